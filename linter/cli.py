@@ -1,0 +1,47 @@
+"""The ``indicator-lint`` command. Thin: parse options, call the library, pick a formatter.
+
+Each sub-command lives in ``linter/commands/<name>.py`` and imports what it needs inside its
+function, so ``indicator-lint parse 12次`` does not pay for readers, rules or formatters.
+"""
+
+from __future__ import annotations
+
+import click
+
+from linter import __version__
+
+# Exit codes, as in ruff and yamllint.
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _LazyGroup(click.Group):
+    """Loads a sub-command's module only when that sub-command runs (keeps start-up light)."""
+
+    _commands = {
+        "parse": ("linter.commands.parse", "parse_command"),
+        "convert": ("linter.commands.convert", "convert_command"),
+        "check": ("linter.commands.check", "check_command"),
+        "rules": ("linter.commands.rules", "rules_command"),
+        "rule": ("linter.commands.rules", "rule_command"),
+    }
+
+    def list_commands(self, ctx):
+        return sorted(self._commands)
+
+    def get_command(self, ctx, name):
+        if name not in self._commands:
+            return None
+        import importlib
+
+        module_name, attr = self._commands[name]
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            return None
+        return getattr(module, attr)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="indicator-lint")
+def main():
+    """Lint Chinese budget performance target tables (预算绩效目标表)."""

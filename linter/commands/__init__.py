@@ -1,0 +1,1 @@
+"""One module per sub-command of ``indicator-lint`` (see linter/cli.py)."""

@@ -1,0 +1,110 @@
+"""The form's words: printed category labels mapped to normalised names.
+
+Tables print the same category many ways (``经济效益（必填）``, ``经济效益\\n指标``,
+``（一）数量指标：``, ``数量值``); rules and config use the normalised names below. The printed
+text is kept on the Indicator for messages.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 一级 categories.
+OUTPUT = "产出指标"
+BENEFIT = "效益指标"
+SATISFACTION = "满意度指标"
+COST_L1 = "成本指标"  # some provinces file 成本 as its own 一级 (经济/社会/生态环境成本)
+
+# 二级 categories, each with its 一级 parent.
+LEVEL2_PARENT = {
+    "数量指标": OUTPUT,
+    "质量指标": OUTPUT,
+    "时效指标": OUTPUT,
+    "成本指标": OUTPUT,
+    "经济效益指标": BENEFIT,
+    "社会效益指标": BENEFIT,
+    "生态效益指标": BENEFIT,
+    "可持续影响指标": BENEFIT,
+    "服务对象满意度指标": SATISFACTION,
+    "经济成本指标": COST_L1,
+    "社会成本指标": COST_L1,
+    "生态环境成本指标": COST_L1,
+}
+LEVEL1_NAMES = (OUTPUT, BENEFIT, SATISFACTION, COST_L1)
+LEVEL2_NAMES = tuple(LEVEL2_PARENT)
+
+# Keys matched against the cleaned label, most specific first.
+_LEVEL2_KEYS = (
+    ("经济成本", "经济成本指标"),
+    ("社会成本", "社会成本指标"),
+    ("生态环境成本", "生态环境成本指标"),
+    ("数量", "数量指标"),
+    ("质量", "质量指标"),
+    ("时效", "时效指标"),
+    ("成本", "成本指标"),
+    ("经济效益", "经济效益指标"),
+    ("社会效益", "社会效益指标"),
+    ("生态效益", "生态效益指标"),
+    ("可持续", "可持续影响指标"),
+    ("服务对象满意", "服务对象满意度指标"),
+    ("满意度", "服务对象满意度指标"),
+)
+_LEVEL1_KEYS = (("产出", OUTPUT), ("效益", BENEFIT), ("满意度", SATISFACTION))
+
+_TAG = re.compile(r"<[^>]*>")
+_NUMBERING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．)）])\s*"
+)
+_DECORATION = re.compile(r"[（(][^）)]*(?:必填|选填|硬性)[^）)]*[）)]|[\s:：*＊]")
+
+
+def clean_label(text: str) -> str:
+    """The label without HTML, numbering, ``（必填）`` notes, colons and white space."""
+    text = _TAG.sub("", text)
+    text = _NUMBERING.sub("", text)
+    return _DECORATION.sub("", text)
+
+
+def _with_suffix(label: str) -> str:
+    return label if label.endswith("指标") else label + "指标"
+
+
+def normalise_level2(text: str) -> str | None:
+    """``（一）数量指标：`` → ``数量指标``; None when the text is not a 二级 label."""
+    label = clean_label(text)
+    if not label or len(label) > 12:
+        return None
+    label = label.removesuffix("值")  # 数量值 → 数量
+    for key, name in _LEVEL2_KEYS:
+        if key in label and _looks_like_category(label, key):
+            return name
+    return None
+
+
+def normalise_level1(text: str) -> str | None:
+    """``一、产出指标`` → ``产出指标``; None when the text is not a 一级 label."""
+    label = clean_label(text)
+    if not label or len(label) > 8:
+        return None
+    if label in ("成本指标",):
+        return COST_L1
+    for key, name in _LEVEL1_KEYS:
+        if label in (key, key + "指标", key + "类指标"):
+            return name
+    return None
+
+
+def _looks_like_category(label: str, key: str) -> bool:
+    # A category label is the key plus at most 指标/类/效益/影响; a longer text that merely contains
+    # the key (``数量指标完成率``, ``质量检查``) is an indicator name, not a heading.
+    rest = label.replace(key, "", 1)
+    return rest in ("", "指标", "类指标", "效益", "效益指标", "影响", "影响指标", "度", "度指标",
+                    "对象满意度", "对象满意度指标", "类")
+
+
+def parent_of(level2: str) -> str | None:
+    return LEVEL2_PARENT.get(level2)
+
+
+def is_category_label(text: str) -> bool:
+    return normalise_level1(text) is not None or normalise_level2(text) is not None

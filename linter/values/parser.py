@@ -1,0 +1,89 @@
+"""Parse one 指标值: fold to half-width, trim, run the LALR grammar, fall back to Text.
+
+The Lark parser is built once per process from grammar/value.lark; Lark's cache keeps the
+LALR tables on disk, so a cold ``indicator-lint parse 12次`` does not recompute them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from linter.values import types as t
+
+# Full-width ASCII (！ to ～) and the ideographic space fold to their half-width forms; a few
+# dashes and tildes fold to - and ~. Each maps one character to one, so spans stay true.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: " ", 0x2014: "-", 0x2013: "-", 0x2015: "-", 0x2212: "-", 0x301C: "~",
+              0xFE6A: "%", 0x00A0: " "})
+
+_TRAILING = " \t\r\n\u3000。；、，,;.:：!！?？"
+_EMPTY_MARKS = {"", "/", "-", "--", "—", "——", "\\", "N/A", "n/a", "NA", "/ /"}
+_CMP_PREFIX = re.compile(
+    r"^(>=|<=|≥|≤|>|<|=|≧|≦|大于等于|大于或等于|不低于|不少于|不小于|至少|达到|高于|超过|大于|小于等于|不高于|不超过"
+    r"|不大于|低于|小于|少于)\s*"
+)
+# Far beyond any real cell: longer input is Text at once, so parsing time stays bounded.
+MAX_VALUE_LENGTH = 400
+
+_parser = None
+
+
+def _get_parser():
+    global _parser
+    if _parser is None:
+        from lark import Lark
+
+        from linter.resources import data_dir
+        from linter.values.transform import ValueTransformer
+
+        _parser = Lark.open(
+            str(data_dir("grammar") / "value.lark"),
+            parser="lalr",
+            lexer="contextual",
+            transformer=ValueTransformer(),
+            cache=True,
+            maybe_placeholders=False,
+        )
+    return _parser
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width, one character for one."""
+    return text.translate(_FOLD)
+
+
+def parse_value(raw: str) -> t.Value:
+    """The typed value of ``raw``. Never raises."""
+    folded = fold(raw)
+    stripped = folded.rstrip(_TRAILING)
+    start = len(stripped) - len(stripped.lstrip())
+    core = stripped[start:]
+    span = (start, start + len(core))
+    if core in _EMPTY_MARKS:
+        return t.Empty(raw, (0, len(raw)))
+    if len(core) <= MAX_VALUE_LENGTH:
+        try:
+            value = _get_parser().parse(core)
+        except Exception:  # noqa: BLE001 — any rejection (lexer, parser or meaning) means Text
+            value = None
+        if value is not None:
+            return dataclasses.replace(value, raw=raw, span=span)
+    return _as_text(raw, core, start)
+
+
+def _as_text(raw: str, core: str, offset: int) -> t.Text:
+    from linter.values.scan import find_quantities
+
+    comparator = baseline = None
+    m = _CMP_PREFIX.match(core)
+    if m:
+        # ≥上年水平, 不低于去年同期: a comparator against a named baseline
+        from linter.values.transform import _CMP_SYMBOL, _CMP_WORD
+
+        word = m.group(1)
+        comparator = _CMP_SYMBOL.get(word) or _CMP_WORD.get(word) or word
+        baseline = core[m.end():] or None
+    quantities = tuple(find_quantities(core, offset))
+    return t.Text(raw, (offset, offset + len(core)), quantities=quantities, comparator=comparator,
+                  baseline=baseline)

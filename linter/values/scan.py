@@ -1,0 +1,64 @@
+"""Find values inside longer text: quantities in goal text, a value run onto its name.
+
+    find_quantities("新购2辆，并支付上年一辆车尾款") → [Quantity 2 辆, Quantity 1 辆]
+    split_name_value("业务工作经费1万元")          → ("业务工作经费", "1万元")
+
+Candidates are found with a regular expression built from the grammar's own unit table and
+then parsed by the grammar, so what counts as a quantity is decided in one place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+
+from linter.values import types as t
+from linter.values.units import UNITS
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "月")
+_CMP = r"(?:>=|<=|≥|≤|>|<|大于等于|不低于|不少于|至少|达到|超过|不超过|不高于|低于)"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN = r"[一二两三四五六七八九十百千万]+"
+_QUANTITY = re.compile(
+    rf"(?<![\d.第])(?:约|近)?(?:{_CMP}\s*)?(?:{_NUM}|(?<![\u4e00-\u9fff]){_CN}|(?<=[\u4e00-\u9fff，,、]){_CN})"
+    rf"\s*(?:万|亿|千)?(?:余|多)?\s*(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?(?:以上|以内|以下|左右)?"
+)
+# A value run onto the end of its name: 业务工作经费1万元, 法制培训全年三次2万元。
+_TRAILING_VALUE = re.compile(
+    rf"(?:{_CMP}\s*)?(?<![\d.])(?:{_NUM})\s*(?:万|亿|千)?\s*(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?"
+    r"(?:以上|以内|以下)?[\s。；、，,;.]*$"
+)
+
+
+def find_quantities(text: str, offset: int = 0) -> Iterator[t.Quantity]:
+    """Every quantity written inside ``text``, with spans shifted by ``offset``."""
+    from linter.values.parser import parse_value
+
+    for m in _QUANTITY.finditer(text):
+        value = parse_value(m.group(0))
+        if isinstance(value, t.Quantity):
+            yield dataclasses.replace(value, span=(offset + m.start(), offset + m.end()))
+
+
+def split_name_value(cell: str) -> tuple[str, str]:
+    """Split ``name value`` written in one cell; value is '' when none is found."""
+    from linter.values.parser import fold, parse_value
+
+    text = cell.strip()
+    if not text:
+        return "", ""
+    folded = fold(text)
+    # A space-separated value: the leftmost split whose right side is a real value.
+    for m in re.finditer(r"\s+", folded):
+        name, value = text[: m.start()].strip(), text[m.end():].strip()
+        if not name:
+            continue
+        parsed = parse_value(value)
+        if not isinstance(parsed, t.Text) or parsed.baseline:
+            return name, value
+    # A value with no space before it; only a number with a unit, so 培训项目2 stays whole.
+    m = _TRAILING_VALUE.search(folded)
+    if m and m.start() > 0:
+        return text[: m.start()].strip(), text[m.start():].strip()
+    return text, ""
