@@ -34,11 +34,7 @@ class _LazyGroup(click.Group):
         import importlib
 
         module_name, attr = self._commands[name]
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            return None
-        return getattr(module, attr)
+        return getattr(importlib.import_module(module_name), attr)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

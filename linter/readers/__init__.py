@@ -1,0 +1,199 @@
+"""The reader registry: file → Document, whatever the file is.
+
+``read_path`` chooses a reader by extension and content, decodes the bytes (UTF-8 with or without
+BOM, UTF-16/32 with BOM, GB18030/GBK) and turns every way a file can be unusable — missing, empty,
+binary, too large, broken YAML, no table in it — into one ``InputError`` whose message is the one
+line the command prints (exit code 2). Nothing else escapes: no input gives a traceback.
+
+    doc = read_path("examples/000_8b9eba17efc00524.txt")   # Document, doc.encoding == "utf-8"
+    for path in iter_input_files(["examples", "new.yaml"]): ...
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from pathlib import Path
+
+from linter.model import Document
+
+MAX_BYTES = 50 * 1024 * 1024  # larger files are refused: no real target table comes near this
+
+YAML_EXTENSIONS = frozenset({".yaml", ".yml"})
+TEXT_EXTENSIONS = frozenset({".txt", ".md", ".tsv", ".csv", ".text", ".html", ".htm"})
+NOT_YET_EXTENSIONS = frozenset({".xlsx", ".xls", ".xlsm", ".docx", ".doc", ".pdf"})  # later issues
+TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | NOT_YET_EXTENSIONS
+
+
+class InputError(Exception):
+    """A file that cannot be read. ``str(error)`` is the one line to print: file, Chinese, English."""
+
+    def __init__(self, path: str, zh: str, en: str, line: int | None = None):
+        self.path, self.zh, self.en, self.line = str(path), zh, en, line
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {zh} / {en}")
+
+
+def iter_input_files(paths) -> list[Path]:
+    """The files to read for the given files and folders, in a stable order, each once.
+
+    A folder contributes its table files (known extensions, recursively, hidden ones skipped,
+    sorted); a file named on the command line is kept whatever its extension or existence, so
+    that ``read_path`` reports what is wrong with it. A folder holding no table file is kept as
+    itself: ``read_path`` then reports it.
+    """
+    out: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(p: Path) -> None:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            add(path)
+            continue
+        found = sorted(
+            p for p in path.rglob("*")
+            if p.suffix.lower() in TABLE_EXTENSIONS and p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        for p in found or [path]:
+            add(p)
+    return out
+
+
+def read_path(path: str | Path, verbose: bool = False) -> Document:
+    """Read one file into a Document, or raise InputError (and nothing else)."""
+    name = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise InputError(name, "文件不存在", "no such file")
+    if p.is_dir():
+        raise InputError(name, "文件夹中没有目标表文件", "no table files in this folder")
+    suffix = p.suffix.lower()
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(name, f"文件过大（{_megabytes(size)}，上限 {_megabytes(MAX_BYTES)}）",
+                             f"file too large ({_megabytes(size)}, limit {_megabytes(MAX_BYTES)})")
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(name, f"无法读取文件（{e.strerror}）", f"cannot read file ({e.strerror})") from None
+    if suffix in NOT_YET_EXTENSIONS or _office_or_pdf(data):
+        kind = suffix or "this"
+        raise InputError(name, f"暂不支持 {kind} 文件", f"{kind} files are not supported yet")
+    if not data.strip():
+        raise InputError(name, "空文件", "empty file")
+    text, encoding = decode(data, name)
+    if not text.strip():
+        raise InputError(name, "空文件", "empty file")
+
+    doc = _read_text_as(text, name, _format_of(suffix, text))
+    doc.encoding = encoding
+    if verbose:
+        print(f"{name}: {encoding}, {doc.source_format}, {len(doc.tables)} table(s)", file=sys.stderr)
+    if not doc.tables:
+        raise InputError(name, "未找到绩效目标表", "no target table found")
+    return doc
+
+
+def _read_text_as(text: str, name: str, fmt: str) -> Document:
+    try:
+        if fmt == "yaml":
+            from linter.readers.yaml_reader import read_yaml
+
+            doc = read_yaml(text, name)
+        else:
+            from linter.readers.text import read_text
+
+            doc = read_text(text, name)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(name, "结构嵌套过深，无法读取", "nesting too deep to read") from None
+    except Exception as e:  # a reader bug must still not end in a traceback; name it plainly
+        raise InputError(name, f"读取失败（内部错误 {type(e).__name__}: {e}）",
+                         f"could not be read (internal error {type(e).__name__}: {e})") from None
+    if not doc.source_format:
+        doc.source_format = fmt
+    return doc
+
+
+_YAML_START = re.compile(r"^(?:---\s*\n)?(?:#[^\n]*\n|\s*\n)*(?:tables|表|项目|title|标题|budget_year|预算年度)\s*:",
+                         re.UNICODE)
+
+
+def _format_of(suffix: str, text: str) -> str:
+    """``yaml`` or ``text``: by extension, and for unknown extensions by the first key."""
+    if suffix in YAML_EXTENSIONS:
+        return "yaml"
+    if suffix in TEXT_EXTENSIONS:
+        return "text"
+    return "yaml" if _YAML_START.match(text) else "text"
+
+
+def _office_or_pdf(data: bytes) -> bool:
+    # Office files are zip archives (PK) or OLE compound files; PDFs start with %PDF.
+    return data.startswith((b"PK\x03\x04", b"%PDF-", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: same start
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str = "") -> tuple[str, str]:
+    """(text, encoding name) for the bytes of a text file; InputError for a binary one."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                raise _binary(name) from None
+    if b"\x00" in data:
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise _binary(name)
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            raise _binary(name) from None
+        return text, codec
+    for codec in ("utf-8", "gbk", "gb18030"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if codec != "utf-8" and len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+            break  # decodes, but as control characters: binary data, not Chinese text
+        return text, codec
+    raise _binary(name)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    # UTF-16 text of CJK and ASCII without a BOM: the NULs of ASCII characters fall on one side.
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > len(sample) // 8 and even == 0:
+        return "utf-16-le"
+    if even > len(sample) // 8 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def _binary(name: str) -> InputError:
+    return InputError(name, "不是文本文件（二进制内容或无法识别的编码）",
+                      "not a text file (binary content or unknown encoding)")
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"

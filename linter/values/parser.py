@@ -6,7 +6,6 @@ LALR tables on disk, so a cold ``indicator-lint parse 12次`` does not recompute
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from linter.values import types as t
@@ -55,21 +54,35 @@ def fold(text: str) -> str:
 
 def parse_value(raw: str) -> t.Value:
     """The typed value of ``raw``. Never raises."""
-    folded = fold(raw)
-    stripped = folded.rstrip(_TRAILING)
-    start = len(stripped) - len(stripped.lstrip())
-    core = stripped[start:]
-    span = (start, start + len(core))
+    core, start = _trim(raw)
     if core in _EMPTY_MARKS:
         return t.Empty(raw, (0, len(raw)))
-    if len(core) <= MAX_VALUE_LENGTH:
-        try:
-            value = _get_parser().parse(core)
-        except Exception:  # noqa: BLE001 — any rejection (lexer, parser or meaning) means Text
-            value = None
-        if value is not None:
-            return dataclasses.replace(value, raw=raw, span=span)
-    return _as_text(raw, core, start)
+    value = _parse_core(raw, core, start)
+    return value if value is not None else _as_text(raw, core, start)
+
+
+def parse_exact(raw: str) -> t.Value | None:
+    """The typed value of ``raw`` if the grammar reads all of it, else None (no Text fallback)."""
+    core, start = _trim(raw)
+    return _parse_core(raw, core, start)
+
+
+def _trim(raw: str) -> tuple[str, int]:
+    stripped = fold(raw).rstrip(_TRAILING)
+    start = len(stripped) - len(stripped.lstrip())
+    return stripped[start:], start
+
+
+def _parse_core(raw: str, core: str, start: int) -> t.Value | None:
+    if not core or len(core) > MAX_VALUE_LENGTH:
+        return None
+    try:
+        value = _get_parser().parse(core)
+    except Exception:  # noqa: BLE001 — any rejection (lexer, parser or meaning) means "not a value"
+        return None
+    value.raw = raw  # the transformer cannot know these; the value is not shared yet
+    value.span = (start, start + len(core))
+    return value
 
 
 def _as_text(raw: str, core: str, offset: int) -> t.Text:
@@ -79,11 +92,11 @@ def _as_text(raw: str, core: str, offset: int) -> t.Text:
     m = _CMP_PREFIX.match(core)
     if m:
         # ≥上年水平, 不低于去年同期: a comparator against a named baseline
-        from linter.values.transform import _CMP_SYMBOL, _CMP_WORD
+        from linter.values.transform import comparator_of
 
-        word = m.group(1)
-        comparator = _CMP_SYMBOL.get(word) or _CMP_WORD.get(word) or word
+        comparator = comparator_of(m.group(1))
         baseline = core[m.end():] or None
     quantities = tuple(find_quantities(core, offset))
     return t.Text(raw, (offset, offset + len(core)), quantities=quantities, comparator=comparator,
                   baseline=baseline)
+

@@ -9,7 +9,6 @@ then parsed by the grammar, so what counts as a quantity is decided in one place
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -33,12 +32,13 @@ _TRAILING_VALUE = re.compile(
 
 def find_quantities(text: str, offset: int = 0) -> Iterator[t.Quantity]:
     """Every quantity written inside ``text``, with spans shifted by ``offset``."""
-    from linter.values.parser import parse_value
+    from linter.values.parser import parse_exact
 
     for m in _QUANTITY.finditer(text):
-        value = parse_value(m.group(0))
+        value = parse_exact(m.group(0))
         if isinstance(value, t.Quantity):
-            yield dataclasses.replace(value, span=(offset + m.start(), offset + m.end()))
+            value.span = (offset + m.start(), offset + m.end())  # a new value, not yet shared
+            yield value
 
 
 def split_name_value(cell: str) -> tuple[str, str]:

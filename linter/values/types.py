@@ -1,7 +1,9 @@
 """The typed values a 指标值 parses into.
 
 Every value keeps the text it came from (``raw``) and its character span in that text, so a
-finding can point inside a cell. Numbers are ``Decimal`` and have any magnitude (万, 亿) folded
+finding can point inside a cell. Values are shared through the parse cache: treat them as
+immutable. (They are plain slotted dataclasses, not frozen ones, because building frozen
+dataclasses costs six times as much and the parser builds one per value.) Numbers are ``Decimal`` and have any magnitude (万, 亿) folded
 in; the unit as written is kept next to the normalised one for messages.
 """
 
@@ -16,7 +18,7 @@ COMPARATORS = ("≥", "≤", ">", "<", "=")
 UNIT_KINDS = ("count", "percent", "money", "duration", "length", "area", "weight", "other")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Value:
     raw: str
     span: tuple[int, int]
@@ -45,12 +47,12 @@ def _jsonable(v):
     return v
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Empty(Value):
     kind = "empty"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Quantity(Value):
     """A number with a unit: ``≥95%``, ``3.2万户``, ``2746元/人``, ``11个培训项目``, ``≥24小时``.
 
@@ -88,12 +90,12 @@ class Quantity(Value):
         return f"{approx}{cmp}{format(self.written_number, 'f')}{self.written_unit}{per}{noun}{tail}"
 
     def to_dict(self) -> dict:
-        out = super().to_dict()
+        out = Value.to_dict(self)  # not super(): slots=True rebuilds the class
         out["kind"] = self.kind
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class BareNumber(Value):
     """A number with no unit (``4``, ``≥0``, ``20万``): kept so rules can flag it."""
 
@@ -111,7 +113,7 @@ class BareNumber(Value):
         return True
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Range(Value):
     """``约25000-27400人``, ``650～714家``: the unit applies to both ends."""
 
@@ -130,7 +132,7 @@ class Range(Value):
         return True
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Date(Value):
     """A date or deadline: ``2025年底``, ``2022年12月底前``, ``11月底前``, ``**月**日前``.
 
@@ -148,7 +150,7 @@ class Date(Value):
     kind = "date"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Period(Value):
     """``2023年01月--12月``, ``2024年1月至2024年12月``, ``2023.07-2024.01``."""
 
@@ -158,7 +160,7 @@ class Period(Value):
     kind = "period"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Direction(Value):
     """A change word instead of a target: ``降低``, ``同比下降``, ``有效提高``, ``持续发挥``.
 
@@ -172,7 +174,7 @@ class Direction(Value):
     kind = "direction"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Grade(Value):
     """A qualitative level: ``优秀``, ``良好``, ``健全``, ``符合要求`` …"""
 
@@ -181,7 +183,7 @@ class Grade(Value):
     kind = "grade"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Expression(Value):
     """Arithmetic written as the value: ``3*300``, ``2746×3×12元``. ``result`` is its product."""
 
@@ -197,7 +199,7 @@ class Expression(Value):
         return True
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Text(Value):
     """Anything else, with the quantities found inside it.
 

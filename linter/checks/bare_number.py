@@ -1,0 +1,32 @@
+"""A number printed without its unit: ``点评反馈会次数 4`` (which 4?), or ``20万`` (万 what?).
+
+With ``magnitude`` false the check reports numbers with no unit at all; with it true, numbers that
+carry only a magnitude (``20万``, ``1.2万``: almost always 万元 with the 元 dropped). ``0`` and
+``≥0`` are left to trivial-target when ``skip_zero`` is set: a zero needs no unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import indicators, plain_number
+from linter.model import Document
+from linter.values.types import BareNumber
+
+PARAMS = {
+    "magnitude": Param(bool, False, "report numbers with a magnitude only (20万) instead of plain ones (4)"),
+    "categories": Param(list, [], "categories looked at; empty for all"),
+    "skip_zero": Param(bool, True, "leave 0 and ≥0 alone (trivial-target covers ≥0)"),
+}
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table, ind in indicators(doc, params["categories"]):
+        value = ind.value
+        if not isinstance(value, BareNumber) or bool(value.magnitude) != params["magnitude"]:
+            continue
+        if params["skip_zero"] and value.number == 0:
+            continue
+        yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+                  args={"number": plain_number(value.written_number), "magnitude": value.magnitude})

@@ -1,0 +1,34 @@
+"""A target written as an exact figure where a bound is meant.
+
+A rate of ``80%`` or ``98%`` printed without ≥ or ≤ says neither "at least" nor "at most"; 100% and 0%
+are exact by nature and are left alone. A time limit (``2小时``, ``3个工作日``) in 时效 without ≤ is
+the same defect. Counts and amounts are commonly printed without a comparator and are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import in_scope, indicators
+from linter.model import Document
+from linter.values.types import Quantity
+
+PARAMS = {
+    "percent_categories": Param(list, [], "categories where a percentage needs a comparator; empty for all"),
+    "limit_units": Param(list, ["小时", "分钟", "天", "日", "工作日"], "units of a time limit"),
+    "limit_categories": Param(list, ["时效指标"], "categories where a time limit needs a comparator"),
+}
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table, ind in indicators(doc):
+        value = ind.value
+        if not isinstance(value, Quantity) or value.comparator or value.open_ended:
+            continue
+        percent = (value.unit_kind == "percent" and 0 < value.number < 100
+                   and in_scope(ind, params["percent_categories"]))
+        limit = (value.unit_kind == "duration" and value.unit in params["limit_units"]
+                 and in_scope(ind, params["limit_categories"]))
+        if percent or limit:
+            yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind)

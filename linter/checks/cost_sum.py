@@ -1,0 +1,66 @@
+"""The 成本指标 amounts of a table, added up, against its 项目资金.
+
+Each cost indicator stating a total in money counts (``≤45万元`` as 45万元, ``20万`` as 20万元, a
+range by its ends). Rounding of the printed funding is allowed for: ``13.49`` 万元 covers 134850 to
+134950 元, so cost items of 98856 + 36000 元 fit it. A sum over the funding is always reported; a
+sum under it only when every cost indicator is a readable total (with a unit price or an
+unreadable value among them the items need not add up to the whole).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from linter.checks import Hit, Param
+from linter.checks.money import format_yuan, money_slack, preferred_unit, total_amount, value_slack
+from linter.model import Document, Indicator, Table
+
+PARAMS = {
+    "categories": Param(list, ["成本指标", "经济成本指标"], "二级 categories whose amounts are added up"),
+    "tolerance": Param(float, 0.0, "extra slack, as a share of the funding, beyond printed rounding"),
+    "report_under": Param(bool, True, "also report a complete breakdown that falls short of the funding"),
+}
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table in doc.tables:
+        hit = check_table(table, params)
+        if hit:
+            yield hit
+
+
+def check_table(table: Table, params: dict) -> Hit | None:
+    funding = table.funding.total
+    if funding is None or funding.yuan is None or funding.yuan <= 0:
+        return None
+    costs = [i for i in table.indicators if i.level2 in params["categories"]]
+    amounts = [(i, total_amount(i.value)) for i in costs]
+    totals = [(i, a) for i, a in amounts if a is not None]
+    if not totals:
+        return None
+    low = sum((a[0] for _, a in totals), Decimal(0))
+    high = sum((a[1] for _, a in totals), Decimal(0))
+    slack = (money_slack(funding) + sum((value_slack(i.value) for i, _ in totals), Decimal(0))
+             + funding.yuan * Decimal(str(params["tolerance"])))
+    complete = len(totals) == len(costs)
+    if low > funding.yuan + slack:
+        shown = low
+    elif complete and params["report_under"] and high < funding.yuan - slack:
+        shown = high
+    else:
+        return None
+    unit = preferred_unit([i.value for i, _ in totals])
+    first: Indicator = totals[0][0]
+    return Hit(
+        location=first.location,
+        table=table,
+        args={
+            "sum": format_yuan(shown, unit),
+            "funding": format_yuan(funding.yuan),
+            "diff": format_yuan(abs(shown - funding.yuan), unit),
+            "count": len(totals),
+        },
+        level1=first.level1,
+        level2=first.level2,
+    )

@@ -1,0 +1,58 @@
+"""A name that says per what (人均, 户均, 每户 …) and a value per something else
+(``人均农村住房保险补贴标准 10元/每户``).
+
+Either the name or the unit is wrong, and the figure cannot be checked against the head count or
+the household count until they agree. A value with no per-unit (``人均 500元``) takes its
+denominator from the name and is fine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.matching import counter_of
+from linter.model import Document
+from linter.values.types import Quantity, Range, Value
+
+_TIME = {"年", "月", "天", "日", "季度", "周", "小时", "次"}
+
+PARAMS = {
+    "denominators": Param(dict, {"人均": "人", "每人": "人", "每名": "人", "每位": "人", "户均": "户",
+                                 "每户": "户", "每家": "家", "生均": "学生", "每生": "学生", "次均": "次",
+                                 "每次": "次"},
+                          "words in a name and the counter they divide by"),
+}
+
+
+def _per_unit(value: Value) -> str | None:
+    if isinstance(value, Quantity):
+        return value.per_unit
+    if isinstance(value, Range) and "/" in value.written_unit:
+        return value.written_unit.split("/", 1)[1]
+    return None
+
+
+def mismatch(name: str, value: Value, denominators: dict[str, str]) -> tuple[str, str, str] | None:
+    """(word in the name, counter it implies, counter of the value) when they disagree."""
+    per = counter_of(_per_unit(value))
+    if not per or per in _TIME:
+        return None  # 每户补贴 100元/年: per household, per year
+    words = [(name.find(w), w) for w in denominators if w in name]
+    if not words:
+        return None
+    _, word = min(words)  # the first such word: 人均 in 人均每次 …
+    expected = counter_of(denominators[word])
+    if expected == per or expected in per or per in expected:
+        return None
+    return word, expected, per
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table in doc.tables:
+        for ind in table.indicators:
+            found = mismatch(ind.name, ind.value, params["denominators"])
+            if found:
+                word, expected, per = found
+                yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+                          args={"word": word, "expected": expected, "per_unit": per})

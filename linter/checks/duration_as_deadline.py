@@ -1,0 +1,38 @@
+"""A 时效 value that is a span of time (``12个月``, ``≥1年``, ``1个月``) instead of a deadline.
+
+时效指标 say when the work is done: a deadline (``2025年11月底前``) or a timeliness rate
+(``及时率 100%``). A span as long as the project itself says nothing about timeliness. A time
+limit (``≤24小时``, ``≤30分钟``: how fast a fault is answered) is a proper 时效 target and is not
+reported, nor is a short span without comparator (``2小时``; missing-comparator covers it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.model import Document
+from linter.values.types import Quantity, Value
+
+PARAMS = {
+    "categories": Param(list, ["时效指标"], "二级 categories where a value must be a deadline or a rate"),
+    "long_units": Param(list, ["个月", "年", "季度", "周年"],
+                        "units of a span that restates the project period rather than a time limit"),
+}
+
+
+def is_span(value: Value, long_units: list[str]) -> bool:
+    if not isinstance(value, Quantity) or value.unit_kind != "duration":
+        return False
+    if value.comparator in ("≤", "<"):
+        return False  # a limit: 修复时间 ≤24小时
+    if value.comparator in ("≥", ">"):
+        return True  # 劳务派遣年限 ≥1年: at least a year is no deadline
+    return value.unit in long_units or value.written_unit in long_units
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table in doc.tables:
+        for ind in table.indicators:
+            if ind.level2 in params["categories"] and is_span(ind.value, params["long_units"]):
+                yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind)

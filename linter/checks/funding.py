@@ -1,0 +1,121 @@
+"""Amounts that must add up: a project's 资金总额 against 财政拨款 + 其他资金 (年度 and 实施期), a
+document's 合计 against the funding of its projects, and a department table's budget block
+(支出 parts against 收入 parts).
+
+Every comparison allows for the rounding of each printed figure (half a unit of its last decimal).
+A comparison is made only when every figure it needs was printed; a blank part counts as nothing
+only where the form leaves it blank for nothing (其他资金).
+
+The department block is read leniently: some provinces list 事业发展性支出 beside 基本支出 and
+项目支出, others within 项目支出, so the expenditure side fits if either reading adds up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from linter.checks import Hit, Param
+from linter.checks.money import format_yuan, money_slack
+from linter.model import Document, Funding, Location, Money, Table
+
+PARAMS = {
+    "expenditure": Param(list, ["基本支出", "项目支出"], "budget-block parts that make up the spending"),
+    "extra_expenditure": Param(list, ["财政专项资金", "其他事业发展性支出"],
+                               "parts that may stand beside or inside 项目支出"),
+    "income": Param(list, ["财政拨款", "其他资金", "财政专户管理资金", "单位资金", "上级补助收入",
+                           "事业收入", "其他收入"], "budget-block parts that make up the income"),
+}
+
+
+def _known(money: Money | None) -> bool:
+    return money is not None and money.yuan is not None
+
+
+def _join(parts: list[tuple[str, Money]]) -> str:
+    return " + ".join(f"{label} {format_yuan(m.yuan)}" for label, m in parts)
+
+
+def _hit(table: Table | None, location, parts, whole_label: str, whole: Money) -> Hit:
+    total = sum((m.yuan for _, m in parts), Decimal(0))
+    return Hit(
+        location=location,
+        table=table,
+        args={
+            "parts": _join(parts),
+            "sum": format_yuan(total),
+            "whole": whole_label,
+            "total": format_yuan(whole.yuan),
+            "diff": format_yuan(abs(total - whole.yuan)),
+        },
+    )
+
+
+def _adds_up(parts: list[Money], whole: Money) -> bool:
+    total = sum((m.yuan for m in parts), Decimal(0))
+    slack = money_slack(whole) + sum((money_slack(m) for m in parts), Decimal(0))
+    return abs(total - whole.yuan) <= slack
+
+
+def funding_mismatch(funding: Funding) -> bool:
+    """True when 资金总额 ≠ 财政拨款 + 其他资金 (a missing 其他资金 counting as none)."""
+    if not _known(funding.total) or not _known(funding.fiscal):
+        return False
+    parts = [funding.fiscal] + ([funding.other] if _known(funding.other) else [])
+    return not _adds_up(parts, funding.total)
+
+
+def _funding_hits(doc: Document, table: Table, funding: Funding | None, label: str) -> Iterator[Hit]:
+    if funding is None or not funding_mismatch(funding):
+        return
+    parts = [("财政拨款", funding.fiscal)]
+    if _known(funding.other):
+        parts.append(("其他资金", funding.other))
+    location = funding.total.location or table.location or Location(doc.path)
+    yield _hit(table, location, parts, label, funding.total)
+
+
+def document_total_mismatch(doc: Document) -> bool:
+    """True when the document's 合计 differs from the sum of its project tables' funding."""
+    if not _known(doc.total):
+        return False
+    projects = [t for t in doc.tables if t.kind == "project"]
+    if len(projects) < 2 or not all(_known(t.funding.total) for t in projects):
+        return False  # a single project's header is its own total; an unread one leaves a gap
+    return not _adds_up([t.funding.total for t in projects], doc.total)
+
+
+def budget_block_mismatch(budget: dict[str, Money], params: dict) -> list[tuple[str, Money]] | None:
+    """The expenditure parts when they do not add up to the income, under any reading; else None."""
+    income = [(k, budget[k]) for k in params["income"] if _known(budget.get(k))]
+    spend = [(k, budget[k]) for k in params["expenditure"] if _known(budget.get(k))]
+    extra = [(k, budget[k]) for k in params["extra_expenditure"] if _known(budget.get(k))]
+    if not income or len(spend) < len(params["expenditure"]):
+        return None  # a part not printed: nothing to assert
+    whole = Money(text="", yuan=sum((m.yuan for _, m in income), Decimal(0)))
+    slack = sum((money_slack(m) for _, m in income + spend + extra), Decimal(0))
+    readings = [spend, spend + extra] if extra else [spend]
+    for parts in readings:
+        total = sum((m.yuan for _, m in parts), Decimal(0))
+        if abs(total - whole.yuan) <= slack:
+            return None
+    return spend + extra
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    if document_total_mismatch(doc):
+        projects = [t for t in doc.tables if t.kind == "project"]
+        parts = [(t.name, t.funding.total) for t in projects]
+        hit = _hit(None, doc.total.location or Location(doc.path), parts, "合计", doc.total)
+        hit.args["parts"] = f"{len(parts)} 个项目资金"
+        yield hit
+    for table in doc.tables:
+        yield from _funding_hits(doc, table, table.funding, "年度资金总额")
+        yield from _funding_hits(doc, table, table.period_funding, "实施期资金总额")
+        if table.budget:
+            parts = budget_block_mismatch(table.budget, params)
+            if parts is not None:
+                income = [(k, table.budget[k]) for k in params["income"] if _known(table.budget.get(k))]
+                whole = Money(text="", yuan=sum((m.yuan for _, m in income), Decimal(0)))
+                location = parts[0][1].location or table.location or Location(doc.path)
+                yield _hit(table, location, parts, " + ".join(k for k, _ in income), whole)

@@ -1,0 +1,111 @@
+"""A quantity in the 年度目标 that an indicator contradicts: the goal promises 2万户, the indicator
+``农村住房保险补贴户数`` says 3.2万户.
+
+Each quantity in the goal is paired with the indicator whose name best matches the words before
+it (``实现农村住房保险补贴2万户`` ↔ ``农村住房保险补贴户数``) and whose value has the same unit.
+The two disagree when the indicator allows what the goal rules out: a different figure for an
+exact goal, a lower one for ``4次以上``, a higher one for ``…以内``, more than a tenth off for
+``约``/``余``. An indicator stricter than an open goal (goal ``4次以上``, indicator ``≥8次``) is
+consistent and not reported. Money and time spans are left to the cost and time rules; a pairing
+is skipped when two indicators match equally well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from linter.checks import Hit, Param
+from linter.checks.matching import counter_of, overlap
+from linter.model import Document, Indicator, Table
+from linter.values.scan import find_quantities
+from linter.values.types import Quantity
+
+PARAMS = {
+    "unit_kinds": Param(list, ["count", "percent", "length", "area", "weight"],
+                        "kinds of quantity compared (money and durations have their own rules)"),
+    "similarity": Param(float, 0.5, "share of shared bigrams for a goal clause and a name to pair"),
+    "approximate": Param(float, 0.1, "relative slack for a goal written with 约, 余, 左右"),
+}
+
+# A goal clause ends at these; 、 joins items of one clause and does not end it.
+_CLAUSE_END = re.compile(r"[，,；;。:：！!？?\n]|</?p>|目标\d+")
+_VERBS = re.compile(r"^(?:力争|确保|全年|共|累计|计划)?(?:完成|开展|实现|达到|组织|发放|举办|提供|保障|"
+                    r"培育|建成|新增|覆盖|使|对)?")
+
+
+@dataclass
+class GoalQuantity:
+    quantity: Quantity
+    context: str  # the words before it in its clause: 实现农村住房保险补贴
+
+
+def goal_quantities(goal: str, unit_kinds: list[str]) -> list[GoalQuantity]:
+    found = []
+    previous_end = 0
+    for q in find_quantities(goal):
+        start = previous_end
+        for m in _CLAUSE_END.finditer(goal, previous_end, q.span[0]):
+            start = m.end()
+        previous_end = q.span[1]
+        context = _VERBS.sub("", goal[start:q.span[0]].strip())
+        if q.unit_kind in unit_kinds and not q.per_unit and context:
+            found.append(GoalQuantity(q, context))
+    return found
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit_kind == b.unit_kind and counter_of(a.unit) == counter_of(b.unit)
+
+
+def best_indicator(g: GoalQuantity, table: Table, similarity: float) -> Indicator | None:
+    scored = []
+    for ind in table.indicators:
+        v = ind.value
+        if not isinstance(v, Quantity) or v.per_unit or not _same_unit(g.quantity, v):
+            continue
+        score = overlap(g.context, ind.name)
+        if score >= similarity:
+            scored.append((score, ind))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: -s[0])
+    best = scored[0]
+    rivals = [ind for score, ind in scored[1:] if score == best[0] and ind.value.number != best[1].value.number]
+    return None if rivals else best[1]
+
+
+def disagree(goal: Quantity, value: Quantity, approximate: float) -> bool:
+    x, y = goal.number, value.number
+    if goal.comparator in ("≥", ">") or goal.open_ended:
+        return y < x
+    if goal.comparator in ("≤", "<") or goal.raw.endswith(("以内", "以下")):
+        return y > x
+    if goal.approximate:
+        return abs(y - x) > abs(x) * Decimal(str(approximate))
+    return y != x
+
+
+def _name_states_it(ind: Indicator, goal: Quantity) -> bool:
+    """The name itself holds a figure of this unit (``保障33名退休干部…``): name-value-conflict's case."""
+    return any(_same_unit(goal, q) for q in find_quantities(ind.name))
+
+
+def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indicator]]:
+    if not table.goal:
+        return
+    for g in goal_quantities(table.goal, params["unit_kinds"]):
+        ind = best_indicator(g, table, params["similarity"])
+        if ind is None or _name_states_it(ind, g.quantity):
+            continue
+        if disagree(g.quantity, ind.value, params["approximate"]):
+            yield g, ind
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table in doc.tables:
+        for g, ind in mismatches(table, params):
+            yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+                      args={"goal_value": g.quantity.raw.strip(), "goal_words": g.context})

@@ -1,0 +1,66 @@
+"""Shared helpers for the indicator check types: walking indicators by category, and reading an
+indicator's name the way a reviewer does (without ``（%）`` notes, numbering or punctuation).
+
+Not a check type itself (it has no ``check``), so no rule file can name it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from linter.model import Document, Indicator, Table
+from linter.values.types import Empty
+
+_UNIT_NOTE = re.compile(r"[（(](?:%|％|百分比|个|次|人|元|万元|家|户)[）)]$")
+_PUNCT = re.compile(r"[\s,，、;；:：。.!！?？“”\"'‘’()（）《》<>【】\-—~～·]+")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def in_scope(ind: Indicator, categories: list[str], exclude: list[str] = ()) -> bool:
+    """True when the indicator's 二级 (or 一级) is among ``categories`` (empty: all) and not excluded."""
+    cats = (ind.level2, ind.level1)
+    if categories and not any(c in categories for c in cats):
+        return False
+    return not any(c in exclude for c in cats)
+
+
+def is_blank_row(ind: Indicator) -> bool:
+    """A row with neither name nor value: a category printed with nothing under it."""
+    return not ind.name.strip() and isinstance(ind.value, Empty)
+
+
+def indicators(doc: Document, categories: list[str] = (), exclude: list[str] = (),
+               skip_blank: bool = True) -> Iterator[tuple[Table, Indicator]]:
+    for table in doc.tables:
+        for ind in table.indicators:
+            if skip_blank and is_blank_row(ind):
+                continue
+            if in_scope(ind, list(categories), list(exclude)):
+                yield table, ind
+
+
+def core_name(name: str) -> str:
+    """The name without tags, a trailing unit note (``满意度（%）``) or a trailing ``情况``."""
+    name = _TAG.sub("", name).strip()
+    name = _UNIT_NOTE.sub("", name).strip()
+    return name.removesuffix("情况").strip() or name
+
+
+def name_key(name: str) -> str:
+    """A name for comparing: punctuation and spaces removed (``规范化，标准化`` = ``规范化、标准化``)."""
+    return _PUNCT.sub("", core_name(name))
+
+
+def ends_with_any(name: str, suffixes: list[str]) -> bool:
+    return any(name.endswith(s) for s in suffixes)
+
+
+def contains_any(text: str, words: list[str]) -> bool:
+    return any(w in text for w in words)
+
+
+def plain_number(number) -> str:
+    """A Decimal as a table prints it: no exponent, no trailing zeros (``95.0`` → ``95``)."""
+    text = format(number.normalize(), "f") if hasattr(number, "normalize") else str(number)
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,59 @@
+"""Bounds that constrain nothing or cannot be met.
+
+``bound: trivial`` — ``≥0``, ``≥0%``, ``≤100%``: true whatever happens.
+``bound: over-100`` — a rate that cannot exceed 100% written ``≥100%`` (or above 100%): ≥ asks for more
+than everything. Rates that can exceed 100% (增长率, 提升率 …) are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import contains_any, core_name, ends_with_any, indicators, plain_number
+from linter.model import Document
+from linter.values.types import BareNumber, Quantity, Value
+
+PARAMS = {
+    "bound": Param(str, "trivial", "trivial (≥0, ≤100%) or over-100 (≥100% for a capped rate)"),
+    "capped_suffixes": Param(list, ["率", "比例", "占比", "比重", "度"], "names of rates that cannot exceed 100%"),
+    "uncapped_words": Param(list, ["增长", "增幅", "提升", "提高", "增加", "同比", "环比", "比上年", "超额"],
+                            "words marking a rate that may exceed 100%"),
+    "categories": Param(list, [], "categories looked at; empty for all"),
+}
+
+HUNDRED = Decimal(100)
+
+
+def validate(params: dict) -> None:
+    if params["bound"] not in ("trivial", "over-100"):
+        raise ValueError(f"check.bound: must be trivial or over-100, got {params['bound']!r}")
+
+
+def is_trivial(value: Value) -> bool:
+    if isinstance(value, Quantity | BareNumber):
+        if value.comparator == "≥" and value.number == 0:
+            return True
+        if isinstance(value, Quantity) and value.unit_kind == "percent":
+            return value.comparator == "≤" and value.number >= HUNDRED
+    return False
+
+
+def is_over_100(value: Value, name: str, params: dict) -> bool:
+    if not isinstance(value, Quantity) or value.unit_kind != "percent":
+        return False
+    if not ends_with_any(name, params["capped_suffixes"]) or contains_any(name, params["uncapped_words"]):
+        return False
+    if value.number > HUNDRED:
+        return value.comparator not in ("≤", "<")
+    return value.number == HUNDRED and value.comparator in ("≥", ">")
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table, ind in indicators(doc, params["categories"]):
+        name = core_name(ind.name)
+        hit = is_trivial(ind.value) if params["bound"] == "trivial" else is_over_100(ind.value, name, params)
+        if hit:
+            yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+                      args={"number": plain_number(ind.value.number)})

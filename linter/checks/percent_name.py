@@ -1,0 +1,32 @@
+"""A percentage whose name names no ratio: ``应急物资储备充足 100%`` (100% of what?).
+
+A percentage needs a name saying what is divided by what: ``…率``, ``…比例``, ``…度``
+(满意度, 契合度), ``…占比``. A statement with ``100%`` after it cannot be measured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import core_name, ends_with_any, indicators
+from linter.model import Document
+from linter.values.types import Quantity, Range
+
+PARAMS = {
+    "rate_suffixes": Param(list, ["率", "比例", "比重", "占比", "度", "百分比", "份额", "增幅", "降幅", "比"],
+                           "name endings that name a ratio"),
+    "categories": Param(list, [], "categories looked at; empty for all"),
+    "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost-not-money covers 成本)"),
+}
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table, ind in indicators(doc, params["categories"], params["exclude_categories"]):
+        value = ind.value
+        if not isinstance(value, Quantity | Range) or value.unit_kind != "percent":
+            continue
+        name = core_name(ind.name)
+        if not name or ends_with_any(name, params["rate_suffixes"]):
+            continue
+        yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind)

@@ -1,0 +1,38 @@
+"""A name that promises a rate (``…率``) with a value that is not a percentage: ``安全生产事故率 降低``,
+``培训合格率 5次``, ``及时率 2025年底``.
+
+A plain number (``95``) is left to missing-unit and a zero to trivial-target; a quantity per unit
+(``0.5次/万人``) is a rate too. Names such as ``效率`` or ``频率`` are no percentage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import core_name, ends_with_any, indicators
+from linter.model import Document
+from linter.values.types import BareNumber, Empty, Quantity, Range, Value
+
+PARAMS = {
+    "suffixes": Param(list, ["率"], "name endings that promise a percentage"),
+    "not_rates": Param(list, ["效率", "频率", "功率", "汇率", "税率", "利率"], "endings that are no percentage"),
+    "categories": Param(list, [], "categories looked at; empty for all"),
+}
+
+
+def is_percent_like(value: Value) -> bool:
+    if isinstance(value, Quantity | Range):
+        return value.unit_kind == "percent" or bool(getattr(value, "per_unit", None))
+    return False
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table, ind in indicators(doc, params["categories"]):
+        name = core_name(ind.name)
+        if not ends_with_any(name, params["suffixes"]) or ends_with_any(name, params["not_rates"]):
+            continue
+        value = ind.value
+        if isinstance(value, Empty | BareNumber) or is_percent_like(value):
+            continue
+        yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind)

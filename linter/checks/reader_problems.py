@@ -1,0 +1,21 @@
+"""Rows the reader could not place (``Document.problems``), reported where they were found.
+
+A reader never drops a row silently: what it cannot read becomes a Problem, and this check turns
+each into a finding so the reviewer sees the row and can fix the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.model import Document
+
+PARAMS: dict[str, Param] = {}
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    tables = {t.name: t for t in doc.tables}
+    for problem in doc.problems:
+        yield Hit(location=problem.location, table=tables.get(problem.table or ""),
+                  args={"problem": problem.message})

@@ -1,0 +1,60 @@
+"""Values of a kind that does not belong in a category: empty, arithmetic, a change word (``有效提高``)
+instead of a target, prose where a number is due, or a quantity whose unit kind is wrong (成本 in
+``次`` or ``%``).
+
+Kinds are the grammar's (``empty``, ``quantity``, ``duration``, ``number``, ``range``, ``date``,
+``period``, ``direction``, ``grade``, ``expression``, ``text``), plus ``baseline`` for a text that
+names what it is measured against (``≥2022年依法维权次数``), which is not prose. Rows with neither
+name nor value are left to missing-category.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import core_name, ends_with_any, indicators
+from linter.model import Document
+from linter.values.types import ALL_KINDS, Text, Value
+
+PARAMS = {
+    "kinds": Param(list, [], "value kinds that are reported"),
+    "categories": Param(list, [], "一级/二级 categories looked at; empty for all"),
+    "exclude_categories": Param(list, [], "categories left alone (another rule covers them)"),
+    "exclude_name_suffixes": Param(list, [], "names ending so are left alone (another rule covers them)"),
+    "allowed_unit_kinds": Param(list, [], "with this set, report only values whose unit kind is not in it"),
+    "approximate_only": Param(bool, False, "report only values written as approximate (约, 左右, 余)"),
+}
+
+
+def validate(params: dict) -> None:
+    for kind in params["kinds"]:
+        if kind not in ALL_KINDS + ("baseline",):
+            raise ValueError(f"check.kinds: unknown value kind {kind!r}")
+
+
+def kind_of(value: Value) -> str:
+    if isinstance(value, Text) and value.baseline:
+        return "baseline"
+    return value.kind
+
+
+def matches(value: Value, params: dict) -> bool:
+    if kind_of(value) not in params["kinds"]:
+        return False
+    if params["approximate_only"] and not getattr(value, "approximate", False):
+        return False
+    if params["allowed_unit_kinds"]:
+        unit_kind = getattr(value, "unit_kind", None)
+        if not unit_kind or unit_kind in params["allowed_unit_kinds"]:
+            return False
+    return True
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table, ind in indicators(doc, params["categories"], params["exclude_categories"]):
+        if ends_with_any(core_name(ind.name), params["exclude_name_suffixes"]):
+            continue
+        if matches(ind.value, params):
+            yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+                      args={"unit": getattr(ind.value, "written_unit", "") or getattr(ind.value, "unit", "")})

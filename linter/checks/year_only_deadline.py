@@ -1,0 +1,45 @@
+"""A 时效 value that names only a year (``2025年``): no month or day to hold the work to.
+
+A deadline is checkable when it says when in the year the work is done (``2025年11月底前``,
+``2025年底``). A bare year in a one-year table says only "some time this year". Values with a
+month, a day or a part of the year (底, 上半年) are fine; so is a bare year outside the 时效
+categories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.model import Document
+from linter.values.types import Date, Quantity, Value
+
+PARAMS = {
+    "categories": Param(list, ["时效指标"], "二级 categories where a value must be a usable deadline"),
+}
+
+
+def year_only(value: Value) -> int | None:
+    """The year when the value is a bare year such as ``2025年``."""
+    if isinstance(value, Date):
+        if (value.year is not None and value.month is None and value.day is None
+                and value.part is None and not value.placeholder):
+            return value.year
+        return None
+    # ``2025年`` may come out of the grammar as a duration of 2025 years: read it as the year it is.
+    if (isinstance(value, Quantity) and value.unit_kind == "duration" and value.written_unit == "年"
+            and value.comparator is None and 1990 <= value.number <= 2100
+            and value.number == value.number.to_integral_value()):
+        return int(value.number)
+    return None
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table in doc.tables:
+        for ind in table.indicators:
+            if ind.level2 not in params["categories"]:
+                continue
+            year = year_only(ind.value)
+            if year is not None:
+                yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+                          args={"year": year})

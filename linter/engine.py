@@ -1,0 +1,85 @@
+"""The engine: runs the rules' check types on a Document and turns their Hits into Findings.
+
+Rules come from ``linter.rulebook`` (loading and validation); the engine only applies parameter
+overrides and selection, runs each check, fills the rule's message template and sorts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from linter.checks import Hit
+from linter.model import Document, Finding, Location
+from linter.rulebook import Rule, RuleError, load_rule_dirs
+
+__all__ = ["Engine", "RuleError", "finding_sort_key", "select_rules"]
+
+
+class Engine:
+    """A set of rules ready to run. ``overrides`` maps a rule's slug or code to parameter values."""
+
+    def __init__(self, rules: list[Rule] | None = None, overrides: dict[str, dict[str, Any]] | None = None,
+                 extra_dirs: Iterable[Path | str] = ()):
+        rules = list(rules) if rules is not None else load_rule_dirs(list(extra_dirs))
+        overrides = overrides or {}
+        by_key = {k: r for r in rules for k in (r.slug, r.code)}
+        for key in overrides:
+            if key not in by_key:
+                raise RuleError(f"parameter overrides: unknown rule '{key}'")
+        self.rules = [r.with_params(overrides.get(r.slug, overrides.get(r.code, {})), "parameter overrides")
+                      if (r.slug in overrides or r.code in overrides) else r for r in rules]
+
+    def run(self, doc: Document, lang: str = "zh") -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in self.rules:
+            for hit in rule.module.check(doc, rule.params):
+                findings.append(to_finding(rule, hit, lang))
+        return sorted(findings, key=finding_sort_key)
+
+
+def to_finding(rule: Rule, hit: Hit, lang: str = "zh") -> Finding:
+    ind = hit.indicator
+    table = hit.table.name if hit.table else None
+    level1 = hit.level1 or (ind.level1 if ind else None)
+    level2 = hit.level2 or (ind.level2 if ind else None)
+    value = ind.value_text if ind else None
+    fields = {"name": ind.name if ind else "", "value": value or "", "table": table or "",
+              "level1": level1 or "", "level2": level2 or "", **hit.args}
+    return Finding(code=rule.code, rule=rule.slug, severity=rule.severity,
+                   message=fill(rule.message.get(lang, rule.message["zh"]), fields),
+                   location=hit.location, table=table, indicator=ind.name if ind else None,
+                   level1=level1, level2=level2, value=value)
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:  # a template naming an arg the check did not give
+        return "{" + key + "}"
+
+
+def fill(template: str, fields: dict[str, Any]) -> str:
+    try:
+        return template.format_map(_Lenient(fields))
+    except (ValueError, IndexError, AttributeError, KeyError):
+        return template  # a malformed template prints as written rather than crash the run
+
+
+def finding_sort_key(f: Finding) -> tuple:
+    loc: Location = f.location
+    return (loc.path, loc.sheet or "", loc.line, loc.column, loc.cell or "", f.code, f.indicator or "", f.message)
+
+
+def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """Rules chosen by code, code prefix (``IL2``) or slug; ``ignore`` wins over ``select``."""
+    select, ignore = list(select), list(ignore)
+    known = {r.slug for r in rules} | {r.code for r in rules}
+    for key in select + ignore:
+        if key not in known and not any(r.code.startswith(key) for r in rules):
+            raise RuleError(f"--select/--ignore: no rule matches '{key}'")
+
+    def matches(rule: Rule, keys: list[str]) -> bool:
+        return any(k in (rule.slug, rule.code) or rule.code.startswith(k) for k in keys)
+
+    chosen = [r for r in rules if not select or matches(r, select)]
+    return [r for r in chosen if not matches(r, ignore)]

@@ -1,0 +1,193 @@
+"""Rule files: loading ``rules/*.yaml`` and validating each one strictly.
+
+A rule file is data (Vale-style): it names one check type from ``linter.checks`` and gives its
+parameters, its severity, its messages in Chinese and English, why it exists and where that comes
+from, and examples that must fail and pass. Every key is validated; a mistake is a ``RuleError``
+naming the file and the key, never a traceback and never a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+LANGS = ("zh", "en")
+REQUIRED_KEYS = ("code", "slug", "severity", "title", "message", "rationale", "basis", "check", "examples")
+_CODE = re.compile(r"^IL\d{3}$")
+_SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+class RuleError(Exception):
+    """A rule file (or a parameter override) that is not valid. The message names file and key."""
+
+
+@dataclass
+class Rule:
+    code: str
+    slug: str
+    severity: str
+    title: dict[str, str]
+    message: dict[str, str]
+    rationale: dict[str, str]
+    basis: str
+    check_type: str
+    params: dict[str, Any]  # defaults filled in
+    examples: dict[str, list]
+    path: Path
+    module: ModuleType = field(repr=False, default=None)  # type: ignore[assignment]
+
+    def with_params(self, overrides: dict[str, Any], source: str) -> Rule:
+        """A copy whose parameters are overridden (config), validated like the rule file itself."""
+        params = dict(self.params)
+        params.update(overrides)
+        _validate_params(self.module, params, source, f"{self.slug}.")
+        return Rule(**{**self.__dict__, "params": params})
+
+
+def load_rule_dirs(extra_dirs: list[Path | str] = (), builtin: bool = True) -> list[Rule]:
+    """Every rule of the shipped ``rules/`` folder (unless ``builtin`` is False) plus ``extra_dirs``.
+
+    Codes and slugs must be unique across all folders: a later folder cannot silently replace a
+    shipped rule.
+    """
+    from linter.resources import data_dir
+
+    dirs = ([data_dir("rules")] if builtin else []) + [Path(d) for d in extra_dirs]
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    for directory in dirs:
+        if not directory.is_dir():
+            raise RuleError(f"{directory}: not a folder of rule files")
+        for path in sorted(directory.glob("*.yaml")):
+            rule = load_rule_file(path)
+            for key in (rule.code, rule.slug):
+                if key in seen:
+                    raise RuleError(f"{path}: {key} is already defined in {seen[key]}")
+                seen[key] = path
+            rules.append(rule)
+    return sorted(rules, key=lambda r: r.code)
+
+
+def load_rule_file(path: Path | str) -> Rule:
+    import yaml
+
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise RuleError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    return rule_from_mapping(data, path)
+
+
+def rule_from_mapping(data: Any, path: Path) -> Rule:
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: a rule file must be a mapping of keys")
+    for key in data:
+        if key not in REQUIRED_KEYS:
+            raise RuleError(f"{path}: unknown key '{key}' (expected: {', '.join(REQUIRED_KEYS)})")
+    for key in REQUIRED_KEYS:
+        if key not in data:
+            raise RuleError(f"{path}: missing key '{key}'")
+
+    code, slug, severity = data["code"], data["slug"], data["severity"]
+    if not isinstance(code, str) or not _CODE.match(code):
+        raise RuleError(f"{path}: key 'code' must look like IL101, got {code!r}")
+    if not isinstance(slug, str) or not _SLUG.match(slug):
+        raise RuleError(f"{path}: key 'slug' must be lower-case words joined by '-', got {slug!r}")
+    if severity not in SEVERITIES:
+        raise RuleError(f"{path}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {severity!r}")
+    texts = {key: _bilingual(data[key], path, key) for key in ("title", "message", "rationale")}
+    if not isinstance(data["basis"], str) or not data["basis"].strip():
+        raise RuleError(f"{path}: key 'basis' must be a non-empty text")
+
+    check = data["check"]
+    if not isinstance(check, dict) or "type" not in check:
+        raise RuleError(f"{path}: key 'check' must be a mapping with a 'type'")
+    check_type = check["type"]
+    module = _check_module(check_type, path)
+    params = {name: _copy(p.default) for name, p in module.PARAMS.items()}
+    params.update({k: v for k, v in check.items() if k != "type"})
+    _validate_params(module, params, str(path), "check.")
+
+    examples = data["examples"]
+    if not isinstance(examples, dict) or set(examples) - {"fail", "pass"}:
+        raise RuleError(f"{path}: key 'examples' must be a mapping with 'fail' and 'pass' lists")
+    for kind in ("fail", "pass"):
+        items = examples.get(kind)
+        if not isinstance(items, list) or not items or not all(isinstance(x, dict) for x in items):
+            raise RuleError(f"{path}: key 'examples.{kind}' must be a non-empty list of tables")
+
+    return Rule(code=code, slug=slug, severity=severity, basis=data["basis"].strip(), check_type=check_type,
+                params=params, examples=examples, path=path, module=module, **texts)
+
+
+def _bilingual(value: Any, path: Path, key: str) -> dict[str, str]:
+    if not isinstance(value, dict) or set(value) != set(LANGS):
+        raise RuleError(f"{path}: key '{key}' must have exactly the keys zh and en")
+    for lang in LANGS:
+        if not isinstance(value[lang], str) or not value[lang].strip():
+            raise RuleError(f"{path}: key '{key}.{lang}' must be a non-empty text")
+    return {lang: value[lang].strip() for lang in LANGS}
+
+
+def _check_module(check_type: Any, path: Path) -> ModuleType:
+    from linter.checks import load_check_type
+
+    if not isinstance(check_type, str) or not _SLUG.match(check_type):
+        raise RuleError(f"{path}: key 'check.type' must be a check type name, got {check_type!r}")
+    try:
+        module = load_check_type(check_type)
+    except ModuleNotFoundError:
+        raise RuleError(f"{path}: key 'check.type': unknown check type '{check_type}'") from None
+    if not hasattr(module, "PARAMS") or not hasattr(module, "check"):
+        raise RuleError(f"{path}: key 'check.type': '{check_type}' is not a check type")
+    return module
+
+
+def _validate_params(module: ModuleType, params: dict, source: str, prefix: str) -> None:
+    schema = module.PARAMS
+    for name, value in params.items():
+        if name not in schema:
+            known = ", ".join(sorted(schema)) or "none"
+            raise RuleError(f"{source}: unknown key '{prefix}{name}' (parameters: {known})")
+        expected = schema[name].type
+        if not _has_type(value, expected):
+            raise RuleError(f"{source}: key '{prefix}{name}' must be {_type_name(expected)}, got {value!r}")
+    validate = getattr(module, "validate", None)  # optional hook for checks with finer constraints
+    if validate is not None:
+        try:
+            validate(params)
+        except ValueError as exc:
+            raise RuleError(f"{source}: key '{prefix}{exc.args[0]}'") from None
+
+
+def _has_type(value: Any, expected: type | tuple[type, ...]) -> bool:
+    types = expected if isinstance(expected, tuple) else (expected,)
+    if isinstance(value, bool) and bool not in types:
+        return False  # YAML ``yes`` is no number
+    if float in types and isinstance(value, int) and not isinstance(value, bool):
+        return True  # ``floor: 90`` for a float parameter
+    return isinstance(value, types)
+
+
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    types = expected if isinstance(expected, tuple) else (expected,)
+    names = {list: "a list", dict: "a mapping", str: "a text", bool: "true or false", int: "a whole number",
+             float: "a number"}
+    return " or ".join(names.get(t, t.__name__) for t in types)
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
