@@ -191,3 +191,21 @@ def _copy(value: Any) -> Any:
     if isinstance(value, dict):
         return dict(value)
     return value
+
+
+def example_document(example: dict, path: str):
+    """The Document a rule example describes (canonical YAML, docs/format.md).
+
+    An example may add ``problems:`` — rows a reader could not place, as ``{message, line}`` — which
+    the canonical format itself has no key for (only the unreadable-row rule needs them).
+    """
+    from linter.model import Location, Problem
+    from linter.readers.yaml_reader import document_from_mapping
+
+    data = dict(example)
+    problems = data.pop("problems", [])
+    doc = document_from_mapping(data, path)
+    for p in problems:
+        doc.problems.append(Problem(rule="unreadable-row", message=str(p.get("message", "")),
+                                    location=Location(path, int(p.get("line", 0)), int(p.get("column", 0)))))
+    return doc

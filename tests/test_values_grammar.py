@@ -198,3 +198,60 @@ def test_parse_command_readable_line():
     result = CliRunner().invoke(main, ["parse", "约650-714家"])
     assert result.exit_code == 0
     assert "range" in result.output and "low=650" in result.output and "high=714" in result.output
+
+
+# ---- shapes from the wider family of real tables ------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "comparator", "number", "unit", "per_unit"), [
+    ("每季度1次", None, "1", "次", "季度"),
+    ("每月不少于2次", "≥", "2", "次", "月"),
+    ("每年1次", None, "1", "次", "年"),
+    ("1次/年", None, "1", "次", "年"),
+    ("1000元/人/年", None, "1000", "元", "人·年"),
+])
+def test_frequencies(raw, comparator, number, unit, per_unit):
+    v = parse(raw)
+    assert (v.comparator, v.number, v.unit, v.per_unit) == (comparator, Decimal(number), unit, per_unit)
+
+
+@pytest.mark.parametrize(("raw", "comparator", "number", "change"), [
+    ("同比增长5%", None, "5", "up"),
+    ("较上年提高10%", None, "10", "up"),
+    ("降低5%", None, "5", "down"),
+    ("下降到3%以下", "≤", "3", None),
+    ("提高至95%", "≥", "95", None),
+])
+def test_changes_and_levels_after_a_direction_word(raw, comparator, number, change):
+    v = parse(raw)
+    assert v.kind == "quantity"
+    assert (v.comparator, v.number, v.change) == (comparator, Decimal(number), change)
+
+
+@pytest.mark.parametrize(("raw", "fields"), [
+    ("2025-12-31", {"year": 2025, "month": 12, "day": 31}),
+    ("2025.12.31", {"year": 2025, "month": 12, "day": 31}),
+    ("2025/6/30前", {"year": 2025, "month": 6, "day": 30, "before": True}),
+    ("2025.12", {"year": 2025, "month": 12, "day": None}),
+    ("年底前", {"year": None, "part": "end", "before": True}),
+])
+def test_more_date_shapes(raw, fields):
+    v = parse(raw)
+    assert v.kind == "date"
+    for k, want in fields.items():
+        assert getattr(v, k) == want
+
+
+@pytest.mark.parametrize("raw", ["1-2次", "95%-100%", "3—5天"])
+def test_ranges_with_units(raw):
+    assert parse(raw).kind == "range"
+
+
+def test_a_broken_grammar_fails_loudly(monkeypatch, tmp_path):
+    from linter.values import parser
+
+    (tmp_path / "value.lark").write_text("start: ]\n", encoding="utf-8")
+    monkeypatch.setattr(parser, "_parser", None)
+    monkeypatch.setattr("linter.resources.data_dir", lambda name: tmp_path)
+    with pytest.raises(Exception):  # noqa: B017 — Lark's own GrammarError/UnexpectedToken
+        parser.parse_value("12次")
+    monkeypatch.setattr(parser, "_parser", None)

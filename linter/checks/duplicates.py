@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.checks import Hit, Param
-from linter.checks.indicators import indicators, name_key
+from linter.checks.indicators import name_key
 from linter.model import Document, Indicator
 
 PARAMS = {
@@ -19,7 +19,7 @@ PARAMS = {
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table in doc.tables:
         first: dict[str, Indicator] = {}
-        for _, ind in indicators(doc, ()) if False else ((table, i) for i in table.indicators):
+        for ind in table.indicators:
             key = name_key(ind.name)
             if len(key) < params["min_length"]:
                 continue

@@ -82,6 +82,8 @@ def document_total_mismatch(doc: Document) -> bool:
     projects = [t for t in doc.tables if t.kind == "project"]
     if len(projects) < 2 or not all(_known(t.funding.total) for t in projects):
         return False  # a single project's header is its own total; an unread one leaves a gap
+    if any(not t.indicators and not t.goal for t in projects):
+        return False  # a bare amount row may be a unit's subtotal, not a project: no safe sum
     return not _adds_up([t.funding.total for t in projects], doc.total)
 
 
@@ -107,7 +109,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         projects = [t for t in doc.tables if t.kind == "project"]
         parts = [(t.name, t.funding.total) for t in projects]
         hit = _hit(None, doc.total.location or Location(doc.path), parts, "合计", doc.total)
-        hit.args["parts"] = f"{len(parts)} 个项目资金"
+        hit.args["parts"] = f"{len(parts)} 个项目的资金"
         yield hit
     for table in doc.tables:
         yield from _funding_hits(doc, table, table.funding, "年度资金总额")

@@ -14,13 +14,22 @@ When the product times 12 fits, the price is a monthly one written without its m
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from linter.checks import Hit, Param
 from linter.checks.matching import counter_of, overlap, per_month
-from linter.checks.money import format_number, format_yuan, total_amount, unit_price, value_slack
+from linter.checks.money import (
+    format_number,
+    format_yuan,
+    preferred_unit,
+    total_amount,
+    unit_price,
+    value_slack,
+)
 from linter.model import Document, Indicator, Table
 from linter.values.scan import find_quantities
 from linter.values.types import Quantity
@@ -33,6 +42,7 @@ PARAMS = {
 }
 
 
+_MONTH_AFTER = re.compile(r"\s*(?:[·.•*]|/|每)\s*月")
 _THE_VALUE = {"zh": "指标值", "en": "the value"}
 _FUNDING = {"zh": "项目资金", "en": "the project funding"}
 
@@ -46,6 +56,7 @@ class Mismatch:
     total_label: dict  # {"zh": …, "en": …}: what the total is
     monthly_fits: bool
     months: int
+    unit: str  # 元 or auto: print amounts as the total was printed
 
 
 def _fits(product: Decimal, total: Decimal, slack: Decimal, tolerance: float) -> bool:
@@ -59,7 +70,7 @@ def _matching_count(quantities: list[Quantity], price: Quantity) -> list[Quantit
 
 
 def _compare(price: Quantity, count: Quantity, total: Decimal, slack: Decimal, label: dict,
-             params: dict) -> Mismatch | None:
+             params: dict, unit: str = "auto") -> Mismatch | None:
     product = price.number * count.number
     if per_month(price.per_unit):
         product *= params["months"]  # 元/人·月 × 3人: the year's cost is twelve months of it
@@ -67,7 +78,7 @@ def _compare(price: Quantity, count: Quantity, total: Decimal, slack: Decimal, l
         return None
     monthly = not per_month(price.per_unit) and _fits(product * params["months"], total, slack,
                                                       params["tolerance"])
-    return Mismatch(price, count, product, total, label, monthly, params["months"])
+    return Mismatch(price, count, product, total, label, monthly, params["months"], unit)
 
 
 def in_row(ind: Indicator, params: dict) -> Mismatch | None:
@@ -79,10 +90,15 @@ def in_row(ind: Indicator, params: dict) -> Mismatch | None:
     prices = [q for q in quantities if unit_price(q)]
     if len(prices) != 1:
         return None
-    counts = _matching_count(quantities, prices[0])
+    price = prices[0]
+    counts = _matching_count(quantities, price)
     if len(counts) != 1:
         return None
-    return _compare(prices[0], counts[0], amount[0], value_slack(ind.value), _THE_VALUE, params)
+    if not per_month(price.per_unit) and _MONTH_AFTER.match(ind.name, price.span[1]):
+        # ``2746元/人·月`` in a name: the scanner stops at 人; the month still belongs to the price.
+        price = dataclasses.replace(price, per_unit=f"{price.per_unit}·月")
+    return _compare(price, counts[0], amount[0], value_slack(ind.value), _THE_VALUE, params,
+                    preferred_unit([ind.value]))
 
 
 def across_table(table: Table, ind: Indicator, params: dict) -> Mismatch | None:
@@ -104,7 +120,8 @@ def across_table(table: Table, ind: Indicator, params: dict) -> Mismatch | None:
         amount = total_amount(other.value)
         if amount and amount[0] == amount[1] and overlap(other.name, ind.name) >= params["similarity"]:
             label = {"zh": other.name, "en": other.name}
-            return _compare(price, count, amount[0], value_slack(other.value), label, params)
+            return _compare(price, count, amount[0], value_slack(other.value), label, params,
+                            preferred_unit([other.value]))
     # Otherwise the priced part alone may not cost more than the whole project.
     funding = table.funding.total
     if funding is not None and funding.yuan:
@@ -117,12 +134,12 @@ def across_table(table: Table, ind: Indicator, params: dict) -> Mismatch | None:
 def _args(m: Mismatch) -> dict:
     """Numbers as printed; the optional note comes in both languages (``{note[zh]}`` in templates)."""
     per = m.price.per_unit or ""
-    year = format_yuan(m.product * m.months)
+    year = format_yuan(m.product * m.months, m.unit)
     return {
         "price": f"{format_number(m.price.number)}{m.price.unit}/{per}",
         "quantity": f"{format_number(m.count.written_number)}{m.count.written_unit}",
-        "product": format_yuan(m.product),
-        "total": format_yuan(m.total),
+        "product": format_yuan(m.product, m.unit),
+        "total": format_yuan(m.total, m.unit),
         "total_name": m.total_label,
         "note": {
             "zh": f"；按 {m.months} 个月计为 {year}，与之相符，单价应写作 元/{per}·月" if m.monthly_fits else "",

@@ -30,6 +30,7 @@ PARAMS = {
 
 _PLACE = re.compile(r"^.*?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|镇|乡)(?=[^省市县区州旗镇乡]{2,})")
 _SUFFIX = re.compile(r"(?:管理局|管理委员会|委员会|办公室|服务中心|中心|局|委|办|厅|部)$")
+_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:省|自治区|市|州|地区|盟|县|区|旗|镇|乡)")
 _CODE = re.compile(r"[-—－\d\s]+$|本级$")
 
 
@@ -62,8 +63,9 @@ def self_subject(ind: Indicator, table: Table, params: dict) -> str | None:
         return "单位"
     for unit in (table.implementing_unit, table.department):
         for alias in unit_names(unit):
-            # At the head of the name (after at most a place word: 区应急局): 接受应急局培训的企业 is not it.
-            if 0 <= subject.find(alias) <= 2:
+            # At the head of the name, after at most a place (区应急局): 接受应急局培训的企业 is not it.
+            at = subject.find(alias)
+            if at == 0 or (at > 0 and _PLACE_ONLY.fullmatch(subject[:at])):
                 return alias
     return None
 

@@ -233,19 +233,19 @@ class _Builder:
         if self.strict:
             for required in shape.required:
                 if required not in out:
-                    aliases = "', '".join(k for k, c in shape.keys.items() if c == required)
-                    self.fail(mapping, f"缺少 '{required}'（{shape.what_zh}）",
-                              f"missing '{required}' {shape.what_en} (also accepted: '{aliases}')")
+                    aliases = "', '".join(k for k, c in shape.keys.items() if c == required and k != c)
+                    self.fail(mapping, f"{shape.what_zh}缺少 '{required}'（或 '{aliases}'）",
+                              f"missing '{required}' {shape.what_en} (or '{aliases}')")
         return out
 
     def _unknown_key(self, mapping, key, shape: _Shape, extra: _Shape | None):
         known = list(shape.keys) + list(shape.remark_keys) + (list(extra.keys) if extra else [])
         close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-        hint = f"（是否应为 '{close[0]}'？）" if close else ""
+        hint = f"，是否应为 '{close[0]}'？" if close else ""
         hint_en = f" (did you mean '{close[0]}'?)" if close else ""
         if shape is SHAPES["document"] and not extra and key in SHAPES["table"].keys:
-            hint, hint_en = "（单个表请写在 'tables:' 下）", " (a single table goes under 'tables:')"
-        self.fail(mapping, f"未知键 '{key}'（{shape.what_zh}）{hint}",
+            hint, hint_en = "；单个表请写在 'tables:' 下", " (a single table goes under 'tables:')"
+        self.fail(mapping, f"{shape.what_zh}有未知键 '{key}'{hint}",
                   f"unknown key '{key}' {shape.what_en}{hint_en}", key)
 
     def mapping(self, value, where, key, what_zh: str, what_en: str) -> dict:

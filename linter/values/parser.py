@@ -76,8 +76,9 @@ def _trim(raw: str) -> tuple[str, int]:
 def _parse_core(raw: str, core: str, start: int) -> t.Value | None:
     if not core or len(core) > MAX_VALUE_LENGTH:
         return None
+    parser = _get_parser()  # outside the try: a broken grammar must fail loudly, not read as Text
     try:
-        value = _get_parser().parse(core)
+        value = parser.parse(core)
     except Exception:  # noqa: BLE001 — any rejection (lexer, parser or meaning) means "not a value"
         return None
     value.raw = raw  # the transformer cannot know these; the value is not shared yet

@@ -37,6 +37,7 @@ _DATE_PART = {
     "第一季度": "q1", "第二季度": "q2", "第三季度": "q3", "第四季度": "q4",
 }
 _DIRECTION = {"DIR_UP": "up", "DIR_DOWN": "down", "DIR_STEADY": "steady"}
+_FREQUENCY = {"年度": "年", "季": "季度", "日": "天", "半年": "半年", "学期": "学期"}
 _AMOUNT = re.compile(
     r"百分之\s*(?P<pct>.+)|(?P<num>[\d,.]+)\s*(?P<mag>[万亿千])?\s*(?P<approx>[余多])?"
     r"|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+?)(?P<cnapprox>[余多])?$"
@@ -72,7 +73,9 @@ class ValueTransformer(Transformer):
                 per = c  # the per_unit rule's string
                 continue
             kind = c.type
-            if kind == "AMOUNT":
+            if kind == "FREQUENCY":
+                per = _FREQUENCY.get(c[1:].lstrip("个"), c[1:])
+            elif kind == "AMOUNT":
                 amount = c
             elif kind == "UNIT" or kind == "YEAR" or kind == "DAY":
                 unit = str(c)
@@ -85,6 +88,10 @@ class ValueTransformer(Transformer):
         if magnitude == "%":  # 百分之九十五
             unit, magnitude = "%", ""
         if unit is None:
+            if comparator is None and not magnitude and per is None:
+                month = _dotted_month(written)
+                if month is not None:
+                    return month  # 2025.12: December 2025, not a number
             return t.BareNumber("", (0, 0), comparator, _normal(number), written, magnitude,
                                 approximate=approx, open_ended=open_ended)
         if unit == "年" and per is None and not magnitude and _is_calendar_year(written):
@@ -102,6 +109,24 @@ class ValueTransformer(Transformer):
             number = written
         return t.Quantity("", (0, 0), comparator, number, base, kind, written, magnitude + unit,
                           per, noun, approx, open_ended)
+
+    def change(self, children):
+        """A quantity after a direction word: 增长5% is a change by 5%; 下降到3% a level to reach."""
+        verb = next(c for c in children if c.type in ("DIR_UP", "DIR_DOWN"))
+        way = _DIRECTION[verb.type]
+        to_level = any(c.type == "RANGE_SEP" for c in children)
+        rest = [c for c in children if c.type in ("AMOUNT", "UNIT", "NOUN", "SUFFIX")]
+        value = self.quantity(rest)
+        if not isinstance(value, t.Quantity | t.BareNumber):
+            raise ValueError("not an amount")
+        if to_level:
+            if value.comparator is None:
+                value.comparator = "≥" if way == "up" else "≤"
+        elif isinstance(value, t.Quantity):
+            value.change = way
+        else:
+            raise ValueError("a change needs a unit")
+        return value
 
     def range(self, children):
         comparator, approx, _ = _modifiers(children)
@@ -143,6 +168,8 @@ class ValueTransformer(Transformer):
         for c in children:
             if type(c) is tuple:
                 month, day, placeholder = c
+            elif c.type == "ISO_DATE":
+                year, month, day = (int(x) for x in re.split(r"[-./]", str(c)))
             elif c.type == "AMOUNT":
                 written = read_amount(c)[1]
                 if not _is_calendar_year(written):
@@ -224,14 +251,16 @@ def _is_calendar_year(d: Decimal) -> bool:
     return d == d.to_integral_value() and 1900 <= d <= 2100
 
 
+def _dotted_month(d: Decimal) -> t.Date | None:
+    """``2024.01`` → January 2024 (four-digit year, two-digit month), else None."""
+    year, _, month = format(d, "f").partition(".")
+    if len(year) == 4 and len(month) == 2 and _is_calendar_year(Decimal(year)) and 1 <= int(month) <= 12:
+        return t.Date("", (0, 0), year=int(year), month=int(month))
+    return None
+
+
 def _period_from_dotted(low: Decimal, high: Decimal) -> t.Period | None:
     """``2023.07-2024.01`` reads as a range of bare numbers; it is a period of months."""
 
-    def as_month(d: Decimal):
-        year, _, month = format(d, "f").partition(".")
-        if len(year) == 4 and len(month) == 2 and _is_calendar_year(Decimal(year)) and 1 <= int(month) <= 12:
-            return t.Date("", (0, 0), year=int(year), month=int(month))
-        return None
-
-    start, end = as_month(low), as_month(high)
+    start, end = _dotted_month(low), _dotted_month(high)
     return t.Period("", (0, 0), start, end) if start and end else None

@@ -71,6 +71,7 @@ class Quantity(Value):
     noun: str | None = None  # 11个培训项目 → "培训项目"
     approximate: bool = False  # 约, 左右, 余, 近
     open_ended: bool = False  # 以上, 及以上
+    change: str | None = None  # "up" / "down": 同比增长5% is a change by 5%, not a level of 5%
 
     @property
     def kind(self) -> str:  # type: ignore[override]
@@ -87,7 +88,8 @@ class Quantity(Value):
         per = f"/{self.per_unit}" if self.per_unit else ""
         noun = self.noun or ""
         tail = "以上" if self.open_ended and not self.comparator else ""
-        return f"{approx}{cmp}{format(self.written_number, 'f')}{self.written_unit}{per}{noun}{tail}"
+        change = {"up": "增长", "down": "下降"}.get(self.change or "", "")
+        return f"{change}{approx}{cmp}{format(self.written_number, 'f')}{self.written_unit}{per}{noun}{tail}"
 
     def to_dict(self) -> dict:
         out = Value.to_dict(self)  # not super(): slots=True rebuilds the class

@@ -1,0 +1,269 @@
+"""The document model written out: canonical YAML (docs/format.md) and the JSON of ``convert``.
+
+    to_yaml(doc)            → text that ``read_yaml`` reads back into the same model
+    to_json([doc, …])       → {"documents": [{"path", "title", "budget_year", "tables": [...]}]}
+
+The YAML is meant to be read and edited by people: indicators are written as the tree
+一级 → 二级 → ``name: value`` whenever that keeps their order, amounts carry their unit, and empty
+fields are left out. The JSON is meant for programs: amounts in 元 as numbers, every value with its
+parsed form and location.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from decimal import Decimal
+
+import yaml
+
+from linter.model import Document, Funding, Indicator, Location, Money, Table
+from linter.values import parse
+from linter.values.types import BareNumber
+
+_UNIT_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+# --------------------------------------------------------------------------- amounts
+
+def amount_text(money: Money | None, currency_unit: str = "") -> str | None:
+    """The amount as canonical text with its unit: ``13`` in a 万元 table → ``13万元``.
+
+    The printed text is kept when it already says its unit; a bare number gets the table's unit
+    when that gives the same amount; otherwise the amount is written in 元.
+    """
+    if money is None:
+        return None
+    text = money.text.strip()
+    if money.yuan is None:
+        return text or None
+    if text:
+        parsed = parse(text)
+        if getattr(parsed, "unit_kind", None) == "money" and getattr(parsed, "number", None) == money.yuan:
+            return text
+        if isinstance(parsed, BareNumber) and not parsed.comparator and not parsed.magnitude:
+            for unit in (currency_unit, "万元", "元"):
+                if unit in _UNIT_FACTORS and parsed.number * _UNIT_FACTORS[unit] == money.yuan:
+                    return f"{text}{unit}"
+    return f"{_plain(money.yuan)}元"
+
+
+def _plain(number: Decimal) -> str:
+    """Digits without exponent or needless trailing zeros: 130000, 23.43."""
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _json_number(number: Decimal | None):
+    if number is None:
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+# --------------------------------------------------------------------------- canonical dict / YAML
+
+def document_to_dict(doc: Document) -> dict:
+    """The canonical mapping of docs/format.md, English keys, empty fields left out."""
+    out: dict = {}
+    _put(out, "title", doc.title)
+    _put(out, "budget_year", doc.budget_year)
+    _put(out, "department", doc.department)
+    _put(out, "currency_unit", doc.currency_unit if doc.currency_unit in _UNIT_FACTORS else "")
+    _put(out, "total", amount_text(doc.total, doc.currency_unit))
+    out["tables"] = [table_to_dict(t, doc.currency_unit) for t in doc.tables]
+    return out
+
+
+def table_to_dict(table: Table, currency_unit: str = "") -> dict:
+    out: dict = {"name": table.name}
+    if table.kind != "project":
+        out["kind"] = table.kind
+    _put(out, "department", table.department)
+    _put(out, "implementing_unit", table.implementing_unit)
+    _put(out, "project_period", table.project_period)
+    _put(out, "funding", _funding_dict(table.funding, currency_unit))
+    if table.period_funding is not None:
+        _put(out, "period_funding", _funding_dict(table.period_funding, currency_unit))
+    _put(out, "period_goal", table.period_goal)
+    _put(out, "goal", table.goal)
+    _put(out, "budget", {label: amount_text(m, currency_unit) for label, m in table.budget.items()})
+    tasks = []
+    for task in table.tasks:
+        item: dict = {"name": task.name}
+        _put(item, "content", task.content)
+        _put(item, "amount", amount_text(task.amount, currency_unit))
+        _put(item, "goal", task.goal)
+        tasks.append(item)
+    _put(out, "tasks", tasks)
+    out["indicators"] = indicators_to_yaml_form(table.indicators)
+    return out
+
+
+def _funding_dict(funding: Funding | None, currency_unit: str) -> dict:
+    if funding is None:
+        return {}
+    out: dict = {}
+    for part in ("total", "fiscal", "other"):
+        _put(out, part, amount_text(getattr(funding, part), currency_unit))
+    return out
+
+
+def indicators_to_yaml_form(indicators: list[Indicator]):
+    """The tree 一级 → 二级 → [name: value] when it keeps the order; the flat list otherwise."""
+    if _tree_keeps_order(indicators):
+        tree: dict = {}
+        for ind in indicators:
+            leaves = tree.setdefault(ind.level1, {}).setdefault(ind.level2, [])
+            leaves.append(_leaf(ind))
+        return tree
+    return [_row(ind) for ind in indicators]
+
+
+def _tree_keeps_order(indicators: list[Indicator]) -> bool:
+    # The tree groups by 一级 then 二级: fine only if each group is one contiguous run, and every
+    # indicator has both levels (an empty heading makes an unreadable tree key).
+    seen1, seen2 = [], []
+    for ind in indicators:
+        if not ind.level1 or not ind.level2:
+            return False
+        if not seen1 or seen1[-1] != ind.level1:
+            if ind.level1 in seen1:
+                return False
+            seen1.append(ind.level1)
+        pair = (ind.level1, ind.level2)
+        if not seen2 or seen2[-1] != pair:
+            if pair in seen2:
+                return False
+            seen2.append(pair)
+    return True
+
+
+def _leaf(ind: Indicator) -> dict:
+    simple = ind.name and ind.period_value_text is None and not ind.remarks
+    if simple:
+        return {ind.name: ind.value_text}
+    out: dict = {"name": ind.name, "value": ind.value_text}
+    _indicator_extras(out, ind)
+    return out
+
+
+def _row(ind: Indicator) -> dict:
+    out: dict = {}
+    _put(out, "level1", ind.level1)
+    _put(out, "level2", ind.level2)
+    out["name"] = ind.name
+    out["value"] = ind.value_text
+    _indicator_extras(out, ind)
+    return out
+
+
+def _indicator_extras(out: dict, ind: Indicator) -> None:
+    if ind.period_value_text is not None:
+        out["period_value"] = ind.period_value_text
+    if ind.remarks:
+        out["remarks"] = dict(ind.remarks)
+
+
+def _put(out: dict, key: str, value) -> None:
+    if value not in (None, "", {}, []):
+        out[key] = value
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    pass
+
+
+def _str_representer(dumper, text: str):
+    style = "|" if "\n" in text else None  # multi-line goals stay readable as literal blocks
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def to_yaml(doc: Document) -> str:
+    """One canonical YAML document, headed by a comment naming its source."""
+    body = yaml.dump(document_to_dict(doc), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=100000, indent=2)
+    return f"# source: {doc.path}\n{body}"
+
+
+def to_yaml_stream(docs: list[Document]) -> str:
+    """Several documents in one YAML stream, separated by ``---``."""
+    return "---\n".join(to_yaml(d) for d in docs)
+
+
+# --------------------------------------------------------------------------- JSON
+
+def location_to_dict(loc: Location | None) -> dict | None:
+    if loc is None:
+        return None
+    return {k: v for k, v in asdict(loc).items() if v is not None}
+
+
+def funding_to_json(funding: Funding | None, currency_unit: str = "") -> dict | None:
+    if funding is None:
+        return None
+
+    def yuan(m: Money | None):
+        return _json_number(m.yuan) if m is not None else None
+
+    return {"total_yuan": yuan(funding.total), "fiscal_yuan": yuan(funding.fiscal),
+            "other_yuan": yuan(funding.other), "text": amount_text(funding.total, currency_unit)}
+
+
+def indicator_to_json(ind: Indicator) -> dict:
+    out = {"level1": ind.level1, "level2": ind.level2, "name": ind.name, "value": ind.value_text,
+           "parsed": ind.value.to_dict(), "location": location_to_dict(ind.location)}
+    if ind.level1_printed and ind.level1_printed != ind.level1:
+        out["level1_printed"] = ind.level1_printed
+    if ind.level2_printed and ind.level2_printed != ind.level2:
+        out["level2_printed"] = ind.level2_printed
+    if ind.period_value_text is not None:
+        out["period_value"] = ind.period_value_text
+        out["period_parsed"] = ind.period_value.to_dict() if ind.period_value is not None else None
+    if ind.remarks:
+        out["remarks"] = dict(ind.remarks)
+    return out
+
+
+def table_to_json(table: Table, currency_unit: str = "") -> dict:
+    out = {
+        "name": table.name,
+        "kind": table.kind,
+        "department": table.department,
+        "implementing_unit": table.implementing_unit,
+        "project_period": table.project_period,
+        "funding": funding_to_json(table.funding, currency_unit),
+        "period_funding": funding_to_json(table.period_funding, currency_unit),
+        "period_goal": table.period_goal,
+        "goal": table.goal,
+        "indicators": [indicator_to_json(i) for i in table.indicators],
+        "location": location_to_dict(table.location),
+    }
+    if table.budget:
+        out["budget"] = {label: {"yuan": _json_number(m.yuan), "text": amount_text(m, currency_unit)}
+                         for label, m in table.budget.items()}
+    if table.tasks:
+        out["tasks"] = [{"name": t.name, "content": t.content, "goal": t.goal,
+                         "amount_yuan": _json_number(t.amount.yuan) if t.amount else None,
+                         "amount_text": amount_text(t.amount, currency_unit),
+                         "location": location_to_dict(t.location)} for t in table.tasks]
+    return out
+
+
+def document_to_json(doc: Document) -> dict:
+    return {
+        "path": doc.path,
+        "title": doc.title,
+        "budget_year": doc.budget_year,
+        "department": doc.department,
+        "currency_unit": doc.currency_unit,
+        "encoding": doc.encoding,
+        "total": funding_to_json(Funding(total=doc.total), doc.currency_unit) if doc.total else None,
+        "tables": [table_to_json(t, doc.currency_unit) for t in doc.tables],
+    }
+
+
+def to_json(docs: list[Document]) -> str:
+    return json.dumps({"documents": [document_to_json(d) for d in docs]}, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,35 @@
+"""A 年度目标 (or a department's 总体目标) that is empty, repeats the project name, or is too short to
+say what the money achieves: ``政府长聘人员经费`` as the goal of the project 政府长聘人员经费.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import name_key
+from linter.model import Document, Location
+
+PARAMS = {
+    "min_length": Param(int, 8, "goals with fewer characters (punctuation aside) say nothing"),
+}
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table in doc.tables:
+        goal = name_key(table.goal)
+        name = name_key(table.name)
+        if goal and name and (goal == name or (goal in name and len(goal) < len(name))):
+            reason = "name"
+        elif len(goal) < params["min_length"]:
+            reason = "empty" if not goal else "short"
+        else:
+            continue
+        where = table.goal_location or table.location or Location(doc.path)
+        yield Hit(location=where, table=table,
+                  args={"goal": table.goal.strip(), "reason": reason, "reason_zh": _ZH[reason],
+                        "reason_en": _EN[reason]})
+
+
+_ZH = {"name": "只重复了项目名称", "empty": "为空", "short": "过短"}
+_EN = {"name": "only repeats the project name", "empty": "is empty", "short": "is too short"}

@@ -1,0 +1,52 @@
+"""An indicator filed under the wrong 二级: a 及时率 under 质量 (timeliness belongs in 时效), a
+satisfaction under 效益, a head count or a number of times under 质量 (a count measures 数量).
+
+``suffixes`` maps a name ending to the 二级 categories it belongs in; ``count_not_in`` lists the
+categories where a count (``≥2万人``, ``12次``) other than zero is misfiled. A zero count (``0次`` for
+事故次数) is a quality or benefit target and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import core_name, indicators
+from linter.model import Document
+from linter.values.types import Quantity
+
+PARAMS = {
+    "suffixes": Param(dict, {"及时率": ["时效指标"], "满意度": ["服务对象满意度指标"], "满意率": ["服务对象满意度指标"]},
+                      "name ending → the 二级 categories it belongs in"),
+    "count_not_in": Param(list, ["质量指标"], "categories where a count is misfiled"),
+    "count_belongs_in": Param(str, "数量指标", "where a count belongs (for the message)"),
+}
+
+
+def validate(params: dict) -> None:
+    for suffix, cats in params["suffixes"].items():
+        if not isinstance(cats, list):
+            raise ValueError(f"check.suffixes.{suffix}: must be a list of categories")
+
+
+def misfiled(ind, params: dict) -> str | None:
+    """The category the indicator belongs in, when it is filed elsewhere."""
+    name = core_name(ind.name)
+    for suffix, cats in params["suffixes"].items():
+        if name.endswith(suffix) and cats and ind.level2 not in cats:
+            return cats[0]
+    value = ind.value
+    if (ind.level2 in params["count_not_in"] and isinstance(value, Quantity)
+            and value.unit_kind == "count" and value.number > 0 and not value.per_unit):
+        return params["count_belongs_in"]
+    return None
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table, ind in indicators(doc):
+        if not ind.level2:
+            continue
+        target = misfiled(ind, params)
+        if target:
+            yield Hit(location=ind.location, table=table, indicator=ind,
+                      args={"belongs": target, "filed": ind.level2_printed or ind.level2})

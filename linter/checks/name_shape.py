@@ -1,0 +1,69 @@
+"""An indicator name that is no measure: a date (``2023年01月--12月``), a rule (``每季度不少于一次``),
+a deadline (``11月底前完成建设``), or a slogan — a clause or a goal sentence (``提高政府风险监测和综合减灾
+水平``, ``持续压实…，使人员持续发挥作用``) with no number in its value.
+
+A name starting with a verb is a slogan only when it does not end with a measured noun (…率, …次数,
+…数量) and its value is not a quantity: ``完成灾害综合风险摸底的县域 1个`` counts 县域 and is fine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import contains_any, core_name, ends_with_any, indicators
+from linter.model import Document
+from linter.values import parse
+from linter.values.types import Date, Period, Quantity, Range
+
+PARAMS = {
+    "rule_words": Param(list, ["不少于", "不低于", "不超过", "不高于", "不大于", "不小于", "至少"],
+                        "words that make a name a rule rather than a measure"),
+    "verbs": Param(list, ["提高", "提升", "促进", "加强", "加快", "强化", "持续", "保障", "确保", "减少", "降低",
+                          "推进", "推动", "实现", "完成", "做好", "履行", "能够", "便于", "使"],
+                   "verbs that start a goal sentence"),
+    "measure_suffixes": Param(list, ["率", "数", "数量", "次数", "人数", "度", "时间", "时限", "期限", "金额",
+                                     "成本", "费", "额", "量", "比例", "时长", "年限", "个数", "户数", "面积",
+                                     "标准", "指数", "占比", "比重"],
+                              "name endings that name a measured thing"),
+    "deadline_pattern": Param(str, r"\d+\s*月(?:底|末|份)?(?:前|之前)|年底前|年内完成",
+                              "a deadline written into the name"),
+    "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost items name what they buy)"),
+}
+
+
+def validate(params: dict) -> None:
+    try:
+        re.compile(params["deadline_pattern"])
+    except re.error as exc:
+        raise ValueError(f"check.deadline_pattern: not a regular expression: {exc}") from None
+
+
+def reason(name: str, value, params: dict) -> str | None:
+    if isinstance(parse(name), Date | Period):
+        return "date"
+    if contains_any(name, params["rule_words"]):
+        return "rule"
+    if re.search(params["deadline_pattern"], name):
+        return "deadline"
+    if isinstance(value, Quantity | Range):
+        return None
+    clause = bool(re.search(r"[，,；;。]", name))
+    verb_start = any(name.startswith(v) for v in params["verbs"])
+    if (clause or verb_start) and not ends_with_any(name, params["measure_suffixes"]):
+        return "slogan"
+    return None
+
+
+_ZH = {"date": "是一个日期", "rule": "是一条规则", "deadline": "写入了完成时限", "slogan": "是一句目标表述"}
+_EN = {"date": "is a date", "rule": "is a rule", "deadline": "holds a deadline", "slogan": "is a goal statement"}
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table, ind in indicators(doc, (), params["exclude_categories"]):
+        name = core_name(ind.name)
+        why = reason(name, ind.value, params) if name else None
+        if why:
+            yield Hit(location=ind.location, table=table, indicator=ind,
+                      args={"reason": why, "reason_zh": _ZH[why], "reason_en": _EN[why]})

@@ -1,0 +1,83 @@
+"""The name and the value of one indicator, read together.
+
+``relation: value-in-name`` — the name holds a figure that belongs in the value
+(``3名技术人员经费补助标准 2746元/人``, ``做好应急救灾物资储备 12 个月``).
+``relation: number-conflict`` — the name and the value count the same thing with different numbers
+(``保障33名退休干部工作的正常开展 ≥3人``).
+``relation: grade-echo`` — a qualitative value that only repeats the name's adjective
+(``应急预案健全性 健全``): no grading standard says what 健全 takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import contains_any, core_name, indicators, plain_number
+from linter.model import Document, Indicator
+from linter.values import parse
+from linter.values.types import Grade, Quantity, Range, Text
+
+PARAMS = {
+    "relation": Param(str, "value-in-name", "value-in-name, number-conflict or grade-echo"),
+    "skip_words": Param(list, ["不少于", "不低于", "不超过", "不高于", "至少"],
+                        "names holding these are rules (name-not-a-measure covers them)"),
+    "categories": Param(list, [], "categories looked at; empty for all"),
+}
+RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
+
+# Counters that count the same thing.
+_SAME_COUNTER = {"名": "人", "位": "人", "人": "人", "人次": "人次"}
+
+
+def validate(params: dict) -> None:
+    if params["relation"] not in RELATIONS:
+        raise ValueError(f"check.relation: must be one of {', '.join(RELATIONS)}, got {params['relation']!r}")
+
+
+def name_quantities(name: str) -> list[Quantity]:
+    value = parse(name)
+    found = list(value.quantities) if isinstance(value, Text) else [value] if isinstance(value, Quantity) else []
+    # a year in a name (``2024年培训次数``) is a date, not a figure
+    return [q for q in found if not (q.unit == "年" and q.number >= 1900)]
+
+
+def _counter(unit: str) -> str:
+    return _SAME_COUNTER.get(unit, unit)
+
+
+def number_conflict(ind: Indicator) -> tuple[Quantity, str] | None:
+    value = ind.value
+    if isinstance(value, Quantity) and not value.per_unit and value.unit_kind != "percent":
+        numbers, unit = (value.number,), value.unit
+    elif isinstance(value, Range) and value.unit_kind != "percent":
+        numbers, unit = (value.low, value.high), value.unit
+    else:
+        return None
+    for q in name_quantities(core_name(ind.name)):
+        if q.per_unit or _counter(q.unit) != _counter(unit):
+            continue
+        if q.number not in numbers:
+            return q, unit
+    return None
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    relation = params["relation"]
+    for table, ind in indicators(doc, params["categories"]):
+        name = core_name(ind.name)
+        args: dict | None = None
+        if relation == "grade-echo":
+            value = ind.value
+            if isinstance(value, Grade) and value.grade and value.grade in name:
+                args = {"grade": value.grade}
+        elif relation == "number-conflict":
+            found = number_conflict(ind)
+            if found:
+                args = {"name_number": f"{plain_number(found[0].written_number)}{found[0].written_unit}"}
+        elif not contains_any(name, params["skip_words"]) and not number_conflict(ind):
+            figures = [q.raw.strip() for q in name_quantities(name)]
+            if figures:
+                args = {"figures": "、".join(figures)}
+        if args is not None:
+            yield Hit(location=ind.location, table=table, indicator=ind, args=args)

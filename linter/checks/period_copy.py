@@ -1,0 +1,54 @@
+"""A project running several years whose 实施期 targets are copied from the 年度 ones.
+
+Over a multi-year 项目期 the 实施期目标 and 实施期指标值 describe the whole period; identical to the
+one-year figures, one of the two is wrong. Reported only when the 项目期 is known to span more than
+one year (a one-year project rightly prints the same figures twice).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.checks import Hit, Param
+from linter.checks.indicators import name_key
+from linter.model import Document, Location, Table
+from linter.values import parse
+from linter.values.types import Period, Quantity
+
+PARAMS = {
+    "min_indicators": Param(int, 2, "fewest indicators with both values before copied values are reported"),
+}
+
+
+def spans_years(text: str) -> bool:
+    value = parse(text.strip()) if text.strip() else None
+    if isinstance(value, Period):
+        return bool(value.start.year and value.end.year and value.end.year > value.start.year)
+    if isinstance(value, Quantity) and value.unit_kind == "duration":
+        months = {"年": 12, "个月": 1, "月": 1}.get(value.unit)
+        return months is not None and value.number * months > 12
+    return False
+
+
+def copied(table: Table, params: dict) -> str | None:
+    if table.period_goal and name_key(table.period_goal) == name_key(table.goal):
+        return "goal"
+    pairs = [i for i in table.indicators if i.period_value_text is not None and i.value_text]
+    if len(pairs) >= params["min_indicators"] and all(
+            i.period_value_text.strip() == i.value_text.strip() for i in pairs):
+        return "values"
+    return None
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    for table in doc.tables:
+        if not spans_years(table.project_period):
+            continue
+        what = copied(table, params)
+        if what:
+            where = (table.goal_location if what == "goal" else None) or table.location or Location(doc.path)
+            yield Hit(location=where, table=table,
+                      args={"period": table.project_period,
+                            "what": "实施期目标与年度目标" if what == "goal" else "实施期指标值与年度指标值",
+                            "what_en": "the period goal and the annual goal" if what == "goal"
+                            else "the period values and the annual values"})

@@ -1,0 +1,100 @@
+"""``indicator-lint convert FILE… [--to yaml|json] [-o OUT]``: the document model, written out.
+
+YAML (the default) is the canonical format of docs/format.md: several inputs give one YAML
+document each, separated by ``---``. JSON is ``{"documents": [...]}``. ``-o`` names a file that
+receives everything, or a folder (existing, ending in ``/``, or without a suffix when several files
+are given) that receives one file per input. A file that cannot be read is reported on one line on
+stderr and the others are still converted; the exit code is then 2.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from linter.cli import EXIT_ERROR
+
+
+@click.command("convert")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--to", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True,
+              help="Output format: canonical YAML or JSON.")
+@click.option("-o", "--output", "output", default=None, metavar="OUT",
+              help="Write to this file, or to this folder one file per input (default: stdout).")
+@click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and table count.")
+@click.pass_context
+def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output: str | None,
+                    verbose: bool) -> None:
+    """Convert target tables (text, YAML …) to canonical YAML or JSON."""
+    from linter.canonical import to_json, to_yaml, to_yaml_stream
+    from linter.readers import InputError, iter_input_files, read_path
+
+    docs = []
+    failed = False
+    for path in iter_input_files(files):
+        try:
+            docs.append(read_path(path, verbose=verbose))
+        except InputError as e:
+            click.echo(str(e), err=True)
+            failed = True
+
+    def render(some) -> str:
+        return to_json(some) if fmt == "json" else to_yaml_stream(some)
+
+    try:
+        if output is None:
+            if docs:
+                click.echo(render(docs), nl=False)
+        elif _is_folder(output, len(files), docs):
+            folder = Path(output)
+            folder.mkdir(parents=True, exist_ok=True)
+            for doc, name in zip(docs, _file_names([d.path for d in docs], fmt), strict=True):
+                text = to_json([doc]) if fmt == "json" else to_yaml(doc)
+                write_atomically(folder / name, text)
+        elif docs:
+            write_atomically(Path(output), render(docs))
+    except OSError as e:
+        click.echo(f"{output}: 无法写入（{e.strerror}）/ cannot write ({e.strerror})", err=True)
+        ctx.exit(EXIT_ERROR)
+    if failed:
+        ctx.exit(EXIT_ERROR)
+
+
+def _is_folder(output: str, n_inputs: int, docs) -> bool:
+    path = Path(output)
+    if path.is_dir() or output.endswith(("/", os.sep)):
+        return True
+    if path.exists():
+        return False
+    several = n_inputs > 1 or len(docs) > 1
+    return several and not path.suffix
+
+
+def _file_names(paths: list[str], fmt: str) -> list[str]:
+    """``<stem>.yaml`` per input; a stem seen before gets ``-2``, ``-3`` … (a.txt and a.md)."""
+    names, used = [], set()
+    for p in paths:
+        stem, n = Path(p).stem or "document", 1
+        name = f"{stem}.{fmt}"
+        while name in used:
+            n += 1
+            name = f"{stem}-{n}.{fmt}"
+        used.add(name)
+        names.append(name)
+    return names
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
