@@ -161,12 +161,15 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
         expected = schema[name].type
         if not _has_type(value, expected):
             raise RuleError(f"{source}: key '{prefix}{name}' must be {_type_name(expected)}, got {value!r}")
-    validate = getattr(module, "validate", None)  # optional hook for checks with finer constraints
+    # Optional hook for finer constraints (choices, patterns): ``validate(params)`` raises
+    # ValueError("param: what is wrong").
+    validate = getattr(module, "validate", None)
     if validate is not None:
         try:
             validate(params)
-        except ValueError as exc:
-            raise RuleError(f"{source}: key '{prefix}{exc.args[0]}'") from None
+        except ValueError as exc:  # raised as "param: what is wrong"
+            key, _, problem = str(exc).partition(": ")
+            raise RuleError(f"{source}: key '{prefix}{key}': {problem}") from None
 
 
 def _has_type(value: Any, expected: type | tuple[type, ...]) -> bool:

@@ -15,6 +15,7 @@ from linter.checks import cost_sum, denominator, funding, goal_match, lump_sum, 
 from linter.checks.money import format_yuan, money_slack, total_amount, value_slack
 from linter.model import Document, Funding, Indicator, Location, Money, Table
 from linter.values import parse
+from linter.values.types import Range
 
 D = Decimal
 COST, COUNT, QUALITY = "成本指标", "数量指标", "质量指标"
@@ -125,6 +126,17 @@ def test_a_short_sum_is_reported_only_when_every_cost_is_a_readable_total():
     assert run(cost_sum, doc(with_price, with_count)) == []
 
 
+def test_a_total_row_above_its_items_is_not_counted_twice():
+    t = table("培训经费", "50", ind(COST, "项目总成本", "50万元"), ind(COST, "培训费", "20万元"),
+              ind(COST, "设备费", "30万元"))
+    assert run(cost_sum, doc(t)) == []
+    # Without the breakdown adding up, the rows are items: 50 + 20 + 25 = 95 万元.
+    t = table("培训经费", "50", ind(COST, "项目总成本", "50万元"), ind(COST, "培训费", "20万元"),
+              ind(COST, "设备费", "25万元"))
+    [hit] = run(cost_sum, doc(t))
+    assert hit.args["sum"] == "95万元"
+
+
 def test_an_over_run_is_reported_even_beside_unreadable_costs():
     t = table("森林防火工作经费", "4.00", ind(COST, "会务费", "≤3万元"), ind(COST, "培训费", "2万元"),
               ind(COST, "其他", "若干"))
@@ -132,12 +144,20 @@ def test_an_over_run_is_reported_even_beside_unreadable_costs():
     assert hit.args["sum"] == "5万元" and hit.args["diff"] == "1万元"
 
 
+def _range_row(low: int, high: int) -> Indicator:
+    # Built by hand: the check's reading of a money range, whatever the grammar makes of 8-12万元.
+    row = ind(COST, "检查费", f"{low}-{high}万元")
+    row.value = Range(raw=row.value_text, span=(0, len(row.value_text)), low=D(low * 10000),
+                      high=D(high * 10000), unit="元", unit_kind="money", written_unit="万元")
+    return row
+
+
 def test_ranges_count_by_their_ends():
-    inside = table("检查经费", "10", ind(COST, "检查费", "8-12万元"))
-    assert run(cost_sum, doc(inside)) == []
-    over = table("检查经费", "10", ind(COST, "检查费", "11-12万元"))
-    [hit] = run(cost_sum, doc(over))
+    assert run(cost_sum, doc(table("检查经费", "10", _range_row(8, 12)))) == []
+    [hit] = run(cost_sum, doc(table("检查经费", "10", _range_row(11, 12))))
     assert hit.args["sum"] == "11万元"
+    [hit] = run(cost_sum, doc(table("检查经费", "10", _range_row(5, 8))))
+    assert hit.args["sum"] == "8万元"
 
 
 def test_no_funding_or_no_money_costs_means_nothing_to_compare():
@@ -193,7 +213,9 @@ def test_a_price_with_no_single_count_or_a_part_of_the_funding_is_left_alone():
                 ind(COST, "人均培训费", "300元/人"))
     # 300 元 × 200 人 = 6 万元 of a 10 万元 project: the rest may go to the venue.
     part = table("培训经费", "10", ind(COUNT, "培训人数", "200人"), ind(COST, "人均培训费", "300元/人"))
-    assert run(price_quantity, doc(two, part)) == []
+    # A head count of something else: 宣传覆盖人数 is not who the 培训费 is paid for.
+    other = table("培训经费", "10", ind(COUNT, "宣传覆盖人数", "2万人"), ind(COST, "人均培训费", "300元/人"))
+    assert run(price_quantity, doc(two, part, other)) == []
 
 
 def test_a_priced_part_dearer_than_the_whole_project_is_reported():
@@ -271,6 +293,11 @@ def test_unrelated_or_ambiguous_indicators_are_not_paired():
     unrelated = table("森林防火", "4", ind(COUNT, "森林防火救援处置", "≥1次"), goal=goal)
     tie = table("森林防火", "4", ind(COUNT, "消防培训次数", "≥3次"), ind(COUNT, "安全培训次数", "≥6次"), goal=goal)
     assert run(goal_match, doc(unrelated, tie)) == []
+
+
+def test_a_rate_per_period_in_the_goal_is_not_the_year_s_count():
+    t = table("安全检查", "6", ind(COUNT, "安全检查次数", "4次"), goal="每季度开展安全检查1次")
+    assert run(goal_match, doc(t)) == []
 
 
 def test_an_upper_bound_goal_rules_out_a_higher_value():

@@ -255,3 +255,13 @@ def test_a_broken_grammar_fails_loudly(monkeypatch, tmp_path):
     with pytest.raises(Exception):  # noqa: B017 — Lark's own GrammarError/UnexpectedToken
         parser.parse_value("12次")
     monkeypatch.setattr(parser, "_parser", None)
+
+
+def test_a_magnitude_on_the_high_end_of_a_range_applies_to_both():
+    v = parse("8-12万元")
+    assert (v.low, v.high, v.unit) == (Decimal(80000), Decimal(120000), "元")
+
+
+def test_quantities_in_text_keep_a_monthly_per_unit():
+    v = parse("补助标准2746元/人·月，共3人")
+    assert [(q.number, q.per_unit) for q in v.quantities][0] == (Decimal(2746), "人·月")

@@ -30,6 +30,17 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             yield hit
 
 
+def _without_total_row(totals: list, funding: Decimal, slack: Decimal) -> list:
+    """The items without a row that is the funding and their sum (``项目总成本 50万元`` over 20 + 30)."""
+    if len(totals) < 3:
+        return totals
+    whole = sum((a[1] for _, a in totals), Decimal(0))
+    for i, (_, (low, high)) in enumerate(totals):
+        if low == high and abs(high - funding) <= slack and abs(whole - high - high) <= slack:
+            return totals[:i] + totals[i + 1:]
+    return totals
+
+
 def check_table(table: Table, params: dict) -> Hit | None:
     funding = table.funding.total
     if funding is None or funding.yuan is None or funding.yuan <= 0:
@@ -39,11 +50,12 @@ def check_table(table: Table, params: dict) -> Hit | None:
     totals = [(i, a) for i, a in amounts if a is not None]
     if not totals:
         return None
-    low = sum((a[0] for _, a in totals), Decimal(0))
-    high = sum((a[1] for _, a in totals), Decimal(0))
     slack = (money_slack(funding) + sum((value_slack(i.value) for i, _ in totals), Decimal(0))
              + funding.yuan * Decimal(str(params["tolerance"])))
     complete = len(totals) == len(costs)
+    totals = _without_total_row(totals, funding.yuan, slack)
+    low = sum((a[0] for _, a in totals), Decimal(0))
+    high = sum((a[1] for _, a in totals), Decimal(0))
     if low > funding.yuan + slack:
         shown = low
     elif complete and params["report_under"] and high < funding.yuan - slack:

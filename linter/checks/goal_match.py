@@ -31,7 +31,8 @@ PARAMS = {
 }
 
 # A goal clause ends at these; 、 joins items of one clause and does not end it.
-_CLAUSE_END = re.compile(r"[，,；;。:：！!？?\n]|</?p>|目标\d+")
+_CLAUSE_END = re.compile(r"[，,；;。:：！!？?\n]|<[^>]*>|目标\d+")
+_PER = re.compile(r"每|各|平均|人均|户均|单次|年均|月均")
 _VERBS = re.compile(r"^(?:力争|确保|全年|共|累计|计划)?(?:完成|开展|实现|达到|组织|发放|举办|提供|保障|"
                     r"培育|建成|新增|覆盖|使|对)?")
 
@@ -51,6 +52,8 @@ def goal_quantities(goal: str, unit_kinds: list[str]) -> list[GoalQuantity]:
             start = m.end()
         previous_end = q.span[1]
         context = _VERBS.sub("", goal[start:q.span[0]].strip())
+        if _PER.search(context):
+            continue  # 每季度检查1次 is not the year's count
         if q.unit_kind in unit_kinds and not q.per_unit and context:
             found.append(GoalQuantity(q, context))
     return found

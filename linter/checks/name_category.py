@@ -26,7 +26,7 @@ PARAMS = {
 def validate(params: dict) -> None:
     for suffix, cats in params["suffixes"].items():
         if not isinstance(cats, list):
-            raise ValueError(f"check.suffixes.{suffix}: must be a list of categories")
+            raise ValueError(f"suffixes.{suffix}: must be a list of categories")
 
 
 def misfiled(ind, params: dict) -> str | None:

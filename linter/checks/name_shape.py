@@ -37,7 +37,7 @@ def validate(params: dict) -> None:
     try:
         re.compile(params["deadline_pattern"])
     except re.error as exc:
-        raise ValueError(f"check.deadline_pattern: not a regular expression: {exc}") from None
+        raise ValueError(f"deadline_pattern: not a regular expression: {exc}") from None
 
 
 def reason(name: str, value, params: dict) -> str | None:

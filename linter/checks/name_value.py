@@ -32,7 +32,7 @@ _SAME_COUNTER = {"名": "人", "位": "人", "人": "人", "人次": "人次"}
 
 def validate(params: dict) -> None:
     if params["relation"] not in RELATIONS:
-        raise ValueError(f"check.relation: must be one of {', '.join(RELATIONS)}, got {params['relation']!r}")
+        raise ValueError(f"relation: must be one of {', '.join(RELATIONS)}, got {params['relation']!r}")
 
 
 def name_quantities(name: str) -> list[Quantity]:

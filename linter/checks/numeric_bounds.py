@@ -28,7 +28,7 @@ HUNDRED = Decimal(100)
 
 def validate(params: dict) -> None:
     if params["bound"] not in ("trivial", "over-100"):
-        raise ValueError(f"check.bound: must be trivial or over-100, got {params['bound']!r}")
+        raise ValueError(f"bound: must be trivial or over-100, got {params['bound']!r}")
 
 
 def is_trivial(value: Value) -> bool:

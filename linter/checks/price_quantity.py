@@ -5,8 +5,8 @@ Two shapes are checked:
 * within one row, the name holds the count and the price and the value the total
   (``3名技术人员经费补助标准 2746元/人`` → ``98856元``: 3 × 2746 = 8238 ≠ 98856);
 * across a table, a cost indicator gives a price (``人均…补贴标准 10元/每户``) and exactly one
-  indicator counts that unit (``补贴户数 3.2万户``): the product may not exceed the whole funding,
-  nor differ from a cost total named for the same thing.
+  indicator named for the same thing counts that unit (``补贴户数 3.2万户``): the product may not
+  exceed the whole funding, nor differ from a cost total named for the same thing.
 
 When the product times 12 fits, the price is a monthly one written without its month
 (元/人·月); the finding says so. A small relative slack allows for a total rounded to 万元.
@@ -39,6 +39,7 @@ PARAMS = {
     "tolerance": Param(float, 0.01, "relative slack between price × quantity and the total"),
     "months": Param(int, 12, "months in the year, to spot a monthly price written without its month"),
     "similarity": Param(float, 0.5, "how alike a price's name and a total's name must be to pair them"),
+    "count_similarity": Param(float, 0.3, "how alike a price's name and a count's name must be to pair them"),
 }
 
 
@@ -108,7 +109,9 @@ def across_table(table: Table, ind: Indicator, params: dict) -> Mismatch | None:
         return None
     counts = []
     for other in table.indicators:
-        if other is not ind and isinstance(other.value, Quantity):
+        # The count must be of the priced thing: 补贴户数 for 补贴标准, not 宣传覆盖人数 for 人均培训费.
+        if (other is not ind and isinstance(other.value, Quantity)
+                and overlap(other.name, ind.name) >= params["count_similarity"]):
             counts += [(other, q) for q in _matching_count([other.value], price)]
     if len({q.number for _, q in counts}) != 1:
         return None  # none, or several different counts: no telling which one the price is for

@@ -30,7 +30,7 @@ PARAMS = {
 def validate(params: dict) -> None:
     for kind in params["kinds"]:
         if kind not in ALL_KINDS + ("baseline",):
-            raise ValueError(f"check.kinds: unknown value kind {kind!r}")
+            raise ValueError(f"kinds: unknown value kind {kind!r}")
 
 
 def kind_of(value: Value) -> str:

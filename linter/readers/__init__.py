@@ -159,12 +159,12 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
                 raise _binary(name) from None
     if b"\x00" in data:
         codec = _utf16_without_bom(data)
-        if codec is None:
-            raise _binary(name)
         try:
-            text = data.decode(codec)
+            text = data.decode(codec) if codec else ""
         except UnicodeDecodeError:
-            raise _binary(name) from None
+            text = ""
+        if not text or _CONTROL.search(text):
+            raise _binary(name)
         return text, codec
     for codec in ("utf-8", "gbk", "gb18030"):
         try:
@@ -182,10 +182,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4 or len(sample) % 2:
         return None
+    # CJK characters put a NUL on the other side only now and then (U+4E00 is 00 4E).
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > len(sample) // 8 and even == 0:
+    if odd > len(sample) // 8 and even * 4 <= odd:
         return "utf-16-le"
-    if even > len(sample) // 8 and odd == 0:
+    if even > len(sample) // 8 and odd * 4 <= even:
         return "utf-16-be"
     return None
 

@@ -21,7 +21,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = r"[一二两三四五六七八九十百千万]+"
 _QUANTITY = re.compile(
     rf"(?<![\d.第])(?:约|近)?(?:{_CMP}\s*)?(?:{_NUM}|(?<![\u4e00-\u9fff]){_CN}|(?<=[\u4e00-\u9fff，,、]){_CN})"
-    rf"\s*(?:万|亿|千)?(?:余|多)?\s*(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?(?:以上|以内|以下|左右)?"
+    rf"\s*(?:万|亿|千)?(?:余|多)?\s*(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月)(?:[·•・/](?:{_UNIT_ALT}|月))?)?(?:以上|以内|以下|左右)?"
 )
 # A value run onto the end of its name: 业务工作经费1万元, 法制培训全年三次2万元。
 _TRAILING_VALUE = re.compile(

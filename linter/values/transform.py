@@ -132,7 +132,9 @@ class ValueTransformer(Transformer):
         comparator, approx, _ = _modifiers(children)
         amounts = [read_amount(c) for c in children if c.type == "AMOUNT"]
         units = [str(c) for c in children if c.type == "UNIT"]
-        (low, low_written, _, low_approx), (high, high_written, _, high_approx) = amounts
+        (low, low_written, low_mag, low_approx), (high, high_written, high_mag, high_approx) = amounts
+        if high_mag in MAGNITUDES and not low_mag:
+            low = low_written * MAGNITUDES[high_mag]  # 8-12万元: the 万 belongs to both ends
         if not units:
             period = _period_from_dotted(low_written, high_written)
             if period is not None:
@@ -141,8 +143,9 @@ class ValueTransformer(Transformer):
         kind, base, factor = describe(units[-1])
         if low > high:
             raise ValueError("range ends reversed")
+        written_unit = (high_mag if high_mag in MAGNITUDES else "") + units[-1]
         return t.Range("", (0, 0), _normal(low * factor), _normal(high * factor), base, kind,
-                       units[-1], approximate=approx or low_approx or high_approx, comparator=comparator)
+                       written_unit, approximate=approx or low_approx or high_approx, comparator=comparator)
 
     def expression(self, children):
         operands = tuple(read_amount(c)[0] for c in children if c.type == "AMOUNT")

@@ -1,0 +1,80 @@
+"""``indicator-lint rules`` lists the catalogue; ``indicator-lint rule SLUG|CODE`` explains one rule
+from its rule file (the one metadata source, as in ruff): title, message, rationale, basis, check
+type with its parameters, and the examples that fail and pass.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+def _load(rules_dirs):
+    from linter.rulebook import RuleError, load_rule_dirs
+
+    try:
+        return load_rule_dirs(list(rules_dirs))
+    except RuleError as exc:
+        click.echo(f"indicator-lint: {exc}", err=True)
+        sys.exit(2)
+
+
+@click.command("rules")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Also list the rule files of this folder.")
+def rules_command(lang, rules_dirs):
+    """List every rule: code, slug, severity and title."""
+    from linter.formatters.text import pad
+
+    rules = _load(rules_dirs)
+    slug_width = max(len(r.slug) for r in rules)
+    click.echo(f"{'code':<6} {'slug':<{slug_width}} {'severity':<8} title")
+    for r in rules:
+        click.echo(f"{r.code:<6} {r.slug:<{slug_width}} {pad(r.severity, 8)} {r.title[lang]}")
+
+
+@click.command("rule")
+@click.argument("name")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False))
+def rule_command(name, rules_dirs):
+    """Explain one rule (by slug or code), in Chinese and English, with its examples."""
+    import yaml
+
+    rules = _load(rules_dirs)
+    rule = next((r for r in rules if name in (r.slug, r.code) or name.upper() == r.code), None)
+    if rule is None:
+        click.echo(f"indicator-lint: no rule named '{name}' (see `indicator-lint rules`)", err=True)
+        sys.exit(2)
+    doc = (rule.module.__doc__ or "").strip()
+    lines = [
+        f"{rule.code} {rule.slug} [{rule.severity}]",
+        f"{rule.title['zh']} / {rule.title['en']}",
+        "",
+        "消息 / message:",
+        f"  {rule.message['zh']}",
+        f"  {rule.message['en']}",
+        "",
+        "理由 / rationale:",
+        f"  {rule.rationale['zh']}",
+        f"  {rule.rationale['en']}",
+        "",
+        f"依据 / basis: {rule.basis}",
+        "",
+        f"检查类型 / check type: {rule.check_type}",
+    ]
+    lines += [f"  {line}" for line in doc.splitlines()] if doc else []
+    lines.append("参数 / parameters:")
+    for key, param in rule.module.PARAMS.items():
+        lines.append(f"  {key}: {rule.params[key]!r}  — {param.help}")
+    if not rule.module.PARAMS:
+        lines.append("  (none)")
+    for kind, label in (("fail", "应报告的示例 / examples that fail"), ("pass", "不应报告的示例 / examples that pass")):
+        lines += ["", f"{label}:"]
+        for example in rule.examples[kind]:
+            text = yaml.safe_dump(example, allow_unicode=True, sort_keys=False, default_flow_style=False)
+            lines += [f"  {line}" for line in text.rstrip().splitlines()]
+            lines.append("  ---")
+        lines.pop()
+    click.echo("\n".join(lines))

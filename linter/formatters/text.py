@@ -1,0 +1,70 @@
+"""Findings as text for people: one line per finding, then where in the table it is.
+
+    examples/000.txt:30:1: IL204 [error] “安全生产事故率”是比率指标，指标值却是“降低”…
+                           安全生产监管第三方服务经费 › 社会效益指标 › 安全生产事故率 = 降低
+
+Locations are padded to one display width per file so the codes line up; Chinese characters are
+two columns wide on a terminal (``unicodedata.east_asian_width``), so padding counts columns, not
+characters. Colour only when asked (the command asks when stdout is a terminal).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from linter.model import Finding
+
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes on a terminal: wide and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1
+               for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def context_line(f: Finding) -> str:
+    """``table › level2 › indicator = value`` (the parts that are known)."""
+    parts = [p for p in (f.table, f.level2, f.indicator) if p]
+    line = " › ".join(parts)
+    if f.value:
+        line += f" = {f.value}"
+    return line
+
+
+def summary_line(findings: list[Finding], n_files: int) -> str:
+    counts = Counter(f.severity for f in findings)
+    errors, warnings, info = counts["error"], counts["warning"], counts["info"]
+    return (f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}, "
+            f"{info} info in {n_files} file{'s' if n_files != 1 else ''}")
+
+
+def format_text(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
+    def style(text: str, **kw) -> str:
+        if not colour:
+            return text
+        import click
+
+        return click.style(text, **kw)
+
+    out: list[str] = []
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_path.setdefault(f.location.path, []).append(f)
+    for path_findings in by_path.values():
+        width = max(display_width(f"{f.location}:") for f in path_findings)
+        for f in path_findings:
+            where = pad(f"{f.location}:", width)
+            head = f"{style(where, bold=True)} {style(f.code, bold=True)} " \
+                   f"{style('[' + f.severity + ']', fg=SEVERITY_COLOURS.get(f.severity))} {f.message}"
+            out.append(head)
+            ctx = context_line(f)
+            if ctx:
+                out.append(" " * (width + 1) + style(ctx, dim=True))
+    out.append(summary_line(findings, len(files)))
+    return "\n".join(out) + "\n"

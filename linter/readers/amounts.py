@@ -1,0 +1,50 @@
+"""Printed amounts of money → ``Money`` in 元, using the unit the form declares.
+
+An amount is printed bare (``13``) under a header that gives the unit (``单位: 万元``,
+``资金投入(万元)``, ``拟投入的资金(元)``), or with its own unit (``13万元``). The amount's own unit
+wins, then the nearest declared one.
+
+    money("13", "万元")            → Money("13", Decimal("130000"))
+    money("9,674,500.00", "元")    → Money("9,674,500.00", Decimal("9674500.00"))
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from linter.model import Location, Money
+
+FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000),
+           "万": Decimal(10000), "亿": Decimal(100000000)}
+_AMOUNT = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|亿元|千元|元|万|亿)?[。.,，;；、]*$")
+
+
+def amount_number(text: str) -> tuple[Decimal, str] | None:
+    """(number, own unit) when ``text`` is an amount such as ``4,393.85`` or ``13万元``."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = re.sub(r"(?<=\d),(?=\d{3})", "", folded).replace(" ", "")
+    m = _AMOUNT.match(folded)
+    if not m:
+        return None
+    try:
+        return Decimal(m.group(1)), m.group(2) or ""
+    except InvalidOperation:
+        return None
+
+
+def looks_like_amount(text: str) -> bool:
+    return amount_number(text) is not None
+
+
+def money(text: str, unit: str, location: Location | None = None) -> Money:
+    """The printed amount with its value in 元 (None when the text or the unit is unknown)."""
+    parsed = amount_number(text)
+    yuan = None
+    if parsed is not None:
+        number, own_unit = parsed
+        factor = FACTORS.get(own_unit or unit)
+        if factor is not None:
+            yuan = number * factor
+    return Money(text.strip(), yuan, location)

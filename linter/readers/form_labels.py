@@ -1,0 +1,175 @@
+"""The printed labels of a target table form, and what each one means.
+
+Two vocabularies: the labels of the header block (项目名称, 主管部门, 年度资金总额 …) and the
+column headings of the indicator table (一级指标, 三级指标, 年度指标值, 度量单位 …). Labels are
+compared in ``layout.compact`` form (no spaces, ASCII brackets and colons), after a money unit in
+brackets (``资金投入(万元)``) and a filling note (``（必填）``) have been taken off.
+
+    block_label("<b>其中: 财政拨款</b>")  → BlockLabel(role="fiscal", unit="")
+    block_label("项目名称：应急演练")      → BlockLabel(role="name", inline="应急演练")
+    column_role("实施周期指标值")          → "period_value"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from linter.readers.layout import compact
+
+_UNIT_NOTE = re.compile(r"\((?:单位:)?(万元|元|亿元|千元)\)")
+_FILL_NOTE = re.compile(r"\([^)]*(?:必填|选填|可选填|硬性|盖章)[^)]*\)")
+
+# Header-block labels, each a role and the alternatives that print it (compact form, anchored).
+_BLOCK = (
+    ("name", r"(?:二级)?项目名称|项目名|项目\(名称\)"),
+    ("dept_name", r"部门名称|部门\(单位\)名称|单位名称|预算部门名称|部门"),
+    ("department", r"主管部门(?:\(?及代码\)?|\(?及编码\)?|名称)?|主管单位"),
+    ("implementer", r"(?:项目)?实施单位(?:名称)?|执行单位|项目承担单位"),
+    ("period", r"项目(?:实施)?期(?:限)?|项目实施周期|项目周期|实施期限|项目起止时间|执行期限"),
+    ("funding", r"(?:项目)?资金投入(?:情况)?|项目资金(?:情况|总额)?|资金情况|项目预算|资金来源"),
+    ("period_total", r"实施期(?:资金)?(?:总)?(?:金额|资金)(?:总额)?|中长期资金总额|实施期资金总额"),
+    ("total", r"年度(?:资金)?(?:总)?(?:金额|资金)(?:总额)?|年度预算(?:金额|数)|资金总额|预算总额|总金额"),
+    ("fiscal", r"(?:其中:?)?(?:财政拨款|财政资金|本级财政资金|一般公共预算(?:拨款|资金)?)(?:资金)?"),
+    ("other", r"(?:其中:?)?其他(?:来源)?资金|其他"),
+    ("period_goal", r"实施期(?:总|绩效)?目标|中长期目标|长期目标|总体目标\(实施期\)"),
+    ("goal", r"年度(?:总体|绩效|总)?目标|本年度目标|总体目标\(年度\)|项目年度目标|总体目标"),
+    ("dept_goal", r"(?:部门)?(?:整体|总体)绩效目标"),
+    ("tasks", r"(?:年度)?重点工作任务|年度主要任务|其他需完成的任务(?:\(可选填\))?|主要任务"),
+    ("budget", r"预算整体情况|部门预算情况|部门整体支出"),
+    ("misc", r"项目属性|项目类[型别]|填报单位|编制单位|申报单位|基本信息|财政供养人员数|下属二级单位数"
+             r"|项目负责人|联系人|联系电话|项目编码|项目代码|资金性质|绩效目标|单位编码|预算年度"),
+)
+_BLOCK_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _BLOCK)
+MONEY_ROLES = frozenset({"total", "period_total", "fiscal", "other"})
+TEXT_ROLES = frozenset({"name", "dept_name", "department", "implementer", "period", "goal",
+                        "period_goal", "dept_goal"})
+
+
+@dataclass(frozen=True)
+class BlockLabel:
+    role: str
+    unit: str = ""  # money unit printed in the label: 资金投入(万元) → 万元
+    inline: str = ""  # a value written in the same cell: 项目名称：应急演练
+
+
+def _strip_notes(key: str) -> tuple[str, str]:
+    unit = ""
+    m = _UNIT_NOTE.search(key)
+    if m:
+        unit = m.group(1)
+        key = key[: m.start()] + key[m.end():]
+    return _FILL_NOTE.sub("", key).rstrip(":"), unit
+
+
+def block_label(text: str) -> BlockLabel | None:
+    """The header-block label printed in a cell, or None."""
+    key, unit = _strip_notes(compact(text))
+    if not key or len(key) > 24:
+        return None
+    for role, pattern in _BLOCK_RES:
+        if pattern.fullmatch(key):
+            return BlockLabel(role, unit)
+    # 项目名称：应急演练 — a label and its value in one cell.
+    raw = text.replace("：", ":")
+    if ":" in raw:
+        head, _, tail = raw.partition(":")
+        head_key, unit = _strip_notes(compact(head))
+        if head_key.startswith("其中"):  # 其中: 财政拨款 is one label, not a label and a value
+            return None
+        for role, pattern in _BLOCK_RES:
+            if pattern.fullmatch(head_key) and tail.strip():
+                return BlockLabel(role, unit, tail.strip())
+    return None
+
+
+# Indicator-table column headings.
+_COLUMNS = (
+    ("level1", r"一级指标(?:名称)?"),
+    ("level2", r"二级指标(?:名称)?"),
+    ("name", r"三级指标(?:名称)?|指标名称|绩效指标名称|指标内容|具体指标|三级指标\(指标名称\)"),
+    ("period_value", r"(?:实施期|实施周期|中长期|长期|整体|项目期|总体)(?:指标|目标)?值|实施期(?:指标|目标)"
+                     r"|指标值\((?:实施期|中长期)\)"),
+    ("value", r"(?:年度|本年度?|当年|全年|预期|绩效)?(?:指标|目标)值|年度指标|(?:20\d\d年度?)?指标值"
+              r"|指标值\(年度\)|年度值|目标值\(年度\)"),
+    ("comparator", r"计算符号|运算符号|比较符号|符号|指标性质|指标方向|度量符号"),
+    ("unit", r"度量单位|计量单位|指标单位|指标值单位|单位"),
+    ("project", r"项目名称|项目"),
+    ("amount", r"(?:项目)?(?:金额|资金|预算金额|预算数|资金总额)"),
+    ("skip", r"名称|序号|编号|指标|绩效指标"),
+)
+_COLUMN_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _COLUMNS)
+INDICATOR_ROLES = frozenset({"level1", "level2", "name", "value", "period_value"})
+# Extra columns kept as remarks under their printed label.
+REMARK_WORDS = ("指标解释", "指标说明", "绩效标准", "评分标准", "评价标准", "备注", "权重", "分值",
+                "指标值说明", "数据来源", "设定依据", "考核方式", "评分", "说明", "标准", "依据")
+
+
+def column_role(text: str) -> tuple[str, str]:
+    """(role, unit) for an indicator-table column heading; role '' when unknown."""
+    key, unit = _strip_notes(compact(text))
+    if not key:
+        return "", unit
+    for role, pattern in _COLUMN_RES:
+        if pattern.fullmatch(key):
+            return role, unit
+    if any(word in key for word in REMARK_WORDS):
+        return "remark", unit
+    return "", unit
+
+
+def is_indicator_header(texts: list[str]) -> bool:
+    """Does this row of cells head an indicator table (一级指标 二级指标 三级指标 指标值 …)?"""
+    roles = {column_role(t)[0] for t in texts if t}
+    core = roles & INDICATOR_ROLES
+    return len(core) >= 2 and ("name" in core or "level2" in core)
+
+
+# The column headings of a table that lists several projects, one row each, the indicators of a
+# project inside one cell (门源县 2023: 单位编码 | 单位及项目名称 | 金额(万元) | 绩效目标 | 绩效指标).
+_PROJECT_LIST = (
+    ("code", r"(?:单位)?(?:编码|代码)|序号|编号"),
+    ("name", r"(?:单位及)?项目(?:名称)?|单位及项目名称|单位(?:\(项目\))?名称"),
+    ("amount", r"(?:项目)?(?:金额|资金|预算金额|预算数|资金总额|预算)"),
+    ("goal", r"(?:年度|项目)?绩效目标|目标"),
+    ("indicators", r"(?:项目)?绩效指标|指标"),
+)
+_PROJECT_LIST_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _PROJECT_LIST)
+
+
+def project_list_roles(texts: list[str]) -> dict[int, tuple[str, str]] | None:
+    """Column index → (role, unit) when the row heads a one-row-per-project table, else None."""
+    roles: dict[int, tuple[str, str]] = {}
+    for i, text in enumerate(texts):
+        key, unit = _strip_notes(compact(text))
+        for role, pattern in _PROJECT_LIST_RES:
+            if key and pattern.fullmatch(key):
+                roles[i] = (role, unit)
+                break
+    found = {r for r, _ in roles.values()}
+    return roles if {"name", "indicators"} <= found else None
+
+
+# Title, year and currency lines of the document.
+_TITLE = re.compile(r"绩效(?:目标|指标)\S{0,8}表|绩效目标(?:申报|公开)")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR_LINE = re.compile(r"^[(（]?\s*(?:(?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_CURRENCY = re.compile(r"(?:金额|货币|资金)?单位\s*[:：]\s*(万元|元|亿元|千元)")
+
+
+def is_title(text: str) -> bool:
+    return len(text) <= 80 and bool(_TITLE.search(text))
+
+
+def year_in(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def is_year_line(text: str) -> bool:
+    return bool(_YEAR_LINE.match(text.replace(" ", "")))
+
+
+def currency_in(text: str) -> str:
+    m = _CURRENCY.search(text)
+    return m.group(1) if m else ""

@@ -1,0 +1,65 @@
+"""Building Indicators: the 一级/二级 in effect, and one indicator from its printed parts.
+
+Every layout (columns, one cell per line, an HTML tree in one cell) walks its rows with a
+``Categories`` that carries the last 一级/二级 heading down, the way merged cells do on paper.
+A 二级 heading decides the 一级 (``parent_of``): a 满意度 heading numbered under 效益 is still
+满意度; the printed 一级 is kept as printed so a rule can say it was misplaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter import glossary
+from linter.model import Indicator, Location
+from linter.values import parse
+
+
+@dataclass
+class Categories:
+    level1: str = ""
+    level1_printed: str = ""
+    level2: str = ""
+    level2_printed: str = ""
+
+    def heading(self, text: str, prefer_level1: bool = False) -> bool:
+        """Apply ``text`` if it is a category heading; False when it is not one."""
+        l1, l2 = glossary.normalise_level1(text), glossary.normalise_level2(text)
+        if l1 and (prefer_level1 or not l2):
+            self.set_level1(l1, text)
+        elif l2:
+            self.set_level2(l2, text)
+        else:
+            return False
+        return True
+
+    def set_level1(self, level1: str, printed: str) -> None:
+        self.level1, self.level1_printed = level1, printed
+        # 满意度 has one 二级 only; other 一级 wait for their 二级 heading.
+        if level1 == glossary.SATISFACTION:
+            self.level2, self.level2_printed = "服务对象满意度指标", ""
+        else:
+            self.level2, self.level2_printed = "", ""
+
+    def set_level2(self, level2: str, printed: str) -> None:
+        self.level2, self.level2_printed = level2, printed
+        self.level1 = glossary.parent_of(level2) or self.level1
+
+
+def is_category(text: str) -> bool:
+    return glossary.is_category_label(text)
+
+
+def make_indicator(cats: Categories, name: str, value_text: str, path: str, line: int, column: int,
+                   value_column: int | None = None, period_value_text: str | None = None,
+                   remarks: dict[str, str] | None = None) -> Indicator:
+    value_text = value_text.strip()
+    period = period_value_text.strip() if period_value_text is not None else None
+    return Indicator(
+        level1=cats.level1, level2=cats.level2, name=name.strip(), value_text=value_text,
+        value=parse(value_text), location=Location(path, line, column),
+        level1_printed=cats.level1_printed, level2_printed=cats.level2_printed,
+        period_value_text=period, period_value=parse(period) if period is not None else None,
+        remarks=dict(remarks or {}),
+        value_location=Location(path, line, value_column) if value_column else None,
+    )

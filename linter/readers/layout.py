@@ -1,0 +1,123 @@
+"""Lines of extracted text → rows of cells, whatever separated the cells.
+
+Text pulled out of PDFs and web pages separates table cells with tabs, with pipes (``a | b |``,
+``||||`` for merged cells) or with runs of spaces; a row may also be one cell per line. This
+module only cuts lines into cells and remembers where each cell starts, so that everything the
+reader finds can point at ``file:line:column``. It knows nothing about target tables.
+
+    split_line("产出指标\\t数量指标\\t培训次数\\t≥2次", 12)  → 4 cells on line 12
+    clean("<b>项目名称</b>")  → "项目名称";  compact("其中： 财政拨款") → "其中:财政拨款"
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")  # markdown |---|---|
+_SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")
+_FULLWIDTH = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "　": " "})
+
+
+@dataclass
+class Cell:
+    """One cell: its raw text (tags kept, ends stripped), index in the row and 1-based column."""
+
+    raw: str
+    index: int
+    column: int
+
+    @property
+    def text(self) -> str:
+        return clean(self.raw)
+
+    @property
+    def key(self) -> str:
+        return compact(self.raw)
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class Row:
+    """The cells of one line; ``line`` is 1-based. ``single`` marks a line that was not split."""
+
+    line: int
+    cells: list[Cell]
+    text: str  # the whole line, for messages
+
+    @property
+    def filled(self) -> list[Cell]:
+        return [c for c in self.cells if not c.empty]
+
+    def at(self, index: int) -> Cell | None:
+        return self.cells[index] if 0 <= index < len(self.cells) else None
+
+
+def clean(text: str) -> str:
+    """Text without HTML tags, entities, markdown emphasis or surplus white space."""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = text.replace("**", "")
+    return _SPACE.sub(" ", text).strip()
+
+
+def compact(text: str) -> str:
+    """A form for comparing labels: clean, no white space, ASCII brackets/colons, no end colon."""
+    text = _SPACE.sub("", clean(text).translate(_FULLWIDTH))
+    return text.rstrip(":")
+
+
+def split_line(line: str, number: int) -> Row:
+    """Cut one line into cells: by tab, else by pipe, else by runs of two or more spaces."""
+    body = line.rstrip("\r\n")
+    heading = re.match(r"^\s*#{1,6}\s+", body)  # markdown heading: ## 部门项目支出预算绩效目标表
+    start = heading.end() if heading else 0
+    if "\t" in body:
+        pieces = _split_keep_offsets(body, r"\t", start)
+    elif body.count("|") >= 2 or body.strip().startswith("|"):
+        if _PIPE_RULE.match(body):
+            return Row(number, [], body)
+        pieces = _split_keep_offsets(body, r"\|", start)
+        if body.strip().startswith("|") and pieces and not pieces[0][1].strip():
+            pieces = pieces[1:]
+        if body.strip().endswith("|") and pieces and not pieces[-1][1].strip():
+            pieces = pieces[:-1]
+    else:
+        pieces = _split_keep_offsets(body, _SPACE_SEPARATOR.pattern, start)
+        pieces = [p for p in pieces if p[1].strip()] or pieces[:1]
+    cells = []
+    for index, (offset, raw) in enumerate(pieces):
+        lead = len(raw) - len(raw.lstrip())
+        cells.append(Cell(raw.strip(), index, offset + lead + 1))
+    return Row(number, cells, body)
+
+
+def _split_keep_offsets(text: str, separator: str, start: int) -> list[tuple[int, str]]:
+    out, pos = [], start
+    for m in re.finditer(separator, text[start:]):
+        out.append((pos, text[pos:start + m.start()]))
+        pos = start + m.end()
+    out.append((pos, text[pos:]))
+    return out
+
+
+def split_words(cell: Cell) -> list[Cell]:
+    """A single-space separated cell cut into words (for ``产出指标 数量指标 培训次数 ≥2次`` rows)."""
+    out = []
+    for m in re.finditer(r"\S+", cell.raw):
+        out.append(Cell(m.group(0), cell.index + len(out), cell.column + m.start()))
+    return out
+
+
+def first_text_column(cell: Cell) -> int:
+    """The column of the first visible character, skipping leading tags such as ``<b>``."""
+    m = re.match(r"^(?:\s*<[^>]*>)*\s*", cell.raw)
+    return cell.column + (m.end() if m else 0)

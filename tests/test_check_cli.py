@@ -1,0 +1,182 @@
+"""``indicator-lint check`` / ``rules`` / ``rule`` end to end, on canonical YAML files written here."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.formatters.text import display_width, pad
+
+# A tidy table with exactly two defects: 点评反馈会次数 without unit (IL201, warning) and
+# 安全生产事故率 降低 (IL204, error).
+TABLE = """\
+budget_year: 2025
+tables:
+  - name: 安全生产标准化建设经费
+    funding: {total: 36万元, fiscal: 36万元}
+    goal: 推进企业安全生产标准化建设，完成现场指导服务12次，试点示范企业4家
+    indicators:
+      产出指标:
+        数量指标:
+          - 点评反馈会次数: "4"
+          - 试点示范企业数量: 4家
+        质量指标:
+          - 考核要点和考试题库专家认可率: ≥95%
+        时效指标:
+          - 项目完成时限: 2025年11月底前
+        成本指标:
+          - 专家指导服务费: ≤36万元
+      效益指标:
+        社会效益指标:
+          - 安全生产事故率: 降低
+      满意度指标:
+        服务对象满意度指标:
+          - 试点企业满意度: ≥90%
+"""
+
+
+@pytest.fixture
+def table(tmp_path):
+    path = tmp_path / "table.yaml"
+    path.write_text(TABLE, encoding="utf-8")
+    return path
+
+
+def runner() -> CliRunner:
+    try:  # click < 8.2 mixes stderr into output unless told not to
+        return CliRunner(mix_stderr=False)
+    except TypeError:
+        return CliRunner()
+
+
+def run(*args):
+    return runner().invoke(main, [str(a) for a in args])
+
+
+def test_text_output_lists_findings_with_context_and_summary(table):
+    result = run("check", table)
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    codes = [line.split()[1] for line in lines if line.startswith(str(table))]
+    assert codes == ["IL201", "IL204"]
+    assert f"{table}:9:" in result.output  # the line of 点评反馈会次数 in the file
+    assert "IL204 [error] “安全生产事故率”是比率指标，指标值却是“降低”" in result.output
+    assert "安全生产标准化建设经费 › 数量指标 › 点评反馈会次数 = 4" in result.output
+    assert lines[-1] == "1 error, 1 warning, 0 info in 1 file"
+    assert "\x1b[" not in result.output  # no colour when stdout is not a terminal
+
+
+def test_fail_on_and_exit_zero(table):
+    assert run("check", "--select", "IL201", table).exit_code == 0  # a warning only
+    assert run("check", "--select", "IL201", "--fail-on", "warning", table).exit_code == 1
+    assert run("check", "--exit-zero", table).exit_code == 0
+
+
+def test_select_and_ignore_by_slug_code_and_prefix(table):
+    out = run("check", "--ignore", "rate-not-percent", table).output
+    assert "IL201" in out and "IL204" not in out
+    out = run("check", "--select", "IL1,IL3", table).output
+    assert "IL201" not in out and "IL204" not in out
+    bad = run("check", "--select", "no-such-rule", table)
+    assert bad.exit_code == 2 and "no rule matches 'no-such-rule'" in bad.stderr
+
+
+def test_json_output(table):
+    result = run("check", "--format", "json", table)
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["version"] == 1
+    assert data["summary"] == {"errors": 1, "warnings": 1, "info": 0, "findings": 2, "files": 1,
+                               "unreadable_files": 0}
+    assert data["files"] == [{"path": str(table), "error": None, "tables": 1, "findings": 2}]
+    first = data["findings"][0]
+    assert {k: first[k] for k in ("line", "code", "rule", "severity", "table", "indicator", "level1",
+                                  "level2", "value")} == {
+        "line": 9, "code": "IL201", "rule": "missing-unit", "severity": "warning",
+        "table": "安全生产标准化建设经费", "indicator": "点评反馈会次数", "level1": "产出指标",
+        "level2": "数量指标", "value": "4"}
+    assert first["path"] == str(table) and first["column"] > 0 and "只有数字" in first["message"]
+
+
+def test_english_messages(table):
+    out = run("check", "--lang", "en", table).output
+    assert "'安全生产事故率' is a rate, yet its value is '降低'" in out
+
+
+def test_unreadable_file_is_one_line_and_others_are_still_checked(table, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("tables: [\n", encoding="utf-8")
+    result = runner().invoke(main, ["check", str(tmp_path / "missing.yaml"), str(broken), str(table)])
+    assert result.exit_code == 2
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert errors[0].startswith(f"{tmp_path / 'missing.yaml'}: ")
+    assert errors[1].startswith(f"{broken}")
+    assert "Traceback" not in result.stderr
+    assert "IL204" in result.stdout  # the good file is still reported
+    assert result.stdout.splitlines()[-1] == "1 error, 1 warning, 0 info in 3 files"
+
+
+def test_folders_are_walked(table, tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "again.yaml").write_text(TABLE, encoding="utf-8")
+    out = run("check", tmp_path).output
+    assert out.splitlines()[-1] == "2 errors, 2 warnings, 0 info in 2 files"
+
+
+def test_a_broken_extra_rule_folder_is_a_usage_error(table, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text("code: IL999\n", encoding="utf-8")
+    result = run("check", "--rules-dir", rules, table)
+    assert result.exit_code == 2
+    assert f"{rules / 'bad.yaml'}: missing key 'slug'" in result.stderr
+
+
+def test_rules_lists_the_catalogue():
+    result = run("rules")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["code", "slug", "severity", "title"]
+    row = next(line for line in lines if line.startswith("IL201"))
+    assert row.split() == ["IL201", "missing-unit", "warning", "指标值缺少计量单位"]
+    assert len(lines) > 25
+
+
+@pytest.mark.parametrize("name", ["vague-value", "IL212", "il212"])
+def test_rule_explains_one_rule_in_both_languages(name):
+    result = run("rule", name)
+    assert result.exit_code == 0
+    out = result.output
+    assert out.startswith("IL212 vague-value [error]")
+    for part in ("指标值只有方向或描述，没有目标 / Vague value with no target", "财预〔2021〕101号",
+                 "检查类型 / check type: value-kind", "kinds: ['direction', 'text']",
+                 "应急处突能力提升: 显著提升", "examples that pass"):
+        assert part in out
+
+
+def test_rule_unknown_is_a_usage_error():
+    result = run("rule", "no-such-rule")
+    assert result.exit_code == 2
+
+
+def test_display_width_counts_chinese_as_two_columns():
+    assert display_width("abc") == 3
+    assert display_width("满意度") == 6
+    assert display_width("≥95%") == 4
+    assert display_width(pad("率", 5)) == 5
+
+
+def test_text_locations_are_padded_to_one_width(tmp_path):
+    long = tmp_path / "t.yaml"
+    body = TABLE.replace('- 点评反馈会次数: "4"', '- 点评反馈会次数: "4"\n' + "\n".join(
+        f"          - 指标{i}: \"{i}\"" for i in range(1, 3)))
+    long.write_text(textwrap.dedent(body), encoding="utf-8")
+    lines = [line for line in run("check", "--select", "IL201", long).output.splitlines()
+             if line.startswith(str(long))]
+    assert len(lines) == 3
+    assert len({line.index(" IL201") for line in lines}) == 1

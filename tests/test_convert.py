@@ -1,0 +1,148 @@
+"""``indicator-lint convert``: canonical YAML and the JSON of issue 3, to stdout, a file or a folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import linter.commands.convert as convert_module
+from linter.cli import main
+from linter.readers.yaml_reader import read_yaml
+
+DATA = Path(__file__).parent / "data" / "yaml"
+PROJECT, TREE, DEPARTMENT = DATA / "project.yaml", DATA / "tree_chinese.yaml", DATA / "department.yaml"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["convert", *map(str, args)])
+
+
+def test_yaml_is_the_default_and_reads_back():
+    result = run(PROJECT)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"# source: {PROJECT}\ntitle: 本级预算项目绩效目标表\nbudget_year: 2024\n")
+    assert "      - 按岗位需求派驻的劳务派遣人数: 1人\n" in result.stdout  # the tree form
+    assert "    total: 13万元\n" in result.stdout  # a plain 13 in a 万元 document gets its unit
+    doc = read_yaml(result.stdout, "out.yaml")
+    assert [i.name for i in doc.tables[0].indicators][:2] == ["按岗位需求派驻的劳务派遣人数", "劳务派遣人员与岗位需求契合度"]
+
+
+def test_several_files_one_yaml_document_each():
+    result = run(PROJECT, TREE)
+    assert result.exit_code == 0
+    docs = list(yaml.safe_load_all(result.stdout))
+    assert [d["title"] for d in docs] == ["本级预算项目绩效目标表", "部门预算项目支出绩效目标公开表"]
+    assert result.stdout.count("\n---\n") == 1
+
+
+def test_json_shape_of_issue_3():
+    result = run(PROJECT, "--to", "json")
+    assert result.exit_code == 0
+    out = json.loads(result.stdout)
+    [doc] = out["documents"]
+    assert {"path", "title", "budget_year", "tables"} <= set(doc)
+    assert (doc["path"], doc["title"], doc["budget_year"]) == (str(PROJECT), "本级预算项目绩效目标表", 2024)
+    [table] = doc["tables"]
+    assert (table["name"], table["kind"]) == ("应急管理局劳务派遣经费", "project")
+    assert table["funding"] == {"total_yuan": 130000, "fiscal_yuan": 130000, "other_yuan": None, "text": "13万元"}
+    assert table["goal"].startswith("以劳务派遣公司委派专业技能人员进驻的方式")
+    first = table["indicators"][0]
+    assert {k: first[k] for k in ("level1", "level2", "name", "value")} == {
+        "level1": "产出指标", "level2": "数量指标", "name": "按岗位需求派驻的劳务派遣人数", "value": "1人"}
+    assert first["parsed"]["kind"] == "quantity"
+    assert (first["parsed"]["number"], first["parsed"]["unit"], first["parsed"]["comparator"]) == ("1", "人", None)
+    assert first["location"] == {"path": str(PROJECT), "line": 17, "column": 9}
+    assert [i["value"] for i in table["indicators"]] == ["1人", "≥95%", "≥95%", "≥1年", "优秀", "≥95%"]
+
+
+def test_json_amounts_are_numbers_in_yuan():
+    out = json.loads(run(DEPARTMENT, TREE, "--to", "json").stdout)
+    dept, tree = out["documents"]
+    assert dept["tables"][0]["budget"]["基本支出"] == {"yuan": 43938500, "text": "4,393.85万元"}
+    assert dept["tables"][0]["tasks"][0]["amount_yuan"] == 9674500
+    assert tree["tables"][0]["funding"]["total_yuan"] == 200000
+    assert tree["total"]["total_yuan"] == 1359900
+    period = dept["tables"][0]["indicators"][0]
+    assert period["period_value"] == "约25000-27400人" and period["period_parsed"]["kind"] == "range"
+
+
+def test_output_file_is_written_atomically(tmp_path):
+    out = tmp_path / "all.json"
+    result = run(PROJECT, TREE, "--to", "json", "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert [d["title"] for d in json.loads(out.read_text(encoding="utf-8"))["documents"]] == [
+        "本级预算项目绩效目标表", "部门预算项目支出绩效目标公开表"]
+    assert [p.name for p in tmp_path.iterdir()] == ["all.json"]  # no temporary file left
+
+
+def test_output_folder_one_file_per_input(tmp_path):
+    out = tmp_path / "converted"
+    result = run(PROJECT, TREE, DEPARTMENT, "-o", out)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["department.yaml", "project.yaml", "tree_chinese.yaml"]
+    assert read_yaml((out / "tree_chinese.yaml").read_text(encoding="utf-8"), "x").tables[0].name == "安全生产监管执法"
+
+
+def test_output_folder_names_do_not_collide(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for sub in ("a", "b"):
+        (tmp_path / sub / "t.yaml").write_text(PROJECT.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run(tmp_path / "a", tmp_path / "b", "-o", out)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["t-2.yaml", "t.yaml"]
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
+    out = tmp_path / "out.yaml"
+    out.write_text("old\n")
+
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(convert_module.os, "replace", refuse)
+    result = run(PROJECT, "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == f"{out}: 无法写入（Permission denied）/ cannot write (Permission denied)\n"
+    assert out.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
+
+
+def test_unknown_format_is_a_usage_error():
+    assert run(PROJECT, "--to", "xml").exit_code == 2
+
+
+# --------------------------------------------------------------------------- the real examples
+
+def test_example_000_as_json():
+    out = json.loads(run(EXAMPLES / "000_8b9eba17efc00524.txt", "--to", "json").stdout)
+    [doc] = out["documents"]
+    assert doc["budget_year"] == 2024
+    assert [t["name"] for t in doc["tables"]] == [
+        "应急管理局劳务派遣经费", "应急指挥中心运维费", "安全生产监管第三方服务经费", "应急管理局工作业务经费"]
+    first = doc["tables"][0]
+    assert first["funding"] == {"total_yuan": 130000, "fiscal_yuan": 130000, "other_yuan": None, "text": "13万元"}
+    assert doc["tables"][1]["funding"]["total_yuan"] == 234300
+    assert [(i["level2"], i["name"], i["value"]) for i in first["indicators"]] == [
+        ("数量指标", "按岗位需求派驻的劳务派遣人数", "1人"),
+        ("质量指标", "劳务派遣人员与岗位需求契合度", "≥95%"),
+        ("质量指标", "劳务派遣人员本科及以上学历比例", "≥95%"),
+        ("时效指标", "劳务派遣年限", "≥1年"),
+        ("社会效益指标", "劳务派遣人员委托工作完成情况", "优秀"),
+        ("服务对象满意度指标", "接受劳务派遣人员服务单位满意度", "≥95%"),
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_every_example_converts_and_reads_back(tmp_path, name):
+    result = run(EXAMPLES / name, "-o", tmp_path / "out.yaml")
+    assert result.exit_code == 0, result.stderr
+    doc = read_yaml((tmp_path / "out.yaml").read_text(encoding="utf-8"), "out.yaml")
+    assert doc.tables and all(t.name for t in doc.tables)

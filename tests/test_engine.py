@@ -1,0 +1,159 @@
+"""The engine and the rule-file loader: rules as data, strict validation, overrides, ordering."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from linter.engine import Engine, fill, select_rules
+from linter.model import Location, Problem
+from linter.readers.yaml_reader import document_from_mapping
+from linter.rulebook import RuleError, load_rule_dirs, load_rule_file
+
+GOOD_RULE = """\
+code: IL901
+slug: no-hours
+severity: info
+title: {zh: 不用小时, en: No hours}
+message: {zh: "“{name}”用了小时：{value}", en: "'{name}' uses hours: {value}"}
+rationale: {zh: 示例规则。, en: An example rule.}
+basis: 测试
+check:
+  type: value-kind
+  kinds: [duration]
+examples:
+  fail:
+    - indicators: [{level1: 产出指标, level2: 时效指标, name: 修复时间, value: ≤24小时}]
+  pass:
+    - indicators: [{level1: 产出指标, level2: 时效指标, name: 修复时限, value: 2025年底}]
+"""
+
+
+def write_rule(folder: Path, text: str, name: str = "rule.yaml") -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def doc_of(indicators, **table):
+    return document_from_mapping({"tables": [{"name": "测试项目", **table, "indicators": indicators}]}, "t.yaml")
+
+
+def test_a_new_rule_of_a_known_check_type_needs_no_python(tmp_path):
+    write_rule(tmp_path / "extra", GOOD_RULE)
+    rules = load_rule_dirs([tmp_path / "extra"], builtin=False)
+    assert [r.slug for r in rules] == ["no-hours"]
+    doc = doc_of([{"level1": "产出指标", "level2": "时效指标", "name": "修复时间", "value": "≤24小时"},
+                  {"level1": "产出指标", "level2": "数量指标", "name": "链路数量", "value": "15条"}])
+    findings = Engine(rules).run(doc)
+    assert [(f.code, f.indicator, f.message) for f in findings] == [
+        ("IL901", "修复时间", "“修复时间”用了小时：≤24小时")]
+    assert findings[0].severity == "info"
+
+
+def test_extra_rules_load_beside_the_shipped_ones(tmp_path):
+    write_rule(tmp_path / "extra", GOOD_RULE)
+    slugs = {r.slug for r in load_rule_dirs([tmp_path / "extra"])}
+    assert {"no-hours", "missing-unit", "vague-value"} <= slugs
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("basis: 测试\n", "basis: 测试\nauthor: me\n", "unknown key 'author'"),
+    ("severity: info", "severity: fatal", "key 'severity'"),
+    ("  type: value-kind", "  type: no-such-check", "key 'check.type': unknown check type 'no-such-check'"),
+    ("  kinds: [duration]", "  kinds: [duration]\n  colour: red", "unknown key 'check.colour'"),
+    ("  kinds: [duration]", "  kinds: duration", "key 'check.kinds' must be a list"),
+    ("  kinds: [duration]", "  kinds: [durations]", "key 'check.kinds': unknown value kind 'durations'"),
+    ("basis: 测试\n", "", "missing key 'basis'"),
+    ("title: {zh: 不用小时, en: No hours}", "title: {zh: 不用小时}", "key 'title'"),
+    ("code: IL901", "code: 901", "key 'code'"),
+    ("  pass:\n", "  passes:\n", "key 'examples'"),
+])
+def test_broken_rule_files_name_file_and_key(tmp_path, old, new, expected):
+    assert old in GOOD_RULE
+    path = write_rule(tmp_path, GOOD_RULE.replace(old, new))
+    with pytest.raises(RuleError) as err:
+        load_rule_file(path)
+    assert str(path) in str(err.value)
+    assert expected in str(err.value)
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    path = write_rule(tmp_path, "code: IL901\nslug: [unclosed\n")
+    with pytest.raises(RuleError, match=r"rule\.yaml:\d+: not valid YAML"):
+        load_rule_file(path)
+
+
+def test_a_code_defined_twice_is_refused(tmp_path):
+    write_rule(tmp_path / "a", GOOD_RULE, "one.yaml")
+    write_rule(tmp_path / "a", GOOD_RULE.replace("slug: no-hours", "slug: no-hours-again"), "two.yaml")
+    with pytest.raises(RuleError, match="IL901 is already defined"):
+        load_rule_dirs([tmp_path / "a"], builtin=False)
+
+
+def test_parameter_overrides_change_what_fires_and_are_validated():
+    doc = doc_of([{"level1": "效益指标", "level2": "社会效益指标", "name": "事故次数", "value": "0"}])
+    assert not [f for f in Engine().run(doc) if f.rule == "missing-unit"]
+    engine = Engine(overrides={"missing-unit": {"skip_zero": False}})
+    assert [f.indicator for f in engine.run(doc) if f.rule == "missing-unit"] == ["事故次数"]
+    with pytest.raises(RuleError, match="unknown key 'missing-unit.skip_zeros'"):
+        Engine(overrides={"missing-unit": {"skip_zeros": False}})
+    with pytest.raises(RuleError, match="unknown rule 'no-such-rule'"):
+        Engine(overrides={"no-such-rule": {}})
+    with pytest.raises(RuleError, match="key 'trivial-target.bound' must be a text"):
+        Engine(overrides={"IL207": {"bound": 3}})
+
+
+def test_findings_are_sorted_by_path_line_column_code():
+    doc = document_from_mapping({"tables": [{"name": "测试项目", "goal": "完成企业安全检查50次，覆盖率达到95%以上",
+                                             "indicators": []}]}, "t.yaml")
+    from linter.model import Indicator
+    from linter.values import parse
+
+    def ind(name, value, line):
+        return Indicator("产出指标", "数量指标", name, value, parse(value), Location("t.yaml", line, 5),
+                         value_location=Location("t.yaml", line, 9))
+
+    doc.tables[0].indicators = [ind("检查次数", "4", 9), ind("培训次数", "约3次", 4), ind("覆盖率", "降低", 4)]
+    findings = [f for f in Engine().run(doc) if f.rule in ("missing-unit", "approximate-value", "rate-not-percent")]
+    assert [(f.location.line, f.code) for f in findings] == [(4, "IL204"), (4, "IL215"), (9, "IL201")]
+
+
+def test_reader_problems_become_unreadable_row_findings():
+    doc = doc_of([])
+    doc.problems.append(Problem("unreadable-row", "无法识别的行 “a|b”", Location("t.yaml", 7, 1), "测试项目"))
+    found = [f for f in Engine().run(doc) if f.rule == "unreadable-row"]
+    assert [(f.code, f.location.line, f.table) for f in found] == [("IL001", 7, "测试项目")]
+    assert "无法识别的行 “a|b”" in found[0].message
+
+
+def test_english_messages_on_request():
+    doc = doc_of([{"level1": "产出指标", "level2": "数量指标", "name": "点评反馈会次数", "value": "4"}])
+    (zh,) = [f for f in Engine().run(doc) if f.rule == "missing-unit"]
+    (en,) = [f for f in Engine().run(doc, lang="en") if f.rule == "missing-unit"]
+    assert zh.message.startswith("“点评反馈会次数”的指标值“4”只有数字")
+    assert en.message.startswith("The value '4' of '点评反馈会次数' is a bare number")
+
+
+def test_a_template_naming_an_unknown_field_prints_it_rather_than_crash():
+    assert fill("{name} {missing}", {"name": "x"}) == "x {missing}"
+    assert fill("{name:>", {"name": "x"}) == "{name:>"
+
+
+def test_select_and_ignore_by_code_prefix_and_slug():
+    rules = load_rule_dirs()
+    assert {r.code[:3] for r in select_rules(rules, ["IL2"])} == {"IL2"}
+    chosen = select_rules(rules, ["IL2", "missing-goal"], ["vague-value", "IL201"])
+    slugs = {r.slug for r in chosen}
+    assert "missing-goal" in slugs and "trivial-target" in slugs
+    assert not slugs & {"vague-value", "missing-unit", "missing-category"}
+    with pytest.raises(RuleError, match="no rule matches 'IL9'"):
+        select_rules(rules, ["IL9"])
+
+
+def test_a_check_with_a_choice_parameter_refuses_other_values():
+    with pytest.raises(RuleError, match="key 'trivial-target.bound': must be trivial or over-100"):
+        Engine(overrides={"trivial-target": {"bound": "tiny"}})
