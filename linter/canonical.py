@@ -185,7 +185,13 @@ def to_yaml(doc: Document) -> str:
     """One canonical YAML document, headed by a comment naming its source."""
     body = yaml.dump(document_to_dict(doc), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=False, width=100000, indent=2)
-    return f"# source: {doc.path}\n{body}"
+    # Rows the reader could not place have no key in the format: keep them visible as comments.
+    notes = "".join(f"# {p.rule}: {p.location}: {_one_line(p.message)}\n" for p in doc.problems)
+    return f"# source: {doc.path}\n{notes}{body}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def to_yaml_stream(docs: list[Document]) -> str:
@@ -262,6 +268,8 @@ def document_to_json(doc: Document) -> dict:
         "encoding": doc.encoding,
         "total": funding_to_json(Funding(total=doc.total), doc.currency_unit) if doc.total else None,
         "tables": [table_to_json(t, doc.currency_unit) for t in doc.tables],
+        "problems": [{"rule": p.rule, "message": p.message, "table": p.table,
+                      "location": location_to_dict(p.location)} for p in doc.problems],
     }
 
 

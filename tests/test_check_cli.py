@@ -180,3 +180,18 @@ def test_text_locations_are_padded_to_one_width(tmp_path):
              if line.startswith(str(long))]
     assert len(lines) == 3
     assert len({line.index(" IL201") for line in lines}) == 1
+
+
+def test_colour_only_when_asked_and_json_carries_spreadsheet_cells():
+    from linter.formatters.json import finding_dict
+    from linter.formatters.text import format_text
+    from linter.model import Finding, Location
+
+    f = Finding(code="IL201", rule="missing-unit", severity="warning", message="缺单位",
+                location=Location("t.xlsx", sheet="表1", cell="D12"), table="项目", indicator="次数", value="4")
+    assert "\x1b[" in format_text([f], [{}], colour=True)
+    plain = format_text([f], [{}], colour=False)
+    assert plain.startswith("t.xlsx:表1!D12: IL201 [warning] 缺单位\n")
+    assert plain.splitlines()[1].strip() == "项目 › 次数 = 4"
+    d = finding_dict(f)
+    assert (d["sheet"], d["cell"], d["level2"], d["value"]) == ("表1", "D12", None, "4")

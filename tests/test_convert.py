@@ -146,3 +146,16 @@ def test_every_example_converts_and_reads_back(tmp_path, name):
     assert result.exit_code == 0, result.stderr
     doc = read_yaml((tmp_path / "out.yaml").read_text(encoding="utf-8"), "out.yaml")
     assert doc.tables and all(t.name for t in doc.tables)
+
+
+def test_unplaced_rows_are_kept_as_comments_and_in_json():
+    from linter.canonical import to_json, to_yaml
+    from linter.model import Location, Problem
+    from linter.readers.yaml_reader import document_from_mapping
+
+    doc = document_from_mapping({"name": "甲", "indicators": [{"name": "a", "value": "1人"}]}, "t.txt")
+    doc.problems.append(Problem("unreadable-row", "无法识别的行：\n合计 13", Location("t.txt", 12, 1), "甲"))
+    assert to_yaml(doc).splitlines()[:2] == ["# source: t.txt", "# unreadable-row: t.txt:12:1: 无法识别的行： 合计 13"]
+    assert json.loads(to_json([doc]))["documents"][0]["problems"] == [{
+        "rule": "unreadable-row", "message": "无法识别的行：\n合计 13", "table": "甲",
+        "location": {"path": "t.txt", "line": 12, "column": 1}}]

@@ -318,3 +318,10 @@ def test_round_trip_of_every_example(path):
 
 def test_examples_are_all_there():
     assert len(EXAMPLES) == 4
+
+
+def test_unknown_extension_is_read_as_yaml_by_its_content(tmp_path):
+    path = tmp_path / "table.data"
+    path.write_text("# 手写\ntables:\n  - name: 甲\n    indicators: [{name: a, value: 1人}]\n", encoding="utf-8")
+    doc = read_path(path)
+    assert doc.source_format == "yaml" and doc.tables[0].name == "甲"

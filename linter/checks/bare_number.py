@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.checks import Hit, Param
-from linter.checks.indicators import indicators, plain_number
+from linter.checks.indicators import core_name, indicators, plain_number
 from linter.model import Document
 from linter.values.types import BareNumber
 
@@ -18,7 +18,17 @@ PARAMS = {
     "magnitude": Param(bool, False, "report numbers with a magnitude only (20万) instead of plain ones (4)"),
     "categories": Param(list, [], "categories looked at; empty for all"),
     "skip_zero": Param(bool, True, "leave 0 and ≥0 alone (trivial-target covers ≥0)"),
+    "unit_hints": Param(dict, {"人次": "人次", "场次": "场次", "次数": "次", "人数": "人", "户数": "户", "家数": "家",
+                               "率": "%", "比例": "%", "天数": "天", "场": "场", "次": "次"},
+                        "name ending → the unit suggested in the message"),
 }
+
+
+def suggested_unit(name: str, hints: dict) -> str:
+    for ending, unit in hints.items():
+        if name.endswith(ending):
+            return unit
+    return "次"  # the commonest count unit in 数量指标; the message names it as an example only
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
@@ -29,4 +39,5 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if params["skip_zero"] and value.number == 0:
             continue
         yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
-                  args={"number": plain_number(value.written_number), "magnitude": value.magnitude})
+                  args={"number": plain_number(value.written_number), "magnitude": value.magnitude,
+                        "unit": suggested_unit(core_name(ind.name), params["unit_hints"])})

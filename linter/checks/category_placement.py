@@ -2,7 +2,10 @@
 under 效益), or a heading printed inside the indicator list of another category (``2. 社会效益指标
 地震安全知识知晓率`` inside the 经济效益 list; ``1. 服务对象满意度指标`` numbered as an indicator).
 
-Provinces that file 成本 as its own 一级 (成本指标 → 经济成本指标 …) are not reported.
+Three traces are read: a name that starts with a 二级 label; a 二级 whose parent is not the
+indicator's 一级; and a 一级 as printed (``level1_printed``) that the reader had to correct because
+the 二级 belongs elsewhere. A misplaced heading is reported once, at its first indicator. Provinces
+that file 成本 as its own 一级 (成本指标 → 经济成本指标 …) are not reported.
 """
 
 from __future__ import annotations
@@ -10,31 +13,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.checks import Hit, Param
-from linter.glossary import COST_L1, normalise_level2, parent_of
-from linter.model import Document
+from linter.glossary import COST_L1, normalise_level1, normalise_level2, parent_of
+from linter.model import Document, Indicator
 
 PARAMS: dict[str, Param] = {}
 
 
 def heading_in_name(name: str) -> str | None:
-    """The 二级 label a name starts with (``社会效益指标 地震安全知识知晓率`` → 社会效益指标)."""
-    name = name.strip()
-    head = name.split()[0] if name.split() else ""
-    found = normalise_level2(head) if head else None
-    if found:
-        return found
-    whole = normalise_level2(name)
-    return whole
+    """The 二级 label a name starts with or is (``社会效益指标 地震安全知识知晓率`` → 社会效益指标)."""
+    words = name.split()
+    if not words:
+        return None
+    return normalise_level2(words[0]) or normalise_level2(name.strip())
+
+
+def misplacement(ind: Indicator) -> tuple[str, str] | None:
+    """(heading, what it is wrongly under) for a misplaced indicator, else None."""
+    heading = heading_in_name(ind.name)
+    if heading:
+        return heading, ind.level2_printed or ind.level2
+    parent = parent_of(ind.level2)
+    if not parent or ind.level1 == COST_L1:
+        return None
+    if ind.level1 and parent != ind.level1:
+        return ind.level2, ind.level1_printed or ind.level1
+    printed = normalise_level1(ind.level1_printed) if ind.level1_printed else None
+    if printed and printed not in (parent, COST_L1):
+        return ind.level2, ind.level1_printed
+    return None
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table in doc.tables:
+        reported: set[tuple[str, str]] = set()
         for ind in table.indicators:
-            parent = parent_of(ind.level2)
-            heading = heading_in_name(ind.name)
-            if heading:
+            found = misplacement(ind)
+            if found and found not in reported:
+                reported.add(found)
                 yield Hit(location=ind.location, table=table, indicator=ind,
-                          args={"heading": heading, "under": ind.level2_printed or ind.level2})
-            elif parent and ind.level1 and parent != ind.level1 and ind.level1 != COST_L1:
-                yield Hit(location=ind.location, table=table, indicator=ind,
-                          args={"heading": ind.level2, "under": ind.level1_printed or ind.level1})
+                          args={"heading": found[0], "under": found[1]})

@@ -16,13 +16,15 @@ from linter.values.types import Quantity
 
 PARAMS = {
     "percent_categories": Param(list, [], "categories where a percentage needs a comparator; empty for all"),
+    "exclude_categories": Param(list, ["服务对象满意度指标"],
+                                "categories left alone (satisfaction-value covers 满意度)"),
     "limit_units": Param(list, ["小时", "分钟", "天", "日", "工作日"], "units of a time limit"),
     "limit_categories": Param(list, ["时效指标"], "categories where a time limit needs a comparator"),
 }
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table, ind in indicators(doc):
+    for table, ind in indicators(doc, (), params["exclude_categories"]):
         value = ind.value
         if not isinstance(value, Quantity) or value.comparator or value.open_ended:
             continue

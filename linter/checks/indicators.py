@@ -25,9 +25,16 @@ def in_scope(ind: Indicator, categories: list[str], exclude: list[str] = ()) -> 
     return not any(c in exclude for c in cats)
 
 
+# Names that say "nothing here": a category deliberately left unused (生态效益指标 | 无 | 无).
+NOTHING_MARKERS = frozenset({"", "无", "暂无", "不适用", "无此项", "/", "-", "—", "——", "--", "－"})
+
+
 def is_blank_row(ind: Indicator) -> bool:
-    """A row with neither name nor value: a category printed with nothing under it."""
-    return not ind.name.strip() and isinstance(ind.value, Empty)
+    """A row with no indicator in it: no name (or 无, 不适用 …), and an empty value or a marker too."""
+    name = ind.name.strip()
+    if name not in NOTHING_MARKERS:
+        return False
+    return isinstance(ind.value, Empty) or ind.value_text.strip() in NOTHING_MARKERS
 
 
 def indicators(doc: Document, categories: list[str] = (), exclude: list[str] = (),

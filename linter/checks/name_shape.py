@@ -1,9 +1,11 @@
 """An indicator name that is no measure: a date (``2023年01月--12月``), a rule (``每季度不少于一次``),
-a deadline (``11月底前完成建设``), or a slogan — a clause or a goal sentence (``提高政府风险监测和综合减灾
-水平``, ``持续压实…，使人员持续发挥作用``) with no number in its value.
+a deadline (``11月底前完成建设``), or a slogan — a clause or a goal sentence (``完成项目工作内容
+2025年``, ``做好应急救灾物资储备 12 个月``).
 
 A name starting with a verb is a slogan only when it does not end with a measured noun (…率, …次数,
-…数量) and its value is not a quantity: ``完成灾害综合风险摸底的县域 1个`` counts 县域 and is fine.
+…数量). Slogans whose value is a quantity, a change word or prose are left to the value rules
+(percent-not-rate, vague-value …), which already send that row back: ``完成灾害综合风险摸底的县域 1个``
+counts 县域 and is fine, and ``提高…水平 明显提高`` gets one finding (vague-value), not two.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from linter.checks import Hit, Param
 from linter.checks.indicators import contains_any, core_name, ends_with_any, indicators
 from linter.model import Document
 from linter.values import parse
-from linter.values.types import Date, Period, Quantity, Range
+from linter.values.types import Date, Period
 
 PARAMS = {
     "rule_words": Param(list, ["不少于", "不低于", "不超过", "不高于", "不大于", "不小于", "至少"],
@@ -30,6 +32,9 @@ PARAMS = {
     "deadline_pattern": Param(str, r"\d+\s*月(?:底|末|份)?(?:前|之前)|年底前|年内完成",
                               "a deadline written into the name"),
     "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost items name what they buy)"),
+    "slogan_skip_kinds": Param(list, ["quantity", "duration", "range", "direction", "text"],
+                               "value kinds for which a slogan name is left to the value rules "
+                               "(percent-not-rate, vague-value, qualitative-output): one finding per row"),
 }
 
 
@@ -47,7 +52,7 @@ def reason(name: str, value, params: dict) -> str | None:
         return "rule"
     if re.search(params["deadline_pattern"], name):
         return "deadline"
-    if isinstance(value, Quantity | Range):
+    if value.kind in params["slogan_skip_kinds"]:
         return None
     clause = bool(re.search(r"[，,；;。]", name))
     verb_start = any(name.startswith(v) for v in params["verbs"])

@@ -23,6 +23,8 @@ PARAMS = {
     "skip_words": Param(list, ["不少于", "不低于", "不超过", "不高于", "至少"],
                         "names holding these are rules (name-not-a-measure covers them)"),
     "categories": Param(list, [], "categories looked at; empty for all"),
+    "exclude_categories": Param(list, ["成本指标"],
+                                "categories left alone: a cost item may say what it buys (法制培训全年三次 2万元)"),
 }
 RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
 
@@ -37,9 +39,14 @@ def validate(params: dict) -> None:
 
 def name_quantities(name: str) -> list[Quantity]:
     value = parse(name)
-    found = list(value.quantities) if isinstance(value, Text) else [value] if isinstance(value, Quantity) else []
-    # a year in a name (``2024年培训次数``) is a date, not a figure
-    return [q for q in found if not (q.unit == "年" and q.number >= 1900)]
+    if isinstance(value, Text):
+        found = list(value.quantities)
+    elif isinstance(value, Quantity) and not value.noun:
+        found = [value]
+    else:
+        found = []  # ``5G基站建设数量``, ``一次性告知率``: a number that is part of a word
+    # a year in a name (``2024年培训次数``) is a date, not a figure; ``5G`` is no quantity
+    return [q for q in found if not (q.unit == "年" and q.number >= 1900) and q.unit_kind != "other"]
 
 
 def _counter(unit: str) -> str:
@@ -64,7 +71,7 @@ def number_conflict(ind: Indicator) -> tuple[Quantity, str] | None:
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     relation = params["relation"]
-    for table, ind in indicators(doc, params["categories"]):
+    for table, ind in indicators(doc, params["categories"], params["exclude_categories"]):
         name = core_name(ind.name)
         args: dict | None = None
         if relation == "grade-echo":

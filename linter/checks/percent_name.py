@@ -18,6 +18,8 @@ PARAMS = {
                            "name endings that name a ratio"),
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost-not-money covers 成本)"),
+    "accepted_endings": Param(list, ["完成情况", "落实情况", "执行情况"],
+                              "endings reviewers accept with a percentage (任务完成情况 100% reads as 完成率)"),
 }
 
 
@@ -27,6 +29,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if not isinstance(value, Quantity | Range) or value.unit_kind != "percent":
             continue
         name = core_name(ind.name)
-        if not name or ends_with_any(name, params["rate_suffixes"]):
+        if not name or ends_with_any(name, params["rate_suffixes"]) or ends_with_any(
+                ind.name.strip(), params["accepted_endings"]):
             continue
         yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind)

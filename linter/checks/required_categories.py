@@ -19,7 +19,15 @@ PARAMS = {
     "level2": Param(list, ["数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标"],
                     "二级 categories every table must have"),
     "table_kinds": Param(list, ["project", "department"], "kinds of table the check applies to"),
+    "equivalents": Param(dict, {"成本指标": ["经济成本指标", "社会成本指标", "生态环境成本指标"]},
+                         "a required 二级 → the 二级 that stand in for it (101号文 files 成本 as its own 一级)"),
 }
+
+
+def validate(params: dict) -> None:
+    for key, value in params["equivalents"].items():
+        if not isinstance(value, list):
+            raise ValueError(f"equivalents.{key}: must be a list of categories")
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
@@ -28,13 +36,15 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             continue
         filled = [i for i in table.indicators if not is_blank_row(i)]
         level1s = {i.level1 for i in filled} | {parent_of(i.level2) for i in filled}
-        level2s = {i.level2 for i in filled}
+        # a 成本指标 printed in the 一级 column with no 二级 (some provinces file 成本 as a 一级) is there
+        level2s = {i.level2 for i in filled} | {i.level1 for i in filled if not i.level2}
         where = table.location or Location(doc.path)
         missing1 = [c for c in params["level1"] if c not in level1s]
         for level1 in missing1:
             yield Hit(location=where, table=table, level1=level1, args={"category": level1})
         for level2 in params["level2"]:
-            if level2 in level2s or parent_of(level2) in missing1:
+            stand_ins = [level2] + list(params["equivalents"].get(level2, []))
+            if any(c in level2s for c in stand_ins) or parent_of(level2) in missing1:
                 continue
             blank = next((i for i in table.indicators if i.level2 == level2), None)
             yield Hit(location=blank.location if blank else where, table=table,

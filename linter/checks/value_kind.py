@@ -5,7 +5,8 @@ instead of a target, prose where a number is due, or a quantity whose unit kind 
 Kinds are the grammar's (``empty``, ``quantity``, ``duration``, ``number``, ``range``, ``date``,
 ``period``, ``direction``, ``grade``, ``expression``, ``text``), plus ``baseline`` for a text that
 names what it is measured against (``≥2022年依法维权次数``), which is not prose. Rows with neither
-name nor value are left to missing-category.
+name nor value are left to missing-category, rows whose name is a category heading
+(``1. 服务对象满意度指标``) to misplaced-category.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.checks import Hit, Param
-from linter.checks.indicators import core_name, ends_with_any, indicators
+from linter.checks.indicators import NOTHING_MARKERS, core_name, ends_with_any, indicators
+from linter.glossary import is_category_label
 from linter.model import Document
 from linter.values.types import ALL_KINDS, Text, Value
 
@@ -33,14 +35,16 @@ def validate(params: dict) -> None:
             raise ValueError(f"kinds: unknown value kind {kind!r}")
 
 
-def kind_of(value: Value) -> str:
+def kind_of(value: Value, text: str = "") -> str:
+    if text.strip() in NOTHING_MARKERS:
+        return "empty"  # ``无``, ``/``, ``不适用`` as the value: nothing was filled in
     if isinstance(value, Text) and value.baseline:
         return "baseline"
     return value.kind
 
 
-def matches(value: Value, params: dict) -> bool:
-    if kind_of(value) not in params["kinds"]:
+def matches(value: Value, params: dict, text: str = "") -> bool:
+    if kind_of(value, text) not in params["kinds"]:
         return False
     if params["approximate_only"] and not getattr(value, "approximate", False):
         return False
@@ -53,8 +57,9 @@ def matches(value: Value, params: dict) -> bool:
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table, ind in indicators(doc, params["categories"], params["exclude_categories"]):
-        if ends_with_any(core_name(ind.name), params["exclude_name_suffixes"]):
+        name = core_name(ind.name)
+        if ends_with_any(name, params["exclude_name_suffixes"]) or (name and is_category_label(name)):
             continue
-        if matches(ind.value, params):
+        if matches(ind.value, params, ind.value_text):
             yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
                       args={"unit": getattr(ind.value, "written_unit", "") or getattr(ind.value, "unit", "")})

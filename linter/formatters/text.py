@@ -30,7 +30,7 @@ def pad(text: str, width: int) -> str:
 
 def context_line(f: Finding) -> str:
     """``table › level2 › indicator = value`` (the parts that are known)."""
-    parts = [p for p in (f.table, f.level2, f.indicator) if p]
+    parts = [p for p in (f.table, f.level2 or f.level1, f.indicator) if p]
     line = " › ".join(parts)
     if f.value:
         line += f" = {f.value}"

@@ -61,7 +61,7 @@ def _cut_chunk(chunk: str, column: int, out: list[Item]) -> None:
     starts = [(m.start(), m.end(), m.lastgroup or "") for m in _MARKER.finditer(chunk)]
     if not starts or starts[0][0] > 0:
         starts.insert(0, (0, 0, ""))
-    for i, (start, text_start, marker) in enumerate(starts):
+    for i, (_start, text_start, marker) in enumerate(starts):
         end = starts[i + 1][0] if i + 1 < len(starts) else len(chunk)
         piece = chunk[text_start:end]
         text = piece.strip()
@@ -80,15 +80,16 @@ def read_tree(raw: str, line: int, column: int, path: str,
         if not text:
             continue
         if is_category(text):
-            cats.heading(text, prefer_level1=item.marker == "l1")
+            cats.heading(text, prefer_level1=_prefers_level1(item.marker))
             continue
         offset = 0
         head = _HEAD_SPLIT.match(text)
-        if head and is_category(head.group(1)):
+        while head and is_category(head.group(1)):
             # 社会效益指标 地震安全知识知晓率 ≥95%: a heading printed in front of an indicator.
-            cats.heading(head.group(1), prefer_level1=item.marker == "l1")
-            offset = head.start(2)
+            cats.heading(head.group(1), prefer_level1=_prefers_level1(item.marker) if not offset else False)
+            offset += head.start(2)
             text = head.group(2)
+            head = _HEAD_SPLIT.match(text)
         name, value = split_name_value(text)
         value_column = None
         if value:
@@ -96,6 +97,10 @@ def read_tree(raw: str, line: int, column: int, path: str,
             value_column = item.column + offset + (at if at >= 0 else 0)
         found.append(make_indicator(cats, name, value, path, line, item.column + offset, value_column))
     return found
+
+
+def _prefers_level1(marker: str) -> bool | None:
+    return {"l1": True, "l2": False, "item": False}.get(marker)
 
 
 def paragraphs(raw: str) -> str:

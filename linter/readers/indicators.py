@@ -22,13 +22,23 @@ class Categories:
     level2: str = ""
     level2_printed: str = ""
 
-    def heading(self, text: str, prefer_level1: bool = False) -> bool:
-        """Apply ``text`` if it is a category heading; False when it is not one."""
+    def heading(self, text: str, prefer_level1: bool | None = None) -> bool:
+        """Apply ``text`` if it is a category heading; False when it is not one.
+
+        ``prefer_level1`` settles a label that names both levels (``满意度指标``) by where it
+        was printed; None lets the 一级 reading win."""
         l1, l2 = glossary.normalise_level1(text), glossary.normalise_level2(text)
+        if l1 == glossary.COST_L1 and l2 and self.level1 == glossary.OUTPUT:
+            prefer_level1 = False  # 成本指标 after 产出 items is the 产出 二级, wherever it is printed
+        printed_as_level1 = prefer_level1 is True
+        if prefer_level1 is None:
+            prefer_level1 = True
         if l1 and (prefer_level1 or not l2):
             self.set_level1(l1, text)
         elif l2:
             self.set_level2(l2, text)
+            if printed_as_level1:  # 三、服务对象满意度指标: a 二级 name printed where the 一级 goes
+                self.level1_printed = text
         else:
             return False
         return True

@@ -29,6 +29,7 @@ class Cell:
     raw: str
     index: int
     column: int
+    line: int = 0
 
     @property
     def text(self) -> str:
@@ -96,7 +97,7 @@ def split_line(line: str, number: int) -> Row:
     cells = []
     for index, (offset, raw) in enumerate(pieces):
         lead = len(raw) - len(raw.lstrip())
-        cells.append(Cell(raw.strip(), index, offset + lead + 1))
+        cells.append(Cell(raw.strip(), index, offset + lead + 1, number))
     return Row(number, cells, body)
 
 
@@ -113,7 +114,7 @@ def split_words(cell: Cell) -> list[Cell]:
     """A single-space separated cell cut into words (for ``产出指标 数量指标 培训次数 ≥2次`` rows)."""
     out = []
     for m in re.finditer(r"\S+", cell.raw):
-        out.append(Cell(m.group(0), cell.index + len(out), cell.column + m.start()))
+        out.append(Cell(m.group(0), cell.index + len(out), cell.column + m.start(), cell.line))
     return out
 
 

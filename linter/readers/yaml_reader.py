@@ -2,7 +2,8 @@
 
 Two steps, both strict and both naming the line of anything they refuse:
 
-1. ``load_yaml`` parses with PyYAML's C loader where available. Its mappings come back as
+1. ``load_yaml`` parses and composes with PyYAML's C loader where available, then turns the
+   nodes into data with a direct walk (faster than PyYAML's constructor). Mappings come back as
    ``LineDict``: a dict that also knows where it starts and where each of its keys and values
    stands, so every table, amount and indicator gets a Location without a second pass. Scalars
    follow YAML 1.2's core rules, not 1.1's: ``no``, ``on``, ``1:30`` and ``2024-01-01`` stay text,
@@ -22,6 +23,7 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import yaml
 
@@ -54,9 +56,24 @@ except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
 
 
 class LineLoader(_BaseLoader):
-    """SafeLoader with YAML 1.2 core scalars, LineDict mappings and strict keys."""
+    """The C parser and composer with YAML 1.2 core scalar resolution (``_to_data`` builds data)."""
 
     yaml_implicit_resolvers: dict = {}  # our own table, filled below (not SafeLoader's YAML 1.1 one)
+
+    def resolve(self, kind, value, implicit):
+        # Tables repeat the same keys and values endlessly; resolving each plain scalar once is
+        # what keeps this loader as fast as a bare CSafeLoader despite the line bookkeeping.
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_RESOLVED) < 100_000:
+                    _RESOLVED[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+
+_RESOLVED: dict[str, str] = {}
 
 
 class _Problem(Exception):
@@ -65,34 +82,65 @@ class _Problem(Exception):
         self.zh, self.en = zh, en
 
 
-def _construct_mapping(loader, node):
+_TRUE = frozenset({"true", "True", "TRUE"})
+
+
+def _scalar(node):
+    tag, text = node.tag, node.value
+    if tag == "tag:yaml.org,2002:str":
+        return text
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(text.replace("_", ""))
+        except ValueError:
+            return text
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return Decimal(text.replace("_", ""))
+        except InvalidOperation:
+            return text
+    if tag == "tag:yaml.org,2002:bool":
+        return text in _TRUE
+    return text  # explicit tags (!!timestamp, !custom …): the text as written
+
+
+def _to_data(node, memo: dict):
+    """Plain data from a composed node tree: LineDict, list, str, int, Decimal, bool, None.
+
+    A direct walk instead of PyYAML's generic constructor: it is faster, and it records marks.
+    ``memo`` holds nodes shared through YAML aliases, so ``*a`` repeated costs nothing extra
+    (and cannot blow up exponentially) and a self-referencing alias does not loop.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    done = memo.get(id(node))
+    if done is not None:
+        return done
+    if isinstance(node, yaml.SequenceNode):
+        items: list = []
+        memo[id(node)] = items
+        items.extend(_to_data(child, memo) for child in node.value)
+        return items
     data = LineDict()
+    memo[id(node)] = data
     mark = node.start_mark
     data.line, data.column = mark.line + 1, mark.column + 1
     marks = data.marks = {}
-    yield data
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node)
-        if isinstance(key, dict | list):
+        if not isinstance(key_node, yaml.ScalarNode):
             raise _Problem(key_node.start_mark, "键必须是文字", "a key must be text")
+        key = _scalar(key_node)
         if key is None:
             key = ""
         if key in data:
             raise _Problem(key_node.start_mark, f"重复的键 '{key}'", f"duplicate key '{key}'")
-        data[key] = loader.construct_object(value_node)
+        data[key] = _to_data(value_node, memo)
         marks[key] = (key_node.start_mark, value_node.start_mark)
+    return data
 
 
-def _construct_decimal(loader, node):
-    text = loader.construct_scalar(node).replace("_", "")
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return text
-
-
-LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 for _tag, _pattern, _first in (
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9_]*)$", "-+0123456789"),
@@ -108,7 +156,8 @@ def load_yaml(text: str, path: str):
     """Parse one YAML document into plain data with LineDict mappings; InputError if broken."""
     loader = LineLoader(text)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        return None if node is None else _to_data(node, {})
     except _Problem as p:
         raise InputError(path, p.zh, p.en, p.line) from None
     except yaml.YAMLError as e:
@@ -314,7 +363,7 @@ class _Builder:
             data = {}
         if not isinstance(data, dict):
             raise InputError(self.path, "顶层应为包含 'tables' 的映射", "the top level should be a mapping "
-                             "with 'tables'", self._line(data) or 1)
+                             "with 'tables'", self._line(data) or (1 if self.strict else None))
         table_shape = SHAPES["table"]
         single = not self.strict and not any(SHAPES["document"].keys.get(k) == "tables" for k in data)
         if single:  # a flat mapping: one table, maybe with document keys beside it
@@ -486,8 +535,8 @@ class _Builder:
     def _indicator(self, item, level1: str, level2: str, name: str, value_key, period_key=None,
                    remarks=None) -> Indicator:
         level1, level2 = level1.strip(), level2.strip()
-        norm2 = glossary.normalise_level2(level2) if level2 else None
-        norm1 = glossary.normalise_level1(level1) if level1 else None
+        norm2 = _normalise_level2(level2) if level2 else None
+        norm1 = _normalise_level1(level1) if level1 else None
         if norm1 is None:
             norm1 = level1 or (glossary.parent_of(norm2) if norm2 else "") or ""
         value_text = self.text(item, value_key)
@@ -501,6 +550,10 @@ class _Builder:
             indicator.period_value_text = self.text(item, period_key)
             indicator.period_value = parse(indicator.period_value_text)
         return indicator
+
+
+_normalise_level1 = lru_cache(maxsize=4096)(glossary.normalise_level1)
+_normalise_level2 = lru_cache(maxsize=4096)(glossary.normalise_level2)
 
 
 def _only(shape: _Shape, canonical: tuple[str, ...]) -> tuple:

@@ -1,0 +1,232 @@
+"""Placing one row of an indicator table: which cell is the 一级, 二级, name, value, remark.
+
+The column headings say where things should be (``ColumnMap``). Real rows often disagree: merged
+cells collapse, a cell slips one column left (``→→警示教育片→1 次→``), a 二级 label lands in
+the 一级 column. So a row is first read by position, and only if that reading is inconsistent
+(a non-label in a label column, a cell outside every column, a category where the name goes)
+it is read by content: leading category labels, then the name, then the remaining cells in the
+order of the value-like columns. Separate comparator / value / unit columns are joined into one
+value text (``≥`` ``95`` ``%`` → ``≥95%``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from linter import glossary
+from linter.readers.form_labels import column_role
+from linter.readers.layout import Cell
+from linter.values import parse, split_name_value
+from linter.values.types import Empty, Text
+
+_FILLER = re.compile(r"^(?:绩效指标|指标|\d{1,3}|[-—–]+)$")  # in a 名称/序号 column
+_FILLER_WORD = re.compile(r"^(?:绩效指标|指标)$")  # anywhere
+_COMPARATOR = re.compile(
+    r"^(?:≥|≤|>|<|=|＞|＜|＝|≧|≦|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不少于|不高于|不超过"
+    r"|不大于|不小于|至少|达到|高于|低于|超过)$")
+_TRAILING_COMPARATOR = re.compile(r"^(?:以上|以下|以内|及以上|及以下)$")
+VALUE_ROLES = ("value", "period_value", "comparator", "unit", "remark")
+
+
+@dataclass
+class Column:
+    role: str  # level1 level2 name value period_value comparator unit remark project amount skip ""
+    label: str
+    unit: str = ""
+
+
+@dataclass
+class ColumnMap:
+    columns: dict[int, Column]
+
+    @classmethod
+    def from_cells(cls, cells: list[Cell]) -> ColumnMap:
+        columns = {}
+        for cell in cells:
+            role, unit = column_role(cell.raw)
+            if not role and cell.text:
+                role = "remark"  # an unknown heading is an extra column: keep what it holds
+            columns[cell.index] = Column(role or "skip", cell.text, unit)
+        roles = {c.role for c in columns.values()}
+        if "value" not in roles:  # a table printing one value column, called 实施期指标值
+            for c in columns.values():
+                if c.role == "period_value":
+                    c.role = "value"
+                    break
+        return cls(columns)
+
+    def index_of(self, role: str) -> int | None:
+        return next((i for i, c in self.columns.items() if c.role == role), None)
+
+    def value_roles(self) -> list[tuple[int, Column]]:
+        """The columns after the name, in printed order, that hold values or remarks."""
+        return [(i, c) for i, c in sorted(self.columns.items()) if c.role in VALUE_ROLES]
+
+
+@dataclass
+class Placed:
+    """What a row says: category labels, and an indicator's parts (any may be missing)."""
+
+    labels: list[Cell] = field(default_factory=list)
+    label_levels: list[str] = field(default_factory=list)  # "l1" / "l2", one per label
+    name: Cell | None = None
+    value: Cell | None = None
+    period: Cell | None = None
+    comparator: Cell | None = None
+    unit: Cell | None = None
+    remarks: list[tuple[str, Cell]] = field(default_factory=list)
+    project: Cell | None = None
+    amount: Cell | None = None
+
+    def value_text(self) -> str:
+        return joined_value(self.comparator, self.value, self.unit)
+
+    def extra_remarks(self) -> dict[str, str]:
+        out = {label: cell.text for label, cell in self.remarks if cell.text}
+        if self.comparator and not _is_comparator(self.comparator.text):
+            out["指标性质"] = self.comparator.text  # 定性 / 正向: not a comparator, keep it
+        return out
+
+
+def _is_comparator(text: str) -> bool:
+    return bool(_COMPARATOR.match(text) or _TRAILING_COMPARATOR.match(text))
+
+
+def joined_value(comparator: Cell | None, value: Cell | None, unit: Cell | None) -> str:
+    text = value.text if value else ""
+    if unit and unit.text and text and not text.endswith(unit.text) and not _is_text(text):
+        text += unit.text
+    if comparator and text:
+        c = comparator.text
+        if _TRAILING_COMPARATOR.match(c):
+            text += c
+        elif _COMPARATOR.match(c) and not text.startswith(c):
+            text = c + text
+    return text
+
+
+def _is_text(text: str) -> bool:
+    return isinstance(parse(text), Text)
+
+
+def looks_like_value(text: str) -> bool:
+    return not isinstance(parse(text), Text | Empty)
+
+
+def place_row(cells: list[Cell], columns: ColumnMap) -> Placed:
+    return by_position(cells, columns) or by_content(cells, columns)
+
+
+def by_position(cells: list[Cell], columns: ColumnMap) -> Placed | None:
+    placed = Placed()
+    for cell in cells:
+        if cell.empty:
+            continue
+        column = columns.columns.get(cell.index)
+        if column is None:
+            return None
+        text, role = cell.text, column.role
+        if role in ("skip", ""):
+            if not _FILLER.match(text):
+                return None
+        elif role == "level1":
+            if not glossary.normalise_level1(text):
+                return None
+            placed.labels.append(cell)
+            placed.label_levels.append("l1")
+        elif role == "level2":
+            if not glossary.normalise_level2(text):
+                return None
+            placed.labels.append(cell)
+            placed.label_levels.append("l2")
+        elif role == "name":
+            if glossary.is_category_label(text):
+                return None
+            placed.name = cell
+        elif role in ("value", "period_value", "comparator", "unit", "project", "amount"):
+            setattr(placed, "period" if role == "period_value" else role, cell)
+        else:
+            placed.remarks.append((column.label, cell))
+    if placed.name is None and (placed.value or placed.period):
+        return None
+    return placed
+
+
+def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
+    placed = Placed()
+    items = []
+    for cell in cells:
+        column = columns.columns.get(cell.index)
+        if cell.empty or _FILLER_WORD.match(cell.text):
+            continue
+        if column and column.role == "skip" and _FILLER.match(cell.text):
+            continue
+        if column and column.role in ("project", "amount") and not items:
+            setattr(placed, column.role, cell)
+            continue
+        items.append(cell)
+    level1_index = columns.index_of("level1")
+    while items and glossary.is_category_label(items[0].text):
+        cell = items.pop(0)
+        l1 = glossary.normalise_level1(cell.text)
+        l2 = glossary.normalise_level2(cell.text)
+        at_level1 = level1_index is not None and cell.index <= level1_index
+        placed.labels.append(cell)
+        placed.label_levels.append("l1" if l1 and (not l2 or at_level1) else "l2")
+    if not items:
+        return placed
+    roles = columns.value_roles()
+    if len(items) == 1 or not roles:
+        only = items[0]
+        if looks_like_value(only.text) and len(items) == 1:
+            placed.value = only  # a value on its own: the rest of the row above
+            return placed
+        placed.name = only
+        rest = items[1:]
+        if not rest:
+            name, value = split_name_value(only.text)
+            if value:
+                placed.name = Cell(name, only.index, only.column, only.line)
+                at = only.raw.rfind(value)
+                placed.value = Cell(value, only.index, only.column + max(at, 0), only.line)
+            return placed
+    else:
+        placed.name, rest = items[0], items[1:]
+    _assign_by_order(placed, rest, roles)
+    return placed
+
+
+def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, Column]]) -> None:
+    free = [c for _, c in roles]
+    has = {c.role for c in free}
+    if len(cells) == 1 and "value" in has and not _is_comparator(cells[0].text):
+        placed.value = cells[0]  # one value under two value columns: the annual one
+        return
+    for cell in cells:
+        text = cell.text
+        if "comparator" in has and placed.comparator is None and _is_comparator(text):
+            placed.comparator = cell
+            continue
+        if "unit" in has and placed.unit is None and placed.value is not None and _is_unit(text):
+            placed.unit = cell
+            continue
+        for column in free:
+            if column.role in ("comparator", "unit"):
+                continue
+            free.remove(column)
+            if column.role == "value":
+                placed.value = cell
+            elif column.role == "period_value":
+                placed.period = cell
+            else:
+                placed.remarks.append((column.label, cell))
+            break
+        else:
+            placed.remarks.append(("", cell))
+
+
+def _is_unit(text: str) -> bool:
+    from linter.values.units import UNITS
+
+    return text in UNITS or text in ("万元", "百分比", "%", "％")

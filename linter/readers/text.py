@@ -1,0 +1,653 @@
+"""The text reader: target tables as extracted from published PDFs and web pages → Document.
+
+Lines are cut into cells (``layout``), then read one row at a time by a small state machine:
+
+* document lines — the form title (which also closes the table before it), ``(2024年度)``,
+  ``单位: 万元``;
+* the header block — labels (``form_labels``) wherever they sit in a row, each taking the next
+  cell as its value, or the same column of the next row when the row only prints labels
+  (``实施期目标 … 年度目标`` above the two goal texts), or the line before when a project name
+  is printed above its empty 项目名称 label;
+* sections opened by a heading row — the indicator table (``columns``; or one heading cell per
+  line, read as a stream), the 预算整体情况 budget block, the 年度重点工作任务 list, and a table
+  listing several projects one row each with the indicator tree in one cell (``html_cells``).
+
+A row that fits nowhere is kept as a ``Problem(rule="unreadable-row")`` with its line: never
+dropped silently, never an exception.
+
+    doc = read_text(Path("examples/000_8b9eba17efc00524.txt").read_text(), "000.txt")
+    doc.tables[0].indicators[0].name  → "按岗位需求派驻的劳务派遣人数"
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.model import Document, Funding, Location, Problem, Table, Task
+from linter.readers import html_cells
+from linter.readers.amounts import looks_like_amount, money
+from linter.readers.columns import ColumnMap, looks_like_value, place_row
+from linter.readers.form_labels import (
+    MONEY_ROLES,
+    TEXT_ROLES,
+    BlockLabel,
+    block_label,
+    column_role,
+    currency_in,
+    is_indicator_header,
+    is_title,
+    is_year_line,
+    project_list_roles,
+    year_in,
+)
+from linter.readers.indicators import Categories, is_category, make_indicator
+from linter.readers.layout import Cell, Row, clean, compact, first_text_column, split_line, split_words
+from linter.values import split_name_value
+
+# Lines that belong to the page, not to a table: notes, signatures, page numbers.
+_NOTE = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|日期|单位负责人"
+                   r"|财务负责人|制表人)\s*[:：\s]|^[-—–\s]*\d{1,3}[-—–\s]*$|^第\s*\d+\s*页")
+_TOTAL = re.compile(r"^(?:合计|总计|合\s*计)[:：]?$")
+# Labels that open a new table when they follow a finished indicator table.
+_NEW_TABLE_ROLES = TEXT_ROLES | {"funding", "total", "period_total", "tasks", "budget"}
+_TASK_COLUMNS = (
+    ("amount", re.compile(r".*(?:资金|金额|预算).*")),
+    ("content", re.compile(r".*(?:实施内容|目标内容|任务内容|工作内容|主要内容).*")),
+    ("goal", re.compile(r".*(?:目标|效果).*")),
+    ("name", re.compile(r".*(?:名称|任务|项目).*")),
+)
+_DEPARTMENT_END = re.compile(r"(?:局|委员会|委|院|办公室|办|部|厅|中心|会|所|站|队|处|署)$")
+
+
+def read_text(text: str, path: str) -> Document:
+    """Read every table of a text file into a Document (problems recorded, never raised)."""
+    reader = _Reader(path)
+    for number, line in enumerate(text.splitlines(), 1):
+        reader.feed(split_line(line, number))
+    reader.finish()
+    return reader.doc
+
+
+class _Reader:
+    def __init__(self, path: str):
+        self.path = path
+        self.doc = Document(path=path, source_format="text")
+        self.table: Table | None = None
+        self.section = ""  # "" | indicators | stream | tasks | budget | projects
+        self.columns: ColumnMap | None = None
+        self.cats = Categories()
+        self.funding_unit = ""
+        self.period_column: int | None = None
+        self.pending: list[tuple[BlockLabel, Cell]] = []
+        self.orphan: Row | None = None
+        self.stream_header: list[Cell] = []
+        self.stream: list[Cell] = []
+        self.task_columns: dict[int, tuple[str, str]] = {}
+        self.project_columns: dict[int, tuple[str, str]] = {}
+        self.budget_unit = ""
+        self.dept_from_title = ""
+
+    # ------------------------------------------------------------------ helpers
+
+    def loc(self, line: int, column: int = 1) -> Location:
+        return Location(self.path, line, column)
+
+    def problem(self, row: Row, why_zh: str, why_en: str) -> None:
+        text = clean(row.text)
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        first = row.filled[0].column if row.filled else 1
+        self.doc.problems.append(Problem(
+            rule="unreadable-row",
+            message=f"无法识别的行（{why_zh}）：{shown} / unreadable row ({why_en})",
+            location=self.loc(row.line, first),
+            table=self.table.name if self.table else None,
+        ))
+
+    def open_table(self, location: Location, kind: str = "project", keep_section: bool = False) -> Table:
+        self.flush_stream()
+        self.table = Table(name="", kind=kind, location=location)
+        self.doc.tables.append(self.table)
+        if not keep_section:
+            self.section, self.columns = "", None
+            self.cats = Categories()
+        self.funding_unit, self.period_column, self.pending = "", None, []
+        return self.table
+
+    def close_table(self) -> None:
+        self.flush_stream()
+        self.table, self.section, self.columns = None, "", None
+        self.cats, self.pending, self.stream_header = Categories(), [], []
+
+    def current(self, location: Location) -> Table:
+        return self.table or self.open_table(location)
+
+    def unit_for(self, own: str = "") -> str:
+        return own or self.funding_unit or self.doc.currency_unit
+
+    # ------------------------------------------------------------------ rows
+
+    def feed(self, row: Row) -> None:
+        if not row.filled:
+            return
+        orphan, self.orphan = self.orphan, None
+        consumed = self.dispatch(row, orphan)
+        if orphan is not None and not consumed:
+            self.problem(orphan, "不属于任何表格栏目", "fits no part of the form")
+
+    def dispatch(self, row: Row, orphan: Row | None) -> bool:
+        """Handle one non-blank row; True when it used the orphan row before it."""
+        filled = row.filled
+        single = filled[0].text if len(filled) == 1 else ""
+        if single and is_title(single):
+            return self.on_title(single)
+        if single and is_year_line(single):
+            self.doc.budget_year = self.doc.budget_year or year_in(single)
+            return False
+        if single and _NOTE.match(single):
+            return False
+        if self.on_currency(row):
+            return False
+        if self.stream_header and not self.collect_stream_header(row):
+            self.finish_stream_header()
+        if self.stream_header:
+            return False
+        if self.section in ("indicators", "stream") and self.section_ends(row):
+            self.flush_stream()
+            self.section = ""
+        if self.section == "budget" and self.budget_ends(row):
+            self.section = ""
+        if self.section == "tasks" and self.tasks_end(row):
+            self.section = ""
+        if self.start_indicator_header(row):
+            return False
+        if self.section == "stream":
+            self.stream.extend(filled)
+            return False
+        if self.section == "indicators":
+            self.indicator_row(row)
+            return False
+        if self.section == "budget":
+            self.budget_row(row)
+            return False
+        if self.section == "tasks":
+            self.task_row(row)
+            return False
+        roles = project_list_roles([c.text for c in row.cells])
+        if roles and len(filled) >= 3:
+            self.close_table()
+            self.project_columns, self.section = roles, "projects"
+            unit = next((u for r, u in roles.values() if r == "amount" and u), "")
+            self.doc.currency_unit = self.doc.currency_unit or unit
+            return False
+        if self.section == "projects":
+            self.project_row(row)
+            return False
+        if any(block_label(c.raw) for c in filled):
+            return self.label_row(row, orphan)
+        if self.pending and self.fill_pending(row):
+            return False
+        if _TOTAL.match(compact(filled[0].raw)):
+            self.on_total(row)
+            return False
+        self.orphan = row
+        return False
+
+    # ------------------------------------------------------------------ document lines
+
+    def on_title(self, text: str) -> bool:
+        if self.table and (self.table.name or self.table.indicators or self.table.funding.total):
+            self.close_table()
+        elif self.section:
+            self.close_table()
+        if not self.doc.title:
+            self.doc.title = text.lstrip("#").strip()
+            self.dept_from_title = _department_in_title(self.doc.title)
+        self.doc.budget_year = self.doc.budget_year or year_in(text)
+        return False
+
+    def on_currency(self, row: Row) -> bool:
+        """``单位: 万元`` (maybe beside 填报单位): the document's unit. True if nothing else is on the row."""
+        found = [c for c in row.filled if currency_in(c.text)]
+        if not found:
+            return False
+        self.doc.currency_unit = self.doc.currency_unit or currency_in(found[0].text)
+        rest = [c for c in row.filled if c not in found]
+        for cell in rest:
+            label = block_label(cell.raw)
+            if not label or label.role != "misc":
+                return False
+        for cell in rest:
+            self.misc_label(block_label(cell.raw), cell, None)
+        return True
+
+    def on_total(self, row: Row) -> None:
+        amounts = [c for c in row.filled[1:] if looks_like_amount(c.text)]
+        if amounts:
+            cell = amounts[0]
+            self.doc.total = money(cell.text, self.unit_for(), self.loc(row.line, cell.column))
+        else:
+            self.problem(row, "合计行没有金额", "total row without an amount")
+
+    # ------------------------------------------------------------------ header block
+
+    def label_row(self, row: Row, orphan: Row | None) -> bool:
+        cells = row.cells
+        used_orphan = False
+        taken: set[int] = set()
+        self.pending = []
+        for i, cell in enumerate(cells):
+            if cell.empty or i in taken:
+                continue
+            label = block_label(cell.raw)
+            if label is None:
+                continue
+            if label.role == "tasks":
+                self.start_tasks(row, cell)
+                return used_orphan
+            if label.role == "budget":
+                self.current(self.loc(row.line, cell.column))
+                self.section, self.budget_unit = "budget", label.unit or self.unit_for()
+                self.doc.currency_unit = self.doc.currency_unit or self.budget_unit
+                self.budget_row(Row(row.line, [c for c in cells if c.index > i], row.text))
+                return used_orphan
+            value = None
+            if label.inline:
+                value = Cell(label.inline, i, cell.column + max(cell.raw.find(label.inline), 0))
+            else:
+                for j in range(i + 1, len(cells)):
+                    if cells[j].empty:
+                        continue
+                    if block_label(cells[j].raw) is None:
+                        value = cells[j]
+                        taken.add(j)
+                    break
+            used_orphan |= self.apply_label(label, cell, value, row, orphan if not used_orphan else None)
+        return used_orphan
+
+    def apply_label(self, label: BlockLabel, cell: Cell, value: Cell | None, row: Row,
+                    orphan: Row | None) -> bool:
+        role = label.role
+        where = self.loc(row.line, first_text_column(cell))
+        if role == "misc":
+            self.misc_label(label, cell, value)
+            return False
+        if role in _NEW_TABLE_ROLES and self.table and self.table.indicators:
+            self.close_table()
+        if role in ("name", "dept_name"):
+            if self.table and (self.table.name or self.table.indicators):
+                self.close_table()
+            table = self.current(where)
+            if role == "dept_name" or "整体" in self.doc.title:
+                table.kind = "department"
+            if value is not None:
+                table.name = value.text
+                return False
+            if orphan is not None and len(orphan.filled) == 1:
+                # 2025 年企业分级分类监管 / 项目名称 (empty): the name printed on the line before.
+                table.name = orphan.filled[0].text
+                table.location = self.loc(orphan.line, orphan.filled[0].column)
+                return True
+            self.pending.append((label, cell))
+            return False
+        table = self.current(where)
+        if label.unit:
+            self.funding_unit = label.unit
+            self.doc.currency_unit = self.doc.currency_unit or label.unit
+        if role == "funding":
+            if value is not None and looks_like_amount(value.text):
+                table.funding.total = money(value.text, self.unit_for(),
+                                            self.loc(row.line, value.column))
+            return False
+        if role in MONEY_ROLES:
+            if role == "period_total":
+                self.period_column = cell.index
+            if value is None:
+                if len(row.filled) == 1:  # one cell per line: the amount is on the next line
+                    self.pending.append((label, cell))
+                return False
+            amount = money(value.text, self.unit_for(label.unit), self.loc(row.line, value.column))
+            period = role == "period_total" or (role in ("fiscal", "other") and cell.index == self.period_column)
+            funding = table.funding
+            if period:
+                table.period_funding = table.period_funding or Funding()
+                funding = table.period_funding
+            setattr(funding, {"total": "total", "period_total": "total"}.get(role, role), amount)
+            return False
+        if value is None:
+            self.pending.append((label, cell))
+            return False
+        self.set_text(role, value, row.line)
+        return False
+
+    def set_text(self, role: str, value: Cell, line: int) -> None:
+        table = self.current(self.loc(line, value.column))
+        text = html_cells.paragraphs(value.raw) if "<" in value.raw else value.text
+        if role == "department":
+            table.department = _without_code(text)
+        elif role == "implementer":
+            table.implementing_unit = text
+        elif role == "period":
+            table.project_period = text
+        elif role == "period_goal":
+            table.period_goal = text
+        elif role in ("goal", "dept_goal"):
+            table.goal = text
+            table.goal_location = self.loc(line, first_text_column(value))
+        elif role in ("name", "dept_name"):
+            table.name = text
+
+    def misc_label(self, label: BlockLabel | None, cell: Cell, value: Cell | None) -> None:
+        """项目属性, 填报单位 …: recognised and consumed; only the 填报单位 name is kept."""
+        if label is None or label.role != "misc":
+            return
+        text = label.inline or (value.text if value is not None else "")
+        if text and re.match(r"(?:填报|编制|申报)单位", compact(cell.raw)) and "盖章" not in text:
+            self.doc.department = self.doc.department or text
+
+    def fill_pending(self, row: Row) -> bool:
+        filled = row.filled
+        done = False
+        for label, cell in self.pending:
+            value = row.at(cell.index)
+            if (value is None or value.empty) and len(self.pending) == 1 and len(filled) == 1:
+                value = filled[0]
+            if value is None or value.empty:
+                continue
+            if label.role in MONEY_ROLES:
+                if not looks_like_amount(value.text):
+                    continue
+                self.apply_label(label, cell, value, row, None)
+            else:
+                self.set_text(label.role, value, row.line)
+            done = True
+        self.pending = []
+        return done
+
+    # ------------------------------------------------------------------ indicator table
+
+    def start_indicator_header(self, row: Row) -> bool:
+        cells = row.cells
+        texts = [c.text for c in row.filled]
+        if len(texts) == 1 and not is_indicator_header(texts):
+            words = split_words(row.filled[0])
+            if len(words) > 1 and is_indicator_header([w.text for w in words]):
+                cells = words
+            elif column_role(texts[0])[0] in ("level1", "level2", "name") and self.section not in (
+                    "indicators", "stream"):
+                self.stream_header = [row.filled[0]]  # one heading cell per line
+                return True
+            else:
+                return False
+        elif not is_indicator_header(texts):
+            return False
+        self.flush_stream()
+        self.current(self.loc(row.line, row.filled[0].column))
+        self.columns = ColumnMap.from_cells(cells)
+        if self.section not in ("indicators", "stream"):
+            self.cats = Categories()
+        self.section = "indicators"
+        self.pending = []
+        return True
+
+    def collect_stream_header(self, row: Row) -> bool:
+        if len(row.filled) != 1:
+            return False
+        role = column_role(row.filled[0].raw)[0]
+        if role in ("", "project", "amount"):
+            return False
+        self.stream_header.append(row.filled[0])
+        return True
+
+    def finish_stream_header(self) -> None:
+        header, self.stream_header = self.stream_header, []
+        if not is_indicator_header([c.text for c in header]):
+            for cell in header:
+                self.problem(Row(0, [cell], cell.raw), "孤立的表头", "a lone column heading")
+            return
+        self.current(self.loc(0))
+        cells = [Cell(c.raw, i, c.column) for i, c in enumerate(header)]
+        self.columns = ColumnMap.from_cells(cells)
+        self.cats, self.section, self.stream = Categories(), "stream", []
+
+    def section_ends(self, row: Row) -> bool:
+        first = row.filled[0]
+        label = block_label(first.raw)
+        if label and label.role in _NEW_TABLE_ROLES:
+            return True
+        return bool(project_list_roles([c.text for c in row.cells]) and len(row.filled) >= 3)
+
+    def indicator_row(self, row: Row) -> None:
+        table = self.table
+        assert table is not None and self.columns is not None
+        filled = row.filled
+        if _TOTAL.match(compact(filled[0].raw)):
+            self.on_total(row)
+            return
+        if len(filled) == 1 and len(row.cells) == 1:
+            # A row that was not split: 产出指标 数量指标 培训次数 ≥2次, or 1. 培训次数 ≥2次.
+            cell = filled[0]
+            table.indicators.extend(html_cells.read_tree(cell.raw, row.line, cell.column, self.path, self.cats))
+            return
+        placed = place_row(row.cells, self.columns)
+        if placed.project is not None and placed.project.text and placed.project.text != table.name:
+            table = self.open_table(self.loc(row.line, placed.project.column), keep_section=True)
+            table.name = placed.project.text
+            self.cats = Categories()
+        if placed.amount is not None and looks_like_amount(placed.amount.text):
+            column = self.columns.columns.get(placed.amount.index)
+            table.funding.total = money(placed.amount.text, self.unit_for(column.unit if column else ""),
+                                        self.loc(row.line, placed.amount.column))
+        for cell, level in zip(placed.labels, placed.label_levels, strict=True):
+            self.cats.heading(cell.text, prefer_level1=level == "l1")
+        if placed.name is None:
+            if placed.value is None:
+                return  # only category labels (an empty 成本指标 row): nothing to record
+            last = table.indicators[-1] if table.indicators else None
+            if last is not None and not last.value_text and last.location.line < row.line:
+                # The value of a row broken across lines.
+                rebuilt = make_indicator(self.cats, last.name, placed.value_text(), self.path,
+                                         last.location.line, last.location.column,
+                                         placed.value.column, last.period_value_text, last.remarks)
+                rebuilt.value_location = self.loc(row.line, placed.value.column)
+                table.indicators[-1] = rebuilt
+                return
+            self.problem(row, "有指标值但没有指标名称", "a value without an indicator name")
+            return
+        value_cell = placed.value or placed.comparator
+        table.indicators.append(make_indicator(
+            self.cats, placed.name.text, placed.value_text(), self.path, row.line,
+            first_text_column(placed.name), first_text_column(value_cell) if value_cell else None,
+            placed.period.text if placed.period else None, placed.extra_remarks()))
+
+    def flush_stream(self) -> None:
+        """Read the cells gathered in one-cell-per-line mode: labels, then a name and its values."""
+        cells, self.stream = self.stream, []
+        if not cells or self.table is None or self.columns is None:
+            return
+        roles = self.columns.value_roles()
+        name_index = self.columns.index_of("name")
+        i = 0
+        while i < len(cells):
+            cell = cells[i]
+            i += 1
+            if self.cats.heading(cell.text):
+                continue
+            parts = [Cell(cell.raw, -1 if name_index is None else name_index, cell.column, cell.line)]
+            following = cells[i] if i < len(cells) else None
+            # 培训次数 ≥2次 on one line is a whole indicator unless a value follows on the next line.
+            whole = split_name_value(cell.text)[1] and not (following and looks_like_value(following.text))
+            while not whole and len(parts) <= len(roles) and i < len(cells) and not is_category(cells[i].text):
+                index = roles[len(parts) - 1][0]
+                parts.append(Cell(cells[i].raw, index, cells[i].column, cells[i].line))
+                i += 1
+            placed = place_row(parts, self.columns)
+            if placed.name is None:
+                continue
+            value_cell = placed.value or placed.comparator
+            self.table.indicators.append(make_indicator(
+                self.cats, placed.name.text, placed.value_text(), self.path, placed.name.line,
+                placed.name.column, value_cell.column if value_cell else None,
+                placed.period.text if placed.period else None, placed.extra_remarks()))
+            if value_cell is not None and value_cell.line != placed.name.line:
+                self.table.indicators[-1].value_location = self.loc(value_cell.line, value_cell.column)
+
+    # ------------------------------------------------------------------ budget block and tasks
+
+    def budget_ends(self, row: Row) -> bool:
+        for cell in row.filled:
+            label = block_label(cell.raw)
+            if label and label.role in ("goal", "dept_goal", "tasks", "name", "dept_name", "period_goal"):
+                return True
+        return is_indicator_header([c.text for c in row.filled])
+
+    def budget_row(self, row: Row) -> None:
+        table = self.current(self.loc(row.line))
+        cells = row.filled
+        i = 0
+        while i < len(cells):
+            cell = cells[i]
+            unit = _unit_heading(cell.text)
+            if unit is not None:
+                self.budget_unit = unit or self.budget_unit
+                self.doc.currency_unit = self.doc.currency_unit or unit
+                i += 1
+                continue
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            if nxt is not None and looks_like_amount(nxt.text) and not looks_like_amount(cell.text):
+                key = cell.text
+                amount = money(nxt.text, self.budget_unit or self.unit_for(), self.loc(row.line, nxt.column))
+                table.budget[key] = amount
+                role = (block_label(cell.raw) or BlockLabel("")).role
+                if role in ("fiscal", "other", "total"):
+                    setattr(table.funding, role, amount)
+                i += 2
+                continue
+            i += 1
+
+    def start_tasks(self, row: Row, label_cell: Cell) -> None:
+        self.current(self.loc(row.line, label_cell.column))
+        self.section = "tasks"
+        self.task_columns = {}
+        for cell in row.cells:
+            if cell.index <= label_cell.index or cell.empty:
+                continue
+            key = compact(cell.raw)
+            unit = re.search(r"\((万元|元|亿元)\)", key)
+            for role, pattern in _TASK_COLUMNS:
+                if pattern.fullmatch(key) and role not in {r for r, _ in self.task_columns.values()}:
+                    self.task_columns[cell.index] = (role, unit.group(1) if unit else "")
+                    break
+
+    def tasks_end(self, row: Row) -> bool:
+        first = block_label(row.filled[0].raw)
+        return bool(first and first.role != "misc") or is_indicator_header([c.text for c in row.filled])
+
+    def task_row(self, row: Row) -> None:
+        table = self.table
+        assert table is not None
+        parts: dict[str, Cell] = {}
+        for cell in row.filled:
+            role = self.task_columns.get(cell.index, ("", ""))[0]
+            if role and role not in parts:
+                parts[role] = cell
+            else:
+                parts.setdefault("extra", cell)
+        if "name" not in parts:
+            self.problem(row, "重点工作任务缺少名称", "a task without a name")
+            return
+        amount = parts.get("amount")
+        unit = next((u for r, u in self.task_columns.values() if r == "amount"), "")
+        table.tasks.append(Task(
+            name=parts["name"].text,
+            content=parts["content"].text if "content" in parts else "",
+            amount=money(amount.text, unit or self.unit_for(), self.loc(row.line, amount.column))
+            if amount else None,
+            goal=parts["goal"].text if "goal" in parts else "",
+            location=self.loc(row.line, parts["name"].column),
+        ))
+
+    # ------------------------------------------------------------------ one row per project
+
+    def project_row(self, row: Row) -> None:
+        cols = self.project_columns
+        parts: dict[str, Cell] = {}
+        for cell in row.filled:
+            role = cols.get(cell.index, ("", ""))[0]
+            if role and role not in parts:
+                parts[role] = cell
+        unit = next((u for r, u in cols.values() if r == "amount" and u), "") or self.unit_for()
+        first = row.filled[0]
+        if _TOTAL.match(compact(first.raw)):
+            amount = parts.get("amount")
+            if amount is not None:
+                self.doc.total = money(amount.text, unit, self.loc(row.line, amount.column))
+            return
+        name = parts.get("name")
+        goal, tree = parts.get("goal"), parts.get("indicators")
+        if name is None:
+            self.problem(row, "项目行缺少项目名称", "a project row without a name")
+            return
+        if goal is None and tree is None:
+            # A unit's subtotal row (309 门源县应急管理局 135.99): the department, not a project.
+            self.doc.department = self.doc.department or name.text
+            return
+        table = Table(name=name.text, location=self.loc(row.line, name.column))
+        self.doc.tables.append(table)
+        amount = parts.get("amount")
+        if amount is not None:
+            table.funding.total = money(amount.text, unit, self.loc(row.line, amount.column))
+        if goal is not None:
+            table.goal = html_cells.paragraphs(goal.raw)
+            table.goal_location = self.loc(row.line, first_text_column(goal))
+        if tree is not None:
+            table.indicators = html_cells.read_tree(tree.raw, row.line, tree.column, self.path)
+
+    # ------------------------------------------------------------------ end
+
+    def finish(self) -> None:
+        if self.stream_header:
+            self.finish_stream_header()
+        self.flush_stream()
+        if self.orphan is not None:
+            self.problem(self.orphan, "不属于任何表格栏目", "fits no part of the form")
+            self.orphan = None
+        doc = self.doc
+        if not doc.department:
+            dept = next((t.name for t in doc.tables if t.kind == "department" and t.name), "")
+            doc.department = dept or self.dept_from_title or next(
+                (t.department for t in doc.tables if t.department), "")
+        if not doc.currency_unit:
+            doc.currency_unit = self.funding_unit_seen()
+
+    def funding_unit_seen(self) -> str:
+        for table in self.doc.tables:
+            for m in (table.funding.total, table.funding.fiscal):
+                if m is not None and m.yuan is not None and m.text:
+                    own = re.search(r"(万元|亿元|元)", m.text)
+                    if own:
+                        return own.group(1)
+        return ""
+
+
+def _unit_heading(text: str) -> str | None:
+    """``预算金额(万元)`` is a column heading giving the unit: its unit; None for other text."""
+    key = compact(text)
+    m = re.fullmatch(r"(?:预算)?(?:金额|资金|数额)\((万元|元|亿元)\)|(?:单位:)?(万元|元|亿元)", key)
+    if m:
+        return m.group(1) or m.group(2)
+    if key in ("部门预算支出", "收入来源", "事业发展性支出", "按预算级次划分", "预算金额"):
+        return ""
+    return None
+
+
+def _without_code(text: str) -> str:
+    """平罗县应急管理局--032001 → 平罗县应急管理局 (the code is not part of the name)."""
+    return re.sub(r"\s*(?:[-—–]+\s*\d{3,}|[(（]\s*\d{3,}\s*[)）]|\d{6,})$", "", text).strip() or text
+
+
+def _department_in_title(title: str) -> str:
+    text = re.sub(r"^附件\s*\d*\s*[:：]?", "", title).strip()
+    m = re.match(r"(.+?)(?:(?:19|20)\d{2}\s*年|项目支出|部门预算|部门项目|本级|预算项目|部门整体|项目绩效)", text)
+    if m and _DEPARTMENT_END.search(m.group(1).strip()):
+        return m.group(1).strip()
+    return ""
