@@ -18,6 +18,7 @@ _FOLD.update({0x3000: " ", 0x2014: "-", 0x2013: "-", 0x2015: "-", 0x2212: "-", 0
 
 _TRAILING = " \t\r\n\u3000。；、，,;.:：!！?？"
 _EMPTY_MARKS = {"", "/", "-", "--", "—", "——", "\\", "N/A", "n/a", "NA", "/ /"}
+_EMPTY_RUN = re.compile(r"[-/\\_~\s]+|不适用|暂无")  # ———, / /, -/-
 _CMP_PREFIX = re.compile(
     r"^(>=|<=|≥|≤|>|<|=|≧|≦|大于等于|大于或等于|不低于|不少于|不小于|至少|达到|高于|超过|大于|小于等于|不高于|不超过"
     r"|不大于|低于|小于|少于)\s*"
@@ -55,7 +56,7 @@ def fold(text: str) -> str:
 def parse_value(raw: str) -> t.Value:
     """The typed value of ``raw``. Never raises."""
     core, start = _trim(raw)
-    if core in _EMPTY_MARKS:
+    if core in _EMPTY_MARKS or _EMPTY_RUN.fullmatch(core):
         return t.Empty(raw, (0, len(raw)))
     value = _parse_core(raw, core, start)
     return value if value is not None else _as_text(raw, core, start)

@@ -31,7 +31,7 @@ _APPROX = {"约", "大约", "近", "预计", "约为", "左右"}
 _SUFFIX_CMP = {"及以上": "≥", "以上": "≥", "及以下": "≤", "以下": "≤", "以内": "≤", "之内": "≤", "内": "≤"}
 _OPEN_ENDED = {"以上", "及以上"}
 _DATE_PART = {
-    "底": "end", "末": "end", "年底": "end", "年末": "end", "初": "start",
+    "年内": "end", "底": "end", "末": "end", "年底": "end", "年末": "end", "初": "start",
     "上半年": "first_half", "下半年": "second_half",
     "上旬": "early", "中旬": "mid", "下旬": "late",
     "第一季度": "q1", "第二季度": "q2", "第三季度": "q3", "第四季度": "q4",
@@ -40,7 +40,7 @@ _DIRECTION = {"DIR_UP": "up", "DIR_DOWN": "down", "DIR_STEADY": "steady"}
 _FREQUENCY = {"年度": "年", "季": "季度", "日": "天", "半年": "半年", "学期": "学期"}
 _AMOUNT = re.compile(
     r"百分之\s*(?P<pct>.+)|(?P<num>[\d,.]+)\s*(?P<mag>[万亿千])?\s*(?P<approx>[余多])?"
-    r"|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+?)(?P<cnapprox>[余多])?$"
+    r"|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+?)(?P<cnapprox>[余多])?$|(?P<half>半)$"
 )
 _ONE = Decimal(1)
 
@@ -55,6 +55,8 @@ def read_amount(text: str) -> tuple[Decimal, Decimal, str, bool]:
         pct = m.group("pct")
         written = Decimal(pct) if pct[0].isdigit() else chinese_to_decimal(pct)
         return written, written, "%", False
+    if m.group("half") is not None:
+        return Decimal("0.5"), Decimal("0.5"), "", False
     if m.group("num") is not None:
         written = Decimal(m.group("num").replace(",", ""))
         mag = m.group("mag") or ""
@@ -67,22 +69,32 @@ def read_amount(text: str) -> tuple[Decimal, Decimal, str, bool]:
 class ValueTransformer(Transformer):
     def quantity(self, children):
         comparator = unit = per = noun = amount = None
-        approx = open_ended = False
+        approx = open_ended = within = False
+        year_word = "年"
+        pers = []  # 每人每月300元 → 人·月
         for c in children:
             if type(c) is not Token:
-                per = c  # the per_unit rule's string
+                pers.append(c)  # the per_unit rule's string
                 continue
             kind = c.type
-            if kind == "FREQUENCY":
-                per = _FREQUENCY.get(c[1:].lstrip("个"), c[1:])
+            if kind == "EACH":
+                pers.append(str(c)[1:])
+            elif kind == "FREQUENCY":
+                key = "年" if c.startswith("全年") else c[1:].lstrip("个")
+                pers.append(_FREQUENCY.get(key, key))
             elif kind == "AMOUNT":
                 amount = c
-            elif kind == "UNIT" or kind == "YEAR" or kind == "DAY":
+            elif kind == "YEAR":
+                unit, year_word = "年", str(c)  # 年度 too
+            elif kind == "UNIT" or kind == "DAY":
                 unit = str(c)
             elif kind == "NOUN":
                 noun = str(c)
             else:  # PREFIX or SUFFIX
+                if kind == "SUFFIX" and comparator is None and str(c) in ("内", "以内", "之内"):
+                    within = True
                 comparator, approx, open_ended = _modify(c, comparator, approx, open_ended)
+        per = "·".join(pers) if pers else None
         number, written, magnitude, amount_approx = read_amount(amount)
         approx = approx or amount_approx
         if magnitude == "%":  # 百分之九十五
@@ -97,9 +109,13 @@ class ValueTransformer(Transformer):
         if unit == "年" and per is None and not magnitude and _is_calendar_year(written):
             if noun is not None:
                 # ≥2022年依法维权次数: a target measured against a baseline, not a quantity
-                return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}年{noun}")
+                return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}{year_word}{noun}")
             if comparator is None:
                 return t.Date("", (0, 0), year=int(written))  # 2025年 alone: a year, not 2025 years
+            if within:
+                return t.Date("", (0, 0), year=int(written), part="end", before=True)  # 2025年内
+            # 不低于2024年: a baseline year, never a duration of 2024 years
+            return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}年")
         kind, base, factor = describe(unit)
         if magnitude:
             number = _normal(written * MAGNITUDES[magnitude] * factor)
@@ -115,7 +131,7 @@ class ValueTransformer(Transformer):
         verb = next(c for c in children if c.type in ("DIR_UP", "DIR_DOWN"))
         way = _DIRECTION[verb.type]
         to_level = any(c.type == "RANGE_SEP" for c in children)
-        rest = [c for c in children if c.type in ("AMOUNT", "UNIT", "NOUN", "SUFFIX")]
+        rest = [c for c in children if c.type in ("AMOUNT", "UNIT", "NOUN", "SUFFIX", "PREFIX")]
         value = self.quantity(rest)
         if not isinstance(value, t.Quantity | t.BareNumber):
             raise ValueError("not an amount")
@@ -131,14 +147,20 @@ class ValueTransformer(Transformer):
     def range(self, children):
         comparator, approx, _ = _modifiers(children)
         amounts = [read_amount(c) for c in children if c.type == "AMOUNT"]
-        units = [str(c) for c in children if c.type == "UNIT"]
+        units = ["年" if c.type == "YEAR" else str(c) for c in children if c.type in ("UNIT", "YEAR")]
         (low, low_written, low_mag, low_approx), (high, high_written, high_mag, high_approx) = amounts
         if high_mag in MAGNITUDES and not low_mag:
             low = low_written * MAGNITUDES[high_mag]  # 8-12万元: the 万 belongs to both ends
+        if units and units[-1] == "年" and _is_calendar_year(low_written) and _is_calendar_year(high_written):
+            # 2024-2026年: a period of calendar years
+            return t.Period("", (0, 0), t.Date("", (0, 0), year=int(low_written)),
+                            t.Date("", (0, 0), year=int(high_written)))
         if not units:
             period = _period_from_dotted(low_written, high_written)
             if period is not None:
                 return period
+            if low > high:
+                raise ValueError("range ends reversed")  # 2025-12 is not a range
             return t.Range("", (0, 0), low, high, "", "", "", approximate=approx, comparator=comparator)
         kind, base, factor = describe(units[-1])
         if low > high:
@@ -173,13 +195,20 @@ class ValueTransformer(Transformer):
                 month, day, placeholder = c
             elif c.type == "ISO_DATE":
                 year, month, day = (int(x) for x in re.split(r"[-./]", str(c)))
+            elif c.type == "ISO_MONTH":
+                year, month = (int(x) for x in re.split(r"[-/]", str(c)))
+            elif c.type == "QUARTER":
+                q = c.strip("第季度 ")
+                part = "q" + (q if q.isdigit() else str("一二三四".index(q) + 1))
+            elif c.type == "BY":
+                before = True
             elif c.type == "AMOUNT":
                 written = read_amount(c)[1]
                 if not _is_calendar_year(written):
                     raise ValueError("not a calendar year")
                 year = int(written)
             elif c.type == "DATE_PART":
-                part = _DATE_PART[str(c)]
+                part = part or _DATE_PART[str(c)]  # 第一季度末 keeps q1
             elif c.type == "BEFORE":
                 before = True
         return t.Date("", (0, 0), year=year, month=month, day=day, part=part, before=before,
@@ -192,6 +221,19 @@ class ValueTransformer(Transformer):
                          before=end.before, placeholder=end.placeholder)
         return t.Period("", (0, 0), start, end)
 
+    def month_span(self, children):
+        """2025年1-12月, 1-12月: a span of months in one year."""
+        amounts = [c for c in children if type(c) is Token and c.type == "AMOUNT"]
+        month, day, placeholder = children[-1]
+        year = None
+        if any(type(c) is Token and c.type == "YEAR" for c in children):
+            year = int(read_amount(amounts[0])[1])
+        first = _day_number(amounts[-1])
+        if not 1 <= first <= 12 or month is None or first > month:
+            raise ValueError("not a span of months")
+        return t.Period("", (0, 0), t.Date("", (0, 0), year=year, month=first),
+                        t.Date("", (0, 0), year=year, month=month, day=day))
+
     def direction(self, children):
         adverb = "".join(str(c) for c in children if c.type == "ADVERB")
         verb = next((c for c in children if c.type in _DIRECTION), None)
@@ -203,7 +245,8 @@ class ValueTransformer(Transformer):
         return t.Grade("", (0, 0), grade=str(children[0]))
 
     def per_unit(self, children):
-        return "·".join(str(c) for c in children if c.type in ("UNIT", "MONTH", "DAY", "YEAR"))
+        return "·".join("年" if c.type == "YEAR" else str(c)  # 1次/年度 → 年
+                        for c in children if c.type in ("UNIT", "MONTH", "DAY", "YEAR"))
 
 
 def _modifiers(children) -> tuple[str | None, bool, bool]:
@@ -217,7 +260,7 @@ def _modifiers(children) -> tuple[str | None, bool, bool]:
 
 
 def _modify(tok: Token, comparator, approx, open_ended):
-    word = str(tok)
+    word = str(tok).replace("(含)", "")  # 90%(含)以上
     if word in _APPROX:
         return comparator, True, open_ended
     if tok.type == "PREFIX":
@@ -257,7 +300,7 @@ def _is_calendar_year(d: Decimal) -> bool:
 def _dotted_month(d: Decimal) -> t.Date | None:
     """``2024.01`` → January 2024 (four-digit year, two-digit month), else None."""
     year, _, month = format(d, "f").partition(".")
-    if len(year) == 4 and len(month) == 2 and _is_calendar_year(Decimal(year)) and 1 <= int(month) <= 12:
+    if len(year) == 4 and len(month) in (1, 2) and _is_calendar_year(Decimal(year)) and 1 <= int(month) <= 12:
         return t.Date("", (0, 0), year=int(year), month=int(month))
     return None
 

@@ -12,13 +12,15 @@ from decimal import Decimal
 _COUNT = (
     "次 场 场次 人 人次 名 家 个 条 支 辆 页 份 户 期 台 件 套 篇 部 项 所 座 处 批 本 张 册 块 间 栋 幢 棵 株 头 只"
     " 架 艘 根 类 种 宗 起 例 位 队 组 村 点 节 课时 学时 班 班次 期次 项次 台次 台套 车次 架次 户次 家次 批次"
-    " 个次 篇次 条次 人月 人日 人天 单 轮 季 道 口 眼 盏 处次 册次 张次 所次 吨次 套次 个点 期班 级 倍"
+    " 个次 篇次 条次 人月 人日 人天 单 轮 季 道 口 眼 盏 处次 册次 张次 所次 吨次 套次 期班 级 倍"
 ).split()
 UNITS: dict[str, tuple[str, str, Decimal]] = {u: ("count", u, Decimal(1)) for u in _COUNT}
 UNITS.update({
     "%": ("percent", "%", Decimal(1)),
     "百分比": ("percent", "%", Decimal(1)),
     "‰": ("percent", "%", Decimal("0.1")),
+    "百分点": ("percent", "百分点", Decimal(1)),  # a change of a rate, not a rate
+    "个百分点": ("percent", "百分点", Decimal(1)),
     "元": ("money", "元", Decimal(1)),
     "亿元": ("money", "元", Decimal(100_000_000)),
     "角": ("money", "元", Decimal("0.1")),
