@@ -70,6 +70,9 @@ class Indicator:
     period_value: Value | None = None
     remarks: dict[str, str] = field(default_factory=dict)  # 指标解释, 备注, 权重 …
     value_location: Location | None = None
+    # (heading, list it interrupted) when a category heading was printed inside a numbered item in
+    # front of this indicator (``2. 社会效益指标 地震安全知识知晓率`` inside the 经济效益 list)
+    inline_heading: tuple[str, str] | None = None
 
 
 @dataclass

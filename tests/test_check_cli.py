@@ -195,3 +195,17 @@ def test_colour_only_when_asked_and_json_carries_spreadsheet_cells():
     assert plain.splitlines()[1].strip() == "项目 › 次数 = 4"
     d = finding_dict(f)
     assert (d["sheet"], d["cell"], d["level2"], d["value"]) == ("表1", "D12", None, "4")
+
+
+def test_check_examples_folder_reads_the_four_tables_and_skips_the_readme():
+    import json
+
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--format", "json", "examples/"])
+    assert result.exit_code == 1  # findings, no input error
+    files = json.loads(result.output)["files"]
+    assert sorted(f["path"].split("/")[-1][:3] for f in files) == ["000", "002", "003", "004"]
+    assert all(f["error"] is None for f in files)

@@ -29,6 +29,11 @@ def heading_in_name(name: str) -> str | None:
 
 def misplacement(ind: Indicator) -> tuple[str, str] | None:
     """(heading, what it is wrongly under) for a misplaced indicator, else None."""
+    if ind.inline_heading:  # the reader saw a heading printed inside a list of indicators
+        printed, under = ind.inline_heading
+        heading = normalise_level2(printed)
+        if heading and heading != normalise_level2(under) and parent_of(heading) != normalise_level1(under):
+            return heading, under  # 社会效益 inside the 经济效益 list (not 服务对象满意度 inside 满意度)
     heading = heading_in_name(ind.name)
     if heading:
         return heading, ind.level2_printed or ind.level2

@@ -38,8 +38,8 @@ class InputError(Exception):
 def iter_input_files(paths) -> list[Path]:
     """The files to read for the given files and folders, in a stable order, each once.
 
-    A folder contributes its table files (known extensions, recursively, hidden ones skipped,
-    sorted); a file named on the command line is kept whatever its extension or existence, so
+    A folder contributes its table files (known extensions, recursively, hidden ones and
+    README files skipped — a README beside the tables describes them — sorted); a file named on the command line is kept whatever its extension or existence, so
     that ``read_path`` reports what is wrong with it. A folder holding no table file is kept as
     itself: ``read_path`` then reports it.
     """
@@ -60,6 +60,7 @@ def iter_input_files(paths) -> list[Path]:
             p for p in path.rglob("*")
             if p.suffix.lower() in TABLE_EXTENSIONS and p.is_file()
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and not p.name.upper().startswith("README")
         )
         for p in found or [path]:
             add(p)

@@ -83,8 +83,11 @@ def read_tree(raw: str, line: int, column: int, path: str,
             cats.heading(text, prefer_level1=_prefers_level1(item.marker))
             continue
         offset = 0
+        inline = None
         head = _HEAD_SPLIT.match(text)
         while head and is_category(head.group(1)):
+            if item.marker == "item" and inline is None:
+                inline = (head.group(1), cats.level2_printed or cats.level2)
             # 社会效益指标 地震安全知识知晓率 ≥95%: a heading printed in front of an indicator.
             cats.heading(head.group(1), prefer_level1=_prefers_level1(item.marker) if not offset else False)
             offset += head.start(2)
@@ -95,7 +98,9 @@ def read_tree(raw: str, line: int, column: int, path: str,
         if value:
             at = text.rfind(value)
             value_column = item.column + offset + (at if at >= 0 else 0)
-        found.append(make_indicator(cats, name, value, path, line, item.column + offset, value_column))
+        ind = make_indicator(cats, name, value, path, line, item.column + offset, value_column)
+        ind.inline_heading = inline
+        found.append(ind)
     return found
 
 

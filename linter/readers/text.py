@@ -22,6 +22,7 @@ dropped silently, never an exception.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from linter.model import Document, Funding, Location, Problem, Table, Task
 from linter.readers import html_cells
@@ -61,9 +62,18 @@ _DEPARTMENT_END = re.compile(r"(?:局|委员会|委|院|办公室|办|部|厅|�
 
 def read_text(text: str, path: str) -> Document:
     """Read every table of a text file into a Document (problems recorded, never raised)."""
+    return read_rows((split_line(line, number) for number, line in enumerate(text.splitlines(), 1)), path)
+
+
+def read_rows(rows: Iterable[Row], path: str, source_format: str = "text") -> Document:
+    """Read rows of cells that need not come from text lines (spreadsheet rows, Word table rows).
+
+    ``Row.line`` and ``Cell.column`` only have to be increasing positions: the spreadsheet and
+    Word readers number their rows and cells this way and map the Locations back to cells."""
     reader = _Reader(path)
-    for number, line in enumerate(text.splitlines(), 1):
-        reader.feed(split_line(line, number))
+    reader.doc.source_format = source_format
+    for row in rows:
+        reader.feed(row)
     reader.finish()
     return reader.doc
 

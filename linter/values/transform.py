@@ -37,6 +37,7 @@ _DATE_PART = {
     "第一季度": "q1", "第二季度": "q2", "第三季度": "q3", "第四季度": "q4",
 }
 _DIRECTION = {"DIR_UP": "up", "DIR_DOWN": "down", "DIR_STEADY": "steady"}
+_KEEP = {"保持", "维持", "稳定"}  # steady verbs that state a level to keep: 保持100%
 _FREQUENCY = {"年度": "年", "季": "季度", "日": "天", "半年": "半年", "学期": "学期"}
 _AMOUNT = re.compile(
     r"百分之\s*(?P<pct>.+)|(?P<num>[\d,.]+)\s*(?P<mag>[万亿千])?\s*(?P<approx>[余多])?"
@@ -80,7 +81,7 @@ class ValueTransformer(Transformer):
             if kind == "EACH":
                 pers.append(str(c)[1:])
             elif kind == "FREQUENCY":
-                key = "年" if c.startswith("全年") else c[1:].lstrip("个")
+                key = "年" if c.startswith("全年") else c[1:].lstrip("个").split("一")[0]
                 pers.append(_FREQUENCY.get(key, key))
             elif kind == "AMOUNT":
                 amount = c
@@ -128,16 +129,19 @@ class ValueTransformer(Transformer):
 
     def change(self, children):
         """A quantity after a direction word: 增长5% is a change by 5%; 下降到3% a level to reach."""
-        verb = next(c for c in children if c.type in ("DIR_UP", "DIR_DOWN"))
+        verb = next(c for c in children if c.type in _DIRECTION)
         way = _DIRECTION[verb.type]
-        to_level = any(c.type == "RANGE_SEP" for c in children)
+        if way == "steady" and (str(verb) not in _KEEP or any(c.type == "NOUN" for c in children)):
+            raise ValueError("not a level to keep")  # 保障33名退休干部… is a name, not a value
+        # 下降到3%: a level; 保持100%: a level to keep; 增长5%: a change by 5%
+        to_level = way == "steady" or any(c.type == "RANGE_SEP" for c in children)
         rest = [c for c in children if c.type in ("AMOUNT", "UNIT", "NOUN", "SUFFIX", "PREFIX")]
         value = self.quantity(rest)
         if not isinstance(value, t.Quantity | t.BareNumber):
             raise ValueError("not an amount")
         if to_level:
             if value.comparator is None:
-                value.comparator = "≥" if way == "up" else "≤"
+                value.comparator = {"up": "≥", "down": "≤", "steady": "="}[way]
         elif isinstance(value, t.Quantity):
             value.change = way
         else:

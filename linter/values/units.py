@@ -21,6 +21,7 @@ UNITS.update({
     "‰": ("percent", "%", Decimal("0.1")),
     "百分点": ("percent", "百分点", Decimal(1)),  # a change of a rate, not a rate
     "个百分点": ("percent", "百分点", Decimal(1)),
+    "成": ("percent", "%", Decimal(10)),  # 九成 = 90%
     "元": ("money", "元", Decimal(1)),
     "亿元": ("money", "元", Decimal(100_000_000)),
     "角": ("money", "元", Decimal("0.1")),

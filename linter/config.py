@@ -1,0 +1,351 @@
+"""Configuration: which rules run, how severe they are and with what parameters.
+
+Found upward from each checked file (ruff-style): in each folder from the file's own up to the
+filesystem root, ``.indicator-lint.yaml`` and then ``pyproject.toml`` with a ``[tool.indicator-lint]``
+table; the first one found applies (a pyproject.toml without that table is passed over).
+``--config FILE`` overrides the search for every file. Keys (reference: docs/configuration.md):
+
+    select, extend-select, ignore       rule codes, code prefixes (IL2) or slugs
+    per-file-ignores                    {glob: [rules]}; globs relative to the config's folder
+    severity                            {rule: error|warning|info}
+    params                              {rule: {parameter: value}}, checked against the check type
+    extra-rules                         folders of more rule files, relative to the config's folder
+    extends                             a config file (relative path) or a preset: default, strict
+
+Validation is strict: an unknown key, a wrong type or a rule that does not exist is a
+``ConfigError`` naming the file and the key (exit code 2), never a setting silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from linter.rulebook import SEVERITIES, Rule, RuleError
+
+CONFIG_NAMES = (".indicator-lint.yaml", "pyproject.toml")
+PRESETS = ("default", "strict")
+LIST_KEYS = ("select", "extend-select", "ignore", "extra-rules")
+MAPPING_KEYS = ("per-file-ignores", "severity", "params")
+KEYS = (*LIST_KEYS, *MAPPING_KEYS, "extends")
+
+
+class ConfigError(Exception):
+    """A configuration file that is not valid; the message names the file and the key."""
+
+
+@dataclass
+class Config:
+    """The effective configuration for some files. ``origin`` names the file each setting came from."""
+
+    path: Path | None = None  # the config file found or given (None: built-in defaults)
+    root: Path = field(default_factory=Path.cwd)  # folder that relative globs and paths start from
+    select: list[str] | None = None  # None: every rule
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extra_rules: list[Path] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # files and presets read, base first
+    origin: dict[str, str] = field(default_factory=dict)  # "severity.IL201" → file that set it
+
+    def as_dict(self) -> dict:
+        """The settings as the keys of a config file (for ``check --show-config``)."""
+        return {"select": self.select if self.select is not None else ["ALL"],
+                "extend-select": self.extend_select, "ignore": self.ignore,
+                "per-file-ignores": self.per_file_ignores, "severity": self.severity, "params": self.params,
+                "extra-rules": [str(p) for p in self.extra_rules]}
+
+
+# ---------------------------------------------------------------- finding and reading files
+
+def find_config(start: Path) -> Path | None:
+    """The config file that applies to ``start`` (a file or folder), searching upward."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for directory in (folder, *folder.parents):
+        yaml_file = directory / CONFIG_NAMES[0]
+        if yaml_file.is_file():
+            return yaml_file
+        pyproject = directory / CONFIG_NAMES[1]
+        if pyproject.is_file() and _pyproject_table(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def load_config(path: Path | str | None) -> Config:
+    """The Config of one file (its ``extends`` chain applied), or the defaults for None."""
+    if path is None:
+        return Config(sources=["(built-in defaults)"])
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    return _load(path, seen=())
+
+
+def _load(path: Path, seen: tuple[str, ...]) -> Config:
+    key = str(path.resolve())
+    if key in seen:
+        raise ConfigError(f"{path}: key 'extends': the configurations extend each other in a circle")
+    data, root = _read(path)
+    _check_keys(data, path)
+    extends = data.get("extends")
+    if extends is None:
+        config = Config(root=root)
+    else:
+        names = extends if isinstance(extends, list) else [extends]
+        if not all(isinstance(n, str) and n.strip() for n in names):
+            raise ConfigError(f"{path}: key 'extends' must be a preset name or a file path, or a list of them")
+        config = Config(root=root)
+        for name in names:
+            base_path = _preset_path(name) if name in PRESETS else root / name
+            if not base_path.is_file():
+                raise ConfigError(f"{path}: key 'extends': '{name}' is neither a preset "
+                                  f"({', '.join(PRESETS)}) nor an existing file")
+            config = merge(config, _load(base_path, (*seen, key)))
+        config.root = root
+    return merge(config, _parse(data, path, root))
+
+
+def _preset_path(name: str) -> Path:
+    return Path(__file__).resolve().parent / "presets" / f"{name}.yaml"
+
+
+def _read(path: Path) -> tuple[dict, Path]:
+    """The raw settings mapping of a config file and the folder its relative paths start from."""
+    root = path.resolve().parent
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        table = _pyproject_table(path, strict=True)
+        if table is None:
+            raise ConfigError(f"{path}: no [tool.indicator-lint] table")
+        return table, root
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        return {}, root
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: a configuration file must be a mapping of keys")
+    return data, root
+
+
+def _pyproject_table(path: Path, strict: bool = False) -> dict | None:
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        if strict:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        return None  # someone else's broken pyproject.toml is not ours to report while searching
+    table = data.get("tool", {}).get("indicator-lint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.indicator-lint] must be a table")
+    return table
+
+
+# ---------------------------------------------------------------- validating and merging
+
+def _check_keys(data: dict, path: Path) -> None:
+    for key in data:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (expected: {', '.join(KEYS)})"
+            raise ConfigError(f"{path}: unknown key '{key}'{hint}")
+
+
+def _rule_list(value: Any, path: Path, key: str) -> list[str]:
+    """A list of texts; a single comma-separated text is accepted too (``select = "IL1,IL2"``)."""
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{path}: key '{key}' must be a list of texts")
+    return [v.strip() for v in value]
+
+
+def _mapping(value: Any, path: Path, key: str) -> dict:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: key '{key}' must be a mapping")
+    return value
+
+
+def _parse(data: dict, path: Path, root: Path) -> Config:
+    """This file's own settings (without its bases), types checked; rule names are checked later."""
+    where = f"preset:{path.stem}" if path.resolve().parent == _preset_path("default").parent else str(path)
+    cfg = Config(path=path, root=root, sources=[where])
+    if "select" in data:
+        cfg.select = _rule_list(data["select"], path, "select")
+        cfg.origin["select"] = where
+    for key, attr in (("extend-select", "extend_select"), ("ignore", "ignore")):
+        if key in data:
+            setattr(cfg, attr, _rule_list(data[key], path, key))
+            cfg.origin[key] = where
+    if "extra-rules" in data:
+        cfg.extra_rules = [(root / p) for p in _rule_list(data["extra-rules"], path, "extra-rules")]
+        for p in cfg.extra_rules:
+            if not p.is_dir():
+                raise ConfigError(f"{path}: key 'extra-rules': {p} is not a folder")
+        cfg.origin["extra-rules"] = where
+    for glob, rules in _mapping(data.get("per-file-ignores", {}), path, "per-file-ignores").items():
+        cfg.per_file_ignores[str(glob)] = _rule_list(rules, path, f"per-file-ignores.{glob}")
+        cfg.origin[f"per-file-ignores.{glob}"] = where
+    for rule, severity in _mapping(data.get("severity", {}), path, "severity").items():
+        if severity not in SEVERITIES:
+            raise ConfigError(f"{path}: key 'severity.{rule}' must be one of {', '.join(SEVERITIES)}, "
+                              f"got {severity!r}")
+        cfg.severity[str(rule)] = severity
+        cfg.origin[f"severity.{rule}"] = where
+    for rule, values in _mapping(data.get("params", {}), path, "params").items():
+        cfg.params[str(rule)] = dict(_mapping(values, path, f"params.{rule}"))
+        cfg.origin[f"params.{rule}"] = where
+    return cfg
+
+
+def merge(base: Config, over: Config) -> Config:
+    """``over`` on top of ``base``: select replaces; lists add up; mappings merge key by key."""
+    params = {rule: dict(values) for rule, values in base.params.items()}
+    for rule, values in over.params.items():
+        params.setdefault(rule, {}).update(values)
+    return Config(
+        path=over.path or base.path, root=over.root,
+        select=over.select if over.select is not None else base.select,
+        extend_select=base.extend_select + over.extend_select,
+        ignore=base.ignore + over.ignore,
+        per_file_ignores={**base.per_file_ignores, **over.per_file_ignores},
+        severity={**base.severity, **over.severity},
+        params=params,
+        extra_rules=base.extra_rules + [p for p in over.extra_rules if p not in base.extra_rules],
+        sources=base.sources + over.sources,
+        origin={**base.origin, **over.origin},
+    )
+
+
+# ---------------------------------------------------------------- applying a config to the rules
+
+def _matches(rule: Rule, key: str) -> bool:
+    return key in (rule.slug, rule.code) or rule.code.startswith(key)
+
+
+def _check_rule_keys(rules: list[Rule], keys: list[str], where: str) -> None:
+    for k in keys:
+        if k != "ALL" and not any(_matches(r, k) for r in rules):
+            names = [r.slug for r in rules] + [r.code for r in rules]
+            close = difflib.get_close_matches(k, names, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ConfigError(f"{where}: no rule matches '{k}'{hint}")
+
+
+def configured_rules(config: Config, rules: list[Rule], cli_select: list[str] = (),
+                     cli_ignore: list[str] = ()) -> list[Rule]:
+    """The rules to run under ``config``, with its severities and parameters applied.
+
+    The command line wins: ``--select`` replaces the config's select, ``--ignore`` adds to its
+    ignore. Every rule named anywhere must exist.
+    """
+    def where(key: str) -> str:
+        return f"{config.origin.get(key, config.path)}: key '{key}'"
+
+    for key, keys in (("select", config.select or []), ("extend-select", config.extend_select),
+                      ("ignore", config.ignore)):
+        _check_rule_keys(rules, keys, where(key))
+    for glob, keys in config.per_file_ignores.items():
+        _check_rule_keys(rules, keys, where(f"per-file-ignores.{glob}"))
+    _check_rule_keys(rules, list(cli_select) + list(cli_ignore), "--select/--ignore")
+
+    select = list(cli_select) or config.select
+    chosen = [r for r in rules if select is None or "ALL" in select or any(_matches(r, k) for k in select)
+              or (not cli_select and any(_matches(r, k) for k in config.extend_select))]
+    ignore = config.ignore + list(cli_ignore)
+    chosen = [r for r in chosen if not any(_matches(r, k) for k in ignore)]
+
+    by_key = {k: r for r in rules for k in (r.slug, r.code)}
+    for table, key in ((config.severity, "severity"), (config.params, "params")):
+        for name in table:
+            if name not in by_key:
+                close = difflib.get_close_matches(name, list(by_key), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise ConfigError(f"{where(f'{key}.{name}')}: no rule '{name}'{hint}")
+    out = []
+    for rule in chosen:
+        for name in (rule.code, rule.slug):
+            if name in config.severity:
+                rule = replace(rule, severity=config.severity[name])
+            if name in config.params:
+                try:  # the engine's own override check: unknown parameter or wrong type is an error
+                    rule = rule.with_params(config.params[name], str(config.origin.get(f"params.{name}")))
+                except RuleError as exc:
+                    raise ConfigError(f"{exc} (in key 'params')") from None
+        out.append(rule)
+    return out
+
+
+def ignored_for(config: Config, path: Path | str) -> list[str]:
+    """The rules ``per-file-ignores`` switches off for this file."""
+    path = Path(path)
+    try:
+        rel = path.resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    out: list[str] = []
+    for glob, keys in config.per_file_ignores.items():
+        if fnmatch.fnmatch(rel, glob) or ("/" not in glob and fnmatch.fnmatch(path.name, glob)):
+            out.extend(keys)
+    return out
+
+
+def is_ignored(finding, keys: list[str]) -> bool:
+    return any(k == "ALL" or k in (finding.rule, finding.code) or finding.code.startswith(k) for k in keys)
+
+
+class Settings:
+    """Per-file configuration for one run of ``check``: each file's config found once per folder.
+
+    ``for_file(path)`` gives the Config and the rule list to run (cached per config file, so a
+    repository with one pyproject.toml builds its rules once).
+    """
+
+    def __init__(self, explicit: str | None = None, rules_dirs: list[str] = (), select: list[str] = (),
+                 ignore: list[str] = ()):
+        self.explicit = load_config(explicit) if explicit else None
+        self.rules_dirs, self.select, self.ignore = list(rules_dirs), list(select), list(ignore)
+        self._by_folder: dict[Path, Path | None] = {}
+        self._by_config: dict[Path | None, tuple[Config, list[Rule]]] = {}
+
+    def config_path(self, path: Path) -> Path | None:
+        folder = path.resolve().parent if not path.is_dir() else path.resolve()
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(folder)
+        return self._by_folder[folder]
+
+    def for_file(self, path: Path | str) -> tuple[Config, list[Rule]]:
+        from linter.rulebook import load_rule_dirs
+
+        key = None if self.explicit else self.config_path(Path(path))
+        if key not in self._by_config:
+            config = self.explicit or load_config(key)
+            try:
+                rules = load_rule_dirs([*config.extra_rules, *self.rules_dirs])
+            except RuleError as exc:
+                raise ConfigError(str(exc)) from None
+            self._by_config[key] = (config, configured_rules(config, rules, self.select, self.ignore))
+        return self._by_config[key]
+
+
+def show_config(config: Config, rules: list[Rule]) -> str:
+    """The effective settings as YAML, with the files they came from and the rules that run."""
+    import yaml
+
+    head = "".join(f"# from: {s}\n" for s in config.sources)
+    body = {**config.as_dict(), "rules": [f"{r.code} {r.slug} [{r.severity}]" for r in rules]}
+    return head + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, default_flow_style=False)

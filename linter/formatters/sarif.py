@@ -1,0 +1,121 @@
+"""Findings as SARIF 2.1.0, the format code-scanning services (GitHub, Azure DevOps) read.
+
+One run; the tool's driver lists every rule that was loaded (id = code, name = slug, the title as
+short description, the rationale as full description, rationale and basis as help). Each result
+points at its file with all four region fields: a finding knows only where it starts, so the
+region runs to the end of that line, read from the file (the line a reader reported). Columns are
+counted in Unicode code points, as the readers count them, and the run says so (``columnKind``).
+A finding with no line (a spreadsheet cell, a whole file) gets no region: SARIF lines start at 1.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from linter import __version__
+from linter.model import Finding
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a path: relative paths stay relative, with characters percent-encoded."""
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri()
+    return quote(p.as_posix(), safe="/")
+
+
+def rule_descriptor(rule, lang: str = "zh") -> dict:
+    other = "en" if lang == "zh" else "zh"
+    help_text = f"{rule.rationale[lang]}\n\n{rule.rationale[other]}\n\n依据 / Basis: {rule.basis}"
+    return {
+        "id": rule.code,
+        "name": rule.slug,
+        "shortDescription": {"text": rule.title[lang]},
+        "fullDescription": {"text": rule.rationale[lang]},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"title_en": rule.title["en"], "title_zh": rule.title["zh"]},
+    }
+
+
+class _Lines:
+    """Source lines of the files named by findings, read once each (None when unreadable)."""
+
+    def __init__(self):
+        self._cache: dict[str, list[str] | None] = {}
+
+    def line(self, path: str, number: int) -> str | None:
+        if path not in self._cache:
+            try:
+                from linter.readers import decode
+
+                text, _ = decode(Path(path).read_bytes(), path)
+                self._cache[path] = text.splitlines()
+            except Exception:  # any unreadable file: the region just ends one column on
+                self._cache[path] = None
+        lines = self._cache[path]
+        if lines is None or not 1 <= number <= len(lines):
+            return None
+        return lines[number - 1]
+
+
+def region(f: Finding, lines: _Lines) -> dict | None:
+    loc = f.location
+    if loc.line < 1:
+        return None
+    start_col = max(loc.column, 1)
+    text = lines.line(loc.path, loc.line)
+    end_col = len(text) + 1 if text is not None else start_col + 1
+    return {"startLine": loc.line, "startColumn": start_col, "endLine": loc.line,
+            "endColumn": max(end_col, start_col + 1)}
+
+
+def result(f: Finding, rule_index: dict[str, int], lines: _Lines) -> dict:
+    physical: dict = {"artifactLocation": {"uri": artifact_uri(f.location.path)}}
+    reg = region(f, lines)
+    if reg:
+        physical["region"] = reg
+    out = {"ruleId": f.code, "level": LEVELS.get(f.severity, "warning"), "message": {"text": f.message},
+           "locations": [{"physicalLocation": physical}]}
+    if f.code in rule_index:
+        out["ruleIndex"] = rule_index[f.code]
+    props = {k: v for k, v in (("rule", f.rule), ("table", f.table), ("indicator", f.indicator),
+                                ("level1", f.level1), ("level2", f.level2), ("value", f.value),
+                                ("sheet", f.location.sheet), ("cell", f.location.cell)) if v}
+    if props:
+        out["properties"] = props
+    return out
+
+
+def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = "zh") -> dict:
+    rules = sorted(rules, key=lambda r: r.code)
+    rule_index = {r.code: i for i, r in enumerate(rules)}
+    lines = _Lines()
+    notifications = [{"level": "error", "message": {"text": f["error"]},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f["path"])}}}]}
+                     for f in files if f.get("error")]
+    invocation = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "indicator-lint", "version": __version__,
+                                "informationUri": "https://pypi.org/project/indicator-lint/",
+                                "rules": [rule_descriptor(r, lang) for r in rules]}},
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": [result(f, rule_index, lines) for f in findings],
+        }],
+    }
+
+
+def format_sarif(findings: list[Finding], files: list[dict], colour: bool = False, rules=(),
+                 lang: str = "zh") -> str:
+    return json.dumps(sarif_log(findings, files, rules, lang), ensure_ascii=False, indent=2) + "\n"
