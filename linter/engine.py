@@ -14,7 +14,11 @@ from linter.checks import Hit
 from linter.model import Document, Finding, Location
 from linter.rulebook import Rule, RuleError, load_rule_dirs
 
-__all__ = ["Engine", "RuleError", "finding_sort_key", "select_rules"]
+__all__ = ["CheckFailed", "Engine", "RuleError", "finding_sort_key", "select_rules"]
+
+
+class CheckFailed(Exception):
+    """A check type crashed on a document: a bug of ours, reported in one line, never a traceback."""
 
 
 class Engine:
@@ -34,8 +38,12 @@ class Engine:
     def run(self, doc: Document, lang: str = "zh") -> list[Finding]:
         findings: list[Finding] = []
         for rule in self.rules:
-            for hit in rule.module.check(doc, rule.params):
-                findings.append(to_finding(rule, hit, lang))
+            try:
+                for hit in rule.module.check(doc, rule.params):
+                    findings.append(to_finding(rule, hit, lang))
+            except Exception as exc:  # noqa: BLE001 — one bad check must not hide the other files
+                raise CheckFailed(f"{doc.path}: 规则 {rule.code} {rule.slug} 内部错误 / internal error in rule "
+                                  f"{rule.code} {rule.slug}: {type(exc).__name__}: {exc}") from exc
         return sorted(findings, key=finding_sort_key)
 
 

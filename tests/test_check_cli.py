@@ -209,3 +209,25 @@ def test_check_examples_folder_reads_the_four_tables_and_skips_the_readme():
     files = json.loads(result.output)["files"]
     assert sorted(f["path"].split("/")[-1][:3] for f in files) == ["000", "002", "003", "004"]
     assert all(f["error"] is None for f in files)
+
+
+def test_a_crashing_check_is_one_line_and_the_other_files_are_still_checked(monkeypatch):
+    from click.testing import CliRunner
+
+    from linter.checks import load_check_type
+    from linter.cli import main
+
+    module = load_check_type("value-kind")
+
+    def boom(doc, params):
+        if "000_" in doc.path:
+            raise ZeroDivisionError("boom")
+        return iter(())
+
+    monkeypatch.setattr(module, "check", boom)
+    result = CliRunner().invoke(main, ["check", "examples/000_8b9eba17efc00524.txt",
+                                       "examples/004_68506cad869715c1.txt"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "000_8b9eba17efc00524.txt: 规则" in result.output and "ZeroDivisionError: boom" in result.output
+    assert "004_68506cad869715c1.txt:" in result.output  # still checked

@@ -36,7 +36,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and format on stderr.")
 def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose):
     """Check target tables (files or folders) and report every defect found."""
-    from linter.engine import Engine, RuleError, select_rules
+    from linter.engine import CheckFailed, Engine, RuleError, select_rules
     from linter.readers import InputError, iter_input_files, read_path
     from linter.rulebook import load_rule_dirs
 
@@ -56,7 +56,13 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
             files.append({"path": str(path), "error": str(exc), "tables": 0, "findings": 0})
             input_error = True
             continue
-        found = engine.run(doc, lang=lang)
+        try:
+            found = engine.run(doc, lang=lang)
+        except CheckFailed as exc:
+            click.echo(str(exc), err=True)
+            files.append({"path": str(path), "error": str(exc), "tables": len(doc.tables), "findings": 0})
+            input_error = True
+            continue
         findings.extend(found)
         files.append({"path": str(path), "error": None, "tables": len(doc.tables), "findings": len(found)})
 

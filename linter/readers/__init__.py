@@ -22,8 +22,10 @@ MAX_BYTES = 50 * 1024 * 1024  # larger files are refused: no real target table c
 
 YAML_EXTENSIONS = frozenset({".yaml", ".yml"})
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".tsv", ".csv", ".text", ".html", ".htm"})
-NOT_YET_EXTENSIONS = frozenset({".xlsx", ".xls", ".xlsm", ".docx", ".doc", ".pdf"})  # later issues
-TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | NOT_YET_EXTENSIONS
+EXCEL_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls"})
+WORD_EXTENSIONS = frozenset({".docx"})
+NOT_YET_EXTENSIONS = frozenset({".doc", ".pdf"})  # later issues
+TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS | NOT_YET_EXTENSIONS
 
 
 class InputError(Exception):
@@ -84,6 +86,12 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
         data = p.read_bytes()
     except OSError as e:
         raise InputError(name, f"无法读取文件（{e.strerror}）", f"cannot read file ({e.strerror})") from None
+    office = _office_kind(suffix, data)
+    if office:
+        doc = _read_office(data, name, office, verbose)
+        if not doc.tables:
+            raise InputError(name, "未找到绩效目标表", "no target table found")
+        return doc
     if suffix in NOT_YET_EXTENSIONS or _office_or_pdf(data):
         kind = suffix or "this"
         raise InputError(name, f"暂不支持 {kind} 文件", f"{kind} files are not supported yet")
@@ -135,6 +143,44 @@ def _format_of(suffix: str, text: str) -> str:
     if suffix in TEXT_EXTENSIONS:
         return "text"
     return "yaml" if _YAML_START.match(text) else "text"
+
+
+def _office_kind(suffix: str, data: bytes) -> str:
+    """``excel``, ``word`` or '' — by extension, and for other names by the archive's content."""
+    if suffix in EXCEL_EXTENSIONS:
+        return "excel"
+    if suffix in WORD_EXTENSIONS:
+        return "word"
+    if suffix in NOT_YET_EXTENSIONS or not data.startswith(b"PK\x03\x04"):
+        return ""
+    head = data[:65536]  # the zip's first local headers name its parts
+    return "word" if b"word/" in head else "excel" if b"xl/" in head else ""
+
+
+def _read_office(data: bytes, name: str, kind: str, verbose: bool) -> Document:
+    if not data:
+        raise InputError(name, "空文件", "empty file")
+    try:
+        if kind == "word":
+            from linter.readers.docx import read_docx
+
+            doc, notes = read_docx(data, name), []
+        else:
+            from linter.readers.excel import read_excel
+
+            doc, notes = read_excel(data, name)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(name, "结构嵌套过深，无法读取", "nesting too deep to read") from None
+    except Exception as e:  # a reader bug must still not end in a traceback; name it plainly
+        raise InputError(name, f"读取失败（内部错误 {type(e).__name__}: {e}）",
+                         f"could not be read (internal error {type(e).__name__}: {e})") from None
+    if verbose:
+        print(f"{name}: {doc.source_format}, {len(doc.tables)} table(s)", file=sys.stderr)
+        for note in notes:
+            print(f"{name}: {note}", file=sys.stderr)
+    return doc
 
 
 def _office_or_pdf(data: bytes) -> bool:

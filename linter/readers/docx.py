@@ -1,0 +1,83 @@
+"""Word documents (.docx, python-docx) → Document.
+
+The body is read in order, as a person reads it: each paragraph is a one-cell row (so the title
+``部门项目支出预算绩效目标表``, ``（2025年度）`` and ``单位：万元`` printed above a table are read
+as in a text file), each table row a row of cells. Both go through the text reader's row logic
+(``grid``), the same as text and spreadsheets.
+
+* A merged cell keeps its text in its first grid cell; the other cells it covers (``gridSpan``
+  to the right, ``vMerge`` below) read empty, like a merged cell in extracted text.
+* A table nested in a cell is read right after the row holding it, its rows numbered apart.
+* Locations: ``file.docx:表2!R5C3`` (table 2, row 5, column 3 of the grid; nested tables
+  ``表2.1``) and ``file.docx:正文!P7`` (paragraph 7 of the body).
+"""
+
+from __future__ import annotations
+
+import io
+
+from linter.model import Document, Location
+from linter.readers.excel import check_zip, encrypted
+from linter.readers.grid import GridBlock, GridCell, read_grid
+
+
+def _error(path: str, zh: str, en: str):
+    from linter.readers import InputError
+
+    return InputError(path, zh, en)
+
+
+def read_docx(data: bytes, path: str) -> Document:
+    if encrypted(data):
+        raise _error(path, "文档受密码保护，请先取消密码", "the document is password-protected")
+    check_zip(data, path, member="word/document.xml")
+    import docx
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx / lxml raise many kinds on damaged parts
+        raise _error(path, f"无法打开 Word 文档（{type(e).__name__}）", f"cannot open the Word document ({type(e).__name__})") \
+            from None
+    block = GridBlock(name="body")
+    paragraphs = tables = 0
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraphs += 1
+            text = Paragraph(child, document).text.strip()
+            if text:
+                block.rows.append([GridCell(text, Location(path, sheet="正文", cell=f"P{paragraphs}"))])
+        elif tag == "tbl":
+            tables += 1
+            _table_rows(DocxTable(child, document), f"表{tables}", path, block, depth=0)
+    return read_grid(path, [block], "docx")
+
+
+def _table_rows(table, name: str, path: str, block: GridBlock, depth: int) -> None:
+    """Append the table's rows to ``block``: merged cells empty but in their first position."""
+    if depth > 5:
+        return  # tables nested deeper than any form: ignore rather than recurse without end
+    above: list = []
+    for r, row in enumerate(table.rows, 1):
+        try:
+            cells = list(row.cells)
+        except (ValueError, IndexError):  # a malformed grid python-docx cannot lay out
+            cells = []
+        out: list[GridCell] = []
+        nested = []
+        previous = None
+        for c, cell in enumerate(cells, 1):
+            tc = cell._tc
+            spanned = tc is previous or (c - 1 < len(above) and above[c - 1] is tc)
+            previous = tc
+            text = "" if spanned else cell.text.strip()
+            out.append(GridCell(text, Location(path, r, c, sheet=name, cell=f"R{r}C{c}")))
+            if not spanned:
+                nested.extend(cell.tables)
+        above = [cell._tc for cell in cells]
+        block.rows.append(out)
+        for i, inner in enumerate(nested, 1):
+            _table_rows(inner, f"{name}.{i}", path, block, depth + 1)

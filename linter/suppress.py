@@ -1,0 +1,229 @@
+"""Suppressions: findings a person has looked at and accepted, written next to the table.
+
+Three forms:
+
+* YAML, on the line a finding points at or on its indicator's line (flake8/ruff style)::
+
+      - 应急处突能力提升: 显著提升   # noqa: IL212      (codes or slugs, comma-separated;
+                                                      a bare ``# noqa`` silences every rule)
+
+* YAML, anywhere in the file, for the whole file::
+
+      # indicator-lint: disable=IL201,missing-comparator    (a bare ``disable`` silences all)
+
+* A sidecar ``<file>.noqa.yaml`` beside any table, for formats without comments (text, Excel,
+  Word): a list of entries, each naming a rule and optionally the table and indicator::
+
+      - rule: vague-value          # code or slug (required)
+        table: 安全生产标准化建设经费   # only in this table (optional)
+        indicator: 安全生产事故率       # only for this indicator (optional)
+        reason: 已与财政部门确认         # for people (optional)
+
+``--report-unused-noqa`` turns every suppression that silenced nothing into a finding
+``IL000 unused-noqa`` at the suppression's place, so stale ones get cleaned up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.model import Document, Finding, Location
+
+UNUSED_CODE, UNUSED_SLUG, UNUSED_SEVERITY = "IL000", "unused-noqa", "warning"
+SIDECAR_SUFFIX = ".noqa.yaml"
+SIDECAR_KEYS = ("rule", "table", "indicator", "reason")
+
+_KEYS = r"[A-Za-z0-9][\w\-]*(?:\s*,\s*[A-Za-z0-9][\w\-]*)*"
+_NOQA = re.compile(rf"#\s*noqa(?::\s*(?P<keys>{_KEYS}))?", re.IGNORECASE)
+_DISABLE = re.compile(rf"#\s*indicator-lint:\s*disable(?:\s*=\s*(?P<keys>{_KEYS}))?", re.IGNORECASE)
+
+
+class SuppressionError(Exception):
+    """A sidecar file that is not valid; the message names the file and the entry."""
+
+
+@dataclass
+class Suppression:
+    kind: str  # "line" | "file" | "sidecar"
+    keys: list[str]  # codes or slugs; empty: every rule
+    location: Location
+    line: int = 0  # for "line": the line it is written on
+    table: str | None = None  # for "sidecar"
+    indicator: str | None = None
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, f: Finding, lines: set[int]) -> str | None:
+        """The key that silences ``f`` (``*`` for a bare suppression), or None."""
+        if self.kind == "line" and self.line not in lines:
+            return None
+        if self.kind == "sidecar" and ((self.table and self.table != f.table)
+                                       or (self.indicator and self.indicator != f.indicator)):
+            return None
+        if not self.keys:
+            return "*"
+        return next((k for k in self.keys if k in (f.code, f.rule)), None)
+
+
+def is_sidecar(path: Path | str) -> bool:
+    return str(path).endswith(SIDECAR_SUFFIX)
+
+
+def sidecar_path(path: Path | str) -> Path:
+    return Path(str(path) + SIDECAR_SUFFIX)
+
+
+def _split(keys: str | None) -> list[str]:
+    return [k.strip() for k in (keys or "").split(",") if k.strip()]
+
+
+def comment_suppressions(text: str, path: str) -> list[Suppression]:
+    """``# noqa`` and ``# indicator-lint: disable`` comments of a YAML text.
+
+    Only text after a ``#`` that YAML would read as a comment counts: a ``#`` inside a quoted
+    value is not one. The check is deliberately simple (a ``#`` preceded by a space or at the
+    line's start), as in yamllint.
+    """
+    out: list[Suppression] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        hash_at = _comment_start(line)
+        if hash_at < 0:
+            continue
+        comment = line[hash_at:]
+        m = _DISABLE.match(comment)
+        if m:
+            out.append(Suppression("file", _split(m["keys"]), Location(path, number, hash_at + 1)))
+            continue
+        m = _NOQA.search(comment)
+        if m:
+            out.append(Suppression("line", _split(m["keys"]), Location(path, number, hash_at + m.start() + 1),
+                                   line=number))
+    return out
+
+
+def _comment_start(line: str) -> int:
+    quote = None
+    for i, ch in enumerate(line):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "\"'" and (i == 0 or line[i - 1] in " \t:[{,-"):
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            return i
+    return -1
+
+
+def sidecar_suppressions(path: Path) -> list[Suppression]:
+    """The entries of ``path`` (a sidecar file); SuppressionError when it is not valid."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SuppressionError(f"{path}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise SuppressionError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise SuppressionError(f"{path}: a suppression file is a list of entries (rule, table, indicator, reason)")
+    out = []
+    for i, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict):
+            raise SuppressionError(f"{path}: entry {i} must be a mapping with a 'rule'")
+        for key in entry:
+            if key not in SIDECAR_KEYS:
+                raise SuppressionError(f"{path}: entry {i}: unknown key '{key}' (expected: {', '.join(SIDECAR_KEYS)})")
+        rule = entry.get("rule")
+        if not isinstance(rule, str) or not rule.strip():
+            raise SuppressionError(f"{path}: entry {i}: key 'rule' must name a rule (code or slug)")
+        for key in ("table", "indicator"):
+            if entry.get(key) is not None and not isinstance(entry[key], str):
+                raise SuppressionError(f"{path}: entry {i}: key '{key}' must be a text")
+        out.append(Suppression("sidecar", _split(rule), Location(str(path), 0, 0),
+                               table=entry.get("table"), indicator=entry.get("indicator")))
+    return out
+
+
+def _indicator_lines(doc: Document | None) -> dict[int, set[int]]:
+    """line → every line of the same indicator (its name and its value may sit on two lines)."""
+    groups: dict[int, set[int]] = {}
+    for table in doc.tables if doc else ():
+        for ind in table.indicators:
+            lines = {loc.line for loc in (ind.location, ind.value_location) if loc and loc.line}
+            for line in lines:
+                groups.setdefault(line, set()).update(lines)
+    return groups
+
+
+def suppressions_for(path: Path | str, doc: Document | None) -> list[Suppression]:
+    """Every suppression that applies to one checked file: its comments (YAML) and its sidecar."""
+    path = Path(path)
+    found: list[Suppression] = []
+    if doc is not None and doc.source_format == "yaml":
+        from linter.readers import decode
+
+        try:
+            text, _ = decode(path.read_bytes(), str(path))
+            found += comment_suppressions(text, str(path))
+        except Exception:  # the reader read it a moment ago; if it is gone now, there are no comments
+            pass
+    sidecar = sidecar_path(path)
+    if sidecar.is_file():
+        found += sidecar_suppressions(sidecar)
+    return found
+
+
+def apply(findings: list[Finding], suppressions: list[Suppression], doc: Document | None) -> list[Finding]:
+    """The findings no suppression covers; each suppression records the keys it used."""
+    if not suppressions:
+        return findings
+    groups = _indicator_lines(doc)
+    kept = []
+    for f in findings:
+        lines = groups.get(f.location.line, set()) | {f.location.line}
+        hit = False
+        for s in suppressions:
+            key = s.covers(f, lines)
+            if key is not None:
+                s.used.add(key)
+                hit = True
+        if not hit:
+            kept.append(f)
+    return kept
+
+
+_UNUSED = {"zh": "未使用的抑制：{what}没有屏蔽任何问题，应删除", "en": "Unused suppression: {what} silenced nothing; remove it"}
+_UNKNOWN = {"zh": "抑制中的规则“{key}”不存在", "en": "The suppression names '{key}', which is no rule"}
+
+
+def unused_findings(suppressions: list[Suppression], known: set[str], lang: str = "zh") -> list[Finding]:
+    """One ``IL000 unused-noqa`` finding per suppression (or per key of one) that silenced nothing."""
+    out = []
+    for s in suppressions:
+        where = s.location
+        if s.kind == "sidecar":
+            parts = [p for p in (s.table, s.indicator) if p]
+            label = f"{','.join(s.keys)}" + (f" ({' › '.join(parts)})" if parts else "")
+        else:
+            label = None
+        if not s.keys:
+            if not s.used:
+                out.append(_finding(_UNUSED, lang, where, what=label or "“# noqa”" if s.kind == "line" else
+                                    label or "“disable”"))
+            continue
+        for key in s.keys:
+            if key in s.used:
+                continue
+            template = _UNKNOWN if key not in known else _UNUSED
+            out.append(_finding(template, lang, where, key=key, what=label or key))
+    return out
+
+
+def _finding(template: dict, lang: str, where: Location, **args) -> Finding:
+    return Finding(code=UNUSED_CODE, rule=UNUSED_SLUG, severity=UNUSED_SEVERITY,
+                   message=template.get(lang, template["zh"]).format(**args), location=where)
