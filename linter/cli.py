@@ -23,6 +23,7 @@ class _LazyGroup(click.Group):
         "check": ("linter.commands.check", "check_command"),
         "rules": ("linter.commands.rules", "rules_command"),
         "rule": ("linter.commands.rules", "rule_command"),
+        "baseline": ("linter.commands.baseline", "baseline_command"),
     }
 
     def list_commands(self, ctx):

@@ -150,11 +150,13 @@ def sidecar_suppressions(path: Path) -> list[Suppression]:
 
 
 def _indicator_lines(doc: Document | None) -> dict[int, set[int]]:
-    """line → every line of the same indicator (its name and its value may sit on two lines)."""
+    """line → every line of the same indicator: in the list form its mapping spans several lines
+    (level1, name, value …), and a ``# noqa`` on any of them from its start to its value counts."""
     groups: dict[int, set[int]] = {}
     for table in doc.tables if doc else ():
         for ind in table.indicators:
-            lines = {loc.line for loc in (ind.location, ind.value_location) if loc and loc.line}
+            ends = [loc.line for loc in (ind.location, ind.value_location) if loc and loc.line]
+            lines = set(range(min(ends), max(ends) + 1)) if ends else set()
             for line in lines:
                 groups.setdefault(line, set()).update(lines)
     return groups
@@ -206,21 +208,18 @@ def unused_findings(suppressions: list[Suppression], known: set[str], lang: str 
     out = []
     for s in suppressions:
         where = s.location
-        if s.kind == "sidecar":
-            parts = [p for p in (s.table, s.indicator) if p]
-            label = f"{','.join(s.keys)}" + (f" ({' › '.join(parts)})" if parts else "")
-        else:
-            label = None
+        scope = " › ".join(p for p in (s.table, s.indicator) if p)
         if not s.keys:
             if not s.used:
-                out.append(_finding(_UNUSED, lang, where, what=label or "“# noqa”" if s.kind == "line" else
-                                    label or "“disable”"))
+                bare = {"line": "# noqa", "file": "# indicator-lint: disable", "sidecar": "*"}[s.kind]
+                out.append(_finding(_UNUSED, lang, where, what=f"“{bare}”"))
             continue
         for key in s.keys:
             if key in s.used:
                 continue
             template = _UNKNOWN if key not in known else _UNUSED
-            out.append(_finding(template, lang, where, key=key, what=label or key))
+            what = f"“{key}”" + (f"（{scope}）" if scope else "")
+            out.append(_finding(template, lang, where, key=key, what=what))
     return out
 
 

@@ -85,7 +85,8 @@ def _cases(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "unknown key": (unknown, f"{unknown}:3: 表中有未知键 'colour' / unknown key 'colour' in table"),
         "misspelt key": (misspelt, f"{misspelt}:20: 指标中有未知键 'vlaue'，是否应为 'value'？ / "
                                    "unknown key 'vlaue' in indicator (did you mean 'value'?)"),
-        "office": (office, f"{office}: 暂不支持 .xlsx 文件 / .xlsx files are not supported yet"),
+        "office": (office, f"{office}: 文件已损坏（不是完整的 zip/Office 文件） / "
+                           "file is damaged (not a complete zip/Office file)"),
         "empty folder": (folder, f"{folder}: 文件夹中没有目标表文件 / no table files in this folder"),
         "missing": (missing, f"{missing}: 文件不存在 / no such file"),
     }

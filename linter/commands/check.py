@@ -21,8 +21,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for people, json for machines.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default=None,
+              help="text for people (default; github when GITHUB_ACTIONS is set), json for machines, sarif for "
+                   "code scanning, github for workflow annotations, junit for CI test reports.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2).")
@@ -34,21 +35,38 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
               help="Also load the rule files of this folder.")
 @click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and format on stderr.")
-def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose):
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file instead of searching upward from each file.")
+@click.option("--show-config", is_flag=True, help="Print the effective configuration for the first path and exit.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule produced instead of the findings.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings that this baseline (indicator-lint baseline) does not accept.")
+@click.option("--report-unused-noqa", is_flag=True, help="Report suppressions that silenced nothing (IL000).")
+@click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
+              help="Also write a copy of the (one) checked file as a workbook with the flagged cells marked.")
+def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
+                  config_file, show_config, statistics, baseline_file, report_unused_noqa, annotate_out=None):
     """Check target tables (files or folders) and report every defect found."""
-    from linter.engine import CheckFailed, Engine, RuleError, select_rules
-    from linter.readers import InputError, iter_input_files, read_path
-    from linter.rulebook import load_rule_dirs
+    from linter.config import ConfigError
+    from linter.engine import CheckFailed, RuleError
+    from linter.lintrun import LintRun
+    from linter.readers import InputError, read_path
+    from linter.suppress import SuppressionError
 
     try:
-        rules = select_rules(load_rule_dirs(list(rules_dirs)), _split(select), _split(ignore))
-        engine = Engine(rules)
-    except RuleError as exc:
+        run = LintRun(config_file, list(rules_dirs), _split(select), _split(ignore), lang, report_unused_noqa)
+        baseline = _load_baseline(baseline_file)
+        if show_config:
+            _print_config(run, paths[0])
+            return
+        run.rules_for(paths[0])  # a broken config or rule folder stops the run before any output
+    except (RuleError, ConfigError) as exc:
         click.echo(f"indicator-lint: {exc}", err=True)
         sys.exit(2)
 
     findings, files, input_error = [], [], False
-    for path in iter_input_files(paths):
+    docs = {}  # path → Document, for --annotate
+    for path in run.input_files(paths):
         try:
             doc = read_path(path, verbose=verbose)
         except InputError as exc:
@@ -57,22 +75,79 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
             input_error = True
             continue
         try:
-            found = engine.run(doc, lang=lang)
-        except CheckFailed as exc:
+            found = run.check(path, doc)
+        except (RuleError, ConfigError) as exc:
+            click.echo(f"indicator-lint: {exc}", err=True)
+            sys.exit(2)
+        except (CheckFailed, SuppressionError) as exc:
             click.echo(str(exc), err=True)
             files.append({"path": str(path), "error": str(exc), "tables": len(doc.tables), "findings": 0})
             input_error = True
             continue
         findings.extend(found)
+        docs[str(path)] = doc
         files.append({"path": str(path), "error": None, "tables": len(doc.tables), "findings": len(found)})
 
-    if fmt == "json":
-        from linter.formatters.json import format_json as formatter
-    else:
-        from linter.formatters.text import format_text as formatter
-    click.echo(formatter(findings, files, colour=fmt == "text" and sys.stdout.isatty()), nl=False)
+    if baseline is not None:
+        findings = _apply_baseline(baseline, findings, files)
+    from linter.formatters.choose import choose_format, render
 
+    fmt = choose_format(fmt)
+    click.echo(render(fmt, findings, files, rules=list(run.rules_seen.values()), lang=lang, statistics=statistics,
+                      colour=fmt == "text" and sys.stdout.isatty()), nl=False)
+
+    if annotate_out and not _annotate(annotate_out, docs, files, findings):
+        sys.exit(2)
     if input_error:
         sys.exit(2)
     failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on]]
     sys.exit(1 if failing and not exit_zero else 0)
+
+
+def _annotate(out, docs, files, findings) -> bool:
+    """Write the annotated workbook of the one file checked; False (message printed) when it cannot."""
+    from linter.annotate import AnnotateError, write_annotated
+
+    if len(files) != 1:
+        click.echo(f"indicator-lint: --annotate 只能用于一个文件（本次 {len(files)} 个） / "
+                   f"--annotate takes exactly one input file ({len(files)} given)", err=True)
+        return False
+    path = files[0]["path"]
+    if path not in docs:
+        return False  # the file could not be read: its error is already printed
+    try:
+        write_annotated(path, docs[path], [f for f in findings if f.location.path == path], out)
+    except AnnotateError as exc:
+        click.echo(str(exc), err=True)
+        return False
+    return True
+
+
+def _load_baseline(baseline_file):
+    if baseline_file is None:
+        return None
+    from linter.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(baseline_file)
+    except BaselineError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _apply_baseline(baseline, findings, files):
+    """The findings the baseline does not accept; stale entries (fixed since) are listed on stderr."""
+    new = baseline.new_findings(findings)
+    stale = baseline.stale([f["path"] for f in files if not f.get("error")])
+    if stale:
+        click.echo(f"indicator-lint: {len(stale)} baseline entr{'y is' if len(stale) == 1 else 'ies are'} stale "
+                   f"(fixed since; rewrite the baseline to drop them) / 基线中有已修复的条目:", err=True)
+        for entry in stale:
+            click.echo(f"  {entry}", err=True)
+    return new
+
+
+def _print_config(run, path):
+    from linter.config import show_config
+
+    config, rules = run.rules_for(path)
+    click.echo(show_config(config, rules), nl=False)

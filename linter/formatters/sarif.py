@@ -71,8 +71,11 @@ def region(f: Finding, lines: _Lines) -> dict | None:
     start_col = max(loc.column, 1)
     text = lines.line(loc.path, loc.line)
     end_col = len(text) + 1 if text is not None else start_col + 1
-    return {"startLine": loc.line, "startColumn": start_col, "endLine": loc.line,
-            "endColumn": max(end_col, start_col + 1)}
+    out = {"startLine": loc.line, "startColumn": start_col, "endLine": loc.line,
+           "endColumn": max(end_col, start_col + 1)}
+    if text is not None:  # the code snippet viewers show (Microsoft's validator asks for it)
+        out["snippet"] = {"text": text[start_col - 1:]}
+    return out
 
 
 def result(f: Finding, rule_index: dict[str, int], lines: _Lines) -> dict:
@@ -80,6 +83,9 @@ def result(f: Finding, rule_index: dict[str, int], lines: _Lines) -> dict:
     reg = region(f, lines)
     if reg:
         physical["region"] = reg
+        line = lines.line(f.location.path, reg["startLine"])
+        if line is not None:
+            physical["contextRegion"] = {"startLine": reg["startLine"], "snippet": {"text": line}}
     out = {"ruleId": f.code, "level": LEVELS.get(f.severity, "warning"), "message": {"text": f.message},
            "locations": [{"physicalLocation": physical}]}
     if f.code in rule_index:
@@ -106,9 +112,11 @@ def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = 
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "indicator-lint", "version": __version__,
+            "tool": {"driver": {"name": "indicator-lint", "fullName": f"indicator-lint {__version__}",
+                                "version": __version__,
                                 "informationUri": "https://pypi.org/project/indicator-lint/",
                                 "rules": [rule_descriptor(r, lang) for r in rules]}},
+            "automationDetails": {"id": "indicator-lint/"},
             "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "results": [result(f, rule_index, lines) for f in findings],

@@ -62,6 +62,7 @@ def iter_input_files(paths) -> list[Path]:
             p for p in path.rglob("*")
             if p.suffix.lower() in TABLE_EXTENSIONS and p.is_file()
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            and not p.name.startswith("~$")  # the lock file Office keeps beside an open document
             and not p.name.upper().startswith("README")
         )
         for p in found or [path]:

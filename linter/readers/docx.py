@@ -18,6 +18,7 @@ import io
 
 from linter.model import Document, Location
 from linter.readers.excel import check_zip, encrypted
+from linter.readers.form_labels import column_role
 from linter.readers.grid import GridBlock, GridCell, read_grid
 
 
@@ -74,9 +75,11 @@ def _table_rows(table, name: str, path: str, block: GridBlock, depth: int) -> No
             spanned = tc is previous or (c - 1 < len(above) and above[c - 1] is tc)
             previous = tc
             text = "" if spanned else cell.text.strip()
+            inner = [] if spanned else cell.tables
+            if inner and column_role(text)[0] == "skip":
+                text = ""  # 绩效指标 over a nested indicator table: its caption, not a row of its own
             out.append(GridCell(text, Location(path, r, c, sheet=name, cell=f"R{r}C{c}")))
-            if not spanned:
-                nested.extend(cell.tables)
+            nested.extend(inner)
         above = [cell._tc for cell in cells]
         block.rows.append(out)
         for i, inner in enumerate(nested, 1):

@@ -185,38 +185,45 @@ def read_xlsx(data: bytes, path: str) -> tuple[Document, list[str]]:
     return read_grid(path, blocks, "xlsx"), notes
 
 
-def read_xls(data: bytes, path: str) -> tuple[Document, list[str]]:
+def read_xls_values(data: bytes, path: str):
+    """(sheet name, {(row, col): text}, merges, visible, hidden rows) for each sheet of an .xls."""
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=False,
-                                  logfile=io.StringIO())
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO())
     except Exception as e:  # xlrd.XLRDError, struct errors, … on damaged files
         message = str(e)
         if "encrypt" in message.lower():
             raise _error(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected") from None
         raise _error(path, f"无法打开 .xls 工作簿（{message[:60]}）", f"cannot open the .xls workbook ({message[:60]})") \
             from None
-    notes: list[str] = []
-    blocks = []
+    out = []
     for sheet in book.sheets():
-        if sheet.visibility:
-            notes.append(f"隐藏的工作表“{sheet.name}”已读取 / hidden sheet '{sheet.name}' was read")
         values: dict[tuple[int, int], str] = {}
-        n_rows = n_cols = 0
         for r in range(sheet.nrows):
             for c in range(sheet.ncols):
-                cell = sheet.cell(r, c)
-                text = _xls_cell_text(book, cell)
+                text = _xls_cell_text(book, sheet.cell(r, c))
                 if text:
                     values[(r + 1, c + 1)] = text
-                    n_rows, n_cols = max(n_rows, r + 1), max(n_cols, c + 1)
-        hidden = [r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden and r < n_rows]
-        if hidden:
-            notes.append(f"工作表“{sheet.name}”的隐藏行 {_ranges(hidden)} 已读取 / hidden rows {_ranges(hidden)} "
-                         f"of '{sheet.name}' were read")
         merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sheet.merged_cells]
-        blocks.append(_grid_block(path, sheet.name, values, n_rows, n_cols, merges))
+        hidden = [r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden]
+        out.append((sheet.name, values, merges, not sheet.visibility, hidden))
+    return out
+
+
+def read_xls(data: bytes, path: str) -> tuple[Document, list[str]]:
+    notes: list[str] = []
+    blocks = []
+    for name, values, merges, visible, hidden in read_xls_values(data, path):
+        if not visible:
+            notes.append(f"隐藏的工作表“{name}”已读取 / hidden sheet '{name}' was read")
+        n_rows = max((r for r, _ in values), default=0)
+        n_cols = max((c for _, c in values), default=0)
+        hidden = [r for r in hidden if r <= n_rows]
+        if hidden:
+            notes.append(f"工作表“{name}”的隐藏行 {_ranges(hidden)} 已读取 / hidden rows {_ranges(hidden)} "
+                         f"of '{name}' were read")
+        blocks.append(_grid_block(path, name, dict(values), n_rows, n_cols, merges))
     return read_grid(path, blocks, "xls"), notes
 
 

@@ -1,0 +1,276 @@
+"""The annotated workbook: ``check FILE --annotate OUT.xlsx``.
+
+Staff get their own table back with the defects marked: each flagged cell filled in the colour of
+its worst finding and given a comment holding the messages, and a first sheet ``检查结果`` listing
+every finding with a link to its cell.
+
+* An .xlsx/.xlsm input is copied (openpyxl reads it, the copy is written; the input is never
+  opened for writing) and marked at the cells the findings name.
+* Any other input (.xls, text, YAML, Word) is laid out as a new workbook: an .xls sheet by sheet
+  at the same cell addresses; the others one sheet ``目标表`` with each parsed table as a form
+  (header block, then 一级/二级/三级/指标值 rows), the findings placed at the row they concern.
+
+The file is written to a temporary name beside OUT and renamed into place, so OUT is either the
+old file or the whole new one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.model import Document, Finding, Location, Money, Table
+
+SUMMARY_SHEET = "检查结果"
+LAYOUT_SHEET = "目标表"
+FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}  # Excel's own bad/neutral/blue
+RANK = {"info": 0, "warning": 1, "error": 2}
+HEADINGS = ("序号", "位置", "规则", "级别", "说明", "项目", "指标", "指标值")
+
+
+class AnnotateError(Exception):
+    """The annotated workbook could not be written; ``str()`` is the one line to print."""
+
+
+@dataclass(frozen=True)
+class Target:
+    sheet: str
+    cell: str  # A1 reference
+
+
+def write_annotated(source: str | Path, doc: Document, findings: list[Finding], out: str | Path) -> Path:
+    """Write the annotated workbook for ``doc`` (read from ``source``) to ``out``; return ``out``."""
+    import openpyxl
+
+    source, out = Path(source), Path(out)
+    if out.exists() and source.exists() and out.resolve() == source.resolve():
+        raise AnnotateError(f"{out}: 不能覆盖被检查的文件 / will not overwrite the checked file")
+    if source.suffix.lower() in (".xlsx", ".xlsm") and doc.source_format == "xlsx":
+        try:
+            book = openpyxl.load_workbook(source)
+        except Exception as e:  # read already succeeded once; a second failure is still no traceback
+            raise AnnotateError(f"{source}: 无法复制工作簿（{type(e).__name__}） / cannot copy the workbook") from None
+        place = _in_workbook(book, findings)
+    elif doc.source_format == "xls":
+        book, place = _xls_copy(source, findings)
+    else:
+        book, place = _layout(doc, findings)
+    _mark(book, findings, place)
+    _summary(book, findings, place)
+    _save_atomically(book, out)
+    return out
+
+
+# ---------------------------------------------------------------------- where each finding goes
+
+
+def _in_workbook(book, findings: list[Finding]) -> dict[int, Target]:
+    names = set(book.sheetnames)
+    return {i: Target(f.location.sheet, f.location.cell) for i, f in enumerate(findings)
+            if f.location.sheet in names and f.location.cell}
+
+
+def _xls_copy(source: Path, findings: list[Finding]):
+    """A legacy .xls copied value by value onto the same sheets and cells (formats are not kept)."""
+    import openpyxl
+
+    from linter.readers.excel import read_xls_values
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, values, merged, _visible, _hidden in read_xls_values(source.read_bytes(), str(source)):
+        ws = book.create_sheet(_sheet_title(name))
+        for (r, c), text in values.items():
+            ws.cell(row=r, column=c, value=text)
+        for r1, c1, r2, c2 in merged:
+            ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+    return book, _in_workbook(book, findings)
+
+
+def _layout(doc: Document, findings: list[Finding]):
+    """A new workbook laying out the parsed tables; findings placed by the Location they carry."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = LAYOUT_SHEET
+    cells: dict[Location, str] = {}  # every Location of the document → the cell showing it
+    rows_of_line: dict[int, str] = {}  # a text line → the cell of the indicator printed there
+    named: dict[tuple[str, str], str] = {}  # (table, indicator) → cell
+    table_cell: dict[str, str] = {}
+    r = 1
+    if doc.title:
+        ws.cell(row=r, column=1, value=doc.title)
+        r += 2
+
+    def put(row: int, col: int, value, loc: Location | None = None) -> str:
+        ref = ws.cell(row=row, column=col, value=value if value not in (None, "") else None).coordinate
+        if loc is not None:
+            cells.setdefault(loc, ref)
+        return ref
+
+    for table in doc.tables:
+        table_cell[table.name] = put(r, 2, table.name, table.location)
+        put(r, 1, "部门名称" if table.kind == "department" else "项目名称")
+        r += 1
+        if table.department or table.implementing_unit:
+            put(r, 1, "主管部门")
+            put(r, 2, table.department)
+            put(r, 3, "实施单位")
+            put(r, 4, table.implementing_unit)
+            r += 1
+        r = _funding_rows(ws, r, table, put)
+        if table.goal:
+            put(r, 1, "年度目标")
+            put(r, 2, table.goal, table.goal_location)
+            r += 1
+        for task in table.tasks:
+            put(r, 1, "重点工作任务")
+            put(r, 2, task.name, task.location)
+            put(r, 3, task.content)
+            if task.amount is not None:
+                put(r, 4, task.amount.text, task.amount.location)
+            r += 1
+        if table.indicators:
+            for c, heading in enumerate(("一级指标", "二级指标", "三级指标", "指标值", "实施期指标值"), 1):
+                put(r, c, heading)
+            r += 1
+        for ind in table.indicators:
+            ref = put(r, 3, ind.name, ind.location)
+            put(r, 1, ind.level1_printed or ind.level1)
+            put(r, 2, ind.level2_printed or ind.level2)
+            put(r, 4, ind.value_text, ind.value_location)
+            if ind.period_value_text is not None:
+                put(r, 5, ind.period_value_text)
+            if not ind.location.sheet:
+                rows_of_line.setdefault(ind.location.line, ref)
+            named.setdefault((table.name, ind.name), ref)
+            r += 1
+        r += 1
+    ws.column_dimensions["B"].width = 24
+    ws.column_dimensions["C"].width = 40
+    ws.column_dimensions["D"].width = 16
+
+    place: dict[int, Target] = {}
+    for i, f in enumerate(findings):
+        loc = f.location
+        same_line = rows_of_line.get(loc.line) if loc.line and not loc.sheet else None  # text: the row
+        ref = cells.get(loc) or same_line or named.get((f.table or "", f.indicator or "")) \
+            or table_cell.get(f.table or "")
+        if ref:
+            place[i] = Target(LAYOUT_SHEET, ref)
+    return book, place
+
+
+def _funding_rows(ws, r: int, table: Table, put) -> int:
+    parts: list[tuple[str, Money | None]] = [("年度资金总额", table.funding.total), ("其中：财政拨款", table.funding.fiscal),
+                                              ("其他资金", table.funding.other)]
+    if not any(m for _, m in parts):
+        return r
+    for label, money in parts:
+        put(r, 1 if label == "年度资金总额" else 3, label)
+        if money is not None:
+            put(r, 2 if label == "年度资金总额" else 4, money.text, money.location)
+        if label != "年度资金总额":
+            r += 1
+    return r
+
+
+# ---------------------------------------------------------------------- marking and summary
+
+
+def _mark(book, findings: list[Finding], place: dict[int, Target]) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    by_cell: dict[Target, list[Finding]] = {}
+    for i, f in enumerate(findings):
+        if i in place:
+            by_cell.setdefault(place[i], []).append(f)
+    tops: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}
+    for target, found in by_cell.items():
+        ws = book[target.sheet]
+        if target.sheet not in tops:
+            tops[target.sheet] = _merged_tops(ws)
+        cell = ws[target.cell]
+        top = tops[target.sheet].get((cell.row, cell.column))
+        if top is not None:  # a cell inside a merged range is marked at the range's top-left
+            cell = ws.cell(row=top[0], column=top[1])
+        worst = max(found, key=lambda f: RANK.get(f.severity, 0)).severity
+        colour = FILLS.get(worst, FILLS["info"])
+        cell.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+        text = "\n".join(f"[{f.code} {f.severity}] {f.message}" for f in found)
+        if cell.comment is not None and cell.comment.text:
+            text = cell.comment.text + "\n" + text
+        comment = Comment(text, "indicator-lint")
+        comment.width, comment.height = 420, min(60 + 60 * len(found), 600)
+        cell.comment = comment
+
+
+def _merged_tops(ws) -> dict[tuple[int, int], tuple[int, int]]:
+    """(row, column) of every cell covered by a merged range → the range's top-left."""
+    tops = {}
+    for merged in ws.merged_cells.ranges:
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                tops[(r, c)] = (merged.min_row, merged.min_col)
+    return tops
+
+
+def _summary(book, findings: list[Finding], place: dict[int, Target]) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    if SUMMARY_SHEET in book.sheetnames:
+        del book[SUMMARY_SHEET]
+    ws = book.create_sheet(SUMMARY_SHEET, 0)
+    book.active = 0
+    for sheet in book.worksheets[1:]:
+        sheet.sheet_view.tabSelected = False
+    for c, heading in enumerate(HEADINGS, 1):
+        ws.cell(row=1, column=c, value=heading).font = Font(bold=True)
+    link_font = Font(color="0563C1", underline="single")
+    for n, f in enumerate(findings, 1):
+        r = n + 1
+        target = place.get(n - 1)
+        where = f"{target.sheet}!{target.cell}" if target else str(f.location)
+        cell = ws.cell(row=r, column=2, value=where)
+        if target:
+            location = f"'{target.sheet}'!{target.cell}"
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=location, display=where)
+            cell.font = link_font
+        for c, value in ((1, n), (3, f.code), (4, f.severity), (5, f.message), (6, f.table), (7, f.indicator),
+                         (8, f.value)):
+            ws.cell(row=r, column=c, value=value)
+    if not findings:
+        ws.cell(row=2, column=1, value="未发现问题 / no findings")
+    ws.freeze_panes = "A2"
+    for letter, width in (("B", 22), ("E", 80), ("F", 24), ("G", 30)):
+        ws.column_dimensions[letter].width = width
+
+
+def _sheet_title(name: str) -> str:
+    bad = str.maketrans({ch: "_" for ch in "[]:*?/\\"})
+    return (name.translate(bad) or "Sheet")[:31]
+
+
+def _save_atomically(book, out: Path) -> None:
+    folder = out.parent if str(out.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise AnnotateError(f"{out}: 无法写入（{e.strerror}） / cannot write ({e.strerror})") from None
+    os.close(fd)
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes it private; the workbook is an ordinary file
+        book.save(tmp)
+        os.replace(tmp, out)
+    except OSError as e:
+        raise AnnotateError(f"{out}: 无法写入（{e.strerror}） / cannot write ({e.strerror})") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

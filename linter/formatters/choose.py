@@ -1,0 +1,46 @@
+"""Which formatter writes the report, and calling it with what it needs.
+
+With no ``--format``, GitHub Actions (the ``GITHUB_ACTIONS`` variable set, and not to false) gets
+workflow annotations and everything else gets text, as ruff does.
+"""
+
+from __future__ import annotations
+
+import os
+
+FORMATS = ("text", "json", "sarif", "github", "junit")
+
+
+def choose_format(fmt: str | None, environ=None) -> str:
+    if fmt:
+        return fmt
+    environ = os.environ if environ is None else environ
+    value = environ.get("GITHUB_ACTIONS", "").strip().lower()
+    return "github" if value and value not in ("false", "0") else "text"
+
+
+def render(fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bool = False,
+           colour: bool = False) -> str:
+    if statistics:
+        from linter.formatters.statistics import format_statistics
+
+        return format_statistics(findings, files, as_json=fmt == "json")
+    if fmt == "json":
+        from linter.formatters.json import format_json
+
+        return format_json(findings, files)
+    if fmt == "sarif":
+        from linter.formatters.sarif import format_sarif
+
+        return format_sarif(findings, files, rules=rules, lang=lang)
+    if fmt == "github":
+        from linter.formatters.github import format_github
+
+        return format_github(findings, files)
+    if fmt == "junit":
+        from linter.formatters.junit import format_junit
+
+        return format_junit(findings, files)
+    from linter.formatters.text import format_text
+
+    return format_text(findings, files, colour=colour)

@@ -1,0 +1,106 @@
+"""``check FILE --annotate OUT.xlsx``: the workbook handed back with its defects marked.
+
+Re-opens the written workbook and checks what a reviewer would look at: the first sheet 检查结果
+lists every finding with a link to its cell; the linked cell is filled in its severity's colour
+and its comment holds the finding's code. Expected cells were read off the layouts by hand (see
+test_excel: in 000.xlsx 劳务派遣年限 ≥1年 is in F23, the first 项目名称 label in B12).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from office_templates import docx_of, example_path, xlsx_of
+
+from linter.cli import main
+
+ERROR, WARNING = "FFC7CE", "FFEB9C"
+
+
+@pytest.fixture(scope="module")
+def book000(tmp_path_factory):
+    return xlsx_of("000", tmp_path_factory.mktemp("annotate") / "000.xlsx")
+
+
+def annotate(source, out, *extra):
+    result = CliRunner().invoke(main, ["check", str(source), "--annotate", str(out), *extra])
+    assert "Traceback" not in result.output
+    return result
+
+
+def findings_json(source) -> list[dict]:
+    return json.loads(CliRunner().invoke(main, ["check", "--format", "json", str(source)]).stdout)["findings"]
+
+
+def summary_rows(book) -> list[tuple]:
+    ws = book.worksheets[0]
+    return [tuple(c.value for c in row[:7]) + (row[1].hyperlink.location if row[1].hyperlink else None,)
+            for row in ws.iter_rows(min_row=2)]
+
+
+def marked(book, location: str):
+    sheet, ref = location.split("!")
+    return book[sheet.strip("'")][ref]
+
+
+def test_workbook_copy_marks_cells_and_lists_findings(tmp_path, book000):
+    before = hashlib.sha256(book000.read_bytes()).hexdigest()
+    out = tmp_path / "marked.xlsx"
+    result = annotate(book000, out)
+    assert result.exit_code == 1  # the findings still decide the exit code
+    assert hashlib.sha256(book000.read_bytes()).hexdigest() == before  # the input is never touched
+
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["检查结果", "绩效目标表"]
+    rows = summary_rows(book)
+    assert len(rows) == len(findings_json(book000)) == 9
+    assert all(link for *_, link in rows)  # every finding links to its cell
+    for _n, _where, code, severity, _msg, _table, _ind, link in rows:
+        cell = marked(book, link)
+        assert code in cell.comment.text
+        assert cell.fill.fgColor.rgb.endswith({"error": ERROR, "warning": WARNING}[severity])
+
+    timing = next(r for r in rows if r[6] == "劳务派遣年限")
+    assert timing[2:4] == ("IL303", "warning") and timing[7] == "'绩效目标表'!F23"
+    f23 = book["绩效目标表"]["F23"]
+    assert f23.value == 1 and f23.fill.fgColor.rgb.endswith(WARNING)
+    assert "时效指标值“≥1年”是一段时长" in f23.comment.text
+    b12 = book["绩效目标表"]["B12"]  # 项目名称 of the first table: missing 成本指标, an error
+    assert b12.value == "项目名称" and b12.fill.fgColor.rgb.endswith(ERROR) and "IL101" in b12.comment.text
+    assert book["绩效目标表"]["D21"].fill.fill_type is None  # an unflagged cell is left as it was
+    assert book["绩效目标表"]["F21"].number_format == "0%"  # formats survive the copy
+
+
+@pytest.mark.parametrize("source", ["text", "docx"])
+def test_other_inputs_are_laid_out_with_the_same_marks(tmp_path, source):
+    path = example_path("004") if source == "text" else docx_of("004", tmp_path / "004.docx")
+    out = tmp_path / "laid_out.xlsx"
+    assert annotate(path, out).exit_code == 1
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["检查结果", "目标表"]
+    rows = summary_rows(book)
+    assert len(rows) == len(findings_json(path))
+    assert all(link for *_, link in rows)
+    for _n, _where, code, _severity, _msg, _table, indicator, link in rows:
+        cell = marked(book, link)
+        assert code in cell.comment.text
+        if indicator and code not in ("IL101", "IL102"):  # a missing category has no row of its own
+            row_values = [c.value for c in book["目标表"][cell.row]]
+            assert indicator in row_values
+    layout = book["目标表"]
+    names = [c.value for c in layout["C"] if c.value]
+    assert "点评反馈会次数" in names and "群众满意度" in names
+
+
+def test_annotate_needs_one_readable_file_and_never_overwrites_it(tmp_path, book000):
+    out = tmp_path / "two.xlsx"
+    result = annotate(book000, out, str(example_path("000")))
+    assert result.exit_code == 2 and "--annotate" in result.stderr and not out.exists()
+    result = annotate(book000, book000)
+    assert result.exit_code == 2 and "不能覆盖" in result.stderr
+    result = annotate(tmp_path / "missing.xlsx", out)
+    assert result.exit_code == 2 and not out.exists()

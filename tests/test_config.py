@@ -1,0 +1,136 @@
+"""Configuration files: found upward, strict, and applied (select, ignore, severity, params …).
+
+The table (tests/test_check_cli.TABLE) has two known defects: IL201 missing-unit (warning) on
+点评反馈会次数 and IL204 rate-not-percent (error) on 安全生产事故率.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from linter.cli import main
+from tests.test_check_cli import TABLE, runner
+
+
+def check(*args):
+    return runner().invoke(main, ["check", *map(str, args)])
+
+
+def codes(result) -> list[tuple[str, str]]:
+    return [(f["code"], f["severity"]) for f in json.loads(result.stdout)["findings"]]
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    """A repository with the table two folders down."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tables" / "2025").mkdir(parents=True)
+    (tmp_path / "tables" / "2025" / "t.yaml").write_text(TABLE, encoding="utf-8")
+    return tmp_path
+
+
+T = "tables/2025/t.yaml"
+
+
+def test_without_config_both_findings(repo):
+    assert codes(check(T, "--format", "json")) == [("IL201", "warning"), ("IL204", "error")]
+
+
+def test_pyproject_table_is_found_upward_and_applied(repo):
+    (repo / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.indicator-lint]\nignore = ["missing-unit"]\n'
+                                         'severity = { rate-not-percent = "warning" }\n', encoding="utf-8")
+    result = check(T, "--format", "json")
+    assert codes(result) == [("IL204", "warning")]
+    assert result.exit_code == 0  # only warnings: below --fail-on error
+
+
+def test_a_pyproject_without_our_table_is_passed_over(repo):
+    (repo / "tables" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    (repo / ".indicator-lint.yaml").write_text("select: [IL2]\nignore: [IL204]\n", encoding="utf-8")
+    assert codes(check(T, "--format", "json")) == [("IL201", "warning")]
+
+
+def test_the_nearest_config_wins_and_config_option_overrides(repo):
+    (repo / ".indicator-lint.yaml").write_text("ignore: [IL201]\n", encoding="utf-8")
+    (repo / "tables" / ".indicator-lint.yaml").write_text("ignore: [IL204]\n", encoding="utf-8")
+    assert codes(check(T, "--format", "json")) == [("IL201", "warning")]
+    assert codes(check(T, "--format", "json", "--config", ".indicator-lint.yaml")) == [("IL204", "error")]
+
+
+def test_select_extend_select_and_command_line(repo):
+    (repo / ".indicator-lint.yaml").write_text("select: [missing-unit]\nextend-select: [IL20]\n", encoding="utf-8")
+    assert codes(check(T, "--format", "json")) == [("IL201", "warning"), ("IL204", "error")]
+    (repo / ".indicator-lint.yaml").write_text("select: [missing-unit]\n", encoding="utf-8")
+    assert codes(check(T, "--format", "json")) == [("IL201", "warning")]
+    assert codes(check(T, "--format", "json", "--select", "IL204")) == [("IL204", "error")]  # --select replaces
+
+
+def test_per_file_ignores_match_globs_relative_to_the_config(repo):
+    (repo / "tables" / "2025" / "u.yaml").write_text(TABLE, encoding="utf-8")
+    (repo / ".indicator-lint.yaml").write_text('per-file-ignores:\n  "tables/*/t.yaml": [IL201, rate-not-percent]\n',
+                                               encoding="utf-8")
+    found = json.loads(check("tables", "--format", "json").stdout)["findings"]
+    assert [(Path(f["path"]).name, f["code"]) for f in found] == [("u.yaml", "IL201"), ("u.yaml", "IL204")]
+
+
+def test_rule_parameters_are_applied(repo):
+    path = repo / "tables" / "2025" / "t.yaml"
+    path.write_text(TABLE.replace("≥90%", "≥88%"), encoding="utf-8")
+    assert "IL502" not in [c for c, _ in codes(check(T, "--format", "json"))]  # shipped floor is 85
+    (repo / ".indicator-lint.yaml").write_text("params:\n  satisfaction-value: {floor: 90}\n", encoding="utf-8")
+    assert "IL502" in [c for c, _ in codes(check(T, "--format", "json"))]
+
+
+def test_extends_a_preset_and_a_file(repo):
+    (repo / "base.yaml").write_text("extends: strict\nignore: [IL204]\n", encoding="utf-8")
+    (repo / ".indicator-lint.yaml").write_text("extends: base.yaml\n", encoding="utf-8")
+    assert codes(check(T, "--format", "json")) == [("IL201", "error")]  # strict raises missing-unit
+
+
+def test_extra_rules_folder(repo):
+    (repo / "province").mkdir()
+    rule = (Path(__file__).parent.parent / "rules" / "missing-unit.yaml").read_text(encoding="utf-8")
+    rule = rule.replace("code: IL201", "code: IL901").replace("slug: missing-unit", "slug: province-unit")
+    (repo / "province" / "province-unit.yaml").write_text(rule, encoding="utf-8")
+    (repo / ".indicator-lint.yaml").write_text("extra-rules: [province]\nselect: [IL9]\n", encoding="utf-8")
+    assert codes(check(T, "--format", "json")) == [("IL901", "warning")]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("ignor: [IL201]\n", "unknown key 'ignor' (did you mean 'ignore'?)"),
+    ("ignore: [IL299]\n", "key 'ignore': no rule matches 'IL299'"),
+    ("select: [missing-units]\n", "no rule matches 'missing-units' (did you mean 'missing-unit'?)"),
+    ("severity: {missing-unit: fatal}\n", "key 'severity.missing-unit' must be one of error, warning, info"),
+    ("severity: {missing-unt: error}\n", "key 'severity.missing-unt': no rule 'missing-unt'"),
+    ("params: {satisfaction-value: {flor: 90}}\n", "unknown key 'satisfaction-value.flor'"),
+    ("params: {satisfaction-value: {floor: high}}\n", "'satisfaction-value.floor' must be a number"),
+    ("extends: lax\n", "key 'extends': 'lax' is neither a preset"),
+    ("extra-rules: [nowhere]\n", "key 'extra-rules'"),
+    ("per-file-ignores: {'*.yaml': [IL777]}\n", "key 'per-file-ignores.*.yaml': no rule matches 'IL777'"),
+    ("- ignore\n", "must be a mapping of keys"),
+])
+def test_a_bad_config_is_one_line_naming_file_and_key_exit_2(repo, text, message):
+    (repo / ".indicator-lint.yaml").write_text(text, encoding="utf-8")
+    result = check(T)
+    assert result.exit_code == 2
+    assert ".indicator-lint.yaml" in result.stderr and message in result.stderr
+    assert "Traceback" not in result.output and result.stdout == ""
+
+
+def test_a_bad_pyproject_table_names_the_file(repo):
+    (repo / "pyproject.toml").write_text('[tool.indicator-lint]\nselct = ["IL2"]\n', encoding="utf-8")
+    result = check(T)
+    assert result.exit_code == 2 and "pyproject.toml: unknown key 'selct' (did you mean 'select'?)" in result.stderr
+
+
+def test_show_config_prints_the_effective_settings(repo):
+    (repo / ".indicator-lint.yaml").write_text("extends: strict\nignore: [IL204]\n", encoding="utf-8")
+    result = check(T, "--show-config")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "# from: preset:strict" in out and "# from: preset:default" in out
+    assert "missing-unit: error" in out and "- IL204" in out
+    assert "- IL201 missing-unit [error]" in out and "IL204 rate-not-percent" not in out

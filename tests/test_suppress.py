@@ -1,0 +1,103 @@
+"""Suppressions: ``# noqa`` on the line, a file-level disable, a sidecar file, unused ones reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from linter.cli import main
+from linter.suppress import comment_suppressions
+from tests.test_check_cli import TABLE, runner
+
+
+def check(*args):
+    return runner().invoke(main, ["check", "--format", "json", *map(str, args)])
+
+
+def codes(result) -> list[str]:
+    return [f["code"] for f in json.loads(result.stdout)["findings"]]
+
+
+@pytest.fixture(autouse=True)
+def here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def write(name: str, text: str) -> str:
+    Path(name).write_text(text, encoding="utf-8")
+    return name
+
+
+def test_noqa_on_the_indicator_line_by_code_or_slug():
+    write("a.yaml", TABLE.replace('"4"', '"4"  # noqa: IL201').replace("降低", "降低  # noqa: rate-not-percent"))
+    assert codes(check("a.yaml")) == []
+
+
+def test_noqa_for_another_rule_does_not_silence():
+    write("a.yaml", TABLE.replace('"4"', '"4"  # noqa: IL204'))
+    assert codes(check("a.yaml")) == ["IL201", "IL204"]
+
+
+def test_bare_noqa_silences_every_rule_on_its_line():
+    write("a.yaml", TABLE.replace("降低", "降低 # noqa"))
+    assert codes(check("a.yaml")) == ["IL201"]
+
+
+def test_noqa_on_the_name_line_of_a_list_form_indicator():
+    text = ("tables:\n  - name: 某项目\n    goal: 完成培训\n    indicators:\n"
+            "      - level1: 效益指标\n        level2: 社会效益指标\n"
+            "        name: 安全生产事故率  # noqa: IL204\n        value: 降低\n")
+    write("b.yaml", text)
+    assert "IL204" not in codes(check("b.yaml", "--select", "IL204"))
+    write("b.yaml", text.replace("  # noqa: IL204", ""))
+    assert codes(check("b.yaml", "--select", "IL204")) == ["IL204"]
+
+
+def test_a_hash_inside_a_quoted_value_is_no_comment():
+    found = comment_suppressions('- 名称: "第#1 # noqa: IL201"\n- 名称: 值 # noqa: IL204\n', "x.yaml")
+    assert [(s.line, s.keys) for s in found] == [(2, ["IL204"])]
+
+
+def test_file_level_disable():
+    write("a.yaml", "# indicator-lint: disable=IL201, rate-not-percent\n" + TABLE)
+    assert codes(check("a.yaml")) == []
+    write("a.yaml", "# indicator-lint: disable=IL204\n" + TABLE)
+    assert codes(check("a.yaml")) == ["IL201"]
+
+
+def test_sidecar_for_a_text_table_and_sidecars_are_not_read_as_tables():
+    Path("tables").mkdir()
+    text = (Path(__file__).parent.parent / "examples").glob("*.txt")
+    source = sorted(text)[0]
+    Path("tables/t.txt").write_bytes(source.read_bytes())
+    before = json.loads(check("tables").stdout)["findings"]
+    assert before, "the example has findings"
+    first = before[0]
+    write("tables/t.txt.noqa.yaml",
+          f"- rule: {first['rule']}\n  table: {json.dumps(first['table'], ensure_ascii=False)}\n"
+          f"  indicator: {json.dumps(first['indicator'], ensure_ascii=False)}\n  reason: 已确认\n")
+    result = check("tables")
+    assert result.exit_code != 2, result.stderr  # the sidecar was not taken for a table
+    after = json.loads(result.stdout)["findings"]
+    gone = [f for f in before if f["rule"] == first["rule"] and f["table"] == first["table"]
+            and f["indicator"] == first["indicator"]]
+    assert len(after) == len(before) - len(gone) and first not in after
+
+
+def test_a_broken_sidecar_is_an_error_naming_it():
+    write("a.yaml", TABLE)
+    write("a.yaml.noqa.yaml", "- rul: IL201\n")
+    result = check("a.yaml")
+    assert result.exit_code == 2 and "a.yaml.noqa.yaml: entry 1: unknown key 'rul'" in result.stderr
+
+
+def test_unused_suppressions_are_reported_when_asked():
+    write("a.yaml", "# indicator-lint: disable=IL216\n"
+          + TABLE.replace('"4"', '"4"  # noqa: IL201, IL999').replace(": 4家", ": 4家  # noqa"))
+    assert codes(check("a.yaml")) == ["IL204"]
+    found = json.loads(check("a.yaml", "--report-unused-noqa").stdout)["findings"]
+    unused = [(f["line"], f["code"], f["message"]) for f in found if f["code"] == "IL000"]
+    assert [(line, code) for line, code, _ in unused] == [(1, "IL000"), (10, "IL000"), (11, "IL000")]
+    assert "IL216" in unused[0][2] and "IL999" in unused[1][2] and "noqa" in unused[2][2]
