@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.rulebook import SEVERITIES, Rule, RuleError
+from linter.yamlfile import load_yaml_file
 
 CONFIG_NAMES = (".indicator-lint.yaml", "pyproject.toml")
 PRESETS = ("default", "strict")
@@ -123,16 +124,7 @@ def _read(path: Path) -> tuple[dict, Path]:
         if table is None:
             raise ConfigError(f"{path}: no [tool.indicator-lint] table")
         return table, root
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    data = load_yaml_file(path, ConfigError)
     if data is None:
         return {}, root
     if not isinstance(data, dict):

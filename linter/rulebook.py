@@ -14,6 +14,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from linter.yamlfile import load_yaml_file
+
 SEVERITIES = ("error", "warning", "info")
 LANGS = ("zh", "en")
 REQUIRED_KEYS = ("code", "slug", "severity", "title", "message", "rationale", "basis", "check", "examples")
@@ -73,17 +75,8 @@ def load_rule_dirs(extra_dirs: list[Path | str] = (), builtin: bool = True) -> l
 
 
 def load_rule_file(path: Path | str) -> Rule:
-    import yaml
-
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise RuleError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    data = load_yaml_file(path, RuleError)
     return rule_from_mapping(data, path)
 
 

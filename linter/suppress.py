@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.model import Document, Finding, Location
+from linter.yamlfile import load_yaml_file
 
 UNUSED_CODE, UNUSED_SLUG, UNUSED_SEVERITY = "IL000", "unused-noqa", "warning"
 SIDECAR_SUFFIX = ".noqa.yaml"
@@ -117,16 +118,8 @@ def _comment_start(line: str) -> int:
 
 def sidecar_suppressions(path: Path) -> list[Suppression]:
     """The entries of ``path`` (a sidecar file); SuppressionError when it is not valid."""
-    import yaml
 
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SuppressionError(f"{path}: cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise SuppressionError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    data = load_yaml_file(path, SuppressionError)
     if data is None:
         return []
     if not isinstance(data, list):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from linter.model import Document
@@ -112,7 +113,7 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
 
 
 def _read_text_as(text: str, name: str, fmt: str) -> Document:
-    try:
+    with _reader_errors(name):
         if fmt == "yaml":
             from linter.readers.yaml_reader import read_yaml
 
@@ -121,13 +122,6 @@ def _read_text_as(text: str, name: str, fmt: str) -> Document:
             from linter.readers.text import read_text
 
             doc = read_text(text, name)
-    except InputError:
-        raise
-    except RecursionError:
-        raise InputError(name, "结构嵌套过深，无法读取", "nesting too deep to read") from None
-    except Exception as e:  # a reader bug must still not end in a traceback; name it plainly
-        raise InputError(name, f"读取失败（内部错误 {type(e).__name__}: {e}）",
-                         f"could not be read (internal error {type(e).__name__}: {e})") from None
     if not doc.source_format:
         doc.source_format = fmt
     return doc
@@ -158,10 +152,24 @@ def _office_kind(suffix: str, data: bytes) -> str:
     return "word" if b"word/" in head else "excel" if b"xl/" in head else ""
 
 
+@contextmanager
+def _reader_errors(name: str):
+    """Any failure inside a reader becomes an InputError: one line naming the file, never a traceback."""
+    try:
+        yield
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(name, "结构嵌套过深，无法读取", "nesting too deep to read") from None
+    except Exception as e:  # a reader bug must still not end in a traceback; name it plainly
+        raise InputError(name, f"读取失败（内部错误 {type(e).__name__}: {e}）",
+                         f"could not be read (internal error {type(e).__name__}: {e})") from None
+
+
 def _read_office(data: bytes, name: str, kind: str, verbose: bool) -> Document:
     if not data:
         raise InputError(name, "空文件", "empty file")
-    try:
+    with _reader_errors(name):
         if kind == "word":
             from linter.readers.docx import read_docx
 
@@ -170,13 +178,6 @@ def _read_office(data: bytes, name: str, kind: str, verbose: bool) -> Document:
             from linter.readers.excel import read_excel
 
             doc, notes = read_excel(data, name)
-    except InputError:
-        raise
-    except RecursionError:
-        raise InputError(name, "结构嵌套过深，无法读取", "nesting too deep to read") from None
-    except Exception as e:  # a reader bug must still not end in a traceback; name it plainly
-        raise InputError(name, f"读取失败（内部错误 {type(e).__name__}: {e}）",
-                         f"could not be read (internal error {type(e).__name__}: {e})") from None
     if verbose:
         print(f"{name}: {doc.source_format}, {len(doc.tables)} table(s)", file=sys.stderr)
         for note in notes:
