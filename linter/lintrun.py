@@ -12,6 +12,7 @@ the file. The commands add reading, formatting and exit codes around it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.config import Settings, ignored_for, is_ignored
@@ -22,6 +23,8 @@ class LintRun:
     def __init__(self, config: str | None = None, rules_dirs: list[str] = (), select: list[str] = (),
                  ignore: list[str] = (), lang: str = "zh", report_unused_noqa: bool = False):
         self.settings = Settings(config, rules_dirs, select, ignore)  # --config is read (and checked) now
+        # What a worker process needs to set up the same run (check_files).
+        self.arguments = (config, list(rules_dirs), list(select), list(ignore), lang, report_unused_noqa)
         self.lang, self.report_unused_noqa = lang, report_unused_noqa
         self._engines: dict[int, object] = {}
         self.rules_seen: dict[str, object] = {}  # code → Rule, every rule that ran (for SARIF)
@@ -37,6 +40,11 @@ class LintRun:
     def rules_for(self, path: Path | str):
         config, rules = self.settings.for_file(path)
         return config, rules
+
+    def rules_for_result(self, result: FileResult) -> None:
+        """Note the rules a worker ran for this file (SARIF lists them), as ``check`` does here."""
+        if not result.failed and not result.fatal:
+            self.rules_seen.update({r.code: r for r in self.settings.for_file(result.path)[1]})
 
     def check(self, path: Path | str, doc: Document) -> list[Finding]:
         from linter import suppress
@@ -66,3 +74,106 @@ class LintRun:
 
             self._keys = {k for r in load_rule_dirs(self.settings.rules_dirs) for k in (r.code, r.slug)}
         return self._keys
+
+
+# --------------------------------------------------------------------------- one file, many files
+
+
+@dataclass
+class FileResult:
+    """What checking one file gave, small enough to send back from a worker process."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    entry: dict = field(default_factory=dict)  # the file's line in the report's ``files``
+    messages: list[str] = field(default_factory=list)  # for stderr, in order
+    fatal: str | None = None  # a broken rule or configuration: the whole run stops (exit 2)
+    doc: Document | None = None  # only when asked for (--annotate)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.entry.get("error"))
+
+
+def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool = False) -> FileResult:
+    """Read and check one file; every failure becomes part of the result, nothing is raised."""
+    from linter.config import ConfigError
+    from linter.engine import CheckFailed, RuleError
+    from linter.readers import InputError, read_path
+    from linter.suppress import SuppressionError
+
+    out = FileResult(str(path))
+    try:
+        doc = read_path(path, verbose=verbose)
+    except InputError as exc:
+        out.messages.append(str(exc))
+        out.entry = {"path": str(path), "error": str(exc), "tables": 0, "findings": 0}
+        return out
+    try:
+        out.findings = run.check(path, doc)
+    except (RuleError, ConfigError) as exc:
+        out.fatal = f"indicator-lint: {exc}"
+        return out
+    except (CheckFailed, SuppressionError) as exc:
+        out.messages.append(str(exc))
+        out.entry = {"path": str(path), "error": str(exc), "tables": len(doc.tables), "findings": 0}
+        return out
+    out.entry = {"path": str(path), "error": None, "tables": len(doc.tables), "findings": len(out.findings)}
+    out.doc = doc if keep_doc else None
+    return out
+
+
+PARALLEL_FROM = 16  # files: below this, starting worker processes costs more than it saves
+
+
+def default_jobs() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbose: bool = False,
+                keep_doc: bool = False):
+    """FileResults in the order of ``paths``, one at a time as they are ready (memory stays flat).
+
+    ``jobs`` worker processes check the files (``None``: all cores, and one process for a handful
+    of files); results come back in input order whatever order the workers finish in, so the
+    output is the same for any ``jobs``. Documents are not sent back (``keep_doc`` needs one job).
+    """
+    if jobs is None:
+        jobs = default_jobs() if len(paths) >= PARALLEL_FROM else 1
+    jobs = min(jobs, len(paths))
+    if jobs <= 1 or keep_doc:
+        for path in paths:
+            yield check_file(run, path, verbose, keep_doc)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(run.arguments, verbose))
+    try:
+        for result in pool.map(_worker_check, paths, chunksize=chunk):
+            run.rules_for_result(result)
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(arguments: tuple, verbose: bool) -> None:
+    _WORKER["run"] = LintRun(*arguments)
+    _WORKER["verbose"] = verbose
+
+
+def _worker_check(path: Path) -> FileResult:
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):  # --verbose notes: printed by the parent, in file order
+        result = check_file(_WORKER["run"], path, _WORKER["verbose"])
+    notes = err.getvalue().splitlines()
+    result.messages[:0] = notes
+    return result

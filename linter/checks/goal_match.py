@@ -67,6 +67,8 @@ def best_indicator(g: GoalQuantity, table: Table, similarity: float) -> Indicato
     scored = []
     for ind in table.indicators:
         v = ind.value
+        if ind.level2 == "成本指标":
+            continue  # a goal's count is never a cost; cost-not-money reports ``培训费 2次``
         if not isinstance(v, Quantity) or v.per_unit or not _same_unit(g.quantity, v):
             continue
         score = overlap(g.context, ind.name)

@@ -29,13 +29,16 @@ PARAMS = {
                                      "成本", "费", "额", "量", "比例", "时长", "年限", "个数", "户数", "面积",
                                      "标准", "指数", "占比", "比重"],
                               "name endings that name a measured thing"),
-    "deadline_pattern": Param(str, r"\d+\s*月(?:底|末|份)?(?:前|之前)|年底前|年内完成",
+    "deadline_pattern": Param(str, r"(?<!\d)\d{1,2}\s*月(?:底|末|份)?(?:前|之前)|年底前|年内完成",
                               "a deadline written into the name"),
     "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost items name what they buy)"),
     "slogan_skip_kinds": Param(list, ["quantity", "duration", "range", "direction", "text"],
                                "value kinds for which a slogan name is left to the value rules "
                                "(percent-not-rate, vague-value, qualitative-output): one finding per row"),
 }
+
+
+MAX_NAME = 300  # far beyond any real indicator name
 
 
 def validate(params: dict) -> None:
@@ -46,6 +49,7 @@ def validate(params: dict) -> None:
 
 
 def reason(name: str, value, params: dict) -> str | None:
+    name = name[:MAX_NAME]  # a configured pattern must not make one absurd cell cost minutes
     if isinstance(parse(name), Date | Period):
         return "date"
     if contains_any(name, params["rule_words"]):

@@ -42,16 +42,18 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
               help="Report only findings that this baseline (indicator-lint baseline) does not accept.")
 @click.option("--report-unused-noqa", is_flag=True, help="Report suppressions that silenced nothing (IL000).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Check files in this many processes (default: all cores when there are many files). "
+                   "The output is the same whatever the number.")
 @click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
               help="Also write a copy of the (one) checked file as a workbook with the flagged cells marked.")
 def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
-                  config_file, show_config, statistics, baseline_file, report_unused_noqa, annotate_out=None):
+                  config_file, show_config, statistics, baseline_file, report_unused_noqa, jobs=None,
+                  annotate_out=None):
     """Check target tables (files or folders) and report every defect found."""
     from linter.config import ConfigError
-    from linter.engine import CheckFailed, RuleError
-    from linter.lintrun import LintRun
-    from linter.readers import InputError, read_path
-    from linter.suppress import SuppressionError
+    from linter.engine import RuleError
+    from linter.lintrun import LintRun, check_files
 
     try:
         run = LintRun(config_file, list(rules_dirs), _split(select), _split(ignore), lang, report_unused_noqa)
@@ -65,28 +67,18 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
         sys.exit(2)
 
     findings, files, input_error = [], [], False
-    docs = {}  # path → Document, for --annotate
-    for path in run.input_files(paths):
-        try:
-            doc = read_path(path, verbose=verbose)
-        except InputError as exc:
-            click.echo(str(exc), err=True)
-            files.append({"path": str(path), "error": str(exc), "tables": 0, "findings": 0})
-            input_error = True
-            continue
-        try:
-            found = run.check(path, doc)
-        except (RuleError, ConfigError) as exc:
-            click.echo(f"indicator-lint: {exc}", err=True)
+    docs = {}  # path → Document, for --annotate only (kept otherwise, memory would grow with the files)
+    for result in check_files(run, run.input_files(paths), jobs, verbose, keep_doc=bool(annotate_out)):
+        for message in result.messages:
+            click.echo(message, err=True)
+        if result.fatal:
+            click.echo(result.fatal, err=True)
             sys.exit(2)
-        except (CheckFailed, SuppressionError) as exc:
-            click.echo(str(exc), err=True)
-            files.append({"path": str(path), "error": str(exc), "tables": len(doc.tables), "findings": 0})
-            input_error = True
-            continue
-        findings.extend(found)
-        docs[str(path)] = doc
-        files.append({"path": str(path), "error": None, "tables": len(doc.tables), "findings": len(found)})
+        input_error = input_error or result.failed
+        findings.extend(result.findings)
+        files.append(result.entry)
+        if result.doc is not None:
+            docs[result.path] = result.doc
 
     if baseline is not None:
         findings = _apply_baseline(baseline, findings, files)

@@ -66,8 +66,8 @@ class _Lines:
 
 def region(f: Finding, lines: _Lines) -> dict | None:
     loc = f.location
-    if loc.line < 1:
-        return None
+    if loc.line < 1 or loc.cell or loc.sheet or loc.page:
+        return None  # a cell or a page is not a line of text; sheet and cell are in the properties
     start_col = max(loc.column, 1)
     text = lines.line(loc.path, loc.line)
     end_col = len(text) + 1 if text is not None else start_col + 1

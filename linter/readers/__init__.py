@@ -25,8 +25,10 @@ YAML_EXTENSIONS = frozenset({".yaml", ".yml"})
 TEXT_EXTENSIONS = frozenset({".txt", ".md", ".tsv", ".csv", ".text", ".html", ".htm"})
 EXCEL_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls"})
 WORD_EXTENSIONS = frozenset({".docx"})
-NOT_YET_EXTENSIONS = frozenset({".doc", ".pdf"})  # later issues
-TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS | NOT_YET_EXTENSIONS
+PDF_EXTENSIONS = frozenset({".pdf"})
+NOT_YET_EXTENSIONS = frozenset({".doc"})  # later issues
+TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS \
+    | NOT_YET_EXTENSIONS
 
 
 class InputError(Exception):
@@ -141,7 +143,9 @@ def _format_of(suffix: str, text: str) -> str:
 
 
 def _office_kind(suffix: str, data: bytes) -> str:
-    """``excel``, ``word`` or '' — by extension, and for other names by the archive's content."""
+    """``excel``, ``word``, ``pdf`` or '' — by extension, and for other names by the content."""
+    if suffix in PDF_EXTENSIONS or data.startswith(b"%PDF-"):
+        return "pdf"
     if suffix in EXCEL_EXTENSIONS:
         return "excel"
     if suffix in WORD_EXTENSIONS:
@@ -174,6 +178,10 @@ def _read_office(data: bytes, name: str, kind: str, verbose: bool) -> Document:
             from linter.readers.docx import read_docx
 
             doc, notes = read_docx(data, name), []
+        elif kind == "pdf":
+            from linter.readers.pdf import read_pdf
+
+            doc, notes = read_pdf(data, name), []
         else:
             from linter.readers.excel import read_excel
 

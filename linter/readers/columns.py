@@ -120,6 +120,8 @@ def place_row(cells: list[Cell], columns: ColumnMap) -> Placed:
 
 def by_position(cells: list[Cell], columns: ColumnMap) -> Placed | None:
     placed = Placed()
+    has_value = any(not c.empty and getattr(columns.columns.get(c.index), "role", "") in ("value", "period_value")
+                    for c in cells)
     for cell in cells:
         if cell.empty:
             continue
@@ -141,7 +143,8 @@ def by_position(cells: list[Cell], columns: ColumnMap) -> Placed | None:
             placed.labels.append(cell)
             placed.label_levels.append("l2")
         elif role == "name":
-            if glossary.is_category_label(text):
+            # 服务对象满意度 | ≥90%: in the name column and with a value, a category word is a name
+            if glossary.is_category_label(text) and not has_value:
                 return None
             placed.name = cell
         elif role in ("value", "period_value", "comparator", "unit", "project", "amount"):
@@ -168,6 +171,9 @@ def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
         items.append(cell)
     level1_index = columns.index_of("level1")
     while items and glossary.is_category_label(items[0].text):
+        column = columns.columns.get(items[0].index)
+        if column and column.role == "name" and len(items) > 1:
+            break  # a name that happens to be a category word, followed by its value
         cell = items.pop(0)
         l1 = glossary.normalise_level1(cell.text)
         l2 = glossary.normalise_level2(cell.text)

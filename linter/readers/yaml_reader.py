@@ -35,6 +35,7 @@ from linter.values import parse
 from linter.values.types import BareNumber, Quantity
 
 DEFAULT_TABLE_NAME = "示例项目"
+MAX_AMOUNT = Decimal(10) ** 15  # a thousand trillion 元: beyond any budget, so a typo or an attack
 CURRENCY_FACTORS = {"元": 1, "千元": 1000, "万元": 10000, "亿元": 100000000, "": 1}
 KINDS = {"project": "project", "项目": "project",
          "department": "department", "部门": "department", "部门整体": "department"}
@@ -341,6 +342,8 @@ class _Builder:
         loc = self.loc(mapping, key)
         if isinstance(value, int | Decimal | float) and not isinstance(value, bool):
             number = Decimal(str(value))
+            if not number.is_finite() or abs(number) > MAX_AMOUNT:
+                self.fail(mapping, f"金额 '{value}' 不是有效金额", f"'{value}' is not a plausible amount", key)
             unit = self.currency_unit or "元"
             return Money(f"{format(number, 'f')}{unit}", number * self.factor, loc)
         text = self.text_of(value, mapping, key)
@@ -400,7 +403,7 @@ class _Builder:
         if key is None or data.get(key) is None:
             return None
         value = data[key]
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
             return value
         found = re.search(r"(?:19|20)\d\d", self.text_of(value, data, key))
         if not found:
@@ -508,7 +511,7 @@ class _Builder:
             if len(leaf) == 1:
                 name = next(iter(leaf))
                 if not (isinstance(name, str) and (name in indicator_keys)):
-                    out.append(self._indicator(leaf, level1, level2, name=str(name).strip(),
+                    out.append(self._indicator(leaf, level1, level2, name=self.text_of(name, leaf, name),
                                                value_key=name))
                     continue
             out.append(self.indicator(leaf, level1, level2))

@@ -1,0 +1,199 @@
+"""Benchmark a corpus: N generated tables checked, beside a bare YAML load and yamllint of the same files.
+
+    python bench/corpus.py                  # 2,000 tables (under a minute, yamllint takes half of it)
+    python bench/corpus.py --tables 10000   # the issue's target corpus (10,000 tables)
+    python bench/corpus.py --profile        # also profile `check` in-process (cProfile, top functions)
+
+Prints figures; not a test, nothing is asserted. The issue's targets (issue 7): checking the YAML
+corpus in one process within 2× the time of merely loading it with ``yaml.CSafeLoader``, at least
+10× faster than ``yamllint`` with its default config, peak memory under 300 MB.
+
+The corpus: the 21 tables of the four examples, read from their text files, are written out again
+and again as canonical YAML (``linter.canonical.to_yaml``), one table per file, each copy with its
+own project name, indicator names prefixed by a place name, numbers in values varied and a budget
+year between 2023 and 2026 — so no two files are the same and values do not repeat run after run
+(the value parser's cache would otherwise have an easy time). The same number of tables is also
+written as text: copies of the example files with their project names varied.
+
+Each timed command runs in its own process, started through this script's ``--measure`` mode,
+which waits for it and reads its peak resident memory (``ru_maxrss`` of the one child).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PLACES = ["东城区", "西湖区", "高新区", "南山区", "临港", "开发区", "滨海", "经开区", "江北", "城关镇", "新区", "港区"]
+_NUMBER = re.compile(r"(?<![\d.])(\d+)(?![\d.]*\s*(?:%|年|月|日))")  # not percentages or dates
+
+
+def _vary_value(text: str, rng: random.Random) -> str:
+    return _NUMBER.sub(lambda m: str(int(m.group(1)) * rng.randint(1, 5) or 1), text) if text else text
+
+
+def generate(folder: Path, n_tables: int, seed: int = 7) -> tuple[int, int]:
+    """Write ``yaml/`` and ``text/`` corpora of ``n_tables`` tables; (tables, indicators) in YAML."""
+    from linter.canonical import to_yaml
+    from linter.readers import read_path
+
+    rng = random.Random(seed)
+    examples = sorted((ROOT / "examples").glob("*.txt"))
+    docs = [read_path(p) for p in examples]
+    bases = [(doc, table) for doc in docs for table in doc.tables]
+    yaml_dir, text_dir = folder / "yaml", folder / "text"
+    yaml_dir.mkdir(parents=True)
+    text_dir.mkdir(parents=True)
+    indicators = 0
+    for i in range(n_tables):
+        doc, table = bases[i % len(bases)]
+        place = PLACES[rng.randrange(len(PLACES))]
+        out = copy.copy(doc)
+        out.path = f"t{i:05d}.yaml"
+        out.problems = []
+        out.budget_year = rng.choice([2023, 2024, 2025, 2026])
+        t = copy.deepcopy(table)
+        t.name = f"{place}{t.name or '项目'}{i}"
+        for ind in t.indicators:
+            ind.name = f"{place}{ind.name}"
+            ind.value_text = _vary_value(ind.value_text, rng)
+            if ind.period_value_text:
+                ind.period_value_text = _vary_value(ind.period_value_text, rng)
+        out.tables = [t]
+        indicators += len(t.indicators)
+        (yaml_dir / out.path).write_text(to_yaml(out), encoding="utf-8")
+    # Text: whole example files, project names varied, until as many tables as in YAML.
+    written, copy_no = 0, 0
+    while written < n_tables:
+        for path, doc in zip(examples, docs, strict=True):
+            if written >= n_tables:
+                break
+            copy_no += 1
+            text = path.read_text(encoding="utf-8")
+            for table in doc.tables:
+                if table.name:
+                    text = text.replace(table.name, f"{table.name}{copy_no}")
+            (text_dir / f"{path.stem}-{copy_no:05d}.txt").write_text(text, encoding="utf-8")
+            written += len(doc.tables)
+    return n_tables, indicators
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """(seconds, peak MB) of ``command`` run in a fresh process watched by ``--measure``."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, __file__, "--measure", "--", *command], capture_output=True, text=True,
+                          cwd=ROOT)
+    seconds = time.perf_counter() - start
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        raise SystemExit(f"measuring {command[:3]} failed: {done.stderr[-500:]}")
+    return seconds, float(lines[-1]) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def _measure_child(command: list[str]) -> None:
+    import resource
+
+    with tempfile.TemporaryFile() as sink:  # the output is not the point, but it must be written
+        subprocess.run(command, stdout=sink, stderr=subprocess.STDOUT)  # findings exit 1: expected
+    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+LOAD_ONLY = """
+import sys, yaml
+from pathlib import Path
+for p in sorted(Path(sys.argv[1]).glob("*.yaml")):
+    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+
+def profile_check(folder: Path, top: int = 25) -> None:
+    """cProfile of ``check`` on the folder, in this process: where the time goes."""
+    import cProfile
+    import io
+    import pstats
+
+    from click.testing import CliRunner
+
+    from linter.cli import main
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    CliRunner().invoke(main, ["check", "--jobs", "1", "--format", "json", str(folder)])
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    print("\n--- by own time (tottime) ---")
+    print("\n".join(out.getvalue().splitlines()[:top + 12]))
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    print("\n--- by cumulative time ---")
+    print("\n".join(out.getvalue().splitlines()[:top + 12]))
+
+
+def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--measure":
+        _measure_child(sys.argv[3:])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tables", type=int, default=2000)
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--no-yamllint", action="store_true", help="skip yamllint (slow on large corpora)")
+    parser.add_argument("--profile", action="store_true", help="profile check in-process after timing")
+    args = parser.parse_args()
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="corpus-"))
+    try:
+        start = time.perf_counter()
+        n_tables, n_indicators = generate(folder, args.tables)
+        print(f"corpus: {n_tables} tables, {n_indicators} indicators in {folder / 'yaml'} "
+              f"(and as text in {folder / 'text'}), written in {time.perf_counter() - start:.1f} s\n")
+        yaml_dir = folder / "yaml"
+        runs = {
+            "indicator-lint check (YAML)": [sys.executable, "-m", "linter", "check", "--jobs", "1", "--format", "json",
+                                            str(yaml_dir)],
+            "yaml.load CSafeLoader": [sys.executable, "-c", LOAD_ONLY, str(yaml_dir)],
+        }
+        if not args.no_yamllint:
+            if shutil.which("yamllint") is None:
+                print("yamllint not installed: skipped (pip install yamllint)\n")
+            else:
+                runs["yamllint (default config)"] = ["yamllint", "-f", "parsable", str(yaml_dir)]
+        runs["indicator-lint check (text)"] = [sys.executable, "-m", "linter", "check", "--jobs", "1",
+                                               "--format", "json", str(folder / "text")]
+        runs["indicator-lint check --jobs 2"] = [sys.executable, "-m", "linter", "check", "--jobs", "2",
+                                                 "--format", "json", str(yaml_dir)]
+        results = {}
+        print(f"{'':<30} {'seconds':>8} {'tables/s':>9} {'indicators/s':>13} {'peak MB':>8}")
+        for label, command in runs.items():
+            seconds, peak = measure(command)
+            results[label] = seconds
+            print(f"{label:<30} {seconds:8.2f} {n_tables / seconds:9.0f} {n_indicators / seconds:13.0f} {peak:8.1f}")
+        check, load = results["indicator-lint check (YAML)"], results["yaml.load CSafeLoader"]
+        print(f"\ncheck / CSafeLoader load: {check / load:.2f}×   (target ≤ 2×)")
+        print(f"--jobs 2 speed-up:         {check / results['indicator-lint check --jobs 2']:.2f}×   (target ≥ 1.7× on 2 cores)")
+        if "yamllint (default config)" in results:
+            print(f"yamllint / check:         {results['yamllint (default config)'] / check:.1f}×   (target ≥ 10×)")
+        if args.profile:
+            profile_check(yaml_dir)
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

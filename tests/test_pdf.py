@@ -1,0 +1,114 @@
+"""The PDF reader: the four examples printed as PDFs give the findings of their text versions.
+
+The PDFs are made once per module by tests/pdf_templates.py (reportlab, CID font STSong-Light,
+ruled tables with merged 一级/二级 cells, landscape A4). In that layout 000's second table
+(应急指挥中心运维费) starts on page 1 and its last two rows (系统正常使用年限, 区应急局对应急指挥系统
+满意率) are on page 2; 003's indicator grid has its header row at the foot of page 2 and all its
+indicators on page 3 — so the equal findings also show that tables are joined over page breaks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+from office_templates import example_path
+from pdf_templates import pdf_of, scanned_pdf
+
+from linter.cli import main
+from linter.engine import Engine
+from linter.readers import InputError, read_path
+from linter.rulebook import load_rule_dirs
+
+ENGINE = Engine(load_rule_dirs())
+KEYS = ("000", "002", "003", "004")
+
+
+def findings_of(path) -> Counter:
+    return Counter((f.code, f.table, f.indicator, f.value) for f in ENGINE.run(read_path(path)))
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pdf")
+    made = {key: pdf_of(key, folder / f"{key}.pdf") for key in KEYS}
+    made["000-repeated-header"] = pdf_of("000", folder / "000r.pdf", repeat_header=True)
+    made["scan"] = scanned_pdf(folder / "scan.pdf")
+    return made
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_pdf_gives_the_findings_of_the_text(pdfs, key):
+    expected = findings_of(example_path(key))
+    assert expected  # every example has defects: an empty comparison would prove nothing
+    assert findings_of(pdfs[key]) == expected
+
+
+def test_header_repeated_on_the_next_page_is_not_a_row(pdfs):
+    assert findings_of(pdfs["000-repeated-header"]) == findings_of(example_path("000"))
+
+
+def test_table_continued_on_the_next_page_is_one_table(pdfs):
+    doc = read_path(pdfs["000"])
+    assert [t.name for t in doc.tables] == ["应急管理局劳务派遣经费", "应急指挥中心运维费", "安全生产监管第三方服务经费",
+                                            "应急管理局工作业务经费"]
+    second = doc.tables[1]
+    assert second.location.page == 1
+    last = second.indicators[-2:]
+    assert [(i.name, i.level1, i.value_text, i.location.page) for i in last] == [
+        ("系统正常使用年限", "效益指标", "≥5年", 2), ("区应急局对应急指挥系统满意率", "满意度指标", "≥95%", 2)]
+    assert doc.budget_year == 2024  # （2024年度） printed above the first table
+    assert doc.tables[0].funding.total.yuan == 130000  # 13 万元, 单位: 万元 printed above the table
+
+
+def test_merged_labels_are_carried_and_wrapped_cells_joined(pdfs):
+    doc = read_path(pdfs["003"])
+    inds = doc.tables[0].indicators
+    insurance = next(i for i in inds if i.name == "保险内容")  # wrapped over two lines in its cell
+    assert insurance.value_text == "完成巨灾保险续保和森林火灾扑救人员购买人身意外伤害保险"
+    assert (insurance.level1, insurance.level2) == ("产出指标", "数量指标")  # merged down from row 1
+    assert {i.location.page for i in inds} == {3}
+
+
+def test_findings_point_at_pages_in_text_and_json(pdfs):
+    path = str(pdfs["000"])
+    result = CliRunner().invoke(main, ["check", path])
+    assert result.exit_code == 1
+    assert f"{path}:page 1: IL303" in result.stdout  # 劳务派遣年限 ≥1年, first table, page 1
+    assert f"{path}:page 3: IL303" in result.stdout  # “安全生产月”活动开展期限 1个月, last grid on page 3
+    result = CliRunner().invoke(main, ["check", "--format", "json", path])
+    found = json.loads(result.stdout)["findings"]
+    timing = [f for f in found if f["indicator"] == "劳务派遣年限"]
+    assert [(f["code"], f["page"]) for f in timing] == [("IL303", 1)]
+    assert all(f["page"] in (1, 2, 3) for f in found)
+
+
+def test_scanned_pdf_is_refused_with_a_clear_message(pdfs):
+    with pytest.raises(InputError, match="没有文字层.*OCR"):
+        read_path(pdfs["scan"])
+    result = CliRunner().invoke(main, ["check", str(pdfs["scan"]), str(example_path("002"))])
+    assert result.exit_code == 2
+    assert "no text layer" in result.output
+    assert "全县安全生产监管专项" in result.stdout  # the other file is still checked
+
+
+def test_truncated_and_garbage_pdfs_are_input_errors(pdfs, tmp_path):
+    data = pdfs["000"].read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) // 3])
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
+    for bad in (cut, junk):
+        result = CliRunner().invoke(main, ["check", str(bad)])
+        assert result.exit_code == 2, result.output
+        assert f"{bad}:" in result.output and "Traceback" not in result.output
+        with pytest.raises(InputError):
+            read_path(bad)
+
+
+def test_pdf_named_otherwise_is_read_by_its_content(pdfs, tmp_path):
+    renamed = tmp_path / "table.dat"
+    renamed.write_bytes(pdfs["002"].read_bytes())
+    assert findings_of(renamed) == findings_of(example_path("002"))

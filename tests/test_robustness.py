@@ -1,0 +1,73 @@
+"""Odd input that once misbehaved: each case here was found by a review and must stay fixed."""
+
+import time
+
+from click.testing import CliRunner
+
+from linter.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_a_long_digit_run_in_a_name_does_not_stall_check(tmp_path):
+    table = tmp_path / "long.yaml"
+    table.write_text(
+        "budget_year: 2025\ntables:\n  - name: 示例项目\n    indicators:\n"
+        f"      - {{level1: 产出指标, level2: 数量指标, name: 培训次数{'1' * 20000}次, value: 4次}}\n",
+        encoding="utf-8")
+    started = time.perf_counter()
+    result = run("check", str(table))
+    assert result.exit_code in (0, 1)
+    assert time.perf_counter() - started < 5
+
+
+def test_an_absurd_amount_is_an_input_error_naming_the_key(tmp_path):
+    table = tmp_path / "huge.yaml"
+    table.write_text("currency_unit: 万元\ntables:\n  - name: 示例项目\n    funding: {total: 1e999999}\n"
+                     "    indicators: [{level1: 产出指标, level2: 数量指标, name: 培训次数, value: 4次}]\n",
+                     encoding="utf-8")
+    result = run("check", str(table))
+    assert result.exit_code == 2
+    assert "not a plausible amount" in result.output and "内部错误" not in result.output
+
+
+def test_an_impossible_budget_year_is_refused(tmp_path):
+    table = tmp_path / "year.yaml"
+    table.write_text("budget_year: 99999999\ntables:\n  - name: 示例项目\n"
+                     "    indicators: [{level1: 产出指标, level2: 数量指标, name: 培训次数, value: 4次}]\n",
+                     encoding="utf-8")
+    assert run("check", str(table)).exit_code == 2
+
+
+def test_a_goal_count_is_not_compared_with_a_cost_row():
+    from linter.engine import Engine, select_rules
+    from linter.readers.yaml_reader import document_from_mapping
+    from linter.rulebook import load_rule_dirs
+
+    doc = document_from_mapping({"tables": [{
+        "name": "培训项目", "goal": "完成培训4次", "funding": {"total": "2万元"},
+        "indicators": [
+            {"level1": "产出指标", "level2": "数量指标", "name": "培训次数", "value": "4次"},
+            {"level1": "产出指标", "level2": "成本指标", "name": "培训费", "value": "2次"}]}]}, "t.yaml")
+    findings = Engine(select_rules(load_rule_dirs(), ["goal-indicator-mismatch"])).run(doc)
+    assert findings == []
+
+
+def test_sarif_gives_no_text_region_for_a_spreadsheet_cell():
+    from linter.formatters.sarif import region
+    from linter.model import Finding, Location
+
+    cell = Finding("IL201", "missing-unit", "warning", "m", Location("t.xlsx", 5, 4, sheet="S", cell="D5"))
+    assert region(cell, None) is None
+
+
+def test_a_name_that_is_also_a_category_word_keeps_its_row():
+    from linter.readers.text import read_text
+
+    doc = read_text("项目名称\t示例项目\n一级指标\t二级指标\t三级指标\t指标值\n"
+                    "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\n", "t.txt")
+    [ind] = doc.tables[0].indicators
+    assert (ind.level2, ind.name, ind.value_text) == ("服务对象满意度指标", "服务对象满意度", "≥90%")
+    assert doc.problems == []
