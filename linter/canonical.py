@@ -20,8 +20,9 @@ import yaml
 from linter.model import Document, Funding, Indicator, Location, Money, Table
 from linter.values import parse
 from linter.values.types import BareNumber
+from linter.values.units import MONEY_UNITS
 
-_UNIT_FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_UNIT_FACTORS = MONEY_UNITS
 
 
 # --------------------------------------------------------------------------- amounts

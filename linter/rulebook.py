@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -75,7 +76,19 @@ def load_rule_dirs(extra_dirs: list[Path | str] = (), builtin: bool = True) -> l
 
 
 def load_rule_file(path: Path | str) -> Rule:
+    """The validated rule of one file. Cached per process by path and modification time: every
+    config file found in a sweep asks for the same shipped rules, and ``Rule`` objects are never
+    changed in place (``with_params`` returns a copy)."""
     path = Path(path)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = 0  # load_yaml_file reports the unreadable file
+    return _load_rule_file(path, stamp)
+
+
+@lru_cache(maxsize=1024)
+def _load_rule_file(path: Path, stamp: int) -> Rule:
     data = load_yaml_file(path, RuleError)
     return rule_from_mapping(data, path)
 

@@ -10,8 +10,9 @@ def load_yaml_file(path: Path, error: type[Exception]) -> Any:
     """The file's data; ``error("path[:line]: …")`` when it cannot be read or is not YAML."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 — a safe loader
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"{path}: cannot read: {exc}") from None
     except yaml.YAMLError as exc:

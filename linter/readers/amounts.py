@@ -15,9 +15,9 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from linter.model import Location, Money
+from linter.values.units import MAGNITUDES, MONEY_UNITS
 
-FACTORS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000),
-           "万": Decimal(10000), "亿": Decimal(100000000)}
+FACTORS = {**MONEY_UNITS, "万": MAGNITUDES["万"], "亿": MAGNITUDES["亿"]}
 _AMOUNT = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|亿元|千元|元|万|亿)?[。.,，;；、]*$")
 
 

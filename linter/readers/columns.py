@@ -18,13 +18,12 @@ from linter import glossary
 from linter.readers.form_labels import column_role
 from linter.readers.layout import Cell
 from linter.values import parse, split_name_value
+from linter.values.transform import comparator_pattern
 from linter.values.types import Empty, Text
 
 _FILLER = re.compile(r"^(?:绩效指标|指标|\d{1,3}|[-—–]+)$")  # in a 名称/序号 column
 _FILLER_WORD = re.compile(r"^(?:绩效指标|指标)$")  # anywhere
-_COMPARATOR = re.compile(
-    r"^(?:≥|≤|>|<|=|＞|＜|＝|≧|≦|>=|<=|大于等于|小于等于|大于|小于|等于|不低于|不少于|不高于|不超过"
-    r"|不大于|不小于|至少|达到|高于|低于|超过)$")
+_COMPARATOR = re.compile(rf"^(?:{comparator_pattern()}|＞|＜|＝)$")  # a 计算符号 column
 _TRAILING_COMPARATOR = re.compile(r"^(?:以上|以下|以内|及以上|及以下)$")
 VALUE_ROLES = ("value", "period_value", "comparator", "unit", "remark")
 

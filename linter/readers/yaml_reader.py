@@ -33,10 +33,11 @@ from linter.readers import InputError
 from linter.resources import data_dir
 from linter.values import parse
 from linter.values.types import BareNumber, Quantity
+from linter.values.units import MONEY_UNITS
 
 DEFAULT_TABLE_NAME = "示例项目"
 MAX_AMOUNT = Decimal(10) ** 15  # a thousand trillion 元: beyond any budget, so a typo or an attack
-CURRENCY_FACTORS = {"元": 1, "千元": 1000, "万元": 10000, "亿元": 100000000, "": 1}
+CURRENCY_FACTORS = {**MONEY_UNITS, "": Decimal(1)}
 KINDS = {"project": "project", "项目": "project",
          "department": "department", "部门": "department", "部门整体": "department"}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from linter.values import types as t
+from linter.values.transform import comparator_of, comparator_pattern
 
 # Full-width ASCII (！ to ～) and the ideographic space fold to their half-width forms; a few
 # dashes and tildes fold to - and ~. Each maps one character to one, so spans stay true.
@@ -19,10 +20,7 @@ _FOLD.update({0x3000: " ", 0x2014: "-", 0x2013: "-", 0x2015: "-", 0x2212: "-", 0
 _TRAILING = " \t\r\n\u3000。；、，,;.:：!！?？"
 _EMPTY_MARKS = {"", "/", "-", "--", "—", "——", "\\", "N/A", "n/a", "NA", "/ /"}
 _EMPTY_RUN = re.compile(r"[-/\\_~\s]+|不适用|暂无")  # ———, / /, -/-
-_CMP_PREFIX = re.compile(
-    r"^(>=|<=|≥|≤|>|<|=|≧|≦|大于等于|大于或等于|不低于|不少于|不小于|至少|达到|高于|超过|大于|小于等于|不高于|不超过"
-    r"|不大于|低于|小于|少于)\s*"
-)
+_CMP_PREFIX = re.compile(rf"^({comparator_pattern(2)})\s*")
 # Far beyond any real cell: longer input is Text at once, so parsing time stays bounded.
 MAX_VALUE_LENGTH = 400
 
@@ -94,8 +92,6 @@ def _as_text(raw: str, core: str, offset: int) -> t.Text:
     m = _CMP_PREFIX.match(core)
     if m:
         # ≥上年水平, 不低于去年同期: a comparator against a named baseline
-        from linter.values.transform import comparator_of
-
         comparator = comparator_of(m.group(1))
         baseline = core[m.end():] or None
     quantities = tuple(find_quantities(core, offset))

@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterator
 
 from linter.values import types as t
+from linter.values.transform import comparator_pattern
 from linter.values.units import UNITS
 
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "月")
-_CMP = r"(?:>=|<=|≥|≤|>|<|大于等于|不低于|不少于|至少|达到|超过|不超过|不高于|低于)"
+_CMP = rf"(?:{comparator_pattern(2)})"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = r"[一二两三四五六七八九十百千万]+"
 _QUANTITY = re.compile(

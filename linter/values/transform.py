@@ -276,6 +276,16 @@ def _modify(tok: Token, comparator, approx, open_ended):
     return comparator, approx, open_ended or word in _OPEN_ENDED
 
 
+def comparator_pattern(min_word_length: int = 1) -> str:
+    """A regex alternation of every comparator symbol and word, longest first.
+
+    ``min_word_length=2`` leaves out the one-character words 达 and 超, which begin ordinary words
+    (达标, 超额) when searched for in free text.
+    """
+    words = [w for w in _CMP if len(w) >= min_word_length or not w[0].isalpha()]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def comparator_of(word: str) -> str | None:
     """The normalised comparator of a word or symbol (``不低于`` → ``≥``), None if it is not one."""
     return _CMP.get(word)

@@ -71,6 +71,9 @@ UNITS.update({
 for _u in ("立方米", "m³", "方", "度", "千瓦时", "千瓦", "兆瓦", "GB", "TB", "G", "T", "分", "公里/小时", "套/年"):
     UNITS[_u] = ("other", _u, Decimal(1))
 
+# Money units a header or an amount may name, with their factor to 元.
+MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
 MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1000)}
 
 
