@@ -111,9 +111,10 @@ class Problem:
     """Something a reader could not place (an unreadable row): reported as a finding."""
 
     rule: str  # slug, e.g. "unreadable-row"
-    message: str
+    message: str  # Chinese
     location: Location
     table: str | None = None
+    message_en: str = ""
 
 
 @dataclass

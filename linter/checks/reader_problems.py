@@ -18,4 +18,4 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     tables = {t.name: t for t in doc.tables}
     for problem in doc.problems:
         yield Hit(location=problem.location, table=tables.get(problem.table or ""),
-                  args={"problem": problem.message})
+                  args={"problem": {"zh": problem.message, "en": problem.message_en or problem.message}})

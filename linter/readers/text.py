@@ -108,7 +108,8 @@ class _Reader:
         first = row.filled[0].column if row.filled else 1
         self.doc.problems.append(Problem(
             rule="unreadable-row",
-            message=f"无法识别的行（{why_zh}）：{shown} / unreadable row ({why_en})",
+            message=f"{why_zh}：{shown}",
+            message_en=f"{why_en}: {shown}",
             location=self.loc(row.line, first),
             table=self.table.name if self.table else None,
         ))
