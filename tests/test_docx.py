@@ -10,23 +10,15 @@ fifth grid column.
 from __future__ import annotations
 
 import io
-from collections import Counter
 
 import docx
 import pytest
 from click.testing import CliRunner
+from findings_of import findings_of
 from office_templates import docx_of, example_path
 
 from linter.cli import main
-from linter.engine import Engine
 from linter.readers import read_path
-from linter.rulebook import load_rule_dirs
-
-ENGINE = Engine(load_rule_dirs())
-
-
-def findings_of(path) -> Counter:
-    return Counter((f.code, f.table, f.indicator, f.value) for f in ENGINE.run(read_path(path)))
 
 
 @pytest.fixture(scope="module")

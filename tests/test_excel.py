@@ -15,27 +15,21 @@ import datetime as dt
 import io
 import json
 import zipfile
-from collections import Counter
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from findings_of import findings_of
 from office_templates import example_path, xlsx_of
 
 from linter.cli import main
-from linter.engine import Engine
 from linter.readers import InputError, read_path
 from linter.readers.excel import number_text, read_excel
-from linter.rulebook import load_rule_dirs
 from linter.values.types import Date
 
-ENGINE = Engine(load_rule_dirs())
 XLS = Path(__file__).resolve().parent / "data" / "office" / "000_template.xls"
 
-
-def findings_of(path) -> Counter:
-    return Counter((f.code, f.table, f.indicator, f.value) for f in ENGINE.run(read_path(path)))
 
 
 @pytest.fixture(scope="module")

@@ -10,24 +10,18 @@ indicators on page 3 — so the equal findings also show that tables are joined 
 from __future__ import annotations
 
 import json
-from collections import Counter
 
 import pytest
 from click.testing import CliRunner
+from findings_of import findings_of
 from office_templates import example_path
 from pdf_templates import pdf_of, scanned_pdf
 
 from linter.cli import main
-from linter.engine import Engine
 from linter.readers import InputError, read_path
-from linter.rulebook import load_rule_dirs
 
-ENGINE = Engine(load_rule_dirs())
 KEYS = ("000", "002", "003", "004")
 
-
-def findings_of(path) -> Counter:
-    return Counter((f.code, f.table, f.indicator, f.value) for f in ENGINE.run(read_path(path)))
 
 
 @pytest.fixture(scope="module")
