@@ -225,13 +225,9 @@ def merge(base: Config, over: Config) -> Config:
 
 # ---------------------------------------------------------------- applying a config to the rules
 
-def _matches(rule: Rule, key: str) -> bool:
-    return key in (rule.slug, rule.code) or rule.code.startswith(key)
-
-
 def _check_rule_keys(rules: list[Rule], keys: list[str], where: str) -> None:
     for k in keys:
-        if k != "ALL" and not any(_matches(r, k) for r in rules):
+        if k != "ALL" and not any(r.matches(k) for r in rules):
             names = [r.slug for r in rules] + [r.code for r in rules]
             close = difflib.get_close_matches(k, names, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -256,10 +252,10 @@ def configured_rules(config: Config, rules: list[Rule], cli_select: list[str] = 
     _check_rule_keys(rules, list(cli_select) + list(cli_ignore), "--select/--ignore")
 
     select = list(cli_select) or config.select
-    chosen = [r for r in rules if select is None or "ALL" in select or any(_matches(r, k) for k in select)
-              or (not cli_select and any(_matches(r, k) for k in config.extend_select))]
+    chosen = [r for r in rules if select is None or "ALL" in select or any(r.matches(k) for k in select)
+              or (not cli_select and any(r.matches(k) for k in config.extend_select))]
     ignore = config.ignore + list(cli_ignore)
-    chosen = [r for r in chosen if not any(_matches(r, k) for k in ignore)]
+    chosen = [r for r in chosen if not any(r.matches(k) for k in ignore)]
 
     by_key = {k: r for r in rules for k in (r.slug, r.code)}
     for table, key in ((config.severity, "severity"), (config.params, "params")):

@@ -37,17 +37,25 @@ class Engine:
 
     def run(self, doc: Document, lang: str = "zh") -> list[Finding]:
         findings: list[Finding] = []
+        lines = doc.source_text.splitlines() if doc.source_text else []
         for rule in self.rules:
             try:
                 for hit in rule.module.check(doc, rule.params):
-                    findings.append(to_finding(rule, hit, lang))
+                    findings.append(to_finding(rule, hit, lang, _line_of(hit.location, doc.path, lines)))
             except Exception as exc:  # noqa: BLE001 — one bad check must not hide the other files
                 raise CheckFailed(f"{doc.path}: 规则 {rule.code} {rule.slug} 内部错误 / internal error in rule "
                                   f"{rule.code} {rule.slug}: {type(exc).__name__}: {exc}") from exc
         return sorted(findings, key=finding_sort_key)
 
 
-def to_finding(rule: Rule, hit: Hit, lang: str = "zh") -> Finding:
+def _line_of(loc: Location, path: str, lines: list[str]) -> str | None:
+    """The text of the line a text-file location points at; None for cells, pages and other files."""
+    if loc.path != path or loc.cell or loc.page or not 1 <= loc.line <= len(lines):
+        return None
+    return lines[loc.line - 1]
+
+
+def to_finding(rule: Rule, hit: Hit, lang: str = "zh", line_text: str | None = None) -> Finding:
     ind = hit.indicator
     table = hit.table.name if hit.table else None
     level1 = hit.level1 or (ind.level1 if ind else None)
@@ -58,7 +66,7 @@ def to_finding(rule: Rule, hit: Hit, lang: str = "zh") -> Finding:
     return Finding(code=rule.code, rule=rule.slug, severity=rule.severity,
                    message=fill(rule.message.get(lang, rule.message["zh"]), fields),
                    location=hit.location, table=table, indicator=ind.name if ind else None,
-                   level1=level1, level2=level2, value=value)
+                   level1=level1, level2=level2, value=value, line_text=line_text)
 
 
 class _Lenient(dict):
@@ -81,13 +89,8 @@ def finding_sort_key(f: Finding) -> tuple:
 def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
     """Rules chosen by code, code prefix (``IL2``) or slug; ``ignore`` wins over ``select``."""
     select, ignore = list(select), list(ignore)
-    known = {r.slug for r in rules} | {r.code for r in rules}
     for key in select + ignore:
-        if key not in known and not any(r.code.startswith(key) for r in rules):
+        if not any(r.matches(key) for r in rules):
             raise RuleError(f"--select/--ignore: no rule matches '{key}'")
-
-    def matches(rule: Rule, keys: list[str]) -> bool:
-        return any(k in (rule.slug, rule.code) or rule.code.startswith(k) for k in keys)
-
-    chosen = [r for r in rules if not select or matches(r, select)]
-    return [r for r in chosen if not matches(r, ignore)]
+    chosen = [r for r in rules if not select or any(r.matches(k) for k in select)]
+    return [r for r in chosen if not any(r.matches(k) for k in ignore)]

@@ -129,6 +129,9 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     encoding: str = ""
     source_format: str = ""  # "text", "yaml", "xlsx" …
+    # The decoded text of a text or YAML input, so that nothing after the reader opens the file
+    # again (suppression comments, source lines for SARIF). Empty for binary formats.
+    source_text: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)
@@ -143,3 +146,4 @@ class Finding:
     level1: str | None = None
     level2: str | None = None
     value: str | None = None
+    line_text: str | None = None  # the source line the finding points at (text and YAML inputs)

@@ -43,6 +43,10 @@ class Rule:
     path: Path
     module: ModuleType = field(repr=False, default=None)  # type: ignore[assignment]
 
+    def matches(self, key: str) -> bool:
+        """Is this rule named by ``key``: its code, its slug, or a code prefix such as ``IL2``?"""
+        return key in (self.slug, self.code) or self.code.startswith(key)
+
     def with_params(self, overrides: dict[str, Any], source: str) -> Rule:
         """A copy whose parameters are overridden (config), validated like the rule file itself."""
         params = dict(self.params)

@@ -160,13 +160,7 @@ def suppressions_for(path: Path | str, doc: Document | None) -> list[Suppression
     path = Path(path)
     found: list[Suppression] = []
     if doc is not None and doc.source_format == "yaml":
-        from linter.readers import decode
-
-        try:
-            text, _ = decode(path.read_bytes(), str(path))
-            found += comment_suppressions(text, str(path))
-        except Exception:  # the reader read it a moment ago; if it is gone now, there are no comments
-            pass
+        found += comment_suppressions(doc.source_text, str(path))  # the text the reader decoded
     sidecar = sidecar_path(path)
     if sidecar.is_file():
         found += sidecar_suppressions(sidecar)

@@ -60,7 +60,7 @@ def test_sarif_gives_no_text_region_for_a_spreadsheet_cell():
     from linter.model import Finding, Location
 
     cell = Finding("IL201", "missing-unit", "warning", "m", Location("t.xlsx", 5, 4, sheet="S", cell="D5"))
-    assert region(cell, None) is None
+    assert region(cell) is None
 
 
 def test_a_name_that_is_also_a_category_word_keeps_its_row():
@@ -71,3 +71,28 @@ def test_a_name_that_is_also_a_category_word_keeps_its_row():
     [ind] = doc.tables[0].indicators
     assert (ind.level2, ind.name, ind.value_text) == ("服务对象满意度指标", "服务对象满意度", "≥90%")
     assert doc.problems == []
+
+
+def test_nothing_after_the_reader_opens_the_input_again(tmp_path):
+    """Suppression comments and SARIF source lines come from the text the reader decoded."""
+    from linter.engine import Engine, select_rules
+    from linter.formatters.sarif import sarif_log
+    from linter.readers import read_path
+    from linter.rulebook import load_rule_dirs
+    from linter.suppress import apply, suppressions_for
+
+    table = tmp_path / "t.yaml"
+    table.write_text("budget_year: 2025\ntables:\n  - name: 示例项目\n    indicators:\n"
+                     "      - {level1: 产出指标, level2: 数量指标, name: 点评反馈会次数, value: '4'}\n"
+                     "      - {level1: 产出指标, level2: 数量指标, name: 培训次数, value: '2'}  # noqa: IL201\n",
+                     encoding="utf-8")
+    doc = read_path(table)
+    table.unlink()  # from here on the file is gone
+    findings = Engine(select_rules(load_rule_dirs(), ["missing-unit"])).run(doc)
+    assert [f.indicator for f in findings] == ["点评反馈会次数", "培训次数"]
+    kept = apply(findings, suppressions_for(table, doc), doc)
+    assert [f.indicator for f in kept] == ["点评反馈会次数"]
+    [result] = sarif_log(kept, [])["runs"][0]["results"]
+    physical = result["locations"][0]["physicalLocation"]
+    assert physical["region"]["startLine"] == 5
+    assert "点评反馈会次数" in physical["contextRegion"]["snippet"]["text"]

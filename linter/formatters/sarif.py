@@ -43,33 +43,12 @@ def rule_descriptor(rule, lang: str = "zh") -> dict:
     }
 
 
-class _Lines:
-    """Source lines of the files named by findings, read once each (None when unreadable)."""
-
-    def __init__(self):
-        self._cache: dict[str, list[str] | None] = {}
-
-    def line(self, path: str, number: int) -> str | None:
-        if path not in self._cache:
-            try:
-                from linter.readers import decode
-
-                text, _ = decode(Path(path).read_bytes(), path)
-                self._cache[path] = text.splitlines()
-            except Exception:  # any unreadable file: the region just ends one column on
-                self._cache[path] = None
-        lines = self._cache[path]
-        if lines is None or not 1 <= number <= len(lines):
-            return None
-        return lines[number - 1]
-
-
-def region(f: Finding, lines: _Lines) -> dict | None:
+def region(f: Finding) -> dict | None:
     loc = f.location
     if loc.line < 1 or loc.cell or loc.sheet or loc.page:
         return None  # a cell or a page is not a line of text; sheet and cell are in the properties
     start_col = max(loc.column, 1)
-    text = lines.line(loc.path, loc.line)
+    text = f.line_text  # carried by the finding: a formatter never opens the input again
     end_col = len(text) + 1 if text is not None else start_col + 1
     out = {"startLine": loc.line, "startColumn": start_col, "endLine": loc.line,
            "endColumn": max(end_col, start_col + 1)}
@@ -78,14 +57,13 @@ def region(f: Finding, lines: _Lines) -> dict | None:
     return out
 
 
-def result(f: Finding, rule_index: dict[str, int], lines: _Lines) -> dict:
+def result(f: Finding, rule_index: dict[str, int]) -> dict:
     physical: dict = {"artifactLocation": {"uri": artifact_uri(f.location.path)}}
-    reg = region(f, lines)
+    reg = region(f)
     if reg:
         physical["region"] = reg
-        line = lines.line(f.location.path, reg["startLine"])
-        if line is not None:
-            physical["contextRegion"] = {"startLine": reg["startLine"], "snippet": {"text": line}}
+        if f.line_text is not None:
+            physical["contextRegion"] = {"startLine": reg["startLine"], "snippet": {"text": f.line_text}}
     out = {"ruleId": f.code, "level": LEVELS.get(f.severity, "warning"), "message": {"text": f.message},
            "locations": [{"physicalLocation": physical}]}
     if f.code in rule_index:
@@ -101,7 +79,6 @@ def result(f: Finding, rule_index: dict[str, int], lines: _Lines) -> dict:
 def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = "zh") -> dict:
     rules = sorted(rules, key=lambda r: r.code)
     rule_index = {r.code: i for i, r in enumerate(rules)}
-    lines = _Lines()
     notifications = [{"level": "error", "message": {"text": f["error"]},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f["path"])}}}]}
                      for f in files if f.get("error")]
@@ -119,7 +96,7 @@ def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = 
             "automationDetails": {"id": "indicator-lint/"},
             "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
-            "results": [result(f, rule_index, lines) for f in findings],
+            "results": [result(f, rule_index) for f in findings],
         }],
     }
 

@@ -126,6 +126,7 @@ def _read_text_as(text: str, name: str, fmt: str) -> Document:
             doc = read_text(text, name)
     if not doc.source_format:
         doc.source_format = fmt
+    doc.source_text = text
     return doc
 
 
