@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -280,6 +281,8 @@ def configured_rules(config: Config, rules: list[Rule], cli_select: list[str] = 
 
 def ignored_for(config: Config, path: Path | str) -> list[str]:
     """The rules ``per-file-ignores`` switches off for this file."""
+    if not config.per_file_ignores:
+        return []
     path = Path(path)
     try:
         rel = path.resolve().relative_to(config.root).as_posix()
@@ -307,14 +310,16 @@ class Settings:
                  ignore: list[str] = ()):
         self.explicit = load_config(explicit) if explicit else None
         self.rules_dirs, self.select, self.ignore = list(rules_dirs), list(select), list(ignore)
-        self._by_folder: dict[Path, Path | None] = {}
+        self._by_folder: dict[str, Path | None] = {}
         self._by_config: dict[Path | None, tuple[Config, list[Rule]]] = {}
 
     def config_path(self, path: Path) -> Path | None:
-        folder = path.resolve().parent if not path.is_dir() else path.resolve()
-        if folder not in self._by_folder:
-            self._by_folder[folder] = find_config(folder)
-        return self._by_folder[folder]
+        # Keyed by the folder as written, so that a sweep resolves (and stats) each folder once,
+        # not each of its files.
+        written = str(path) if path.is_dir() else os.path.dirname(os.path.abspath(path))
+        if written not in self._by_folder:
+            self._by_folder[written] = find_config(Path(written).resolve())
+        return self._by_folder[written]
 
     def for_file(self, path: Path | str) -> tuple[Config, list[Rule]]:
         from linter.rulebook import load_rule_dirs

@@ -8,6 +8,7 @@ text is kept on the Indicator for messages.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # 一级 categories.
 OUTPUT = "产出指标"
@@ -58,6 +59,7 @@ _NUMBERING = re.compile(
 _DECORATION = re.compile(r"[（(][^）)]*(?:必填|选填|硬性)[^）)]*[）)]|[\s:：*＊]")
 
 
+@lru_cache(maxsize=8192)  # labels repeat on every table and are asked about by many rules
 def clean_label(text: str) -> str:
     """The label without HTML, numbering, ``（必填）`` notes, colons and white space."""
     text = _TAG.sub("", text)
@@ -69,6 +71,7 @@ def _with_suffix(label: str) -> str:
     return label if label.endswith("指标") else label + "指标"
 
 
+@lru_cache(maxsize=8192)
 def normalise_level2(text: str) -> str | None:
     """``（一）数量指标：`` → ``数量指标``; None when the text is not a 二级 label."""
     label = clean_label(text)
@@ -81,6 +84,7 @@ def normalise_level2(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def normalise_level1(text: str) -> str | None:
     """``一、产出指标`` → ``产出指标``; None when the text is not a 一级 label."""
     label = clean_label(text)
@@ -106,5 +110,6 @@ def parent_of(level2: str) -> str | None:
     return LEVEL2_PARENT.get(level2)
 
 
+@lru_cache(maxsize=8192)
 def is_category_label(text: str) -> bool:
     return normalise_level1(text) is not None or normalise_level2(text) is not None

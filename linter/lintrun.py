@@ -89,14 +89,21 @@ class FileResult:
     messages: list[str] = field(default_factory=list)  # for stderr, in order
     fatal: str | None = None  # a broken rule or configuration: the whole run stops (exit 2)
     doc: Document | None = None  # only when asked for (--annotate)
+    summary: object = None  # what ``summarise(doc, findings)`` made of the file (the HTML report's section)
 
     @property
     def failed(self) -> bool:
         return bool(self.entry.get("error"))
 
 
-def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool = False) -> FileResult:
-    """Read and check one file; every failure becomes part of the result, nothing is raised."""
+def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool = False,
+               summarise=None) -> FileResult:
+    """Read and check one file; every failure becomes part of the result, nothing is raised.
+
+    ``summarise(doc, findings)``, a module-level function (workers receive it by pickling), turns
+    the document into something small to keep, in the process that read it: the report renders a
+    file's tables there so that documents never travel between processes or pile up in memory.
+    """
     from linter.config import ConfigError
     from linter.engine import CheckFailed, RuleError
     from linter.readers import InputError, read_path
@@ -120,6 +127,8 @@ def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool =
         return out
     out.entry = {"path": str(path), "error": None, "tables": len(doc.tables), "findings": len(out.findings)}
     out.doc = doc if keep_doc else None
+    if summarise is not None:
+        out.summary = summarise(doc, out.findings)
     return out
 
 
@@ -133,7 +142,7 @@ def default_jobs() -> int:
 
 
 def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbose: bool = False,
-                keep_doc: bool = False):
+                keep_doc: bool = False, summarise=None):
     """FileResults in the order of ``paths``, one at a time as they are ready (memory stays flat).
 
     ``jobs`` worker processes check the files (``None``: all cores, and one process for a handful
@@ -145,12 +154,12 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
     jobs = min(jobs, len(paths))
     if jobs <= 1 or keep_doc:
         for path in paths:
-            yield check_file(run, path, verbose, keep_doc)
+            yield check_file(run, path, verbose, keep_doc, summarise)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(run.arguments, verbose))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(run.arguments, verbose, summarise))
     try:
         for result in pool.map(_worker_check, paths, chunksize=chunk):
             run.rules_for_result(result)
@@ -162,9 +171,10 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
 _WORKER: dict = {}
 
 
-def _start_worker(arguments: tuple, verbose: bool) -> None:
+def _start_worker(arguments: tuple, verbose: bool, summarise) -> None:
     _WORKER["run"] = LintRun(*arguments)
     _WORKER["verbose"] = verbose
+    _WORKER["summarise"] = summarise
 
 
 def _worker_check(path: Path) -> FileResult:
@@ -173,7 +183,7 @@ def _worker_check(path: Path) -> FileResult:
 
     err = io.StringIO()
     with contextlib.redirect_stderr(err):  # --verbose notes: printed by the parent, in file order
-        result = check_file(_WORKER["run"], path, _WORKER["verbose"])
+        result = check_file(_WORKER["run"], path, _WORKER["verbose"], summarise=_WORKER["summarise"])
     notes = err.getvalue().splitlines()
     result.messages[:0] = notes
     return result

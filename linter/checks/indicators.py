@@ -7,7 +7,7 @@ Not a check type itself (it has no ``check``), so no rule file can name it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 
 from linter.model import Document, Indicator, Table
 from linter.values.types import Empty
@@ -38,15 +38,34 @@ def is_blank_row(ind: Indicator) -> bool:
 
 
 def indicators(doc: Document, categories: list[str] = (), exclude: list[str] = (),
-               skip_blank: bool = True) -> Iterator[tuple[Table, Indicator]]:
-    for table in doc.tables:
-        for ind in table.indicators:
-            if skip_blank and is_blank_row(ind):
-                continue
-            if in_scope(ind, list(categories), list(exclude)):
-                yield table, ind
+               skip_blank: bool = True) -> tuple[tuple[Table, Indicator], ...]:
+    """The (table, indicator) pairs in scope, in document order.
+
+    Every rule asks this of the same document, most with the same few scopes, so the answer is
+    kept for the document being checked (one document at a time: memory does not grow).
+    """
+    key = (tuple(categories), tuple(exclude), skip_blank)
+    if _scopes["doc"] is not doc:
+        _scopes.clear()
+        _scopes["doc"] = doc
+    found = _scopes.get(key)
+    if found is None:
+        rows = _scopes.get(skip_blank)
+        if rows is None:
+            rows = _scopes[skip_blank] = tuple((table, ind) for table in doc.tables for ind in table.indicators
+                                               if not (skip_blank and is_blank_row(ind)))
+        wanted, unwanted = frozenset(categories), frozenset(exclude)
+        found = _scopes[key] = tuple(
+            (table, ind) for table, ind in rows
+            if (not wanted or ind.level2 in wanted or ind.level1 in wanted)
+            and not (unwanted and (ind.level2 in unwanted or ind.level1 in unwanted)))
+    return found
 
 
+_scopes: dict = {"doc": None}
+
+
+@lru_cache(maxsize=16384)  # a name is read by a dozen rules; names repeat across a sweep
 def core_name(name: str) -> str:
     """The name without tags, a trailing unit note (``满意度（%）``) or a trailing ``情况``."""
     name = _TAG.sub("", name).strip()
@@ -54,17 +73,33 @@ def core_name(name: str) -> str:
     return name.removesuffix("情况").strip() or name
 
 
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """A name for comparing: punctuation and spaces removed (``规范化，标准化`` = ``规范化、标准化``)."""
     return _PUNCT.sub("", core_name(name))
 
 
 def ends_with_any(name: str, suffixes: list[str]) -> bool:
-    return any(name.endswith(s) for s in suffixes)
+    return name.endswith(tuple(suffixes))
 
 
 def contains_any(text: str, words: list[str]) -> bool:
-    return any(w in text for w in words)
+    return bool(words) and _alternation(words).search(text) is not None
+
+
+_ALTERNATIONS: dict[int, tuple[list[str], re.Pattern]] = {}
+
+
+def _alternation(words: list[str]) -> re.Pattern:
+    """One compiled pattern per word list: a rule's parameter lists live as long as the run, and
+    one regular-expression search beats thirty ``in`` tests on every name."""
+    entry = _ALTERNATIONS.get(id(words))
+    if entry is None or entry[0] is not words:  # the list itself is kept, so its id is not reused
+        if len(_ALTERNATIONS) > 1000:
+            _ALTERNATIONS.clear()  # parameter dicts made by the thousand (tests): stay small
+        pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        entry = _ALTERNATIONS[id(words)] = (words, pattern)
+    return entry[1]
 
 
 def plain_number(number) -> str:

@@ -8,6 +8,7 @@ split words on); a shared bigram such as 培训 or 检查 is a shared word.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NOISE = re.compile(r"[\s\d０-９.,，、;；:：。!！?？“”\"'‘’()（）【】《》<>/\-—~～%]+")
 
@@ -15,10 +16,11 @@ _NOISE = re.compile(r"[\s\d０-９.,，、;；:：。!！?？“”\"'‘’()�
 _UNIT_CLASSES = {"名": "人", "位": "人", "人": "人", "户": "户", "家": "家", "个": "个"}
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=16384)  # names are compared pairwise, many times per table
+def bigrams(text: str) -> frozenset[str]:
     """The character pairs of a phrase, numbers and punctuation removed (省、州级 → 省州, 州级)."""
     clean = _NOISE.sub("", text)
-    return {clean[i:i + 2] for i in range(len(clean) - 1)}
+    return frozenset(clean[i:i + 2] for i in range(len(clean) - 1))
 
 
 def overlap(a: str, b: str) -> float:

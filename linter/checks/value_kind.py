@@ -57,9 +57,9 @@ def matches(value: Value, params: dict, text: str = "") -> bool:
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table, ind in indicators(doc, params["categories"], params["exclude_categories"]):
-        name = core_name(ind.name)
-        if ends_with_any(name, params["exclude_name_suffixes"]) or (name and is_category_label(name)):
+        if not matches(ind.value, params, ind.value_text):
             continue
-        if matches(ind.value, params, ind.value_text):
+        name = core_name(ind.name)
+        if not (ends_with_any(name, params["exclude_name_suffixes"]) or (name and is_category_label(name))):
             yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
                       args={"unit": getattr(ind.value, "written_unit", "") or getattr(ind.value, "unit", "")})

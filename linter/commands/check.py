@@ -66,33 +66,54 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
         click.echo(f"indicator-lint: {exc}", err=True)
         sys.exit(2)
 
-    findings, files, input_error = [], [], False
-    docs = {}  # path → Document, for --annotate only (kept otherwise, memory would grow with the files)
-    for result in check_files(run, run.input_files(paths), jobs, verbose, keep_doc=bool(annotate_out)):
-        for message in result.messages:
-            click.echo(message, err=True)
-        if result.fatal:
-            click.echo(result.fatal, err=True)
-            sys.exit(2)
-        input_error = input_error or result.failed
-        findings.extend(result.findings)
-        files.append(result.entry)
-        if result.doc is not None:
-            docs[result.path] = result.doc
-
-    if baseline is not None:
-        findings = _apply_baseline(baseline, findings, files)
-    from linter.formatters.choose import choose_format, render
+    from linter.formatters.choose import STREAMED, choose_format, render, writer_for
+    from linter.progress import Progress, wants_progress
 
     fmt = choose_format(fmt)
-    click.echo(render(fmt, findings, files, rules=list(run.rules_seen.values()), lang=lang, statistics=statistics,
-                      colour=fmt == "text" and sys.stdout.isatty()), nl=False)
+    colour = fmt == "text" and sys.stdout.isatty()
+    # Text, JSON and GitHub output is written a file at a time, so a sweep's findings are never all
+    # held; statistics, a baseline, SARIF and JUnit need the whole run first.
+    writer = writer_for(fmt, colour) if fmt in STREAMED and not statistics and baseline is None else None
+    findings, files, input_error, failing = [], [], False, False
+    docs = {}  # path → Document, for --annotate only (kept otherwise, memory would grow with the files)
+    inputs = run.input_files(paths)
+    with Progress(len(inputs), wants_progress(len(inputs), fmt)) as bar:
+        if writer:
+            click.echo(writer.start(), nl=False)
+        for result in check_files(run, inputs, jobs, verbose, keep_doc=bool(annotate_out)):
+            for message in result.messages:
+                bar.note(message)
+            if result.fatal:
+                bar.close()
+                click.echo(result.fatal, err=True)
+                sys.exit(2)
+            input_error = input_error or result.failed
+            files.append(result.entry)
+            if writer:
+                failing = failing or any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings)
+                text = writer.file(result.findings)
+                if text:
+                    bar.clear()
+                    click.echo(text, nl=False)
+            if not writer or annotate_out:
+                findings.extend(result.findings)  # kept for the formatter, or --annotate's one file
+            if result.doc is not None:
+                docs[result.path] = result.doc
+            bar.advance()
+
+    if writer:
+        click.echo(writer.finish(files), nl=False)
+    else:
+        if baseline is not None:
+            findings = _apply_baseline(baseline, findings, files)
+        click.echo(render(fmt, findings, files, rules=list(run.rules_seen.values()), lang=lang,
+                          statistics=statistics, colour=colour), nl=False)
+        failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in findings)
 
     if annotate_out and not _annotate(annotate_out, docs, files, findings):
         sys.exit(2)
     if input_error:
         sys.exit(2)
-    failing = [f for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on]]
     sys.exit(1 if failing and not exit_zero else 0)
 
 

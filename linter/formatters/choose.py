@@ -19,6 +19,28 @@ def choose_format(fmt: str | None, environ=None) -> str:
     return "github" if value and value not in ("false", "0") else "text"
 
 
+STREAMED = ("text", "json", "github")  # written a file at a time; SARIF and JUnit need the whole run
+
+
+def writer_for(fmt: str, colour: bool = False):
+    """The streaming writer of a format in STREAMED: ``start()``, ``file(findings)`` per file, ``finish(files)``."""
+    if fmt == "json":
+        from linter.formatters.json import JsonWriter as Writer
+    elif fmt == "github":
+        from linter.formatters.github import GithubWriter as Writer
+    else:
+        from linter.formatters.text import TextWriter as Writer
+    return Writer(colour)
+
+
+def write_all(writer, findings, files) -> str:
+    """The whole report from a streaming writer: findings grouped by file, in order of appearance."""
+    by_path: dict[str, list] = {}
+    for f in findings:
+        by_path.setdefault(f.location.path, []).append(f)
+    return writer.start() + "".join(writer.file(group) for group in by_path.values()) + writer.finish(files)
+
+
 def render(fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bool = False,
            colour: bool = False) -> str:
     if statistics:

@@ -33,8 +33,24 @@ def annotation(f: Finding) -> str:
     return f"::{COMMANDS.get(f.severity, 'warning')} {','.join(props)}::{escape_data(f.message + where)}"
 
 
+class GithubWriter:
+    """One annotation per finding, written a file at a time; unreadable files at the end."""
+
+    def __init__(self, colour: bool = False):
+        pass
+
+    def start(self) -> str:
+        return ""
+
+    def file(self, findings: list[Finding]) -> str:
+        return "".join(annotation(f) + "\n" for f in findings)
+
+    def finish(self, files: list[dict]) -> str:
+        return "".join(f"::error file={escape_property(f['path'])},title=unreadable::{escape_data(f['error'])}\n"
+                       for f in files if f.get("error"))
+
+
 def format_github(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
-    lines = [annotation(f) for f in findings]
-    lines += [f"::error file={escape_property(f['path'])},title=unreadable::{escape_data(f['error'])}"
-              for f in files if f.get("error")]
-    return "".join(line + "\n" for line in lines)
+    from linter.formatters.choose import write_all
+
+    return write_all(GithubWriter(), findings, files)

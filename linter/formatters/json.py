@@ -30,17 +30,44 @@ def finding_dict(f: Finding) -> dict:
     return out
 
 
-def report_dict(findings: list[Finding], files: list[dict]) -> dict:
-    counts = Counter(f.severity for f in findings)
-    return {
-        "version": VERSION,
-        "findings": [finding_dict(f) for f in findings],
-        "files": files,
-        "summary": {"errors": counts["error"], "warnings": counts["warning"], "info": counts["info"],
-                    "findings": len(findings), "files": len(files),
-                    "unreadable_files": sum(1 for f in files if f.get("error"))},
-    }
+def summary_dict(counts: Counter, n_findings: int, files: list[dict]) -> dict:
+    return {"errors": counts["error"], "warnings": counts["warning"], "info": counts["info"],
+            "findings": n_findings, "files": len(files),
+            "unreadable_files": sum(1 for f in files if f.get("error"))}
+
+
+def _dumps(value, indent: int) -> str:
+    """``value`` as ``json.dumps(indent=2)`` writes it when nested ``indent`` levels deep."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * indent)
+
+
+class JsonWriter:
+    """Writes ``{"version": 1, "findings": [...], "files": [...], "summary": {...}}`` a file at a time,
+    byte for byte as ``json.dumps(..., indent=2)`` of the whole would: the findings of a sweep
+    are never all held in memory."""
+
+    def __init__(self, colour: bool = False):
+        self.counts: Counter = Counter()
+        self.n_findings = 0
+
+    def start(self) -> str:
+        return f'{{\n  "version": {VERSION},\n  "findings": ['
+
+    def file(self, findings: list[Finding]) -> str:
+        out = []
+        for f in findings:
+            out.append(("\n    " if not self.n_findings else ",\n    ") + _dumps(finding_dict(f), 2))
+            self.n_findings += 1
+            self.counts[f.severity] += 1
+        return "".join(out)
+
+    def finish(self, files: list[dict]) -> str:
+        close = "\n  ]" if self.n_findings else "]"
+        summary = summary_dict(self.counts, self.n_findings, files)
+        return f'{close},\n  "files": {_dumps(files, 1)},\n  "summary": {_dumps(summary, 1)}\n}}\n'
 
 
 def format_json(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
-    return json.dumps(report_dict(findings, files), ensure_ascii=False, indent=2) + "\n"
+    from linter.formatters.choose import write_all
+
+    return write_all(JsonWriter(), findings, files)

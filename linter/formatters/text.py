@@ -37,34 +37,51 @@ def context_line(f: Finding) -> str:
     return line
 
 
-def summary_line(findings: list[Finding], n_files: int) -> str:
-    counts = Counter(f.severity for f in findings)
+def summary_line(counts: Counter, n_files: int) -> str:
     errors, warnings, info = counts["error"], counts["warning"], counts["info"]
     return (f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}, "
             f"{info} info in {n_files} file{'s' if n_files != 1 else ''}")
 
 
-def format_text(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
-    def style(text: str, **kw) -> str:
-        if not colour:
+class TextWriter:
+    """Writes the report a file at a time (``check`` streams it); ``format_text`` is the whole of it."""
+
+    def __init__(self, colour: bool = False):
+        self.colour = colour
+        self.counts: Counter = Counter()
+
+    def _style(self, text: str, **kw) -> str:
+        if not self.colour:
             return text
         import click
 
         return click.style(text, **kw)
 
-    out: list[str] = []
-    by_path: dict[str, list[Finding]] = {}
-    for f in findings:
-        by_path.setdefault(f.location.path, []).append(f)
-    for path_findings in by_path.values():
-        width = max(display_width(f"{f.location}:") for f in path_findings)
-        for f in path_findings:
+    def start(self) -> str:
+        return ""
+
+    def file(self, findings: list[Finding]) -> str:
+        """The lines of one file's findings, their locations padded to one width."""
+        if not findings:
+            return ""
+        self.counts.update(f.severity for f in findings)
+        style = self._style
+        width = max(display_width(f"{f.location}:") for f in findings)
+        out = []
+        for f in findings:
             where = pad(f"{f.location}:", width)
-            head = f"{style(where, bold=True)} {style(f.code, bold=True)} " \
-                   f"{style('[' + f.severity + ']', fg=SEVERITY_COLOURS.get(f.severity))} {f.message}"
-            out.append(head)
+            out.append(f"{style(where, bold=True)} {style(f.code, bold=True)} "
+                       f"{style('[' + f.severity + ']', fg=SEVERITY_COLOURS.get(f.severity))} {f.message}\n")
             ctx = context_line(f)
             if ctx:
-                out.append(" " * (width + 1) + style(ctx, dim=True))
-    out.append(summary_line(findings, len(files)))
-    return "\n".join(out) + "\n"
+                out.append(" " * (width + 1) + style(ctx, dim=True) + "\n")
+        return "".join(out)
+
+    def finish(self, files: list[dict]) -> str:
+        return summary_line(self.counts, len(files)) + "\n"
+
+
+def format_text(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
+    from linter.formatters.choose import write_all
+
+    return write_all(TextWriter(colour), findings, files)

@@ -41,12 +41,14 @@ class InputError(Exception):
 
 
 def iter_input_files(paths) -> list[Path]:
-    """The files to read for the given files and folders, in a stable order, each once.
+    """The files to read for the given files, folders and globs, in a stable order, each once.
 
     A folder contributes its table files (known extensions, recursively, hidden ones and
-    README files skipped — a README beside the tables describes them — sorted); a file named on the command line is kept whatever its extension or existence, so
-    that ``read_path`` reports what is wrong with it. A folder holding no table file is kept as
-    itself: ``read_path`` then reports it.
+    README files skipped — a README beside the tables describes them — sorted). A glob
+    (``tables/**/*.pdf``, quoted so that the shell leaves it alone, and the only way on Windows)
+    contributes what it matches, sorted, folders among them as folders. A file named on the
+    command line is kept whatever its extension or existence, so that ``read_path`` reports what is
+    wrong with it; so is a folder holding no table file and a glob matching nothing.
     """
     out: list[Path] = []
     seen: set[Path] = set()
@@ -57,20 +59,36 @@ def iter_input_files(paths) -> list[Path]:
             out.append(p)
 
     for raw in paths:
-        path = Path(raw)
-        if not path.is_dir():
-            add(path)
-            continue
-        found = sorted(
-            p for p in path.rglob("*")
-            if p.suffix.lower() in TABLE_EXTENSIONS and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            and not p.name.startswith("~$")  # the lock file Office keeps beside an open document
-            and not p.name.upper().startswith("README")
-        )
-        for p in found or [path]:
-            add(p)
+        for path in _expand_glob(Path(raw)):
+            if not path.is_dir():
+                add(path)
+                continue
+            for p in _table_files(path) or [path]:
+                add(p)
     return out
+
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+def _expand_glob(path: Path) -> list[Path]:
+    """What a glob pattern matches (sorted), or the path itself when it exists or is no pattern."""
+    text = str(path)
+    if path.exists() or not _GLOB_CHARS & set(text):
+        return [path]
+    import glob
+
+    return [Path(p) for p in sorted(glob.glob(text, recursive=True))] or [path]
+
+
+def _table_files(folder: Path) -> list[Path]:
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.suffix.lower() in TABLE_EXTENSIONS and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and not p.name.startswith("~$")  # the lock file Office keeps beside an open document
+        and not p.name.upper().startswith("README")
+    )
 
 
 def read_path(path: str | Path, verbose: bool = False) -> Document:
@@ -78,6 +96,8 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     name = str(path)
     p = Path(path)
     if not p.exists():
+        if _GLOB_CHARS & set(name):
+            raise InputError(name, "没有文件与此模式匹配", "no file matches this pattern")
         raise InputError(name, "文件不存在", "no such file")
     if p.is_dir():
         raise InputError(name, "文件夹中没有目标表文件", "no table files in this folder")

@@ -10,7 +10,7 @@ then parsed by the grammar, so what counts as a quantity is decided in one place
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from functools import lru_cache
 
 from linter.values import types as t
 from linter.values.transform import comparator_pattern
@@ -31,15 +31,18 @@ _TRAILING_VALUE = re.compile(
 )
 
 
-def find_quantities(text: str, offset: int = 0) -> Iterator[t.Quantity]:
+@lru_cache(maxsize=8192)  # names and goals are scanned by several rules each; values are never changed
+def find_quantities(text: str, offset: int = 0) -> tuple[t.Quantity, ...]:
     """Every quantity written inside ``text``, with spans shifted by ``offset``."""
     from linter.values.parser import parse_exact
 
+    found = []
     for m in _QUANTITY.finditer(text):
         value = parse_exact(m.group(0))
         if isinstance(value, t.Quantity):
             value.span = (offset + m.start(), offset + m.end())  # a new value, not yet shared
-            yield value
+            found.append(value)
+    return tuple(found)
 
 
 def split_name_value(cell: str) -> tuple[str, str]:
