@@ -24,6 +24,7 @@ class _LazyGroup(click.Group):
         "rules": ("linter.commands.rules", "rules_command"),
         "rule": ("linter.commands.rules", "rule_command"),
         "baseline": ("linter.commands.baseline", "baseline_command"),
+        "report": ("linter.commands.report", "report_command"),
     }
 
     def list_commands(self, ctx):

@@ -37,10 +37,12 @@ class Engine:
 
     def run(self, doc: Document, lang: str = "zh") -> list[Finding]:
         findings: list[Finding] = []
-        lines = doc.source_text.splitlines() if doc.source_text else []
+        lines = None  # the source split into lines, once a finding needs its line
         for rule in self.rules:
             try:
                 for hit in rule.module.check(doc, rule.params):
+                    if lines is None:
+                        lines = doc.source_text.splitlines() if doc.source_text else []
                     findings.append(to_finding(rule, hit, lang, _line_of(hit.location, doc.path, lines)))
             except Exception as exc:  # noqa: BLE001 — one bad check must not hide the other files
                 raise CheckFailed(f"{doc.path}: 规则 {rule.code} {rule.slug} 内部错误 / internal error in rule "

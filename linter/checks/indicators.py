@@ -84,7 +84,9 @@ def ends_with_any(name: str, suffixes: list[str]) -> bool:
 
 
 def contains_any(text: str, words: list[str]) -> bool:
-    return bool(words) and _alternation(words).search(text) is not None
+    entry = _ALTERNATIONS.get(id(words))
+    pattern = entry[1] if entry is not None and entry[0] is words else _alternation(words)
+    return bool(words) and pattern.search(text) is not None
 
 
 _ALTERNATIONS: dict[int, tuple[list[str], re.Pattern]] = {}

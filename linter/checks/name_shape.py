@@ -42,6 +42,8 @@ PARAMS = {
 # names without them need no trip through the parser.
 _DATE_HINT = re.compile(r"[年月日底末初旬季]|\d\s*[-.\/]\s*\d")
 
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
+
 MAX_NAME = 300  # far beyond any real indicator name
 
 
@@ -62,8 +64,8 @@ def reason(name: str, value, params: dict) -> str | None:
         return "deadline"
     if value.kind in params["slogan_skip_kinds"]:
         return None
-    clause = bool(re.search(r"[，,；;。]", name))
-    verb_start = any(name.startswith(v) for v in params["verbs"])
+    clause = _CLAUSE_MARK.search(name) is not None
+    verb_start = name.startswith(tuple(params["verbs"]))
     if (clause or verb_start) and not ends_with_any(name, params["measure_suffixes"]):
         return "slogan"
     return None

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from linter.checks import Hit, Param
 from linter.checks.indicators import contains_any, core_name, indicators, plain_number
@@ -37,7 +38,8 @@ def validate(params: dict) -> None:
         raise ValueError(f"relation: must be one of {', '.join(RELATIONS)}, got {params['relation']!r}")
 
 
-def name_quantities(name: str) -> list[Quantity]:
+@lru_cache(maxsize=16384)  # four rules ask it of every name
+def name_quantities(name: str) -> tuple[Quantity, ...]:
     value = parse(name)
     if isinstance(value, Text):
         found = list(value.quantities)
@@ -46,7 +48,7 @@ def name_quantities(name: str) -> list[Quantity]:
     else:
         found = []  # ``5G基站建设数量``, ``一次性告知率``: a number that is part of a word
     # a year in a name (``2024年培训次数``) is a date, not a figure; ``5G`` is no quantity
-    return [q for q in found if not (q.unit == "年" and q.number >= 1900) and q.unit_kind != "other"]
+    return tuple(q for q in found if not (q.unit == "年" and q.number >= 1900) and q.unit_kind != "other")
 
 
 def _counter(unit: str) -> str:

@@ -41,6 +41,23 @@ def _dumps(value, indent: int) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * indent)
 
 
+def _flat_object(d: dict, indent: int) -> str:
+    """``_dumps`` for a mapping of plain values (a finding), several times faster: ``json.dumps``
+    with ``indent`` runs the pure-Python encoder, while each scalar here goes through the C one."""
+    pad = "  " * (indent + 1)
+    items = ",\n".join(f"{pad}{_scalar(k)}: {_scalar(v)}" for k, v in d.items())
+    return f"{{\n{items}\n{'  ' * indent}}}"
+
+
+def _scalar(value) -> str:
+    if isinstance(value, str):
+        return _encode_text(value)
+    return "null" if value is None else json.dumps(value)
+
+
+_encode_text = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+
+
 class JsonWriter:
     """Writes ``{"version": 1, "findings": [...], "files": [...], "summary": {...}}`` a file at a time,
     byte for byte as ``json.dumps(..., indent=2)`` of the whole would: the findings of a sweep
@@ -56,7 +73,7 @@ class JsonWriter:
     def file(self, findings: list[Finding]) -> str:
         out = []
         for f in findings:
-            out.append(("\n    " if not self.n_findings else ",\n    ") + _dumps(finding_dict(f), 2))
+            out.append(("\n    " if not self.n_findings else ",\n    ") + _flat_object(finding_dict(f), 2))
             self.n_findings += 1
             self.counts[f.severity] += 1
         return "".join(out)

@@ -20,6 +20,8 @@ SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
 def display_width(text: str) -> int:
     """Columns the text takes on a terminal: wide and full-width characters count two."""
+    if text.isascii():
+        return len(text)  # a location, nearly always
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1
                for ch in text)
 

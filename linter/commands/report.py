@@ -1,0 +1,89 @@
+"""``indicator-lint report PATH… -o report.html``: one self-contained HTML page for a sweep.
+
+The options mirror ``check``. Exit codes: 0 the report is written (findings do not fail a report);
+2 a file could not be read (the report is still written and lists it), or a usage, configuration
+or rule error (nothing is written). Errors are one line; never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from linter.commands.check import _split
+
+
+class _OneLineUsageErrors(click.Command):
+    """A usage error (missing -o, unknown --lang) prints one line, not the usage block."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            if isinstance(exc, click.NoArgsIsHelpError):
+                raise
+            raise click.UsageError(f"indicator-lint report: {exc.format_message()}") from None
+
+
+@click.command("report", cls=_OneLineUsageErrors)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="REPORT.html",
+              help="Write the report to this file (replaced atomically).")
+@click.option("--title", default=None, help="The page's title (default: a fixed title, so that reruns compare equal).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the messages and of the page.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Only these rules: codes, code prefixes (IL2) or slugs, comma-separated.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (codes, prefixes or slugs).")
+@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="Also load the rule files of this folder.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Use this configuration file instead of searching upward from each file.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Check files in this many processes (default: all cores when there are many files). "
+                   "The report is the same whatever the number.")
+@click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and format on stderr.")
+def report_command(paths, output, title, lang, select, ignore, rules_dirs, config_file, jobs, verbose):
+    """Write an HTML report of target tables (files, folders, globs): totals, charts, findings, tables."""
+    import functools
+
+    from linter.config import ConfigError
+    from linter.engine import RuleError
+    from linter.lintrun import LintRun, check_files
+    from linter.progress import Progress, wants_progress
+    from linter.report.page import ReportBuilder
+    from linter.report.summary import summarise_file
+
+    try:
+        run = LintRun(config_file, list(rules_dirs), _split(select), _split(ignore), lang)
+        run.rules_for(paths[0])  # a broken config or rule folder stops the run before anything is written
+    except (RuleError, ConfigError) as exc:
+        click.echo(f"indicator-lint: {exc}", err=True)
+        sys.exit(2)
+
+    files = run.input_files(paths)
+    input_error = False
+    with ReportBuilder(title, lang) as report, Progress(len(files), wants_progress(len(files), "html")) as bar:
+        summarise = functools.partial(summarise_file, lang=lang)
+        for result in check_files(run, files, jobs, verbose, summarise=summarise):
+            for message in result.messages:
+                bar.note(message)
+            if result.fatal:
+                bar.close()
+                click.echo(result.fatal, err=True)
+                sys.exit(2)
+            if result.failed:
+                input_error = True
+                report.add_unreadable(result.path, result.entry["error"])
+            else:
+                report.add(result.summary)
+            bar.advance()
+        try:
+            report.write(output, {code: rule for code, rule in run.rules_seen.items()})
+        except OSError as exc:
+            bar.close()
+            click.echo(f"indicator-lint: {output}: 无法写入报告 / cannot write the report: "
+                       f"{exc.strerror or exc}", err=True)
+            sys.exit(2)
+    sys.exit(2 if input_error else 0)
