@@ -1,0 +1,148 @@
+"""Sweeps of many files (issue 7): globs as inputs, the progress bar, output written a file at a time."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.formatters.json import format_json
+from linter.model import Finding, Location
+from linter.progress import MANY_FILES, Progress, wants_progress
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run_json(*args: str) -> tuple[int, dict]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", *args])
+    return result.exit_code, json.loads(result.stdout)
+
+
+# --------------------------------------------------------------------------- globs
+
+
+def test_a_glob_checks_exactly_the_files_it_matches():
+    code, report = run_json(str(EXAMPLES / "00[03]_*.txt"))
+    assert code == 1
+    assert [Path(f["path"]).name for f in report["files"]] == ["000_8b9eba17efc00524.txt", "003_ce0a18593ae1bf2a.txt"]
+    assert {Path(f["path"]).name for f in report["findings"]} == {"000_8b9eba17efc00524.txt",
+                                                                  "003_ce0a18593ae1bf2a.txt"}
+
+
+def test_a_recursive_glob_reaches_into_folders(tmp_path):
+    (tmp_path / "2023" / "county").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "000_8b9eba17efc00524.txt", tmp_path / "2023" / "county" / "a.txt")
+    shutil.copy(EXAMPLES / "004_68506cad869715c1.txt", tmp_path / "2023" / "b.txt")
+    (tmp_path / "2023" / "notes.md").write_text("不是目标表", encoding="utf-8")
+    code, report = run_json(str(tmp_path / "**" / "*.txt"))
+    assert code == 1
+    assert sorted(Path(f["path"]).relative_to(tmp_path).as_posix() for f in report["files"]) == \
+        ["2023/b.txt", "2023/county/a.txt"]
+
+
+def test_a_glob_matching_a_folder_checks_the_folder(tmp_path):
+    (tmp_path / "dept-a").mkdir()
+    shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / "dept-a" / "t.txt")
+    code, report = run_json(str(tmp_path / "dept-*"))
+    assert [Path(f["path"]).name for f in report["files"]] == ["t.txt"]
+
+
+def test_a_glob_matching_nothing_is_an_input_error_and_the_rest_is_checked(tmp_path):
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "*.pdf"), str(EXAMPLES / "000_8b9eba17efc00524.txt")])
+    assert result.exit_code == 2
+    assert "no file matches this pattern" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "in 2 files" in result.stdout  # the example was still checked and reported
+
+
+# --------------------------------------------------------------------------- progress bar
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_shown_only_to_a_person_on_a_terminal(monkeypatch):
+    for name in ("PRE_COMMIT", "CI", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    tty, pipe = FakeTerminal(), io.StringIO()
+    assert wants_progress(MANY_FILES, "text", tty)
+    assert not wants_progress(MANY_FILES - 1, "text", tty)  # a handful of files: no bar
+    assert not wants_progress(500, "text", pipe)  # redirected: no bar
+    assert not wants_progress(500, "json", tty)  # machine output: no bar
+    assert not wants_progress(500, "sarif", tty)
+    monkeypatch.setenv("PRE_COMMIT", "1")  # pre-commit may hand hooks a pseudo-terminal
+    assert not wants_progress(500, "text", tty)
+    monkeypatch.delenv("PRE_COMMIT")
+    monkeypatch.setenv("CI", "true")
+    assert not wants_progress(500, "text", tty)
+
+
+def test_the_bar_counts_keeps_messages_and_erases_itself():
+    out = FakeTerminal()
+    with Progress(total=3, enabled=True, stream=out) as bar:
+        bar.advance()
+        bar.note("a.txt: 文件不存在 / no such file")
+        bar.advance()
+        bar.advance()
+    text = out.getvalue()
+    assert "3/3" in text and "100%" in text
+    assert "a.txt: 文件不存在 / no such file\n" in text  # the message stays, on its own line
+    assert text.endswith("\r\x1b[K")  # the bar is gone at the end
+
+
+def test_a_disabled_bar_writes_nothing_but_messages():
+    out = io.StringIO()
+    with Progress(total=3, enabled=False, stream=out) as bar:
+        bar.advance()
+        bar.note("b.txt: 空文件 / empty file")
+    assert out.getvalue() == "b.txt: 空文件 / empty file\n"
+
+
+def test_check_output_in_a_pipe_has_no_bar(tmp_path):
+    for i in range(MANY_FILES + 5):
+        shutil.copy(EXAMPLES / "000_8b9eba17efc00524.txt", tmp_path / f"t{i:02}.txt")
+    result = CliRunner().invoke(main, ["check", "--jobs", "1", str(tmp_path)])
+    assert "\r" not in result.stderr and "\r" not in result.stdout
+
+
+# --------------------------------------------------------------------------- streamed output
+
+
+def test_streamed_json_is_exactly_what_one_json_dump_of_the_report_gives():
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(EXAMPLES), "missing.txt"])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert report["summary"] == {"errors": 75, "warnings": 74, "info": 2, "findings": 151, "files": 5,
+                                 "unreadable_files": 1}
+    assert result.stdout == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_writer_escapes_like_json_dumps():
+    odd = Finding(code="IL212", rule="vague-value", severity="warning", message='引号 " 反斜杠 \\ 换行\n制表\t',
+                  location=Location("表 a.xlsx", 0, 0, sheet="Sheet 1", cell="D12"), table=None,
+                  indicator="名称\u2028", level1=None, level2=None, value="≥95%")
+    for findings in ([odd], [odd, odd], []):
+        text = format_json(findings, [{"path": "表 a.xlsx", "error": None, "tables": 1, "findings": len(findings)}])
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+        assert json.loads(text)["findings"][:1] == ([] if not findings else [{
+            "path": "表 a.xlsx", "line": 0, "column": 0, "code": "IL212", "rule": "vague-value",
+            "severity": "warning", "message": '引号 " 反斜杠 \\ 换行\n制表\t', "table": None,
+            "indicator": "名称\u2028", "level1": None, "level2": None, "value": "≥95%",
+            "sheet": "Sheet 1", "cell": "D12"}])
+
+
+def test_streamed_text_is_the_whole_report_written_at_once():
+    from linter.formatters.text import format_text
+    from linter.lintrun import LintRun, check_files
+
+    streamed = CliRunner().invoke(main, ["check", str(EXAMPLES)]).stdout
+    assert streamed.endswith("75 errors, 74 warnings, 2 info in 4 files\n")
+    run = LintRun()
+    results = list(check_files(run, run.input_files([str(EXAMPLES)]), jobs=1))
+    assert streamed == format_text([f for r in results for f in r.findings], [r.entry for r in results])
