@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.checks import Hit, Param
-from linter.checks.indicators import NOTHING_MARKERS, core_name, ends_with_any, indicators
+from linter.checks.indicators import NOTHING_MARKERS, core_name, document_fact, ends_with_any, indicators
 from linter.glossary import is_category_label
 from linter.model import Document
 from linter.values.types import ALL_KINDS, Text, Value
@@ -43,8 +43,8 @@ def kind_of(value: Value, text: str = "") -> str:
     return value.kind
 
 
-def matches(value: Value, params: dict, text: str = "") -> bool:
-    if kind_of(value, text) not in params["kinds"]:
+def matches(value: Value, params: dict, text: str = "", kind: str | None = None) -> bool:
+    if (kind or kind_of(value, text)) not in params["kinds"]:
         return False
     if params["approximate_only"] and not getattr(value, "approximate", False):
         return False
@@ -55,9 +55,15 @@ def matches(value: Value, params: dict, text: str = "") -> bool:
     return True
 
 
+def _row_kinds(doc: Document) -> dict[int, str]:
+    return {id(ind): kind_of(ind.value, ind.value_text) for table in doc.tables for ind in table.indicators}
+
+
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    kinds = document_fact(doc, "value kinds", _row_kinds)  # eight rules of this type ask it of each row
     for table, ind in indicators(doc, params["categories"], params["exclude_categories"]):
-        if not matches(ind.value, params, ind.value_text):
+        kind = kinds[id(ind)]
+        if kind not in params["kinds"] or not matches(ind.value, params, ind.value_text, kind):
             continue
         name = core_name(ind.name)
         if not (ends_with_any(name, params["exclude_name_suffixes"]) or (name and is_category_label(name))):
