@@ -22,18 +22,11 @@ class CheckFailed(Exception):
 
 
 class Engine:
-    """A set of rules ready to run. ``overrides`` maps a rule's slug or code to parameter values."""
+    """A set of rules ready to run (parameters set by configuration come with the rules:
+    ``Rule.with_params``, applied by ``linter.config``)."""
 
-    def __init__(self, rules: list[Rule] | None = None, overrides: dict[str, dict[str, Any]] | None = None,
-                 extra_dirs: Iterable[Path | str] = ()):
-        rules = list(rules) if rules is not None else load_rule_dirs(list(extra_dirs))
-        overrides = overrides or {}
-        by_key = {k: r for r in rules for k in (r.slug, r.code)}
-        for key in overrides:
-            if key not in by_key:
-                raise RuleError(f"parameter overrides: unknown rule '{key}'")
-        self.rules = [r.with_params(overrides.get(r.slug, overrides.get(r.code, {})), "parameter overrides")
-                      if (r.slug in overrides or r.code in overrides) else r for r in rules]
+    def __init__(self, rules: list[Rule] | None = None, extra_dirs: Iterable[Path | str] = ()):
+        self.rules = list(rules) if rules is not None else load_rule_dirs(list(extra_dirs))
 
     def run(self, doc: Document, lang: str = "zh") -> list[Finding]:
         findings: list[Finding] = []

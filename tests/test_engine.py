@@ -97,14 +97,15 @@ def test_a_code_defined_twice_is_refused(tmp_path):
 def test_parameter_overrides_change_what_fires_and_are_validated():
     doc = doc_of([{"level1": "效益指标", "level2": "社会效益指标", "name": "事故次数", "value": "0"}])
     assert not [f for f in Engine().run(doc) if f.rule == "missing-unit"]
-    engine = Engine(overrides={"missing-unit": {"skip_zero": False}})
+    rules = load_rule_dirs()
+    missing_unit = next(r for r in rules if r.slug == "missing-unit")
+    engine = Engine([r if r is not missing_unit else r.with_params({"skip_zero": False}, "test") for r in rules])
     assert [f.indicator for f in engine.run(doc) if f.rule == "missing-unit"] == ["事故次数"]
-    with pytest.raises(RuleError, match="unknown key 'missing-unit.skip_zeros'"):
-        Engine(overrides={"missing-unit": {"skip_zeros": False}})
-    with pytest.raises(RuleError, match="unknown rule 'no-such-rule'"):
-        Engine(overrides={"no-such-rule": {}})
+    with pytest.raises(RuleError, match="test: unknown key 'missing-unit.skip_zeros'"):
+        missing_unit.with_params({"skip_zeros": False}, "test")
+    trivial = next(r for r in rules if r.code == "IL207")
     with pytest.raises(RuleError, match="key 'trivial-target.bound' must be a text"):
-        Engine(overrides={"IL207": {"bound": 3}})
+        trivial.with_params({"bound": 3}, "test")
 
 
 def test_findings_are_sorted_by_path_line_column_code():
@@ -156,4 +157,4 @@ def test_select_and_ignore_by_code_prefix_and_slug():
 
 def test_a_check_with_a_choice_parameter_refuses_other_values():
     with pytest.raises(RuleError, match="key 'trivial-target.bound': must be trivial or over-100"):
-        Engine(overrides={"trivial-target": {"bound": "tiny"}})
+        next(r for r in load_rule_dirs() if r.slug == "trivial-target").with_params({"bound": "tiny"}, "test")
