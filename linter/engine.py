@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from linter.checks import Hit
-from linter.model import Document, Finding, Location
+from linter.checks import Hit, hit_location
+from linter.checks.indicators import in_scope, is_blank_row
+from linter.model import Document, Finding, Indicator, Location
 from linter.rulebook import Rule, RuleError, load_rule_dirs
 
 __all__ = ["CheckFailed", "Engine", "RuleError", "finding_sort_key", "select_rules"]
@@ -23,24 +24,72 @@ class CheckFailed(Exception):
 
 class Engine:
     """A set of rules ready to run (parameters set by configuration come with the rules:
-    ``Rule.with_params``, applied by ``linter.config``)."""
+    ``Rule.with_params``, applied by ``linter.config``).
+
+    Row checks (``linter.checks.row_check``) judge a row from the row alone, so the engine judges
+    each distinct row once for all of them and keeps the verdict: a sweep of published tables
+    meets the same rows (``服务对象满意度 ≥90%``) thousands of times.
+    """
+
+    MAX_VERDICTS = 100_000  # rows remembered; past this the memory starts over (stays bounded)
 
     def __init__(self, rules: list[Rule] | None = None, extra_dirs: Iterable[Path | str] = ()):
         self.rules = list(rules) if rules is not None else load_rule_dirs(list(extra_dirs))
+        self._row_rules = [(r, r.module.check.row) for r in self.rules if hasattr(r.module.check, "row")]
+        self._doc_rules = [r for r in self.rules if not hasattr(r.module.check, "row")]
+        self._verdicts: dict[tuple, tuple[object, list]] = {}
 
     def run(self, doc: Document, lang: str = "zh") -> list[Finding]:
         findings: list[Finding] = []
         lines = None  # the source split into lines, once a finding needs its line
-        for rule in self.rules:
+
+        def add(rule: Rule, hit: Hit) -> None:
+            nonlocal lines
+            if lines is None:
+                lines = doc.source_text.splitlines() if doc.source_text else []
+            findings.append(to_finding(rule, hit, lang, _line_of(hit.location, doc.path, lines)))
+
+        for rule in self._doc_rules:
             try:
                 for hit in rule.module.check(doc, rule.params):
-                    if lines is None:
-                        lines = doc.source_text.splitlines() if doc.source_text else []
-                    findings.append(to_finding(rule, hit, lang, _line_of(hit.location, doc.path, lines)))
+                    add(rule, hit)
             except Exception as exc:  # noqa: BLE001 — one bad check must not hide the other files
-                raise CheckFailed(f"{doc.path}: 规则 {rule.code} {rule.slug} 内部错误 / internal error in rule "
-                                  f"{rule.code} {rule.slug}: {type(exc).__name__}: {exc}") from exc
+                raise _crash(doc, rule, exc) from exc
+        for table in doc.tables:
+            for ind in table.indicators:
+                for rule, at, args in self._row_verdict(doc, ind):
+                    add(rule, Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args))
         return sorted(findings, key=finding_sort_key)
+
+    def _row_verdict(self, doc: Document, ind: Indicator) -> list[tuple[Rule, str, dict]]:
+        """What every row check says of this row: (rule, where the hit points, args) for each hit."""
+        # Everything a row check may read of the row; the value itself must be the very object
+        # judged before (values are shared through the parser's cache), not merely equal text.
+        key = (ind.name, ind.value_text, ind.level1, ind.level2, ind.level2_printed, ind.inline_heading)
+        known = self._verdicts.get(key)
+        if known is not None and known[0] is ind.value:
+            return known[1]
+        blank = is_blank_row(ind)
+        verdict = []
+        for rule, row in self._row_rules:
+            if (row.skip_blank and blank) or (row.scoped and not in_scope(
+                    ind, rule.params.get("categories", ()), rule.params.get("exclude_categories", ()))):
+                continue
+            try:
+                args = row.judge(ind, rule.params)
+            except Exception as exc:  # noqa: BLE001
+                raise _crash(doc, rule, exc) from exc
+            if args is not None:
+                verdict.append((rule, row.at, args))
+        if len(self._verdicts) >= self.MAX_VERDICTS:
+            self._verdicts.clear()
+        self._verdicts[key] = (ind.value, verdict)
+        return verdict
+
+
+def _crash(doc: Document, rule: Rule, exc: Exception) -> CheckFailed:
+    return CheckFailed(f"{doc.path}: 规则 {rule.code} {rule.slug} 内部错误 / internal error in rule "
+                       f"{rule.code} {rule.slug}: {type(exc).__name__}: {exc}")
 
 
 def _line_of(loc: Location, path: str, lines: list[str]) -> str | None:

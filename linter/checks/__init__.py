@@ -19,6 +19,16 @@ type is a module here with this contract (yamllint-style, whole contract on one 
 The engine fills defaults, rejects unknown keys (naming file and key), runs ``check`` and turns
 each Hit into a Finding whose message is the rule's template formatted with ``args``. A check
 yields Hits only: it never formats messages, reads files or knows its rule's code.
+
+Most check types judge one row at a time, from the row alone. They are written as a row check:
+
+    def check_row(ind: Indicator, params: dict) -> dict | None:   # the Hit's args, or None
+        ...
+    check = row_check(check_row, at="value")   # the Hit points at the value (or "name")
+
+A row check may read the row's name, value, value text and categories, nothing else (not its
+table): that is what lets the engine judge a row once for all its row checks and reuse the
+verdict for every identical row of a sweep (published tables repeat rows endlessly).
 """
 
 from __future__ import annotations
@@ -46,6 +56,43 @@ class Hit:
     args: dict[str, Any] = field(default_factory=dict)
     level1: str | None = None  # set when no indicator carries it (missing-category)
     level2: str | None = None
+
+
+def row_check(check_row, at: str = "value", scoped: bool = True, skip_blank: bool = True):
+    """The ``check(doc, params)`` of a row check type.
+
+    ``scoped``: only rows whose category is in the ``categories`` parameter and not in
+    ``exclude_categories`` (those the check type has); ``skip_blank``: rows with no indicator in
+    them (``无 | 无``) are left out. ``check.row`` tells the engine all this.
+    """
+    def check(doc, params: dict):
+        for table, ind in rows_for(doc, params, scoped, skip_blank):
+            args = check_row(ind, params)
+            if args is not None:
+                yield Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args)
+
+    check.row = RowCheck(check_row, at, scoped, skip_blank)
+    return check
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    judge: Any  # check_row
+    at: str
+    scoped: bool
+    skip_blank: bool
+
+
+def rows_for(doc, params: dict, scoped: bool, skip_blank: bool):
+    from linter.checks.indicators import indicators
+
+    if not scoped:
+        return indicators(doc, (), (), skip_blank)
+    return indicators(doc, params.get("categories", ()), params.get("exclude_categories", ()), skip_blank)
+
+
+def hit_location(ind: Indicator, at: str) -> Location:
+    return (ind.value_location or ind.location) if at == "value" else ind.location
 
 
 def load_check_type(name: str) -> ModuleType:

@@ -7,11 +7,9 @@ carry only a magnitude (``20万``, ``1.2万``: almost always 万元 with the 元
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from linter.checks import Hit, Param
-from linter.checks.indicators import core_name, indicators, plain_number
-from linter.model import Document
+from linter.checks import Param, row_check
+from linter.checks.indicators import core_name, plain_number
+from linter.model import Indicator
 from linter.values.types import BareNumber
 
 PARAMS = {
@@ -31,13 +29,14 @@ def suggested_unit(name: str, hints: dict) -> str:
     return "次"  # the commonest count unit in 数量指标; the message names it as an example only
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table, ind in indicators(doc, params["categories"]):
-        value = ind.value
-        if not isinstance(value, BareNumber) or bool(value.magnitude) != params["magnitude"]:
-            continue
-        if params["skip_zero"] and value.number == 0:
-            continue
-        yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
-                  args={"number": plain_number(value.written_number), "magnitude": value.magnitude,
-                        "unit": suggested_unit(core_name(ind.name), params["unit_hints"])})
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    value = ind.value
+    if not isinstance(value, BareNumber) or bool(value.magnitude) != params["magnitude"]:
+        return None
+    if params["skip_zero"] and value.number == 0:
+        return None
+    return {"number": plain_number(value.written_number), "magnitude": value.magnitude,
+            "unit": suggested_unit(core_name(ind.name), params["unit_hints"])}
+
+
+check = row_check(check_row, at="value")

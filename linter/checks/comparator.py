@@ -7,11 +7,9 @@ the same defect. Counts and amounts are commonly printed without a comparator an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from linter.checks import Hit, Param
-from linter.checks.indicators import in_scope, indicators
-from linter.model import Document
+from linter.checks import Param, row_check
+from linter.checks.indicators import in_scope
+from linter.model import Indicator
 from linter.values.types import Quantity
 
 PARAMS = {
@@ -23,14 +21,15 @@ PARAMS = {
 }
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table, ind in indicators(doc, (), params["exclude_categories"]):
-        value = ind.value
-        if not isinstance(value, Quantity) or value.comparator or value.open_ended:
-            continue
-        percent = (value.unit_kind == "percent" and 0 < value.number < 100
-                   and in_scope(ind, params["percent_categories"]))
-        limit = (value.unit_kind == "duration" and value.unit in params["limit_units"]
-                 and in_scope(ind, params["limit_categories"]))
-        if percent or limit:
-            yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind)
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    value = ind.value
+    if not isinstance(value, Quantity) or value.comparator or value.open_ended:
+        return None
+    percent = (value.unit_kind == "percent" and 0 < value.number < 100
+               and in_scope(ind, params["percent_categories"]))
+    limit = (value.unit_kind == "duration" and value.unit in params["limit_units"]
+             and in_scope(ind, params["limit_categories"]))
+    return {} if percent or limit else None
+
+
+check = row_check(check_row, at="value")

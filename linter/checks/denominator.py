@@ -8,11 +8,9 @@ denominator from the name and is fine.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from linter.checks import Hit, Param
+from linter.checks import Param, row_check
 from linter.checks.matching import counter_of
-from linter.model import Document
+from linter.model import Indicator
 from linter.values.types import Quantity, Range, Value
 
 _TIME = {"年", "月", "天", "日", "季度", "周", "小时", "次"}
@@ -48,11 +46,12 @@ def mismatch(name: str, value: Value, denominators: dict[str, str]) -> tuple[str
     return word, expected, per
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table in doc.tables:
-        for ind in table.indicators:
-            found = mismatch(ind.name, ind.value, params["denominators"])
-            if found:
-                word, expected, per = found
-                yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
-                          args={"word": word, "expected": expected, "per_unit": per})
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    found = mismatch(ind.name, ind.value, params["denominators"])
+    if not found:
+        return None
+    word, expected, per = found
+    return {"word": word, "expected": expected, "per_unit": per}
+
+
+check = row_check(check_row, at="value", scoped=False, skip_blank=False)

@@ -8,11 +8,9 @@ measuring a reduction (``损失降低率``, ``死亡人数下降率``) is not re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from linter.checks import Hit, Param
-from linter.checks.indicators import contains_any, core_name, ends_with_any, indicators
-from linter.model import Document
+from linter.checks import Param, row_check
+from linter.checks.indicators import contains_any, core_name, ends_with_any
+from linter.model import Indicator
 from linter.values.types import BareNumber, Direction, Quantity, Value
 
 PARAMS = {
@@ -52,10 +50,11 @@ def conflict(name: str, value: Value, params: dict) -> str | None:
     return None
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table, ind in indicators(doc):
-        wanted = conflict(core_name(ind.name), ind.value, params)
-        if wanted:
-            yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
-                      args={"wanted": "下降" if wanted == "down" else "上升",
-                            "wanted_en": "a fall" if wanted == "down" else "a rise"})
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    wanted = conflict(core_name(ind.name), ind.value, params)
+    if not wanted:
+        return None
+    return {"wanted": "下降" if wanted == "down" else "上升", "wanted_en": "a fall" if wanted == "down" else "a rise"}
+
+
+check = row_check(check_row, at="value")

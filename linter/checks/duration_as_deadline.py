@@ -8,10 +8,8 @@ reported, nor is a short span without comparator (``2小时``; missing-comparato
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from linter.checks import Hit, Param
-from linter.model import Document
+from linter.checks import Param, row_check
+from linter.model import Indicator
 from linter.values.types import Quantity, Value
 
 PARAMS = {
@@ -31,8 +29,8 @@ def is_span(value: Value, long_units: list[str]) -> bool:
     return value.unit in long_units or value.written_unit in long_units
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table in doc.tables:
-        for ind in table.indicators:
-            if ind.level2 in params["categories"] and is_span(ind.value, params["long_units"]):
-                yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind)
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    return {} if ind.level2 in params["categories"] and is_span(ind.value, params["long_units"]) else None
+
+
+check = row_check(check_row, at="value", scoped=False, skip_blank=False)

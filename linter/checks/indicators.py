@@ -65,19 +65,6 @@ def indicators(doc: Document, categories: list[str] = (), exclude: list[str] = (
 _scopes: dict = {"doc": None}
 
 
-def document_fact(doc: Document, name: str, build):
-    """``build(doc)``, computed once for the document being checked and shared by every rule that
-    asks for the same ``name`` (the value kind of each row, say)."""
-    if _scopes["doc"] is not doc:
-        _scopes.clear()
-        _scopes["doc"] = doc
-    key = ("fact", name)
-    found = _scopes.get(key)
-    if found is None:
-        found = _scopes[key] = build(doc)
-    return found
-
-
 @lru_cache(maxsize=16384)  # a name is read by a dozen rules; names repeat across a sweep
 def core_name(name: str) -> str:
     """The name without tags, a trailing unit note (``满意度（%）``) or a trailing ``情况``."""

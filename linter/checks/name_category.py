@@ -8,11 +8,9 @@ categories where a count (``≥2万人``, ``12次``) other than zero is misfiled
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from linter.checks import Hit, Param
-from linter.checks.indicators import core_name, indicators
-from linter.model import Document
+from linter.checks import Param, row_check
+from linter.checks.indicators import core_name
+from linter.model import Indicator
 from linter.values.types import Quantity
 
 PARAMS = {
@@ -42,11 +40,11 @@ def misfiled(ind, params: dict) -> str | None:
     return None
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table, ind in indicators(doc):
-        if not ind.level2:
-            continue
-        target = misfiled(ind, params)
-        if target:
-            yield Hit(location=ind.location, table=table, indicator=ind,
-                      args={"belongs": target, "filed": ind.level2_printed or ind.level2})
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    if not ind.level2:
+        return None
+    target = misfiled(ind, params)
+    return {"belongs": target, "filed": ind.level2_printed or ind.level2} if target else None
+
+
+check = row_check(check_row, at="name")

@@ -11,11 +11,10 @@ counts 县域 and is fine, and ``提高…水平 明显提高`` gets one finding
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from linter.checks import Hit, Param
-from linter.checks.indicators import contains_any, core_name, ends_with_any, indicators
-from linter.model import Document
+from linter.checks import Param, row_check
+from linter.checks.indicators import contains_any, core_name, ends_with_any
+from linter.model import Indicator
 from linter.values import parse
 from linter.values.types import Date, Period
 
@@ -75,10 +74,10 @@ _ZH = {"date": "是一个日期", "rule": "是一条规则", "deadline": "写入
 _EN = {"date": "is a date", "rule": "is a rule", "deadline": "holds a deadline", "slogan": "is a goal statement"}
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table, ind in indicators(doc, (), params["exclude_categories"]):
-        name = core_name(ind.name)
-        why = reason(name, ind.value, params) if name else None
-        if why:
-            yield Hit(location=ind.location, table=table, indicator=ind,
-                      args={"reason": why, "reason_zh": _ZH[why], "reason_en": _EN[why]})
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    name = core_name(ind.name)
+    why = reason(name, ind.value, params) if name else None
+    return {"reason": why, "reason_zh": _ZH[why], "reason_en": _EN[why]} if why else None
+
+
+check = row_check(check_row, at="name")

@@ -10,12 +10,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 
-from linter.checks import Hit, Param
-from linter.checks.indicators import contains_any, core_name, indicators, plain_number
-from linter.model import Document, Indicator
+from linter.checks import Param, row_check
+from linter.checks.indicators import contains_any, core_name, plain_number
+from linter.model import Indicator
 from linter.values import parse
 from linter.values.types import Grade, Quantity, Range, Text
 
@@ -71,22 +70,22 @@ def number_conflict(ind: Indicator) -> tuple[Quantity, str] | None:
     return None
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
+def check_row(ind: Indicator, params: dict) -> dict | None:
     relation = params["relation"]
-    for table, ind in indicators(doc, params["categories"], params["exclude_categories"]):
-        name = core_name(ind.name)
-        args: dict | None = None
-        if relation == "grade-echo":
-            value = ind.value
-            if isinstance(value, Grade) and value.grade and value.grade in name:
-                args = {"grade": value.grade}
-        elif relation == "number-conflict":
-            found = number_conflict(ind)
-            if found:
-                args = {"name_number": f"{plain_number(found[0].written_number)}{found[0].written_unit}"}
-        elif not contains_any(name, params["skip_words"]) and not number_conflict(ind):
-            figures = [q.raw.strip() for q in name_quantities(name)]
-            if figures:
-                args = {"figures": "、".join(figures)}
-        if args is not None:
-            yield Hit(location=ind.location, table=table, indicator=ind, args=args)
+    name = core_name(ind.name)
+    if relation == "grade-echo":
+        value = ind.value
+        if isinstance(value, Grade) and value.grade and value.grade in name:
+            return {"grade": value.grade}
+    elif relation == "number-conflict":
+        found = number_conflict(ind)
+        if found:
+            return {"name_number": f"{plain_number(found[0].written_number)}{found[0].written_unit}"}
+    elif not contains_any(name, params["skip_words"]) and not number_conflict(ind):
+        figures = [q.raw.strip() for q in name_quantities(name)]
+        if figures:
+            return {"figures": "、".join(figures)}
+    return None
+
+
+check = row_check(check_row, at="name")

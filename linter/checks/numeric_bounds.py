@@ -7,12 +7,11 @@ than everything. Rates that can exceed 100% (增长率, 提升率 …) are left 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
-from linter.checks import Hit, Param
-from linter.checks.indicators import contains_any, core_name, ends_with_any, indicators, plain_number
-from linter.model import Document
+from linter.checks import Param, row_check
+from linter.checks.indicators import contains_any, core_name, ends_with_any, plain_number
+from linter.model import Indicator
 from linter.values.types import BareNumber, Quantity, Value
 
 PARAMS = {
@@ -51,10 +50,10 @@ def is_over_100(value: Value, name: str, params: dict) -> bool:
     return value.number == HUNDRED and value.comparator in ("≥", ">")
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table, ind in indicators(doc, params["categories"]):
-        name = core_name(ind.name)
-        hit = is_trivial(ind.value) if params["bound"] == "trivial" else is_over_100(ind.value, name, params)
-        if hit:
-            yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
-                      args={"number": plain_number(ind.value.number)})
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    name = core_name(ind.name)
+    hit = is_trivial(ind.value) if params["bound"] == "trivial" else is_over_100(ind.value, name, params)
+    return {"number": plain_number(ind.value.number)} if hit else None
+
+
+check = row_check(check_row, at="value")

@@ -6,11 +6,9 @@ A percentage needs a name saying what is divided by what: ``…率``, ``…比�
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from linter.checks import Hit, Param
-from linter.checks.indicators import core_name, ends_with_any, indicators
-from linter.model import Document
+from linter.checks import Param, row_check
+from linter.checks.indicators import core_name, ends_with_any
+from linter.model import Indicator
 from linter.values.types import Quantity, Range
 
 PARAMS = {
@@ -23,13 +21,15 @@ PARAMS = {
 }
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table, ind in indicators(doc, params["categories"], params["exclude_categories"]):
-        value = ind.value
-        if not isinstance(value, Quantity | Range) or value.unit_kind != "percent":
-            continue
-        name = core_name(ind.name)
-        if not name or ends_with_any(name, params["rate_suffixes"]) or ends_with_any(
-                ind.name.strip(), params["accepted_endings"]):
-            continue
-        yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind)
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    value = ind.value
+    if not isinstance(value, Quantity | Range) or value.unit_kind != "percent":
+        return None
+    name = core_name(ind.name)
+    if not name or ends_with_any(name, params["rate_suffixes"]) or ends_with_any(
+            ind.name.strip(), params["accepted_endings"]):
+        return None
+    return {}
+
+
+check = row_check(check_row, at="value")

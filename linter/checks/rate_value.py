@@ -7,11 +7,9 @@ A plain number (``95``) is left to missing-unit and a zero to trivial-target; a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from linter.checks import Hit, Param
-from linter.checks.indicators import core_name, ends_with_any, indicators
-from linter.model import Document
+from linter.checks import Param, row_check
+from linter.checks.indicators import core_name, ends_with_any
+from linter.model import Indicator
 from linter.values.types import BareNumber, Empty, Quantity, Range, Value
 
 PARAMS = {
@@ -27,12 +25,14 @@ def is_percent_like(value: Value) -> bool:
     return False
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table, ind in indicators(doc, params["categories"]):
-        name = core_name(ind.name)
-        if not ends_with_any(name, params["suffixes"]) or ends_with_any(name, params["not_rates"]):
-            continue
-        value = ind.value
-        if isinstance(value, Empty | BareNumber) or is_percent_like(value):
-            continue
-        yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind)
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    name = core_name(ind.name)
+    if not ends_with_any(name, params["suffixes"]) or ends_with_any(name, params["not_rates"]):
+        return None
+    value = ind.value
+    if isinstance(value, Empty | BareNumber) or is_percent_like(value):
+        return None
+    return {}
+
+
+check = row_check(check_row, at="value")

@@ -8,11 +8,10 @@ to direction-conflict; one finding per indicator, the most serious reason first.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
-from linter.checks import Hit, Param
-from linter.model import Document, Indicator
+from linter.checks import Param, row_check
+from linter.model import Indicator
 from linter.values.types import Quantity, Value
 
 PARAMS = {
@@ -52,16 +51,16 @@ def is_satisfaction(ind: Indicator, categories: list[str]) -> bool:
     return ind.level2 in categories or ind.level1 in categories
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    if not is_satisfaction(ind, params["categories"]):
+        return None
     floor = params["floor"]
+    reason = problem(ind.value, floor)
+    if not reason:
+        return None
     shown_floor = f"{floor:g}"
-    for table in doc.tables:
-        for ind in table.indicators:
-            if not is_satisfaction(ind, params["categories"]):
-                continue
-            reason = problem(ind.value, floor)
-            if reason:
-                text = {k: v.format(floor=shown_floor) for k, v in _REASONS[reason].items()}
-                yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
-                          args={"reason": text, "suggested": f"≥{max(params['suggested'], floor):g}%",
-                                "floor": shown_floor})
+    text = {k: v.format(floor=shown_floor) for k, v in _REASONS[reason].items()}
+    return {"reason": text, "suggested": f"≥{max(params['suggested'], floor):g}%", "floor": shown_floor}
+
+
+check = row_check(check_row, at="value", scoped=False, skip_blank=False)

@@ -11,12 +11,10 @@ name nor value are left to missing-category, rows whose name is a category headi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from linter.checks import Hit, Param
-from linter.checks.indicators import NOTHING_MARKERS, core_name, document_fact, ends_with_any, indicators
+from linter.checks import Param, row_check
+from linter.checks.indicators import NOTHING_MARKERS, core_name, ends_with_any
 from linter.glossary import is_category_label
-from linter.model import Document
+from linter.model import Indicator
 from linter.values.types import ALL_KINDS, Text, Value
 
 PARAMS = {
@@ -55,17 +53,14 @@ def matches(value: Value, params: dict, text: str = "", kind: str | None = None)
     return True
 
 
-def _row_kinds(doc: Document) -> dict[int, str]:
-    return {id(ind): kind_of(ind.value, ind.value_text) for table in doc.tables for ind in table.indicators}
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    kind = kind_of(ind.value, ind.value_text)
+    if kind not in params["kinds"] or not matches(ind.value, params, ind.value_text, kind):
+        return None
+    name = core_name(ind.name)
+    if ends_with_any(name, params["exclude_name_suffixes"]) or (name and is_category_label(name)):
+        return None
+    return {"unit": getattr(ind.value, "written_unit", "") or getattr(ind.value, "unit", "")}
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    kinds = document_fact(doc, "value kinds", _row_kinds)  # eight rules of this type ask it of each row
-    for table, ind in indicators(doc, params["categories"], params["exclude_categories"]):
-        kind = kinds[id(ind)]
-        if kind not in params["kinds"] or not matches(ind.value, params, ind.value_text, kind):
-            continue
-        name = core_name(ind.name)
-        if not (ends_with_any(name, params["exclude_name_suffixes"]) or (name and is_category_label(name))):
-            yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
-                      args={"unit": getattr(ind.value, "written_unit", "") or getattr(ind.value, "unit", "")})
+check = row_check(check_row, at="value")

@@ -8,10 +8,8 @@ categories.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from linter.checks import Hit, Param
-from linter.model import Document
+from linter.checks import Param, row_check
+from linter.model import Indicator
 from linter.values.types import Date, Quantity, Value
 
 PARAMS = {
@@ -34,12 +32,11 @@ def year_only(value: Value) -> int | None:
     return None
 
 
-def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table in doc.tables:
-        for ind in table.indicators:
-            if ind.level2 not in params["categories"]:
-                continue
-            year = year_only(ind.value)
-            if year is not None:
-                yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
-                          args={"year": year})
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    if ind.level2 not in params["categories"]:
+        return None
+    year = year_only(ind.value)
+    return {"year": year} if year is not None else None
+
+
+check = row_check(check_row, at="value", scoped=False, skip_blank=False)
