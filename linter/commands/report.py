@@ -21,8 +21,6 @@ class _OneLineUsageErrors(click.Command):
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as exc:
-            if isinstance(exc, click.NoArgsIsHelpError):
-                raise
             raise click.UsageError(f"indicator-lint report: {exc.format_message()}") from None
 
 
@@ -62,7 +60,10 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
         click.echo(f"indicator-lint: {exc}", err=True)
         sys.exit(2)
 
-    files = run.input_files(paths)
+    from pathlib import Path
+
+    # a report written into the swept folder is not a table to read next time (.html is a text input)
+    files = [p for p in run.input_files(paths) if p.resolve() != Path(output).resolve()]
     input_error = False
     with ReportBuilder(title, lang) as report, Progress(len(files), wants_progress(len(files), "html")) as bar:
         summarise = functools.partial(summarise_file, lang=lang)

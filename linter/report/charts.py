@@ -8,13 +8,14 @@ label column are cut with an ellipsis, the whole label staying in the tooltip.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from html import escape
 
 FILLS = {"error": "#c62828", "warning": "#e09100", "info": "#1f6fbf", "plain": "#5c6b7a", "others": "#9aa5b1"}
 ROW, BAR, FONT = 22, 14, 12
-LABEL_MAX, WIDTH, VALUE_ROOM = 300, 760, 48
+LABEL_MAX, WIDTH, VALUE_ROOM = 260, 600, 40
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def top_bars(counts: list[tuple[str, int]], n: int, others_label: str) -> list[B
 
 
 def bar_chart(chart_id: str, title: str, bars: list[Bar]) -> str:
-    label_room = min(LABEL_MAX, int(max((text_width(b.label) for b in bars), default=0)) + 8)
+    label_room = min(LABEL_MAX, math.ceil(max((text_width(b.label) for b in bars), default=0)) + 8)
     scale_room = WIDTH - label_room - VALUE_ROOM
     top = max((b.value for b in bars), default=0) or 1
     height = ROW * len(bars) + 8
@@ -60,7 +61,7 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar]) -> str:
     for n, bar in enumerate(bars):
         y = 4 + n * ROW
         length = max(1, round(bar.value / top * scale_room))
-        label = _fit(bar.label, label_room - 8)
+        label = _fit(bar.label, label_room - 6)
         tip = f"{bar.tip or bar.label}: {bar.value}"
         out.append(f'<text x="{label_room - 6}" y="{y + BAR - 2}" text-anchor="end" font-size="{FONT}">'
                    f"{escape(label)}<title>{escape(tip)}</title></text>"

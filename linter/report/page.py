@@ -85,8 +85,7 @@ class ReportBuilder:
                   '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                   f"<title>{escape(self.title)}</title>\n<style>\n{_asset('report.css')}</style>\n</head>\n<body>\n")
         out.write(f"<header><h1>{escape(self.title)}</h1>\n{self._stats()}</header>\n<main>\n")
-        out.write(self._totals(rules))
-        out.write(self._charts())
+        out.write('<div class="overview">' + self._totals(rules) + self._charts() + "</div>\n")
         if self.unreadable:
             out.write(f'<section id="unreadable"><h2>{escape(w["unreadable"])}</h2><ul>')
             out.write("".join(f'<li><code>{escape(p)}</code>: {escape(e)}</li>' for p, e in self.unreadable))

@@ -55,13 +55,13 @@ class _TableFindings:
         else:
             self.by_cell.setdefault(cell, []).append((index, f))
 
-    def cell_attrs(self, anchor: str, *keys: str) -> str:
+    def cell_attrs(self, anchor: str, key: str, css: str = "") -> str:
         """id and class of a cell: flagged in the colour of its worst finding."""
-        found = [f for k in keys for _, f in self.by_cell.get(k, [])]
-        if not found:
-            return f' id="{escape(anchor)}"'
-        worst = max(found, key=lambda f: SEVERITY_RANK.get(f.severity, 0)).severity
-        return f' id="{escape(anchor)}" class="flag sev-{escape(worst)}"'
+        found = [f for _, f in self.by_cell.get(key, [])]
+        if found:
+            worst = max(found, key=lambda f: SEVERITY_RANK.get(f.severity, 0)).severity
+            css = f"{css} flag sev-{escape(worst)}".strip()
+        return f' id="{escape(anchor)}"' + (f' class="{css}"' if css else "")
 
     def notes(self, *keys: str) -> str:
         return "".join(note_html(f) for k in keys for _, f in self.by_cell.get(k, []))
@@ -112,7 +112,7 @@ def _render_table(doc: Document, table: Table, tf: _TableFindings, tid: str, fid
     return "\n".join(out)
 
 
-def _money_text(funding: Funding | None, unit: str) -> str:
+def _money_text(funding: Funding | None) -> str:
     if funding is None:
         return ""
     parts = []
@@ -130,7 +130,7 @@ def _header_block(doc: Document, table: Table, tf: _TableFindings, tid: str) -> 
             ("主管部门", table.department, None),
             ("实施单位", table.implementing_unit, None),
             ("项目期", table.project_period, None)]
-    annual, period = _money_text(table.funding, unit), _money_text(table.period_funding, unit)
+    annual, period = _money_text(table.funding), _money_text(table.period_funding)
     funding = f"年度 {annual}" + (f"　实施期 {period}" if period else "") if period and annual else annual or period
     rows.append((money_label, funding, "funding"))
     if table.budget:
@@ -199,7 +199,7 @@ def _indicator_tree(table: Table, tf: _TableFindings, tid: str, words: dict) -> 
         cells.append(f"<td{tf.cell_attrs(f'{tid}-{name_key}', name_key)}>{escape(ind.name)}</td>")
         if with_period:
             cells.append(f"<td>{escape(ind.period_value_text or '')}</td>")
-        cells.append(f"<td{tf.cell_attrs(f'{tid}-{value_key}', value_key)}>{escape(ind.value_text)}</td>")
+        cells.append(f"<td{tf.cell_attrs(f'{tid}-{value_key}', value_key, 'val')}>{escape(ind.value_text)}</td>")
         if with_remarks:
             cells.append(f"<td>{escape('；'.join(f'{k}: {v}' for k, v in ind.remarks.items()))}</td>")
         cells.append(f'<td class="notes">{tf.notes(name_key, value_key)}</td>')

@@ -1,0 +1,203 @@
+"""``indicator-lint report``: the HTML page on the real examples and on hostile or broken input.
+
+Expected figures are written by hand from the example documents (and ``check --statistics``):
+4 files, 21 tables (4 + 8 + 1 + 8), 151 findings = 75 errors, 74 warnings, 2 info, 32 rules.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.model import Document, Finding, Indicator, Location, Table
+from linter.readers import read_path
+from linter.report.cells import Spot, place_findings
+from linter.values import parse
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+TABLE_NAMES = [  # every table of the four examples, as printed
+    "应急管理局劳务派遣经费", "应急指挥中心运维费", "安全生产监管第三方服务经费", "应急管理局工作业务经费",
+    "全县安全生产监管专项", "防震减灾工作经费", "防灾减灾救灾及法制宣传经费", "农村住房保险",
+    "救灾物资储备库运转经费", "森林防火工作经费", "退休人员慰问金", "应急度汛安全经费",
+    "东莞市应急管理局",
+    "政府长聘人员经费", "2025 年安全生产标准化建设经费", "2025 年企业分级分类监管",
+    "2025 年自然灾害防治管理及救灾物资储备资金", "2025 年应急管理综合行政执法装备",
+    "应急指挥通信及救灾设备维护费", "工业企业安全专家指导服务及生产经营单位全员安全培训费", "应急指挥平台运维服务费",
+]
+
+
+def report(*args, out=None):
+    result = CliRunner().invoke(main, ["report", *map(str, args)] + (["-o", str(out)] if out else []))
+    assert "Traceback" not in result.output + result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("report")
+    result = report(EXAMPLES, out=folder / "report.html")
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in folder.iterdir()] == ["report.html"]  # no temporary file left behind
+    return (folder / "report.html").read_text(encoding="utf-8")
+
+
+def stat(page: str, key: str) -> int:
+    return int(re.search(rf'<dd id="n-{key}">(\d+)</dd>', page).group(1))
+
+
+def test_the_page_is_one_self_contained_file(page):
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page and 'lang="zh-CN"' in page
+    for external in ("http://", "https://", "src=", "@import", "url("):
+        assert external not in page
+    assert page.count("<script>") == 1 and page.count("<style>") == 1
+
+
+def test_totals_are_those_of_check(page):
+    assert [stat(page, k) for k in ("files", "tables", "findings", "error", "warning", "info")] == [4, 21, 151, 75, 74, 2]
+    assert page.count('<tr data-sev="') == 151  # the findings list
+    assert page.count('<tr data-sev="error">') == 75 and page.count('<tr data-sev="info">') == 2
+    rules = re.search(r'<table class="sortable-table" id="rules-table">.*?</table>', page, re.S).group(0)
+    row = re.search(r"<tr><td>IL212</td><td>vague-value</td>.*?</tr>", rules).group(0)
+    assert '<td class="count">31</td>' in row and "指标值只有方向或描述，没有目标" in row
+    assert rules.count("<tr><td>IL") == 32
+
+
+def test_every_table_is_rendered(page):
+    assert page.count('<details class="tbl"') == 21
+    for name in TABLE_NAMES:
+        assert f'<span class="tname">{name}</span>' in page
+
+
+def test_the_rule_chart_has_a_bar_per_rule(page):
+    chart = re.search(r'<svg id="chart-rules".*?</svg>', page, re.S).group(0)
+    assert chart.count('<rect class="bar"') == 32
+    assert '<title>IL212 vague-value: 31</title>' in chart
+    departments = re.search(r'<svg id="chart-departments".*?</svg>', page, re.S).group(0)
+    assert "<title>平罗县应急管理局: 69</title>" in departments  # 31 errors + 38 warnings in 004
+
+
+def test_a_flagged_cell_is_highlighted_with_its_message_beside_it(page):
+    # examples/004, line 66: 点评反馈会次数 4 — a number without a unit (IL201, warning)
+    row = next(r for r in page.splitlines() if ">点评反馈会次数</td>" in r and 'class="notes"' in r and ">4</td>" in r)
+    value_cell = re.search(r'<td id="([^"]+)" class="val flag sev-warning">4</td>', row)
+    assert value_cell
+    notes = re.search(r'<td class="notes">(.*?)</td>', row).group(1)
+    assert "IL201" in notes and "“点评反馈会次数”的指标值“4”只有数字，没有计量单位" in notes
+    # the findings list links to that cell
+    link = re.search(r'<a href="#([^"]+)">[^<]*004_68506cad869715c1\.txt:66:33</a>', page)
+    assert link.group(1) == value_cell.group(1)
+
+
+def test_header_findings_sit_beside_the_header_block(page):
+    # 政府长聘人员经费's 年度目标 merely repeats the project name (IL106 missing-goal)
+    row = re.search(r"<tr><th scope=\"row\">年度目标</th><td id=\"[^\"]+\" class=\"flag sev-error\">政府长聘人员经费</td>"
+                    r'<td class="notes">(.*?)</td></tr>', page)
+    assert row and "IL106" in row.group(1)
+
+
+def test_every_example_finding_lands_on_a_cell():
+    from linter.lintrun import LintRun
+
+    run = LintRun()
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        doc = read_path(path)
+        spots = place_findings(doc, run.check(path, doc))
+        assert spots and all(s.cell is not None for s in spots), path
+
+
+def test_identity_picks_the_cell_when_a_page_is_all_the_location_says():
+    page3 = Location("t.pdf", page=3)
+    indicators = [Indicator("产出指标", "数量指标", name, value, parse(value), page3, value_location=page3)
+                  for name, value in (("培训次数", "4"), ("检查次数", "5次"))]
+    doc = Document("t.pdf", tables=[Table("项目甲", location=page3), Table("项目乙", indicators=indicators)])
+    findings = [Finding("IL201", "missing-unit", "warning", "无单位", page3, table="项目乙", indicator="培训次数", value="4"),
+                Finding("IL107", "name-not-a-measure", "warning", "名称", page3, table="项目乙", indicator="检查次数"),
+                Finding("IL999", "x", "info", "表", Location("t.pdf", page=9), table="项目甲"),
+                Finding("IL999", "x", "info", "文件", Location("t.pdf", page=9))]
+    assert place_findings(doc, findings) == [Spot(1, "i0v"), Spot(1, "i1n"), Spot(0, None), Spot(None, None)]
+
+
+HOSTILE = """\
+title: 测试
+tables:
+- name: '<script>alert(1)</script>经费'
+  department: '<img src=x onerror=alert(2)>局'
+  funding:
+    total: 13万元
+  goal: 完成任务
+  indicators:
+    产出指标:
+      数量指标:
+      - '"><svg onload=alert(3)>次数': 4
+"""
+
+
+def test_hostile_input_comes_out_escaped(tmp_path):
+    table = tmp_path / "hostile.yaml"
+    table.write_text(HOSTILE, encoding="utf-8")
+    result = report(table, out=tmp_path / "r.html")
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;经费" in page
+    assert "&lt;img src=x onerror=alert(2)&gt;局" in page
+    assert "&quot;&gt;&lt;svg onload=alert(3)&gt;次数" in page
+    for raw in ("<script>alert", "<img", "<svg onload"):
+        assert raw not in page
+
+
+def test_an_unreadable_file_gives_exit_2_and_is_listed(tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = report(missing, EXAMPLES / "002_cab738b0acffaaf0.txt", out=tmp_path / "r.html")
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith(str(missing))
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    unreadable = re.search(r'<section id="unreadable">.*?</section>', page, re.S).group(0)
+    assert f"<code>{missing}</code>" in unreadable
+    assert stat(page, "files") == 2 and stat(page, "unreadable") == 1 and stat(page, "tables") == 8
+    assert '<span class="tname">全县安全生产监管专项</span>' in page  # the readable file is still reported
+
+
+def test_two_jobs_write_the_bytes_of_one(tmp_path):
+    one, two = tmp_path / "one.html", tmp_path / "two.html"
+    assert report("--jobs", "1", EXAMPLES, out=one).exit_code == 0
+    assert report("--jobs", "2", EXAMPLES, out=two).exit_code == 0
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_title_and_english(tmp_path):
+    out = tmp_path / "r.html"
+    assert report("--lang", "en", "--title", "Audit <2024>", EXAMPLES / "000_8b9eba17efc00524.txt", out=out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "<h1>Audit &lt;2024&gt;</h1>" in page and "All findings" in page
+    assert "is a rate, yet its value is" in page  # the messages are English too
+
+
+@pytest.mark.parametrize("args", [
+    ["report", str(EXAMPLES)],  # no -o
+    ["report", "--lang", "fr", str(EXAMPLES), "-o", "{out}"],
+    ["report", "--select", "no-such-rule", str(EXAMPLES), "-o", "{out}"],
+    ["report", str(EXAMPLES), "-o", "{missing_folder}/r.html"],
+])
+def test_usage_errors_are_one_line_and_write_nothing(tmp_path, args):
+    out = tmp_path / "r.html"
+    args = [a.format(out=out, missing_folder=tmp_path / "no" / "such") for a in args]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_report_inside_the_swept_folder_is_not_read_as_a_table(tmp_path):
+    for path in EXAMPLES.glob("*.txt"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    out = tmp_path / "report.html"
+    assert report(tmp_path, out=out).exit_code == 0
+    again = report(tmp_path, out=out)  # report.html (a text-family extension) is now in the folder
+    assert again.exit_code == 0, again.stderr
+    assert stat(out.read_text(encoding="utf-8"), "files") == 4

@@ -1,0 +1,88 @@
+"""The HTML report in a real browser: headless Chromium renders the tables and the chart, runs the script.
+
+Chromium comes from the distribution's packages (``.ci/run`` installs it when missing); without it
+this test fails rather than skips, since the report's promise is what a browser shows. The flags
+are those a root user on a closed network needs. Pillow (a dependency of pdfplumber) reads the PNG.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# Runs after the report's own script (registered later): sorts by code, then filters to info.
+PROBE = """<script>document.addEventListener("DOMContentLoaded", function () {
+  var table = document.getElementById("findings-table");
+  table.tHead.rows[0].cells[1].click();
+  document.body.setAttribute("data-first-code", table.tBodies[0].rows[0].cells[1].textContent);
+  table.tHead.rows[0].cells[1].click();
+  document.body.setAttribute("data-last-code", table.tBodies[0].rows[0].cells[1].textContent);
+  var severity = document.getElementById("sev-filter");
+  severity.value = "info";
+  severity.dispatchEvent(new Event("change"));
+  document.body.setAttribute("data-shown", document.getElementById("shown-count").textContent);
+});</script>
+"""
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if not found:
+        pytest.fail("chromium is not installed (apt-get install chromium; .ci/run does it)")
+    return found
+
+
+def browse(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    profile = tmp_path / f"profile{len(list(tmp_path.glob('profile*')))}"
+    return subprocess.run([chromium(), *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
+                          text=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def report_file(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("browser") / "report.html"
+    result = CliRunner().invoke(main, ["report", str(EXAMPLES), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_the_browser_runs_the_script_and_renders_tables_and_chart(report_file, tmp_path):
+    probed = tmp_path / "probed.html"
+    probed.write_text(report_file.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    dom = browse(tmp_path, "--dump-dom", probed.as_uri()).stdout
+    body = re.search(r"<body[^>]*>", dom).group(0)
+    assert 'data-ready="1"' in body  # the report's script ran to its end
+    assert 'data-first-code="IL101"' in body and 'data-last-code="IL502"' in body  # the code column sorts
+    assert 'data-shown="2"' in body  # the severity filter leaves the 2 info findings
+    assert len(re.findall(r'<th data-sort="[a-z]+" class="sortable"', dom)) == 8 + 5  # findings list + rule table
+    assert dom.count('<details class="tbl"') == 21
+    chart = re.search(r'<svg id="chart-rules".*?</svg>', dom, re.S).group(0)
+    assert chart.count('<rect class="bar"') == 32  # one bar per rule with findings
+
+
+def test_the_screenshot_shows_the_page(report_file, tmp_path):
+    from PIL import Image
+
+    png = tmp_path / "report.png"
+    browse(tmp_path, f"--screenshot={png}", "--window-size=1280,2000", report_file.as_uri())
+    assert png.exists(), "chromium wrote no screenshot"
+    image = Image.open(png).convert("RGB")
+    assert image.size == (1280, 2000)
+    small = image.resize((320, 500))
+    data = small.tobytes()
+    pixels = [tuple(data[i:i + 3]) for i in range(0, len(data), 3)]
+    ink = sum(1 for p in pixels if sum(p) < 600) / len(pixels)
+    assert ink > 0.02, f"the page looks blank ({ink:.1%} ink)"
+    reds = sum(1 for r, g, b in pixels if r > 150 and g < 90 and b < 90)
+    assert reds > 20, "no error-red bars or badges on the first screen"
