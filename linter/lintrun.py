@@ -12,6 +12,7 @@ the file. The commands add reading, formatting and exit codes around it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,18 @@ class LintRun:
     def rules_for(self, path: Path | str):
         config, rules = self.settings.for_file(path)
         return config, rules
+
+    def check_configs(self, paths: list[Path]) -> None:
+        """Read the configuration of every folder among ``paths`` now (cached per folder): a broken
+        one stops the run with ConfigError or RuleError before any output is written."""
+        import os
+
+        seen: set[str] = set()
+        for path in paths:
+            folder = os.path.dirname(os.path.abspath(path))
+            if folder not in seen:
+                seen.add(folder)
+                self.settings.for_file(path)
 
     def rules_for_result(self, result: FileResult) -> None:
         """Note the rules a worker ran for this file (SARIF lists them), as ``check`` does here."""
@@ -89,7 +102,8 @@ class FileResult:
     messages: list[str] = field(default_factory=list)  # for stderr, in order
     fatal: str | None = None  # a broken rule or configuration: the whole run stops (exit 2)
     doc: Document | None = None  # only when asked for (--annotate)
-    summary: object = None  # what ``summarise(doc, findings)`` made of the file (the HTML report's section)
+    summary: object = None  # what ``summarise(doc, findings)`` made of the file (its output, its HTML section)
+    severities: Counter = field(default_factory=Counter)  # the findings' severities, kept when they are not
 
     @property
     def failed(self) -> bool:
@@ -97,12 +111,13 @@ class FileResult:
 
 
 def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool = False,
-               summarise=None) -> FileResult:
+               summarise=None, keep_findings: bool = True) -> FileResult:
     """Read and check one file; every failure becomes part of the result, nothing is raised.
 
     ``summarise(doc, findings)``, a module-level function (workers receive it by pickling), turns
-    the document into something small to keep, in the process that read it: the report renders a
-    file's tables there so that documents never travel between processes or pile up in memory.
+    the document into something small to keep, in the process that read it: ``check`` renders a
+    file's output there, the report its tables, so that documents never travel between processes
+    or pile up in memory. Without ``keep_findings`` only their severities come back.
     """
     from linter.config import ConfigError
     from linter.engine import CheckFailed, RuleError
@@ -129,6 +144,9 @@ def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool =
     out.doc = doc if keep_doc else None
     if summarise is not None:
         out.summary = summarise(doc, out.findings)
+    out.severities = Counter(f.severity for f in out.findings)
+    if not keep_findings:
+        out.findings = []
     return out
 
 
@@ -142,7 +160,7 @@ def default_jobs() -> int:
 
 
 def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbose: bool = False,
-                keep_doc: bool = False, summarise=None):
+                keep_doc: bool = False, summarise=None, keep_findings: bool = True):
     """FileResults in the order of ``paths``, one at a time as they are ready (memory stays flat).
 
     ``jobs`` worker processes check the files (``None``: all cores, and one process for a handful
@@ -154,12 +172,12 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
     jobs = min(jobs, len(paths))
     if jobs <= 1 or keep_doc:
         for path in paths:
-            yield check_file(run, path, verbose, keep_doc, summarise)
+            yield check_file(run, path, verbose, keep_doc, summarise, keep_findings)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(run.arguments, verbose, summarise))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(run.arguments, verbose, summarise, keep_findings))
     try:
         for result in pool.map(_worker_check, paths, chunksize=chunk):
             run.rules_for_result(result)
@@ -171,10 +189,8 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
 _WORKER: dict = {}
 
 
-def _start_worker(arguments: tuple, verbose: bool, summarise) -> None:
-    _WORKER["run"] = LintRun(*arguments)
-    _WORKER["verbose"] = verbose
-    _WORKER["summarise"] = summarise
+def _start_worker(arguments: tuple, verbose: bool, summarise, keep_findings: bool) -> None:
+    _WORKER.update(run=LintRun(*arguments), verbose=verbose, summarise=summarise, keep_findings=keep_findings)
 
 
 def _worker_check(path: Path) -> FileResult:
@@ -183,7 +199,8 @@ def _worker_check(path: Path) -> FileResult:
 
     err = io.StringIO()
     with contextlib.redirect_stderr(err):  # --verbose notes: printed by the parent, in file order
-        result = check_file(_WORKER["run"], path, _WORKER["verbose"], summarise=_WORKER["summarise"])
+        result = check_file(_WORKER["run"], path, _WORKER["verbose"], summarise=_WORKER["summarise"],
+                            keep_findings=_WORKER["keep_findings"])
     notes = err.getvalue().splitlines()
     result.messages[:0] = notes
     return result

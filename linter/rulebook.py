@@ -18,6 +18,7 @@ from typing import Any
 from linter.yamlfile import load_yaml_file
 
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}  # for --fail-on and sorting by severity
 LANGS = ("zh", "en")
 REQUIRED_KEYS = ("code", "slug", "severity", "title", "message", "rationale", "basis", "check", "examples")
 _CODE = re.compile(r"^IL\d{3}$")

@@ -158,3 +158,51 @@ def test_select_and_ignore_by_code_prefix_and_slug():
 def test_a_check_with_a_choice_parameter_refuses_other_values():
     with pytest.raises(RuleError, match="key 'trivial-target.bound': must be trivial or over-100"):
         next(r for r in load_rule_dirs() if r.slug == "trivial-target").with_params({"bound": "tiny"}, "test")
+
+
+# --------------------------------------------------------------------------- row checks and their memo
+
+
+def _direct(rule, doc):
+    """A rule's findings the plain way: its ``check`` over the document, no memo."""
+    from linter.engine import finding_sort_key, to_finding
+
+    return sorted((to_finding(rule, hit) for hit in rule.module.check(doc, rule.params)), key=finding_sort_key)
+
+
+def _signature(findings):
+    return [(f.code, str(f.location), f.indicator, f.level2, f.message) for f in findings]
+
+
+ROW_RULES = [r for r in load_rule_dirs() if hasattr(r.module.check, "row")]
+
+
+def test_fourteen_check_types_are_row_checks():
+    assert len({r.check_type for r in ROW_RULES}) == 14
+
+
+def test_the_memo_gives_what_the_checks_give_on_the_examples():
+    from linter.readers import read_path
+
+    engine = Engine(ROW_RULES)  # one engine for all four: the memo carries over from file to file
+    for path in sorted(Path("examples").glob("*.txt")):
+        doc = read_path(path)
+        expected = sorted((f for r in ROW_RULES for f in _direct(r, doc)), key=lambda f: _signature([f]))
+        got = sorted(engine.run(doc), key=lambda f: _signature([f]))
+        assert _signature(got) == _signature(expected), path
+
+
+def test_the_same_row_under_other_categories_is_judged_again():
+    rows = [{"level1": level1, "level2": level2, "name": name, "value": value}
+            for level1, level2 in (("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
+                                   ("产出指标", "成本指标"), ("效益指标", "社会效益指标"),
+                                   ("满意度指标", "服务对象满意度指标"))
+            for name, value in (("培训合格率", "很好"), ("培训次数", "4"), ("群众满意度", "80%"),
+                                ("完成时间", "2024年"), ("培训费", "2次"), ("项目完成时限", "12个月"))]
+    engine = Engine(ROW_RULES)
+    for doc in (doc_of(rows), doc_of(rows, name="第二个项目")):  # the second run is all memo
+        got = sorted(_signature(engine.run(doc)))
+        assert got == sorted(_signature([f for r in ROW_RULES for f in _direct(r, doc)]))
+        # the memo keys on the category: 培训费 = 2次 is a cost problem only under 成本指标
+        cost_not_money = [(f[3], f[2]) for f in got if f[0] == "IL203"]
+        assert ("成本指标", "培训费") in cost_not_money and {level2 for level2, _ in cost_not_money} == {"成本指标"}

@@ -96,3 +96,17 @@ def test_nothing_after_the_reader_opens_the_input_again(tmp_path):
     physical = result["locations"][0]["physicalLocation"]
     assert physical["region"]["startLine"] == 5
     assert "点评反馈会次数" in physical["contextRegion"]["snippet"]["text"]
+
+
+def test_a_date_written_in_full_width_digits_as_a_name_is_still_a_date():
+    # name-not-a-measure looks for a date only in names that could hold one; the hint must see
+    # the name as the grammar does, full-width characters folded.
+    from linter.engine import Engine, select_rules
+    from linter.readers.yaml_reader import document_from_mapping
+    from linter.rulebook import load_rule_dirs
+
+    engine = Engine(select_rules(load_rule_dirs(), ["name-not-a-measure"]))
+    for name in ("2025/12", "2025／12", "２０２５／１２", "２０２５年１２月底前"):
+        doc = document_from_mapping({"tables": [{"name": "测试项目", "indicators": [
+            {"level1": "产出指标", "level2": "时效指标", "name": name, "value": "100%"}]}]}, "t.yaml")
+        assert [f.rule for f in engine.run(doc)] == ["name-not-a-measure"], name

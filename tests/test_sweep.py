@@ -44,6 +44,20 @@ def test_a_recursive_glob_reaches_into_folders(tmp_path):
         ["2023/b.txt", "2023/county/a.txt"]
 
 
+def test_a_glob_skips_what_a_folder_search_skips(tmp_path):
+    shutil.copy(EXAMPLES / "000_8b9eba17efc00524.txt", tmp_path / "t.txt")
+    for name in ("README.md", "~$t.xlsx"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    code, report = run_json(str(tmp_path / "*"))
+    assert code == 1 and [Path(f["path"]).name for f in report["files"]] == ["t.txt"]
+
+
+def test_a_file_whose_name_looks_like_a_glob_is_read_as_named(tmp_path):
+    shutil.copy(EXAMPLES / "000_8b9eba17efc00524.txt", tmp_path / "t[1].txt")
+    code, report = run_json(str(tmp_path / "t[1].txt"))
+    assert code == 1 and [Path(f["path"]).name for f in report["files"]] == ["t[1].txt"]
+
+
 def test_a_glob_matching_a_folder_checks_the_folder(tmp_path):
     (tmp_path / "dept-a").mkdir()
     shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / "dept-a" / "t.txt")
@@ -54,7 +68,7 @@ def test_a_glob_matching_a_folder_checks_the_folder(tmp_path):
 def test_a_glob_matching_nothing_is_an_input_error_and_the_rest_is_checked(tmp_path):
     result = CliRunner().invoke(main, ["check", str(tmp_path / "*.pdf"), str(EXAMPLES / "000_8b9eba17efc00524.txt")])
     assert result.exit_code == 2
-    assert "no file matches this pattern" in result.stderr
+    assert "no table file matches this pattern" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "in 2 files" in result.stdout  # the example was still checked and reported
 
@@ -104,11 +118,25 @@ def test_a_disabled_bar_writes_nothing_but_messages():
     assert out.getvalue() == "b.txt: 空文件 / empty file\n"
 
 
-def test_check_output_in_a_pipe_has_no_bar(tmp_path):
+def test_check_draws_the_bar_on_stderr_and_never_in_the_output(tmp_path, monkeypatch):
+    import linter.progress
+
     for i in range(MANY_FILES + 5):
         shutil.copy(EXAMPLES / "000_8b9eba17efc00524.txt", tmp_path / f"t{i:02}.txt")
-    result = CliRunner().invoke(main, ["check", "--jobs", "1", str(tmp_path)])
-    assert "\r" not in result.stderr and "\r" not in result.stdout
+    asked = []
+
+    def on_a_terminal(n_files, fmt="text", stream=None):
+        asked.append((n_files, fmt))
+        return True
+
+    monkeypatch.setattr(linter.progress, "wants_progress", on_a_terminal)
+    result = CliRunner().invoke(main, ["check", "--jobs", "1", "--format", "json", str(tmp_path)])
+    assert asked == [(MANY_FILES + 5, "json")]
+    assert f"{MANY_FILES + 5}/{MANY_FILES + 5}" in result.stderr and result.stderr.endswith("\r\x1b[K")
+    assert json.loads(result.stdout)["summary"]["files"] == MANY_FILES + 5  # stdout is untouched by the bar
+    asked.clear()
+    result = CliRunner().invoke(main, ["check", "--jobs", "1", "-v", str(tmp_path)])
+    assert "\r" not in result.stderr  # -v notes are printed by the readers: no bar to run them over
 
 
 # --------------------------------------------------------------------------- streamed output
@@ -137,6 +165,21 @@ def test_json_writer_escapes_like_json_dumps():
             "sheet": "Sheet 1", "cell": "D12"}])
 
 
+def test_text_pads_locations_to_one_width_per_path():
+    from linter.formatters.text import TextWriter
+
+    def finding(path, line, column, code):
+        return Finding(code=code, rule="r", severity="warning", message="m", location=Location(path, line, column))
+
+    # One input file's findings: two in the table, one in its suppression sidecar (unused noqa).
+    findings = [finding("a.txt", 9, 1, "IL101"), finding("a.txt", 120, 33, "IL201"),
+                finding("a.txt.noqa.yaml", 3, 5, "IL000")]
+    assert TextWriter().render(findings) == (
+        "a.txt:9:1:    IL101 [warning] m\n"
+        "a.txt:120:33: IL201 [warning] m\n"
+        "a.txt.noqa.yaml:3:5: IL000 [warning] m\n")
+
+
 def test_streamed_text_is_the_whole_report_written_at_once():
     from linter.formatters.text import format_text
     from linter.lintrun import LintRun, check_files
@@ -146,6 +189,19 @@ def test_streamed_text_is_the_whole_report_written_at_once():
     run = LintRun()
     results = list(check_files(run, run.input_files([str(EXAMPLES)]), jobs=1))
     assert streamed == format_text([f for r in results for f in r.findings], [r.entry for r in results])
+
+
+def test_a_broken_config_deep_in_a_sweep_stops_it_before_any_output(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    shutil.copy(EXAMPLES / "000_8b9eba17efc00524.txt", tmp_path / "a" / "t.txt")
+    shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / "b" / "t.txt")
+    (tmp_path / "b" / ".indicator-lint.yaml").write_text("rules: {}\n", encoding="utf-8")
+    for fmt in ("json", "text", "github"):
+        result = CliRunner().invoke(main, ["check", "--jobs", "1", "--format", fmt, str(tmp_path)])
+        assert result.exit_code == 2
+        assert result.stdout == ""  # not half a JSON document
+        assert ".indicator-lint.yaml" in result.stderr
 
 
 # --------------------------------------------------------------------------- flat memory

@@ -7,6 +7,7 @@ Not a check type itself (it has no ``check``), so no rule file can name it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from linter.model import Document, Indicator, Table
@@ -38,31 +39,17 @@ def is_blank_row(ind: Indicator) -> bool:
 
 
 def indicators(doc: Document, categories: list[str] = (), exclude: list[str] = (),
-               skip_blank: bool = True) -> tuple[tuple[Table, Indicator], ...]:
-    """The (table, indicator) pairs in scope, in document order.
-
-    Every rule asks this of the same document, most with the same few scopes, so the answer is
-    kept for the document being checked (one document at a time: memory does not grow).
-    """
-    key = (tuple(categories), tuple(exclude), skip_blank)
-    if _scopes["doc"] is not doc:
-        _scopes.clear()
-        _scopes["doc"] = doc
-    found = _scopes.get(key)
-    if found is None:
-        rows = _scopes.get(skip_blank)
-        if rows is None:
-            rows = _scopes[skip_blank] = tuple((table, ind) for table in doc.tables for ind in table.indicators
-                                               if not (skip_blank and is_blank_row(ind)))
-        wanted, unwanted = frozenset(categories), frozenset(exclude)
-        found = _scopes[key] = tuple(
-            (table, ind) for table, ind in rows
-            if (not wanted or ind.level2 in wanted or ind.level1 in wanted)
-            and not (unwanted and (ind.level2 in unwanted or ind.level1 in unwanted)))
-    return found
-
-
-_scopes: dict = {"doc": None}
+               skip_blank: bool = True) -> Iterator[tuple[Table, Indicator]]:
+    """The (table, indicator) pairs in scope, in document order."""
+    wanted, unwanted = frozenset(categories), frozenset(exclude)
+    for table in doc.tables:
+        for ind in table.indicators:
+            if skip_blank and is_blank_row(ind):
+                continue
+            if wanted and ind.level2 not in wanted and ind.level1 not in wanted:
+                continue
+            if not (unwanted and (ind.level2 in unwanted or ind.level1 in unwanted)):
+                yield table, ind
 
 
 @lru_cache(maxsize=16384)  # a name is read by a dozen rules; names repeat across a sweep

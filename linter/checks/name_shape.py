@@ -16,6 +16,7 @@ from linter.checks import Param, row_check
 from linter.checks.indicators import contains_any, core_name, ends_with_any
 from linter.model import Indicator
 from linter.values import parse
+from linter.values.parser import fold
 from linter.values.types import Date, Period
 
 PARAMS = {
@@ -55,7 +56,7 @@ def validate(params: dict) -> None:
 
 def reason(name: str, value, params: dict) -> str | None:
     name = name[:MAX_NAME]  # a configured pattern must not make one absurd cell cost minutes
-    if _DATE_HINT.search(name) and isinstance(parse(name), Date | Period):
+    if _DATE_HINT.search(fold(name)) and isinstance(parse(name), Date | Period):
         return "date"
     if contains_any(name, params["rule_words"]):
         return "rule"

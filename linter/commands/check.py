@@ -7,11 +7,12 @@ checked and reported).
 
 from __future__ import annotations
 
+import functools
 import sys
 
 import click
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from linter.rulebook import SEVERITY_RANK
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -61,26 +62,32 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
         if show_config:
             _print_config(run, paths[0])
             return
-        run.rules_for(paths[0])  # a broken config or rule folder stops the run before any output
+        inputs = run.input_files(paths)
+        run.check_configs(inputs or [paths[0]])  # a broken config or rule folder stops the run before any output
     except (RuleError, ConfigError) as exc:
         click.echo(f"indicator-lint: {exc}", err=True)
         sys.exit(2)
 
     from linter.formatters.choose import STREAMED, choose_format, render, writer_for
+    from linter.formatters.stream import render_file
     from linter.progress import Progress, wants_progress
 
     fmt = choose_format(fmt)
     colour = fmt == "text" and sys.stdout.isatty()
-    # Text, JSON and GitHub output is written a file at a time, so a sweep's findings are never all
-    # held; statistics, a baseline, SARIF and JUnit need the whole run first.
+    # Text, JSON and GitHub output is rendered a file at a time, beside the checking (in the worker
+    # processes, with --jobs), and written as it comes: a sweep's findings are never all held.
+    # Statistics, a baseline, SARIF and JUnit need the whole run first.
     writer = writer_for(fmt, colour) if fmt in STREAMED and not statistics and baseline is None else None
     findings, files, input_error, failing = [], [], False, False
     docs = {}  # path → Document, for --annotate only (kept otherwise, memory would grow with the files)
-    inputs = run.input_files(paths)
-    with Progress(len(inputs), wants_progress(len(inputs), fmt)) as bar:
+    results = check_files(run, inputs, jobs, verbose, keep_doc=bool(annotate_out),
+                          summarise=functools.partial(render_file, fmt, colour) if writer else None,
+                          keep_findings=not writer or bool(annotate_out))
+    # -v notes go straight to stderr from the reader: no bar to run them over
+    with Progress(len(inputs), wants_progress(len(inputs), fmt) and not verbose) as bar:
         if writer:
             click.echo(writer.start(), nl=False)
-        for result in check_files(run, inputs, jobs, verbose, keep_doc=bool(annotate_out)):
+        for result in results:
             for message in result.messages:
                 bar.note(message)
             if result.fatal:
@@ -90,13 +97,12 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
             input_error = input_error or result.failed
             files.append(result.entry)
             if writer:
-                failing = failing or any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings)
-                text = writer.file(result.findings)
+                failing = failing or any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on] for s in result.severities)
+                text = writer.add(result.summary or "", result.severities)
                 if text:
                     bar.clear()
                     click.echo(text, nl=False)
-            if not writer or annotate_out:
-                findings.extend(result.findings)  # kept for the formatter, or --annotate's one file
+            findings.extend(result.findings)  # none when streamed, but for --annotate's one file
             if result.doc is not None:
                 docs[result.path] = result.doc
             bar.advance()

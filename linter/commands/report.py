@@ -8,6 +8,7 @@ or rule error (nothing is written). Errors are one line; never a traceback.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -55,17 +56,15 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
 
     try:
         run = LintRun(config_file, list(rules_dirs), _split(select), _split(ignore), lang)
-        run.rules_for(paths[0])  # a broken config or rule folder stops the run before anything is written
+        # a report written into the swept folder is not a table to read next time (.html is a text input)
+        files = [p for p in run.input_files(paths) if p.resolve() != Path(output).resolve()]
+        run.check_configs(files or [Path(paths[0])])  # a broken config stops the run before anything is written
     except (RuleError, ConfigError) as exc:
         click.echo(f"indicator-lint: {exc}", err=True)
         sys.exit(2)
 
-    from pathlib import Path
-
-    # a report written into the swept folder is not a table to read next time (.html is a text input)
-    files = [p for p in run.input_files(paths) if p.resolve() != Path(output).resolve()]
     input_error = False
-    with ReportBuilder(title, lang) as report, Progress(len(files), wants_progress(len(files), "html")) as bar:
+    with ReportBuilder(title, lang) as report, Progress(len(files), wants_progress(len(files), "html") and not verbose) as bar:
         summarise = functools.partial(summarise_file, lang=lang)
         for result in check_files(run, files, jobs, verbose, summarise=summarise):
             for message in result.messages:

@@ -33,14 +33,6 @@ def writer_for(fmt: str, colour: bool = False):
     return Writer(colour)
 
 
-def write_all(writer, findings, files) -> str:
-    """The whole report from a streaming writer: findings grouped by file, in order of appearance."""
-    by_path: dict[str, list] = {}
-    for f in findings:
-        by_path.setdefault(f.location.path, []).append(f)
-    return writer.start() + "".join(writer.file(group) for group in by_path.values()) + writer.finish(files)
-
-
 def render(fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bool = False,
            colour: bool = False) -> str:
     if statistics:

@@ -8,6 +8,7 @@ expects (``%``, CR and LF everywhere; ``:`` and ``,`` inside properties too).
 
 from __future__ import annotations
 
+from linter.formatters.stream import Writer, write_all
 from linter.model import Finding
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -33,16 +34,10 @@ def annotation(f: Finding) -> str:
     return f"::{COMMANDS.get(f.severity, 'warning')} {','.join(props)}::{escape_data(f.message + where)}"
 
 
-class GithubWriter:
+class GithubWriter(Writer):
     """One annotation per finding, written a file at a time; unreadable files at the end."""
 
-    def __init__(self, colour: bool = False):
-        pass
-
-    def start(self) -> str:
-        return ""
-
-    def file(self, findings: list[Finding]) -> str:
+    def render(self, findings: list[Finding]) -> str:
         return "".join(annotation(f) + "\n" for f in findings)
 
     def finish(self, files: list[dict]) -> str:
@@ -51,6 +46,4 @@ class GithubWriter:
 
 
 def format_github(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
-    from linter.formatters.choose import write_all
-
     return write_all(GithubWriter(), findings, files)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from linter.formatters.stream import Writer, write_all
 from linter.model import Finding
 
 VERSION = 1
@@ -58,33 +59,28 @@ def _scalar(value) -> str:
 _encode_text = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
 
 
-class JsonWriter:
+class JsonWriter(Writer):
     """Writes ``{"version": 1, "findings": [...], "files": [...], "summary": {...}}`` a file at a time,
     byte for byte as ``json.dumps(..., indent=2)`` of the whole would: the findings of a sweep
     are never all held in memory."""
 
-    def __init__(self, colour: bool = False):
-        self.counts: Counter = Counter()
-        self.n_findings = 0
-
     def start(self) -> str:
         return f'{{\n  "version": {VERSION},\n  "findings": ['
 
-    def file(self, findings: list[Finding]) -> str:
-        out = []
-        for f in findings:
-            out.append(("\n    " if not self.n_findings else ",\n    ") + _flat_object(finding_dict(f), 2))
-            self.n_findings += 1
-            self.counts[f.severity] += 1
-        return "".join(out)
+    def render(self, findings: list[Finding]) -> str:
+        return ",\n    ".join(_flat_object(finding_dict(f), 2) for f in findings)
+
+    def add(self, rendered: str, severities: Counter) -> str:
+        first = not self.counts.total()
+        super().add(rendered, severities)
+        return ("\n    " if first else ",\n    ") + rendered if rendered else ""
 
     def finish(self, files: list[dict]) -> str:
-        close = "\n  ]" if self.n_findings else "]"
-        summary = summary_dict(self.counts, self.n_findings, files)
+        n_findings = self.counts.total()
+        close = "\n  ]" if n_findings else "]"
+        summary = summary_dict(self.counts, n_findings, files)
         return f'{close},\n  "files": {_dumps(files, 1)},\n  "summary": {_dumps(summary, 1)}\n}}\n'
 
 
 def format_json(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
-    from linter.formatters.choose import write_all
-
     return write_all(JsonWriter(), findings, files)

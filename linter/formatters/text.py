@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
+from linter.formatters.stream import Writer, write_all
 from linter.model import Finding
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -45,12 +46,8 @@ def summary_line(counts: Counter, n_files: int) -> str:
             f"{info} info in {n_files} file{'s' if n_files != 1 else ''}")
 
 
-class TextWriter:
-    """Writes the report a file at a time (``check`` streams it); ``format_text`` is the whole of it."""
-
-    def __init__(self, colour: bool = False):
-        self.colour = colour
-        self.counts: Counter = Counter()
+class TextWriter(Writer):
+    """Findings for people, a file at a time; ``format_text`` is the whole of it."""
 
     def _style(self, text: str, **kw) -> str:
         if not self.colour:
@@ -59,14 +56,15 @@ class TextWriter:
 
         return click.style(text, **kw)
 
-    def start(self) -> str:
-        return ""
+    def render(self, findings: list[Finding]) -> str:
+        """The lines of one file's findings, locations padded to one width per path (a file's
+        suppression sidecar, named by unused-noqa findings, is a path of its own)."""
+        by_path: dict[str, list[Finding]] = {}
+        for f in findings:
+            by_path.setdefault(f.location.path, []).append(f)
+        return "".join(self._render_path(group) for group in by_path.values())
 
-    def file(self, findings: list[Finding]) -> str:
-        """The lines of one file's findings, their locations padded to one width."""
-        if not findings:
-            return ""
-        self.counts.update(f.severity for f in findings)
+    def _render_path(self, findings: list[Finding]) -> str:
         style = self._style
         width = max(display_width(f"{f.location}:") for f in findings)
         out = []
@@ -84,6 +82,4 @@ class TextWriter:
 
 
 def format_text(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
-    from linter.formatters.choose import write_all
-
     return write_all(TextWriter(colour), findings, files)

@@ -46,7 +46,7 @@ def iter_input_files(paths) -> list[Path]:
     A folder contributes its table files (known extensions, recursively, hidden ones and
     README files skipped — a README beside the tables describes them — sorted). A glob
     (``tables/**/*.pdf``, quoted so that the shell leaves it alone, and the only way on Windows)
-    contributes what it matches, sorted, folders among them as folders. A file named on the
+    contributes the folders and table files it matches (those a folder search would take), sorted. A file named on the
     command line is kept whatever its extension or existence, so that ``read_path`` reports what is
     wrong with it; so is a folder holding no table file and a glob matching nothing.
     """
@@ -59,11 +59,17 @@ def iter_input_files(paths) -> list[Path]:
             out.append(p)
 
     for raw in paths:
-        for path in _expand_glob(Path(raw)):
-            if not path.is_dir():
-                add(path)
+        path = Path(raw)
+        matches = _glob(path)
+        if matches is None:  # a plain path: kept, whatever it is
+            matches = [path]
+        elif not matches:  # a pattern matching no table file: read_path says so
+            add(path)
+        for match in matches:
+            if not match.is_dir():
+                add(match)
                 continue
-            for p in _table_files(path) or [path]:
+            for p in _table_files(match) or [match]:
                 add(p)
     return out
 
@@ -71,24 +77,29 @@ def iter_input_files(paths) -> list[Path]:
 _GLOB_CHARS = frozenset("*?[")
 
 
-def _expand_glob(path: Path) -> list[Path]:
-    """What a glob pattern matches (sorted), or the path itself when it exists or is no pattern."""
+def _glob(path: Path) -> list[Path] | None:
+    """What a glob pattern matches: folders, and files a folder search would take (so that
+    ``'tables/*'`` skips READMEs and Office lock files as ``tables`` does), sorted. None when
+    ``path`` is no pattern, or exists as written (a file named ``a[1].txt``)."""
     text = str(path)
     if path.exists() or not _GLOB_CHARS & set(text):
-        return [path]
+        return None
     import glob
 
-    return [Path(p) for p in sorted(glob.glob(text, recursive=True))] or [path]
+    found = (Path(p) for p in sorted(glob.glob(text, recursive=True)))
+    return [p for p in found if p.is_dir() or _is_table_file(p)]
 
 
 def _table_files(folder: Path) -> list[Path]:
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.suffix.lower() in TABLE_EXTENSIONS and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and not p.name.startswith("~$")  # the lock file Office keeps beside an open document
-        and not p.name.upper().startswith("README")
-    )
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and _is_table_file(p)
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def _is_table_file(p: Path) -> bool:
+    return (p.suffix.lower() in TABLE_EXTENSIONS
+            and not p.name.startswith("~$")  # the lock file Office keeps beside an open document
+            and not p.name.upper().startswith("README"))
 
 
 def read_path(path: str | Path, verbose: bool = False) -> Document:
@@ -97,7 +108,7 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     p = Path(path)
     if not p.exists():
         if _GLOB_CHARS & set(name):
-            raise InputError(name, "没有文件与此模式匹配", "no file matches this pattern")
+            raise InputError(name, "没有目标表文件与此模式匹配", "no table file matches this pattern")
         raise InputError(name, "文件不存在", "no such file")
     if p.is_dir():
         raise InputError(name, "文件夹中没有目标表文件", "no table files in this folder")

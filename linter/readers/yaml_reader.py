@@ -23,7 +23,6 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 import yaml
 
@@ -539,8 +538,8 @@ class _Builder:
     def _indicator(self, item, level1: str, level2: str, name: str, value_key, period_key=None,
                    remarks=None) -> Indicator:
         level1, level2 = level1.strip(), level2.strip()
-        norm2 = _normalise_level2(level2) if level2 else None
-        norm1 = _normalise_level1(level1) if level1 else None
+        norm2 = glossary.normalise_level2(level2) if level2 else None
+        norm1 = glossary.normalise_level1(level1) if level1 else None
         if norm1 is None:
             norm1 = level1 or (glossary.parent_of(norm2) if norm2 else "") or ""
         value_text = self.text(item, value_key)
@@ -556,8 +555,6 @@ class _Builder:
         return indicator
 
 
-_normalise_level1 = lru_cache(maxsize=4096)(glossary.normalise_level1)
-_normalise_level2 = lru_cache(maxsize=4096)(glossary.normalise_level2)
 
 
 def _only(shape: _Shape, canonical: tuple[str, ...]) -> tuple:

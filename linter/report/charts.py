@@ -26,16 +26,28 @@ class Bar:
     tip: str = ""  # the full label, when the label is shortened
 
 
-def text_width(text: str) -> int:
-    """Pixels the label takes at FONT px: CJK and full-width characters are square, others about half."""
-    return sum(FONT if unicodedata.east_asian_width(ch) in ("W", "F") else FONT * 0.6 for ch in text)
+def char_width(ch: str) -> float:
+    """Pixels a character takes at FONT px: CJK and full-width characters are square, others about half."""
+    return FONT if unicodedata.east_asian_width(ch) in ("W", "F") else FONT * 0.6
+
+
+def text_width(text: str) -> float:
+    return sum(char_width(ch) for ch in text)
 
 
 def _fit(text: str, room: int) -> str:
+    """The label cut (with …) to fit ``room`` pixels; one pass, however long the label."""
     if text_width(text) <= room:
         return text
-    while text and text_width(text + "…") > room:
-        text = text[:-1]
+    return _cut(text, room - char_width("…"))
+
+
+def _cut(text: str, room: float) -> str:
+    used = 0.0
+    for i, ch in enumerate(text):
+        used += char_width(ch)
+        if used > room:
+            return text[:i] + "…"
     return text + "…"
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
 _LABELS = {
     "zh": {
         "default_title": "indicator-lint 绩效目标表检查报告",

@@ -24,8 +24,9 @@ from importlib import resources
 from pathlib import Path
 
 from linter.report.charts import Bar, bar_chart, top_bars
-from linter.report.labels import SEVERITIES, labels
+from linter.report.labels import labels
 from linter.report.summary import FileSummary
+from linter.rulebook import SEVERITIES, SEVERITY_RANK
 
 TOP_N = 12  # bars per file/department chart; the rest make one "others" bar
 
@@ -38,8 +39,9 @@ class ReportBuilder:
     def __init__(self, title: str | None, lang: str = "zh"):
         self.lang, self.words = lang, labels(lang)
         self.title = title or self.words["default_title"]
-        self._sections = tempfile.TemporaryFile("w+", encoding="utf-8")
-        self._rows = tempfile.TemporaryFile("w+", encoding="utf-8")
+        # errors="replace": a file name that is not valid UTF-8 (surrogate escapes) must not crash the report
+        self._sections = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
+        self._rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
         self.files = self.tables = self.indicators = self.findings = 0
         self.by_rule: Counter = Counter()
         self.by_department: Counter = Counter()
@@ -67,13 +69,15 @@ class ReportBuilder:
     def write(self, out_path: str | Path, rules: dict) -> None:
         """Write the page to ``out_path`` atomically; OSError when the folder cannot take it."""
         out_path = Path(out_path)
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="\n", delete=False,
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", errors="replace", newline="\n", delete=False,
                                              dir=out_path.parent if str(out_path.parent) else ".",
                                              prefix=f".{out_path.name}.", suffix=".tmp")
         try:
             with handle:
                 self._write_page(handle, rules)
-            os.chmod(handle.name, 0o644)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(handle.name, 0o666 & ~umask)  # as a plain open() would have made it
             os.replace(handle.name, out_path)
         except BaseException:
             Path(handle.name).unlink(missing_ok=True)
@@ -130,7 +134,7 @@ class ReportBuilder:
                    f'<th data-sort="text">{escape(w["code"])}</th><th data-sort="text">{escape(w["rule"])}</th>'
                    f'<th data-sort="number">{escape(w["severity"])}</th><th data-sort="number">{escape(w["count"])}</th>'
                    f'<th data-sort="text">{escape(w["title"])}</th></tr></thead><tbody>')
-        rank = {s: n for n, s in enumerate(reversed(SEVERITIES))}
+        rank = SEVERITY_RANK
         for code, slug, sev, n in rows:
             rule = rules.get(code)
             title = (rule.title.get(self.lang) or rule.title.get("zh", "")) if rule is not None else ""

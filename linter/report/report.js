@@ -63,7 +63,8 @@
 
   // A link to a cell inside a closed table opens the table first.
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }  // a malformed link
     var target = id && document.getElementById(id);
     if (!target) { return; }
     for (var d = target.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {

@@ -17,7 +17,8 @@ from html import escape
 
 from linter.model import Document, Finding, Funding, Table
 from linter.report.cells import Spot
-from linter.report.labels import SEVERITIES, SEVERITY_RANK, labels
+from linter.report.labels import labels
+from linter.rulebook import SEVERITIES, SEVERITY_RANK
 
 
 def cell_anchor(fid: str, spot: Spot, index: int) -> str:

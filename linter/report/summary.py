@@ -14,8 +14,9 @@ from html import escape
 
 from linter.model import Document, Finding
 from linter.report.cells import place_findings
-from linter.report.labels import SEVERITY_RANK, labels
+from linter.report.labels import labels
 from linter.report.sections import cell_anchor, render_file
+from linter.rulebook import SEVERITY_RANK
 
 
 @dataclass
@@ -54,7 +55,7 @@ def summarise_file(doc: Document, findings: list[Finding], lang: str = "zh") -> 
     return summary
 
 
-def _location_key(f: Finding) -> str:
+def _sort_key(f: Finding) -> str:
     """Sorts findings by file, then position (numbers padded, so that line 9 comes before line 10)."""
     loc = f.location
     return f"{loc.path}|{loc.sheet or ''}|{loc.page or 0:06d}|{loc.line:08d}|{loc.column:06d}|{loc.cell or ''}"
@@ -66,6 +67,6 @@ def finding_row(f: Finding, anchor: str, lang: str) -> str:
     return (f'<tr data-sev="{sev}"><td data-key="{SEVERITY_RANK.get(f.severity, 0)}">'
             f'<span class="badge sev-{sev}">{escape(words.get(f.severity, f.severity))}</span></td>'
             f"<td>{escape(f.code)}</td><td>{escape(f.rule)}</td>"
-            f'<td data-key="{escape(_location_key(f))}"><a href="#{escape(anchor)}">{escape(str(f.location))}</a></td>'
+            f'<td data-key="{escape(_sort_key(f))}"><a href="#{escape(anchor)}">{escape(str(f.location))}</a></td>'
             f"<td>{escape(f.table or '')}</td><td>{escape(f.indicator or '')}</td><td>{escape(f.value or '')}</td>"
             f"<td>{escape(f.message)}</td></tr>\n")
