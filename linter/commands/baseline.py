@@ -23,7 +23,7 @@ def baseline_command(paths, output, config_file, select, ignore, rules_dirs):
     from pathlib import Path
 
     from linter.baseline import write_baseline
-    from linter.commands.check import _split
+    from linter.commands.options import split_list
     from linter.config import ConfigError
     from linter.engine import CheckFailed, RuleError
     from linter.lintrun import LintRun
@@ -32,7 +32,7 @@ def baseline_command(paths, output, config_file, select, ignore, rules_dirs):
 
     findings, failed = [], False
     try:
-        run = LintRun(config_file, list(rules_dirs), _split(select), _split(ignore))
+        run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore))
         for path in run.input_files(paths):
             try:
                 findings += run.check(path, read_path(path))

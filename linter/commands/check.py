@@ -12,12 +12,8 @@ import sys
 
 import click
 
+from linter.commands.options import each_result, run_options, split_list
 from linter.rulebook import SEVERITY_RANK
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    """``--select IL1,IL2 --select vague-value`` → ['IL1', 'IL2', 'vague-value']."""
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
 @click.command("check")
@@ -30,34 +26,24 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the messages.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules: codes, code prefixes (IL2) or slugs, comma-separated.")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (codes, prefixes or slugs).")
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Also load the rule files of this folder.")
-@click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and format on stderr.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this configuration file instead of searching upward from each file.")
+@run_options("output")
 @click.option("--show-config", is_flag=True, help="Print the effective configuration for the first path and exit.")
 @click.option("--statistics", is_flag=True, help="Print how many findings each rule produced instead of the findings.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
               help="Report only findings that this baseline (indicator-lint baseline) does not accept.")
 @click.option("--report-unused-noqa", is_flag=True, help="Report suppressions that silenced nothing (IL000).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Check files in this many processes (default: all cores when there are many files). "
-                   "The output is the same whatever the number.")
 @click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
               help="Also write a copy of the (one) checked file as a workbook with the flagged cells marked.")
 def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
                   config_file, show_config, statistics, baseline_file, report_unused_noqa, jobs=None,
                   annotate_out=None):
-    """Check target tables (files or folders) and report every defect found."""
+    """Check target tables (files, folders or globs) and report every defect found."""
     from linter.config import ConfigError
     from linter.engine import RuleError
     from linter.lintrun import LintRun, check_files
 
     try:
-        run = LintRun(config_file, list(rules_dirs), _split(select), _split(ignore), lang, report_unused_noqa)
+        run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang, report_unused_noqa)
         baseline = _load_baseline(baseline_file)
         if show_config:
             _print_config(run, paths[0])
@@ -87,13 +73,7 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     with Progress(len(inputs), wants_progress(len(inputs), fmt) and not verbose) as bar:
         if writer:
             click.echo(writer.start(), nl=False)
-        for result in results:
-            for message in result.messages:
-                bar.note(message)
-            if result.fatal:
-                bar.close()
-                click.echo(result.fatal, err=True)
-                sys.exit(2)
+        for result in each_result(results, bar):
             input_error = input_error or result.failed
             files.append(result.entry)
             if writer:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from linter.commands.check import _split
+from linter.commands.options import each_result, run_options, split_list
 
 
 class _OneLineUsageErrors(click.Command):
@@ -32,17 +32,7 @@ class _OneLineUsageErrors(click.Command):
 @click.option("--title", default=None, help="The page's title (default: a fixed title, so that reruns compare equal).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the messages and of the page.")
-@click.option("--select", multiple=True, metavar="RULES",
-              help="Only these rules: codes, code prefixes (IL2) or slugs, comma-separated.")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (codes, prefixes or slugs).")
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Also load the rule files of this folder.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Use this configuration file instead of searching upward from each file.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Check files in this many processes (default: all cores when there are many files). "
-                   "The report is the same whatever the number.")
-@click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and format on stderr.")
+@run_options("report")
 def report_command(paths, output, title, lang, select, ignore, rules_dirs, config_file, jobs, verbose):
     """Write an HTML report of target tables (files, folders, globs): totals, charts, findings, tables."""
     import functools
@@ -55,7 +45,7 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
     from linter.report.summary import summarise_file
 
     try:
-        run = LintRun(config_file, list(rules_dirs), _split(select), _split(ignore), lang)
+        run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang)
         # a report written into the swept folder is not a table to read next time (.html is a text input)
         files = [p for p in run.input_files(paths) if p.resolve() != Path(output).resolve()]
         run.check_configs(files or [Path(paths[0])])  # a broken config stops the run before anything is written
@@ -66,13 +56,7 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
     input_error = False
     with ReportBuilder(title, lang) as report, Progress(len(files), wants_progress(len(files), "html") and not verbose) as bar:
         summarise = functools.partial(summarise_file, lang=lang)
-        for result in check_files(run, files, jobs, verbose, summarise=summarise):
-            for message in result.messages:
-                bar.note(message)
-            if result.fatal:
-                bar.close()
-                click.echo(result.fatal, err=True)
-                sys.exit(2)
+        for result in each_result(check_files(run, files, jobs, verbose, summarise=summarise), bar):
             if result.failed:
                 input_error = True
                 report.add_unreadable(result.path, result.entry["error"])

@@ -1,0 +1,51 @@
+"""What ``check`` and ``report`` share: the options choosing rules and processes, and the loop
+that takes each file's result as it comes."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+def split_list(values: tuple[str, ...]) -> list[str]:
+    """``--select IL1,IL2 --select vague-value`` → ['IL1', 'IL2', 'vague-value']."""
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def run_options(what: str):
+    """--select, --ignore, --rules-dir, --config, -j/--jobs and -v/--verbose; ``what`` the command
+    writes ("output", "report"), for the help of --jobs."""
+    options = [
+        click.option("--select", multiple=True, metavar="RULES",
+                     help="Only these rules: codes, code prefixes (IL2) or slugs, comma-separated."),
+        click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (codes, prefixes or slugs)."),
+        click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
+                     help="Also load the rule files of this folder."),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+                     help="Use this configuration file instead of searching upward from each file."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+                     help="Check files in this many processes (default: all cores when there are many files). "
+                          f"The {what} is the same whatever the number."),
+        click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and format on stderr."),
+    ]
+
+    def decorate(command):
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def each_result(results, bar):
+    """The FileResults in order, their messages printed above the progress bar; a fatal one (a
+    broken rule or configuration) ends the run with exit code 2."""
+    for result in results:
+        for message in result.messages:
+            bar.note(message)
+        if result.fatal:
+            bar.close()
+            click.echo(result.fatal, err=True)
+            sys.exit(2)
+        yield result
