@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.checks import Hit, hit_location
-from linter.checks.indicators import in_scope, is_blank_row
+from linter.checks.indicators import is_blank_row
 from linter.model import Document, Finding, Indicator, Location
 from linter.rulebook import Rule, RuleError, load_rule_dirs
 
@@ -37,7 +37,7 @@ class Engine:
 
     def __init__(self, rules: list[Rule] | None = None, extra_dirs: Iterable[Path | str] = ()):
         self.rules = list(rules) if rules is not None else load_rule_dirs(list(extra_dirs))
-        self._row_rules = [(r, r.module.check.row) for r in self.rules if hasattr(r.module.check, "row")]
+        self._row_rules = [_RowRule(r) for r in self.rules if hasattr(r.module.check, "row")]
         self._doc_rules = [r for r in self.rules if not hasattr(r.module.check, "row")]
         self._verdicts: dict[tuple, tuple[object, list]] = {}
 
@@ -73,20 +73,37 @@ class Engine:
             return known[1]
         blank = is_blank_row(ind)
         verdict = []
-        for rule, row in self._row_rules:
-            if (row.skip_blank and blank) or (row.scoped and not in_scope(
-                    ind, rule.params.get("categories", ()), rule.params.get("exclude_categories", ()))):
+        for row_rule in self._row_rules:
+            if (blank and row_rule.skip_blank) or not row_rule.in_scope(ind):
                 continue
             try:
-                args = row.judge(ind, rule.params)
+                args = row_rule.judge(ind, row_rule.rule.params)
             except Exception as exc:  # noqa: BLE001
-                raise _crash(doc, rule, exc) from exc
+                raise _crash(doc, row_rule.rule, exc) from exc
             if args is not None:
-                verdict.append((rule, row.at, args))
+                verdict.append((row_rule.rule, row_rule.at, args))
         if len(self._verdicts) >= self.MAX_VERDICTS:
             self._verdicts.clear()
         self._verdicts[key] = (ind.value, verdict)
         return verdict
+
+
+class _RowRule:
+    """A row check's rule, its scope made into sets once (rows are many)."""
+
+    def __init__(self, rule: Rule):
+        row = rule.module.check.row
+        self.rule, self.judge, self.at, self.skip_blank = rule, row.judge, row.at, row.skip_blank
+        params = rule.params if row.scoped else {}
+        self.wanted = frozenset(params.get("categories", ()))
+        self.unwanted = frozenset(params.get("exclude_categories", ()))
+
+    def in_scope(self, ind: Indicator) -> bool:
+        """As ``checks.indicators.in_scope``: the row's 二级 or 一级 among the categories (none: all),
+        and neither excluded."""
+        if self.wanted and ind.level2 not in self.wanted and ind.level1 not in self.wanted:
+            return False
+        return not (self.unwanted and (ind.level2 in self.unwanted or ind.level1 in self.unwanted))
 
 
 def _crash(doc: Document, rule: Rule, exc: Exception) -> CheckFailed:
