@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.checks import Hit, hit_location
-from linter.checks.indicators import is_blank_row
+from linter.checks.indicators import Scope, is_blank_row
 from linter.model import Document, Finding, Indicator, Location
 from linter.rulebook import Rule, RuleError, load_rule_dirs
 
@@ -74,7 +74,7 @@ class Engine:
         blank = is_blank_row(ind)
         verdict = []
         for row_rule in self._row_rules:
-            if (blank and row_rule.skip_blank) or not row_rule.in_scope(ind):
+            if (blank and row_rule.skip_blank) or ind not in row_rule.scope:
                 continue
             try:
                 args = row_rule.judge(ind, row_rule.rule.params)
@@ -89,21 +89,13 @@ class Engine:
 
 
 class _RowRule:
-    """A row check's rule, its scope made into sets once (rows are many)."""
+    """A row check's rule with its scope made once (rows are many)."""
 
     def __init__(self, rule: Rule):
         row = rule.module.check.row
         self.rule, self.judge, self.at, self.skip_blank = rule, row.judge, row.at, row.skip_blank
         params = rule.params if row.scoped else {}
-        self.wanted = frozenset(params.get("categories", ()))
-        self.unwanted = frozenset(params.get("exclude_categories", ()))
-
-    def in_scope(self, ind: Indicator) -> bool:
-        """As ``checks.indicators.in_scope``: the row's 二级 or 一级 among the categories (none: all),
-        and neither excluded."""
-        if self.wanted and ind.level2 not in self.wanted and ind.level1 not in self.wanted:
-            return False
-        return not (self.unwanted and (ind.level2 in self.unwanted or ind.level1 in self.unwanted))
+        self.scope = Scope(params.get("categories", ()), params.get("exclude_categories", ()))
 
 
 def _crash(doc: Document, rule: Rule, exc: Exception) -> CheckFailed:

@@ -18,12 +18,23 @@ _PUNCT = re.compile(r"[\s,，、;；:：。.!！?？“”\"'‘’()（）《�
 _TAG = re.compile(r"<[^>]*>")
 
 
+class Scope:
+    """The rows a check looks at: those whose 二级 (or 一级) is among ``categories`` (empty: all)
+    and neither is in ``exclude``."""
+
+    __slots__ = ("wanted", "unwanted")
+
+    def __init__(self, categories: list[str] = (), exclude: list[str] = ()):
+        self.wanted, self.unwanted = frozenset(categories), frozenset(exclude)
+
+    def __contains__(self, ind: Indicator) -> bool:
+        if self.wanted and ind.level2 not in self.wanted and ind.level1 not in self.wanted:
+            return False
+        return not (self.unwanted and (ind.level2 in self.unwanted or ind.level1 in self.unwanted))
+
+
 def in_scope(ind: Indicator, categories: list[str], exclude: list[str] = ()) -> bool:
-    """True when the indicator's 二级 (or 一级) is among ``categories`` (empty: all) and not excluded."""
-    cats = (ind.level2, ind.level1)
-    if categories and not any(c in categories for c in cats):
-        return False
-    return not any(c in exclude for c in cats)
+    return ind in Scope(categories, exclude)
 
 
 # Names that say "nothing here": a category deliberately left unused (生态效益指标 | 无 | 无).
@@ -41,14 +52,10 @@ def is_blank_row(ind: Indicator) -> bool:
 def indicators(doc: Document, categories: list[str] = (), exclude: list[str] = (),
                skip_blank: bool = True) -> Iterator[tuple[Table, Indicator]]:
     """The (table, indicator) pairs in scope, in document order."""
-    wanted, unwanted = frozenset(categories), frozenset(exclude)
+    scope = Scope(categories, exclude)
     for table in doc.tables:
         for ind in table.indicators:
-            if skip_blank and is_blank_row(ind):
-                continue
-            if wanted and ind.level2 not in wanted and ind.level1 not in wanted:
-                continue
-            if not (unwanted and (ind.level2 in unwanted or ind.level1 in unwanted)):
+            if not (skip_blank and is_blank_row(ind)) and ind in scope:
                 yield table, ind
 
 
