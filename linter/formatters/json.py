@@ -51,8 +51,11 @@ def _flat_object(d: dict, indent: int) -> str:
 
 
 def _scalar(value) -> str:
-    if isinstance(value, str):
+    kind = value.__class__
+    if kind is str:
         return _encode_text(value)
+    if kind is int:  # not bool, which json writes as true/false
+        return str(value)
     return "null" if value is None else json.dumps(value)
 
 
