@@ -15,7 +15,7 @@ multiplied by 1 to 5 and a budget year between 2023 and 2026. No two files are t
 do repeat, as in real sweeps (every table has its 服务对象满意度 ≥90%): the script prints how many
 distinct rows and values the corpus holds, which is what the value parser's cache and the
 engine's row verdicts (``linter/engine.py``) get to reuse. On 10,000 tables that is about one
-distinct row in nine — likely more repetition than a real sweep of many departments has, so the
+distinct row in sixteen — likely more repetition than a real sweep of many departments has, so the
 timing flatters ``check`` by that much. The same number of tables is also written as text: copies
 of the example files with their project names varied.
 

@@ -313,10 +313,10 @@ class Settings:
         self._by_folder: dict[str, Path | None] = {}
         self._by_config: dict[Path | None, tuple[Config, list[Rule]]] = {}
 
-    def config_path(self, path: Path) -> Path | None:
+    def config_path(self, path: Path | str) -> Path | None:
         # Keyed by the folder as written, so that a sweep resolves (and stats) each folder once,
         # not each of its files.
-        written = str(path) if path.is_dir() else os.path.dirname(os.path.abspath(path))
+        written = str(path) if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
         if written not in self._by_folder:
             self._by_folder[written] = find_config(Path(written).resolve())
         return self._by_folder[written]
@@ -324,7 +324,7 @@ class Settings:
     def for_file(self, path: Path | str) -> tuple[Config, list[Rule]]:
         from linter.rulebook import load_rule_dirs
 
-        key = None if self.explicit else self.config_path(Path(path))
+        key = None if self.explicit else self.config_path(path)
         if key not in self._by_config:
             config = self.explicit or load_config(key)
             try:

@@ -13,9 +13,12 @@ from decimal import Decimal
 from linter.values.types import Value
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention: a frozen one costs 4× to build
 class Location:
-    """Where something was read. ``line``/``column`` are 1-based; a spreadsheet adds sheet/cell."""
+    """Where something was read. ``line``/``column`` are 1-based; a spreadsheet adds sheet/cell.
+
+    Hashable and never changed after it is made (readers make hundreds of thousands in a sweep,
+    which is why it is not a frozen dataclass: see ``linter.values.types``)."""
 
     path: str
     line: int = 0
@@ -134,7 +137,7 @@ class Document:
     source_text: str = field(default="", repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention, as Location
 class Finding:
     code: str
     rule: str

@@ -25,6 +25,7 @@ Three forms:
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,13 +161,12 @@ def _indicator_lines(doc: Document | None) -> dict[int, set[int]]:
 
 def suppressions_for(path: Path | str, doc: Document | None) -> list[Suppression]:
     """Every suppression that applies to one checked file: its comments (YAML) and its sidecar."""
-    path = Path(path)
     found: list[Suppression] = []
     if doc is not None and doc.source_format == "yaml":
         found += comment_suppressions(doc.source_text, str(path))  # the text the reader decoded
-    sidecar = sidecar_path(path)
-    if sidecar.is_file():
-        found += sidecar_suppressions(sidecar)
+    sidecar = str(path) + SIDECAR_SUFFIX  # a text, not a Path: this runs for every file of a sweep
+    if os.path.isfile(sidecar):
+        found += sidecar_suppressions(Path(sidecar))
     return found
 
 

@@ -11,6 +11,7 @@ that file 成本 as its own 一级 (成本指标 → 经济成本指标 …) are
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from linter.checks import Hit, Param
 from linter.glossary import COST_L1, normalise_level1, normalise_level2, parent_of
@@ -29,22 +30,29 @@ def heading_in_name(name: str) -> str | None:
 
 def misplacement(ind: Indicator) -> tuple[str, str] | None:
     """(heading, what it is wrongly under) for a misplaced indicator, else None."""
-    if ind.inline_heading:  # the reader saw a heading printed inside a list of indicators
-        printed, under = ind.inline_heading
+    return _misplacement(ind.name, ind.inline_heading, ind.level1, ind.level2, ind.level1_printed,
+                         ind.level2_printed)
+
+
+@lru_cache(maxsize=16384)  # every row of every table is asked; rows repeat across a sweep
+def _misplacement(name: str, inline_heading, level1: str, level2: str, level1_printed: str,
+                  level2_printed: str) -> tuple[str, str] | None:
+    if inline_heading:  # the reader saw a heading printed inside a list of indicators
+        printed, under = inline_heading
         heading = normalise_level2(printed)
         if heading and heading != normalise_level2(under) and parent_of(heading) != normalise_level1(under):
             return heading, under  # 社会效益 inside the 经济效益 list (not 服务对象满意度 inside 满意度)
-    heading = heading_in_name(ind.name)
+    heading = heading_in_name(name)
     if heading:
-        return heading, ind.level2_printed or ind.level2
-    parent = parent_of(ind.level2)
-    if not parent or ind.level1 == COST_L1:
+        return heading, level2_printed or level2
+    parent = parent_of(level2)
+    if not parent or level1 == COST_L1:
         return None
-    if ind.level1 and parent != ind.level1:
-        return ind.level2, ind.level1_printed or ind.level1
-    printed = normalise_level1(ind.level1_printed) if ind.level1_printed else None
+    if level1 and parent != level1:
+        return level2, level1_printed or level1
+    printed = normalise_level1(level1_printed) if level1_printed else None
     if printed and printed not in (parent, COST_L1):
-        return ind.level2, ind.level1_printed
+        return level2, level1_printed
     return None
 
 

@@ -39,6 +39,7 @@ def coverage(part: str, whole: str) -> float:
     return len(x & bigrams(whole)) / len(x)
 
 
+@lru_cache(maxsize=1024)
 def counter_of(unit: str | None) -> str | None:
     """The thing a counter counts, for pairing prices with quantities: 每户 → 户, 名 → 人.
 

@@ -64,7 +64,7 @@ class LineLoader(_BaseLoader):
     def resolve(self, kind, value, implicit):
         # Tables repeat the same keys and values endlessly; resolving each plain scalar once is
         # what keeps this loader as fast as a bare CSafeLoader despite the line bookkeeping.
-        if kind is yaml.ScalarNode and implicit[0]:
+        if kind is _ScalarNode and implicit[0]:
             tag = _RESOLVED.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)
@@ -112,17 +112,19 @@ def _to_data(node, memo: dict):
 
     A direct walk instead of PyYAML's generic constructor: it is faster, and it records marks.
     ``memo`` holds nodes shared through YAML aliases, so ``*a`` repeated costs nothing extra
-    (and cannot blow up exponentially) and a self-referencing alias does not loop.
+    (and cannot blow up exponentially) and a self-referencing alias does not loop. Scalars, most
+    of the nodes, are converted in place rather than through a call of their own.
     """
-    if isinstance(node, yaml.ScalarNode):
+    if node.__class__ is _ScalarNode:
         return _scalar(node)
     done = memo.get(id(node))
     if done is not None:
         return done
-    if isinstance(node, yaml.SequenceNode):
+    if node.__class__ is _SequenceNode:
         items: list = []
         memo[id(node)] = items
-        items.extend(_to_data(child, memo) for child in node.value)
+        items.extend(_scalar(child) if child.__class__ is _ScalarNode else _to_data(child, memo)
+                     for child in node.value)
         return items
     data = LineDict()
     memo[id(node)] = data
@@ -130,16 +132,19 @@ def _to_data(node, memo: dict):
     data.line, data.column = mark.line + 1, mark.column + 1
     marks = data.marks = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
+        if key_node.__class__ is not _ScalarNode:
             raise _Problem(key_node.start_mark, "键必须是文字", "a key must be text")
         key = _scalar(key_node)
         if key is None:
             key = ""
         if key in data:
             raise _Problem(key_node.start_mark, f"重复的键 '{key}'", f"duplicate key '{key}'")
-        data[key] = _to_data(value_node, memo)
+        data[key] = _scalar(value_node) if value_node.__class__ is _ScalarNode else _to_data(value_node, memo)
         marks[key] = (key_node.start_mark, value_node.start_mark)
     return data
+
+
+_ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
 
 for _tag, _pattern, _first in (
