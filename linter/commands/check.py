@@ -71,7 +71,7 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
                           keep_findings=not writer or bool(annotate_out))
     # Written straight to the stream, flushed at the end: click.echo flushes (and scans for colour
     # codes) on every call, which on a sweep of thousands of files costs more than the writing.
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     # -v notes go straight to stderr from the reader: no bar to run them over
     with Progress(len(inputs), wants_progress(len(inputs), fmt) and not verbose) as bar:
         if writer:
