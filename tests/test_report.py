@@ -226,3 +226,19 @@ def test_a_file_name_that_is_not_utf8_does_not_crash_the_report(tmp_path):
     result = report(folder, out=tmp_path / "r.html")
     assert result.exit_code == 0, result.output
     assert "应急管理局劳务派遣经费" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_pdf_findings_land_on_their_cells(tmp_path):
+    # The same table as a PDF: locations are pages, not lines, so the cell is found by table,
+    # indicator and value. Every finding of 004 must land on a cell of its table.
+    from pdf_templates import pdf_of
+
+    pdf = pdf_of("004", tmp_path / "004.pdf")
+    result = report(pdf, out=tmp_path / "r.html")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    row = next(r for r in page.splitlines() if ">点评反馈会次数</td>" in r and 'class="notes"' in r and ">4</td>" in r)
+    assert re.search(r'<td id="[^"]+" class="val flag sev-warning">4</td>', row)
+    assert "IL201" in re.search(r'<td class="notes">(.*?)</td>', row).group(1)
+    assert 'class="unplaced"' not in page  # nothing left over beneath a table
+    assert page.count("<tr data-sev=") == 69  # 004's 69 findings (31 errors, 38 warnings), as from the text
