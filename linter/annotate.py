@@ -16,8 +16,6 @@ old file or the whole new one.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -257,20 +255,10 @@ def _sheet_title(name: str) -> str:
 
 
 def _save_atomically(book, out: Path) -> None:
-    folder = out.parent if str(out.parent) else Path(".")
+    from linter.atomic import replaced_atomically
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        with replaced_atomically(out) as tmp:
+            book.save(tmp)
     except OSError as e:
         raise AnnotateError(f"{out}: 无法写入（{e.strerror}） / cannot write ({e.strerror})") from None
-    os.close(fd)
-    mask = os.umask(0)
-    os.umask(mask)
-    try:
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes it private; the workbook is an ordinary file
-        book.save(tmp)
-        os.replace(tmp, out)
-    except OSError as e:
-        raise AnnotateError(f"{out}: 无法写入（{e.strerror}） / cannot write ({e.strerror})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

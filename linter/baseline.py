@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.atomic import write_text_atomically
 from linter.model import Finding
 
 VERSION = 1
@@ -51,7 +52,7 @@ def write_baseline(findings: list[Finding], out: Path) -> dict:
     entries = [{"path": p, "table": t, "indicator": i, "code": c, "rule": slugs[c], "count": n}
                for (p, t, i, c), n in sorted(counts.items())]
     data = {"version": VERSION, "tool": "indicator-lint", "findings": entries}
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_text_atomically(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data
 
 

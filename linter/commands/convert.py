@@ -10,7 +10,6 @@ stderr and the others are still converted; the exit code is then 2.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import click
@@ -88,13 +87,8 @@ def _file_names(paths: list[str], fmt: str) -> list[str]:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+    """The converted text at ``path`` (its folder made if need be), never half-written."""
+    from linter.atomic import write_text_atomically
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, text)

@@ -15,7 +15,6 @@ any ``--jobs``.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections import Counter
@@ -68,20 +67,11 @@ class ReportBuilder:
 
     def write(self, out_path: str | Path, rules: dict) -> None:
         """Write the page to ``out_path`` atomically; OSError when the folder cannot take it."""
-        out_path = Path(out_path)
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", errors="replace", newline="\n", delete=False,
-                                             dir=out_path.parent if str(out_path.parent) else ".",
-                                             prefix=f".{out_path.name}.", suffix=".tmp")
-        try:
-            with handle:
-                self._write_page(handle, rules)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(handle.name, 0o666 & ~umask)  # as a plain open() would have made it
-            os.replace(handle.name, out_path)
-        except BaseException:
-            Path(handle.name).unlink(missing_ok=True)
-            raise
+        from linter.atomic import replaced_atomically
+
+        with replaced_atomically(out_path) as tmp, \
+                open(tmp, "w", encoding="utf-8", errors="replace", newline="\n") as handle:
+            self._write_page(handle, rules)
 
     def _write_page(self, out, rules: dict) -> None:
         w = self.words
