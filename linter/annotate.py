@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.model import Document, Finding, Location, Money, Table
+from linter.rulebook import worst_severity
 
 SUMMARY_SHEET = "检查结果"
 LAYOUT_SHEET = "目标表"
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}  # Excel's own bad/neutral/blue
-RANK = {"info": 0, "warning": 1, "error": 2}
 HEADINGS = ("序号", "位置", "规则", "级别", "说明", "项目", "指标", "指标值")
 
 
@@ -196,7 +196,7 @@ def _mark(book, findings: list[Finding], place: dict[int, Target]) -> None:
         top = tops[target.sheet].get((cell.row, cell.column))
         if top is not None:  # a cell inside a merged range is marked at the range's top-left
             cell = ws.cell(row=top[0], column=top[1])
-        worst = max(found, key=lambda f: RANK.get(f.severity, 0)).severity
+        worst = worst_severity(f.severity for f in found)
         colour = FILLS.get(worst, FILLS["info"])
         cell.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
         text = "\n".join(f"[{f.code} {f.severity}] {f.message}" for f in found)

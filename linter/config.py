@@ -303,7 +303,8 @@ class Settings:
     """Per-file configuration for one run of ``check``: each file's config found once per folder.
 
     ``for_file(path)`` gives the Config and the rule list to run (cached per config file, so a
-    repository with one pyproject.toml builds its rules once).
+    repository with one pyproject.toml builds its rules once); ``known_keys(path)`` the codes and
+    slugs of every rule loaded for it, selected or not (a noqa naming an ignored rule is no typo).
     """
 
     def __init__(self, explicit: str | None = None, rules_dirs: list[str] = (), select: list[str] = (),
@@ -312,6 +313,7 @@ class Settings:
         self.rules_dirs, self.select, self.ignore = list(rules_dirs), list(select), list(ignore)
         self._by_folder: dict[str, Path | None] = {}
         self._by_config: dict[Path | None, tuple[Config, list[Rule]]] = {}
+        self._known: dict[Path | None, frozenset[str]] = {}
 
     def config_path(self, path: Path | str) -> Path | None:
         # Keyed by the folder as written, so that a sweep resolves (and stats) each folder once,
@@ -322,6 +324,16 @@ class Settings:
         return self._by_folder[written]
 
     def for_file(self, path: Path | str) -> tuple[Config, list[Rule]]:
+        return self._by_config[self._load(path)]
+
+    def known_keys(self, path: Path | str) -> frozenset[str]:
+        return self._known[self._load(path)]
+
+    def rules_in_use(self) -> dict[str, Rule]:
+        """code → Rule, every rule selected for any file so far (SARIF lists them)."""
+        return {r.code: r for _, rules in self._by_config.values() for r in rules}
+
+    def _load(self, path: Path | str) -> Path | None:
         from linter.rulebook import load_rule_dirs
 
         key = None if self.explicit else self.config_path(path)
@@ -332,7 +344,8 @@ class Settings:
             except RuleError as exc:
                 raise ConfigError(str(exc)) from None
             self._by_config[key] = (config, configured_rules(config, rules, self.select, self.ignore))
-        return self._by_config[key]
+            self._known[key] = frozenset(k for r in rules for k in (r.code, r.slug))
+        return key
 
 
 def show_config(config: Config, rules: list[Rule]) -> str:

@@ -5,7 +5,7 @@ For each file: its configuration (found upward, or ``--config``), the rules that
 the file. The commands add reading, formatting and exit codes around it.
 
     run = LintRun(config=None, rules_dirs=[], select=[], ignore=[], lang="zh")
-    for path in run.input_files(["tables"]):
+    for path in iter_input_files(["tables"]):
         doc = read_path(path)
         findings = run.check(path, doc)      # ConfigError / SuppressionError / CheckFailed on failure
 """
@@ -27,37 +27,18 @@ class LintRun:
         # What a worker process needs to set up the same run (check_files).
         self.arguments = (config, list(rules_dirs), list(select), list(ignore), lang, report_unused_noqa)
         self.lang, self.report_unused_noqa = lang, report_unused_noqa
-        self._engines: dict[int, object] = {}
-        self.rules_seen: dict[str, object] = {}  # code → Rule, every rule that ran (for SARIF)
+        self._engines: dict[int, object] = {}  # one Engine per rule list (per configuration)
 
-    @staticmethod
-    def input_files(paths) -> list[Path]:
-        """The table files to check; suppression sidecars beside the tables are not tables."""
-        from linter.readers import iter_input_files
-        from linter.suppress import is_sidecar
-
-        return [p for p in iter_input_files(paths) if not is_sidecar(p)]
-
-    def rules_for(self, path: Path | str):
-        config, rules = self.settings.for_file(path)
-        return config, rules
+    @property
+    def rules_seen(self) -> dict:
+        """code → Rule, every rule selected for the files so far (SARIF lists them)."""
+        return self.settings.rules_in_use()
 
     def check_configs(self, paths: list[Path]) -> None:
         """Read the configuration of every folder among ``paths`` now (cached per folder): a broken
         one stops the run with ConfigError or RuleError before any output is written."""
-        import os
-
-        seen: set[str] = set()
         for path in paths:
-            folder = os.path.dirname(os.path.abspath(path))
-            if folder not in seen:
-                seen.add(folder)
-                self.settings.for_file(path)
-
-    def rules_for_result(self, result: FileResult) -> None:
-        """Note the rules a worker ran for this file (SARIF lists them), as ``check`` does here."""
-        if not result.failed and not result.fatal:
-            self.rules_seen.update({r.code: r for r in self.settings.for_file(result.path)[1]})
+            self.settings.for_file(path)
 
     def check(self, path: Path | str, doc: Document) -> list[Finding]:
         from linter import suppress
@@ -67,7 +48,6 @@ class LintRun:
         engine = self._engines.get(id(rules))
         if engine is None:
             engine = self._engines[id(rules)] = Engine(rules)
-            self.rules_seen.update({r.code: r for r in rules})
         found = engine.run(doc, lang=self.lang)
         ignored = ignored_for(config, path)
         if ignored:
@@ -75,18 +55,9 @@ class LintRun:
         suppressions = suppress.suppressions_for(path, doc)
         found = suppress.apply(found, suppressions, doc)
         if self.report_unused_noqa:
-            known = {k for r in rules for k in (r.code, r.slug)}
-            found += suppress.unused_findings(suppressions, known | self._all_rule_keys(), self.lang)
+            found += suppress.unused_findings(suppressions, self.settings.known_keys(path), self.lang)
             found.sort(key=finding_sort_key)
         return found
-
-    def _all_rule_keys(self) -> set[str]:
-        """Codes and slugs of every loaded rule, selected or not (a noqa for an ignored rule is known)."""
-        if not hasattr(self, "_keys"):
-            from linter.rulebook import load_rule_dirs
-
-            self._keys = {k for r in load_rule_dirs(self.settings.rules_dirs) for k in (r.code, r.slug)}
-        return self._keys
 
 
 # --------------------------------------------------------------------------- one file, many files
@@ -179,9 +150,7 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(run.arguments, verbose, summarise, keep_findings))
     try:
-        for result in pool.map(_worker_check, paths, chunksize=chunk):
-            run.rules_for_result(result)
-            yield result
+        yield from pool.map(_worker_check, paths, chunksize=chunk)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -19,6 +19,16 @@ from linter.yamlfile import load_yaml_file
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}  # for --fail-on and sorting by severity
+
+
+def worst_severity(severities) -> str | None:
+    """The most severe of ``severities`` (texts), None when there are none."""
+    return max(severities, key=lambda s: SEVERITY_RANK.get(s, 0), default=None)
+
+
+def fails(severities, fail_on: str) -> bool:
+    """Whether any of ``severities`` is at or above ``fail_on`` (the exit code 1 of check)."""
+    return any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on] for s in severities)
 LANGS = ("zh", "en")
 REQUIRED_KEYS = ("code", "slug", "severity", "title", "message", "rationale", "basis", "check", "examples")
 _CODE = re.compile(r"^IL\d{3}$")

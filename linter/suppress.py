@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.model import Document, Finding, Location
+from linter.readers import SIDECAR_SUFFIX
 from linter.yamlfile import load_yaml_file
 
 UNUSED_CODE, UNUSED_SLUG, UNUSED_SEVERITY = "IL000", "unused-noqa", "warning"
-SIDECAR_SUFFIX = ".noqa.yaml"
 SIDECAR_KEYS = ("rule", "table", "indicator", "reason")
 
 _KEYS = r"[A-Za-z0-9][\w\-]*(?:\s*,\s*[A-Za-z0-9][\w\-]*)*"
@@ -67,13 +67,6 @@ class Suppression:
             return "*"
         return next((k for k in self.keys if k in (f.code, f.rule)), None)
 
-
-def is_sidecar(path: Path | str) -> bool:
-    return str(path).endswith(SIDECAR_SUFFIX)
-
-
-def sidecar_path(path: Path | str) -> Path:
-    return Path(str(path) + SIDECAR_SUFFIX)
 
 
 def _split(keys: str | None) -> list[str]:

@@ -112,3 +112,16 @@ def test_a_broken_baseline_is_a_usage_error(repo):
     Path("bad.json").write_text("{}", encoding="utf-8")
     result = run("check", "tables", "--baseline", "bad.json")
     assert result.exit_code == 2 and "bad.json: not a baseline file" in result.stderr
+
+
+def test_a_baseline_that_cannot_be_written_is_one_line_exit_2(tmp_path):
+    from click.testing import CliRunner
+
+    from linter.cli import main
+    from tests import test_check_cli
+
+    table = tmp_path / "t.yaml"
+    table.write_text(test_check_cli.TABLE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["baseline", str(table), "-o", str(tmp_path / "no" / "such" / "b.json")])
+    assert result.exit_code == 2 and not isinstance(result.exception, OSError)
+    assert result.stderr.count("\n") == 1 and "cannot write the baseline" in result.stderr

@@ -159,3 +159,12 @@ def test_unplaced_rows_are_kept_as_comments_and_in_json():
     assert json.loads(to_json([doc]))["documents"][0]["problems"] == [{
         "rule": "unreadable-row", "message": "无法识别的行：\n合计 13", "table": "甲",
         "location": {"path": "t.txt", "line": 12, "column": 1}}]
+
+
+def test_suppression_sidecars_in_a_folder_are_not_converted(tmp_path):
+    (tmp_path / "a.yaml").write_text(PROJECT.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a.yaml.noqa.yaml").write_text("- rule: IL201\n  reason: 已说明\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    result = run(tmp_path, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.yaml"]

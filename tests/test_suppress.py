@@ -101,3 +101,15 @@ def test_unused_suppressions_are_reported_when_asked():
     unused = [(f["line"], f["code"], f["message"]) for f in found if f["code"] == "IL000"]
     assert [(line, code) for line, code, _ in unused] == [(1, "IL000"), (10, "IL000"), (11, "IL000")]
     assert "IL216" in unused[0][2] and "IL999" in unused[1][2] and "noqa" in unused[2][2]
+
+
+def test_a_noqa_for_a_configured_extra_rule_that_is_ignored_is_known(tmp_path):
+    from tests.test_engine import GOOD_RULE, write_rule
+
+    write_rule(tmp_path / "extra", GOOD_RULE)  # IL901 no-hours
+    write(".indicator-lint.yaml", "extra-rules: [extra]\nignore: [no-hours]\n")
+    write("a.yaml", TABLE.replace('"4"', '"4"  # noqa: IL901'))
+    found = json.loads(check("a.yaml", "--report-unused-noqa").stdout)["findings"]
+    unused = [f["message"] for f in found if f["code"] == "IL000"]
+    # the rule exists (loaded, then ignored): the noqa is unused, not a typo for an unknown rule
+    assert len(unused) == 1 and "IL901" in unused[0] and "不存在" not in unused[0]

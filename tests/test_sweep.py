@@ -183,11 +183,12 @@ def test_text_pads_locations_to_one_width_per_path():
 def test_streamed_text_is_the_whole_report_written_at_once():
     from linter.formatters.text import format_text
     from linter.lintrun import LintRun, check_files
+    from linter.readers import iter_input_files
 
     streamed = CliRunner().invoke(main, ["check", str(EXAMPLES)]).stdout
     assert streamed.endswith("75 errors, 74 warnings, 2 info in 4 files\n")
     run = LintRun()
-    results = list(check_files(run, run.input_files([str(EXAMPLES)]), jobs=1))
+    results = list(check_files(run, iter_input_files([str(EXAMPLES)]), jobs=1))
     assert streamed == format_text([f for r in results for f in r.findings], [r.entry for r in results])
 
 

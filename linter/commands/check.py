@@ -13,7 +13,7 @@ import sys
 import click
 
 from linter.commands.options import each_result, run_options, split_list
-from linter.rulebook import SEVERITY_RANK
+from linter.rulebook import fails
 
 
 @click.command("check")
@@ -41,6 +41,7 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     from linter.config import ConfigError
     from linter.engine import RuleError
     from linter.lintrun import LintRun, check_files
+    from linter.readers import iter_input_files
 
     try:
         run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang, report_unused_noqa)
@@ -48,7 +49,7 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
         if show_config:
             _print_config(run, paths[0])
             return
-        inputs = run.input_files(paths)
+        inputs = iter_input_files(paths)
         run.check_configs(inputs or [paths[0]])  # a broken config or rule folder stops the run before any output
     except (RuleError, ConfigError) as exc:
         click.echo(f"indicator-lint: {exc}", err=True)
@@ -64,7 +65,7 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     # processes, with --jobs), and written as it comes: a sweep's findings are never all held.
     # Statistics, a baseline, SARIF and JUnit need the whole run first.
     writer = writer_for(fmt, colour) if fmt in STREAMED and not statistics and baseline is None else None
-    findings, files, input_error, failing = [], [], False, False
+    findings, files, input_error = [], [], False
     docs = {}  # path → Document, for --annotate only (kept otherwise, memory would grow with the files)
     results = check_files(run, inputs, jobs, verbose, keep_doc=bool(annotate_out),
                           summarise=functools.partial(render_file, fmt, colour) if writer else None,
@@ -80,7 +81,6 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
             input_error = input_error or result.failed
             files.append(result.entry)
             if writer:
-                failing = failing or any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on] for s in result.severities)
                 text = writer.add(result.summary or "", result.severities)
                 if text:
                     bar.clear()
@@ -95,18 +95,19 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     if writer:
         out.write(writer.finish(files))
         out.flush()
+        severities = writer.counts.elements()
     else:
         if baseline is not None:
             findings = _apply_baseline(baseline, findings, files)
         click.echo(render(fmt, findings, files, rules=list(run.rules_seen.values()), lang=lang,
                           statistics=statistics, colour=colour), nl=False)
-        failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in findings)
+        severities = (f.severity for f in findings)
 
     if annotate_out and not _annotate(annotate_out, docs, files, findings):
         sys.exit(2)
     if input_error:
         sys.exit(2)
-    sys.exit(1 if failing and not exit_zero else 0)
+    sys.exit(1 if fails(severities, fail_on) and not exit_zero else 0)
 
 
 def _annotate(out, docs, files, findings) -> bool:
@@ -144,8 +145,9 @@ def _apply_baseline(baseline, findings, files):
     new = baseline.new_findings(findings)
     stale = baseline.stale([f["path"] for f in files if not f.get("error")])
     if stale:
-        click.echo(f"indicator-lint: {len(stale)} baseline entr{'y is' if len(stale) == 1 else 'ies are'} stale "
-                   f"(fixed since; rewrite the baseline to drop them) / 基线中有已修复的条目:", err=True)
+        click.echo(f"indicator-lint: 基线中有 {len(stale)} 条已修复的条目（重写基线即可删除） / {len(stale)} baseline "
+                   f"entr{'y is' if len(stale) == 1 else 'ies are'} stale (fixed since; rewrite the baseline to drop "
+                   f"them):", err=True)
         for entry in stale:
             click.echo(f"  {entry}", err=True)
     return new
@@ -154,5 +156,5 @@ def _apply_baseline(baseline, findings, files):
 def _print_config(run, path):
     from linter.config import show_config
 
-    config, rules = run.rules_for(path)
+    config, rules = run.settings.for_file(path)
     click.echo(show_config(config, rules), nl=False)

@@ -41,13 +41,15 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
     from linter.engine import RuleError
     from linter.lintrun import LintRun, check_files
     from linter.progress import Progress, wants_progress
+    from linter.readers import iter_input_files
     from linter.report.page import ReportBuilder
     from linter.report.summary import summarise_file
 
     try:
         run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang)
         # a report written into the swept folder is not a table to read next time (.html is a text input)
-        files = [p for p in run.input_files(paths) if p.resolve() != Path(output).resolve()]
+        out = Path(output).resolve()
+        files = [p for p in iter_input_files(paths) if p.name != out.name or p.resolve() != out]
         run.check_configs(files or [Path(paths[0])])  # a broken config stops the run before anything is written
     except (RuleError, ConfigError) as exc:
         click.echo(f"indicator-lint: {exc}", err=True)

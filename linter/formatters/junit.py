@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from linter.formatters.stream import findings_by_path
 from linter.formatters.text import context_line
 from linter.model import Finding
 
 
 def junit_tree(findings: list[Finding], files: list[dict]) -> ET.Element:
-    by_path: dict[str, list[Finding]] = {}
-    for f in findings:
-        by_path.setdefault(f.location.path, []).append(f)
-    paths = [f["path"] for f in files] + [p for p in by_path if p not in {f["path"] for f in files}]
+    by_path = findings_by_path(findings)
+    listed = {f["path"] for f in files}
+    paths = [f["path"] for f in files] + [p for p in by_path if p not in listed]
     errors = {f["path"]: f["error"] for f in files if f.get("error")}
 
     root = ET.Element("testsuites", name="indicator-lint", tests="0", failures="0", errors="0")

@@ -37,11 +37,16 @@ class Writer:
 
 
 def write_all(writer: Writer, findings: list, files: list[dict]) -> str:
-    """The whole report at once: findings grouped by file, in order of appearance."""
+    """The whole report at once."""
+    return writer.start() + writer.file(findings) + writer.finish(files)
+
+
+def findings_by_path(findings: list) -> dict[str, list]:
+    """Findings grouped by the path they point at, paths in order of appearance."""
     by_path: dict[str, list] = {}
     for f in findings:
         by_path.setdefault(f.location.path, []).append(f)
-    return writer.start() + "".join(writer.file(group) for group in by_path.values()) + writer.finish(files)
+    return by_path
 
 
 def render_file(fmt: str, colour: bool, doc, findings: list) -> str:

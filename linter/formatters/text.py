@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from linter.formatters.stream import Writer, write_all
+from linter.formatters.stream import Writer, findings_by_path, write_all
 from linter.model import Finding
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -59,10 +59,7 @@ class TextWriter(Writer):
     def render(self, findings: list[Finding]) -> str:
         """The lines of one file's findings, locations padded to one width per path (a file's
         suppression sidecar, named by unused-noqa findings, is a path of its own)."""
-        by_path: dict[str, list[Finding]] = {}
-        for f in findings:
-            by_path.setdefault(f.location.path, []).append(f)
-        return "".join(self._render_path(group) for group in by_path.values())
+        return "".join(self._render_path(group) for group in findings_by_path(findings).values())
 
     def _render_path(self, findings: list[Finding]) -> str:
         style = self._style

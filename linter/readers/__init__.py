@@ -54,7 +54,7 @@ def iter_input_files(paths) -> list[Path]:
     seen: set[Path] = set()
 
     def add(p: Path) -> None:
-        if p not in seen:
+        if p not in seen and not p.name.endswith(SIDECAR_SUFFIX):  # a table's noqa file is not a table
             seen.add(p)
             out.append(p)
 
@@ -75,6 +75,8 @@ def iter_input_files(paths) -> list[Path]:
 
 
 _GLOB_CHARS = frozenset("*?[")
+
+SIDECAR_SUFFIX = ".noqa.yaml"  # ``table.xlsx.noqa.yaml``: suppressions written beside a table (linter.suppress)
 
 
 def _glob(path: Path) -> list[Path] | None:

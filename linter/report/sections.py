@@ -18,7 +18,7 @@ from html import escape
 from linter.model import Document, Finding, Funding, Table
 from linter.report.cells import Spot
 from linter.report.labels import labels
-from linter.rulebook import SEVERITIES, SEVERITY_RANK
+from linter.rulebook import SEVERITIES, worst_severity
 
 
 def cell_anchor(fid: str, spot: Spot, index: int) -> str:
@@ -60,7 +60,7 @@ class _TableFindings:
         """id and class of a cell: flagged in the colour of its worst finding."""
         found = [f for _, f in self.by_cell.get(key, [])]
         if found:
-            worst = max(found, key=lambda f: SEVERITY_RANK.get(f.severity, 0)).severity
+            worst = worst_severity(f.severity for f in found)
             css = f"{css} flag sev-{escape(worst)}".strip()
         return f' id="{escape(anchor)}"' + (f' class="{css}"' if css else "")
 
