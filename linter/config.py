@@ -6,7 +6,7 @@ table; the first one found applies (a pyproject.toml without that table is passe
 ``--config FILE`` overrides the search for every file. Keys (reference: docs/configuration.md):
 
     select, extend-select, ignore       rule codes, code prefixes (IL2) or slugs
-    per-file-ignores                    {glob: [rules]}; globs relative to the config's folder
+    per-file-ignores                    {glob: [rules]}; globs relative to their config file's folder
     severity                            {rule: error|warning|info}
     params                              {rule: {parameter: value}}, checked against the check type
     extra-rules                         folders of more rule files, relative to the config's folder
@@ -44,7 +44,6 @@ class Config:
     """The effective configuration for some files. ``origin`` names the file each setting came from."""
 
     path: Path | None = None  # the config file found or given (None: built-in defaults)
-    root: Path = field(default_factory=Path.cwd)  # folder that relative globs and paths start from
     select: list[str] | None = None  # None: every rule
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -97,19 +96,18 @@ def _load(path: Path, seen: tuple[str, ...]) -> Config:
     _check_keys(data, path)
     extends = data.get("extends")
     if extends is None:
-        config = Config(root=root)
+        config = Config()
     else:
         names = extends if isinstance(extends, list) else [extends]
         if not all(isinstance(n, str) and n.strip() for n in names):
             raise ConfigError(f"{path}: key 'extends' must be a preset name or a file path, or a list of them")
-        config = Config(root=root)
+        config = Config()
         for name in names:
             base_path = _preset_path(name) if name in PRESETS else root / name
             if not base_path.is_file():
                 raise ConfigError(f"{path}: key 'extends': '{name}' is neither a preset "
                                   f"({', '.join(PRESETS)}) nor an existing file")
             config = merge(config, _load(base_path, (*seen, key)))
-        config.root = root
     return merge(config, _parse(data, path, root))
 
 
@@ -176,7 +174,7 @@ def _mapping(value: Any, path: Path, key: str) -> dict:
 def _parse(data: dict, path: Path, root: Path) -> Config:
     """This file's own settings (without its bases), types checked; rule names are checked later."""
     where = f"preset:{path.stem}" if path.resolve().parent == _preset_path("default").parent else str(path)
-    cfg = Config(path=path, root=root, sources=[where])
+    cfg = Config(path=path, sources=[where])
     if "select" in data:
         cfg.select = _rule_list(data["select"], path, "select")
         cfg.origin["select"] = where
@@ -191,8 +189,11 @@ def _parse(data: dict, path: Path, root: Path) -> Config:
                 raise ConfigError(f"{path}: key 'extra-rules': {p} is not a folder")
         cfg.origin["extra-rules"] = where
     for glob, rules in _mapping(data.get("per-file-ignores", {}), path, "per-file-ignores").items():
-        cfg.per_file_ignores[str(glob)] = _rule_list(rules, path, f"per-file-ignores.{glob}")
-        cfg.origin[f"per-file-ignores.{glob}"] = where
+        # A glob with a folder in it is relative to this file's folder, also when another config
+        # extends this one: it is stored anchored there. A bare name (``*.txt``) matches anywhere.
+        key = (root / str(glob)).as_posix() if "/" in str(glob) else str(glob)
+        cfg.per_file_ignores[key] = _rule_list(rules, path, f"per-file-ignores.{glob}")
+        cfg.origin[f"per-file-ignores.{key}"] = where
     for rule, severity in _mapping(data.get("severity", {}), path, "severity").items():
         if severity not in SEVERITIES:
             raise ConfigError(f"{path}: key 'severity.{rule}' must be one of {', '.join(SEVERITIES)}, "
@@ -211,7 +212,7 @@ def merge(base: Config, over: Config) -> Config:
     for rule, values in over.params.items():
         params.setdefault(rule, {}).update(values)
     return Config(
-        path=over.path or base.path, root=over.root,
+        path=over.path or base.path,
         select=over.select if over.select is not None else base.select,
         extend_select=base.extend_select + over.extend_select,
         ignore=base.ignore + over.ignore,
@@ -284,13 +285,10 @@ def ignored_for(config: Config, path: Path | str) -> list[str]:
     if not config.per_file_ignores:
         return []
     path = Path(path)
-    try:
-        rel = path.resolve().relative_to(config.root).as_posix()
-    except ValueError:
-        rel = path.as_posix()
+    where = path.resolve().as_posix()
     out: list[str] = []
     for glob, keys in config.per_file_ignores.items():
-        if fnmatch.fnmatch(rel, glob) or ("/" not in glob and fnmatch.fnmatch(path.name, glob)):
+        if fnmatch.fnmatch(where if "/" in glob else path.name, glob):
             out.extend(keys)
     return out
 

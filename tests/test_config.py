@@ -134,3 +134,15 @@ def test_show_config_prints_the_effective_settings(repo):
     assert "# from: preset:strict" in out and "# from: preset:default" in out
     assert "missing-unit: error" in out and "- IL204" in out
     assert "- IL201 missing-unit [error]" in out and "IL204 rate-not-percent" not in out
+
+
+def test_per_file_ignores_of_an_extended_config_stay_relative_to_their_own_folder(tmp_path):
+    from linter.config import ignored_for, load_config
+
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "proj" / "sub").mkdir(parents=True)
+    (tmp_path / "shared" / "base.yaml").write_text('per-file-ignores:\n  "sub/*.txt": [ALL]\n', encoding="utf-8")
+    (tmp_path / "proj" / ".indicator-lint.yaml").write_text("extends: ../shared/base.yaml\n", encoding="utf-8")
+    config = load_config(tmp_path / "proj" / ".indicator-lint.yaml")
+    assert ignored_for(config, tmp_path / "proj" / "sub" / "a.txt") == []  # not shared/sub
+    assert ignored_for(config, tmp_path / "shared" / "sub" / "a.txt") == ["ALL"]
