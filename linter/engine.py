@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.checks import Hit, hit_location
-from linter.checks.indicators import Scope, is_blank_row
+from linter.checks.indicators import is_blank_row
 from linter.model import Document, Finding, Indicator, Location
 from linter.rulebook import Rule, RuleError, load_rule_dirs
 
@@ -94,8 +94,7 @@ class _RowRule:
     def __init__(self, rule: Rule):
         row = rule.module.check.row
         self.rule, self.judge, self.at, self.skip_blank = rule, row.judge, row.at, row.skip_blank
-        params = rule.params if row.scoped else {}
-        self.scope = Scope(params.get("categories", ()), params.get("exclude_categories", ()))
+        self.scope = row.scope(rule.params)
 
 
 def _crash(doc: Document, rule: Rule, exc: Exception) -> CheckFailed:

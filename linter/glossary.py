@@ -32,6 +32,8 @@ LEVEL2_PARENT = {
     "生态环境成本指标": COST_L1,
 }
 LEVEL1_NAMES = (OUTPUT, BENEFIT, SATISFACTION, COST_L1)
+# The 二级 categories whose indicators are amounts of money the project spends.
+MONEY_COST = ("成本指标", "经济成本指标")
 LEVEL2_NAMES = tuple(LEVEL2_PARENT)
 
 # Keys matched against the cleaned label, most specific first.

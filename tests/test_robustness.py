@@ -110,3 +110,19 @@ def test_a_date_written_in_full_width_digits_as_a_name_is_still_a_date():
         doc = document_from_mapping({"tables": [{"name": "测试项目", "indicators": [
             {"level1": "产出指标", "level2": "时效指标", "name": name, "value": "100%"}]}]}, "t.yaml")
         assert [f.rule for f in engine.run(doc)] == ["name-not-a-measure"], name
+
+
+def test_a_cost_category_means_the_money_cost_not_every_row_under_a_cost_heading():
+    # Some provinces file 成本指标 as a 一级 with 经济/社会/生态环境成本 under it; 社会成本 is harm
+    # counted in people or tonnes, not money, so the money rules must leave it alone.
+    from linter.engine import Engine
+    from linter.readers.yaml_reader import document_from_mapping
+
+    rows = [("社会成本指标", "安全事故伤亡人数", "≤2人"), ("生态环境成本指标", "碳排放量", "≤5吨"),
+            ("社会成本指标", "社会影响", "较小"), ("经济成本指标", "设备购置费", "2次")]
+    doc = document_from_mapping({"tables": [{"name": "测试项目", "indicators": [
+        {"level1": "成本指标", "level2": level2, "name": name, "value": value} for level2, name, value in rows]}]},
+        "t.yaml")
+    found = {(f.rule, f.indicator) for f in Engine().run(doc)}
+    assert ("cost-not-money", "设备购置费") in found  # 经济成本 is money: 2次 is wrong there
+    assert not {r for r, name in found if name != "设备购置费" and r in ("cost-not-money", "qualitative-output")}

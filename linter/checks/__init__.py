@@ -61,17 +61,23 @@ class Hit:
 def row_check(check_row, at: str = "value", scoped: bool = True, skip_blank: bool = True):
     """The ``check(doc, params)`` of a row check type.
 
-    ``scoped``: only rows whose category is in the ``categories`` parameter and not in
-    ``exclude_categories`` (those the check type has); ``skip_blank``: rows with no indicator in
+    ``scoped``: only rows in the ``categories`` parameter and not in ``exclude_categories`` (those
+    the check type has; see ``checks.indicators.Scope``); ``skip_blank``: rows with no indicator in
     them (``无 | 无``) are left out. ``check.row`` tells the engine all this.
     """
-    def check(doc, params: dict):
-        for table, ind in rows_for(doc, params, scoped, skip_blank):
-            args = check_row(ind, params)
-            if args is not None:
-                yield Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args)
+    row = RowCheck(check_row, at, scoped, skip_blank)
 
-    check.row = RowCheck(check_row, at, scoped, skip_blank)
+    def check(doc, params: dict):
+        from linter.checks.indicators import indicators
+
+        scope = row.scope(params)
+        for table, ind in indicators(doc, skip_blank=skip_blank):
+            if ind in scope:
+                args = check_row(ind, params)
+                if args is not None:
+                    yield Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args)
+
+    check.row = row
     return check
 
 
@@ -82,13 +88,13 @@ class RowCheck:
     scoped: bool
     skip_blank: bool
 
+    def scope(self, params: dict):
+        """The rows this check looks at, as a ``checks.indicators.Scope``."""
+        from linter.checks.indicators import Scope
 
-def rows_for(doc, params: dict, scoped: bool, skip_blank: bool):
-    from linter.checks.indicators import indicators
-
-    if not scoped:
-        return indicators(doc, (), (), skip_blank)
-    return indicators(doc, params.get("categories", ()), params.get("exclude_categories", ()), skip_blank)
+        if not self.scoped:
+            return Scope()
+        return Scope(params.get("categories", ()), params.get("exclude_categories", ()))
 
 
 def hit_location(ind: Indicator, at: str) -> Location:

@@ -14,10 +14,11 @@ from decimal import Decimal
 
 from linter.checks import Hit, Param
 from linter.checks.money import format_yuan, money_slack, preferred_unit, total_amount, value_slack
+from linter.glossary import MONEY_COST
 from linter.model import Document, Indicator, Table
 
 PARAMS = {
-    "categories": Param(list, ["成本指标", "经济成本指标"], "二级 categories whose amounts are added up"),
+    "categories": Param(list, list(MONEY_COST), "二级 categories whose amounts are added up"),
     "tolerance": Param(float, 0.0, "extra slack, as a share of the funding, beyond printed rounding"),
     "report_under": Param(bool, True, "also report a complete breakdown that falls short of the funding"),
 }

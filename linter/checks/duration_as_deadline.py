@@ -30,7 +30,7 @@ def is_span(value: Value, long_units: list[str]) -> bool:
 
 
 def check_row(ind: Indicator, params: dict) -> dict | None:
-    return {} if ind.level2 in params["categories"] and is_span(ind.value, params["long_units"]) else None
+    return {} if is_span(ind.value, params["long_units"]) else None
 
 
-check = row_check(check_row, at="value", scoped=False, skip_blank=False)
+check = row_check(check_row, at="value", skip_blank=False)

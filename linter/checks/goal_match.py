@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from linter.checks import Hit, Param
 from linter.checks.matching import counter_of, overlap
+from linter.glossary import MONEY_COST
 from linter.model import Document, Indicator, Table
 from linter.values.scan import find_quantities
 from linter.values.types import Quantity
@@ -67,7 +68,7 @@ def best_indicator(g: GoalQuantity, table: Table, similarity: float) -> Indicato
     scored = []
     for ind in table.indicators:
         v = ind.value
-        if ind.level2 == "成本指标":
+        if ind.level2 in MONEY_COST:
             continue  # a goal's count is never a cost; cost-not-money reports ``培训费 2次``
         if not isinstance(v, Quantity) or v.per_unit or not _same_unit(g.quantity, v):
             continue

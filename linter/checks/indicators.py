@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from linter.glossary import LEVEL1_NAMES, LEVEL2_NAMES
 from linter.model import Document, Indicator, Table
 from linter.values.types import Empty
 
@@ -19,18 +20,32 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 class Scope:
-    """The rows a check looks at: those whose 二级 (or 一级) is among ``categories`` (empty: all)
-    and neither is in ``exclude``."""
+    """The rows a check looks at: those in one of ``categories`` (empty: all) and in none of
+    ``exclude``.
 
-    __slots__ = ("wanted", "unwanted")
+    A 二级 name (``成本指标``, ``时效指标``) is matched against the row's 二级, a 一级 name
+    (``满意度指标``) against its 一级; a name that is neither (a label the glossary does not know)
+    against both. ``成本指标`` is also a 一级 in some provinces' forms, but as a category name it
+    means the 二级: otherwise ``[成本指标]`` would take in every 社会成本 and 生态环境成本 row.
+    """
+
+    __slots__ = ("level1", "level2", "not_level1", "not_level2")
 
     def __init__(self, categories: list[str] = (), exclude: list[str] = ()):
-        self.wanted, self.unwanted = frozenset(categories), frozenset(exclude)
+        self.level1, self.level2 = _split_levels(categories)
+        self.not_level1, self.not_level2 = _split_levels(exclude)
 
     def __contains__(self, ind: Indicator) -> bool:
-        if self.wanted and ind.level2 not in self.wanted and ind.level1 not in self.wanted:
+        if (self.level1 or self.level2) and ind.level2 not in self.level2 and ind.level1 not in self.level1:
             return False
-        return not (self.unwanted and (ind.level2 in self.unwanted or ind.level1 in self.unwanted))
+        return ind.level2 not in self.not_level2 and ind.level1 not in self.not_level1
+
+
+def _split_levels(names) -> tuple[frozenset[str], frozenset[str]]:
+    """(names to match against the 一级, names to match against the 二级)."""
+    names = frozenset(names)
+    return (frozenset(n for n in names if n not in LEVEL2_NAMES),
+            frozenset(n for n in names if n not in LEVEL1_NAMES or n in LEVEL2_NAMES))
 
 
 def in_scope(ind: Indicator, categories: list[str], exclude: list[str] = ()) -> bool:

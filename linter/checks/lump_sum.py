@@ -16,13 +16,14 @@ from collections.abc import Iterator
 from linter.checks import Hit, Param
 from linter.checks.matching import coverage
 from linter.checks.money import format_yuan, money_slack, total_amount, unit_price, value_slack
+from linter.glossary import MONEY_COST
 from linter.model import Document, Indicator, Table
 from linter.values.types import Expression
 
 _YEAR = re.compile(r"^\s*\d{4}\s*年度?\s*")
 
 PARAMS = {
-    "categories": Param(list, ["成本指标", "经济成本指标"], "二级 categories holding the cost items"),
+    "categories": Param(list, list(MONEY_COST), "二级 categories holding the cost items"),
     "generic_names": Param(list, ["项目费用", "项目经费", "项目资金", "项目成本", "项目支出", "项目总成本",
                                   "总成本", "总费用", "总经费", "费用", "经费", "资金", "成本", "预算资金",
                                   "资金总额", "项目预算"],

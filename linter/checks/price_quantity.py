@@ -30,12 +30,13 @@ from linter.checks.money import (
     unit_price,
     value_slack,
 )
+from linter.glossary import MONEY_COST
 from linter.model import Document, Indicator, Table
 from linter.values.scan import find_quantities
 from linter.values.types import Quantity
 
 PARAMS = {
-    "cost_categories": Param(list, ["成本指标", "经济成本指标"], "二级 categories holding prices and totals"),
+    "cost_categories": Param(list, list(MONEY_COST), "二级 categories holding prices and totals"),
     "tolerance": Param(float, 0.01, "relative slack between price × quantity and the total"),
     "months": Param(int, 12, "months in the year, to spot a monthly price written without its month"),
     "similarity": Param(float, 0.5, "how alike a price's name and a total's name must be to pair them"),

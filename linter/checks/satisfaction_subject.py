@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from linter.checks import Hit, Param
-from linter.checks.satisfaction_value import is_satisfaction
+from linter.checks.indicators import indicators
 from linter.model import Document, Indicator, Table
 
 PARAMS = {
@@ -71,10 +71,7 @@ def self_subject(ind: Indicator, table: Table, params: dict) -> str | None:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
-    for table in doc.tables:
-        for ind in table.indicators:
-            if not is_satisfaction(ind, params["categories"]):
-                continue
-            subject = self_subject(ind, table, params)
-            if subject:
-                yield Hit(location=ind.location, table=table, indicator=ind, args={"subject": subject})
+    for table, ind in indicators(doc, params["categories"], skip_blank=False):
+        subject = self_subject(ind, table, params)
+        if subject:
+            yield Hit(location=ind.location, table=table, indicator=ind, args={"subject": subject})

@@ -47,13 +47,7 @@ def problem(value: Value, floor: float) -> str | None:
     return None
 
 
-def is_satisfaction(ind: Indicator, categories: list[str]) -> bool:
-    return ind.level2 in categories or ind.level1 in categories
-
-
 def check_row(ind: Indicator, params: dict) -> dict | None:
-    if not is_satisfaction(ind, params["categories"]):
-        return None
     floor = params["floor"]
     reason = problem(ind.value, floor)
     if not reason:
@@ -63,4 +57,4 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     return {"reason": text, "suggested": f"≥{max(params['suggested'], floor):g}%", "floor": shown_floor}
 
 
-check = row_check(check_row, at="value", scoped=False, skip_blank=False)
+check = row_check(check_row, at="value", skip_blank=False)

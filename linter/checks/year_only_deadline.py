@@ -33,10 +33,8 @@ def year_only(value: Value) -> int | None:
 
 
 def check_row(ind: Indicator, params: dict) -> dict | None:
-    if ind.level2 not in params["categories"]:
-        return None
     year = year_only(ind.value)
     return {"year": year} if year is not None else None
 
 
-check = row_check(check_row, at="value", scoped=False, skip_blank=False)
+check = row_check(check_row, at="value", skip_blank=False)
