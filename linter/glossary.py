@@ -112,6 +112,13 @@ def parent_of(level2: str) -> str | None:
     return LEVEL2_PARENT.get(level2)
 
 
+def level1_for(level2: str | None, level1: str) -> str:
+    """The 一级 a row belongs to: its 二级's parent when the 二级 is known (a 满意度 二级 printed
+    under 效益 is still 满意度; the printed 一级 is kept apart for misplaced-category), else
+    ``level1`` as given. Every reader decides it here."""
+    return (parent_of(level2) if level2 else None) or level1
+
+
 @lru_cache(maxsize=8192)
 def is_category_label(text: str) -> bool:
     return normalise_level1(text) is not None or normalise_level2(text) is not None

@@ -325,3 +325,24 @@ def test_unknown_extension_is_read_as_yaml_by_its_content(tmp_path):
     path.write_text("# 手写\ntables:\n  - name: 甲\n    indicators: [{name: a, value: 1人}]\n", encoding="utf-8")
     doc = read_path(path)
     assert doc.source_format == "yaml" and doc.tables[0].name == "甲"
+
+
+@pytest.mark.parametrize("written, expected", [("13", 130000), ("13万", 130000), ("13万元", 130000),
+                                               ("130000元", 130000), ("约13万元", 130000)])
+def test_an_amount_with_its_own_unit_is_not_scaled_by_the_documents_unit(written, expected):
+    doc = document_from_mapping({"currency_unit": "万元", "tables": [
+        {"name": "项目", "funding": {"total": written}, "indicators": []}]}, "t.yaml")
+    assert doc.tables[0].funding.total.yuan == Decimal(expected)  # 13万 was read as 13万 × 万元
+
+
+def test_the_二级_decides_the_一级_as_in_the_text_reader():
+    # 服务对象满意度 filed under 效益: still a 满意度 row (text reader: 满意度 heading numbered under 效益)
+    from linter.engine import Engine, select_rules
+    from linter.rulebook import load_rule_dirs
+
+    doc = document_from_mapping({"tables": [{"name": "项目", "indicators": [
+        {"level1": "效益指标", "level2": "服务对象满意度指标", "name": "群众满意度", "value": "≥90%"}]}]}, "t.yaml")
+    ind = doc.tables[0].indicators[0]
+    assert (ind.level1, ind.level1_printed, ind.level2) == ("满意度指标", "效益指标", "服务对象满意度指标")
+    found = Engine(select_rules(load_rule_dirs(), ["misplaced-category"])).run(doc)
+    assert [f.indicator for f in found] == ["群众满意度"]

@@ -53,7 +53,7 @@ class Categories:
 
     def set_level2(self, level2: str, printed: str) -> None:
         self.level2, self.level2_printed = level2, printed
-        self.level1 = glossary.parent_of(level2) or self.level1
+        self.level1 = glossary.level1_for(level2, self.level1)
 
 
 def is_category(text: str) -> bool:

@@ -29,9 +29,10 @@ import yaml
 from linter import glossary
 from linter.model import Document, Funding, Indicator, Location, Money, Table, Task
 from linter.readers import InputError
+from linter.readers.amounts import FACTORS, amount_number
 from linter.resources import data_dir
 from linter.values import parse
-from linter.values.types import BareNumber, Quantity
+from linter.values.types import Quantity
 from linter.values.units import MONEY_UNITS
 
 DEFAULT_TABLE_NAME = "示例项目"
@@ -354,11 +355,14 @@ class _Builder:
         text = self.text_of(value, mapping, key)
         if not text:
             return None
-        parsed = parse(text)
+        amount = amount_number(text)  # 13, 13万, 13万元, 9,674,500.00: as every reader reads an amount
+        if amount is not None:
+            number, own_unit = amount
+            unit = self.currency_unit or "元"
+            return Money(text if own_unit else text + unit, number * FACTORS[own_unit or unit], loc)
+        parsed = parse(text)  # 约13万元 and other money the value grammar reads
         if isinstance(parsed, Quantity) and parsed.unit_kind == "money" and not parsed.per_unit:
             return Money(text, parsed.number, loc)
-        if isinstance(parsed, BareNumber) and not parsed.comparator:
-            return Money(text + (self.currency_unit or "元"), parsed.number * self.factor, loc)
         return Money(text, None, loc)
 
     # -- document
@@ -544,9 +548,7 @@ class _Builder:
                    remarks=None) -> Indicator:
         level1, level2 = level1.strip(), level2.strip()
         norm2 = glossary.normalise_level2(level2) if level2 else None
-        norm1 = glossary.normalise_level1(level1) if level1 else None
-        if norm1 is None:
-            norm1 = level1 or (glossary.parent_of(norm2) if norm2 else "") or ""
+        norm1 = glossary.level1_for(norm2, (glossary.normalise_level1(level1) if level1 else None) or level1)
         value_text = self.text(item, value_key)
         indicator = Indicator(
             level1=norm1, level2=norm2 or level2, name=name, value_text=value_text, value=parse(value_text),
