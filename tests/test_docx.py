@@ -104,3 +104,24 @@ def test_damaged_document_is_one_line_exit_2(tmp_path, documents):
         lines = result.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"{path}: ") and words in lines[0]
         assert "表1!R12C5" in result.stdout
+
+
+def test_a_value_merged_down_over_two_rows_belongs_to_both(tmp_path):
+    # As in Excel and PDF: ≥95% printed once over two quality rows is each row's value.
+    document = docx.Document()
+    document.add_paragraph("某县应急管理局2026年度项目支出绩效目标表")
+    table = document.add_table(rows=5, cols=4)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目名称", "安全培训"
+    for c, text in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
+        table.cell(1, c).text = text
+    for r, row in enumerate([("产出指标", "质量指标", "培训合格率", "≥95%"), ("", "", "考核通过率", ""),
+                             ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%")], 2):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(2, 3).merge(table.cell(3, 3)).text = "≥95%"
+    table.cell(2, 0).merge(table.cell(3, 0)).text = "产出指标"
+    table.cell(2, 1).merge(table.cell(3, 1)).text = "质量指标"
+    document.save(tmp_path / "merged.docx")
+    [table] = read_path(tmp_path / "merged.docx").tables
+    assert [(i.name, i.value_text) for i in table.indicators] == [
+        ("培训合格率", "≥95%"), ("考核通过率", "≥95%"), ("学员满意度", "≥90%")]

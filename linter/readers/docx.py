@@ -19,7 +19,7 @@ import io
 from linter.model import Document, Location
 from linter.readers.excel import check_zip, encrypted
 from linter.readers.form_labels import column_role
-from linter.readers.grid import GridBlock, GridCell, read_grid
+from linter.readers.grid import GridBlock, GridCell, carries_down, read_grid
 
 
 def _error(path: str, zh: str, en: str):
@@ -61,26 +61,33 @@ def _table_rows(table, name: str, path: str, block: GridBlock, depth: int) -> No
     """Append the table's rows to ``block``: merged cells empty but in their first position."""
     if depth > 5:
         return  # tables nested deeper than any form: ignore rather than recurse without end
-    above: list = []
+    above: list = []  # the cells of the row above, and the texts they show
+    above_texts: list[str] = []
     for r, row in enumerate(table.rows, 1):
         try:
             cells = list(row.cells)
         except (ValueError, IndexError):  # a malformed grid python-docx cannot lay out
             cells = []
         out: list[GridCell] = []
+        texts: list[str] = []
         nested = []
         previous = None
         for c, cell in enumerate(cells, 1):
             tc = cell._tc
-            spanned = tc is previous or (c - 1 < len(above) and above[c - 1] is tc)
+            merged_down = c - 1 < len(above) and above[c - 1] is tc
+            spanned = tc is previous or merged_down
             previous = tc
-            text = "" if spanned else cell.text.strip()
+            if merged_down and carries_down(above_texts[c - 1]):
+                text = above_texts[c - 1]  # ≥95% over two rows: each row has it, as in Excel and PDF
+            else:
+                text = "" if spanned else cell.text.strip()
+            texts.append(text if merged_down else cell.text.strip())
             inner = [] if spanned else cell.tables
             if inner and column_role(text)[0] == "skip":
                 text = ""  # 绩效指标 over a nested indicator table: its caption, not a row of its own
             out.append(GridCell(text, Location(path, r, c, sheet=name, cell=f"R{r}C{c}")))
             nested.extend(inner)
-        above = [cell._tc for cell in cells]
+        above, above_texts = [cell._tc for cell in cells], texts
         block.rows.append(out)
         for i, inner in enumerate(nested, 1):
             _table_rows(inner, f"{name}.{i}", path, block, depth + 1)

@@ -26,7 +26,7 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 
 from linter.model import Document
-from linter.readers.grid import GridBlock, GridCell, read_grid, sheet_location
+from linter.readers.grid import GridBlock, GridCell, carries_down, read_grid, sheet_location
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # the whole archive, unpacked
@@ -112,16 +112,6 @@ def value_text(value, number_format: str = "") -> str:
     if isinstance(value, int | float | Decimal):
         return number_text(value, number_format)
     return str(value).strip()
-
-
-def carries_down(text: str) -> bool:
-    """Is a vertically merged value one each covered row has (``≥95%``), not a label or a note?"""
-    from linter.readers.amounts import looks_like_amount
-    from linter.readers.columns import looks_like_value
-    from linter.readers.form_labels import block_label
-
-    return bool(text) and len(text) <= 40 and looks_like_value(text) and not looks_like_amount(text) \
-        and block_label(text) is None
 
 
 # ---------------------------------------------------------------------- grid building

@@ -111,6 +111,16 @@ def relocate(doc: Document, where: dict[int, list[Location]]) -> None:
     walk(doc)
 
 
+def carries_down(text: str) -> bool:
+    """Is a vertically merged value one each covered row has (``≥95%``), not a label or a note?"""
+    from linter.readers.amounts import looks_like_amount
+    from linter.readers.columns import looks_like_value
+    from linter.readers.form_labels import block_label
+
+    return bool(text) and len(text) <= 40 and looks_like_value(text) and not looks_like_amount(text) \
+        and block_label(text) is None
+
+
 def column_letter(n: int) -> str:
     """1 → A, 27 → AA."""
     out = ""
@@ -125,5 +135,5 @@ def sheet_location(path: str, sheet: str, row: int, column: int) -> Location:
     return Location(path, row, column, sheet=sheet, cell=f"{column_letter(column)}{row}")
 
 
-__all__ = ["STRIDE", "GridBlock", "GridCell", "column_letter", "read_block", "read_grid", "relocate",
+__all__ = ["STRIDE", "GridBlock", "GridCell", "carries_down", "column_letter", "read_block", "read_grid", "relocate",
            "sheet_location"]

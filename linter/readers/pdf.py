@@ -236,7 +236,7 @@ def _block(path: str, items) -> GridBlock:
 
 def _grid_rows(group: list[_Fragment]) -> list[tuple[int, list[str]]]:
     """(page, cell texts) for every row of a table joined from its fragments, merges resolved."""
-    from linter.readers.excel import carries_down
+    from linter.readers.grid import carries_down
 
     lefts = _columns(x for frag in group for c in frag.cells for x in (c.x0,))
     header = group[0].first_row_texts()
