@@ -19,11 +19,9 @@ import yaml
 
 from linter.model import Document, Funding, Indicator, Location, Money, Table
 from linter.values import parse
+from linter.values.numerals import plain_number
 from linter.values.types import BareNumber
 from linter.values.units import MONEY_UNITS
-
-_UNIT_FACTORS = MONEY_UNITS
-
 
 # --------------------------------------------------------------------------- amounts
 
@@ -44,15 +42,9 @@ def amount_text(money: Money | None, currency_unit: str = "") -> str | None:
             return text
         if isinstance(parsed, BareNumber) and not parsed.comparator and not parsed.magnitude:
             for unit in (currency_unit, "万元", "元"):
-                if unit in _UNIT_FACTORS and parsed.number * _UNIT_FACTORS[unit] == money.yuan:
+                if unit in MONEY_UNITS and parsed.number * MONEY_UNITS[unit] == money.yuan:
                     return f"{text}{unit}"
-    return f"{_plain(money.yuan)}元"
-
-
-def _plain(number: Decimal) -> str:
-    """Digits without exponent or needless trailing zeros: 130000, 23.43."""
-    text = format(number, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return f"{plain_number(money.yuan)}元"
 
 
 def _json_number(number: Decimal | None):
@@ -69,7 +61,7 @@ def document_to_dict(doc: Document) -> dict:
     _put(out, "title", doc.title)
     _put(out, "budget_year", doc.budget_year)
     _put(out, "department", doc.department)
-    _put(out, "currency_unit", doc.currency_unit if doc.currency_unit in _UNIT_FACTORS else "")
+    _put(out, "currency_unit", doc.currency_unit if doc.currency_unit in MONEY_UNITS else "")
     _put(out, "total", amount_text(doc.total, doc.currency_unit))
     out["tables"] = [table_to_dict(t, doc.currency_unit) for t in doc.tables]
     return out

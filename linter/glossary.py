@@ -32,6 +32,8 @@ LEVEL2_PARENT = {
     "生态环境成本指标": COST_L1,
 }
 LEVEL1_NAMES = (OUTPUT, BENEFIT, SATISFACTION, COST_L1)
+# Words that make an indicator name a rule (``响应时间不超过2小时``) rather than a measure.
+RULE_WORDS = ("不少于", "不低于", "不超过", "不高于", "不大于", "不小于", "至少")
 # The 二级 categories whose indicators are amounts of money the project spends.
 MONEY_COST = ("成本指标", "经济成本指标")
 LEVEL2_NAMES = tuple(LEVEL2_PARENT)

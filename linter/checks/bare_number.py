@@ -8,8 +8,9 @@ carry only a magnitude (``20万``, ``1.2万``: almost always 万元 with the 元
 from __future__ import annotations
 
 from linter.checks import Param, row_check
-from linter.checks.indicators import core_name, plain_number
+from linter.checks.indicators import core_name
 from linter.model import Indicator
+from linter.values.numerals import plain_number
 from linter.values.types import BareNumber
 
 PARAMS = {

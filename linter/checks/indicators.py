@@ -93,9 +93,7 @@ def ends_with_any(name: str, suffixes: list[str]) -> bool:
 
 
 def contains_any(text: str, words: list[str]) -> bool:
-    entry = _ALTERNATIONS.get(id(words))
-    pattern = entry[1] if entry is not None and entry[0] is words else _alternation(words)
-    return bool(words) and pattern.search(text) is not None
+    return bool(words) and _alternation(words).search(text) is not None
 
 
 _ALTERNATIONS: dict[int, tuple[list[str], re.Pattern]] = {}
@@ -112,8 +110,3 @@ def _alternation(words: list[str]) -> re.Pattern:
         entry = _ALTERNATIONS[id(words)] = (words, pattern)
     return entry[1]
 
-
-def plain_number(number) -> str:
-    """A Decimal as a table prints it: no exponent, no trailing zeros (``95.0`` → ``95``)."""
-    text = format(number.normalize(), "f") if hasattr(number, "normalize") else str(number)
-    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from linter.model import Money
+from linter.values.numerals import plain_number
 from linter.values.types import BareNumber, Expression, Quantity, Range, Value
 
 WAN = Decimal(10_000)
@@ -95,17 +96,9 @@ def format_yuan(amount: Decimal, unit: str = "auto") -> str:
     if unit == "auto":
         unit = "万元" if abs(amount) >= WAN else "元"
     shown = amount / WAN if unit == "万元" else amount
-    return f"{_plain(shown)}{unit}"
+    return f"{plain_number(shown)}{unit}"
 
 
-def _plain(number: Decimal) -> str:
-    """A decimal without trailing zeros or exponent: 135.00 → 135, 13.4856 → 13.4856."""
-    text = format(number.normalize(), "f")
-    return text if "." not in text else text.rstrip("0").rstrip(".")
-
-
-def format_number(number: Decimal) -> str:
-    return _plain(number)
 
 
 def preferred_unit(values: list[Value]) -> str:

@@ -14,13 +14,14 @@ import re
 
 from linter.checks import Param, row_check
 from linter.checks.indicators import contains_any, core_name, ends_with_any
+from linter.glossary import RULE_WORDS
 from linter.model import Indicator
 from linter.values import parse
 from linter.values.parser import fold
 from linter.values.types import Date, Period
 
 PARAMS = {
-    "rule_words": Param(list, ["不少于", "不低于", "不超过", "不高于", "不大于", "不小于", "至少"],
+    "rule_words": Param(list, list(RULE_WORDS),
                         "words that make a name a rule rather than a measure"),
     "verbs": Param(list, ["提高", "提升", "促进", "加强", "加快", "强化", "持续", "保障", "确保", "减少", "降低",
                           "推进", "推动", "实现", "完成", "做好", "履行", "能够", "便于", "使"],

@@ -13,14 +13,16 @@ from __future__ import annotations
 from functools import lru_cache
 
 from linter.checks import Param, row_check
-from linter.checks.indicators import contains_any, core_name, plain_number
+from linter.checks.indicators import contains_any, core_name
+from linter.glossary import RULE_WORDS
 from linter.model import Indicator
 from linter.values import parse
+from linter.values.numerals import plain_number
 from linter.values.types import Grade, Quantity, Range, Text
 
 PARAMS = {
     "relation": Param(str, "value-in-name", "value-in-name, number-conflict or grade-echo"),
-    "skip_words": Param(list, ["不少于", "不低于", "不超过", "不高于", "至少"],
+    "skip_words": Param(list, list(RULE_WORDS),
                         "names holding these are rules (name-not-a-measure covers them)"),
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, ["成本指标"],
@@ -46,8 +48,8 @@ def name_quantities(name: str) -> tuple[Quantity, ...]:
         found = [value]
     else:
         found = []  # ``5G基站建设数量``, ``一次性告知率``: a number that is part of a word
-    # a year in a name (``2024年培训次数``) is a date, not a figure; ``5G`` is no quantity
-    return tuple(q for q in found if not (q.unit == "年" and q.number >= 1900) and q.unit_kind != "other")
+    # ``5G`` is no quantity (a year, ``2024年培训次数``, is already a date to the grammar)
+    return tuple(q for q in found if q.unit_kind != "other")
 
 
 def _counter(unit: str) -> str:

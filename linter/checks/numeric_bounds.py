@@ -10,8 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from linter.checks import Param, row_check
-from linter.checks.indicators import contains_any, core_name, ends_with_any, plain_number
+from linter.checks.indicators import contains_any, core_name, ends_with_any
 from linter.model import Indicator
+from linter.values.numerals import plain_number
 from linter.values.types import BareNumber, Quantity, Value
 
 PARAMS = {

@@ -23,7 +23,6 @@ from decimal import Decimal
 from linter.checks import Hit, Param
 from linter.checks.matching import counter_of, overlap, per_month
 from linter.checks.money import (
-    format_number,
     format_yuan,
     preferred_unit,
     total_amount,
@@ -32,6 +31,7 @@ from linter.checks.money import (
 )
 from linter.glossary import MONEY_COST
 from linter.model import Document, Indicator, Table
+from linter.values.numerals import plain_number
 from linter.values.scan import find_quantities
 from linter.values.types import Quantity
 
@@ -140,8 +140,8 @@ def _args(m: Mismatch) -> dict:
     per = m.price.per_unit or ""
     year = format_yuan(m.product * m.months, m.unit)
     return {
-        "price": f"{format_number(m.price.number)}{m.price.unit}/{per}",
-        "quantity": f"{format_number(m.count.written_number)}{m.count.written_unit}",
+        "price": f"{plain_number(m.price.number)}{m.price.unit}/{per}",
+        "quantity": f"{plain_number(m.count.written_number)}{m.count.written_unit}",
         "product": format_yuan(m.product, m.unit),
         "total": format_yuan(m.total, m.unit),
         "total_name": m.total_label,

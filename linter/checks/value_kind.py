@@ -41,8 +41,8 @@ def kind_of(value: Value, text: str = "") -> str:
     return value.kind
 
 
-def matches(value: Value, params: dict, text: str = "", kind: str | None = None) -> bool:
-    if (kind or kind_of(value, text)) not in params["kinds"]:
+def matches(value: Value, params: dict, text: str = "") -> bool:
+    if kind_of(value, text) not in params["kinds"]:
         return False
     if params["approximate_only"] and not getattr(value, "approximate", False):
         return False
@@ -54,8 +54,7 @@ def matches(value: Value, params: dict, text: str = "", kind: str | None = None)
 
 
 def check_row(ind: Indicator, params: dict) -> dict | None:
-    kind = kind_of(ind.value, ind.value_text)
-    if kind not in params["kinds"] or not matches(ind.value, params, ind.value_text, kind):
+    if not matches(ind.value, params, ind.value_text):
         return None
     name = core_name(ind.name)
     if ends_with_any(name, params["exclude_name_suffixes"]) or (name and is_category_label(name)):

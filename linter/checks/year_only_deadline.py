@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from linter.checks import Param, row_check
 from linter.model import Indicator
-from linter.values.types import Date, Quantity, Value
+from linter.values.types import Date, Value
 
 PARAMS = {
     "categories": Param(list, ["时效指标"], "二级 categories where a value must be a usable deadline"),
@@ -19,16 +19,10 @@ PARAMS = {
 
 def year_only(value: Value) -> int | None:
     """The year when the value is a bare year such as ``2025年``."""
-    if isinstance(value, Date):
-        if (value.year is not None and value.month is None and value.day is None
-                and value.part is None and not value.placeholder):
-            return value.year
-        return None
-    # ``2025年`` may come out of the grammar as a duration of 2025 years: read it as the year it is.
-    if (isinstance(value, Quantity) and value.unit_kind == "duration" and value.written_unit == "年"
-            and value.comparator is None and 1990 <= value.number <= 2100
-            and value.number == value.number.to_integral_value()):
-        return int(value.number)
+    # (the grammar reads ``2025年`` as a date, never as 2025 years: values/transform.py)
+    if (isinstance(value, Date) and value.year is not None and value.month is None and value.day is None
+            and value.part is None and not value.placeholder):
+        return value.year
     return None
 
 

@@ -17,20 +17,15 @@ from __future__ import annotations
 import io
 
 from linter.model import Document, Location
+from linter.readers import InputError
 from linter.readers.excel import check_zip, encrypted
 from linter.readers.form_labels import column_role
 from linter.readers.grid import GridBlock, GridCell, carries_down, read_grid
 
 
-def _error(path: str, zh: str, en: str):
-    from linter.readers import InputError
-
-    return InputError(path, zh, en)
-
-
 def read_docx(data: bytes, path: str) -> Document:
     if encrypted(data):
-        raise _error(path, "文档受密码保护，请先取消密码", "the document is password-protected")
+        raise InputError(path, "文档受密码保护，请先取消密码", "the document is password-protected")
     check_zip(data, path, member="word/document.xml")
     import docx
     from docx.table import Table as DocxTable
@@ -39,7 +34,7 @@ def read_docx(data: bytes, path: str) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx / lxml raise many kinds on damaged parts
-        raise _error(path, f"无法打开 Word 文档（{type(e).__name__}）", f"cannot open the Word document ({type(e).__name__})") \
+        raise InputError(path, f"无法打开 Word 文档（{type(e).__name__}）", f"cannot open the Word document ({type(e).__name__})") \
             from None
     block = GridBlock(name="body")
     paragraphs = tables = 0

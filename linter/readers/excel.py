@@ -26,19 +26,15 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 
 from linter.model import Document
+from linter.readers import InputError
 from linter.readers.grid import GridBlock, GridCell, carries_down, read_grid, sheet_location
+from linter.values.numerals import plain_number
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # the whole archive, unpacked
 MAX_RATIO = 200  # unpacked / packed for one big member: real sheets compress ~10×, bombs ~1000×
 MAX_MEMBERS = 10_000
 _DECIMALS = re.compile(r"\.(0+)")
-
-
-def _error(path: str, zh: str, en: str):
-    from linter.readers import InputError
-
-    return InputError(path, zh, en)
 
 
 # ---------------------------------------------------------------------- archive safety
@@ -50,19 +46,19 @@ def check_zip(data: bytes, path: str, member: str = "xl/workbook.xml") -> zipfil
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise _error(path, "文件已损坏（不是完整的 zip/Office 文件）",
+        raise InputError(path, "文件已损坏（不是完整的 zip/Office 文件）",
                      "file is damaged (not a complete zip/Office file)") from None
     if len(infos) > MAX_MEMBERS:
-        raise _error(path, "压缩包内文件过多，疑似恶意文件", "too many members in the archive (zip bomb?)")
+        raise InputError(path, "压缩包内文件过多，疑似恶意文件", "too many members in the archive (zip bomb?)")
     total = sum(i.file_size for i in infos)
     bomb = any(i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)
                for i in infos)
     if total > MAX_UNCOMPRESSED or bomb:
-        raise _error(path, f"解压后过大（{total // (1024 * 1024)} MB），疑似压缩炸弹",
+        raise InputError(path, f"解压后过大（{total // (1024 * 1024)} MB），疑似压缩炸弹",
                      f"unpacks too large ({total // (1024 * 1024)} MB): zip bomb?")
     names = {i.filename for i in infos}
     if member not in names:
-        raise _error(path, "不是有效的 Office 文件（缺少 " + member + "）", f"not a valid Office file (no {member})")
+        raise InputError(path, "不是有效的 Office 文件（缺少 " + member + "）", f"not a valid Office file (no {member})")
     return archive
 
 
@@ -87,8 +83,7 @@ def number_text(value: float | int | Decimal, number_format: str = "") -> str:
         return str(value)
     if not number.is_finite():
         return str(value)
-    text = format(number.normalize(), "f")
-    return text
+    return plain_number(number)
 
 
 def date_text(value: dt.date | dt.datetime | dt.time, number_format: str = "") -> str:
@@ -138,14 +133,14 @@ def _grid_block(path: str, sheet: str, values: dict[tuple[int, int], str], n_row
 
 def read_xlsx(data: bytes, path: str) -> tuple[Document, list[str]]:
     if encrypted(data):
-        raise _error(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected")
+        raise InputError(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected")
     check_zip(data, path)
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as e:  # openpyxl raises many kinds on damaged parts
-        raise _error(path, f"无法打开工作簿（{type(e).__name__}）", f"cannot open the workbook ({type(e).__name__})") \
+        raise InputError(path, f"无法打开工作簿（{type(e).__name__}）", f"cannot open the workbook ({type(e).__name__})") \
             from None
     notes: list[str] = []
     blocks = []
@@ -184,8 +179,8 @@ def read_xls_values(data: bytes, path: str):
     except Exception as e:  # xlrd.XLRDError, struct errors, … on damaged files
         message = str(e)
         if "encrypt" in message.lower():
-            raise _error(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected") from None
-        raise _error(path, f"无法打开 .xls 工作簿（{message[:60]}）", f"cannot open the .xls workbook ({message[:60]})") \
+            raise InputError(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected") from None
+        raise InputError(path, f"无法打开 .xls 工作簿（{message[:60]}）", f"cannot open the .xls workbook ({message[:60]})") \
             from None
     out = []
     for sheet in book.sheets():
@@ -260,6 +255,6 @@ def read_excel(data: bytes, path: str) -> tuple[Document, list[str]]:
         return read_xlsx(data, path)
     if data.startswith(OLE_MAGIC):
         if encrypted(data):
-            raise _error(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected")
+            raise InputError(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected")
         return read_xls(data, path)
-    raise _error(path, "不是 Excel 工作簿", "not an Excel workbook")
+    raise InputError(path, "不是 Excel 工作簿", "not an Excel workbook")

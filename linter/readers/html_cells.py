@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter.glossary import is_category_label
 from linter.model import Indicator
-from linter.readers.indicators import Categories, is_category, make_indicator
+from linter.readers.indicators import Categories, make_indicator
 from linter.readers.layout import clean
 from linter.values import split_name_value
 
@@ -79,13 +80,13 @@ def read_tree(raw: str, line: int, column: int, path: str,
         text = item.text.rstrip("：:").strip()
         if not text:
             continue
-        if is_category(text):
+        if is_category_label(text):
             cats.heading(text, prefer_level1=_prefers_level1(item.marker))
             continue
         offset = 0
         inline = None
         head = _HEAD_SPLIT.match(text)
-        while head and is_category(head.group(1)):
+        while head and is_category_label(head.group(1)):
             if item.marker == "item" and inline is None:
                 inline = (head.group(1), cats.level2_printed or cats.level2)
             # 社会效益指标 地震安全知识知晓率 ≥95%: a heading printed in front of an indicator.

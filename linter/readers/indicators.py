@@ -56,10 +56,6 @@ class Categories:
         self.level1 = glossary.level1_for(level2, self.level1)
 
 
-def is_category(text: str) -> bool:
-    return glossary.is_category_label(text)
-
-
 def make_indicator(cats: Categories, name: str, value_text: str, path: str, line: int, column: int,
                    value_column: int | None = None, period_value_text: str | None = None,
                    remarks: dict[str, str] | None = None) -> Indicator:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -31,11 +32,13 @@ class Cell:
     column: int
     line: int = 0
 
-    @property
+    # Cells are never changed once split from their line, and the row logic asks for these
+    # texts again and again: each is worked out once.
+    @cached_property
     def text(self) -> str:
         return clean(self.raw)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return compact(self.raw)
 
@@ -52,7 +55,7 @@ class Row:
     cells: list[Cell]
     text: str  # the whole line, for messages
 
-    @property
+    @cached_property
     def filled(self) -> list[Cell]:
         return [c for c in self.cells if not c.empty]
 

@@ -30,17 +30,12 @@ import re
 from dataclasses import dataclass, field
 
 from linter.model import Document, Location
+from linter.readers import InputError
 from linter.readers.grid import GridBlock, GridCell, read_grid
 
 EDGE = 3.0  # points: two edges this close are the same line (cell borders are drawn with some slack)
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-
-
-def _error(path: str, zh: str, en: str):
-    from linter.readers import InputError
-
-    return InputError(path, zh, en)
 
 
 @dataclass
@@ -74,23 +69,23 @@ def read_pdf(data: bytes, path: str) -> Document:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = list(pdf.pages)
     except Exception as e:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect, …
-        raise _open_error(path, e) from None
+        raise _openInputError(path, e) from None
     with pdf:
         try:
             items, has_text = _page_items(pages)
         except Exception as e:  # a page whose content stream is damaged
-            raise _open_error(path, e) from None
+            raise _openInputError(path, e) from None
     if not has_text:
-        raise _error(path, "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供原始文件",
+        raise InputError(path, "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供原始文件",
                      "the PDF has no text layer (a scanned document?): run OCR or supply the original file")
     return read_grid(path, [_block(path, items)], "pdf")
 
 
-def _open_error(path: str, e: Exception):
+def _openInputError(path: str, e: Exception):
     name = type(e).__name__
     if "Password" in name or "Encrypt" in name:
-        return _error(path, "PDF 受密码保护，请先取消密码", "the PDF is password-protected")
-    return _error(path, f"PDF 文件已损坏，无法读取（{name}）", f"the PDF is damaged and cannot be read ({name})")
+        return InputError(path, "PDF 受密码保护，请先取消密码", "the PDF is password-protected")
+    return InputError(path, f"PDF 文件已损坏，无法读取（{name}）", f"the PDF is damaged and cannot be read ({name})")
 
 
 def _page_items(pages) -> tuple[list[tuple[int, str, object]], bool]:

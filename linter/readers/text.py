@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from linter.glossary import is_category_label
 from linter.model import Document, Funding, Location, Problem, Table, Task
 from linter.readers import html_cells
 from linter.readers.amounts import looks_like_amount, money
@@ -41,7 +42,7 @@ from linter.readers.form_labels import (
     project_list_roles,
     year_in,
 )
-from linter.readers.indicators import Categories, is_category, make_indicator
+from linter.readers.indicators import Categories, make_indicator
 from linter.readers.layout import Cell, Row, clean, compact, first_text_column, split_line, split_words
 from linter.values import split_name_value
 
@@ -487,7 +488,7 @@ class _Reader:
             following = cells[i] if i < len(cells) else None
             # 培训次数 ≥2次 on one line is a whole indicator unless a value follows on the next line.
             whole = split_name_value(cell.text)[1] and not (following and looks_like_value(following.text))
-            while not whole and len(parts) <= len(roles) and i < len(cells) and not is_category(cells[i].text):
+            while not whole and len(parts) <= len(roles) and i < len(cells) and not is_category_label(cells[i].text):
                 index = roles[len(parts) - 1][0]
                 parts.append(Cell(cells[i].raw, index, cells[i].column, cells[i].line))
                 i += 1

@@ -1,4 +1,5 @@
-"""Chinese numerals: 一 两 十二 九十五 一百二十 三万 两千五百 → Decimal."""
+"""Numbers as tables write them: Chinese numerals (一 两 十二 九十五 一百二十 三万 两千五百 →
+Decimal), and a Decimal printed back plainly (``plain_number``)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,9 @@ def chinese_to_decimal(text: str) -> Decimal:
         else:
             raise ValueError(f"not a numeral: {c}")
     return Decimal(total + section + (digit or 0))
+
+
+def plain_number(number) -> str:
+    """A number as a table prints it: no exponent, no trailing zeros (``95.0`` → ``95``,
+    ``1.35E+6`` → ``1350000``)."""
+    return format(number.normalize(), "f") if isinstance(number, Decimal) else str(number)
