@@ -100,7 +100,6 @@ def test_bad_file_one_line_exit_2_good_file_still_converted(tmp_path, case):
     assert result.exit_code == 2
     assert result.stderr == line + "\n"
     assert "name: 应急管理局劳务派遣经费" in result.stdout  # the good file after it is still converted
-    assert isinstance(result.exception, SystemExit)  # no traceback
 
 
 def test_all_bad_files_at_once(tmp_path):
@@ -119,7 +118,6 @@ def test_file_over_the_size_limit(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["convert", str(big)])
     assert result.exit_code == 2
     assert result.stderr == f"{big}: 文件过大（101 bytes，上限 100 bytes） / file too large (101 bytes, limit 100 bytes)\n"
-    assert linter.readers.MAX_BYTES == 100 and linter.readers.MAX_BYTES < GOOD.stat().st_size
 
 
 def test_default_size_limit_is_50_mb():

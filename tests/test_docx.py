@@ -14,8 +14,8 @@ import io
 import docx
 import pytest
 from click.testing import CliRunner
-from findings_of import findings_of
-from office_templates import docx_of, example_path
+from findings_of import expected_of, findings_of
+from office_templates import docx_of
 
 from linter.cli import main
 from linter.readers import read_path
@@ -29,7 +29,7 @@ def documents(tmp_path_factory):
 
 @pytest.mark.parametrize("key", ["000", "002", "003", "004"])
 def test_document_gives_the_findings_of_the_text(documents, key):
-    expected = findings_of(example_path(key))
+    expected = expected_of(key)
     assert expected
     assert findings_of(documents[key]) == expected
 

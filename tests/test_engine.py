@@ -185,7 +185,9 @@ def test_the_memo_gives_what_the_checks_give_on_the_examples():
     from linter.readers import read_path
 
     engine = Engine(ROW_RULES)  # one engine for all four: the memo carries over from file to file
-    for path in sorted(Path("examples").glob("*.txt")):
+    paths = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.txt"))
+    assert len(paths) == 4
+    for path in paths:
         doc = read_path(path)
         expected = sorted((f for r in ROW_RULES for f in _direct(r, doc)), key=lambda f: _signature([f]))
         got = sorted(engine.run(doc), key=lambda f: _signature([f]))
@@ -206,3 +208,4 @@ def test_the_same_row_under_other_categories_is_judged_again():
         # the memo keys on the category: 培训费 = 2次 is a cost problem only under 成本指标
         cost_not_money = [(f[3], f[2]) for f in got if f[0] == "IL203"]
         assert ("成本指标", "培训费") in cost_not_money and {level2 for level2, _ in cost_not_money} == {"成本指标"}
+        assert len(engine._verdicts) == len(rows)  # one verdict per distinct row; the second table reused them

@@ -39,10 +39,24 @@ def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path):
     assert "全县安全生产监管专项" in two.stdout  # the readable files are still checked
 
 
-def test_many_files_use_all_cores_by_default_with_the_same_output(tmp_path):
+def test_many_files_use_all_cores_by_default_with_the_same_output(tmp_path, monkeypatch):
+    import concurrent.futures
+
+    import linter.lintrun
+
     for i in range(PARALLEL_FROM):
         shutil.copy(EXAMPLES / "002_cab738b0acffaaf0.txt", tmp_path / f"t{i:02d}.txt")
+    pools = []
+
+    class Spy(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(linter.lintrun, "default_jobs", lambda: 2)  # as on this 2-core machine, or any
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
     default, one = run("--format", "json", tmp_path), run("--jobs", "1", "--format", "json", tmp_path)
+    assert pools == [2]  # the default run went through two worker processes, --jobs 1 through none
     assert default.stdout == one.stdout
     assert json.loads(default.stdout)["summary"]["files"] == PARALLEL_FROM
 
