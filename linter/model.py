@@ -32,6 +32,8 @@ class Location:
             return f"{self.path}:{self.sheet}!{self.cell}"
         if self.page:
             return f"{self.path}:page {self.page}"
+        if not self.line:
+            return self.path  # about the whole file (an unused sidecar entry, say): no line to name
         return f"{self.path}:{self.line}:{self.column}"
 
 

@@ -126,3 +126,9 @@ def test_a_cost_category_means_the_money_cost_not_every_row_under_a_cost_heading
     found = {(f.rule, f.indicator) for f in Engine().run(doc)}
     assert ("cost-not-money", "设备购置费") in found  # 经济成本 is money: 2次 is wrong there
     assert not {r for r, name in found if name != "设备购置费" and r in ("cost-not-money", "qualitative-output")}
+
+
+def test_a_period_in_quarters_counts_its_months():
+    from linter.checks.period_copy import spans_years
+
+    assert spans_years("6个季度") and spans_years("3年") and not spans_years("4个季度")  # 18, 36 and 12 months

@@ -267,3 +267,14 @@ def test_a_magnitude_on_the_high_end_of_a_range_applies_to_both():
 def test_quantities_in_text_keep_a_monthly_per_unit():
     v = parse("补助标准2746元/人·月，共3人")
     assert [(q.number, q.per_unit) for q in v.quantities][0] == (Decimal(2746), "人·月")
+
+
+def test_the_transformer_knows_every_word_the_grammar_lets_through():
+    # A word added to the grammar only would reach the transformer as a KeyError, which the parser
+    # turns into Text: the value would silently stop being read.
+    from linter.values import transform
+
+    assert terminal_words("CMP") | terminal_words("CMP_WORD") <= set(transform._CMP)
+    assert terminal_words("APPROX") | terminal_words("APPROX_TAIL") <= transform._APPROX
+    assert {w.replace("(含)", "") for w in terminal_words("CMP_SUFFIX")} <= set(transform._SUFFIX_CMP)
+    assert terminal_words("DATE_PART") <= set(transform._DATE_PART)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from linter.checks import Param, row_check
 from linter.checks.indicators import contains_any, core_name
+from linter.checks.matching import counter_of
 from linter.glossary import RULE_WORDS
 from linter.model import Indicator
 from linter.values import parse
@@ -29,10 +30,6 @@ PARAMS = {
                                 "categories left alone: a cost item may say what it buys (法制培训全年三次 2万元)"),
 }
 RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
-
-# Counters that count the same thing.
-_SAME_COUNTER = {"名": "人", "位": "人", "人": "人", "人次": "人次"}
-
 
 def validate(params: dict) -> None:
     if params["relation"] not in RELATIONS:
@@ -52,10 +49,6 @@ def name_quantities(name: str) -> tuple[Quantity, ...]:
     return tuple(q for q in found if q.unit_kind != "other")
 
 
-def _counter(unit: str) -> str:
-    return _SAME_COUNTER.get(unit, unit)
-
-
 def number_conflict(ind: Indicator) -> tuple[Quantity, str] | None:
     value = ind.value
     if isinstance(value, Quantity) and not value.per_unit and value.unit_kind != "percent":
@@ -65,7 +58,7 @@ def number_conflict(ind: Indicator) -> tuple[Quantity, str] | None:
     else:
         return None
     for q in name_quantities(core_name(ind.name)):
-        if q.per_unit or _counter(q.unit) != _counter(unit):
+        if q.per_unit or counter_of(q.unit) != counter_of(unit):
             continue
         if q.number not in numbers:
             return q, unit

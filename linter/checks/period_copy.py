@@ -14,6 +14,7 @@ from linter.checks.indicators import name_key
 from linter.model import Document, Location, Table
 from linter.values import parse
 from linter.values.types import Period, Quantity
+from linter.values.units import MONTHS_IN
 
 PARAMS = {
     "min_indicators": Param(int, 2, "fewest indicators with both values before copied values are reported"),
@@ -25,7 +26,7 @@ def spans_years(text: str) -> bool:
     if isinstance(value, Period):
         return bool(value.start.year and value.end.year and value.end.year > value.start.year)
     if isinstance(value, Quantity) and value.unit_kind == "duration":
-        months = {"年": 12, "个月": 1, "月": 1}.get(value.unit)
+        months = MONTHS_IN.get(value.unit)
         return months is not None and value.number * months > 12
     return False
 

@@ -45,7 +45,8 @@ def rule_command(name, rules_dirs):
     rules = _load(rules_dirs)
     rule = next((r for r in rules if name in (r.slug, r.code) or name.upper() == r.code), None)
     if rule is None:
-        click.echo(f"indicator-lint: no rule named '{name}' (see `indicator-lint rules`)", err=True)
+        click.echo(f"indicator-lint: 没有名为 '{name}' 的规则 / no rule named '{name}' (see `indicator-lint rules`)",
+                   err=True)
         sys.exit(2)
     doc = (rule.module.__doc__ or "").strip()
     lines = [

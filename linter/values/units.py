@@ -80,3 +80,6 @@ MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decima
 def describe(unit: str) -> tuple[str, str, Decimal]:
     """(kind, base unit, factor) for a written unit; unknown units count as 'other'."""
     return UNITS.get(unit, ("other", unit, Decimal(1)))
+
+# Months in a span of each normalised duration unit (a 3年 project period is 36 months).
+MONTHS_IN = {"年": 12, "季度": 3, "个月": 1}
