@@ -34,6 +34,11 @@ def example_path(key: str) -> Path:
     return EXAMPLES / f"{NAMES[key]}.txt"
 
 
+def all_examples(make, folder: Path, suffix: str) -> dict[str, Path]:
+    """Every example converted by ``make(key, path)`` (xlsx_of, docx_of, pdf_of) into ``folder``."""
+    return {key: make(key, folder / f"{key}{suffix}") for key in NAMES}
+
+
 def grid_of(text: str) -> list[list[str]]:
     """The text's lines as rows of cell texts (blank lines kept as blank rows)."""
     rows = []

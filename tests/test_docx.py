@@ -15,7 +15,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 from findings_of import expected_of, findings_of
-from office_templates import docx_of
+from office_templates import all_examples, docx_of
 
 from linter.cli import main
 from linter.readers import read_path
@@ -23,8 +23,7 @@ from linter.readers import read_path
 
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("docx")
-    return {key: docx_of(key, folder / f"{key}.docx") for key in ("000", "002", "003", "004")}
+    return all_examples(docx_of, tmp_path_factory.mktemp("docx"), ".docx")
 
 
 @pytest.mark.parametrize("key", ["000", "002", "003", "004"])

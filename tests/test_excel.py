@@ -21,7 +21,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from findings_of import expected_of, findings_of
-from office_templates import xlsx_of
+from office_templates import all_examples, xlsx_of
 
 from linter.cli import main
 from linter.readers import InputError, read_path
@@ -34,8 +34,7 @@ XLS = Path(__file__).resolve().parent / "data" / "office" / "000_template.xls"
 
 @pytest.fixture(scope="module")
 def books(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("xlsx")
-    return {key: xlsx_of(key, folder / f"{key}.xlsx") for key in ("000", "002", "003", "004")}
+    return all_examples(xlsx_of, tmp_path_factory.mktemp("xlsx"), ".xlsx")
 
 
 @pytest.mark.parametrize("key", ["000", "002", "003", "004"])

@@ -14,7 +14,7 @@ import json
 import pytest
 from click.testing import CliRunner
 from findings_of import expected_of, findings_of
-from office_templates import example_path
+from office_templates import all_examples, example_path
 from pdf_templates import pdf_of, scanned_pdf
 
 from linter.cli import main
@@ -27,7 +27,7 @@ KEYS = ("000", "002", "003", "004")
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pdf")
-    made = {key: pdf_of(key, folder / f"{key}.pdf") for key in KEYS}
+    made = all_examples(pdf_of, folder, ".pdf")
     made["000-repeated-header"] = pdf_of("000", folder / "000r.pdf", repeat_header=True)
     made["scan"] = scanned_pdf(folder / "scan.pdf")
     return made
