@@ -316,7 +316,9 @@ class Settings:
     def config_path(self, path: Path | str) -> Path | None:
         # Keyed by the folder as written, so that a sweep resolves (and stats) each folder once,
         # not each of its files.
-        written = str(path) if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+        written = str(path)
+        if not os.path.isdir(written):
+            written = os.path.dirname(written) or "."  # as written: the cwd does not change in a run
         if written not in self._by_folder:
             self._by_folder[written] = find_config(Path(written).resolve())
         return self._by_folder[written]

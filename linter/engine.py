@@ -59,15 +59,24 @@ class Engine:
                 raise _crash(doc, rule, exc) from exc
         for table in doc.tables:
             for ind in table.indicators:
-                for rule, at, args in self._row_verdict(doc, ind):
-                    add(rule, Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args))
+                for rule, at, args, message in self._row_verdict(doc, ind, lang):
+                    if message is None:  # the template names the table
+                        message = fill(_template(rule, lang), _fields(ind, table.name, ind.level1, ind.level2, args))
+                    location = hit_location(ind, at)
+                    if lines is None:
+                        lines = doc.source_text.splitlines() if doc.source_text else []
+                    findings.append(Finding(
+                        code=rule.code, rule=rule.slug, severity=rule.severity, message=message, location=location,
+                        table=table.name, indicator=ind.name, level1=ind.level1, level2=ind.level2,
+                        value=ind.value_text, line_text=_line_of(location, doc.path, lines)))
         return sorted(findings, key=finding_sort_key)
 
-    def _row_verdict(self, doc: Document, ind: Indicator) -> list[tuple[Rule, str, dict]]:
-        """What every row check says of this row: (rule, where the hit points, args) for each hit."""
+    def _row_verdict(self, doc: Document, ind: Indicator, lang: str) -> list[tuple[Rule, str, dict, str | None]]:
+        """What every row check says of this row: (rule, where the hit points, args, message) for
+        each hit; the message is filled here unless its template names the table."""
         # Everything a row check may read of the row; the value itself must be the very object
         # judged before (values are shared through the parser's cache), not merely equal text.
-        key = (ind.name, ind.value_text, ind.level1, ind.level2, ind.level2_printed, ind.inline_heading)
+        key = (ind.name, ind.value_text, ind.level1, ind.level2, ind.level2_printed, ind.inline_heading, lang)
         known = self._verdicts.get(key)
         if known is not None and known[0] is ind.value:
             return known[1]
@@ -81,7 +90,11 @@ class Engine:
             except Exception as exc:  # noqa: BLE001
                 raise _crash(doc, row_rule.rule, exc) from exc
             if args is not None:
-                verdict.append((row_rule.rule, row_rule.at, args))
+                rule = row_rule.rule
+                template = _template(rule, lang)
+                message = None if "{table}" in template else fill(
+                    template, _fields(ind, "", ind.level1, ind.level2, args))
+                verdict.append((rule, row_rule.at, args, message))
         if len(self._verdicts) >= self.MAX_VERDICTS:
             self._verdicts.clear()
         self._verdicts[key] = (ind.value, verdict)
@@ -114,13 +127,21 @@ def to_finding(rule: Rule, hit: Hit, lang: str = "zh", line_text: str | None = N
     table = hit.table.name if hit.table else None
     level1 = hit.level1 or (ind.level1 if ind else None)
     level2 = hit.level2 or (ind.level2 if ind else None)
-    value = ind.value_text if ind else None
-    fields = {"name": ind.name if ind else "", "value": value or "", "table": table or "",
-              "level1": level1 or "", "level2": level2 or "", **hit.args}
     return Finding(code=rule.code, rule=rule.slug, severity=rule.severity,
-                   message=fill(rule.message.get(lang, rule.message["zh"]), fields),
+                   message=fill(_template(rule, lang), _fields(ind, table, level1, level2, hit.args)),
                    location=hit.location, table=table, indicator=ind.name if ind else None,
-                   level1=level1, level2=level2, value=value, line_text=line_text)
+                   level1=level1, level2=level2, value=ind.value_text if ind else None, line_text=line_text)
+
+
+def _template(rule: Rule, lang: str) -> str:
+    return rule.message.get(lang, rule.message["zh"])
+
+
+def _fields(ind: Indicator | None, table: str | None, level1: str | None, level2: str | None,
+            args: dict) -> dict[str, Any]:
+    """What a message template may name."""
+    return {"name": ind.name if ind else "", "value": (ind.value_text if ind else None) or "",
+            "table": table or "", "level1": level1 or "", "level2": level2 or "", **args}
 
 
 class _Lenient(dict):

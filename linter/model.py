@@ -37,7 +37,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Money:
     """An amount of money as printed, with its value in 元 when it could be read."""
 
@@ -46,7 +46,7 @@ class Money:
     location: Location | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Funding:
     """项目资金: total, of which 财政拨款 and 其他资金. Any part may be missing."""
 
@@ -55,7 +55,7 @@ class Funding:
     other: Money | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     """One 三级 indicator row.
 
@@ -80,7 +80,7 @@ class Indicator:
     inline_heading: tuple[str, str] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Task:
     """A 年度重点工作任务 of a department-wide table, with its amount."""
 
@@ -91,7 +91,7 @@ class Task:
     location: Location | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     """One target table: a project table, or a department-wide (部门整体) one."""
 

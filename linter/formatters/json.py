@@ -50,6 +50,24 @@ def _flat_object(d: dict, indent: int) -> str:
     return f"{{\n{items}\n{'  ' * indent}}}"
 
 
+def _finding_json(f: Finding) -> str:
+    """``_flat_object(finding_dict(f), 2)``, written out for the common case (a finding in a text or
+    YAML file): a sweep writes a finding per table row or so, and this is most of the JSON."""
+    loc = f.location
+    if loc.sheet or loc.cell or loc.page:
+        return _flat_object(finding_dict(f), 2)
+    return (f'{{\n      "path": {_encode_text(loc.path)},\n      "line": {loc.line},\n      "column": {loc.column},'
+            f'\n      "code": {_encode_text(f.code)},\n      "rule": {_encode_text(f.rule)},'
+            f'\n      "severity": {_encode_text(f.severity)},\n      "message": {_encode_text(f.message)},'
+            f'\n      "table": {_text_or_null(f.table)},\n      "indicator": {_text_or_null(f.indicator)},'
+            f'\n      "level1": {_text_or_null(f.level1)},\n      "level2": {_text_or_null(f.level2)},'
+            f'\n      "value": {_text_or_null(f.value)}\n    }}')
+
+
+def _text_or_null(value: str | None) -> str:
+    return "null" if value is None else _encode_text(value)
+
+
 def _scalar(value) -> str:
     kind = value.__class__
     if kind is str:
@@ -71,7 +89,7 @@ class JsonWriter(Writer):
         return f'{{\n  "version": {VERSION},\n  "findings": ['
 
     def render(self, findings: list[Finding]) -> str:
-        return ",\n    ".join(_flat_object(finding_dict(f), 2) for f in findings)
+        return ",\n    ".join(_finding_json(f) for f in findings)
 
     def add(self, rendered: str, severities: Counter) -> str:
         first = not self.counts.total()
@@ -82,7 +100,9 @@ class JsonWriter(Writer):
         n_findings = self.counts.total()
         close = "\n  ]" if n_findings else "]"
         summary = summary_dict(self.counts, n_findings, files)
-        return f'{close},\n  "files": {_dumps(files, 1)},\n  "summary": {_dumps(summary, 1)}\n}}\n'
+        listed = ",\n    ".join(_flat_object(entry, 2) for entry in files)
+        listed = f"[\n    {listed}\n  ]" if files else "[]"
+        return f'{close},\n  "files": {listed},\n  "summary": {_dumps(summary, 1)}\n}}\n'
 
 
 def format_json(findings: list[Finding], files: list[dict], colour: bool = False) -> str:

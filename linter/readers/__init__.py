@@ -12,6 +12,7 @@ line the command prints (exit code 2). Nothing else escapes: no input gives a tr
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 from contextlib import contextmanager
@@ -93,36 +94,40 @@ def _glob(path: Path) -> list[Path] | None:
 
 
 def _table_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and _is_table_file(p)
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    # os.scandir, not Path.rglob + is_file: the directory listing already says which entries are
+    # regular files (a stat only for symbolic links), and hidden folders are pruned, not walked.
+    found: list[Path] = []
+    pending = [str(folder)]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue  # an unreadable subfolder: as rglob, skipped
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.is_file() and _is_table_name(entry.name):
+                found.append(Path(entry.path))
+    return sorted(found)
 
 
 def _is_table_file(p: Path) -> bool:
-    return (p.suffix.lower() in TABLE_EXTENSIONS
-            and not p.name.startswith("~$")  # the lock file Office keeps beside an open document
-            and not p.name.upper().startswith("README"))
+    return _is_table_name(p.name)
+
+
+def _is_table_name(name: str) -> bool:
+    return (os.path.splitext(name)[1].lower() in TABLE_EXTENSIONS
+            and not name.startswith("~$")  # the lock file Office keeps beside an open document
+            and not name.upper().startswith("README"))
 
 
 def read_path(path: str | Path, verbose: bool = False) -> Document:
     """Read one file into a Document, or raise InputError (and nothing else)."""
     name = str(path)
-    p = Path(path)
-    if not p.exists():
-        if _GLOB_CHARS & set(name):
-            raise InputError(name, "没有目标表文件与此模式匹配", "no table file matches this pattern")
-        raise InputError(name, "文件不存在", "no such file")
-    if p.is_dir():
-        raise InputError(name, "文件夹中没有目标表文件", "no table files in this folder")
-    suffix = p.suffix.lower()
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(name, f"文件过大（{_megabytes(size)}，上限 {_megabytes(MAX_BYTES)}）",
-                             f"file too large ({_megabytes(size)}, limit {_megabytes(MAX_BYTES)})")
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(name, f"无法读取文件（{e.strerror}）", f"cannot read file ({e.strerror})") from None
+    suffix = os.path.splitext(name)[1].lower()
+    data = _read_bytes(name)
     office = _office_kind(suffix, data)
     if office:
         doc = _read_office(data, name, office, verbose)
@@ -145,6 +150,26 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     if not doc.tables:
         raise InputError(name, "未找到绩效目标表", "no target table found")
     return doc
+
+
+def _read_bytes(name: str) -> bytes:
+    """The file's bytes. One open and one fstat: a sweep reads thousands of files, and asking
+    first whether each exists and is a folder would cost as much again in system calls."""
+    try:
+        with open(name, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise InputError(name, f"文件过大（{_megabytes(size)}，上限 {_megabytes(MAX_BYTES)}）",
+                                 f"file too large ({_megabytes(size)}, limit {_megabytes(MAX_BYTES)})")
+            return f.read()
+    except FileNotFoundError:
+        if _GLOB_CHARS & set(name):
+            raise InputError(name, "没有目标表文件与此模式匹配", "no table file matches this pattern") from None
+        raise InputError(name, "文件不存在", "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "文件夹中没有目标表文件", "no table files in this folder") from None
+    except OSError as e:
+        raise InputError(name, f"无法读取文件（{e.strerror}）", f"cannot read file ({e.strerror})") from None
 
 
 def _read_text_as(text: str, name: str, fmt: str) -> Document:
