@@ -2,6 +2,7 @@
 
     python bench/corpus.py                  # 2,000 tables (about two minutes; yamllint takes a third)
     python bench/corpus.py --tables 10000   # the issue's target corpus (10,000 tables)
+    python bench/corpus.py --distinct       # no row repeats between tables: the caches' worst case
     python bench/corpus.py --profile        # also profile `check` in-process (cProfile, top functions)
 
 Prints figures; not a test, nothing is asserted. The issue's targets (issue 7): checking the YAML
@@ -13,11 +14,15 @@ and again as canonical YAML (``linter.canonical.to_yaml``), one table per file, 
 own project name, indicator names prefixed by one of twelve place names, numbers in values
 multiplied by 1 to 5 and a budget year between 2023 and 2026. No two files are the same, but rows
 do repeat, as in real sweeps (every table has its 服务对象满意度 ≥90%): the script prints how many
-distinct rows and values the corpus holds, which is what the value parser's cache and the
-engine's row verdicts (``linter/engine.py``) get to reuse. On 10,000 tables that is about one
-distinct row in sixteen — likely more repetition than a real sweep of many departments has, so the
-timing flatters ``check`` by that much. The same number of tables is also written as text: copies
-of the example files with their project names varied.
+distinct rows, values and lines the corpus holds, which is what the value parser's cache, the
+engine's row verdicts (``linter/engine.py``) and the YAML line parser's cache
+(``linter/readers/yaml_fast.py``) get to reuse. On 10,000 tables that is about one distinct row
+in sixteen and one distinct line in sixteen — likely more repetition than a real sweep of many
+departments has (the 21 tables of the four examples, from four documents, repeat half their
+lines), so the timing flatters ``check`` by that much. ``--distinct`` gives every indicator name
+its table's own tag, so that no row repeats between tables and only the lines every table shares
+(keys, category headings) do: the other end of the range. The same number of tables is also
+written as text: copies of the example files with their project names varied.
 
 Each timed command runs in its own process, started through this script's ``--measure`` mode,
 which waits for it and reads its peak resident memory (``ru_maxrss`` of the one child).
@@ -47,9 +52,18 @@ def _vary_value(text: str, rng: random.Random) -> str:
     return _NUMBER.sub(lambda m: str(int(m.group(1)) * rng.randint(1, 5) or 1), text) if text else text
 
 
-def generate(folder: Path, n_tables: int, seed: int = 7) -> tuple[int, int, int, int]:
+STEMS = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _table_tag(i: int) -> str:
+    """A tag unique to table ``i`` and free of digits (a digit in a name is something rules read)."""
+    return "".join(STEMS[int(d)] for d in f"{i:05d}")
+
+
+def generate(folder: Path, n_tables: int, seed: int = 7, distinct: bool = False) -> tuple[int, int, int, int, int]:
     """Write ``yaml/`` and ``text/`` corpora of ``n_tables`` tables; (tables, indicators, distinct
-    rows, distinct values) in YAML."""
+    rows, distinct values, distinct lines) in YAML. ``distinct``: every indicator name carries its
+    table's own tag, so that no row repeats from one table to another."""
     from linter.canonical import to_yaml
     from linter.readers import read_path
 
@@ -60,7 +74,7 @@ def generate(folder: Path, n_tables: int, seed: int = 7) -> tuple[int, int, int,
     yaml_dir, text_dir = folder / "yaml", folder / "text"
     yaml_dir.mkdir(parents=True)
     text_dir.mkdir(parents=True)
-    indicators, rows, values = 0, set(), set()
+    indicators, rows, values, lines = 0, set(), set(), set()
     for i in range(n_tables):
         doc, table = bases[i % len(bases)]
         place = PLACES[rng.randrange(len(PLACES))]
@@ -71,7 +85,7 @@ def generate(folder: Path, n_tables: int, seed: int = 7) -> tuple[int, int, int,
         t = copy.deepcopy(table)
         t.name = f"{place}{t.name or '项目'}{i}"
         for ind in t.indicators:
-            ind.name = f"{place}{ind.name}"
+            ind.name = f"{_table_tag(i) if distinct else ''}{place}{ind.name}"
             ind.value_text = _vary_value(ind.value_text, rng)
             if ind.period_value_text:
                 ind.period_value_text = _vary_value(ind.period_value_text, rng)
@@ -79,7 +93,9 @@ def generate(folder: Path, n_tables: int, seed: int = 7) -> tuple[int, int, int,
         indicators += len(t.indicators)
         rows.update((ind.name, ind.value_text, ind.level1, ind.level2) for ind in t.indicators)
         values.update(ind.value_text for ind in t.indicators)
-        (yaml_dir / out.path).write_text(to_yaml(out), encoding="utf-8")
+        text = to_yaml(out)
+        lines.update(text.splitlines())
+        (yaml_dir / out.path).write_text(text, encoding="utf-8")
     # Text: whole example files, project names varied, until as many tables as in YAML.
     written, copy_no = 0, 0
     while written < n_tables:
@@ -93,7 +109,7 @@ def generate(folder: Path, n_tables: int, seed: int = 7) -> tuple[int, int, int,
                     text = text.replace(table.name, f"{table.name}{copy_no}")
             (text_dir / f"{path.stem}-{copy_no:05d}.txt").write_text(text, encoding="utf-8")
             written += len(doc.tables)
-    return n_tables, indicators, len(rows), len(values)
+    return n_tables, indicators, len(rows), len(values), len(lines)
 
 
 # --------------------------------------------------------------------------- measuring
@@ -160,6 +176,9 @@ def main() -> None:
     parser.add_argument("--tables", type=int, default=2000)
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--no-yamllint", action="store_true", help="skip yamllint (slow on large corpora)")
+    parser.add_argument("--distinct", action="store_true",
+                        help="no row repeats between tables (each name tagged with its table): the caches' "
+                             "worst case")
     parser.add_argument("--profile", action="store_true", help="profile check in-process after timing")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each command, interleaved; the fastest counts (this VM's timings vary by "
@@ -169,11 +188,11 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="corpus-"))
     try:
         start = time.perf_counter()
-        n_tables, n_indicators, n_rows, n_values = generate(folder, args.tables)
+        n_tables, n_indicators, n_rows, n_values, n_lines = generate(folder, args.tables, distinct=args.distinct)
         print(f"corpus: {n_tables} tables, {n_indicators} indicators in {folder / 'yaml'} "
               f"(and as text in {folder / 'text'}), written in {time.perf_counter() - start:.1f} s")
-        print(f"        {n_rows} distinct rows (name, value, categories) and {n_values} distinct values: "
-              f"what the row-verdict and value caches see\n")
+        print(f"        {n_rows} distinct rows (name, value, categories), {n_values} distinct values and "
+              f"{n_lines} distinct YAML lines: what the row-verdict, value and line caches see\n")
         yaml_dir = folder / "yaml"
         # Byte-compiled first, as `pip install` leaves the package: where PYTHONDONTWRITEBYTECODE
         # is set, every timed run would otherwise compile the linter's modules from source again.

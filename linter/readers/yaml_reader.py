@@ -2,8 +2,11 @@
 
 Two steps, both strict and both naming the line of anything they refuse:
 
-1. ``load_yaml`` parses and composes with PyYAML's C loader where available, then turns the
-   nodes into data with a direct walk (faster than PyYAML's constructor). Mappings come back as
+1. ``load_yaml`` reads the canonical subset that ``convert`` writes with a line parser
+   (``yaml_fast``, several times faster on a sweep, where lines repeat from table to table); any
+   other YAML, and broken YAML, goes through PyYAML's C loader where available, whose nodes are
+   turned into data with a direct walk (faster than PyYAML's constructor). Both give the same
+   data (``yaml_common``; ``tests/test_yaml_fast.py`` holds them to it). Mappings come back as
    ``LineDict``: a dict that also knows where it starts and where each of its keys and values
    stands, so every table, amount and indicator gets a Location without a second pass. Scalars
    follow YAML 1.2's core rules, not 1.1's: ``no``, ``on``, ``1:30`` and ``2024-01-01`` stay text,
@@ -22,7 +25,7 @@ import difflib
 import json
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import yaml
 
@@ -30,6 +33,8 @@ from linter import glossary
 from linter.model import Document, Funding, Indicator, Location, Money, Table, Task
 from linter.readers import InputError
 from linter.readers.amounts import FACTORS, amount_number
+from linter.readers.yaml_common import _TRUE, IMPLICIT_RESOLVERS, LineDict, _scalar  # noqa: F401
+from linter.readers.yaml_fast import DECLINED, load_canonical
 from linter.resources import data_dir
 from linter.values import parse
 from linter.values.types import Quantity
@@ -43,13 +48,6 @@ KINDS = {"project": "project", "项目": "project",
 
 
 # --------------------------------------------------------------------------- loading with lines
-
-class LineDict(dict):
-    """A YAML mapping that remembers its position: ``line``/``column`` (1-based) of its start and
-    ``marks[key] = (key_mark, value_mark)`` (PyYAML marks, 0-based) for each key."""
-
-    __slots__ = ("line", "column", "marks")
-
 
 try:
     _BaseLoader = yaml.CSafeLoader
@@ -82,30 +80,6 @@ class _Problem(Exception):
     def __init__(self, mark, zh: str, en: str):
         self.line = mark.line + 1 if mark is not None else None
         self.zh, self.en = zh, en
-
-
-_TRUE = frozenset({"true", "True", "TRUE"})
-
-
-def _scalar(node):
-    tag, text = node.tag, node.value
-    if tag == "tag:yaml.org,2002:str":
-        return text
-    if tag == "tag:yaml.org,2002:null":
-        return None
-    if tag == "tag:yaml.org,2002:int":
-        try:
-            return int(text.replace("_", ""))
-        except ValueError:
-            return text
-    if tag == "tag:yaml.org,2002:float":
-        try:
-            return Decimal(text.replace("_", ""))
-        except InvalidOperation:
-            return text
-    if tag == "tag:yaml.org,2002:bool":
-        return text in _TRUE
-    return text  # explicit tags (!!timestamp, !custom …): the text as written
 
 
 def _to_data(node, memo: dict):
@@ -148,19 +122,18 @@ def _to_data(node, memo: dict):
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
 
 
-for _tag, _pattern, _first in (
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9_]*)$", "-+0123456789"),
-    ("tag:yaml.org,2002:float",
-     r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$",
-     "-+0123456789."),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-):
+for _tag, _pattern, _first in IMPLICIT_RESOLVERS:
     LineLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
 def load_yaml(text: str, path: str):
     """Parse one YAML document into plain data with LineDict mappings; InputError if broken."""
+    data = load_canonical(text)  # the canonical subset, read line by line: most files, quickly
+    return load_yaml_fully(text, path) if data is DECLINED else data
+
+
+def load_yaml_fully(text: str, path: str):
+    """``load_yaml`` through PyYAML's composer (libyaml): any YAML, and the errors of broken YAML."""
     loader = LineLoader(text)
     try:
         node = loader.get_single_node()
