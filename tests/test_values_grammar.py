@@ -4,6 +4,7 @@ import json
 import re
 import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -278,3 +279,43 @@ def test_the_transformer_knows_every_word_the_grammar_lets_through():
     assert terminal_words("APPROX") | terminal_words("APPROX_TAIL") <= transform._APPROX
     assert {w.replace("(含)", "") for w in terminal_words("CMP_SUFFIX")} <= set(transform._SUFFIX_CMP)
     assert terminal_words("DATE_PART") <= set(transform._DATE_PART)
+
+
+# ---- the first-token filter (parser._can_start) -----------------------------------------------
+
+_GRAMMAR_CHARS = "".join(sorted(set("".join(re.findall(r'"([^"]+)"', GRAMMAR))) | set("0123456789.%~-/ 西湖区群众满意度")))
+
+
+def _lark_reads(core: str) -> bool:
+    from linter.values import parser
+
+    try:
+        parser._get_parser().parse(core)
+    except Exception:  # noqa: BLE001 — any rejection
+        return False
+    return True
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_GRAMMAR_CHARS, min_size=1, max_size=10))
+def test_the_first_token_filter_turns_away_only_what_the_grammar_refuses(text):
+    from linter.values import parser
+
+    parser._get_parser()
+    core = parser._trim(text)[0]
+    if core and parser._first_token.match(core) is None:
+        assert not _lark_reads(core), core
+
+
+def test_the_first_token_filter_on_the_examples():
+    """Every name and value of the four examples: turned away only if the grammar refuses it, and
+    the filter does turn away most names (that is its point)."""
+    from linter.readers import read_path
+    from linter.values import parser
+
+    parser._get_parser()
+    texts = {s for path in sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))
+             for table in read_path(path).tables for ind in table.indicators for s in (ind.name, ind.value_text)}
+    turned_away = [c for c in (parser._trim(s)[0] for s in texts) if c and parser._first_token.match(c) is None]
+    assert all(not _lark_reads(c) for c in turned_away)
+    assert len(turned_away) > len(texts) / 3

@@ -25,10 +25,11 @@ _CMP_PREFIX = re.compile(rf"^({comparator_pattern(2)})\s*")
 MAX_VALUE_LENGTH = 400
 
 _parser = None
+_first_token = None  # what a value's first token can match (``_can_start``)
 
 
 def _get_parser():
-    global _parser
+    global _parser, _first_token
     if _parser is None:
         from lark import Lark
 
@@ -43,7 +44,18 @@ def _get_parser():
             cache=True,
             maybe_placeholders=False,
         )
+        _first_token = _can_start(_parser)
     return _parser
+
+
+def _can_start(parser) -> re.Pattern:
+    """A pattern matching wherever the grammar's first token can: the union of the terminals the
+    parser accepts at the start (and those it ignores). A text it does not match at position 0 is
+    no value, which the lexer would find too, but at fifty times the cost: a sweep parses every
+    indicator name to find the quantities in it, and nearly all of them fail at their first
+    character."""
+    first = (parser.parse_interactive("").accepts() | set(parser.lexer_conf.ignore)) - {"$END"}
+    return re.compile("|".join(f"(?:{parser.get_terminal(name).pattern.to_regexp()})" for name in sorted(first)))
 
 
 def fold(text: str) -> str:
@@ -76,6 +88,8 @@ def _parse_core(raw: str, core: str, start: int) -> t.Value | None:
     if not core or len(core) > MAX_VALUE_LENGTH:
         return None
     parser = _get_parser()  # outside the try: a broken grammar must fail loudly, not read as Text
+    if _first_token.match(core) is None:
+        return None
     try:
         value = parser.parse(core)
     except Exception:  # noqa: BLE001 — any rejection (lexer, parser or meaning) means "not a value"
