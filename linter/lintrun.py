@@ -147,6 +147,9 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    from linter.values import prepare
+
+    prepare()  # before the workers fork (where processes fork), so that each inherits the parser
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(run.arguments, verbose, summarise, keep_findings))
     try:

@@ -21,6 +21,14 @@ def parse_uncached(text: str) -> Value:
     return parse_value(text)
 
 
+def prepare() -> None:
+    """Build the parser now: worker processes forked afterwards share it instead of each
+    loading the grammar again."""
+    from linter.values.parser import _get_parser
+
+    _get_parser()
+
+
 @lru_cache(maxsize=65536)
 def parse(text: str) -> Value:
     """Parse one 指标值 (cached: real tables repeat ``100%`` and ``≥95%`` endlessly)."""
