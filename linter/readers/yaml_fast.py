@@ -132,11 +132,9 @@ def _entry(t: str, column: int):
             return None
     if not token or len(token) > _MAX_KEY:
         return DECLINED
-    key = _VALUES.get(token, _VALUES)
-    if key is _VALUES:
-        key = _value(token)
-        if key is DECLINED:
-            return DECLINED
+    key = _value(token)
+    if key is DECLINED:
+        return DECLINED
     if key is None:
         key = ""
     null_column = column + len(token) + 1  # just after the colon
@@ -149,11 +147,9 @@ def _entry(t: str, column: int):
         if v == "|-":
             return key, None, columns, _LITERAL_STRIP, null_column, column
         return DECLINED
-    value = _VALUES.get(v, _VALUES)
-    if value is _VALUES:
-        value = _value(v)
-        if value is DECLINED:
-            return DECLINED
+    value = _value(v)
+    if value is DECLINED:
+        return DECLINED
     return key, value, columns, _PLAIN, null_column, column
 
 
