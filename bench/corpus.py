@@ -45,11 +45,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PLACES = ["东城区", "西湖区", "高新区", "南山区", "临港", "开发区", "滨海", "经开区", "江北", "城关镇", "新区", "港区"]
-_NUMBER = re.compile(r"(?<![\d.])(\d+)(?![\d.]*\s*(?:%|年|月|日))")  # not percentages or dates
+# Whole numbers only: not part of a decimal (0.5万元 stays as it is), not percentages or dates.
+_NUMBER = re.compile(r"(?<![\d.])(\d+)(?!\.?\d|\s*(?:%|年|月|日))")
 
 
 def _vary_value(text: str, rng: random.Random) -> str:
-    return _NUMBER.sub(lambda m: str(int(m.group(1)) * rng.randint(1, 5) or 1), text) if text else text
+    """``text`` with each whole number scaled by 1–5 (0 stays 0: ``0次`` rows are kept as written)."""
+    return _NUMBER.sub(lambda m: str(int(m.group(1)) * rng.randint(1, 5)), text) if text else text
 
 
 STEMS = "甲乙丙丁戊己庚辛壬癸"

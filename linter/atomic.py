@@ -23,7 +23,7 @@ def replaced_atomically(path: Path | str) -> Iterator[Path]:
     replaces ``path`` (with the permissions a plain open() would give), otherwise it is removed.
     OSError when the folder cannot take it."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         yield Path(tmp)

@@ -47,7 +47,10 @@ class Config:
     select: list[str] | None = None  # None: every rule
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob as written → rules
+    # glob → the folder of the config file that wrote it, for globs with a folder in them: they
+    # match relative to it, also when another config extends that one
+    ignore_roots: dict[str, Path] = field(default_factory=dict)
     severity: dict[str, str] = field(default_factory=dict)
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     extra_rules: list[Path] = field(default_factory=list)
@@ -189,11 +192,11 @@ def _parse(data: dict, path: Path, root: Path) -> Config:
                 raise ConfigError(f"{path}: key 'extra-rules': {p} is not a folder")
         cfg.origin["extra-rules"] = where
     for glob, rules in _mapping(data.get("per-file-ignores", {}), path, "per-file-ignores").items():
-        # A glob with a folder in it is relative to this file's folder, also when another config
-        # extends this one: it is stored anchored there. A bare name (``*.txt``) matches anywhere.
-        key = (root / str(glob)).as_posix() if "/" in str(glob) else str(glob)
-        cfg.per_file_ignores[key] = _rule_list(rules, path, f"per-file-ignores.{glob}")
-        cfg.origin[f"per-file-ignores.{key}"] = where
+        glob = str(glob)
+        cfg.per_file_ignores[glob] = _rule_list(rules, path, f"per-file-ignores.{glob}")
+        if "/" in glob:  # relative to this file's folder; a bare name (``*.txt``) matches anywhere
+            cfg.ignore_roots[glob] = root
+        cfg.origin[f"per-file-ignores.{glob}"] = where
     for rule, severity in _mapping(data.get("severity", {}), path, "severity").items():
         if severity not in SEVERITIES:
             raise ConfigError(f"{path}: key 'severity.{rule}' must be one of {', '.join(SEVERITIES)}, "
@@ -217,6 +220,7 @@ def merge(base: Config, over: Config) -> Config:
         extend_select=base.extend_select + over.extend_select,
         ignore=base.ignore + over.ignore,
         per_file_ignores={**base.per_file_ignores, **over.per_file_ignores},
+        ignore_roots={**base.ignore_roots, **over.ignore_roots},
         severity={**base.severity, **over.severity},
         params=params,
         extra_rules=base.extra_rules + [p for p in over.extra_rules if p not in base.extra_rules],
@@ -285,10 +289,17 @@ def ignored_for(config: Config, path: Path | str) -> list[str]:
     if not config.per_file_ignores:
         return []
     path = Path(path)
-    where = path.resolve().as_posix()
+    resolved = path.resolve()
     out: list[str] = []
     for glob, keys in config.per_file_ignores.items():
-        if fnmatch.fnmatch(where if "/" in glob else path.name, glob):
+        root = config.ignore_roots.get(glob)
+        if root is None:
+            where = path.name
+        elif resolved.is_relative_to(root):  # the folder is not part of the pattern: 预算[2024]/ is no class
+            where = resolved.relative_to(root).as_posix()
+        else:
+            continue
+        if fnmatch.fnmatch(where, glob):
             out.extend(keys)
     return out
 
@@ -313,30 +324,32 @@ class Settings:
         self._by_config: dict[Path | None, tuple[Config, list[Rule]]] = {}
         self._known: dict[Path | None, frozenset[str]] = {}
 
-    def config_path(self, path: Path | str) -> Path | None:
-        # Keyed by the folder as written, so that a sweep resolves (and stats) each folder once,
-        # not each of its files.
-        written = str(path)
-        if not os.path.isdir(written):
-            written = os.path.dirname(written) or "."  # as written: the cwd does not change in a run
-        if written not in self._by_folder:
-            self._by_folder[written] = find_config(Path(written).resolve())
-        return self._by_folder[written]
+    def config_path(self, path: Path | str, is_folder: bool = False) -> Path | None:
+        # Keyed by the folder as written (the cwd does not change in a run), so that a sweep
+        # resolves and searches each folder once, not each of its files; a file is not stat'ed.
+        folder = str(path) if is_folder else os.path.dirname(str(path)) or "."
+        if folder not in self._by_folder:
+            self._by_folder[folder] = find_config(Path(folder).resolve())
+        return self._by_folder[folder]
 
     def for_file(self, path: Path | str) -> tuple[Config, list[Rule]]:
-        return self._by_config[self._load(path)]
+        return self._by_config[self._load(self.config_path(path))]
+
+    def for_folder(self, path: Path | str) -> tuple[Config, list[Rule]]:
+        """The settings for the files of a folder (or of the folder a file is in)."""
+        return self._by_config[self._load(self.config_path(path, is_folder=os.path.isdir(path)))]
 
     def known_keys(self, path: Path | str) -> frozenset[str]:
-        return self._known[self._load(path)]
+        return self._known[self._load(self.config_path(path))]
 
     def rules_in_use(self) -> dict[str, Rule]:
         """code → Rule, every rule selected for any file so far (SARIF lists them)."""
         return {r.code: r for _, rules in self._by_config.values() for r in rules}
 
-    def _load(self, path: Path | str) -> Path | None:
+    def _load(self, found: Path | None) -> Path | None:
         from linter.rulebook import load_rule_dirs
 
-        key = None if self.explicit else self.config_path(path)
+        key = None if self.explicit else found
         if key not in self._by_config:
             config = self.explicit or load_config(key)
             try:

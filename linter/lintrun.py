@@ -145,15 +145,27 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
         for path in paths:
             yield check_file(run, path, verbose, keep_doc, summarise, keep_findings)
         return
+    import multiprocessing
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    from linter.values import prepare
+    if multiprocessing.get_start_method() == "fork":
+        from linter.values import prepare
 
-    prepare()  # before the workers fork (where processes fork), so that each inherits the parser
-    chunk = max(1, min(64, len(paths) // (jobs * 8)))
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(run.arguments, verbose, summarise, keep_findings))
+        prepare()  # built before the workers fork, each inherits the parser instead of loading it
+    size = max(1, min(64, len(paths) // (jobs * 8)))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                               initargs=(run.arguments, verbose, summarise, keep_findings))
+    # A few chunks per worker in flight, not all of them: finished results wait for their turn
+    # in the parent, and with a slow reader of the output they would otherwise pile up there.
+    pending: deque = deque()
     try:
-        yield from pool.map(_worker_check, paths, chunksize=chunk)
+        for start in range(0, len(paths), size):
+            pending.append(pool.submit(_worker_check_all, paths[start:start + size]))
+            if len(pending) > jobs * 4:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -163,6 +175,10 @@ _WORKER: dict = {}
 
 def _start_worker(arguments: tuple, verbose: bool, summarise, keep_findings: bool) -> None:
     _WORKER.update(run=LintRun(*arguments), verbose=verbose, summarise=summarise, keep_findings=keep_findings)
+
+
+def _worker_check_all(paths: list[Path]) -> list[FileResult]:
+    return [_worker_check(path) for path in paths]
 
 
 def _worker_check(path: Path) -> FileResult:

@@ -96,14 +96,15 @@ def load_rule_file(path: Path | str) -> Rule:
     changed in place (``with_params`` returns a copy)."""
     path = Path(path)
     try:
-        stamp = path.stat().st_mtime_ns
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)  # the size too: a rewrite within one clock tick
     except OSError:
-        stamp = 0  # load_yaml_file reports the unreadable file
+        stamp = (0, 0)  # load_yaml_file reports the unreadable file
     return _load_rule_file(path, stamp)
 
 
 @lru_cache(maxsize=1024)
-def _load_rule_file(path: Path, stamp: int) -> Rule:
+def _load_rule_file(path: Path, stamp: tuple[int, int]) -> Rule:
     data = load_yaml_file(path, RuleError)
     return rule_from_mapping(data, path)
 

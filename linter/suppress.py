@@ -52,6 +52,7 @@ class Suppression:
     keys: list[str]  # codes or slugs; empty: every rule
     location: Location
     line: int = 0  # for "line": the line it is written on
+    line_text: str | None = None  # for comments: that line's text (SARIF shows it with an unused one)
     table: str | None = None  # for "sidecar"
     indicator: str | None = None
     used: set[str] = field(default_factory=set)
@@ -91,12 +92,12 @@ def comment_suppressions(text: str, path: str) -> list[Suppression]:
         comment = line[hash_at:]
         m = _DISABLE.match(comment)
         if m:
-            out.append(Suppression("file", _split(m["keys"]), Location(path, number, hash_at + 1)))
+            out.append(Suppression("file", _split(m["keys"]), Location(path, number, hash_at + 1), line_text=line))
             continue
         m = _NOQA.search(comment)
         if m:
             out.append(Suppression("line", _split(m["keys"]), Location(path, number, hash_at + m.start() + 1),
-                                   line=number))
+                                   line=number, line_text=line))
     return out
 
 
@@ -190,22 +191,22 @@ def unused_findings(suppressions: list[Suppression], known: set[str], lang: str 
     """One ``IL000 unused-noqa`` finding per suppression (or per key of one) that silenced nothing."""
     out = []
     for s in suppressions:
-        where = s.location
         scope = " › ".join(p for p in (s.table, s.indicator) if p)
         if not s.keys:
             if not s.used:
                 bare = {"line": "# noqa", "file": "# indicator-lint: disable", "sidecar": "*"}[s.kind]
-                out.append(_finding(_UNUSED, lang, where, what=f"“{bare}”"))
+                out.append(_finding(_UNUSED, lang, s, what=f"“{bare}”"))
             continue
         for key in s.keys:
             if key in s.used:
                 continue
             template = _UNKNOWN if key not in known else _UNUSED
             what = f"“{key}”" + (f"（{scope}）" if scope else "")
-            out.append(_finding(template, lang, where, key=key, what=what))
+            out.append(_finding(template, lang, s, key=key, what=what))
     return out
 
 
-def _finding(template: dict, lang: str, where: Location, **args) -> Finding:
+def _finding(template: dict, lang: str, s: Suppression, **args) -> Finding:
     return Finding(code=UNUSED_CODE, rule=UNUSED_SLUG, severity=UNUSED_SEVERITY,
-                   message=template.get(lang, template["zh"]).format(**args), location=where)
+                   message=template.get(lang, template["zh"]).format(**args), location=s.location,
+                   line_text=s.line_text)

@@ -164,3 +164,30 @@ def test_iter_input_files_walks_folders_sorted_and_skips_hidden(tmp_path):
     files = iter_input_files([tmp_path, explicit, tmp_path / "b.yaml"])
     assert [p.relative_to(tmp_path).as_posix() for p in files] == [
         "a.txt", "b.yaml", "d.xlsx", "sub/c.yml", "odd.name"]
+
+
+def test_a_folder_is_reported_as_one_even_where_open_says_permission_denied(tmp_path, monkeypatch):
+    # On Windows open() on a folder raises PermissionError, not IsADirectoryError.
+    folder = tmp_path / "tables"
+    folder.mkdir()
+
+    def windows_open(name, mode="r", *args, **kwargs):
+        raise PermissionError(13, "Permission denied", name)
+
+    monkeypatch.setattr(linter.readers, "open", windows_open, raising=False)
+    with pytest.raises(InputError) as err:
+        read_path(folder)
+    assert str(err.value) == f"{folder}: 文件夹中没有目标表文件 / no table files in this folder"
+    with pytest.raises(InputError) as err:  # a file that cannot be opened still says why
+        read_path(tmp_path / "locked.txt")
+    assert str(err.value) == f"{tmp_path / 'locked.txt'}: 无法读取文件（Permission denied） / cannot read file (Permission denied)"
+
+
+def test_suppression_files_are_never_tables_even_when_named(tmp_path):
+    # A pre-commit hook names every changed file, the suppression files beside the tables too.
+    for name in ("a.txt", "a.txt.noqa.yaml", "sub/b.yaml", "sub/b.yaml.noqa.yaml"):
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x")
+    files = iter_input_files([tmp_path, tmp_path / "a.txt.noqa.yaml", str(tmp_path / "sub" / "*.yaml")])
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == ["a.txt", "sub/b.yaml"]

@@ -146,3 +146,14 @@ def test_per_file_ignores_of_an_extended_config_stay_relative_to_their_own_folde
     config = load_config(tmp_path / "proj" / ".indicator-lint.yaml")
     assert ignored_for(config, tmp_path / "proj" / "sub" / "a.txt") == []  # not shared/sub
     assert ignored_for(config, tmp_path / "shared" / "sub" / "a.txt") == ["ALL"]
+
+
+def test_per_file_ignores_under_a_folder_whose_name_looks_like_a_pattern(tmp_path):
+    from linter.config import ignored_for, load_config
+
+    folder = tmp_path / "预算[2024]"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".indicator-lint.yaml").write_text('per-file-ignores:\n  "sub/*.txt": [ALL]\n', encoding="utf-8")
+    config = load_config(folder / ".indicator-lint.yaml")
+    assert ignored_for(config, folder / "sub" / "a.txt") == ["ALL"]
+    assert list(config.per_file_ignores) == ["sub/*.txt"]  # as written, also in messages and --show-config

@@ -28,9 +28,7 @@ def documents(tmp_path_factory):
 
 @pytest.mark.parametrize("key", ["000", "002", "003", "004"])
 def test_document_gives_the_findings_of_the_text(documents, key):
-    expected = expected_of(key)
-    assert expected
-    assert findings_of(documents[key]) == expected
+    assert findings_of(documents[key]) == expected_of(key)
 
 
 def test_findings_point_at_table_row_and_column(documents):
@@ -124,3 +122,20 @@ def test_a_value_merged_down_over_two_rows_belongs_to_both(tmp_path):
     [table] = read_path(tmp_path / "merged.docx").tables
     assert [(i.name, i.value_text) for i in table.indicators] == [
         ("培训合格率", "≥95%"), ("考核通过率", "≥95%"), ("学员满意度", "≥90%")]
+
+
+def test_a_value_merged_over_two_rows_and_two_columns_is_in_its_first_column_only():
+    # The lower row reads like the upper one (and like Excel and PDF): ≥95% in the first column
+    # the merged cell covers, the column it spans to the right empty.
+    from linter.readers.docx import _table_rows
+    from linter.readers.grid import GridBlock
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).text, table.cell(0, 1).text = "名称", "指标值"
+    table.cell(1, 0).text, table.cell(2, 0).text = "a", "b"
+    table.cell(1, 1).merge(table.cell(2, 2)).text = "≥95%"
+    block = GridBlock(name="body")
+    _table_rows(table, "表1", "x.docx", block, depth=0)
+    assert [[cell.text for cell in row] for row in block.rows] == [
+        ["名称", "指标值", ""], ["a", "≥95%", ""], ["b", "≥95%", ""]]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.engine import Engine, fill, select_rules
+from linter.config import Config, ConfigError, configured_rules
+from linter.engine import Engine, fill
 from linter.model import Location, Problem
 from linter.readers.yaml_reader import document_from_mapping
 from linter.rulebook import RuleError, load_rule_dirs, load_rule_file
@@ -146,13 +147,13 @@ def test_a_template_naming_an_unknown_field_prints_it_rather_than_crash():
 
 def test_select_and_ignore_by_code_prefix_and_slug():
     rules = load_rule_dirs()
-    assert {r.code[:3] for r in select_rules(rules, ["IL2"])} == {"IL2"}
-    chosen = select_rules(rules, ["IL2", "missing-goal"], ["vague-value", "IL201"])
+    assert {r.code[:3] for r in configured_rules(Config(), rules, ["IL2"])} == {"IL2"}
+    chosen = configured_rules(Config(), rules, ["IL2", "missing-goal"], ["vague-value", "IL201"])
     slugs = {r.slug for r in chosen}
     assert "missing-goal" in slugs and "trivial-target" in slugs
     assert not slugs & {"vague-value", "missing-unit", "missing-category"}
-    with pytest.raises(RuleError, match="no rule matches 'IL9'"):
-        select_rules(rules, ["IL9"])
+    with pytest.raises(ConfigError, match="no rule matches 'IL9'"):
+        configured_rules(Config(), rules, ["IL9"])
 
 
 def test_a_check_with_a_choice_parameter_refuses_other_values():
@@ -194,6 +195,24 @@ def test_the_memo_gives_what_the_checks_give_on_the_examples():
         assert _signature(got) == _signature(expected), path
 
 
+def _count_judgements(engine: Engine) -> dict[str, int]:
+    """Wrap each row rule's ``verdict`` (what the engine asks of a row it has no memo for) with a
+    counter: calls per rule slug, from now on."""
+    calls: dict[str, int] = {}
+
+    def counted(row_rule):
+        verdict, slug = row_rule.verdict, row_rule.rule.slug
+
+        def wrapper(*args, **kwargs):
+            calls[slug] = calls.get(slug, 0) + 1
+            return verdict(*args, **kwargs)
+        return wrapper
+
+    for row_rule in engine._row_rules:
+        row_rule.verdict = counted(row_rule)
+    return calls
+
+
 def test_the_same_row_under_other_categories_is_judged_again():
     rows = [{"level1": level1, "level2": level2, "name": name, "value": value}
             for level1, level2 in (("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
@@ -202,8 +221,12 @@ def test_the_same_row_under_other_categories_is_judged_again():
             for name, value in (("培训合格率", "很好"), ("培训次数", "4"), ("群众满意度", "80%"),
                                 ("完成时间", "2024年"), ("培训费", "2次"), ("项目完成时限", "12个月"))]
     engine = Engine(ROW_RULES)
-    for doc in (doc_of(rows), doc_of(rows, name="第二个项目")):  # the second run is all memo
+    judged = _count_judgements(engine)
+    # Every distinct row is judged once by every row rule; the second table (the same rows) is all memo.
+    for doc, n_judged in ((doc_of(rows), len(rows) * len(engine._row_rules)), (doc_of(rows, name="第二个项目"), 0)):
+        judged.clear()
         got = sorted(_signature(engine.run(doc)))
+        assert sum(judged.values()) == n_judged, judged
         assert got == sorted(_signature([f for r in ROW_RULES for f in _direct(r, doc)]))
         # the memo keys on the category: 培训费 = 2次 is a cost problem only under 成本指标
         cost_not_money = [(f[3], f[2]) for f in got if f[0] == "IL203"]

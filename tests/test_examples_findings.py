@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from linter.engine import Engine, select_rules
+from linter.config import Config, configured_rules
+from linter.engine import Engine
 from linter.readers import read_path
 from linter.rulebook import load_rule_dirs
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-ENGINE = Engine(select_rules(load_rule_dirs(), [], []))
+ENGINE = Engine(configured_rules(Config(), load_rule_dirs()))
 
 T000 = ("应急管理局劳务派遣经费", "应急指挥中心运维费", "安全生产监管第三方服务经费", "应急管理局工作业务经费")
 EXPECTED_000 = [

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
@@ -18,8 +20,28 @@ def run(*args):
     return CliRunner().invoke(main, ["check", *map(str, args)])
 
 
-def test_two_jobs_give_the_json_of_one_on_the_examples():
+def spy_on_pools(monkeypatch) -> list[int]:
+    """The ``max_workers`` of every process pool started from now on in the test, in order: proof
+    that a ``--jobs 2`` run went through workers (also used by test_report.py)."""
+    sizes = []
+
+    class Spy(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            sizes.append(kwargs["max_workers"])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
+    return sizes
+
+
+@pytest.fixture
+def pool_sizes(monkeypatch) -> list[int]:
+    return spy_on_pools(monkeypatch)
+
+
+def test_two_jobs_give_the_json_of_one_on_the_examples(pool_sizes):
     one, two = run("--jobs", "1", "--format", "json", EXAMPLES), run("--jobs", "2", "--format", "json", EXAMPLES)
+    assert pool_sizes == [2]  # --jobs 2 went through two worker processes, --jobs 1 through none
     assert one.exit_code == two.exit_code == 1
     assert two.stdout == one.stdout
     report = json.loads(two.stdout)
@@ -27,11 +49,12 @@ def test_two_jobs_give_the_json_of_one_on_the_examples():
     assert report["summary"]["findings"] > 0
 
 
-def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path):
+def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path, pool_sizes):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     args = [EXAMPLES / "002_cab738b0acffaaf0.txt", broken, tmp_path / "missing.txt", EXAMPLES / "003_ce0a18593ae1bf2a.txt"]
     one, two = run("--jobs", "1", *args), run("--jobs", "2", *args)
+    assert pool_sizes == [2]
     assert one.exit_code == two.exit_code == 2
     assert two.stdout == one.stdout and two.stderr == one.stderr
     lines = two.stderr.splitlines()
@@ -39,24 +62,14 @@ def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path):
     assert "全县安全生产监管专项" in two.stdout  # the readable files are still checked
 
 
-def test_many_files_use_all_cores_by_default_with_the_same_output(tmp_path, monkeypatch):
-    import concurrent.futures
-
+def test_many_files_use_all_cores_by_default_with_the_same_output(tmp_path, monkeypatch, pool_sizes):
     import linter.lintrun
 
     for i in range(PARALLEL_FROM):
         shutil.copy(EXAMPLES / "002_cab738b0acffaaf0.txt", tmp_path / f"t{i:02d}.txt")
-    pools = []
-
-    class Spy(concurrent.futures.ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs):
-            pools.append(kwargs["max_workers"])
-            super().__init__(*args, **kwargs)
-
     monkeypatch.setattr(linter.lintrun, "default_jobs", lambda: 2)  # as on this 2-core machine, or any
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
     default, one = run("--format", "json", tmp_path), run("--jobs", "1", "--format", "json", tmp_path)
-    assert pools == [2]  # the default run went through two worker processes, --jobs 1 through none
+    assert pool_sizes == [2]  # the default run went through two worker processes, --jobs 1 through none
     assert default.stdout == one.stdout
     assert json.loads(default.stdout)["summary"]["files"] == PARALLEL_FROM
 
@@ -64,3 +77,30 @@ def test_many_files_use_all_cores_by_default_with_the_same_output(tmp_path, monk
 def test_jobs_must_be_positive():
     result = run("--jobs", "0", EXAMPLES)
     assert result.exit_code == 2 and "--jobs" in result.output
+
+
+def test_workers_are_given_a_few_chunks_ahead_not_every_file(tmp_path, monkeypatch):
+    """Results wait in the parent until their turn: with every file submitted at once, a slow
+    reader of the output would let them pile up there (memory would grow with the files)."""
+    from linter.lintrun import LintRun, check_files
+
+    submitted = []
+
+    class Counting(concurrent.futures.ProcessPoolExecutor):
+        def submit(self, fn, /, *args, **kwargs):
+            submitted.append(len(args[0]))
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
+    source = EXAMPLES / "003_ce0a18593ae1bf2a.txt"
+    paths = []
+    for n in range(160):
+        paths.append(tmp_path / f"t{n:03d}.txt")
+        shutil.copy(source, paths[-1])
+    results = check_files(LintRun(), paths, jobs=2)
+    first = next(results)
+    chunks_ahead = len(submitted)
+    rest = list(results)
+    assert first.path == str(paths[0]) and [r.path for r in rest] == [str(p) for p in paths[1:]]
+    assert sum(submitted) == len(paths)  # every file, once
+    assert chunks_ahead < len(submitted)  # not all of them before the first result was taken

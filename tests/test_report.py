@@ -1,7 +1,7 @@
 """``indicator-lint report``: the HTML page on the real examples and on hostile or broken input.
 
-Expected figures are written by hand from the example documents (and ``check --statistics``):
-4 files, 21 tables (4 + 8 + 1 + 8), 151 findings = 75 errors, 74 warnings, 2 info, 32 rules.
+Expected figures (tables, findings by severity and by rule) come from the findings written by hand
+in tests/test_examples_findings.py, through tests/findings_of.py.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from findings_of import RULES, TABLES, TABLES_OF, TOTALS, totals_of
+from test_jobs import spy_on_pools
 
 from linter.cli import main
 from linter.model import Document, Finding, Indicator, Location, Table
@@ -19,17 +21,6 @@ from linter.report.cells import Spot, place_findings
 from linter.values import parse
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-TABLE_NAMES = [  # every table of the four examples, as printed
-    "应急管理局劳务派遣经费", "应急指挥中心运维费", "安全生产监管第三方服务经费", "应急管理局工作业务经费",
-    "全县安全生产监管专项", "防震减灾工作经费", "防灾减灾救灾及法制宣传经费", "农村住房保险",
-    "救灾物资储备库运转经费", "森林防火工作经费", "退休人员慰问金", "应急度汛安全经费",
-    "东莞市应急管理局",
-    "政府长聘人员经费", "2025 年安全生产标准化建设经费", "2025 年企业分级分类监管",
-    "2025 年自然灾害防治管理及救灾物资储备资金", "2025 年应急管理综合行政执法装备",
-    "应急指挥通信及救灾设备维护费", "工业企业安全专家指导服务及生产经营单位全员安全培训费", "应急指挥平台运维服务费",
-]
-
 
 def report(*args, out=None):
     result = CliRunner().invoke(main, ["report", *map(str, args)] + (["-o", str(out)] if out else []))
@@ -58,27 +49,29 @@ def test_the_page_is_one_self_contained_file(page):
 
 
 def test_totals_are_those_of_check(page):
-    assert [stat(page, k) for k in ("files", "tables", "findings", "error", "warning", "info")] == [4, 21, 151, 75, 74, 2]
-    assert page.count('<tr data-sev="') == 151  # the findings list
-    assert page.count('<tr data-sev="error">') == 75 and page.count('<tr data-sev="info">') == 2
+    assert [stat(page, k) for k in ("files", "tables", "findings", "error", "warning", "info")] == [
+        4, len(TABLES), TOTALS.total(), TOTALS["error"], TOTALS["warning"], TOTALS["info"]]
+    assert page.count('<tr data-sev="') == TOTALS.total()  # the findings list
+    for severity in ("error", "warning", "info"):
+        assert page.count(f'<tr data-sev="{severity}">') == TOTALS[severity]
     rules = re.search(r'<table class="sortable-table" id="rules-table">.*?</table>', page, re.S).group(0)
     row = re.search(r"<tr><td>IL212</td><td>vague-value</td>.*?</tr>", rules).group(0)
-    assert '<td class="count">31</td>' in row and "指标值只有方向或描述，没有目标" in row
-    assert rules.count("<tr><td>IL") == 32
+    assert f'<td class="count">{RULES["vague-value"]}</td>' in row and "指标值只有方向或描述，没有目标" in row
+    assert rules.count("<tr><td>IL") == len(RULES)
 
 
 def test_every_table_is_rendered(page):
-    assert page.count('<details class="tbl"') == 21
-    for name in TABLE_NAMES:
+    assert page.count('<details class="tbl"') == len(TABLES)
+    for name in TABLES:
         assert f'<span class="tname">{name}</span>' in page
 
 
 def test_the_rule_chart_has_a_bar_per_rule(page):
     chart = re.search(r'<svg id="chart-rules".*?</svg>', page, re.S).group(0)
-    assert chart.count('<rect class="bar"') == 32
-    assert '<title>IL212 vague-value: 31</title>' in chart
+    assert chart.count('<rect class="bar"') == len(RULES)
+    assert f'<title>IL212 vague-value: {RULES["vague-value"]}</title>' in chart
     departments = re.search(r'<svg id="chart-departments".*?</svg>', page, re.S).group(0)
-    assert "<title>平罗县应急管理局: 69</title>" in departments  # 31 errors + 38 warnings in 004
+    assert f"<title>平罗县应急管理局: {totals_of('004').total()}</title>" in departments  # all of 004
 
 
 def test_a_flagged_cell_is_highlighted_with_its_message_beside_it(page):
@@ -158,14 +151,16 @@ def test_an_unreadable_file_gives_exit_2_and_is_listed(tmp_path):
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     unreadable = re.search(r'<section id="unreadable">.*?</section>', page, re.S).group(0)
     assert f"<code>{missing}</code>" in unreadable
-    assert stat(page, "files") == 2 and stat(page, "unreadable") == 1 and stat(page, "tables") == 8
+    assert stat(page, "files") == 2 and stat(page, "unreadable") == 1 and stat(page, "tables") == len(TABLES_OF["002"])
     assert '<span class="tname">全县安全生产监管专项</span>' in page  # the readable file is still reported
 
 
-def test_two_jobs_write_the_bytes_of_one(tmp_path):
+def test_two_jobs_write_the_bytes_of_one(tmp_path, monkeypatch):
+    pool_sizes = spy_on_pools(monkeypatch)
     one, two = tmp_path / "one.html", tmp_path / "two.html"
     assert report("--jobs", "1", EXAMPLES, out=one).exit_code == 0
     assert report("--jobs", "2", EXAMPLES, out=two).exit_code == 0
+    assert pool_sizes == [2]  # the second page was made by two worker processes
     assert one.read_bytes() == two.read_bytes()
 
 
@@ -240,4 +235,4 @@ def test_pdf_findings_land_on_their_cells(tmp_path):
     assert re.search(r'<td id="[^"]+" class="val flag sev-warning">4</td>', row)
     assert "IL201" in re.search(r'<td class="notes">(.*?)</td>', row).group(1)
     assert 'class="unplaced"' not in page  # nothing left over beneath a table
-    assert page.count("<tr data-sev=") == 69  # 004's 69 findings (31 errors, 38 warnings), as from the text
+    assert page.count("<tr data-sev=") == totals_of("004").total()  # 004's findings, as from the text

@@ -42,16 +42,16 @@ def test_an_impossible_budget_year_is_refused(tmp_path):
 
 
 def test_a_goal_count_is_not_compared_with_a_cost_row():
-    from linter.engine import Engine, select_rules
+    from linter.config import Config, configured_rules
+    from linter.engine import Engine
     from linter.readers.yaml_reader import document_from_mapping
     from linter.rulebook import load_rule_dirs
 
     doc = document_from_mapping({"tables": [{
         "name": "培训项目", "goal": "完成培训4次", "funding": {"total": "2万元"},
-        "indicators": [
-            {"level1": "产出指标", "level2": "数量指标", "name": "培训次数", "value": "4次"},
+        "indicators": [  # the cost row alone: nothing else could pair with the goal's 4次
             {"level1": "产出指标", "level2": "成本指标", "name": "培训费", "value": "2次"}]}]}, "t.yaml")
-    findings = Engine(select_rules(load_rule_dirs(), ["goal-indicator-mismatch"])).run(doc)
+    findings = Engine(configured_rules(Config(), load_rule_dirs(), ["goal-indicator-mismatch"])).run(doc)
     assert findings == []
 
 
@@ -75,7 +75,8 @@ def test_a_name_that_is_also_a_category_word_keeps_its_row():
 
 def test_nothing_after_the_reader_opens_the_input_again(tmp_path):
     """Suppression comments and SARIF source lines come from the text the reader decoded."""
-    from linter.engine import Engine, select_rules
+    from linter.config import Config, configured_rules
+    from linter.engine import Engine
     from linter.formatters.sarif import sarif_log
     from linter.readers import read_path
     from linter.rulebook import load_rule_dirs
@@ -88,7 +89,7 @@ def test_nothing_after_the_reader_opens_the_input_again(tmp_path):
                      encoding="utf-8")
     doc = read_path(table)
     table.unlink()  # from here on the file is gone
-    findings = Engine(select_rules(load_rule_dirs(), ["missing-unit"])).run(doc)
+    findings = Engine(configured_rules(Config(), load_rule_dirs(), ["missing-unit"])).run(doc)
     assert [f.indicator for f in findings] == ["点评反馈会次数", "培训次数"]
     kept = apply(findings, suppressions_for(table, doc), doc)
     assert [f.indicator for f in kept] == ["点评反馈会次数"]
@@ -101,11 +102,12 @@ def test_nothing_after_the_reader_opens_the_input_again(tmp_path):
 def test_a_date_written_in_full_width_digits_as_a_name_is_still_a_date():
     # name-not-a-measure looks for a date only in names that could hold one; the hint must see
     # the name as the grammar does, full-width characters folded.
-    from linter.engine import Engine, select_rules
+    from linter.config import Config, configured_rules
+    from linter.engine import Engine
     from linter.readers.yaml_reader import document_from_mapping
     from linter.rulebook import load_rule_dirs
 
-    engine = Engine(select_rules(load_rule_dirs(), ["name-not-a-measure"]))
+    engine = Engine(configured_rules(Config(), load_rule_dirs(), ["name-not-a-measure"]))
     for name in ("2025/12", "2025／12", "２０２５／１２", "２０２５年１２月底前"):
         doc = document_from_mapping({"tables": [{"name": "测试项目", "indicators": [
             {"level1": "产出指标", "level2": "时效指标", "name": name, "value": "100%"}]}]}, "t.yaml")

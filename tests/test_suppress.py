@@ -103,6 +103,15 @@ def test_unused_suppressions_are_reported_when_asked():
     assert "IL216" in unused[0][2] and "IL999" in unused[1][2] and "noqa" in unused[2][2]
 
 
+def test_an_unused_noqa_in_sarif_shows_its_comment():
+    write("a.yaml", TABLE.replace(": 4家", ": 4家  # noqa: IL201"))
+    out = runner().invoke(main, ["check", "--format", "sarif", "--report-unused-noqa", "a.yaml"]).stdout
+    [unused] = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "IL000"]
+    physical = unused["locations"][0]["physicalLocation"]
+    assert physical["region"]["snippet"]["text"] == "# noqa: IL201"
+    assert physical["contextRegion"]["snippet"]["text"].endswith(": 4家  # noqa: IL201")
+
+
 def test_a_noqa_for_a_configured_extra_rule_that_is_ignored_is_known(tmp_path):
     from tests.test_engine import GOOD_RULE, write_rule
 

@@ -376,3 +376,17 @@ def test_bad_rows_are_reported_with_their_line():
 def test_odd_input_never_raises(text):
     doc = read_text(text, "odd.txt")
     assert doc.source_format == "text"
+
+
+@pytest.mark.parametrize("line", ["3/12", "- 3 -", "第 3 页，共 12 页", "12"])
+def test_a_page_number_line_between_tables_is_dropped(line):
+    # What a page break leaves in text copied from a PDF: the page's number on a line of its own.
+    text = (EXAMPLES / "000_8b9eba17efc00524.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    second = lines.index("本级预算项目绩效目标表", 3)  # the second table's title
+
+    def shape(doc):
+        return [(t.name, [(i.level2, i.name, i.value_text) for i in t.indicators]) for t in doc.tables]
+
+    with_number = read_text("\n".join(lines[:second] + [line] + lines[second:]), "a.txt")
+    assert shape(with_number) == shape(read_text(text, "a.txt"))

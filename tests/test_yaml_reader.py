@@ -16,15 +16,10 @@ import yaml
 
 from linter.canonical import to_yaml
 from linter.readers import InputError, read_path
-from linter.readers.yaml_reader import (
-    CURRENCY_FACTORS,
-    KINDS,
-    LineDict,
-    document_from_mapping,
-    load_yaml,
-    read_yaml,
-)
+from linter.readers.yaml_common import LineDict
+from linter.readers.yaml_reader import KINDS, document_from_mapping, load_yaml, read_yaml
 from linter.resources import data_dir
+from linter.values.units import MONEY_UNITS
 
 DATA = Path(__file__).parent / "data" / "yaml"
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))
@@ -246,7 +241,7 @@ def test_schema_and_reader_refuse_the_same_documents(data):
 
 def test_schema_enums_match_the_reader():
     props = SCHEMA["$defs"]["document"]["properties"]
-    assert set(props["currency_unit"]["enum"]) - {None} == set(CURRENCY_FACTORS)
+    assert set(props["currency_unit"]["enum"]) - {None} == {"", *MONEY_UNITS}
     assert set(SCHEMA["$defs"]["kind"]["enum"]) - {None} == set(KINDS)
 
 
@@ -337,12 +332,13 @@ def test_an_amount_with_its_own_unit_is_not_scaled_by_the_documents_unit(written
 
 def test_the_二级_decides_the_一级_as_in_the_text_reader():
     # 服务对象满意度 filed under 效益: still a 满意度 row (text reader: 满意度 heading numbered under 效益)
-    from linter.engine import Engine, select_rules
+    from linter.config import Config, configured_rules
+    from linter.engine import Engine
     from linter.rulebook import load_rule_dirs
 
     doc = document_from_mapping({"tables": [{"name": "项目", "indicators": [
         {"level1": "效益指标", "level2": "服务对象满意度指标", "name": "群众满意度", "value": "≥90%"}]}]}, "t.yaml")
     ind = doc.tables[0].indicators[0]
     assert (ind.level1, ind.level1_printed, ind.level2) == ("满意度指标", "效益指标", "服务对象满意度指标")
-    found = Engine(select_rules(load_rule_dirs(), ["misplaced-category"])).run(doc)
+    found = Engine(configured_rules(Config(), load_rule_dirs(), ["misplaced-category"])).run(doc)
     assert [f.indicator for f in found] == ["群众满意度"]

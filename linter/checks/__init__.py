@@ -13,7 +13,7 @@ type is a module here with this contract (yamllint-style, whole contract on one 
 
     def check(doc: Document, params: dict) -> Iterator[Hit]:
         ...
-        yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+        yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
                   args={"sum": "135万元", "funding": "50万元"})
 
 The engine fills defaults, rejects unknown keys (naming file and key), runs ``check`` and turns
@@ -64,16 +64,17 @@ def row_check(check_row, at: str = "value", scoped: bool = True, skip_blank: boo
     ``scoped``: only rows in the ``categories`` parameter and not in ``exclude_categories`` (those
     the check type has; see ``checks.indicators.Scope``); ``skip_blank``: rows with no indicator in
     them (``无 | 无``) are left out. ``check.row`` tells the engine all this.
+
+    ``check_row`` may read only the row's name, value, value_text, level1, level2 and
+    level2_printed: the engine keeps its verdict for every later row equal in these.
     """
     row = RowCheck(check_row, at, scoped, skip_blank)
 
     def check(doc, params: dict):
-        from linter.checks.indicators import indicators
-
         scope = row.scope(params)
-        for table, ind in indicators(doc, skip_blank=skip_blank):
-            if ind in scope:
-                args = check_row(ind, params)
+        for table in doc.tables:
+            for ind in table.indicators:
+                args = row.verdict(ind, params, scope)
                 if args is not None:
                     yield Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args)
 
@@ -90,11 +91,20 @@ class RowCheck:
 
     def scope(self, params: dict):
         """The rows this check looks at, as a ``checks.indicators.Scope``."""
-        from linter.checks.indicators import Scope
+        from linter.checks.indicators import scope_of
 
         if not self.scoped:
-            return Scope()
-        return Scope(params.get("categories", ()), params.get("exclude_categories", ()))
+            return scope_of()
+        return scope_of(params.get("categories", ()), params.get("exclude_categories", ()))
+
+    def verdict(self, ind: Indicator, params: dict, scope) -> dict | None:
+        """The message arguments when this check fires on the row, else None (also for a row out
+        of ``scope`` or, with ``skip_blank``, a blank one). The engine and ``check`` both ask this."""
+        from linter.checks.indicators import is_blank_row
+
+        if ind not in scope or (self.skip_blank and is_blank_row(ind)):
+            return None
+        return self.judge(ind, params)
 
 
 def hit_location(ind: Indicator, at: str) -> Location:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from linter.checks import Hit, Param
+from linter.checks.indicators import scope_of
 from linter.checks.money import format_yuan, money_slack, preferred_unit, total_amount, value_slack
 from linter.glossary import MONEY_COST
 from linter.model import Document, Indicator, Table
@@ -46,7 +47,8 @@ def check_table(table: Table, params: dict) -> Hit | None:
     funding = table.funding.total
     if funding is None or funding.yuan is None or funding.yuan <= 0:
         return None
-    costs = [i for i in table.indicators if i.level2 in params["categories"]]
+    scope = scope_of(params["categories"])
+    costs = [i for i in table.indicators if i in scope]
     amounts = [(i, total_amount(i.value)) for i in costs]
     totals = [(i, a) for i, a in amounts if a is not None]
     if not totals:

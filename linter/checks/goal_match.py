@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from linter.checks import Hit, Param
+from linter.checks import Hit, Param, hit_location
+from linter.checks.indicators import Scope, scope_of
 from linter.checks.matching import counter_of, overlap
 from linter.glossary import MONEY_COST
 from linter.model import Document, Indicator, Table
@@ -29,6 +30,8 @@ PARAMS = {
                         "kinds of quantity compared (money and durations have their own rules)"),
     "similarity": Param(float, 0.5, "share of shared bigrams for a goal clause and a name to pair"),
     "approximate": Param(float, 0.1, "relative slack for a goal written with 约, 余, 左右"),
+    "exclude_categories": Param(list, list(MONEY_COST), "categories never paired with a goal's count "
+                                "(cost-not-money reports ``培训费 2次``)"),
 }
 
 # A goal clause ends at these; 、 joins items of one clause and does not end it.
@@ -64,12 +67,12 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
     return a.unit_kind == b.unit_kind and counter_of(a.unit) == counter_of(b.unit)
 
 
-def best_indicator(g: GoalQuantity, table: Table, similarity: float) -> Indicator | None:
+def best_indicator(g: GoalQuantity, table: Table, similarity: float, scope: Scope) -> Indicator | None:
     scored = []
     for ind in table.indicators:
         v = ind.value
-        if ind.level2 in MONEY_COST:
-            continue  # a goal's count is never a cost; cost-not-money reports ``培训费 2次``
+        if ind not in scope:
+            continue
         if not isinstance(v, Quantity) or v.per_unit or not _same_unit(g.quantity, v):
             continue
         score = overlap(g.context, ind.name)
@@ -102,8 +105,9 @@ def _name_states_it(ind: Indicator, goal: Quantity) -> bool:
 def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indicator]]:
     if not table.goal:
         return
+    scope = scope_of((), params["exclude_categories"])
     for g in goal_quantities(table.goal, params["unit_kinds"]):
-        ind = best_indicator(g, table, params["similarity"])
+        ind = best_indicator(g, table, params["similarity"], scope)
         if ind is None or _name_states_it(ind, g.quantity):
             continue
         if disagree(g.quantity, ind.value, params["approximate"]):
@@ -113,5 +117,5 @@ def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indic
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table in doc.tables:
         for g, ind in mismatches(table, params):
-            yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+            yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
                       args={"goal_value": g.quantity.raw.strip(), "goal_words": g.context})

@@ -48,8 +48,18 @@ def _split_levels(names) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(n for n in names if n not in LEVEL1_NAMES or n in LEVEL2_NAMES))
 
 
+def scope_of(categories=(), exclude=()) -> Scope:
+    """The Scope of these category lists, made once per distinct pair (checks ask per row)."""
+    return _scope(tuple(categories), tuple(exclude))
+
+
+@lru_cache(maxsize=256)
+def _scope(categories: tuple[str, ...], exclude: tuple[str, ...]) -> Scope:
+    return Scope(categories, exclude)
+
+
 def in_scope(ind: Indicator, categories: list[str], exclude: list[str] = ()) -> bool:
-    return ind in Scope(categories, exclude)
+    return ind in scope_of(categories, exclude)
 
 
 # Names that say "nothing here": a category deliberately left unused (生态效益指标 | 无 | 无).
@@ -67,7 +77,7 @@ def is_blank_row(ind: Indicator) -> bool:
 def indicators(doc: Document, categories: list[str] = (), exclude: list[str] = (),
                skip_blank: bool = True) -> Iterator[tuple[Table, Indicator]]:
     """The (table, indicator) pairs in scope, in document order."""
-    scope = Scope(categories, exclude)
+    scope = scope_of(categories, exclude)
     for table in doc.tables:
         for ind in table.indicators:
             if not (skip_blank and is_blank_row(ind)) and ind in scope:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.checks import Hit, Param
+from linter.checks import Hit, Param, hit_location
+from linter.checks.indicators import scope_of
 from linter.checks.matching import coverage
 from linter.checks.money import format_yuan, money_slack, total_amount, unit_price, value_slack
 from linter.glossary import MONEY_COST
@@ -50,7 +51,8 @@ def lump_sum_indicator(table: Table, params: dict) -> Indicator | None:
     funding = table.funding.total
     if funding is None or funding.yuan is None or funding.yuan <= 0:
         return None
-    costs = [i for i in table.indicators if i.level2 in params["categories"]]
+    scope = scope_of(params["categories"])
+    costs = [i for i in table.indicators if i in scope]
     if any(unit_price(i.value) or isinstance(i.value, Expression) for i in costs):
         return None
     totals = [(i, a) for i in costs if (a := total_amount(i.value)) is not None]
@@ -68,6 +70,6 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         ind = lump_sum_indicator(table, params)
         if ind is not None:
             amount = total_amount(ind.value)[0]
-            yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+            yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
                       args={"amount": format_yuan(amount), "funding": format_yuan(table.funding.total.yuan)})
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from linter.checks import Hit, Param
+from linter.checks import Hit, Param, hit_location
 from linter.checks.matching import counter_of, overlap, per_month
 from linter.checks.money import (
     format_yuan,
@@ -158,5 +158,5 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         for ind in table.indicators:
             found = in_row(ind, params) or across_table(table, ind, params)
             if found:
-                yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+                yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
                           args=_args(found))

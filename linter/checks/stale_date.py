@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.checks import Hit, Param
+from linter.checks import Hit, Param, hit_location
 from linter.model import Document
 from linter.values.types import Date, Period, Value
 
@@ -40,7 +40,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
                 continue
             found = stale_year(ind.value, year)
             if found is not None:
-                yield Hit(location=ind.value_location or ind.location, table=table, indicator=ind,
+                yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
                           args={"year": found, "budget_year": year})
             elif params["period_values"]:
                 found = stale_year(ind.period_value, year)

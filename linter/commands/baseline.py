@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from linter.commands.options import each_result, run_options, split_list
+from linter.commands.options import each_result, open_run, run_options
 
 
 @click.command("baseline")
@@ -20,24 +20,13 @@ def baseline_command(paths, output, select, ignore, rules_dirs, config_file, job
     from pathlib import Path
 
     from linter.baseline import write_baseline
-    from linter.config import ConfigError
-    from linter.engine import RuleError
-    from linter.lintrun import LintRun, check_files
-    from linter.progress import Progress
-    from linter.readers import iter_input_files
+    from linter.lintrun import check_files
 
-    try:
-        run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore))
-        inputs = iter_input_files(paths)
-        run.check_configs(inputs or [Path(paths[0])])  # a broken config stops the run before anything is written
-    except (RuleError, ConfigError) as exc:
-        click.echo(f"indicator-lint: {exc}", err=True)
-        sys.exit(2)
+    run, inputs = open_run(paths, config_file, rules_dirs, select, ignore)
     findings, failed = [], False
-    with Progress(len(inputs), enabled=False) as quiet:  # messages only: a baseline is written by scripts
-        for result in each_result(check_files(run, inputs, jobs, verbose), quiet):
-            findings += result.findings
-            failed = failed or result.failed
+    for result in each_result(check_files(run, inputs, jobs, verbose)):  # no bar: scripts write baselines
+        findings += result.findings
+        failed = failed or result.failed
     try:
         data = write_baseline(findings, Path(output))
     except OSError as exc:

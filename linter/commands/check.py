@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from linter.commands.options import each_result, run_options, split_list
+from linter.commands.options import each_result, open_run, run_options, setup_errors
 from linter.rulebook import fails
 
 
@@ -38,22 +38,14 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
                   config_file, show_config, statistics, baseline_file, report_unused_noqa, jobs=None,
                   annotate_out=None):
     """Check target tables (files, folders or globs) and report every defect found."""
-    from linter.config import ConfigError
-    from linter.engine import RuleError
-    from linter.lintrun import LintRun, check_files
-    from linter.readers import iter_input_files
+    from linter.lintrun import check_files
 
-    try:
-        run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang, report_unused_noqa)
-        baseline = _load_baseline(baseline_file)
-        if show_config:
+    run, inputs = open_run(paths, config_file, rules_dirs, select, ignore, lang, report_unused_noqa)
+    baseline = _load_baseline(baseline_file)
+    if show_config:
+        with setup_errors():
             _print_config(run, paths[0])
-            return
-        inputs = iter_input_files(paths)
-        run.check_configs(inputs or [paths[0]])  # a broken config or rule folder stops the run before any output
-    except (RuleError, ConfigError) as exc:
-        click.echo(f"indicator-lint: {exc}", err=True)
-        sys.exit(2)
+        return
 
     from linter.formatters.choose import STREAMED, choose_format, render, writer_for
     from linter.formatters.stream import render_file
@@ -90,7 +82,6 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
             findings.extend(result.findings)  # none when streamed, but for --annotate's one file
             if result.doc is not None:
                 docs[result.path] = result.doc
-            bar.advance()
 
     if writer:
         out.write(writer.finish(files))
@@ -156,5 +147,5 @@ def _apply_baseline(baseline, findings, files):
 def _print_config(run, path):
     from linter.config import show_config
 
-    config, rules = run.settings.for_file(path)
+    config, rules = run.settings.for_folder(path)
     click.echo(show_config(config, rules), nl=False)

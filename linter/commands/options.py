@@ -1,9 +1,11 @@
-"""What ``check`` and ``report`` share: the options choosing rules and processes, and the loop
-that takes each file's result as it comes."""
+"""What ``check``, ``report`` and ``baseline`` share: the options choosing rules and processes, the
+start of a run, and the loop that takes each file's result as it comes."""
 
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -38,14 +40,47 @@ def run_options(what: str):
     return decorate
 
 
-def each_result(results, bar):
-    """The FileResults in order, their messages printed above the progress bar; a fatal one (a
-    broken rule or configuration) ends the run with exit code 2."""
+@contextmanager
+def setup_errors():
+    """A broken configuration or rule folder: one line and exit code 2, before any output."""
+    from linter.config import ConfigError
+    from linter.engine import RuleError
+
+    try:
+        yield
+    except (RuleError, ConfigError) as exc:
+        click.echo(f"indicator-lint: {exc}", err=True)
+        sys.exit(2)
+
+
+def open_run(paths, config_file, rules_dirs, select, ignore, lang: str = "zh", report_unused_noqa: bool = False,
+             leave_out=None):
+    """The run and its input files (without those ``leave_out(path)`` is true of), every folder's
+    configuration read already (``setup_errors``)."""
+    from linter.lintrun import LintRun
+    from linter.readers import iter_input_files
+
+    with setup_errors():
+        run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang, report_unused_noqa)
+        inputs = [p for p in iter_input_files(paths) if leave_out is None or not leave_out(p)]
+        run.check_configs(inputs or [Path(paths[0])])
+    return run, inputs
+
+
+def each_result(results, bar=None):
+    """The FileResults in order, their messages printed (above the progress bar, which advances
+    for each); a fatal one (a broken rule or configuration) ends the run with exit code 2."""
     for result in results:
         for message in result.messages:
-            bar.note(message)
+            if bar is not None:
+                bar.note(message)
+            else:
+                click.echo(message, err=True)
         if result.fatal:
-            bar.close()
+            if bar is not None:
+                bar.close()
             click.echo(result.fatal, err=True)
             sys.exit(2)
         yield result
+        if bar is not None:
+            bar.advance()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from linter.commands.options import each_result, run_options, split_list
+from linter.commands.options import each_result, open_run, run_options
 
 
 class _OneLineUsageErrors(click.Command):
@@ -37,23 +37,15 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
     """Write an HTML report of target tables (files, folders, globs): totals, charts, findings, tables."""
     import functools
 
-    from linter.config import ConfigError
-    from linter.engine import RuleError
-    from linter.lintrun import LintRun, check_files
+    from linter.lintrun import check_files
     from linter.progress import Progress, wants_progress
-    from linter.readers import iter_input_files
     from linter.report.page import ReportBuilder
     from linter.report.summary import summarise_file
 
-    try:
-        run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang)
-        # a report written into the swept folder is not a table to read next time (.html is a text input)
-        out = Path(output).resolve()
-        files = [p for p in iter_input_files(paths) if p.name != out.name or p.resolve() != out]
-        run.check_configs(files or [Path(paths[0])])  # a broken config stops the run before anything is written
-    except (RuleError, ConfigError) as exc:
-        click.echo(f"indicator-lint: {exc}", err=True)
-        sys.exit(2)
+    # a report written into the swept folder is not a table to read next time (.html is a text input)
+    out = Path(output).resolve()
+    run, files = open_run(paths, config_file, rules_dirs, select, ignore, lang,
+                          leave_out=lambda p: p.name == out.name and p.resolve() == out)
 
     input_error = False
     with ReportBuilder(title, lang) as report, Progress(len(files), wants_progress(len(files), "html") and not verbose) as bar:
@@ -64,9 +56,8 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
                 report.add_unreadable(result.path, result.entry["error"])
             else:
                 report.add(result.summary)
-            bar.advance()
         try:
-            report.write(output, {code: rule for code, rule in run.rules_seen.items()})
+            report.write(output, run.rules_seen)
         except OSError as exc:
             bar.close()
             click.echo(f"indicator-lint: {output}: 无法写入报告 / cannot write the report: "

@@ -31,9 +31,9 @@ def finding_dict(f: Finding) -> dict:
     return out
 
 
-def summary_dict(counts: Counter, n_findings: int, files: list[dict]) -> dict:
+def summary_dict(counts: Counter, files: list[dict]) -> dict:
     return {"errors": counts["error"], "warnings": counts["warning"], "info": counts["info"],
-            "findings": n_findings, "files": len(files),
+            "findings": counts.total(), "files": len(files),
             "unreadable_files": sum(1 for f in files if f.get("error"))}
 
 
@@ -99,7 +99,7 @@ class JsonWriter(Writer):
     def finish(self, files: list[dict]) -> str:
         n_findings = self.counts.total()
         close = "\n  ]" if n_findings else "]"
-        summary = summary_dict(self.counts, n_findings, files)
+        summary = summary_dict(self.counts, files)
         listed = ",\n    ".join(_flat_object(entry, 2) for entry in files)
         listed = f"[\n    {listed}\n  ]" if files else "[]"
         return f'{close},\n  "files": {listed},\n  "summary": {_dumps(summary, 1)}\n}}\n'

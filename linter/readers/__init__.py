@@ -49,7 +49,9 @@ def iter_input_files(paths) -> list[Path]:
     (``tables/**/*.pdf``, quoted so that the shell leaves it alone, and the only way on Windows)
     contributes the folders and table files it matches (those a folder search would take), sorted. A file named on the
     command line is kept whatever its extension or existence, so that ``read_path`` reports what is
-    wrong with it; so is a folder holding no table file and a glob matching nothing.
+    wrong with it; so is a folder holding no table file and a glob matching nothing. The one
+    exception: a ``*.noqa.yaml`` suppression file (``SIDECAR_SUFFIX``) is never a table and is
+    skipped wherever it comes from, named too — a pre-commit hook passes every changed file.
     """
     out: list[Path] = []
     seen: set[Path] = set()
@@ -90,7 +92,7 @@ def _glob(path: Path) -> list[Path] | None:
     import glob
 
     found = (Path(p) for p in sorted(glob.glob(text, recursive=True)))
-    return [p for p in found if p.is_dir() or _is_table_file(p)]
+    return [p for p in found if p.is_dir() or _is_table_name(p.name)]
 
 
 def _table_files(folder: Path) -> list[Path]:
@@ -111,10 +113,6 @@ def _table_files(folder: Path) -> list[Path]:
             elif entry.is_file() and _is_table_name(entry.name):
                 found.append(Path(entry.path))
     return sorted(found)
-
-
-def _is_table_file(p: Path) -> bool:
-    return _is_table_name(p.name)
 
 
 def _is_table_name(name: str) -> bool:
@@ -166,9 +164,10 @@ def _read_bytes(name: str) -> bytes:
         if _GLOB_CHARS & set(name):
             raise InputError(name, "没有目标表文件与此模式匹配", "no table file matches this pattern") from None
         raise InputError(name, "文件不存在", "no such file") from None
-    except IsADirectoryError:
-        raise InputError(name, "文件夹中没有目标表文件", "no table files in this folder") from None
     except OSError as e:
+        # A folder: IsADirectoryError, but PermissionError on Windows — ask only once open has failed.
+        if isinstance(e, IsADirectoryError) or os.path.isdir(name):
+            raise InputError(name, "文件夹中没有目标表文件", "no table files in this folder") from None
         raise InputError(name, f"无法读取文件（{e.strerror}）", f"cannot read file ({e.strerror})") from None
 
 

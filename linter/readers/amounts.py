@@ -18,7 +18,8 @@ from linter.model import Location, Money
 from linter.values.units import MAGNITUDES, MONEY_UNITS
 
 FACTORS = {**MONEY_UNITS, "万": MAGNITUDES["万"], "亿": MAGNITUDES["亿"]}
-_AMOUNT = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(万元|亿元|千元|元|万|亿)?[。.,，;；、]*$")
+_UNITS = "|".join(map(re.escape, sorted(FACTORS, key=len, reverse=True)))  # longest first: 万元 before 万
+_AMOUNT = re.compile(rf"^([-+]?\d+(?:\.\d+)?)\s*({_UNITS})?[。.,，;；、]*$")
 
 
 def amount_number(text: str) -> tuple[Decimal, str] | None:

@@ -76,7 +76,7 @@ def _table_rows(table, name: str, path: str, block: GridBlock, depth: int) -> No
                 text = above_texts[c - 1]  # ≥95% over two rows: each row has it, as in Excel and PDF
             else:
                 text = "" if spanned else cell.text.strip()
-            texts.append(text if merged_down else cell.text.strip())
+            texts.append(text)  # what the cell shows: a spanned column below reads empty too
             inner = [] if spanned else cell.tables
             if inner and column_role(text)[0] == "skip":
                 text = ""  # 绩效指标 over a nested indicator table: its caption, not a row of its own

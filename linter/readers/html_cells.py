@@ -26,7 +26,8 @@ from linter.values import split_name_value
 
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_TAG = re.compile(r"</?(?:p|li|ol|ul|div|br|tr|td|h\d)\b[^>]*>", re.IGNORECASE)
-_MARKER = re.compile(
+# An item's numbering where a chunk or a line starts: 一、 (l1), （一） (l2), 1. (item).
+ITEM_MARKER = re.compile(
     r"(?:^|(?<=[\s;；。]))(?:(?P<l1>[一二三四五六七八九十]+\s*[、.．])"
     r"|(?P<l2>[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])"
     r"|(?P<item>\d{1,2}\s*[.、．](?!\d)))\s*"
@@ -59,7 +60,7 @@ def items(raw: str, column: int) -> list[Item]:
 
 
 def _cut_chunk(chunk: str, column: int, out: list[Item]) -> None:
-    starts = [(m.start(), m.end(), m.lastgroup or "") for m in _MARKER.finditer(chunk)]
+    starts = [(m.start(), m.end(), m.lastgroup or "") for m in ITEM_MARKER.finditer(chunk)]
     if not starts or starts[0][0] > 0:
         starts.insert(0, (0, 0, ""))
     for i, (_start, text_start, marker) in enumerate(starts):

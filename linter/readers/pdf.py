@@ -29,12 +29,16 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+import pdfplumber
+from pdfplumber.utils import extract_text
+
 from linter.model import Document, Location
 from linter.readers import InputError
-from linter.readers.grid import GridBlock, GridCell, read_grid
+from linter.readers.grid import GridBlock, GridCell, carries_down, read_grid
+from linter.readers.html_cells import ITEM_MARKER, looks_like_tree
+from linter.readers.text import PAGE_NUMBER
 
 EDGE = 3.0  # points: two edges this close are the same line (cell borders are drawn with some slack)
-_PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d+[-—–\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
 
@@ -42,7 +46,6 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 class _Cell:
     text: str
     x0: float
-    x1: float
     row: int  # within its fragment
     rows: int  # how many grid rows it covers
 
@@ -62,18 +65,15 @@ class _Fragment:
 
 
 def read_pdf(data: bytes, path: str) -> Document:
-    import pdfplumber
-
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every odd object
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-        pages = list(pdf.pages)
     except Exception as e:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect, …
         raise _openInputError(path, e) from None
-    with pdf:
+    with pdf:  # closed however reading it ends
         try:
-            items, has_text = _page_items(pages)
-        except Exception as e:  # a page whose content stream is damaged
+            items, has_text = _page_items(list(pdf.pages))
+        except Exception as e:  # a damaged page tree, or a page whose content stream is damaged
             raise _openInputError(path, e) from None
     if not has_text:
         raise InputError(path, "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供原始文件",
@@ -103,7 +103,7 @@ def _page_items(pages) -> tuple[list[tuple[int, str, object]], bool]:
                               or not any(_inside(obj, b) for b in boxes))
         for line in outside.extract_text_lines():
             text = line["text"].strip()
-            if text and not _PAGE_NUMBER.match(text):
+            if text and not PAGE_NUMBER.match(text):
                 placed.append((line["top"], "line", text))
         placed.sort(key=lambda p: p[0])
         items.extend((number, kind, payload) for _, kind, payload in placed)
@@ -129,7 +129,7 @@ def _fragment(table, page: int) -> _Fragment:
                 continue  # covered by a merged cell that starts above or to the left
             covered = sum(1 for top in tops[r:] if top < box[3] - EDGE)
             text = _cell_text([c for c in row_chars if _inside(c, box)])
-            out.cells.append(_Cell(text, box[0], box[2], r, max(covered, 1)))
+            out.cells.append(_Cell(text, box[0], r, max(covered, 1)))
     return out
 
 
@@ -138,10 +138,6 @@ def _cell_text(chars: list[dict]) -> str:
     the next line's first word was broken on purpose (a new paragraph or item): a newline. Otherwise the text merely wrapped: Chinese
     joins directly, Latin words and numbers keep a space, and a space is put back before what
     cannot be part of a name (``≥95%``, an item number ``2.``) since wrapping ate the one printed."""
-    from pdfplumber.utils import extract_text
-
-    from linter.readers.html_cells import looks_like_tree
-
     lines: list[list[dict]] = []
     for char in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
         if lines and abs(char["top"] - lines[-1][0]["top"]) <= EDGE:
@@ -187,11 +183,12 @@ def _is_cjk(char: str) -> bool:
 
 
 _NO_LINE_START = set("，。、；：？！）》」』】,.;:?!)%")
-_ITEM_START = re.compile(r"^(?:[≥≤<>＞＜≠]|\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]+、)")
+_COMPARATOR = frozenset("≥≤<>＞＜≠")
 
 
 def _needs_space(before: str, after: str) -> bool:
-    return bool(_ASCII_WORD.match(before[-1]) and _ASCII_WORD.match(after[0])) or bool(_ITEM_START.match(after))
+    return bool(_ASCII_WORD.match(before[-1]) and _ASCII_WORD.match(after[0])) or after[0] in _COMPARATOR \
+        or bool(ITEM_MARKER.match(after))
 
 
 def _groups(items):
@@ -231,8 +228,6 @@ def _block(path: str, items) -> GridBlock:
 
 def _grid_rows(group: list[_Fragment]) -> list[tuple[int, list[str]]]:
     """(page, cell texts) for every row of a table joined from its fragments, merges resolved."""
-    from linter.readers.grid import carries_down
-
     lefts = _columns(x for frag in group for c in frag.cells for x in (c.x0,))
     header = group[0].first_row_texts()
     out: list[tuple[int, list[str]]] = []

@@ -25,7 +25,7 @@ class LineDict(dict):
 STR_TAG = "tag:yaml.org,2002:str"
 
 # YAML 1.2 core schema: (tag, pattern, first characters it can start with), in resolution order.
-# ``yaml_reader.LineLoader`` registers exactly these as its implicit resolvers.
+# Both loaders resolve plain scalars with ``resolve_plain`` (``yaml_reader.LineLoader.resolve``).
 IMPLICIT_RESOLVERS = (
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
     ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9_]*)$", "-+0123456789"),
@@ -39,8 +39,6 @@ _BY_FIRST: dict[str, list] = {}
 for _tag, _pattern, _first in IMPLICIT_RESOLVERS:
     for _ch in _first:
         _BY_FIRST.setdefault(_ch, []).append((_tag, re.compile(_pattern)))
-# A plain scalar this does not match is text (it matches whatever any resolver above matches).
-ANY_IMPLICIT = re.compile("|".join(f"(?:{pattern})" for _, pattern, _ in IMPLICIT_RESOLVERS))
 
 
 def resolve_plain(text: str) -> str:
@@ -54,10 +52,9 @@ def resolve_plain(text: str) -> str:
 _TRUE = frozenset({"true", "True", "TRUE"})
 
 
-def _scalar(node):
-    """The value of a scalar node (``.tag``, ``.value``): str, int, Decimal, bool or None."""
-    tag, text = node.tag, node.value
-    if tag == "tag:yaml.org,2002:str":
+def scalar_value(tag: str, text: str):
+    """The value of a scalar with this tag, as written: str, int, Decimal, bool or None."""
+    if tag == STR_TAG:
         return text
     if tag == "tag:yaml.org,2002:null":
         return None
@@ -76,13 +73,8 @@ def _scalar(node):
     return text  # explicit tags (!!timestamp, !custom …): the text as written
 
 
-class _Tagged:
-    __slots__ = ("tag", "value")
-
-    def __init__(self, tag: str, value: str):
-        self.tag, self.value = tag, value
-
-
-def scalar_value(tag: str, text: str):
-    """``_scalar`` without a node."""
-    return _scalar(_Tagged(tag, text))
+def new_mapping(line: int, column: int) -> LineDict:
+    """An empty LineDict starting at ``line``/``column`` (1-based), its marks still to come."""
+    mapping = LineDict()
+    mapping.line, mapping.column, mapping.marks = line, column, {}
+    return mapping

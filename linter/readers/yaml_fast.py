@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from linter.readers.yaml_common import ANY_IMPLICIT, LineDict, resolve_plain, scalar_value
+from linter.readers.yaml_common import new_mapping, resolve_plain, scalar_value
 
 __all__ = ["DECLINED", "load_canonical"]
 
@@ -62,7 +62,6 @@ _QUOTED_KEY = re.compile(r"""('(?:[^']|'')*'|"[^"\\]*"):(?: +|$)""")
 _SINGLE = re.compile(r"'((?:[^']|'')*)'")
 _DOUBLE = re.compile(r'"([^"\\]*)"')
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`\\")
-_ANY_IMPLICIT = ANY_IMPLICIT.match
 _MAX_KEY = 1000  # libyaml refuses a simple key longer than 1024 characters
 _MAX_DEPTH = 100  # deeper nesting is left to the full loader (whose walk is recursive)
 
@@ -97,8 +96,6 @@ def _token_value(token: str):
         return DECLINED
     if ": " in token or " #" in token or token[-1] in ": ":
         return DECLINED  # a mapping value or a comment inside: libyaml reads it otherwise or refuses
-    if _ANY_IMPLICIT(token) is None:
-        return token  # text, as most of a table is
     return scalar_value(resolve_plain(token), token)
 
 
@@ -284,8 +281,7 @@ def load_canonical(text: str):
                         return DECLINED  # a top level that is no mapping
                     new = []
                 else:
-                    new = LineDict()
-                    new.line, new.column, new.marks = ln + 1, ind + 1, {}
+                    new = new_mapping(ln + 1, ind + 1)
                 if pend == 1:
                     top[pend_key] = new
                     marks[pend_key] = (pend_kmark, marks_get(ln << 20 | ind) or _mark(ln, ind))
@@ -329,8 +325,7 @@ def load_canonical(text: str):
         elif top_map:
             return DECLINED  # an item among the keys of a mapping
         elif code == _DASH_KEY:  # "- key: …": a mapping opens after the dash
-            new = LineDict()
-            new.line, new.column, new.marks = ln + 1, info[6] + 1, {}
+            new = new_mapping(ln + 1, info[6] + 1)
             top.append(new)
             stack.append((top, top_col, top_map, top_indentless))
             if len(stack) > _MAX_DEPTH:

@@ -33,7 +33,7 @@ from linter import glossary
 from linter.model import Document, Funding, Indicator, Location, Money, Table, Task
 from linter.readers import InputError
 from linter.readers.amounts import FACTORS, amount_number
-from linter.readers.yaml_common import _TRUE, IMPLICIT_RESOLVERS, LineDict, _scalar  # noqa: F401
+from linter.readers.yaml_common import LineDict, new_mapping, resolve_plain, scalar_value
 from linter.readers.yaml_fast import DECLINED, load_canonical
 from linter.resources import data_dir
 from linter.values import parse
@@ -42,7 +42,6 @@ from linter.values.units import MONEY_UNITS
 
 DEFAULT_TABLE_NAME = "示例项目"
 MAX_AMOUNT = Decimal(10) ** 15  # a thousand trillion 元: beyond any budget, so a typo or an attack
-CURRENCY_FACTORS = {**MONEY_UNITS, "": Decimal(1)}
 KINDS = {"project": "project", "项目": "project",
          "department": "department", "部门": "department", "部门整体": "department"}
 
@@ -58,15 +57,13 @@ except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
 class LineLoader(_BaseLoader):
     """The C parser and composer with YAML 1.2 core scalar resolution (``_to_data`` builds data)."""
 
-    yaml_implicit_resolvers: dict = {}  # our own table, filled below (not SafeLoader's YAML 1.1 one)
-
     def resolve(self, kind, value, implicit):
-        # Tables repeat the same keys and values endlessly; resolving each plain scalar once is
-        # what keeps this loader as fast as a bare CSafeLoader despite the line bookkeeping.
+        # Plain scalars: YAML 1.2 core, as yaml_fast resolves them (not SafeLoader's YAML 1.1 table).
+        # Tables repeat the same keys and values endlessly: each is resolved once.
         if kind is _ScalarNode and implicit[0]:
             tag = _RESOLVED.get(value)
             if tag is None:
-                tag = super().resolve(kind, value, implicit)
+                tag = resolve_plain(value)
                 if len(_RESOLVED) < 100_000:
                     _RESOLVED[value] = tag
             return tag
@@ -88,42 +85,38 @@ def _to_data(node, memo: dict):
     A direct walk instead of PyYAML's generic constructor: it is faster, and it records marks.
     ``memo`` holds nodes shared through YAML aliases, so ``*a`` repeated costs nothing extra
     (and cannot blow up exponentially) and a self-referencing alias does not loop. Scalars, most
-    of the nodes, are converted in place rather than through a call of their own.
+    of the nodes, are converted where they are met rather than through a recursive call.
     """
     if node.__class__ is _ScalarNode:
-        return _scalar(node)
+        return scalar_value(node.tag, node.value)
     done = memo.get(id(node))
     if done is not None:
         return done
     if node.__class__ is _SequenceNode:
         items: list = []
         memo[id(node)] = items
-        items.extend(_scalar(child) if child.__class__ is _ScalarNode else _to_data(child, memo)
+        items.extend(scalar_value(child.tag, child.value) if child.__class__ is _ScalarNode
+                     else _to_data(child, memo)
                      for child in node.value)
         return items
-    data = LineDict()
-    memo[id(node)] = data
     mark = node.start_mark
-    data.line, data.column = mark.line + 1, mark.column + 1
-    marks = data.marks = {}
+    data = memo[id(node)] = new_mapping(mark.line + 1, mark.column + 1)
+    marks = data.marks
     for key_node, value_node in node.value:
         if key_node.__class__ is not _ScalarNode:
             raise _Problem(key_node.start_mark, "键必须是文字", "a key must be text")
-        key = _scalar(key_node)
+        key = scalar_value(key_node.tag, key_node.value)
         if key is None:
             key = ""
         if key in data:
             raise _Problem(key_node.start_mark, f"重复的键 '{key}'", f"duplicate key '{key}'")
-        data[key] = _scalar(value_node) if value_node.__class__ is _ScalarNode else _to_data(value_node, memo)
+        data[key] = (scalar_value(value_node.tag, value_node.value) if value_node.__class__ is _ScalarNode
+                     else _to_data(value_node, memo))
         marks[key] = (key_node.start_mark, value_node.start_mark)
     return data
 
 
 _ScalarNode, _SequenceNode = yaml.ScalarNode, yaml.SequenceNode
-
-
-for _tag, _pattern, _first in IMPLICIT_RESOLVERS:
-    LineLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 
 
 def load_yaml(text: str, path: str):
@@ -218,8 +211,7 @@ class _Builder:
         self.path = path
         self.strict = strict
         self.base = base or Location(path, 0, 0)
-        self.currency_unit = ""
-        self.factor = Decimal(1)
+        self.currency_unit = ""  # '' or a MONEY_UNITS key: the unit of plain-number amounts ('' is 元)
 
     # -- errors and locations
 
@@ -324,7 +316,7 @@ class _Builder:
             if not number.is_finite() or abs(number) > MAX_AMOUNT:
                 self.fail(mapping, f"金额 '{value}' 不是有效金额", f"'{value}' is not a plausible amount", key)
             unit = self.currency_unit or "元"
-            return Money(f"{format(number, 'f')}{unit}", number * self.factor, loc)
+            return Money(f"{format(number, 'f')}{unit}", number * FACTORS[unit], loc)
         text = self.text_of(value, mapping, key)
         if not text:
             return None
@@ -376,10 +368,10 @@ class _Builder:
 
     def _currency(self, data, key) -> None:
         unit = self.text(data, key)
-        if unit not in CURRENCY_FACTORS:
+        if unit and unit not in MONEY_UNITS:
             self.fail(data, f"未知金额单位 '{unit}'（可用：元、千元、万元、亿元）",
                       f"unknown currency_unit '{unit}' (元, 千元, 万元 or 亿元)", key)
-        self.currency_unit, self.factor = unit, Decimal(CURRENCY_FACTORS[unit])
+        self.currency_unit = unit
 
     def _year(self, data, key) -> int | None:
         if key is None or data.get(key) is None:
@@ -520,8 +512,8 @@ class _Builder:
     def _indicator(self, item, level1: str, level2: str, name: str, value_key, period_key=None,
                    remarks=None) -> Indicator:
         level1, level2 = level1.strip(), level2.strip()
-        norm2 = glossary.normalise_level2(level2) if level2 else None
-        norm1 = glossary.level1_for(norm2, (glossary.normalise_level1(level1) if level1 else None) or level1)
+        norm2 = glossary.normalise_level2(level2)  # None for '' as for any text that is no 二级
+        norm1 = glossary.level1_for(norm2, glossary.normalise_level1(level1) or level1)
         value_text = self.text(item, value_key)
         indicator = Indicator(
             level1=norm1, level2=norm2 or level2, name=name, value_text=value_text, value=parse(value_text),

@@ -3,7 +3,7 @@
 A finding points at a Location (line/column of a text or YAML file, sheet/cell of a workbook, page
 of a PDF) and names its table, indicator and value. Every cell the report draws is registered here
 with the Location the reader gave it; a finding goes to the cell at its Location. Where several
-cells share one (a PDF page, a line holding a whole table), the finding's identity — table name,
+cells share one (a workbook cell or a line holding a whole indicator list), the finding's identity — table name,
 indicator name, value — picks among them; where no Location matches (a finding about the whole
 table, or one a rule placed elsewhere), the identity alone is tried; what still matches nothing is
 listed under its table (by name) or under the file.
@@ -34,10 +34,6 @@ class _Cell:
     table_name: str
     indicator: str | None = None
     value: str | None = None
-
-
-def _location_key(loc: Location) -> tuple:
-    return (loc.path, loc.line, loc.column, loc.sheet, loc.cell, loc.page)
 
 
 def _cells(doc: Document) -> list[tuple[Location, _Cell]]:
@@ -88,7 +84,7 @@ def place_findings(doc: Document, findings: list[Finding]) -> list[Spot]:
     by_location: dict[tuple, list[_Cell]] = {}
     by_indicator: dict[str, list[_Cell]] = {}
     for loc, cell in cells:
-        by_location.setdefault(_location_key(loc), []).append(cell)
+        by_location.setdefault(loc, []).append(cell)
         if cell.indicator is not None:
             by_indicator.setdefault(cell.indicator, []).append(cell)
     table_index = {}
@@ -97,7 +93,7 @@ def place_findings(doc: Document, findings: list[Finding]) -> list[Spot]:
 
     spots = []
     for f in findings:
-        candidates = by_location.get(_location_key(f.location), [])
+        candidates = by_location.get(f.location, [])
         if not candidates and f.indicator:
             candidates = [c for c in by_indicator.get(f.indicator, []) if f.table is None or c.table_name == f.table]
         if candidates:

@@ -49,7 +49,7 @@ class ReportBuilder:
 
     def add(self, summary: FileSummary) -> None:
         self.files += 1
-        self.tables += len(summary.tables)
+        self.tables += summary.tables
         self.indicators += summary.indicators
         self.findings += summary.findings
         self.by_rule.update(summary.by_rule)
@@ -127,7 +127,7 @@ class ReportBuilder:
         rank = SEVERITY_RANK
         for code, slug, sev, n in rows:
             rule = rules.get(code)
-            title = (rule.title.get(self.lang) or rule.title.get("zh", "")) if rule is not None else ""
+            title = rule.title[self.lang] if rule is not None else ""
             out.append(f"<tr><td>{escape(code)}</td><td>{escape(slug)}</td>"
                        f'<td data-key="{rank.get(sev, 0)}"><span class="badge sev-{escape(sev)}">'
                        f"{escape(w.get(sev, sev))}</span></td><td class=\"count\">{n}</td><td>{escape(title)}</td></tr>")

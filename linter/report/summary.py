@@ -24,11 +24,14 @@ class FileSummary:
     path: str
     section_html: str  # the file's tables (sections.py)
     rows_html: str  # its rows of the findings list
-    tables: list[tuple[str, str]] = field(default_factory=list)  # (name, 主管部门) per table
+    tables: int = 0
     indicators: int = 0
     by_rule: Counter = field(default_factory=Counter)  # (code, slug, severity) → findings
     by_department: Counter = field(default_factory=Counter)  # 主管部门 ('' unknown) → findings
-    findings: int = 0
+
+    @property
+    def findings(self) -> int:
+        return self.by_rule.total()
 
 
 def file_id(path: str) -> str:
@@ -45,9 +48,8 @@ def summarise_file(doc: Document, findings: list[Finding], lang: str = "zh") -> 
         section_html=render_file(doc, findings, spots, fid, lang),
         rows_html="".join(finding_row(f, cell_anchor(fid, spot, i), lang)
                           for i, (f, spot) in enumerate(zip(findings, spots, strict=True))),
-        tables=[(t.name, d) for t, d in zip(doc.tables, departments, strict=True)],
+        tables=len(doc.tables),
         indicators=sum(len(t.indicators) for t in doc.tables),
-        findings=len(findings),
     )
     for f, spot in zip(findings, spots, strict=True):
         summary.by_rule[(f.code, f.rule, f.severity)] += 1
@@ -56,9 +58,10 @@ def summarise_file(doc: Document, findings: list[Finding], lang: str = "zh") -> 
 
 
 def _sort_key(f: Finding) -> str:
-    """Sorts findings by file, then position (numbers padded, so that line 9 comes before line 10)."""
+    """``engine.finding_sort_key``'s position as one text, numbers padded (line 9 before line 10),
+    for the page's script to sort by."""
     loc = f.location
-    return f"{loc.path}|{loc.sheet or ''}|{loc.page or 0:06d}|{loc.line:08d}|{loc.column:06d}|{loc.cell or ''}"
+    return f"{loc.path}|{loc.sheet or ''}|{loc.line:08d}|{loc.column:06d}|{loc.cell or ''}"
 
 
 def finding_row(f: Finding, anchor: str, lang: str) -> str:

@@ -50,11 +50,12 @@ def _get_parser():
 
 def _can_start(parser) -> re.Pattern:
     """A pattern matching wherever the grammar's first token can: the union of the terminals the
-    parser accepts at the start (and those it ignores). A text it does not match at position 0 is
-    no value, which the lexer would find too, but at fifty times the cost: a sweep parses every
-    indicator name to find the quantities in it, and nearly all of them fail at their first
-    character."""
-    first = (parser.parse_interactive("").accepts() | set(parser.lexer_conf.ignore)) - {"$END"}
+    parser accepts at the start. A text it does not match at position 0 is no value, which the
+    lexer would find too, but at fifty times the cost: a sweep parses every indicator name to find
+    the quantities in it, and nearly all of them fail at their first character. The grammar's
+    ``%ignore`` (whitespace) need not be among them: the text comes from ``_trim``, which has
+    already stripped the whitespace it could start with."""
+    first = parser.parse_interactive("").accepts() - {"$END"}
     return re.compile("|".join(f"(?:{parser.get_terminal(name).pattern.to_regexp()})" for name in sorted(first)))
 
 
@@ -108,7 +109,6 @@ def _as_text(raw: str, core: str, offset: int) -> t.Text:
         # ≥上年水平, 不低于去年同期: a comparator against a named baseline
         comparator = comparator_of(m.group(1))
         baseline = core[m.end():] or None
-    quantities = tuple(find_quantities(core, offset))
-    return t.Text(raw, (offset, offset + len(core)), quantities=quantities, comparator=comparator,
+    return t.Text(raw, (offset, offset + len(core)), quantities=find_quantities(core, offset), comparator=comparator,
                   baseline=baseline)
 
