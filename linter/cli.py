@@ -6,6 +6,8 @@ function, so ``indicator-lint parse 12次`` does not pay for readers, rules or f
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from linter import __version__
@@ -43,3 +45,12 @@ class _LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="indicator-lint")
 def main():
     """Lint Chinese budget performance target tables (预算绩效目标表)."""
+    _replace_unencodable()
+
+
+def _replace_unencodable() -> None:
+    """A character the console cannot show is written as ``?``: a GBK terminal has no ``›``, an
+    ASCII one no Chinese, and output must not end in a traceback half-way."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")

@@ -12,6 +12,7 @@ the file. The commands add reading, formatting and exit codes around it.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,8 @@ class LintRun:
     def check_configs(self, paths: list[Path]) -> None:
         """Read the configuration of every folder among ``paths`` now (cached per folder): a broken
         one stops the run with ConfigError or RuleError before any output is written."""
-        for path in paths:
+        one_per_folder = {os.path.dirname(str(path)): path for path in paths}  # configs are found per folder
+        for path in one_per_folder.values():
             self.settings.for_file(path)
 
     def check(self, path: Path | str, doc: Document) -> list[Finding]:
@@ -125,8 +127,6 @@ PARALLEL_FROM = 16  # files: below this, starting worker processes costs more th
 
 
 def default_jobs() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
@@ -149,13 +149,20 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    if multiprocessing.get_start_method() == "fork":
+    forks = multiprocessing.get_start_method() == "fork"
+    if forks:
+        # The workers fork from this process and inherit all it has loaded: check the first file
+        # here, and they start with the value parser, the readers and check types imported, the
+        # rules loaded and an engine built, instead of each doing it again.
         from linter.values import prepare
 
-        prepare()  # built before the workers fork, each inherits the parser instead of loading it
+        prepare()
+        yield check_file(run, paths[0], verbose, False, summarise, keep_findings)
+        paths = paths[1:]
     size = max(1, min(64, len(paths) // (jobs * 8)))
+    # Under fork the run itself is handed down (nothing is pickled); spawned workers rebuild it.
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                               initargs=(run.arguments, verbose, summarise, keep_findings))
+                               initargs=(run if forks else run.arguments, verbose, summarise, keep_findings))
     # A few chunks per worker in flight, not all of them: finished results wait for their turn
     # in the parent, and with a slow reader of the output they would otherwise pile up there.
     pending: deque = deque()
@@ -173,8 +180,9 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
 _WORKER: dict = {}
 
 
-def _start_worker(arguments: tuple, verbose: bool, summarise, keep_findings: bool) -> None:
-    _WORKER.update(run=LintRun(*arguments), verbose=verbose, summarise=summarise, keep_findings=keep_findings)
+def _start_worker(run: LintRun | tuple, verbose: bool, summarise, keep_findings: bool) -> None:
+    run = run if isinstance(run, LintRun) else LintRun(*run)
+    _WORKER.update(run=run, verbose=verbose, summarise=summarise, keep_findings=keep_findings)
 
 
 def _worker_check_all(paths: list[Path]) -> list[FileResult]:

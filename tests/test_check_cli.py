@@ -67,6 +67,17 @@ def test_text_output_lists_findings_with_context_and_summary(table):
     assert "\x1b[" not in result.output  # no colour when stdout is not a terminal
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_a_console_without_a_character_gets_a_question_mark_not_a_traceback(table, fmt):
+    # A GBK console (Chinese Windows) has the Chinese of the messages but no ›, an ASCII one nothing.
+    for charset, kept in (("gbk", "点评反馈会次数"), ("ascii", "IL201")):
+        result = CliRunner(charset=charset).invoke(main, ["check", "--format", fmt, str(table)])
+        assert isinstance(result.exception, SystemExit) and result.exit_code == 1, (charset, result.exception)
+        assert kept in result.output
+        if fmt == "text":
+            assert "安全生产标准化建设经费 ? 数量指标" in result.output if charset == "gbk" else "?" in result.output
+
+
 def test_fail_on_and_exit_zero(table):
     assert run("check", "--select", "IL201", table).exit_code == 0  # a warning only
     assert run("check", "--select", "IL201", "--fail-on", "warning", table).exit_code == 1

@@ -71,12 +71,15 @@ def row_check(check_row, at: str = "value", scoped: bool = True, skip_blank: boo
     row = RowCheck(check_row, at, scoped, skip_blank)
 
     def check(doc, params: dict):
+        from linter.checks.indicators import is_blank_row
+
         scope = row.scope(params)
         for table in doc.tables:
             for ind in table.indicators:
-                args = row.verdict(ind, params, scope)
-                if args is not None:
-                    yield Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args)
+                if row.applies(ind, scope, is_blank_row(ind)):
+                    args = check_row(ind, params)
+                    if args is not None:
+                        yield Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args)
 
     check.row = row
     return check
@@ -97,14 +100,11 @@ class RowCheck:
             return scope_of()
         return scope_of(params.get("categories", ()), params.get("exclude_categories", ()))
 
-    def verdict(self, ind: Indicator, params: dict, scope) -> dict | None:
-        """The message arguments when this check fires on the row, else None (also for a row out
-        of ``scope`` or, with ``skip_blank``, a blank one). The engine and ``check`` both ask this."""
-        from linter.checks.indicators import is_blank_row
-
-        if ind not in scope or (self.skip_blank and is_blank_row(ind)):
-            return None
-        return self.judge(ind, params)
+    def applies(self, ind: Indicator, scope, blank: bool) -> bool:
+        """Whether ``judge`` is asked of this row: it is in ``scope`` and, with ``skip_blank``, not
+        ``blank`` (``checks.indicators.is_blank_row``, which the engine asks once per row, not once
+        per check). The engine and ``check`` both ask this."""
+        return not (blank and self.skip_blank) and ind in scope
 
 
 def hit_location(ind: Indicator, at: str) -> Location:

@@ -48,7 +48,7 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
         return
 
     from linter.formatters.choose import STREAMED, choose_format, render, writer_for
-    from linter.formatters.stream import render_file
+    from linter.formatters.stream import Output, render_file
     from linter.progress import Progress, wants_progress
 
     fmt = choose_format(fmt)
@@ -59,12 +59,12 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     writer = writer_for(fmt, colour) if fmt in STREAMED and not statistics and baseline is None else None
     findings, files, input_error = [], [], False
     docs = {}  # path → Document, for --annotate only (kept otherwise, memory would grow with the files)
-    results = check_files(run, inputs, jobs, verbose, keep_doc=bool(annotate_out),
-                          summarise=functools.partial(render_file, fmt, colour) if writer else None,
-                          keep_findings=not writer or bool(annotate_out))
     # Written straight to the stream, flushed at the end: click.echo flushes (and scans for colour
     # codes) on every call, which on a sweep of thousands of files costs more than the writing.
-    out = sys.stdout
+    out = Output(sys.stdout)
+    results = check_files(run, inputs, jobs, verbose, keep_doc=bool(annotate_out),
+                          summarise=functools.partial(render_file, fmt, colour, out.encoding) if writer else None,
+                          keep_findings=not writer or bool(annotate_out))
     # -v notes go straight to stderr from the reader: no bar to run them over
     with Progress(len(inputs), wants_progress(len(inputs), fmt) and not verbose) as bar:
         if writer:
@@ -73,10 +73,11 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
             input_error = input_error or result.failed
             files.append(result.entry)
             if writer:
-                text = writer.add(result.summary or "", result.severities)
-                if text:
+                before = writer.add(result.severities, result.summary or "")
+                if result.summary:
                     bar.clear()
-                    out.write(text)
+                    out.write(before)
+                    out.write(result.summary)
                     if bar.enabled:
                         out.flush()  # this file's lines before the bar is drawn again
             findings.extend(result.findings)  # none when streamed, but for --annotate's one file

@@ -91,10 +91,10 @@ class JsonWriter(Writer):
     def render(self, findings: list[Finding]) -> str:
         return ",\n    ".join(_finding_json(f) for f in findings)
 
-    def add(self, rendered: str, severities: Counter) -> str:
+    def add(self, severities: Counter, rendered: str | bytes) -> str:
         first = not self.counts.total()
-        super().add(rendered, severities)
-        return ("\n    " if first else ",\n    ") + rendered if rendered else ""
+        super().add(severities, rendered)
+        return ("\n    " if first else ",\n    ") if rendered else ""
 
     def finish(self, files: list[dict]) -> str:
         n_findings = self.counts.total()

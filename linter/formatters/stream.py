@@ -2,14 +2,15 @@
 
 A writer renders one file's findings to text with ``render`` (which needs nothing but the
 findings, so worker processes do it beside the checking and send back only text) and strings
-the pieces together in the main process with ``add``, which also counts them for the summary
-that ``finish`` writes::
+the pieces together in the main process with ``add``, which counts them for the summary that
+``finish`` writes and says what goes between one file's text and the last::
 
-    writer.start() + writer.add(writer.render(findings), severities) + … + writer.finish(files)
+    writer.start() + writer.add(severities, rendered) + rendered + … + writer.finish(files)
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 
@@ -24,13 +25,14 @@ class Writer:
     def render(self, findings: list) -> str:
         raise NotImplementedError
 
-    def add(self, rendered: str, severities: Counter) -> str:
-        """The text to write for one file's rendered findings."""
+    def add(self, severities: Counter, rendered: str | bytes) -> str:
+        """What to write before one file's rendered findings (a separator, in JSON)."""
         self.counts.update(severities)
-        return rendered
+        return ""
 
     def file(self, findings: list) -> str:
-        return self.add(self.render(findings), Counter(f.severity for f in findings))
+        rendered = self.render(findings)
+        return self.add(Counter(f.severity for f in findings), rendered) + rendered
 
     def finish(self, files: list[dict]) -> str:
         return ""
@@ -49,8 +51,38 @@ def findings_by_path(findings: list) -> dict[str, list]:
     return by_path
 
 
-def render_file(fmt: str, colour: bool, doc, findings: list) -> str:
-    """One file's findings as text of ``fmt`` (the ``summarise`` hook of ``check_files``)."""
+def render_file(fmt: str, colour: bool, encoding: tuple[str, str] | None, doc, findings: list) -> str | bytes:
+    """One file's findings as text of ``fmt`` (the ``summarise`` hook of ``check_files``), encoded
+    when ``encoding`` (an ``Output``'s) is given."""
     from linter.formatters.choose import writer_for
 
-    return writer_for(fmt, colour).render(findings)
+    text = writer_for(fmt, colour).render(findings)
+    return text.encode(*encoding) if encoding else text
+
+
+class Output:
+    """Standard output for findings written a file at a time.
+
+    Bytes go straight to the stream's byte buffer: a file's findings are encoded where they are
+    rendered (``render_file``, in the worker processes under ``--jobs``) and the main process
+    only passes them on. Sent as text, they would be encoded to cross between the processes,
+    decoded and encoded again for the stream: on a sweep, most of the main process's work, taken
+    from the cores the workers need. Without a byte buffer, or where the text layer translates
+    line ends (Windows), text is written as text.
+    """
+
+    def __init__(self, stream):
+        self.stream = stream
+        raw = getattr(stream, "buffer", None) if os.linesep == "\n" else None
+        self.raw = raw
+        self.encoding = (stream.encoding or "utf-8", stream.errors or "strict") if raw is not None else None
+        stream.flush()  # whatever was written as text comes first
+
+    def write(self, piece: str | bytes) -> None:
+        if self.raw is None:
+            self.stream.write(piece)
+        else:
+            self.raw.write(piece.encode(*self.encoding) if isinstance(piece, str) else piece)
+
+    def flush(self) -> None:
+        (self.stream if self.raw is None else self.raw).flush()

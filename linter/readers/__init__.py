@@ -91,14 +91,14 @@ def _glob(path: Path) -> list[Path] | None:
         return None
     import glob
 
-    found = (Path(p) for p in sorted(glob.glob(text, recursive=True)))
+    found = (Path(p) for p in sorted(glob.glob(text, recursive=True), key=_path_order))
     return [p for p in found if p.is_dir() or _is_table_name(p.name)]
 
 
 def _table_files(folder: Path) -> list[Path]:
     # os.scandir, not Path.rglob + is_file: the directory listing already says which entries are
     # regular files (a stat only for symbolic links), and hidden folders are pruned, not walked.
-    found: list[Path] = []
+    found: list[str] = []
     pending = [str(folder)]
     while pending:
         try:
@@ -111,8 +111,14 @@ def _table_files(folder: Path) -> list[Path]:
             if entry.is_dir(follow_symlinks=False):
                 pending.append(entry.path)
             elif entry.is_file() and _is_table_name(entry.name):
-                found.append(Path(entry.path))
-    return sorted(found)
+                found.append(entry.path)
+    return [Path(p) for p in sorted(found, key=_path_order)]
+
+
+def _path_order(path: str) -> list[str]:
+    """Paths ordered as pathlib orders them (folder by folder: ``a/b`` before ``a-c``), from the
+    string: sorting ten thousand Path objects costs a quarter of a second, their strings a tenth of that."""
+    return os.path.normcase(path).split(os.sep)
 
 
 def _is_table_name(name: str) -> bool:
