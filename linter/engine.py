@@ -71,33 +71,34 @@ class Engine:
             return known[1]
         verdict = []
         blank = is_blank_row(ind)
-        for row, scope, group in self._row_groups:
-            if not row.applies(ind, scope, blank):
+        for scope, skip_blank, group in self._row_groups:
+            if (blank and skip_blank) or ind not in scope:  # as checks.indicators.indicators()
                 continue
-            for rule, judge in group:
+            for rule, judge, at in group:
                 try:
                     args = judge(ind, rule.params)
                 except Exception as exc:  # noqa: BLE001
                     raise _crash(doc, rule, exc) from exc
                 if args is not None:
-                    verdict.append((rule, row.at, args))
+                    verdict.append((rule, at, args))
         if len(self._verdicts) >= self.MAX_VERDICTS:
             self._verdicts.clear()
         self._verdicts[key] = (ind.value, verdict)
         return verdict
 
 
-def _group_row_rules(rules: list[Rule]) -> list[tuple[object, object, list[tuple[Rule, object]]]]:
-    """The row checks' rules in groups that look at the same rows: ``(RowCheck, Scope, [(rule,
-    judge)…])`` with one scope and one ``skip_blank`` per group, so that whether a row is in is
-    asked once per group, not once per rule (some twenty rules fall into about ten groups)."""
-    groups: dict[tuple, tuple[object, object, list]] = {}
+def _group_row_rules(rules: list[Rule]) -> list[tuple[object, bool, list[tuple[Rule, object, str]]]]:
+    """The row checks' rules in groups that look at the same rows: ``(Scope, skip_blank, [(rule,
+    judge, at)…])``, so that whether a row is in is asked once per group, not once per rule (some
+    twenty rules fall into about ten groups)."""
+    from linter.checks.indicators import scope_of
+
+    groups: dict[tuple, tuple[object, bool, list]] = {}
     for rule in rules:
         row = rule.module.check.row
-        scope = row.scope(rule.params)
-        at = row.at
-        group = groups.setdefault((id(scope), row.skip_blank, at), (row, scope, []))
-        group[2].append((rule, row.judge))
+        scope = scope_of(*row.scope_lists(rule.params))
+        group = groups.setdefault((id(scope), row.skip_blank), (scope, row.skip_blank, []))
+        group[2].append((rule, row.judge, row.at))
     return list(groups.values())
 
 

@@ -38,8 +38,7 @@ class LintRun:
     def check_configs(self, paths: list[Path]) -> None:
         """Read the configuration of every folder among ``paths`` now (cached per folder): a broken
         one stops the run with ConfigError or RuleError before any output is written."""
-        one_per_folder = {os.path.dirname(str(path)): path for path in paths}  # configs are found per folder
-        for path in one_per_folder.values():
+        for path in paths:
             self.settings.for_file(path)
 
     def check(self, path: Path | str, doc: Document) -> list[Finding]:
@@ -159,6 +158,7 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
         prepare()
         yield check_file(run, paths[0], verbose, False, summarise, keep_findings)
         paths = paths[1:]
+        jobs = min(jobs, len(paths))
     size = max(1, min(64, len(paths) // (jobs * 8)))
     # Under fork the run itself is handed down (nothing is pickled); spawned workers rebuild it.
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,

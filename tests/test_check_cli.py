@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
+import subprocess
+import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
+from linter.formatters.stream import Output
 from linter.formatters.text import display_width, pad
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # A tidy table with exactly two defects: 点评反馈会次数 without unit (IL201, warning) and
 # 安全生产事故率 降低 (IL204, error).
@@ -76,6 +84,41 @@ def test_a_console_without_a_character_gets_a_question_mark_not_a_traceback(tabl
         assert kept in result.output
         if fmt == "text":
             assert "安全生产标准化建设经费 ? 数量指标" in result.output if charset == "gbk" else "?" in result.output
+
+
+def _text_stream(encoding="utf-8", line_buffering=False):
+    """A text stream over a byte buffer, as sys.stdout is: (stream, what has reached the bytes)."""
+    sink = io.BytesIO()
+    return io.TextIOWrapper(io.BufferedWriter(sink), encoding=encoding, line_buffering=line_buffering), sink
+
+
+def test_output_to_a_terminal_shows_each_file_at_once():
+    # A terminal's stdout is line-buffered: findings written as bytes must not wait in the buffer
+    # while stderr (unreadable files, -v notes) runs ahead of them.
+    terminal, shown = _text_stream(line_buffering=True)
+    out = Output(terminal)
+    out.write("前言\n")
+    out.write("第一个文件\n".encode())
+    assert shown.getvalue().decode() == "前言\n第一个文件\n"
+    piped, written = _text_stream()
+    Output(piped).write(b"x\n")
+    assert written.getvalue() == b""  # a pipe or file is written in blocks, as before
+
+
+def test_an_encoding_with_a_byte_order_mark_gets_it_once():
+    stream, written = _text_stream("utf-8-sig")
+    out = Output(stream)
+    for text in ("一\n", "二\n"):  # the text of two files
+        out.write(text)
+    out.flush()
+    assert written.getvalue().count(codecs.BOM_UTF8) == 1
+
+
+def test_closed_standard_output_is_no_traceback(table):
+    for fmt in ("text", "json", "sarif"):
+        done = subprocess.run(f'"{sys.executable}" -m linter check --format {fmt} "{table}" >&-', shell=True,
+                              capture_output=True, text=True, cwd=ROOT)
+        assert done.returncode == 1 and done.stderr == "", (fmt, done.stderr)
 
 
 def test_fail_on_and_exit_zero(table):

@@ -71,15 +71,12 @@ def row_check(check_row, at: str = "value", scoped: bool = True, skip_blank: boo
     row = RowCheck(check_row, at, scoped, skip_blank)
 
     def check(doc, params: dict):
-        from linter.checks.indicators import is_blank_row
+        from linter.checks.indicators import indicators
 
-        scope = row.scope(params)
-        for table in doc.tables:
-            for ind in table.indicators:
-                if row.applies(ind, scope, is_blank_row(ind)):
-                    args = check_row(ind, params)
-                    if args is not None:
-                        yield Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args)
+        for table, ind in indicators(doc, *row.scope_lists(params), skip_blank=skip_blank):
+            args = check_row(ind, params)
+            if args is not None:
+                yield Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args)
 
     check.row = row
     return check
@@ -92,19 +89,11 @@ class RowCheck:
     scoped: bool
     skip_blank: bool
 
-    def scope(self, params: dict):
-        """The rows this check looks at, as a ``checks.indicators.Scope``."""
-        from linter.checks.indicators import scope_of
-
+    def scope_lists(self, params: dict) -> tuple[list[str], list[str]]:
+        """(categories, exclude_categories): the rows this check looks at (``checks.indicators.Scope``)."""
         if not self.scoped:
-            return scope_of()
-        return scope_of(params.get("categories", ()), params.get("exclude_categories", ()))
-
-    def applies(self, ind: Indicator, scope, blank: bool) -> bool:
-        """Whether ``judge`` is asked of this row: it is in ``scope`` and, with ``skip_blank``, not
-        ``blank`` (``checks.indicators.is_blank_row``, which the engine asks once per row, not once
-        per check). The engine and ``check`` both ask this."""
-        return not (blank and self.skip_blank) and ind in scope
+            return [], []
+        return params.get("categories", []), params.get("exclude_categories", [])
 
 
 def hit_location(ind: Indicator, at: str) -> Location:

@@ -52,7 +52,7 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     from linter.progress import Progress, wants_progress
 
     fmt = choose_format(fmt)
-    colour = fmt == "text" and sys.stdout.isatty()
+    colour = fmt == "text" and sys.stdout is not None and sys.stdout.isatty()
     # Text, JSON and GitHub output is rendered a file at a time, beside the checking (in the worker
     # processes, with --jobs), and written as it comes: a sweep's findings are never all held.
     # Statistics, a baseline, SARIF and JUnit need the whole run first.
@@ -61,7 +61,7 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     docs = {}  # path → Document, for --annotate only (kept otherwise, memory would grow with the files)
     # Written straight to the stream, flushed at the end: click.echo flushes (and scans for colour
     # codes) on every call, which on a sweep of thousands of files costs more than the writing.
-    out = Output(sys.stdout)
+    out = Output(sys.stdout) if writer else None
     results = check_files(run, inputs, jobs, verbose, keep_doc=bool(annotate_out),
                           summarise=functools.partial(render_file, fmt, colour, out.encoding) if writer else None,
                           keep_findings=not writer or bool(annotate_out))

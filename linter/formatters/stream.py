@@ -10,6 +10,7 @@ the pieces together in the main process with ``add``, which counts them for the 
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections import Counter
 
@@ -60,6 +61,9 @@ def render_file(fmt: str, colour: bool, encoding: tuple[str, str] | None, doc, f
     return text.encode(*encoding) if encoding else text
 
 
+_MARKED = {"utf-8-sig", "utf-16", "utf-32"}  # codecs that write a byte-order mark first
+
+
 class Output:
     """Standard output for findings written a file at a time.
 
@@ -72,17 +76,26 @@ class Output:
     """
 
     def __init__(self, stream):
+        if stream is None:  # standard output closed (``>&-``): nothing to show, nothing to break
+            stream = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 — lives as long as the run
         self.stream = stream
-        raw = getattr(stream, "buffer", None) if os.linesep == "\n" else None
-        self.raw = raw
-        self.encoding = (stream.encoding or "utf-8", stream.errors or "strict") if raw is not None else None
+        encoding = stream.encoding or "utf-8"
+        # Not where the text layer translates line ends (Windows), nor for an encoding that starts
+        # with a byte-order mark: each file's bytes would carry one.
+        bytes_ok = os.linesep == "\n" and codecs.lookup(encoding).name not in _MARKED
+        self.raw = getattr(stream, "buffer", None) if bytes_ok else None
+        self.encoding = (encoding, stream.errors or "strict") if self.raw is not None else None
+        # A terminal shows each line as it comes, and in order with what goes to stderr.
+        self.eager = bool(getattr(stream, "line_buffering", False))
         stream.flush()  # whatever was written as text comes first
 
     def write(self, piece: str | bytes) -> None:
         if self.raw is None:
             self.stream.write(piece)
-        else:
-            self.raw.write(piece.encode(*self.encoding) if isinstance(piece, str) else piece)
+            return
+        self.raw.write(piece.encode(*self.encoding) if isinstance(piece, str) else piece)
+        if self.eager:
+            self.raw.flush()
 
     def flush(self) -> None:
         (self.stream if self.raw is None else self.raw).flush()
