@@ -143,7 +143,8 @@ def _measure_child(command: list[str]) -> None:
 
 # The machine's own scaling: a fixed piece of pure Python work, run alone and as two processes at
 # once. On a virtual machine two busy cores are often slower each than one (the host's other
-# guests, shared caches): what this prints is the most any --jobs 2 could give at that moment.
+# guests, shared caches): roughly the most any --jobs 2 could give at that moment, itself as
+# noisy as the machine.
 SPIN = """
 d = {}
 for i in range(4_000_000):
@@ -268,7 +269,7 @@ def main() -> None:
         print(f"    round by round:        {' '.join(f'{x:.2f}×' for x in speedups)}   (median "
               f"{statistics.median(speedups):.2f}×)")
         print(f"    the machine itself:    {' '.join(f'{x:.2f}×' for x in machine)}   (two processes of plain Python "
-              f"work against one, the ceiling of that round)")
+              f"work against one in that round; over 2× means the lone runs met a slow spell)")
         if "yamllint (default config)" in results:
             print(f"yamllint / check:         {results['yamllint (default config)'] / check:.1f}×   (target ≥ 10×)")
         if args.profile:
