@@ -8,7 +8,7 @@ derived here from that same hand-written table and each rule's severity, never t
 
 from collections import Counter
 
-from office_templates import NAMES
+from office_templates import EXAMPLES, NAMES
 from test_examples_findings import CASES, ENGINE, T000, D, P, Q, key
 
 from linter.readers import read_path
@@ -20,8 +20,18 @@ TABLES_OF = {"000": T000, "002": P, "003": (D,), "004": Q}  # the tables of each
 TABLES = tuple(name for tables in TABLES_OF.values() for name in tables)  # of the four examples
 
 
-def findings_of(path) -> Counter:
-    return Counter(key(f) for f in ENGINE.run(read_path(path)))
+def assert_findings_of(path, example: str) -> None:
+    """``path``, example ``000``, ``002``, ``003`` or ``004`` in another format, gives the findings
+    written by hand, and they quote the values the text form quotes: a reader that turned ≥100% into
+    ≥1000% would set off the same rules on the same rows."""
+    found = ENGINE.run(read_path(path))
+    assert Counter(key(f) for f in found) == expected_of(example)
+    as_text = ENGINE.run(read_path(EXAMPLES / f"{NAMES[example]}.txt"))
+    assert Counter(_quoted(f) for f in found) == Counter(_quoted(f) for f in as_text)
+
+
+def _quoted(finding) -> tuple:
+    return finding.table, finding.rule, finding.indicator, finding.value
 
 
 def expected_of(example: str) -> Counter:

@@ -14,7 +14,7 @@ import io
 import docx
 import pytest
 from click.testing import CliRunner
-from findings_of import expected_of, findings_of
+from findings_of import assert_findings_of
 from office_templates import all_examples, docx_of
 
 from linter.cli import main
@@ -28,7 +28,7 @@ def documents(tmp_path_factory):
 
 @pytest.mark.parametrize("key", ["000", "002", "003", "004"])
 def test_document_gives_the_findings_of_the_text(documents, key):
-    assert findings_of(documents[key]) == expected_of(key)
+    assert_findings_of(documents[key], key)
 
 
 def test_findings_point_at_table_row_and_column(documents):

@@ -20,7 +20,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from findings_of import expected_of, findings_of
+from findings_of import assert_findings_of
 from office_templates import all_examples, xlsx_of
 
 from linter.cli import main
@@ -39,11 +39,11 @@ def books(tmp_path_factory):
 
 @pytest.mark.parametrize("key", ["000", "002", "003", "004"])
 def test_workbook_gives_the_findings_of_the_text(books, key):
-    assert findings_of(books[key]) == expected_of(key)
+    assert_findings_of(books[key], key)
 
 
 def test_legacy_xls_gives_the_findings_of_the_text():
-    assert findings_of(XLS) == expected_of("000")
+    assert_findings_of(XLS, "000")
 
 
 @pytest.mark.parametrize("source", ["xlsx", "xls"])

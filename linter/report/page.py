@@ -41,17 +41,20 @@ class ReportBuilder:
         # errors="replace": a file name that is not valid UTF-8 (surrogate escapes) must not crash the report
         self._sections = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
         self._rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-        self.files = self.tables = self.indicators = self.findings = 0
+        self.files = self.tables = self.indicators = 0
         self.by_rule: Counter = Counter()
         self.by_department: Counter = Counter()
         self.by_file: Counter = Counter()
         self.unreadable: list[tuple[str, str]] = []
 
+    @property
+    def findings(self) -> int:
+        return self.by_rule.total()
+
     def add(self, summary: FileSummary) -> None:
         self.files += 1
         self.tables += summary.tables
         self.indicators += summary.indicators
-        self.findings += summary.findings
         self.by_rule.update(summary.by_rule)
         self.by_department.update(summary.by_department)
         if summary.findings:
