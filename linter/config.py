@@ -23,7 +23,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter.rulebook import SEVERITIES, Rule, RuleError
 from linter.yamlfile import load_yaml_file
@@ -39,6 +39,15 @@ class ConfigError(Exception):
     """A configuration file that is not valid; the message names the file and the key."""
 
 
+class FileIgnore(NamedTuple):
+    """One entry of ``per-file-ignores``."""
+
+    glob: str  # as written, also in messages and --show-config
+    root: Path | None  # the folder of the config that wrote a glob with a folder in it; None: any folder
+    rules: list[str]
+    origin: str  # the file or preset it came from
+
+
 @dataclass
 class Config:
     """The effective configuration for some files. ``origin`` names the file each setting came from."""
@@ -47,10 +56,9 @@ class Config:
     select: list[str] | None = None  # None: every rule
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob as written → rules
-    # glob → the folder of the config file that wrote it, for globs with a folder in them: they
-    # match relative to it, also when another config extends that one
-    ignore_roots: dict[str, Path] = field(default_factory=dict)
+    # in the order read, base first: a glob written in a base and again in the file that extends it
+    # is two entries (each relative to its own folder), not one that overwrites the other
+    per_file_ignores: list[FileIgnore] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     extra_rules: list[Path] = field(default_factory=list)
@@ -61,8 +69,14 @@ class Config:
         """The settings as the keys of a config file (for ``check --show-config``)."""
         return {"select": self.select if self.select is not None else ["ALL"],
                 "extend-select": self.extend_select, "ignore": self.ignore,
-                "per-file-ignores": self.per_file_ignores, "severity": self.severity, "params": self.params,
+                "per-file-ignores": self._ignores_by_glob(), "severity": self.severity, "params": self.params,
                 "extra-rules": [str(p) for p in self.extra_rules]}
+
+    def _ignores_by_glob(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for entry in self.per_file_ignores:
+            out.setdefault(entry.glob, []).extend(entry.rules)
+        return out
 
 
 # ---------------------------------------------------------------- finding and reading files
@@ -193,10 +207,9 @@ def _parse(data: dict, path: Path, root: Path) -> Config:
         cfg.origin["extra-rules"] = where
     for glob, rules in _mapping(data.get("per-file-ignores", {}), path, "per-file-ignores").items():
         glob = str(glob)
-        cfg.per_file_ignores[glob] = _rule_list(rules, path, f"per-file-ignores.{glob}")
-        if "/" in glob:  # relative to this file's folder; a bare name (``*.txt``) matches anywhere
-            cfg.ignore_roots[glob] = root
-        cfg.origin[f"per-file-ignores.{glob}"] = where
+        # a glob with a folder in it is relative to this file's folder; a bare name (*.txt) matches anywhere
+        cfg.per_file_ignores.append(FileIgnore(glob, root if "/" in glob else None,
+                                               _rule_list(rules, path, f"per-file-ignores.{glob}"), where))
     for rule, severity in _mapping(data.get("severity", {}), path, "severity").items():
         if severity not in SEVERITIES:
             raise ConfigError(f"{path}: key 'severity.{rule}' must be one of {', '.join(SEVERITIES)}, "
@@ -219,8 +232,7 @@ def merge(base: Config, over: Config) -> Config:
         select=over.select if over.select is not None else base.select,
         extend_select=base.extend_select + over.extend_select,
         ignore=base.ignore + over.ignore,
-        per_file_ignores={**base.per_file_ignores, **over.per_file_ignores},
-        ignore_roots={**base.ignore_roots, **over.ignore_roots},
+        per_file_ignores=base.per_file_ignores + over.per_file_ignores,
         severity={**base.severity, **over.severity},
         params=params,
         extra_rules=base.extra_rules + [p for p in over.extra_rules if p not in base.extra_rules],
@@ -253,8 +265,8 @@ def configured_rules(config: Config, rules: list[Rule], cli_select: list[str] = 
     for key, keys in (("select", config.select or []), ("extend-select", config.extend_select),
                       ("ignore", config.ignore)):
         _check_rule_keys(rules, keys, where(key))
-    for glob, keys in config.per_file_ignores.items():
-        _check_rule_keys(rules, keys, where(f"per-file-ignores.{glob}"))
+    for entry in config.per_file_ignores:
+        _check_rule_keys(rules, entry.rules, f"{entry.origin}: key 'per-file-ignores.{entry.glob}'")
     _check_rule_keys(rules, list(cli_select) + list(cli_ignore), "--select/--ignore")
 
     select = list(cli_select) or config.select
@@ -286,21 +298,18 @@ def configured_rules(config: Config, rules: list[Rule], cli_select: list[str] = 
 
 def ignored_for(config: Config, path: Path | str) -> list[str]:
     """The rules ``per-file-ignores`` switches off for this file."""
-    if not config.per_file_ignores:
-        return []
-    path = Path(path)
-    resolved = path.resolve()
     out: list[str] = []
-    for glob, keys in config.per_file_ignores.items():
-        root = config.ignore_roots.get(glob)
-        if root is None:
-            where = path.name
-        elif resolved.is_relative_to(root):  # the folder is not part of the pattern: 预算[2024]/ is no class
-            where = resolved.relative_to(root).as_posix()
+    resolved = None  # resolved only for a glob with a folder in it: a sweep of *.txt globs makes no syscalls
+    for entry in config.per_file_ignores:
+        if entry.root is None:
+            where = os.path.basename(path)
         else:
-            continue
-        if fnmatch.fnmatch(where, glob):
-            out.extend(keys)
+            resolved = resolved or Path(path).resolve()
+            if not resolved.is_relative_to(entry.root):
+                continue
+            where = resolved.relative_to(entry.root).as_posix()  # the folder is no pattern: 预算[2024]/
+        if fnmatch.fnmatch(where, entry.glob):
+            out.extend(entry.rules)
     return out
 
 

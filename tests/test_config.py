@@ -120,6 +120,15 @@ def test_a_bad_config_is_one_line_naming_file_and_key_exit_2(repo, text, message
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_a_bad_config_in_a_folder_without_tables_is_still_reported(repo, command):
+    (repo / "empty").mkdir()
+    (repo / "empty" / ".indicator-lint.yaml").write_text("select: [\n", encoding="utf-8")
+    result = runner().invoke(main, [command, "empty", "-o", "r.html"][:None if command == "report" else 2])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "empty/.indicator-lint.yaml:2: not valid YAML" in result.stderr
+
+
 def test_a_bad_pyproject_table_names_the_file(repo):
     (repo / "pyproject.toml").write_text('[tool.indicator-lint]\nselct = ["IL2"]\n', encoding="utf-8")
     result = check(T)
@@ -156,4 +165,18 @@ def test_per_file_ignores_under_a_folder_whose_name_looks_like_a_pattern(tmp_pat
     (folder / ".indicator-lint.yaml").write_text('per-file-ignores:\n  "sub/*.txt": [ALL]\n', encoding="utf-8")
     config = load_config(folder / ".indicator-lint.yaml")
     assert ignored_for(config, folder / "sub" / "a.txt") == ["ALL"]
-    assert list(config.per_file_ignores) == ["sub/*.txt"]  # as written, also in messages and --show-config
+    assert [e.glob for e in config.per_file_ignores] == ["sub/*.txt"]  # as written, also in --show-config
+
+
+def test_the_same_glob_in_a_base_and_the_config_extending_it_keeps_both(tmp_path):
+    from linter.config import ignored_for, load_config
+
+    (tmp_path / "shared" / "sub").mkdir(parents=True)
+    (tmp_path / "proj" / "sub").mkdir(parents=True)
+    (tmp_path / "shared" / "base.yaml").write_text('per-file-ignores:\n  "sub/*.txt": [ALL]\n', encoding="utf-8")
+    (tmp_path / "proj" / ".indicator-lint.yaml").write_text(
+        'extends: ../shared/base.yaml\nper-file-ignores:\n  "sub/*.txt": [IL201]\n', encoding="utf-8")
+    config = load_config(tmp_path / "proj" / ".indicator-lint.yaml")
+    assert ignored_for(config, tmp_path / "shared" / "sub" / "a.txt") == ["ALL"]
+    assert ignored_for(config, tmp_path / "proj" / "sub" / "a.txt") == ["IL201"]
+    assert config.as_dict()["per-file-ignores"] == {"sub/*.txt": ["ALL", "IL201"]}

@@ -3,9 +3,9 @@ start of a run, and the loop that takes each file's result as it comes."""
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
-from pathlib import Path
 
 import click
 
@@ -63,7 +63,10 @@ def open_run(paths, config_file, rules_dirs, select, ignore, lang: str = "zh", r
     with setup_errors():
         run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang, report_unused_noqa)
         inputs = [p for p in iter_input_files(paths) if leave_out is None or not leave_out(p)]
-        run.check_configs(inputs or [Path(paths[0])])
+        run.check_configs(inputs)
+        for path in paths:  # an empty folder is still read for its config: a broken one is an error
+            if os.path.isdir(path):
+                run.settings.for_folder(path)
     return run, inputs
 
 
