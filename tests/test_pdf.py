@@ -119,7 +119,7 @@ def test_page_numbers_are_dropped_but_a_year_line_is_kept(tmp_path):
     out = tmp_path / "lines.pdf"
     pdf = canvas.Canvas(str(out))
     pdf.setFont("STSong-Light", 10)
-    for n, text in enumerate(["项目支出绩效目标表", "2025", "3/12", "- 3 -", "第 3 页，共 12 页", "12"]):
+    for n, text in enumerate(["项目支出绩效目标表", "2025", "3/12", "- 3 -", "第 3 页，共 12 页", "第 3 页（共 12 页）", "12"]):
         pdf.drawString(50, 800 - 30 * n, text)
     pdf.showPage()
     pdf.save()

@@ -2,6 +2,7 @@
 
 import time
 
+import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
@@ -23,14 +24,26 @@ def test_a_long_digit_run_in_a_name_does_not_stall_check(tmp_path):
     assert time.perf_counter() - started < 5
 
 
-def test_an_absurd_amount_is_an_input_error_naming_the_key(tmp_path):
+@pytest.mark.parametrize("total", ["1e999999", "'100000000000000000000万元'", "'约100000000000000000000万元'", "1e14"])
+def test_an_absurd_amount_is_an_input_error_naming_the_key(tmp_path, total):
     table = tmp_path / "huge.yaml"
-    table.write_text("currency_unit: 万元\ntables:\n  - name: 示例项目\n    funding: {total: 1e999999}\n"
+    table.write_text(f"currency_unit: 万元\ntables:\n  - name: 示例项目\n    funding: {{total: {total}}}\n"
                      "    indicators: [{level1: 产出指标, level2: 数量指标, name: 培训次数, value: 4次}]\n",
                      encoding="utf-8")
     result = run("check", str(table))
     assert result.exit_code == 2
-    assert "not a plausible amount" in result.output and "内部错误" not in result.output
+    assert result.stderr.startswith(f"{table}:4: ") and "not a plausible amount" in result.stderr
+    assert "内部错误" not in result.output
+
+
+def test_a_million_digit_amount_is_no_internal_error(tmp_path):
+    from tests.test_examples_findings import EXAMPLES
+
+    text = (EXAMPLES / "000_8b9eba17efc00524.txt").read_text(encoding="utf-8")
+    table = tmp_path / "t.txt"
+    table.write_text(text.replace("实施期金额\t13\t", f"实施期金额\t{'9' * 1_000_001}\t", 1), encoding="utf-8")
+    result = run("check", str(table))
+    assert result.exit_code == 1 and "IL101" in result.output and "内部错误" not in result.output
 
 
 def test_an_impossible_budget_year_is_refused(tmp_path):

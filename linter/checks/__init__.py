@@ -58,17 +58,17 @@ class Hit:
     level2: str | None = None
 
 
-def row_check(check_row, at: str = "value", scoped: bool = True, skip_blank: bool = True):
+def row_check(check_row, at: str = "value", skip_blank: bool = True):
     """The ``check(doc, params)`` of a row check type.
 
-    ``scoped``: only rows in the ``categories`` parameter and not in ``exclude_categories`` (those
-    the check type has; see ``checks.indicators.Scope``); ``skip_blank``: rows with no indicator in
-    them (``无 | 无``) are left out. ``check.row`` tells the engine all this.
+    Only rows in the ``categories`` parameter and not in ``exclude_categories`` are judged (where
+    the check type has them; see ``checks.indicators.Scope``); ``skip_blank``: rows with no
+    indicator in them (``无 | 无``) are left out. ``check.row`` tells the engine all this.
 
     ``check_row`` may read only the row's name, value, value_text, level1, level2 and
     level2_printed: the engine keeps its verdict for every later row equal in these.
     """
-    row = RowCheck(check_row, at, scoped, skip_blank)
+    row = RowCheck(check_row, at, skip_blank)
 
     def check(doc, params: dict):
         from linter.checks.indicators import indicators
@@ -86,13 +86,10 @@ def row_check(check_row, at: str = "value", scoped: bool = True, skip_blank: boo
 class RowCheck:
     judge: Any  # check_row
     at: str
-    scoped: bool
     skip_blank: bool
 
     def scope_lists(self, params: dict) -> tuple[list[str], list[str]]:
         """(categories, exclude_categories): the rows this check looks at (``checks.indicators.Scope``)."""
-        if not self.scoped:
-            return [], []
         return params.get("categories", []), params.get("exclude_categories", [])
 
 

@@ -54,4 +54,4 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     return {"word": word, "expected": expected, "per_unit": per}
 
 
-check = row_check(check_row, at="value", scoped=False, skip_blank=False)
+check = row_check(check_row, at="value", skip_blank=False)

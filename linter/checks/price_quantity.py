@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from linter.checks import Hit, Param, hit_location
+from linter.checks.indicators import scope_of
 from linter.checks.matching import counter_of, overlap, per_month
 from linter.checks.money import (
     format_yuan,
@@ -36,7 +37,7 @@ from linter.values.scan import find_quantities
 from linter.values.types import Quantity
 
 PARAMS = {
-    "cost_categories": Param(list, list(MONEY_COST), "二级 categories holding prices and totals"),
+    "cost_categories": Param(list, list(MONEY_COST), "categories holding prices and totals"),
     "tolerance": Param(float, 0.01, "relative slack between price × quantity and the total"),
     "months": Param(int, 12, "months in the year, to spot a monthly price written without its month"),
     "similarity": Param(float, 0.5, "how alike a price's name and a total's name must be to pair them"),
@@ -118,8 +119,9 @@ def across_table(table: Table, ind: Indicator, params: dict) -> Mismatch | None:
         return None  # none, or several different counts: no telling which one the price is for
     count = counts[0][1]
     # A cost total named for the same thing must equal the product.
+    cost = scope_of(params["cost_categories"])
     for other in table.indicators:
-        if other is ind or other.level2 not in params["cost_categories"]:
+        if other is ind or other not in cost:
             continue
         amount = total_amount(other.value)
         if amount and amount[0] == amount[1] and overlap(other.name, ind.name) >= params["similarity"]:

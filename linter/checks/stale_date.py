@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.checks import Hit, Param, hit_location
+from linter.checks.indicators import indicators
 from linter.model import Document
 from linter.values.types import Date, Period, Value
 
 PARAMS = {
-    "categories": Param(list, [], "二级 categories to look at; empty for all"),
+    "categories": Param(list, [], "categories to look at; empty for all"),
     "period_values": Param(bool, True, "also look at 实施期 values"),
 }
 
@@ -34,16 +35,13 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     year = doc.budget_year
     if not year:
         return
-    for table in doc.tables:
-        for ind in table.indicators:
-            if params["categories"] and ind.level2 not in params["categories"]:
-                continue
-            found = stale_year(ind.value, year)
+    for table, ind in indicators(doc, params["categories"], skip_blank=False):
+        found = stale_year(ind.value, year)
+        if found is not None:
+            yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
+                      args={"year": found, "budget_year": year})
+        elif params["period_values"]:
+            found = stale_year(ind.period_value, year)
             if found is not None:
-                yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
+                yield Hit(location=ind.location, table=table, indicator=ind,
                           args={"year": found, "budget_year": year})
-            elif params["period_values"]:
-                found = stale_year(ind.period_value, year)
-                if found is not None:
-                    yield Hit(location=ind.location, table=table, indicator=ind,
-                              args={"year": found, "budget_year": year})

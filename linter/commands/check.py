@@ -73,7 +73,7 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
             input_error = input_error or result.failed
             files.append(result.entry)
             if writer:
-                before = writer.add(result.severities, result.summary or "")
+                before = writer.add(result.severities, bool(result.summary))
                 if result.summary:
                     bar.clear()
                     out.write(before)

@@ -91,7 +91,7 @@ class JsonWriter(Writer):
     def render(self, findings: list[Finding]) -> str:
         return ",\n    ".join(_finding_json(f) for f in findings)
 
-    def add(self, severities: Counter, rendered: str | bytes) -> str:
+    def add(self, severities: Counter, rendered: bool) -> str:
         first = not self.counts.total()
         super().add(severities, rendered)
         return ("\n    " if first else ",\n    ") if rendered else ""

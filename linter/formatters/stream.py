@@ -5,7 +5,7 @@ findings, so worker processes do it beside the checking and send back only text)
 the pieces together in the main process with ``add``, which counts them for the summary that
 ``finish`` writes and says what goes between one file's text and the last::
 
-    writer.start() + writer.add(severities, rendered) + rendered + … + writer.finish(files)
+    writer.start() + writer.add(severities, bool(rendered)) + rendered + … + writer.finish(files)
 """
 
 from __future__ import annotations
@@ -26,14 +26,15 @@ class Writer:
     def render(self, findings: list) -> str:
         raise NotImplementedError
 
-    def add(self, severities: Counter, rendered: str | bytes) -> str:
-        """What to write before one file's rendered findings (a separator, in JSON)."""
+    def add(self, severities: Counter, rendered: bool) -> str:
+        """What to write before one file's findings, ``rendered`` if they are not empty (a
+        separator, in JSON)."""
         self.counts.update(severities)
         return ""
 
     def file(self, findings: list) -> str:
         rendered = self.render(findings)
-        return self.add(Counter(f.severity for f in findings), rendered) + rendered
+        return self.add(Counter(f.severity for f in findings), bool(rendered)) + rendered
 
     def finish(self, files: list[dict]) -> str:
         return ""

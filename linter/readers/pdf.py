@@ -69,19 +69,19 @@ def read_pdf(data: bytes, path: str) -> Document:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as e:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect, …
-        raise _openInputError(path, e) from None
+        raise _open_error(path, e) from None
     with pdf:  # closed however reading it ends
         try:
             items, has_text = _page_items(list(pdf.pages))
         except Exception as e:  # a damaged page tree, or a page whose content stream is damaged
-            raise _openInputError(path, e) from None
+            raise _open_error(path, e) from None
     if not has_text:
         raise InputError(path, "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供原始文件",
                      "the PDF has no text layer (a scanned document?): run OCR or supply the original file")
     return read_grid(path, [_block(path, items)], "pdf")
 
 
-def _openInputError(path: str, e: Exception):
+def _open_error(path: str, e: Exception):
     name = type(e).__name__
     if "Password" in name or "Encrypt" in name:
         return InputError(path, "PDF 受密码保护，请先取消密码", "the PDF is password-protected")

@@ -46,13 +46,14 @@ from linter.readers.indicators import Categories, make_indicator
 from linter.readers.layout import Cell, Row, clean, compact, first_text_column, split_line, split_words
 from linter.values import split_name_value
 
-# A line that is only a page number: ``3``, ``- 3 -``, ``3/12``, ``第 3 页``, ``第3页，共12页``
-# (not ``2025``: a year printed on its own line). The PDF reader drops these lines too.
+# A line that is only a page number: ``3``, ``- 3 -``, ``3/12``, ``第 3 页``, ``第3页，共12页``,
+# ``第3页（共12页）`` (not ``2025``: a year printed on its own line). The PDF reader drops these lines too.
 PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,3}[-—–\s]*|\d{1,3}\s*/\s*\d{1,3}"
-                         r"|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)$")
-# Lines that belong to the page, not to a table: notes, signatures, page numbers.
+                         r"|第\s*\d+\s*页(?:\s*[,，/(（]?\s*共\s*\d+\s*页\s*[)）]?)?)$")
+# Lines that belong to the page, not to a table: notes, signatures, page numbers, and a line that
+# opens with 第 3 页 (a page footer run together with whatever follows it in the text dump).
 _NOTE = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|日期|单位负责人"
-                   r"|财务负责人|制表人)\s*[:：\s]|" + PAGE_NUMBER.pattern)
+                   r"|财务负责人|制表人)\s*[:：\s]|^第\s*\d+\s*页|" + PAGE_NUMBER.pattern)
 _TOTAL = re.compile(r"^(?:合计|总计|合\s*计)[:：]?$")
 # Labels that open a new table when they follow a finished indicator table.
 _NEW_TABLE_ROLES = TEXT_ROLES | {"funding", "total", "period_total", "tasks", "budget"}

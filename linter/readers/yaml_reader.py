@@ -311,24 +311,30 @@ class _Builder:
             return None
         value = mapping.get(key)
         loc = self.loc(mapping, key)
+        unit = self.currency_unit or "元"
         if isinstance(value, int | Decimal | float) and not isinstance(value, bool):
             number = Decimal(str(value))
-            if not number.is_finite() or abs(number) > MAX_AMOUNT:
-                self.fail(mapping, f"金额 '{value}' 不是有效金额", f"'{value}' is not a plausible amount", key)
-            unit = self.currency_unit or "元"
-            return Money(f"{format(number, 'f')}{unit}", number * FACTORS[unit], loc)
+            return Money(f"{format(number, 'f')}{unit}", self.yuan(number, FACTORS[unit], mapping, key), loc)
         text = self.text_of(value, mapping, key)
         if not text:
             return None
         amount = amount_number(text)  # 13, 13万, 13万元, 9,674,500.00: as every reader reads an amount
         if amount is not None:
             number, own_unit = amount
-            unit = self.currency_unit or "元"
-            return Money(text if own_unit else text + unit, number * FACTORS[own_unit or unit], loc)
+            return Money(text if own_unit else text + unit,
+                         self.yuan(number, FACTORS[own_unit or unit], mapping, key), loc)
         parsed = parse(text)  # 约13万元 and other money the value grammar reads
         if isinstance(parsed, Quantity) and parsed.unit_kind == "money" and not parsed.per_unit:
-            return Money(text, parsed.number, loc)
+            return Money(text, self.yuan(parsed.number, 1, mapping, key), loc)
         return Money(text, None, loc)
+
+    def yuan(self, number: Decimal, factor, mapping, key) -> Decimal:
+        """``number`` × ``factor`` 元, refused beyond any budget (a typo or an attack), however written."""
+        if not number.is_finite() or number.copy_abs() > MAX_AMOUNT / factor:  # abs() rounds: overflow
+            value = str(mapping.get(key))
+            value = value if len(value) <= 40 else value[:39] + "…"  # the message stays one short line
+            self.fail(mapping, f"金额 '{value}' 不是有效金额", f"'{value}' is not a plausible amount", key)
+        return number * factor
 
     # -- document
 
