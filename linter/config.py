@@ -56,8 +56,8 @@ class Config:
     select: list[str] | None = None  # None: every rule
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
-    # in the order read, base first: a glob written in a base and again in the file that extends it
-    # is two entries (each relative to its own folder), not one that overwrites the other
+    # base first; a glob with a folder in it written in a base elsewhere and again in the file that
+    # extends it is two entries, each relative to its own folder (``merge``)
     per_file_ignores: list[FileIgnore] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -73,10 +73,19 @@ class Config:
                 "extra-rules": [str(p) for p in self.extra_rules]}
 
     def _ignores_by_glob(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for entry in self.per_file_ignores:
-            out.setdefault(entry.glob, []).extend(entry.rules)
-        return out
+        here = self.path.resolve().parent if self.path else None
+        return {_shown_from(here, entry): entry.rules for entry in self.per_file_ignores}
+
+
+def _shown_from(here: Path | None, entry: FileIgnore) -> str:
+    """The glob as ``--show-config`` prints it: one relative to another config's folder is shown
+    from this one's (``../shared/sub/*.txt``), so that two entries never look alike."""
+    if entry.root is None or entry.root == here:
+        return entry.glob
+    try:
+        return os.path.relpath(entry.root / entry.glob, here)
+    except ValueError:  # another drive (Windows)
+        return str(entry.root / entry.glob)
 
 
 # ---------------------------------------------------------------- finding and reading files
@@ -232,7 +241,8 @@ def merge(base: Config, over: Config) -> Config:
         select=over.select if over.select is not None else base.select,
         extend_select=base.extend_select + over.extend_select,
         ignore=base.ignore + over.ignore,
-        per_file_ignores=base.per_file_ignores + over.per_file_ignores,
+        per_file_ignores=list({(e.glob, e.root): e for e in base.per_file_ignores + over.per_file_ignores}
+                              .values()),  # the same glob for the same folder: the later file's rules
         severity={**base.severity, **over.severity},
         params=params,
         extra_rules=base.extra_rules + [p for p in over.extra_rules if p not in base.extra_rules],

@@ -129,6 +129,15 @@ def test_a_bad_config_in_a_folder_without_tables_is_still_reported(repo, command
     assert result.stderr.count("\n") == 1 and "empty/.indicator-lint.yaml:2: not valid YAML" in result.stderr
 
 
+def test_a_folder_config_that_no_file_uses_is_not_read(repo):
+    # Every table under top/ is under sub/, whose own config applies: top's is never looked at.
+    (repo / "top" / "sub").mkdir(parents=True)
+    (repo / "top" / ".indicator-lint.yaml").write_text("select: [\n", encoding="utf-8")
+    (repo / "top" / "sub" / ".indicator-lint.yaml").write_text("select: [IL204]\n", encoding="utf-8")
+    (repo / "top" / "sub" / "t.yaml").write_text(TABLE, encoding="utf-8")
+    assert codes(check("top", "--format", "json")) == [("IL204", "error")]
+
+
 def test_a_bad_pyproject_table_names_the_file(repo):
     (repo / "pyproject.toml").write_text('[tool.indicator-lint]\nselct = ["IL2"]\n', encoding="utf-8")
     result = check(T)
@@ -179,4 +188,17 @@ def test_the_same_glob_in_a_base_and_the_config_extending_it_keeps_both(tmp_path
     config = load_config(tmp_path / "proj" / ".indicator-lint.yaml")
     assert ignored_for(config, tmp_path / "shared" / "sub" / "a.txt") == ["ALL"]
     assert ignored_for(config, tmp_path / "proj" / "sub" / "a.txt") == ["IL201"]
-    assert config.as_dict()["per-file-ignores"] == {"sub/*.txt": ["ALL", "IL201"]}
+    assert config.as_dict()["per-file-ignores"] == {"../shared/sub/*.txt": ["ALL"], "sub/*.txt": ["IL201"]}
+
+
+def test_the_same_glob_for_the_same_files_takes_the_extending_configs_rules(tmp_path):
+    from linter.config import ignored_for, load_config
+
+    (tmp_path / "base.yaml").write_text('per-file-ignores:\n  "*.txt": [ALL]\n  "sub/*.txt": [ALL]\n',
+                                        encoding="utf-8")
+    (tmp_path / ".indicator-lint.yaml").write_text(
+        'extends: base.yaml\nper-file-ignores:\n  "*.txt": [IL201]\n  "sub/*.txt": [IL204]\n', encoding="utf-8")
+    config = load_config(tmp_path / ".indicator-lint.yaml")
+    assert ignored_for(config, tmp_path / "a.txt") == ["IL201"]
+    assert ignored_for(config, tmp_path / "sub" / "a.txt") == ["IL201", "IL204"]
+    assert config.as_dict()["per-file-ignores"] == {"*.txt": ["IL201"], "sub/*.txt": ["IL204"]}

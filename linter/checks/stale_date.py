@@ -16,7 +16,7 @@ from linter.model import Document
 from linter.values.types import Date, Period, Value
 
 PARAMS = {
-    "categories": Param(list, [], "categories to look at; empty for all"),
+    "categories": Param(list, [], "categories looked at; empty for all"),
     "period_values": Param(bool, True, "also look at 实施期 values"),
 }
 

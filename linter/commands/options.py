@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -64,8 +65,11 @@ def open_run(paths, config_file, rules_dirs, select, ignore, lang: str = "zh", r
         run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang, report_unused_noqa)
         inputs = [p for p in iter_input_files(paths) if leave_out is None or not leave_out(p)]
         run.check_configs(inputs)
-        for path in paths:  # an empty folder is still read for its config: a broken one is an error
-            if os.path.isdir(path):
+        # A folder holding no table file stands for itself among the inputs (read_path reports it):
+        # its own config is still read, so that a broken one is an error and not silence.
+        named = {Path(p) for p in paths}
+        for path in inputs:
+            if path in named and os.path.isdir(path):
                 run.settings.for_folder(path)
     return run, inputs
 

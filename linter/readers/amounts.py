@@ -22,6 +22,7 @@ _UNITS = "|".join(map(re.escape, sorted(FACTORS, key=len, reverse=True)))  # lon
 # At most 30 digits either side of the point: a longer run is no printed amount (run-on OCR, an
 # attack), and multiplying it out to 元 would overflow the decimal context.
 _AMOUNT = re.compile(rf"^([-+]?\d{{1,30}}(?:\.\d{{1,30}})?)\s*({_UNITS})?[。.,，;；、]*$")
+TOO_LONG = re.compile(r"\d{31}")  # a digit run no amount has
 
 
 def amount_number(text: str) -> tuple[Decimal, str] | None:

@@ -26,13 +26,14 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NoReturn
 
 import yaml
 
 from linter import glossary
 from linter.model import Document, Funding, Indicator, Location, Money, Table, Task
 from linter.readers import InputError
-from linter.readers.amounts import FACTORS, amount_number
+from linter.readers.amounts import FACTORS, TOO_LONG, amount_number
 from linter.readers.yaml_common import LineDict, new_mapping, resolve_plain, scalar_value
 from linter.readers.yaml_fast import DECLINED, load_canonical
 from linter.resources import data_dir
@@ -215,7 +216,7 @@ class _Builder:
 
     # -- errors and locations
 
-    def fail(self, where, zh: str, en: str, key=None):
+    def fail(self, where, zh: str, en: str, key=None) -> NoReturn:
         raise InputError(self.path, zh, en, self._line(where, key) or None)
 
     def _line(self, mapping, key=None) -> int:
@@ -323,6 +324,8 @@ class _Builder:
             number, own_unit = amount
             return Money(text if own_unit else text + unit,
                          self.yuan(number, FACTORS[own_unit or unit], mapping, key), loc)
+        if TOO_LONG.search(text):  # what amount_number leaves out: an absurd amount, not an unreadable one
+            self.implausible(mapping, key)
         parsed = parse(text)  # 约13万元 and other money the value grammar reads
         if isinstance(parsed, Quantity) and parsed.unit_kind == "money" and not parsed.per_unit:
             return Money(text, self.yuan(parsed.number, 1, mapping, key), loc)
@@ -330,11 +333,15 @@ class _Builder:
 
     def yuan(self, number: Decimal, factor, mapping, key) -> Decimal:
         """``number`` × ``factor`` 元, refused beyond any budget (a typo or an attack), however written."""
-        if not number.is_finite() or number.copy_abs() > MAX_AMOUNT / factor:  # abs() rounds: overflow
-            value = str(mapping.get(key))
-            value = value if len(value) <= 40 else value[:39] + "…"  # the message stays one short line
-            self.fail(mapping, f"金额 '{value}' 不是有效金额", f"'{value}' is not a plausible amount", key)
+        # copy_abs, not abs(): abs() rounds to the context's precision and may overflow
+        if not number.is_finite() or number.copy_abs() > MAX_AMOUNT / factor:
+            self.implausible(mapping, key)
         return number * factor
+
+    def implausible(self, mapping, key) -> NoReturn:
+        value = str(mapping.get(key))
+        value = value if len(value) <= 40 else value[:39] + "…"  # the message stays one short line
+        self.fail(mapping, f"金额 '{value}' 不是有效金额", f"'{value}' is not a plausible amount", key)
 
     # -- document
 
