@@ -378,28 +378,19 @@ def test_odd_input_never_raises(text):
     assert doc.source_format == "text"
 
 
-PAGE_LINES = ["3/12", "- 3 -", "第 3 页，共 12 页", "第 3 页（共 12 页）", "第3页 附件2", "12"]
-
-
-def _shape(doc):
-    return [(t.name, [(i.level2, i.name, i.value_text) for i in t.indicators]) for t in doc.tables]
-
-
-@pytest.mark.parametrize("line", PAGE_LINES)
-def test_a_page_number_line_between_tables_is_dropped(line):
-    # What a page break leaves in text copied from a PDF: the page's number on a line of its own.
+@pytest.mark.parametrize("where", ["before the second table", "inside the indicator tree"])
+@pytest.mark.parametrize("line", ["3/12", "- 3 -", "第 3 页，共 12 页", "第 3 页（共 12 页）", "第3页 附件2", "12"])
+def test_a_page_number_line_is_dropped(line, where):
+    # What a page break leaves in text copied from a PDF: the page's number on a line of its own,
+    # between tables or in the middle of one (the rows after it stay in their category).
     text = (EXAMPLES / "000_8b9eba17efc00524.txt").read_text(encoding="utf-8")
     lines = text.split("\n")
-    second = lines.index("本级预算项目绩效目标表", 3)  # the second table's title
-    with_number = read_text("\n".join(lines[:second] + [line] + lines[second:]), "a.txt")
-    assert _shape(with_number) == _shape(read_text(text, "a.txt"))
+    if where == "before the second table":
+        at = lines.index("本级预算项目绩效目标表", 3)
+    else:
+        at = next(n for n, row in enumerate(lines) if row.startswith("\t质量指标"))
+    def shape(doc):
+        return [(t.name, [(i.level2, i.name, i.value_text) for i in t.indicators]) for t in doc.tables]
 
-
-@pytest.mark.parametrize("line", PAGE_LINES)
-def test_a_page_number_line_inside_a_table_is_dropped(line):
-    # A page break in the middle of the indicator tree: the rows after it stay in their category.
-    text = (EXAMPLES / "000_8b9eba17efc00524.txt").read_text(encoding="utf-8")
-    lines = text.split("\n")
-    quality = next(n for n, row in enumerate(lines) if row.startswith("\t质量指标"))
-    with_number = read_text("\n".join(lines[:quality] + [line] + lines[quality:]), "a.txt")
-    assert _shape(with_number) == _shape(read_text(text, "a.txt"))
+    with_number = read_text("\n".join(lines[:at] + [line] + lines[at:]), "a.txt")
+    assert shape(with_number) == shape(read_text(text, "a.txt"))
