@@ -369,6 +369,15 @@ def test_bad_rows_are_reported_with_their_line():
     assert "≥95%" in doc.problems[1].message
 
 
+def test_a_long_unreadable_row_is_quoted_in_forty_characters():
+    lines = (DATA / "bad_rows.tsv").read_text(encoding="utf-8").split("\n")
+    lines[1] = "说明" + "本项目由各乡镇按季度上报数据" * 5  # prose between the label and the table, 72 characters
+    problem = read_text("\n".join(lines), "a.tsv").problems[0]
+    assert (problem.rule, problem.location.line) == ("unreadable-row", 2)
+    quoted = problem.message.split("：", 1)[1]
+    assert quoted == lines[1][:39] + "…" and len(quoted) == 40
+
+
 @pytest.mark.parametrize("text", [
     "", "\n\n", "\t\t\t", "||||", "一级指标", "项目名称", "合计", "<p>一、产出指标</p>",
     "一级指标\t二级指标\t三级指标\t指标值\n\t\t\t\n产出指标", "x" * 5000, "\x00\x01",

@@ -41,6 +41,11 @@ class InputError(Exception):
         super().__init__(f"{where}: {zh} / {en}")
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` as a message quotes it: cut to ``limit`` characters, so that one line stays short."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def iter_input_files(paths) -> list[Path]:
     """The files to read for the given files, folders and globs, in a stable order, each once.
 

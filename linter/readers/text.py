@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from linter.glossary import is_category_label
 from linter.model import Document, Funding, Location, Problem, Table, Task
-from linter.readers import html_cells
+from linter.readers import html_cells, shown
 from linter.readers.amounts import looks_like_amount, money
 from linter.readers.columns import ColumnMap, looks_like_value, place_row
 from linter.readers.form_labels import (
@@ -109,13 +109,12 @@ class _Reader:
         return Location(self.path, line, column)
 
     def problem(self, row: Row, why_zh: str, why_en: str) -> None:
-        text = clean(row.text)
-        shown = text if len(text) <= 40 else text[:40] + "…"
+        quoted = shown(clean(row.text))
         first = row.filled[0].column if row.filled else 1
         self.doc.problems.append(Problem(
             rule="unreadable-row",
-            message=f"{why_zh}：{shown}",
-            message_en=f"{why_en}: {shown}",
+            message=f"{why_zh}：{quoted}",
+            message_en=f"{why_en}: {quoted}",
             location=self.loc(row.line, first),
             table=self.table.name if self.table else None,
         ))

@@ -32,7 +32,7 @@ import yaml
 
 from linter import glossary
 from linter.model import Document, Funding, Indicator, Location, Money, Table, Task
-from linter.readers import InputError
+from linter.readers import InputError, shown
 from linter.readers.amounts import FACTORS, TOO_LONG, amount_number
 from linter.readers.yaml_common import LineDict, new_mapping, resolve_plain, scalar_value
 from linter.readers.yaml_fast import DECLINED, load_canonical
@@ -339,8 +339,7 @@ class _Builder:
         return number * factor
 
     def implausible(self, mapping, key) -> NoReturn:
-        value = str(mapping.get(key))
-        value = value if len(value) <= 40 else value[:39] + "…"  # the message stays one short line
+        value = shown(str(mapping.get(key)))
         self.fail(mapping, f"金额 '{value}' 不是有效金额", f"'{value}' is not a plausible amount", key)
 
     # -- document
