@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from linter.model import Document, Finding, Location, Money, Table
+from linter.model import Document, Finding, Money, Table
 from linter.rulebook import worst_severity
 
 SUMMARY_SHEET = "检查结果"
@@ -88,30 +88,30 @@ def _xls_copy(source: Path, findings: list[Finding]):
 
 
 def _layout(doc: Document, findings: list[Finding]):
-    """A new workbook laying out the parsed tables; findings placed by the Location they carry."""
+    """A new workbook laying out the parsed tables; each finding marked where the HTML report
+    shows it (``report.cells.place_findings``), at the cell drawn for that key."""
     import openpyxl
+
+    from linter.report.cells import place_findings
 
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = LAYOUT_SHEET
-    cells: dict[Location, str] = {}  # every Location of the document → the cell showing it
-    rows_of_line: dict[int, str] = {}  # a text line → the cell of the indicator printed there
-    named: dict[tuple[str, str], str] = {}  # (table, indicator) → cell
-    table_cell: dict[str, str] = {}
+    refs: list[dict[str, str]] = []  # per table: cell key (as report.cells names it) → the cell drawn
     r = 1
     if doc.title:
         ws.cell(row=r, column=1, value=doc.title)
         r += 2
 
-    def put(row: int, col: int, value, loc: Location | None = None) -> str:
+    def put(row: int, col: int, value, key: str | None = None) -> None:
         ref = ws.cell(row=row, column=col, value=value if value not in (None, "") else None).coordinate
-        if loc is not None:
-            cells.setdefault(loc, ref)
-        return ref
+        if key is not None:
+            refs[-1].setdefault(key, ref)  # the table being laid out
 
     for table in doc.tables:
-        table_cell[table.name] = put(r, 2, table.name, table.location)
+        refs.append({})
         put(r, 1, "部门名称" if table.kind == "department" else "项目名称")
+        put(r, 2, table.name, "name")
         r += 1
         if table.department or table.implementing_unit:
             put(r, 1, "主管部门")
@@ -119,32 +119,29 @@ def _layout(doc: Document, findings: list[Finding]):
             put(r, 3, "实施单位")
             put(r, 4, table.implementing_unit)
             r += 1
-        r = _funding_rows(ws, r, table, put)
+        r = _funding_rows(r, table, put)
         if table.goal:
             put(r, 1, "年度目标")
-            put(r, 2, table.goal, table.goal_location)
+            put(r, 2, table.goal, "goal")
             r += 1
-        for task in table.tasks:
+        for k, task in enumerate(table.tasks):
             put(r, 1, "重点工作任务")
-            put(r, 2, task.name, task.location)
+            put(r, 2, task.name, f"k{k}")
             put(r, 3, task.content)
             if task.amount is not None:
-                put(r, 4, task.amount.text, task.amount.location)
+                put(r, 4, task.amount.text)
             r += 1
         if table.indicators:
             for c, heading in enumerate(("一级指标", "二级指标", "三级指标", "指标值", "实施期指标值"), 1):
                 put(r, c, heading)
             r += 1
-        for ind in table.indicators:
-            ref = put(r, 3, ind.name, ind.location)
+        for i, ind in enumerate(table.indicators):
             put(r, 1, ind.level1_printed or ind.level1)
             put(r, 2, ind.level2_printed or ind.level2)
-            put(r, 4, ind.value_text, ind.value_location)
+            put(r, 3, ind.name, f"i{i}n")
+            put(r, 4, ind.value_text, f"i{i}v")
             if ind.period_value_text is not None:
                 put(r, 5, ind.period_value_text)
-            if not ind.location.sheet:
-                rows_of_line.setdefault(ind.location.line, ref)
-            named.setdefault((table.name, ind.name), ref)
             r += 1
         r += 1
     ws.column_dimensions["B"].width = 24
@@ -152,17 +149,15 @@ def _layout(doc: Document, findings: list[Finding]):
     ws.column_dimensions["D"].width = 16
 
     place: dict[int, Target] = {}
-    for i, f in enumerate(findings):
-        loc = f.location
-        same_line = rows_of_line.get(loc.line) if loc.line and not loc.sheet else None  # text: the row
-        ref = cells.get(loc) or same_line or named.get((f.table or "", f.indicator or "")) \
-            or table_cell.get(f.table or "")
+    for i, spot in enumerate(place_findings(doc, findings)):
+        # a finding about the whole table (no cell of its own) goes to the table's name
+        ref = refs[spot.table].get(spot.cell or "name") if spot.table is not None else None
         if ref:
             place[i] = Target(LAYOUT_SHEET, ref)
     return book, place
 
 
-def _funding_rows(ws, r: int, table: Table, put) -> int:
+def _funding_rows(r: int, table: Table, put) -> int:
     parts: list[tuple[str, Money | None]] = [("年度资金总额", table.funding.total), ("其中：财政拨款", table.funding.fiscal),
                                               ("其他资金", table.funding.other)]
     if not any(m for _, m in parts):
@@ -170,7 +165,7 @@ def _funding_rows(ws, r: int, table: Table, put) -> int:
     for label, money in parts:
         put(r, 1 if label == "年度资金总额" else 3, label)
         if money is not None:
-            put(r, 2 if label == "年度资金总额" else 4, money.text, money.location)
+            put(r, 2 if label == "年度资金总额" else 4, money.text, "funding")
         if label != "年度资金总额":
             r += 1
     return r

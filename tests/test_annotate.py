@@ -94,6 +94,20 @@ def test_other_inputs_are_laid_out_with_the_same_marks(tmp_path, source):
     layout = book["目标表"]
     names = [c.value for c in layout["C"] if c.value]
     assert "点评反馈会次数" in names and "群众满意度" in names
+    # placed as the HTML report places them: a value's defect on the value, a goal's on the goal
+    unit = next(marked(book, r[7]) for r in rows if r[2] == "IL201" and r[6] == "点评反馈会次数")
+    assert unit.column_letter == "D" and unit.value == "4"
+    goal = next(marked(book, r[7]) for r in rows if r[2] == "IL106")
+    assert goal.column_letter == "B" and layout.cell(goal.row, 1).value == "年度目标"
+
+
+def test_a_whole_table_finding_is_laid_out_on_the_table_name(tmp_path):
+    out = tmp_path / "laid_out.xlsx"
+    assert annotate(example_path("000"), out).exit_code == 1
+    book = openpyxl.load_workbook(out)
+    missing = [marked(book, r[7]) for r in summary_rows(book) if r[2] == "IL101"]  # no 成本指标 at all
+    assert missing and all(c.column_letter == "B" and book["目标表"].cell(c.row, 1).value == "项目名称"
+                           for c in missing)
 
 
 def test_annotate_needs_one_readable_file_and_never_overwrites_it(tmp_path, book000):
