@@ -40,14 +40,15 @@ class Target:
 
 def write_annotated(source: str | Path, doc: Document, findings: list[Finding], out: str | Path) -> Path:
     """Write the annotated workbook for ``doc`` (read from ``source``) to ``out``; return ``out``."""
-    import openpyxl
 
     source, out = Path(source), Path(out)
     if out.exists() and source.exists() and out.resolve() == source.resolve():
         raise AnnotateError(f"{out}: 不能覆盖被检查的文件 / will not overwrite the checked file")
     if source.suffix.lower() in (".xlsx", ".xlsm") and doc.source_format == "xlsx":
+        from linter.readers.excel import load_workbook
+
         try:
-            book = openpyxl.load_workbook(source)
+            book = load_workbook(source)
         except Exception as e:  # read already succeeded once; a second failure is still no traceback
             raise AnnotateError(f"{source}: 无法复制工作簿（{type(e).__name__}） / cannot copy the workbook") from None
         place = _in_workbook(book, findings)

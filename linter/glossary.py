@@ -56,19 +56,30 @@ _LEVEL2_KEYS = (
 )
 _LEVEL1_KEYS = (("产出", OUTPUT), ("效益", BENEFIT), ("满意度", SATISFACTION))
 
-_TAG = re.compile(r"<[^>]*>")
+# An HTML tag. ``[^<>]``, not ``[^>]``: in a run of ``<`` with no ``>`` (OCR debris) a match
+# attempt then stops at the next ``<`` instead of scanning to the end from each one (quadratic).
+HTML_TAG = re.compile(r"<[^<>]*>")
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．)）])\s*"
 )
-_DECORATION = re.compile(r"[（(][^）)]*(?:必填|选填|硬性)[^）)]*[）)]|[\s:：*＊]")
+# A bracket pair, then whether it is a filling note. One pattern with the words between two
+# ``[^)]*`` runs rescans the rest of the text from every bracket that never closes (quadratic).
+_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
+_FILL_WORDS = re.compile(r"必填|选填|硬性|盖章")
+_DECORATION = re.compile(r"[\s:：*＊]")
+
+
+def strip_fill_notes(text: str) -> str:
+    """``经济效益（必填）`` → ``经济效益``; other brackets (``资金投入(万元)``) are kept."""
+    return _BRACKETS.sub(lambda m: "" if _FILL_WORDS.search(m.group()) else m.group(), text)
 
 
 @lru_cache(maxsize=8192)  # labels repeat on every table and are asked about by many rules
 def clean_label(text: str) -> str:
     """The label without HTML, numbering, ``（必填）`` notes, colons and white space."""
-    text = _TAG.sub("", text)
+    text = HTML_TAG.sub("", text)
     text = _NUMBERING.sub("", text)
-    return _DECORATION.sub("", text)
+    return _DECORATION.sub("", strip_fill_notes(text))
 
 
 def _with_suffix(label: str) -> str:

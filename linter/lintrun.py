@@ -168,13 +168,25 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
     pending: deque = deque()
     try:
         for start in range(0, len(paths), size):
-            pending.append(pool.submit(_worker_check_all, paths[start:start + size]))
+            chunk = paths[start:start + size]
+            pending.append((pool.submit(_worker_check_all, chunk), chunk))
             if len(pending) > jobs * 4:
-                yield from pending.popleft().result()
+                yield from _chunk_results(*pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _chunk_results(*pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunk_results(future, chunk: list[Path]) -> list[FileResult]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:  # a worker was killed (out of memory) or crashed inside a C library
+        return [FileResult(str(chunk[0]), fatal=(
+            f"indicator-lint: 检查进程意外退出，{chunk[0]} 及其后的文件未检查 / a worker process died "
+            f"(out of memory, or a crash in a library); {chunk[0]} and the files after it were not checked"))]
 
 
 _WORKER: dict = {}

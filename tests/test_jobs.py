@@ -107,3 +107,29 @@ def test_workers_are_given_a_few_chunks_ahead_not_every_file(tmp_path, monkeypat
     assert [r.path for r in first + rest] == [str(p) for p in paths]
     assert sum(submitted) == len(paths) - here  # every file, once
     assert chunks_ahead < len(submitted)  # not all of them before the first result was taken
+
+
+def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_traceback(tmp_path, monkeypatch, pool_sizes):
+    import os
+
+    import linter.lintrun as lintrun
+
+    if multiprocessing.get_start_method() != "fork":  # a platform guard: Linux (and CI) forks
+        pytest.skip("the patched check reaches the workers only when they are forked")
+    real = lintrun.check_file
+
+    def dies_on_boom(run_, path, *args, **kwargs):
+        if Path(path).name == "boom.txt":
+            os._exit(1)  # as a worker killed for its memory, or one crashed inside a C library
+        return real(run_, path, *args, **kwargs)
+
+    monkeypatch.setattr(lintrun, "check_file", dies_on_boom)
+    boom = tmp_path / "boom.txt"
+    shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", boom)
+    result = run("--jobs", "2", EXAMPLES / "002_cab738b0acffaaf0.txt", boom, EXAMPLES / "004_68506cad869715c1.txt")
+    assert pool_sizes == [2]
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"indicator-lint: 检查进程意外退出，{boom} 及其后的文件未检查 / a worker process died (out of memory, "
+        f"or a crash in a library); {boom} and the files after it were not checked")
+    assert "Traceback" not in result.output

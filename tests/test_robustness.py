@@ -1,11 +1,14 @@
 """Odd input that once misbehaved: each case here was found by a review and must stay fixed."""
 
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
+
+EXAMPLES_004 = Path(__file__).resolve().parent.parent / "examples" / "004_68506cad869715c1.txt"
 
 
 def run(*args):
@@ -148,3 +151,118 @@ def test_a_period_in_quarters_counts_its_months():
     from linter.checks.period_copy import spans_years
 
     assert spans_years("6个季度") and spans_years("3年") and not spans_years("4个季度")  # 18, 36 and 12 months
+
+
+# --------------------------------------------------------------------------- found by fuzzing (2026-12)
+
+
+@pytest.mark.parametrize("text", [pytest.param("[" * 30000, id="flow"), pytest.param("- " * 30000 + "x", id="block"),
+                                  pytest.param("tables: " + "{a: " * 30000, id="mapping")])
+def test_yaml_nested_too_deep_is_an_input_error_not_a_crash(tmp_path, text):
+    # PyYAML's C composer recursed past the C stack here: the process died (exit 139) without a word
+    table = tmp_path / "deep.yaml"
+    table.write_text(text, encoding="utf-8")
+    result = run("check", str(table), str(EXAMPLES_004))
+    assert result.exit_code == 2
+    assert result.stderr == f"{table}: 结构嵌套过深，无法读取 / nesting too deep to read\n"
+    assert "年企业分级分类监管" in result.stdout  # the other file is still checked
+
+
+@pytest.mark.parametrize("name", ["t.txt.noqa.yaml", ".indicator-lint.yaml"])
+def test_a_settings_file_nested_too_deep_is_one_line(tmp_path, name):
+    table = tmp_path / "t.txt"
+    table.write_bytes(EXAMPLES_004.read_bytes())
+    (tmp_path / name).write_text("[" * 30000, encoding="utf-8")
+    result = run("check", str(table))
+    assert result.exit_code == 2
+    assert f"{tmp_path / name}: not valid YAML: nested more than 1000 levels deep" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_thousand_nested_levels_are_still_read():
+    from linter.yamlfile import nesting_too_deep
+
+    assert not nesting_too_deep("a: " + "[" * 999 + "]" * 999)  # the mapping, then 999 lists: 1000
+    assert nesting_too_deep("a: " + "[" * 1000 + "]" * 1000)
+    assert not nesting_too_deep("- a: 1\n" * 5000)  # many items side by side are no depth
+
+
+# Runs that took minutes (a match attempt rescanning the rest of the run from every character):
+# a stray ``<`` run in OCR text, a bracket run, a long Chinese numeral; here in a name and a goal.
+@pytest.mark.parametrize(("piece", "times"), [("<", 100000), ("(", 40000), ("（", 40000), ("(必填", 10000),
+                                               ("万", 13000), ("一", 13000)])
+def test_a_long_run_of_one_character_does_not_stall_check(tmp_path, piece, times):
+    filler = piece * times
+    text = EXAMPLES_004.read_text(encoding="utf-8")
+    assert "年度总体目标\t政府长聘人员经费\t" in text and "\t点评反馈会次数\t" in text
+    table = tmp_path / "t.txt"
+    table.write_text(text.replace("\t点评反馈会次数\t", f"\t{filler}\t", 1)
+                     .replace("年度总体目标\t政府长聘人员经费\t", f"年度总体目标\t{filler}\t", 1), encoding="utf-8")
+    started = time.perf_counter()
+    result = run("check", str(table))
+    assert result.exit_code in (1, 2) and "内部错误" not in result.output
+    assert time.perf_counter() - started < 5
+
+
+def test_a_numeral_inside_an_ordinal_is_no_quantity():
+    from linter.values.scan import find_quantities
+
+    assert [q.raw for q in find_quantities("第三十次会议，共培训三十次")] == ["三十次"]
+
+
+def test_a_whole_number_past_float_range_in_a_percent_cell_is_printed_whole():
+    from linter.readers.excel import number_text
+
+    assert number_text(10 ** 309, "0%") == "1" + "0" * 311 + "%"  # was OverflowError, an internal error
+    assert number_text(0.955, "0.0%") == "95.5%"
+
+
+def test_openpyxl_warnings_are_not_printed(tmp_path):
+    import warnings
+
+    import openpyxl
+
+    from linter.readers import read_path
+
+    book = openpyxl.Workbook()
+    book.active["A1"], book.active["B1"] = "项目名称", "示例项目"
+    book.active["C16"] = 2958466  # a date serial past 9999-12-31: openpyxl warns on stderr
+    book.active["C16"].number_format = "yyyy-mm-dd"
+    book.save(tmp_path / "t.xlsx")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read_path(tmp_path / "t.xlsx")
+    assert caught == []
+
+
+def test_a_zip_asking_for_an_unknown_version_is_a_damaged_file(tmp_path):
+    import io
+    import zipfile
+
+    from linter.readers import InputError, read_path
+
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    data = bytearray(packed.getvalue())
+    data[data.find(b"PK\x01\x02") + 6] = 0xFF  # "version needed to extract": 25.5
+    (tmp_path / "t.xlsx").write_bytes(bytes(data))
+    with pytest.raises(InputError, match="file is damaged"):  # was NotImplementedError, an internal error
+        read_path(tmp_path / "t.xlsx")
+
+
+def test_a_pdf_with_a_damaged_page_box_is_a_damaged_pdf(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    from linter.readers import InputError, read_path
+
+    pdf = canvas.Canvas(str(tmp_path / "t.pdf"))
+    pdf.drawString(100, 700, "项目名称")
+    pdf.save()
+    data = (tmp_path / "t.pdf").read_bytes()
+    box = b"/MediaBox [ 0 0 595.2756 841.8898 ]"
+    assert box in data
+    (tmp_path / "t.pdf").write_bytes(data.replace(box, b"/MediaBox [ 0 0 595.2756 /X       ]"))  # same length
+    # pdfplumber's close() fails on it too, and once replaced the one-line error with its own
+    with pytest.raises(InputError, match="the PDF is damaged"):
+        read_path(tmp_path / "t.pdf")

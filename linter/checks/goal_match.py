@@ -20,7 +20,7 @@ from decimal import Decimal
 from linter.checks import Hit, Param, hit_location
 from linter.checks.indicators import Scope, scope_of
 from linter.checks.matching import counter_of, overlap
-from linter.glossary import MONEY_COST
+from linter.glossary import HTML_TAG, MONEY_COST
 from linter.model import Document, Indicator, Table
 from linter.values.scan import find_quantities
 from linter.values.types import Quantity
@@ -35,7 +35,7 @@ PARAMS = {
 }
 
 # A goal clause ends at these; 、 joins items of one clause and does not end it.
-_CLAUSE_END = re.compile(r"[，,；;。:：！!？?\n]|<[^>]*>|目标\d+")
+_CLAUSE_END = re.compile(rf"[，,；;。:：！!？?\n]|{HTML_TAG.pattern}|目标\d+")
 _PER = re.compile(r"每|各|平均|人均|户均|单次|年均|月均")
 _VERBS = re.compile(r"^(?:力争|确保|全年|共|累计|计划)?(?:完成|开展|实现|达到|组织|发放|举办|提供|保障|"
                     r"培育|建成|新增|覆盖|使|对)?")

@@ -10,13 +10,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from linter.glossary import LEVEL1_NAMES, LEVEL2_NAMES
+from linter.glossary import HTML_TAG, LEVEL1_NAMES, LEVEL2_NAMES
 from linter.model import Document, Indicator, Table
 from linter.values.types import Empty
 
 _UNIT_NOTE = re.compile(r"[（(](?:%|％|百分比|个|次|人|元|万元|家|户)[）)]$")
 _PUNCT = re.compile(r"[\s,，、;；:：。.!！?？“”\"'‘’()（）《》<>【】\-—~～·]+")
-_TAG = re.compile(r"<[^>]*>")
 
 
 class Scope:
@@ -87,7 +86,7 @@ def indicators(doc: Document, categories: list[str] = (), exclude: list[str] = (
 @lru_cache(maxsize=16384)  # a name is read by a dozen rules; names repeat across a sweep
 def core_name(name: str) -> str:
     """The name without tags, a trailing unit note (``满意度（%）``) or a trailing ``情况``."""
-    name = _TAG.sub("", name).strip()
+    name = HTML_TAG.sub("", name).strip()
     name = _UNIT_NOTE.sub("", name).strip()
     return name.removesuffix("情况").strip() or name
 

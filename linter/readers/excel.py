@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 from decimal import Decimal, InvalidOperation
 
@@ -45,7 +46,8 @@ def check_zip(data: bytes, path: str, member: str = "xl/workbook.xml") -> zipfil
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # NotImplementedError: a directory asking for a zip version (or compression) Python lacks
         raise InputError(path, "文件已损坏（不是完整的 zip/Office 文件）",
                      "file is damaged (not a complete zip/Office file)") from None
     if len(infos) > MAX_MEMBERS:
@@ -76,7 +78,10 @@ def number_text(value: float | int | Decimal, number_format: str = "") -> str:
     if "%" in fmt and not isinstance(value, bool):
         decimals = _DECIMALS.search(fmt.split("%")[0])
         places = len(decimals.group(1)) if decimals else 0
-        return f"{round(float(value) * 100, places):.{places}f}%"
+        try:
+            return f"{round(float(value) * 100, places):.{places}f}%"
+        except OverflowError:  # a whole number past float range (hundreds of digits): printed whole
+            return f"{plain_number(Decimal(value) * 100)}%"
     try:
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except (InvalidOperation, ValueError):
@@ -131,14 +136,22 @@ def _grid_block(path: str, sheet: str, values: dict[tuple[int, int], str], n_row
     return block
 
 
+def load_workbook(source, **options):
+    """openpyxl's workbook, without the warnings it would print on stderr (a date serial out of
+    range, a missing default style…): such a cell reads as openpyxl reads it, without the noise."""
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(source, **options)
+
+
 def read_xlsx(data: bytes, path: str) -> tuple[Document, list[str]]:
     if encrypted(data):
         raise InputError(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected")
     check_zip(data, path)
-    import openpyxl
-
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        book = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as e:  # openpyxl raises many kinds on damaged parts
         raise InputError(path, f"无法打开工作簿（{type(e).__name__}）", f"cannot open the workbook ({type(e).__name__})") \
             from None

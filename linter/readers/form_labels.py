@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter.glossary import strip_fill_notes
 from linter.readers.layout import compact
 
 _UNIT_NOTE = re.compile(r"\((?:单位:)?(万元|元|亿元|千元)\)")
-_FILL_NOTE = re.compile(r"\([^)]*(?:必填|选填|可选填|硬性|盖章)[^)]*\)")
 
 # Header-block labels, each a role and the alternatives that print it (compact form, anchored).
 _BLOCK = (
@@ -59,7 +59,7 @@ def _strip_notes(key: str) -> tuple[str, str]:
     if m:
         unit = m.group(1)
         key = key[: m.start()] + key[m.end():]
-    return _FILL_NOTE.sub("", key).rstrip(":"), unit
+    return strip_fill_notes(key).rstrip(":"), unit
 
 
 def block_label(text: str) -> BlockLabel | None:

@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter.glossary import is_category_label
+from linter.glossary import HTML_TAG, is_category_label
 from linter.model import Indicator
 from linter.readers.indicators import Categories, make_indicator
 from linter.readers.layout import clean
 from linter.values import split_name_value
 
-_TAG = re.compile(r"<[^>]*>")
-_BLOCK_TAG = re.compile(r"</?(?:p|li|ol|ul|div|br|tr|td|h\d)\b[^>]*>", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ol|ul|div|br|tr|td|h\d)\b[^<>]*>", re.IGNORECASE)  # [^<>]: see HTML_TAG
 # An item's numbering where a chunk or a line starts: 一、 (l1), （一） (l2), 1. (item).
 ITEM_MARKER = re.compile(
     r"(?:^|(?<=[\s;；。]))(?:(?P<l1>[一二三四五六七八九十]+\s*[、.．])"
@@ -52,7 +51,7 @@ def items(raw: str, column: int) -> list[Item]:
     """The cell cut into items; ``column`` is where the cell's raw text starts in the line."""
     out: list[Item] = []
     pos = 0
-    for m in list(_TAG.finditer(raw)) + [None]:
+    for m in list(HTML_TAG.finditer(raw)) + [None]:
         end = m.start() if m else len(raw)
         _cut_chunk(raw[pos:end], column + pos, out)
         pos = m.end() if m else len(raw)

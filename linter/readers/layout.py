@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-_TAG = re.compile(r"<[^>]*>")
+from linter.glossary import HTML_TAG
+
 _SPACE = re.compile(r"\s+")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")  # markdown |---|---|
 _SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")
@@ -66,7 +67,7 @@ class Row:
 def clean(text: str) -> str:
     """Text without HTML tags, entities, markdown emphasis or surplus white space."""
     if "<" in text:
-        text = _TAG.sub(" ", text)
+        text = HTML_TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
     text = text.replace("**", "")
@@ -123,5 +124,5 @@ def split_words(cell: Cell) -> list[Cell]:
 
 def first_text_column(cell: Cell) -> int:
     """The column of the first visible character, skipping leading tags such as ``<b>``."""
-    m = re.match(r"^(?:\s*<[^>]*>)*\s*", cell.raw)
+    m = re.match(rf"^(?:\s*{HTML_TAG.pattern})*\s*", cell.raw)
     return cell.column + (m.end() if m else 0)

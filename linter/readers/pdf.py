@@ -24,6 +24,7 @@ the column, for sorting. A PDF without a text layer (a scan) or a damaged one is
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
@@ -70,11 +71,15 @@ def read_pdf(data: bytes, path: str) -> Document:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as e:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect, …
         raise _open_error(path, e) from None
-    with pdf:  # closed however reading it ends
-        try:
-            items, has_text = _page_items(list(pdf.pages))
-        except Exception as e:  # a damaged page tree, or a page whose content stream is damaged
-            raise _open_error(path, e) from None
+    try:
+        items, has_text = _page_items(list(pdf.pages))
+    except Exception as e:  # a damaged page tree, or a page whose content stream is damaged
+        raise _open_error(path, e) from None
+    finally:
+        # Not ``with pdf``: pdfplumber's close() walks the pages again, and on a damaged page tree
+        # fails again, which would replace the InputError just raised by a bare exception.
+        with contextlib.suppress(Exception):
+            pdf.close()
     if not has_text:
         raise InputError(path, "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供原始文件",
                      "the PDF has no text layer (a scanned document?): run OCR or supply the original file")

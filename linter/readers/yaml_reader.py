@@ -40,6 +40,7 @@ from linter.resources import data_dir
 from linter.values import parse
 from linter.values.types import Quantity
 from linter.values.units import MONEY_UNITS
+from linter.yamlfile import nesting_too_deep
 
 DEFAULT_TABLE_NAME = "示例项目"
 MAX_AMOUNT = Decimal(10) ** 15  # a thousand trillion 元: beyond any budget, so a typo or an attack
@@ -128,6 +129,8 @@ def load_yaml(text: str, path: str):
 
 def load_yaml_fully(text: str, path: str):
     """``load_yaml`` through PyYAML's composer (libyaml): any YAML, and the errors of broken YAML."""
+    if nesting_too_deep(text):
+        raise InputError(path, "结构嵌套过深，无法读取", "nesting too deep to read")
     loader = LineLoader(text)
     try:
         node = loader.get_single_node()

@@ -19,9 +19,13 @@ from linter.values.units import UNITS
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "月")
 _CMP = rf"(?:{comparator_pattern(2)})"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = r"[一二两三四五六七八九十百千万]+"
+_CN_DIGIT = "一二两三四五六七八九十百千万"
+_CN = rf"[{_CN_DIGIT}]+"
+# A Chinese numeral is read from the start of its run only (the lookbehinds): tried from every
+# character of a long run (万万万…) the match would rescan the rest of the run each time.
 _QUANTITY = re.compile(
-    rf"(?<![\d.第])(?:约|近)?(?:{_CMP}\s*)?(?:{_NUM}|(?<![\u4e00-\u9fff]){_CN}|(?<=[\u4e00-\u9fff，,、]){_CN})"
+    rf"(?<![\d.第])(?:约|近)?(?:{_CMP}\s*)?(?:{_NUM}|(?<![\u4e00-\u9fff]){_CN}"
+    rf"|(?<=[\u4e00-\u9fff，,、])(?<![{_CN_DIGIT}]){_CN})"
     rf"\s*(?:万|亿|千)?(?:余|多)?\s*(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月)(?:[·•・/](?:{_UNIT_ALT}|月))?)?(?:以上|以内|以下|左右)?"
 )
 # A value run onto the end of its name: 业务工作经费1万元, 法制培训全年三次2万元。
