@@ -105,6 +105,25 @@ def test_every_example_finding_lands_on_a_cell():
         assert spots and all(s.cell is not None for s in spots), path
 
 
+@pytest.mark.parametrize("form", ["xlsx", "docx", "pdf"])
+def test_every_finding_of_a_converted_example_lands_on_its_own_indicator(tmp_path, form):
+    # A workbook, Word or PDF location says less than a text line (a cell shared, a page): the
+    # finding's identity must still pick its own row, not a neighbour's.
+    from office_templates import docx_of, xlsx_of
+    from pdf_templates import pdf_of
+
+    from linter.lintrun import LintRun
+
+    path = {"xlsx": xlsx_of, "docx": docx_of, "pdf": pdf_of}[form]("002", tmp_path / f"002.{form}")
+    doc = read_path(path)
+    findings = LintRun().check(path, doc)
+    spots = place_findings(doc, findings)
+    assert len(findings) == 55 and all(s.cell is not None for s in spots)
+    for f, spot in zip(findings, spots, strict=True):
+        if f.indicator and spot.cell.startswith("i"):
+            assert doc.tables[spot.table].indicators[int(spot.cell[1:-1])].name == f.indicator, f
+
+
 def test_identity_picks_the_cell_when_a_page_is_all_the_location_says():
     page3 = Location("t.pdf", page=3)
     indicators = [Indicator("产出指标", "数量指标", name, value, parse(value), page3, value_location=page3)
