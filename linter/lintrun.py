@@ -105,17 +105,21 @@ def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool =
         return out
     try:
         out.findings = run.check(path, doc)
+        if summarise is not None:
+            out.summary = summarise(doc, out.findings)
     except (RuleError, ConfigError) as exc:
         out.fatal = f"indicator-lint: {exc}"
         return out
-    except (CheckFailed, SuppressionError) as exc:
-        out.messages.append(str(exc))
-        out.entry = {"path": str(path), "error": str(exc), "tables": len(doc.tables), "findings": 0}
+    except Exception as exc:  # noqa: BLE001 — a file that trips a bug of ours: one line, the others still checked
+        error = str(exc) if isinstance(exc, (CheckFailed, SuppressionError)) else (
+            f"{path}: 检查失败（内部错误 {type(exc).__name__}: {exc}） / "
+            f"could not be checked (internal error {type(exc).__name__}: {exc})")
+        out.messages.append(error)
+        out.entry = {"path": str(path), "error": error, "tables": len(doc.tables), "findings": 0}
+        out.summary, out.findings = None, []
         return out
     out.entry = {"path": str(path), "error": None, "tables": len(doc.tables), "findings": len(out.findings)}
     out.doc = doc if keep_doc else None
-    if summarise is not None:
-        out.summary = summarise(doc, out.findings)
     out.severities = Counter(f.severity for f in out.findings)
     if not keep_findings:
         out.findings = []
