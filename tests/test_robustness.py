@@ -266,3 +266,33 @@ def test_a_pdf_with_a_damaged_page_box_is_a_damaged_pdf(tmp_path):
     # pdfplumber's close() fails on it too, and once replaced the one-line error with its own
     with pytest.raises(InputError, match="the PDF is damaged"):
         read_path(tmp_path / "t.pdf")
+
+
+def _pattern_cases() -> dict:
+    """What each call meets: each took from seconds to minutes before (the first, exponentially)."""
+    from linter.checks.satisfaction_subject import unit_names
+    from linter.readers import _format_of
+    from linter.readers.html_cells import _HEAD_SPLIT
+    from linter.readers.layout import _PIPE_RULE
+    from linter.readers.text import _without_code
+    from linter.values.scan import find_quantities, split_name_value
+
+    return {
+        "blank lines before a key": lambda: _format_of(".dat", "\n" * 30 + "x\n"),
+        "thousands groups": lambda: find_quantities("1" + ",000" * 10000),
+        "spaces after a number": lambda: find_quantities("1" + " " * 16000 + "x"),
+        "a value run onto its name": lambda: split_name_value("名称" + "1" + ",000" * 10000 + "x"),
+        "a pipe line of spaces": lambda: _PIPE_RULE.match(" " * 40000 + "x|y|"),
+        "dashes after a department": lambda: _without_code("某局" + "-" * 40000 + "x"),
+        "digits after a unit": lambda: unit_names("1" * 40000 + "x"),
+        "colons before a line break": lambda: _HEAD_SPLIT.match("：" * 64000 + "\nx"),
+        "a prose cell with many spaces": lambda: split_name_value("培训 " * 8000),
+    }
+
+
+@pytest.mark.parametrize("what", list(_pattern_cases()))
+def test_a_pattern_meets_a_long_run_in_linear_time(what):
+    call = _pattern_cases()[what]
+    started = time.perf_counter()
+    call()
+    assert time.perf_counter() - started < 1

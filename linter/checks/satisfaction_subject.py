@@ -31,7 +31,7 @@ PARAMS = {
 _PLACE = re.compile(r"^.*?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|镇|乡)(?=[^省市县区州旗镇乡]{2,})")
 _SUFFIX = re.compile(r"(?:管理局|管理委员会|委员会|办公室|服务中心|中心|局|委|办|厅|部)$")
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:省|自治区|市|州|地区|盟|县|区|旗|镇|乡)")
-_CODE = re.compile(r"[-—－\d\s]+$|本级$")
+_CODE = re.compile(r"(?<![-—－\d\s])[-—－\d\s]+$|本级$")  # from a run's start only: linear
 
 
 def unit_names(unit: str) -> list[str]:

@@ -31,7 +31,9 @@ ITEM_MARKER = re.compile(
     r"|(?P<l2>[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])"
     r"|(?P<item>\d{1,2}\s*[.、．](?!\d)))\s*"
 )
-_HEAD_SPLIT = re.compile(r"^(\S+?)(?:\s*[:：]\s*|\s+)(\S.*)$")
+# The head is a category label (short): at most 80 characters tried, or every colon of a long
+# run would be a split point with the rest of the line scanned from it.
+_HEAD_SPLIT = re.compile(r"^(\S{1,80}?)(?:\s*[:：]\s*|\s+)(\S.*)$")
 
 
 @dataclass

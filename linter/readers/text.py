@@ -658,7 +658,10 @@ def _unit_heading(text: str) -> str | None:
 
 def _without_code(text: str) -> str:
     """平罗县应急管理局--032001 → 平罗县应急管理局 (the code is not part of the name)."""
-    return re.sub(r"\s*(?:[-—–]+\s*\d{3,}|[(（]\s*\d{3,}\s*[)）]|\d{6,})$", "", text).strip() or text
+    # Each run tried from its start only (the lookbehinds): from inside a long run of spaces, dashes
+    # or digits every attempt would scan to the run's end again.
+    return re.sub(r"(?<!\s)\s*(?:(?<![-—–])[-—–]+\s*\d{3,}|[(（]\s*\d{3,}\s*[)）]|(?<!\d)\d{6,})$", "",
+                  text).strip() or text
 
 
 def _department_in_title(title: str) -> str:

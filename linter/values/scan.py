@@ -23,14 +23,16 @@ _CN_DIGIT = "一二两三四五六七八九十百千万"
 _CN = rf"[{_CN_DIGIT}]+"
 # A Chinese numeral is read from the start of its run only (the lookbehinds): tried from every
 # character of a long run (万万万…) the match would rescan the rest of the run each time.
+# Likewise a number does not start after "digit," (inside 1,000,000), and the white space around
+# 万/余 is one run unless a character stands between (two \s* side by side split a run every way).
 _QUANTITY = re.compile(
-    rf"(?<![\d.第])(?:约|近)?(?:{_CMP}\s*)?(?:{_NUM}|(?<![\u4e00-\u9fff]){_CN}"
+    rf"(?<![\d.第])(?<!\d,)(?:约|近)?(?:{_CMP}\s*)?(?:{_NUM}|(?<![\u4e00-\u9fff]){_CN}"
     rf"|(?<=[\u4e00-\u9fff，,、])(?<![{_CN_DIGIT}]){_CN})"
-    rf"\s*(?:万|亿|千)?(?:余|多)?\s*(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月)(?:[·•・/](?:{_UNIT_ALT}|月))?)?(?:以上|以内|以下|左右)?"
+    rf"\s*(?:(?:万|亿|千)(?:余|多)?\s*|(?:余|多)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月)(?:[·•・/](?:{_UNIT_ALT}|月))?)?(?:以上|以内|以下|左右)?"
 )
 # A value run onto the end of its name: 业务工作经费1万元, 法制培训全年三次2万元。
 _TRAILING_VALUE = re.compile(
-    rf"(?:{_CMP}\s*)?(?<![\d.])(?:{_NUM})\s*(?:万|亿|千)?\s*(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?"
+    rf"(?:{_CMP}\s*)?(?<![\d.])(?<!\d,)(?:{_NUM})\s*(?:(?:万|亿|千)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?"
     r"(?:以上|以内|以下)?[\s。；、，,;.]*$"
 )
 
@@ -51,14 +53,18 @@ def find_quantities(text: str, offset: int = 0) -> tuple[t.Quantity, ...]:
 
 def split_name_value(cell: str) -> tuple[str, str]:
     """Split ``name value`` written in one cell; value is '' when none is found."""
-    from linter.values.parser import fold, parse_value
+    from linter.values.parser import MAX_VALUE_LENGTH, fold, parse_value
 
     text = cell.strip()
     if not text:
         return "", ""
     folded = fold(text)
-    # A space-separated value: the leftmost split whose right side is a real value.
+    # A space-separated value: the leftmost split whose right side is a real value. No value is
+    # longer than the parser reads: parsing every longer remainder would make a long prose cell
+    # with many spaces cost the square of its length.
     for m in re.finditer(r"\s+", folded):
+        if len(folded) - m.end() > MAX_VALUE_LENGTH:
+            continue
         name, value = text[: m.start()].strip(), text[m.end():].strip()
         if not name:
             continue
