@@ -19,7 +19,7 @@ from functools import cached_property
 from linter.glossary import HTML_TAG
 
 _SPACE = re.compile(r"\s+")
-# markdown |---|---| (each \s* after a character it follows: two side by side split a run of spaces every way)
+# markdown |---|---|; no two \s* side by side (across an optional |): they split a run of spaces every way
 _PIPE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 _SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")
 _FULLWIDTH = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "　": " "})
