@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 # No table or setting nests anywhere near this deep. PyYAML's C composer recurses once per level
-# and, past some 20,000 levels, overflows the C stack: the process dies, no exception is raised.
+# and, past some 20,000 levels, overflows the C stack: the process dies, no exception is raised
+# (with libyaml 0.2.5; 0.2.6 refuses more than 1000 levels itself, as this does).
 MAX_NESTING = 1000
 
 
@@ -29,8 +30,10 @@ def nesting_too_deep(text: str, limit: int = MAX_NESTING) -> bool:
                     return True
             elif isinstance(event, ends):
                 depth -= 1
-    except yaml.YAMLError:
-        return False  # broken YAML: loading it says where
+    except yaml.YAMLError as exc:
+        # libyaml 0.2.6 (PyYAML 6.0.4) stops at its own limit of 1000 levels, while scanning ahead
+        # of the events; anything else broken is left for loading to report, with its line.
+        return getattr(exc, "problem", None) == "exceeded maximum nesting depth"
     return False
 
 
