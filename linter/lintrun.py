@@ -148,6 +148,7 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
         for path in paths:
             yield check_file(run, path, verbose, keep_doc, summarise, keep_findings)
         return
+    import gc
     import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -163,6 +164,9 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
         yield check_file(run, paths[0], verbose, False, summarise, keep_findings)
         paths = paths[1:]
         jobs = min(jobs, len(paths))
+        # Everything loaded so far lives as long as the run: frozen, neither the workers' collector
+        # nor this one's walks it again, and the pages the workers inherit stay shared with this one.
+        gc.freeze()
     size = max(1, min(64, len(paths) // (jobs * 8)))
     # Under fork the run itself is handed down (nothing is pickled); spawned workers rebuild it.
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
@@ -180,6 +184,8 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
             yield from _chunk_results(*pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if forks:
+            gc.unfreeze()  # a caller that goes on (tests, a program using this) collects as before
 
 
 def _chunk_results(future, chunk: list[Path]) -> list[FileResult]:

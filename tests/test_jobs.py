@@ -133,3 +133,21 @@ def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_traceback(tmp_path,
         f"indicator-lint: 检查进程意外退出，{boom} 及其后的文件未检查 / a worker process died (out of memory, "
         f"or a crash in a library); {boom} and the files after it were not checked")
     assert "Traceback" not in result.output
+
+
+def _frozen_objects(doc, findings) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_workers_start_with_what_they_inherit_frozen_and_the_caller_is_left_as_it_was(tmp_path):
+    import gc
+
+    from linter.lintrun import LintRun, check_files
+
+    paths = [shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / f"t{n}.txt") for n in range(4)]
+    counts = [r.summary for r in check_files(LintRun(), [Path(p) for p in paths], jobs=2, summarise=_frozen_objects)]
+    if multiprocessing.get_start_method() == "fork":
+        assert all(n > 1000 for n in counts[1:])  # the parser, the rules: never walked by the workers' collector
+    assert gc.get_freeze_count() == 0
