@@ -160,12 +160,16 @@ def _read(path: Path) -> tuple[dict, Path]:
 def _pyproject_table(path: Path, strict: bool = False) -> dict | None:
     import tomllib
 
+    text = ""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        if strict:
+        # Someone else's broken pyproject.toml is not ours to report while searching; one that
+        # names us (a typo in [tool.indicator-lint]) is: passed over, our settings would vanish.
+        if strict or "indicator-lint" in text:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-        return None  # someone else's broken pyproject.toml is not ours to report while searching
+        return None
     table = data.get("tool", {}).get("indicator-lint")
     if table is not None and not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.indicator-lint] must be a table")

@@ -203,3 +203,12 @@ def test_the_same_glob_for_the_same_files_takes_the_extending_configs_rules(tmp_
     assert ignored_for(config, tmp_path / "a.txt") == ["IL201"]
     assert ignored_for(config, tmp_path / "sub" / "a.txt") == ["IL201", "IL204"]
     assert config.as_dict()["per-file-ignores"] == {"*.txt": ["IL201"], "sub/*.txt": ["IL204"]}
+
+
+def test_a_broken_pyproject_is_reported_only_when_it_names_us(repo):
+    (repo / "pyproject.toml").write_text('[project\nname = "x"\n', encoding="utf-8")  # someone else's
+    assert check(T).exit_code == 1  # passed over: the default rules ran
+    (repo / "pyproject.toml").write_text('[tool.indicator-lint\nignore = ["missing-unit"]\n', encoding="utf-8")
+    result = check(T)
+    assert result.exit_code == 2 and result.stderr.startswith(f"indicator-lint: {repo / 'pyproject.toml'}: not valid TOML:")
+    assert result.stderr.count("\n") == 1
