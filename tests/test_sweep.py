@@ -210,16 +210,15 @@ def test_a_broken_config_deep_in_a_sweep_stops_it_before_any_output(tmp_path):
 
 
 def _peak_rss_kb(folder: Path, fmt: str) -> int:
-    import subprocess
+    """Peak memory of ``check`` on the folder, in its own process, measured as the benchmark does."""
+    import importlib.util
     import sys
 
-    script = ("import resource, subprocess, sys\n"
-              "subprocess.run([sys.executable, '-m', 'linter', 'check', '--jobs', '1', '--format', sys.argv[2], "
-              "sys.argv[1]], stdout=subprocess.DEVNULL)\n"
-              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    done = subprocess.run([sys.executable, "-c", script, str(folder), fmt], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parent.parent, check=True)
-    return int(done.stdout.strip())
+    spec = importlib.util.spec_from_file_location("bench_corpus", EXAMPLES.parent / "bench" / "corpus.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    _seconds, megabytes = bench.measure([sys.executable, "-m", "linter", "check", "--jobs", "1", "--format", fmt, str(folder)])
+    return int(megabytes * 1024)
 
 
 def test_memory_does_not_grow_with_the_number_of_files(tmp_path):
