@@ -151,8 +151,10 @@ def _layout(doc: Document, findings: list[Finding]):
 
     place: dict[int, Target] = {}
     for i, spot in enumerate(place_findings(doc, findings)):
-        # a finding about the whole table (no cell of its own) goes to the table's name
-        ref = refs[spot.table].get(spot.cell or "name") if spot.table is not None else None
+        # a finding about the whole table, or about a part this layout does not draw (a department's
+        # budget, multi-year funding alone, an empty goal), goes to the table's name
+        drawn = refs[spot.table] if spot.table is not None else {}
+        ref = drawn.get(spot.cell or "name") or drawn.get("name")
         if ref:
             place[i] = Target(LAYOUT_SHEET, ref)
     return book, place

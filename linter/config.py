@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -157,17 +158,20 @@ def _read(path: Path) -> tuple[dict, Path]:
     return data, root
 
 
+_OUR_TABLE = re.compile(rb"^\s*\[+\s*tool\s*\.\s*[\"']?indicator-lint", re.MULTILINE)  # [tool.indicator-lint…
+
+
 def _pyproject_table(path: Path, strict: bool = False) -> dict | None:
     import tomllib
 
-    text = ""
+    raw = b""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        # Someone else's broken pyproject.toml is not ours to report while searching; one that
-        # names us (a typo in [tool.indicator-lint]) is: passed over, our settings would vanish.
-        if strict or "indicator-lint" in text:
+        # Someone else's broken pyproject.toml is not ours to report while searching; one with our
+        # table in it (a typo, a GBK file) is: passed over, our settings would silently vanish.
+        if strict or _OUR_TABLE.search(raw):
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
         return None
     table = data.get("tool", {}).get("indicator-lint")

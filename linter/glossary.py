@@ -62,16 +62,20 @@ HTML_TAG = re.compile(r"<[^<>]*>")
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．)）])\s*"
 )
-# A bracket pair, then whether it is a filling note. One pattern with the words between two
-# ``[^)]*`` runs rescans the rest of the text from every bracket that never closes (quadratic).
-_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
+# A bracket pair (a run of openers taken whole, from its start: 经济效益（（必填）), then whether
+# it is a filling note. One pattern with the words between two ``[^)]*`` runs rescans the rest of
+# the text from every bracket that never closes (quadratic).
+_BRACKETS = re.compile(r"(?<![（(])[（(]+[^（()）]*[）)]")
 _FILL_WORDS = re.compile(r"必填|选填|硬性|盖章")
 _DECORATION = re.compile(r"[\s:：*＊]")
 
 
 def strip_fill_notes(text: str) -> str:
-    """``经济效益（必填）`` → ``经济效益``; other brackets (``资金投入(万元)``) are kept."""
-    return _BRACKETS.sub(lambda m: "" if _FILL_WORDS.search(m.group()) else m.group(), text)
+    """``经济效益（必填）`` → ``经济效益``; other brackets (``资金投入(万元)``) are kept. Twice: a
+    note inside a note (``数量指标（必填(硬性)）``) is bared by taking the inner one away."""
+    for _ in range(2):
+        text = _BRACKETS.sub(lambda m: "" if _FILL_WORDS.search(m.group()) else m.group(), text)
+    return text
 
 
 @lru_cache(maxsize=8192)  # labels repeat on every table and are asked about by many rules

@@ -111,9 +111,9 @@ def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool =
         out.fatal = f"indicator-lint: {exc}"
         return out
     except Exception as exc:  # noqa: BLE001 — a file that trips a bug of ours: one line, the others still checked
+        what = f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"  # one line, whatever exc says
         error = str(exc) if isinstance(exc, (CheckFailed, SuppressionError)) else (
-            f"{path}: 检查失败（内部错误 {type(exc).__name__}: {exc}） / "
-            f"could not be checked (internal error {type(exc).__name__}: {exc})")
+            f"{path}: 检查失败（内部错误 {what}） / could not be checked (internal error {what})")
         out.messages.append(error)
         out.entry = {"path": str(path), "error": error, "tables": len(doc.tables), "findings": 0}
         out.summary, out.findings = None, []
@@ -148,7 +148,6 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
         for path in paths:
             yield check_file(run, path, verbose, keep_doc, summarise, keep_findings)
         return
-    import gc
     import multiprocessing
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -164,9 +163,6 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
         yield check_file(run, paths[0], verbose, False, summarise, keep_findings)
         paths = paths[1:]
         jobs = min(jobs, len(paths))
-        # Everything loaded so far lives as long as the run: frozen, neither the workers' collector
-        # nor this one's walks it again, and the pages the workers inherit stay shared with this one.
-        gc.freeze()
     size = max(1, min(64, len(paths) // (jobs * 8)))
     # Under fork the run itself is handed down (nothing is pickled); spawned workers rebuild it.
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
@@ -184,8 +180,6 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
             yield from _chunk_results(*pending.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        if forks:
-            gc.unfreeze()  # a caller that goes on (tests, a program using this) collects as before
 
 
 def _chunk_results(future, chunk: list[Path]) -> list[FileResult]:
@@ -203,8 +197,13 @@ _WORKER: dict = {}
 
 
 def _start_worker(run: LintRun | tuple, verbose: bool, summarise, keep_findings: bool) -> None:
+    import gc
+
     run = run if isinstance(run, LintRun) else LintRun(*run)
     _WORKER.update(run=run, verbose=verbose, summarise=summarise, keep_findings=keep_findings)
+    # What the worker starts with (under fork: the parser, the rules, all the parent loaded) lives
+    # as long as it does. Frozen, its collector no longer walks it, nor writes to those pages.
+    gc.freeze()
 
 
 def _worker_check_all(paths: list[Path]) -> list[FileResult]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -19,6 +20,7 @@ from office_templates import docx_of, example_path, xlsx_of
 from linter.cli import main
 
 ERROR, WARNING = "FFC7CE", "FFEB9C"
+DATA = Path(__file__).resolve().parent / "data" / "yaml"
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +120,22 @@ def test_annotate_needs_one_readable_file_and_never_overwrites_it(tmp_path, book
     assert result.exit_code == 2 and "不能覆盖" in result.stderr
     result = annotate(tmp_path / "missing.xlsx", out)
     assert result.exit_code == 2 and not out.exists()
+
+
+def test_a_finding_on_a_part_the_layout_does_not_draw_goes_to_the_table_name(tmp_path):
+    # department.yaml has only multi-year funding and a budget block, which the layout does not draw
+    from linter.annotate import _layout
+    from linter.lintrun import LintRun
+    from linter.readers import read_path
+    from linter.report.cells import place_findings
+
+    path = DATA / "department.yaml"
+    doc = read_path(path)
+    findings = LintRun().check(path, doc)
+    book, place = _layout(doc, findings)
+    spots = place_findings(doc, findings)
+    assert any(s.cell in ("budget", "funding") for s in spots)
+    assert sorted(place) == list(range(len(findings)))  # every finding marked somewhere
+    for i, spot in enumerate(spots):
+        if spot.cell in ("budget", "funding"):
+            assert book.active[place[i].cell].value == doc.tables[spot.table].name

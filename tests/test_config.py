@@ -212,3 +212,7 @@ def test_a_broken_pyproject_is_reported_only_when_it_names_us(repo):
     result = check(T)
     assert result.exit_code == 2 and result.stderr.startswith(f"indicator-lint: {repo / 'pyproject.toml'}: not valid TOML:")
     assert result.stderr.count("\n") == 1
+    (repo / "pyproject.toml").write_bytes('[tool.indicator-lint]\nignore = ["缺单位"]\n'.encode("gbk"))  # not UTF-8
+    assert check(T).exit_code == 2
+    (repo / "pyproject.toml").write_text('[project\ndependencies = ["indicator-lint>=1"]\n', encoding="utf-8")
+    assert check(T).exit_code == 1  # mentions us, but has no table of ours: still someone else's

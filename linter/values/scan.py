@@ -19,20 +19,22 @@ from linter.values.units import UNITS
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "月")
 _CMP = rf"(?:{comparator_pattern(2)})"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NOT_A_GROUP = r"(?!(?<=\d,)\d{3}(?!\d))"
 _CN_DIGIT = "一二两三四五六七八九十百千万"
 _CN = rf"[{_CN_DIGIT}]+"
 # A Chinese numeral is read from the start of its run only (the lookbehinds): tried from every
 # character of a long run (万万万…) the match would rescan the rest of the run each time.
-# Likewise a number does not start after "digit," (inside 1,000,000), and the white space around
+# Likewise a number does not start on a thousands group (the 000 of 1,000,000; 10,20人 still
+# gives 20人), and the white space around
 # 万/余 is one run unless a character stands between (two \s* side by side split a run every way).
 _QUANTITY = re.compile(
-    rf"(?<![\d.第])(?<!\d,)(?:约|近)?(?:{_CMP}\s*)?(?:{_NUM}|(?<![\u4e00-\u9fff]){_CN}"
+    rf"(?<![\d.第]){_NOT_A_GROUP}(?:约|近)?(?:{_CMP}\s*)?(?:{_NUM}|(?<![\u4e00-\u9fff]){_CN}"
     rf"|(?<=[\u4e00-\u9fff，,、])(?<![{_CN_DIGIT}]){_CN})"
     rf"\s*(?:(?:万|亿|千)(?:余|多)?\s*|(?:余|多)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月)(?:[·•・/](?:{_UNIT_ALT}|月))?)?(?:以上|以内|以下|左右)?"
 )
 # A value run onto the end of its name: 业务工作经费1万元, 法制培训全年三次2万元。
 _TRAILING_VALUE = re.compile(
-    rf"(?:{_CMP}\s*)?(?<![\d.])(?<!\d,)(?:{_NUM})\s*(?:(?:万|亿|千)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?"
+    rf"(?:{_CMP}\s*)?(?<![\d.]){_NOT_A_GROUP}(?:{_NUM})\s*(?:(?:万|亿|千)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?"
     r"(?:以上|以内|以下)?[\s。；、，,;.]*$"
 )
 
