@@ -19,6 +19,7 @@ from functools import cached_property
 from linter.glossary import HTML_TAG
 
 _SPACE = re.compile(r"\s+")
+_LEADING_TAGS = re.compile(rf"(?:\s*{HTML_TAG.pattern})*\s*")  # <b> and the like before a cell's text
 # markdown |---|---|; no two \s* side by side (across an optional |): they split a run of spaces every way
 _PIPE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 _SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")
@@ -125,5 +126,5 @@ def split_words(cell: Cell) -> list[Cell]:
 
 def first_text_column(cell: Cell) -> int:
     """The column of the first visible character, skipping leading tags such as ``<b>``."""
-    m = re.match(rf"^(?:\s*{HTML_TAG.pattern})*\s*", cell.raw)
+    m = _LEADING_TAGS.match(cell.raw)
     return cell.column + (m.end() if m else 0)
