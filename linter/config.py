@@ -360,7 +360,15 @@ class Settings:
         return self._by_folder[folder]
 
     def for_file(self, path: Path | str) -> tuple[Config, list[Rule]]:
-        return self._by_config[self._load(self.config_path(path))]
+        return self._by_config[self.config_key(path)]
+
+    def config_key(self, path: Path | str) -> Path | None:
+        """Which configuration ``path`` is checked with: its config file (None: the defaults, or
+        --config), the same in every process of a run."""
+        return self._load(self.config_path(path))
+
+    def for_key(self, key: Path | None) -> tuple[Config, list[Rule]]:
+        return self._by_config[self._load(key)]
 
     def for_folder(self, path: Path | str) -> tuple[Config, list[Rule]]:
         """The settings for the files of a folder (or of the folder a file is in)."""

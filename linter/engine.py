@@ -37,7 +37,10 @@ class Engine:
         self.rules = list(rules) if rules is not None else load_rule_dirs([])
         self._row_groups = _group_row_rules([r for r in self.rules if hasattr(r.module.check, "row")])
         self._doc_rules = [r for r in self.rules if not hasattr(r.module.check, "row")]
-        self._verdicts: dict[tuple, tuple[object, list]] = {}
+        self._verdicts: dict[tuple, tuple[object, list, bool]] = {}  # row → (value, verdict, met again)
+        self._fresh: list[tuple] = []  # rows to pass on at the next shared_verdicts()
+        self.rows_met = self.rows_judged = 0  # rows asked about, and those not answered from a verdict
+        self._by_code = {r.code: r for r in self.rules}
 
     def run(self, doc: Document, lang: str = "zh") -> list[Finding]:
         findings: list[Finding] = []
@@ -66,8 +69,12 @@ class Engine:
         # What a row check may read of the row (``checks.row_check``); the value itself must be the
         # very object judged before (values are shared through the parser's cache), not merely equal text.
         key = (ind.name, ind.value_text, ind.level1, ind.level2, ind.level2_printed)
+        self.rows_met += 1
         known = self._verdicts.get(key)
         if known is not None and known[0] is ind.value:
+            if not known[2]:  # met again: a row that repeats, worth passing on (shared_verdicts)
+                self._verdicts[key] = (known[0], known[1], True)
+                self._fresh.append(key)
             return known[1]
         verdict = []
         blank = is_blank_row(ind)
@@ -81,10 +88,52 @@ class Engine:
                     raise _crash(doc, rule, exc) from exc
                 if args is not None:
                     verdict.append((rule, at, args))
+        self.rows_judged += 1
+        # Where rows repeat (more than a quarter of those met so far were met before), this one
+        # will likely come again too: pass it on now.
+        repeating = 4 * self.rows_judged < 3 * self.rows_met
+        self._remember(key, ind.value, verdict, met_again=repeating)
+        if repeating:
+            self._fresh.append(key)
+        return verdict
+
+    def _remember(self, key: tuple, value, verdict: list, met_again: bool) -> None:
         if len(self._verdicts) >= self.MAX_VERDICTS:
             self._verdicts.clear()
-        self._verdicts[key] = (ind.value, verdict)
-        return verdict
+            self._fresh.clear()  # (only rows remembered are passed on: it stays as bounded)
+        self._verdicts[key] = (value, verdict, met_again)
+
+    # The processes of a sweep (``lintrun.check_files``) meet the same rows, and judging a row is
+    # most of what a row not seen before costs: each passes on its verdicts on the rows that
+    # repeat, so that such a row is judged about once in the whole sweep, not once per process.
+    # A row repeats when it is met a second time, or, where rows repeat (published tables), as
+    # soon as it is judged. Passing on the rows of a sweep where rows do not repeat
+    # would cost more than judging the few that do.
+
+    def shared_verdicts(self) -> list[tuple[tuple, list[tuple[str, str, dict]]]]:
+        """The verdicts on repeating rows reached here since the last call, as ``(key, [(rule
+        code, at, args)…])`` for ``learn_verdicts`` in another process with the same rules."""
+        from linter.values import parse
+
+        out = []
+        for key in self._fresh:
+            known = self._verdicts.get(key)
+            # Only a value the text alone gives (the parser's, as the other process will have):
+            # a row whose value a reader assembled otherwise is judged where it is met.
+            if known is not None and known[0] is parse(key[1]):
+                out.append((key, [(rule.code, at, args) for rule, at, args in known[1]]))
+        self._fresh.clear()
+        return out
+
+    def learn_verdicts(self, verdicts: list[tuple[tuple, list[tuple[str, str, dict]]]]) -> None:
+        """Take the verdicts another process reached (``shared_verdicts``) as if judged here (but
+        not to be passed on from here: the process that reached them does that)."""
+        from linter.values import parse
+
+        for key, hits in verdicts:
+            if key not in self._verdicts:
+                self._remember(key, parse(key[1]), [(self._by_code[code], at, args) for code, at, args in hits],
+                               met_again=True)
 
 
 def _group_row_rules(rules: list[Rule]) -> list[tuple[object, bool, list[tuple[Rule, object, str]]]]:

@@ -28,7 +28,7 @@ class LintRun:
         # What a worker process needs to set up the same run (check_files).
         self.arguments = (config, list(rules_dirs), list(select), list(ignore), lang, report_unused_noqa)
         self.lang, self.report_unused_noqa = lang, report_unused_noqa
-        self._engines: dict[int, object] = {}  # one Engine per rule list (per configuration)
+        self._engines: dict[Path | None, object] = {}  # one Engine per configuration (Settings.config_key)
 
     @property
     def rules_seen(self) -> dict:
@@ -45,10 +45,11 @@ class LintRun:
         from linter import suppress
         from linter.engine import Engine, finding_sort_key
 
-        config, rules = self.settings.for_file(path)
-        engine = self._engines.get(id(rules))
+        key = self.settings.config_key(path)
+        config, rules = self.settings.for_key(key)
+        engine = self._engines.get(key)
         if engine is None:
-            engine = self._engines[id(rules)] = Engine(rules)
+            engine = self._engines[key] = Engine(rules)
         found = engine.run(doc, lang=self.lang)
         ignored = ignored_for(config, path)
         if ignored:
@@ -59,6 +60,20 @@ class LintRun:
             found += suppress.unused_findings(suppressions, self.settings.known_keys(path), self.lang)
             found.sort(key=finding_sort_key)
         return found
+
+    def shared_verdicts(self) -> dict:
+        """The row verdicts reached here since last asked, per configuration (``Engine.shared_verdicts``)."""
+        return {key: shared for key, engine in self._engines.items() if (shared := engine.shared_verdicts())}
+
+    def learn_verdicts(self, verdicts: dict) -> None:
+        """Take another process's ``shared_verdicts`` as if reached here."""
+        from linter.engine import Engine
+
+        for key, shared in verdicts.items():
+            engine = self._engines.get(key)
+            if engine is None:
+                engine = self._engines[key] = Engine(self.settings.for_key(key)[1])
+            engine.learn_verdicts(shared)
 
 
 # --------------------------------------------------------------------------- one file, many files
@@ -137,20 +152,20 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
                 keep_doc: bool = False, summarise=None, keep_findings: bool = True):
     """FileResults in the order of ``paths``, one at a time as they are ready (memory stays flat).
 
-    ``jobs`` worker processes check the files (``None``: all cores, and one process for a handful
-    of files); results come back in input order whatever order the workers finish in, so the
-    output is the same for any ``jobs``. Documents are not sent back (``keep_doc`` needs one job).
+    ``jobs`` processes check the files, this one and ``jobs - 1`` workers (``None``: all cores,
+    and this process alone for a handful of files); results come back in input order whichever
+    process checked them, so the output is the same for any ``jobs``. Documents are not sent back
+    (``keep_doc`` needs one job).
     """
     if jobs is None:
         jobs = default_jobs() if len(paths) >= PARALLEL_FROM else 1
-    jobs = min(jobs, len(paths))
-    if jobs <= 1 or keep_doc:
-        for path in paths:
-            yield check_file(run, path, verbose, keep_doc, summarise, keep_findings)
+    if min(jobs, len(paths)) <= 1 or keep_doc:
+        yield from _check_here(run, paths, verbose, keep_doc, summarise, keep_findings)
         return
     import multiprocessing
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+
+    from linter.workers import Worker
 
     forks = multiprocessing.get_start_method() == "fork"
     if forks:
@@ -161,63 +176,122 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
 
         prepare()
         yield check_file(run, paths[0], verbose, False, summarise, keep_findings)
+        run.shared_verdicts()  # (the workers inherit those too)
         paths = paths[1:]
-        jobs = min(jobs, len(paths))
-    size = max(1, min(64, len(paths) // (jobs * 8)))
-    # Under fork the run itself is handed down (nothing is pickled); spawned workers rebuild it.
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                               initargs=(run if forks else run.arguments, verbose, summarise, keep_findings))
-    # A few chunks per worker in flight, not all of them: finished results wait for their turn
-    # in the parent, and with a slow reader of the output they would otherwise pile up there.
-    pending: deque = deque()
+    jobs = min(jobs, len(paths))
+    if jobs <= 1:  # one file left: no worker would start in time to help
+        yield from _check_here(run, paths, verbose, False, summarise, keep_findings)
+        return
+    setup = (run if forks else run.arguments, verbose, summarise, keep_findings)
+    context = multiprocessing.get_context()
+    workers: list[Worker] = []
+    chunks = _Chunks(paths, jobs)
+    pending: deque[_Job] = deque()  # the chunks taken, in input order
+    finished = False
     try:
-        for start in range(0, len(paths), size):
-            chunk = paths[start:start + size]
-            pending.append((pool.submit(_worker_check_all, chunk), chunk))
-            if len(pending) > jobs * 4:
-                yield from _chunk_results(*pending.popleft())
-        while pending:
-            yield from _chunk_results(*pending.popleft())
+        for _ in range(jobs - 1):  # (and this process checks files too)
+            workers.append(Worker(context, setup, inherited=[end for w in workers for end in w.parent_ends]))
+        while chunks or pending:
+            # Two chunks per worker, so that none waits for work while this process checks one;
+            # each goes with the verdicts on repeating rows reached elsewhere since the last.
+            _pass_on(run.shared_verdicts(), workers)
+            for worker in workers:
+                while chunks and len(worker.sent) < 2:
+                    job = _Job(chunks.take(), worker)
+                    pending.append(job)
+                    worker.send(job, job.paths)
+            head = pending[0]
+            # While the next results due are not in, check a chunk here; but only a few chunks ahead
+            # of the output: finished results wait here for their turn, and with a slow reader of
+            # the output they would otherwise pile up (memory would grow with the files).
+            if head.results is None and chunks and len(pending) < 4 * jobs:
+                job = _Job(chunks.take())
+                pending.append(job)
+                job.results = []
+                for n, path in enumerate(job.paths, 1):
+                    job.results.append(check_quietly(run, path, verbose, summarise, keep_findings))
+                    if n % 8 == 0:  # a worker whose results fill its pipe goes on once they are taken
+                        _take_in(run, workers)
+                continue
+            while head.results is None:
+                _take_in(run, workers, wait_for=head)
+            pending.popleft()
+            yield from head.results
+            if head.results and head.results[-1].fatal:
+                return  # a worker is lost: the run ends here (each_result exits with code 2)
+        finished = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for worker in workers:
+            worker.stop(now=not finished)
 
 
-def _chunk_results(future, chunk: list[Path]) -> list[FileResult]:
-    from concurrent.futures.process import BrokenProcessPool
+class _Job:
+    """A chunk of the paths, checked here or by ``worker``; ``results`` once they are in."""
 
-    try:
-        return future.result()
-    except BrokenProcessPool:  # a worker was killed (out of memory) or crashed inside a C library
-        return [FileResult(str(chunk[0]), fatal=(
-            f"indicator-lint: 检查进程意外退出，{chunk[0]} 及其后的文件未检查 / a worker process died "
-            f"(out of memory, or a crash in a library); {chunk[0]} and the files after it were not checked"))]
+    __slots__ = ("paths", "worker", "results")
+
+    def __init__(self, paths: list[Path], worker=None):
+        self.paths, self.worker, self.results = paths, worker, None
 
 
-_WORKER: dict = {}
+def _take_in(run: LintRun, workers: list, wait_for: _Job | None = None) -> None:
+    """Take in the workers' results that are in (and wait for ``wait_for``'s): learn their
+    verdicts here and pass them on to the other workers."""
+    from linter.workers import WorkerLost
+
+    for worker in workers:
+        while True:
+            try:
+                got = worker.receive(wait=wait_for is not None and wait_for.worker is worker and wait_for.results is None)
+            except WorkerLost as lost:
+                first = lost.job.paths[0]
+                lost.job.results = [FileResult(str(first), fatal=(
+                    f"indicator-lint: {lost.zh}，{first} 及其后的文件未检查 / {lost.en}; {first} and the files "
+                    "after it were not checked"))]
+                break
+            if got is None:
+                break
+            job, job.results, verdicts = got
+            run.learn_verdicts(verdicts)
+            _pass_on(verdicts, [w for w in workers if w is not worker])
 
 
-def _start_worker(run: LintRun | tuple, verbose: bool, summarise, keep_findings: bool) -> None:
-    import gc
-
-    run = run if isinstance(run, LintRun) else LintRun(*run)
-    _WORKER.update(run=run, verbose=verbose, summarise=summarise, keep_findings=keep_findings)
-    # What the worker starts with (under fork: the parser, the rules, all the parent loaded) lives
-    # as long as it does. Frozen, its collector no longer walks it, nor writes to those pages.
-    gc.freeze()
+def _pass_on(verdicts: dict, workers: list) -> None:
+    if verdicts:
+        for worker in workers:
+            worker.add_verdicts(verdicts)
 
 
-def _worker_check_all(paths: list[Path]) -> list[FileResult]:
-    return [_worker_check(path) for path in paths]
+class _Chunks:
+    """The paths to check, taken a chunk at a time, the chunks smaller towards the end (guided
+    scheduling): large ones keep the messages between the processes few, small ones at the end
+    keep one process from still checking a large one long after the others have finished."""
+
+    def __init__(self, paths: list[Path], jobs: int):
+        self.paths, self.jobs, self.taken = paths, jobs, 0
+
+    def __bool__(self) -> bool:
+        return self.taken < len(self.paths)
+
+    def take(self) -> list[Path]:
+        size = max(1, min(64, (len(self.paths) - self.taken) // (self.jobs * 4)))
+        self.taken += size
+        return self.paths[self.taken - size:self.taken]
 
 
-def _worker_check(path: Path) -> FileResult:
+def _check_here(run: LintRun, paths: list[Path], verbose: bool, keep_doc: bool, summarise, keep_findings: bool):
+    for path in paths:
+        yield check_file(run, path, verbose, keep_doc, summarise, keep_findings)
+
+
+def check_quietly(run: LintRun, path: Path, verbose: bool, summarise, keep_findings: bool) -> FileResult:
+    """check_file, with what the reader prints on stderr (--verbose notes) kept in the result's
+    messages: they are printed in file order, whichever process checked the file."""
     import contextlib
     import io
 
     err = io.StringIO()
-    with contextlib.redirect_stderr(err):  # --verbose notes: printed by the parent, in file order
-        result = check_file(_WORKER["run"], path, _WORKER["verbose"], summarise=_WORKER["summarise"],
-                            keep_findings=_WORKER["keep_findings"])
-    notes = err.getvalue().splitlines()
-    result.messages[:0] = notes
+    with contextlib.redirect_stderr(err):
+        result = check_file(run, path, verbose, summarise=summarise, keep_findings=keep_findings)
+    result.messages[:0] = err.getvalue().splitlines()
     return result

@@ -248,3 +248,39 @@ def test_the_same_row_under_other_categories_is_judged_again():
         cost_not_money = [(f[3], f[2]) for f in got if f[0] == "IL203"]
         assert ("成本指标", "培训费") in cost_not_money and {level2 for level2, _ in cost_not_money} == {"成本指标"}
         assert len(engine._verdicts) == len(rows)  # one verdict per distinct row; the second table reused them
+
+
+def test_verdicts_passed_to_another_engine_give_its_findings_without_judging_again():
+    import copy
+    import pickle
+
+    from linter.readers import read_path
+
+    doc = read_path(Path(__file__).resolve().parent.parent / "examples" / "003_ce0a18593ae1bf2a.txt")
+    rows = [ind for table in doc.tables for ind in table.indicators]
+    assembled = rows[0]  # a value not from the parser's cache (as a reader might build one): not shared
+    assembled.value = copy.copy(assembled.value)
+    judge, learner = Engine(), Engine()
+    expected = judge.run(doc)
+    assert judge.shared_verdicts() == []  # rows met once: for all it knows, unique to their table
+    assert judge.run(doc) == expected and judge.rows_judged == len(rows)  # met again: repeating rows
+    shared = pickle.loads(pickle.dumps(judge.shared_verdicts()))  # as between two processes
+    assert {key[0] for key, _ in shared} == {ind.name for ind in rows[1:]}
+    assert any(hits for _, hits in shared)  # some rows come with their findings
+    assert judge.shared_verdicts() == []  # each verdict is passed on once
+    learner.learn_verdicts(shared)
+    assert learner.run(doc) == expected
+    assert learner.rows_judged == 1  # the row it was not given, no other
+
+
+def test_where_most_rows_repeat_a_row_is_passed_on_as_soon_as_it_is_judged():
+    from linter.readers import read_path
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    engine = Engine()
+    for _ in range(3):
+        engine.run(read_path(examples / "003_ce0a18593ae1bf2a.txt"))
+    engine.shared_verdicts()
+    engine.run(read_path(examples / "002_cab738b0acffaaf0.txt"))  # new rows, in a sweep of repeats
+    passed_on = {key[0] for key, _ in engine.shared_verdicts()}
+    assert engine.rows_judged > len(passed_on) > 10

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
 import multiprocessing
 import shutil
@@ -21,28 +20,30 @@ def run(*args):
     return CliRunner().invoke(main, ["check", *map(str, args)])
 
 
-def spy_on_pools(monkeypatch) -> list[int]:
-    """The ``max_workers`` of every process pool started from now on in the test, in order: proof
-    that a ``--jobs 2`` run went through workers (also used by test_report.py)."""
-    sizes = []
+def spy_on_workers(monkeypatch) -> list[int]:
+    """One item per worker process started from now on in the test: proof that a ``--jobs 2`` run
+    went through a worker, beside the process that started it (also used by test_report.py)."""
+    import linter.workers
 
-    class Spy(concurrent.futures.ProcessPoolExecutor):
-        def __init__(self, *args, **kwargs):
-            sizes.append(kwargs["max_workers"])
-            super().__init__(*args, **kwargs)
+    started = []
+    real = linter.workers.Worker.__init__
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
-    return sizes
+    def spy(self, *args, **kwargs):
+        started.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(linter.workers.Worker, "__init__", spy)
+    return started
 
 
 @pytest.fixture
-def pool_sizes(monkeypatch) -> list[int]:
-    return spy_on_pools(monkeypatch)
+def workers(monkeypatch) -> list[int]:
+    return spy_on_workers(monkeypatch)
 
 
-def test_two_jobs_give_the_json_of_one_on_the_examples(pool_sizes):
+def test_two_jobs_give_the_json_of_one_on_the_examples(workers):
     one, two = run("--jobs", "1", "--format", "json", EXAMPLES), run("--jobs", "2", "--format", "json", EXAMPLES)
-    assert pool_sizes == [2]  # --jobs 2 went through two worker processes, --jobs 1 through none
+    assert workers == [1]  # --jobs 2 went through this process and one worker, --jobs 1 through none
     assert one.exit_code == two.exit_code == 1
     assert two.stdout == one.stdout
     report = json.loads(two.stdout)
@@ -50,12 +51,12 @@ def test_two_jobs_give_the_json_of_one_on_the_examples(pool_sizes):
     assert report["summary"]["findings"] > 0
 
 
-def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path, pool_sizes):
+def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path, workers):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     args = [EXAMPLES / "002_cab738b0acffaaf0.txt", broken, tmp_path / "missing.txt", EXAMPLES / "003_ce0a18593ae1bf2a.txt"]
     one, two = run("--jobs", "1", *args), run("--jobs", "2", *args)
-    assert pool_sizes == [2]
+    assert workers == [1]
     assert one.exit_code == two.exit_code == 2
     assert two.stdout == one.stdout and two.stderr == one.stderr
     lines = two.stderr.splitlines()
@@ -63,14 +64,14 @@ def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path, pool_s
     assert "全县安全生产监管专项" in two.stdout  # the readable files are still checked
 
 
-def test_many_files_use_all_cores_by_default_with_the_same_output(tmp_path, monkeypatch, pool_sizes):
+def test_many_files_use_all_cores_by_default_with_the_same_output(tmp_path, monkeypatch, workers):
     import linter.lintrun
 
     for i in range(PARALLEL_FROM):
         shutil.copy(EXAMPLES / "002_cab738b0acffaaf0.txt", tmp_path / f"t{i:02d}.txt")
     monkeypatch.setattr(linter.lintrun, "default_jobs", lambda: 2)  # as on this 2-core machine, or any
     default, one = run("--format", "json", tmp_path), run("--jobs", "1", "--format", "json", tmp_path)
-    assert pool_sizes == [2]  # the default run went through two worker processes, --jobs 1 through none
+    assert workers == [1]  # the default run went through two processes, --jobs 1 through one
     assert default.stdout == one.stdout
     assert json.loads(default.stdout)["summary"]["files"] == PARALLEL_FROM
 
@@ -81,45 +82,55 @@ def test_jobs_must_be_positive():
 
 
 def test_workers_are_given_a_few_chunks_ahead_not_every_file(tmp_path, monkeypatch):
-    """Results wait in the parent until their turn: with every file submitted at once, a slow
+    """Results wait in the parent until their turn: with every file sent out at once, a slow
     reader of the output would let them pile up there (memory would grow with the files)."""
+    import linter.lintrun
+    import linter.workers
     from linter.lintrun import LintRun, check_files
 
-    submitted = []
+    sent, checked_here = [], []
+    real_send, real_check = linter.workers.Worker.send, linter.lintrun.check_quietly
 
-    class Counting(concurrent.futures.ProcessPoolExecutor):
-        def submit(self, fn, /, *args, **kwargs):
-            submitted.append(len(args[0]))
-            return super().submit(fn, *args, **kwargs)
+    def send(self, job, paths):
+        if paths is not None:
+            sent.append(len(paths))
+        real_send(self, job, paths)
 
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
+    def check_quietly(run_, path, *args):
+        if not multiprocessing.parent_process():  # (in the worker, it cannot be counted from here)
+            checked_here.append(path)
+        return real_check(run_, path, *args)
+
+    monkeypatch.setattr(linter.workers.Worker, "send", send)
+    monkeypatch.setattr(linter.lintrun, "check_quietly", check_quietly)
     source = EXAMPLES / "003_ce0a18593ae1bf2a.txt"
     paths = []
     for n in range(160):
         paths.append(tmp_path / f"t{n:03d}.txt")
         shutil.copy(source, paths[-1])
     # Where workers fork, the first file is checked before they start (they inherit what it loaded).
-    here = multiprocessing.get_start_method() == "fork"
+    first_alone = multiprocessing.get_start_method() == "fork"
     results = check_files(LintRun(), paths, jobs=2)
-    first = [next(results), next(results)]  # the second from a worker
-    chunks_ahead = len(submitted)
+    first = [next(results), next(results)]  # the second from the worker
+    chunks_ahead = len(sent)
     rest = list(results)
     assert [r.path for r in first + rest] == [str(p) for p in paths]
-    assert sum(submitted) == len(paths) - here  # every file, once
-    assert chunks_ahead < len(submitted)  # not all of them before the first result was taken
+    assert sum(sent) + len(checked_here) == len(paths) - first_alone  # every file, once
+    assert sent and checked_here  # the worker and this process both checked files
+    assert chunks_ahead < len(sent)  # not all of them before the first result was taken
 
 
-def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_traceback(tmp_path, monkeypatch, pool_sizes):
+def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_traceback(tmp_path, monkeypatch, workers):
     import os
 
     import linter.lintrun as lintrun
 
     if multiprocessing.get_start_method() != "fork":  # a platform guard: Linux (and CI) forks
         pytest.skip("the patched check reaches the workers only when they are forked")
-    real = lintrun.check_file
+    real, here = lintrun.check_file, os.getpid()
 
     def dies_on_boom(run_, path, *args, **kwargs):
-        if Path(path).name == "boom.txt":
+        if Path(path).name == "boom.txt" and os.getpid() != here:  # only in the worker: here, it would end the test
             os._exit(1)  # as a worker killed for its memory, or one crashed inside a C library
         return real(run_, path, *args, **kwargs)
 
@@ -127,7 +138,7 @@ def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_traceback(tmp_path,
     boom = tmp_path / "boom.txt"
     shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", boom)
     result = run("--jobs", "2", EXAMPLES / "002_cab738b0acffaaf0.txt", boom, EXAMPLES / "004_68506cad869715c1.txt")
-    assert pool_sizes == [2]
+    assert workers == [1]
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
         f"indicator-lint: 检查进程意外退出，{boom} 及其后的文件未检查 / a worker process died (out of memory, "
@@ -135,20 +146,162 @@ def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_traceback(tmp_path,
     assert "Traceback" not in result.output
 
 
-def _frozen_objects(doc, findings) -> int:
+def _frozen_objects(doc, findings) -> tuple[int, int]:
     import gc
+    import os
 
-    return gc.get_freeze_count()
+    return os.getpid(), gc.get_freeze_count()
 
 
 def test_workers_start_with_what_they_inherit_frozen_and_the_caller_is_left_as_it_was(tmp_path):
     import gc
+    import os
 
     from linter.lintrun import LintRun, check_files
 
     paths = [shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / f"t{n}.txt") for n in range(4)]
-    results = check_files(LintRun(), [Path(p) for p in paths], jobs=2, summarise=_frozen_objects)
-    here = next(results).summary  # under fork the first file is checked here, before the workers start
-    counts = [r.summary for r in results]
-    assert gc.get_freeze_count() == 0 and (here == 0 or multiprocessing.get_start_method() != "fork")
-    assert len(counts) >= 3 and all(n > 1000 for n in counts)  # the parser, the rules: never walked again
+    counts = [r.summary for r in check_files(LintRun(), [Path(p) for p in paths], jobs=2, summarise=_frozen_objects)]
+    in_workers = [n for pid, n in counts if pid != os.getpid()]
+    assert gc.get_freeze_count() == 0 and all(n == 0 for pid, n in counts if pid == os.getpid())
+    assert in_workers and all(n > 1000 for n in in_workers)  # the parser, the rules: never walked again
+
+
+def test_a_worker_that_fails_outside_any_file_ends_the_run_with_one_line(monkeypatch, workers):
+    import os
+
+    from linter.lintrun import LintRun
+
+    if multiprocessing.get_start_method() != "fork":  # a platform guard: Linux (and CI) forks
+        pytest.skip("the patched method reaches the workers only when they are forked")
+    here, real = os.getpid(), LintRun.learn_verdicts
+
+    def broken(self, verdicts):
+        if os.getpid() != here:
+            raise RuntimeError("no verdicts today\nsecond line")
+        return real(self, verdicts)
+
+    monkeypatch.setattr(LintRun, "learn_verdicts", broken)
+    files = [EXAMPLES / "002_cab738b0acffaaf0.txt", EXAMPLES / "003_ce0a18593ae1bf2a.txt", EXAMPLES / "004_68506cad869715c1.txt"]
+    result = run("--jobs", "2", *files)
+    assert workers == [1] and result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"indicator-lint: 检查进程出错（RuntimeError: no verdicts today），{files[1]} 及其后的文件未检查 / a worker "
+        f"process failed (RuntimeError: no verdicts today); {files[1]} and the files after it were not checked")
+
+
+def test_a_sweep_left_unfinished_stops_its_workers(tmp_path):
+    from linter.lintrun import LintRun, check_files
+
+    before = set(multiprocessing.active_children())
+    paths = [Path(shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / f"t{n:02d}.txt")) for n in range(40)]
+    results = check_files(LintRun(), paths, jobs=3)
+    next(results), next(results)
+    assert len(set(multiprocessing.active_children()) - before) == 2
+    results.close()  # as when the reader of the output goes away, or Ctrl-C
+    assert set(multiprocessing.active_children()) - before == set()
+
+
+# Run in a process of its own: what is tested would otherwise hang the test run, or kill it.
+SWEEP = """
+import os, shutil, signal, sys
+from pathlib import Path
+import linter.workers
+from linter.lintrun import LintRun, check_files
+examples, folder, how = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+if how == "small pipes":  # as on macOS or Windows, or where a bigger pipe is refused
+    import fcntl
+    linter.workers._widen = lambda end: fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, 4096)
+names = sorted(p.name for p in examples.glob("0*.txt"))
+paths = [Path(shutil.copy(examples / names[n % 4], folder / f"t{n:03d}.txt")) for n in range(120)]
+results = check_files(LintRun(), paths, jobs=3, summarise=lambda doc, findings: len(findings))
+first = [next(results), next(results)]  # (the workers start after the first)
+if how == "killed":
+    import multiprocessing
+    print(*[p.pid for p in multiprocessing.active_children()], flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+print(sum(r.summary for r in [*first, *results]))
+"""
+
+
+def sweep(tmp_path, how: str):
+    import subprocess
+    import sys
+
+    script = tmp_path / "sweep.py"
+    script.write_text(SWEEP, encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    return subprocess.run([sys.executable, str(script), str(EXAMPLES), str(tmp_path / "in"), how],
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_SETPIPE_SZ"), reason="pipe sizes are set on Linux only")
+def test_a_sweep_through_small_pipes_does_not_wait_forever(tmp_path):
+    """Chunks of results and of verdicts far larger than the pipes: each side still reads what
+    the other sends, and the findings are those of one process."""
+    from linter.lintrun import LintRun, check_files
+
+    done = sweep(tmp_path, "small pipes")
+    assert done.returncode == 0, done.stderr
+    one = sum(len(r.findings) for r in check_files(LintRun(), sorted((tmp_path / "in").glob("*.txt")), jobs=1))
+    assert int(done.stdout) == one > 0
+
+
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path):
+    import os
+    import time
+
+    if multiprocessing.get_start_method() != "fork":  # a platform guard: Linux (and CI) forks
+        pytest.skip("SIGKILL and the inherited pipe ends are those of fork")
+    killed = sweep(tmp_path, "killed")
+    pids = [int(pid) for pid in killed.stdout.split()]
+    assert killed.returncode == -9 and len(pids) == 2
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        with open(f"/proc/{pid}/stat") as stat:  # a zombie waiting for init to reap it is gone too
+            return stat.read().split(") ")[-1][0] != "Z"
+
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in pids)
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_the_processes_pass_each_other_their_verdicts_and_the_output_is_that_of_one(tmp_path, monkeypatch, jobs):
+    """A sweep meets the same rows in every process: each passes on its verdicts on the rows that
+    repeat (with the findings they gave), and the output is still that of one process."""
+    import functools
+
+    from linter.formatters.stream import render_file
+    from linter.lintrun import LintRun, check_files
+
+    learnt = []
+    real = LintRun.learn_verdicts
+
+    def learn(self, verdicts):
+        if not multiprocessing.parent_process():
+            learnt.append(sum(map(len, verdicts.values())))
+        return real(self, verdicts)
+
+    monkeypatch.setattr(LintRun, "learn_verdicts", learn)
+    names = sorted(p.name for p in EXAMPLES.glob("0*.txt"))
+    paths = [Path(shutil.copy(EXAMPLES / names[n % len(names)], tmp_path / f"t{n:02d}.txt")) for n in range(40)]
+    text = functools.partial(render_file, "text", False, None)
+    one = [r.summary for r in check_files(LintRun(), paths, jobs=1, summarise=text)]
+    learnt.clear()
+    two = [r.summary for r in check_files(LintRun(), paths, jobs=jobs, summarise=text)]
+    assert two == one and any("IL" in s for s in two)
+    assert sum(learnt) > 0  # this process took the worker's verdicts
+
+
+def test_two_files_and_two_jobs(tmp_path):
+    """Under fork the first is checked before any worker starts: the second is then checked here too."""
+    from linter.lintrun import LintRun, check_files
+
+    paths = [EXAMPLES / "002_cab738b0acffaaf0.txt", EXAMPLES / "003_ce0a18593ae1bf2a.txt"]
+    results = list(check_files(LintRun(), paths, jobs=2))
+    assert [r.path for r in results] == [str(p) for p in paths] and all(r.findings for r in results)
