@@ -218,7 +218,7 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
             pending.popleft()
             yield from head.results
             if head.results and head.results[-1].fatal:
-                return  # a worker is lost: the run ends here (each_result exits with code 2)
+                return  # a worker lost, a broken rule: the run ends here (each_result exits with code 2)
         finished = True
     finally:
         for worker in workers:
