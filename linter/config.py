@@ -362,10 +362,10 @@ class Settings:
     def for_file(self, path: Path | str) -> tuple[Config, list[Rule]]:
         return self._by_config[self.config_key(path)]
 
-    def config_key(self, path: Path | str) -> Path | None:
-        """Which configuration ``path`` is checked with: its config file (None: the defaults, or
-        --config), the same in every process of a run."""
-        return self._load(self.config_path(path))
+    def config_key(self, path: Path | str, is_folder: bool = False) -> Path | None:
+        """Which configuration ``path`` (a file, or the files of a folder) is checked with: its
+        config file (None: the defaults, or --config), the same in every process of a run."""
+        return self._load(self.config_path(path, is_folder))
 
     def for_key(self, key: Path | None) -> tuple[Config, list[Rule]]:
         return self._by_config[self._load(key)]
