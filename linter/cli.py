@@ -12,8 +12,8 @@ import click
 
 from linter import __version__
 
-# Exit codes, as in ruff and yamllint.
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# Exit codes, as in ruff and yamllint; Ctrl-C as a shell reports a process it interrupted (128 + SIGINT).
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class _LazyGroup(click.Group):
@@ -39,6 +39,15 @@ class _LazyGroup(click.Group):
 
         module_name, attr = self._commands[name]
         return getattr(importlib.import_module(module_name), attr)
+
+    def invoke(self, ctx):
+        # Ctrl-C: one line and 130, not click's "Aborted!" and 1, which a script could not tell
+        # from findings. (Worker processes ignore it; the sweep stops them as it unwinds.)
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\nindicator-lint: 已中断 / interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -270,6 +270,47 @@ def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path):
     assert not any(alive(pid) for pid in pids)
 
 
+INTERRUPTED = """
+import multiprocessing, os, signal, sys
+import linter.lintrun
+from linter.cli import main
+real, checked = linter.lintrun.check_quietly, []
+
+def check_quietly(*args):
+    checked.append(1)
+    if len(checked) == 3:  # Ctrl-C half-way through the sweep, workers at work
+        with open(sys.argv[2], "w") as pids:
+            print(*[p.pid for p in multiprocessing.active_children()], file=pids)
+        os.kill(os.getpid(), signal.SIGINT)
+    return real(*args)
+
+linter.lintrun.check_quietly = check_quietly
+main(["check", "--jobs", "3", "--format", "json", sys.argv[1]])
+"""
+
+
+def test_ctrl_c_stops_the_sweep_and_its_workers_with_one_line_and_exit_code_130(tmp_path):
+    import subprocess
+    import sys
+
+    if multiprocessing.get_start_method() != "fork":  # a platform guard: Linux (and CI) forks
+        pytest.skip("the patched function reaches the sweep's own checking only when workers are forked")
+    (tmp_path / "in").mkdir()
+    for n in range(200):
+        shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / "in" / f"t{n:03d}.txt")
+    script = tmp_path / "interrupted.py"
+    script.write_text(INTERRUPTED, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "in"), str(tmp_path / "pids")],
+                          capture_output=True, text=True, timeout=60)
+    pids = [int(pid) for pid in (tmp_path / "pids").read_text().split()]
+    assert done.returncode == 130 and len(pids) == 2
+    assert done.stderr.splitlines()[-1] == "indicator-lint: 已中断 / interrupted"
+    assert "Traceback" not in done.stderr and "Aborted" not in done.stderr
+    for pid in pids:  # stopped (and reaped) before the process exited
+        with pytest.raises(ProcessLookupError):
+            __import__("os").kill(pid, 0)
+
+
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_the_processes_pass_each_other_their_verdicts_and_the_output_is_that_of_one(tmp_path, monkeypatch, jobs):
     """A sweep meets the same rows in every process: each passes on its verdicts on the rows that
