@@ -122,14 +122,15 @@ def generate(folder: Path, n_tables: int, seed: int = 7, distinct: bool = False)
 
 
 def measure(command: list[str]) -> tuple[float, float]:
-    """(seconds, peak MB) of ``command`` run in a fresh process watched by ``--measure``."""
+    """(seconds, peak MB) of ``command`` run in a fresh process watched by ``--measure``; stops the
+    benchmark if the command failed (exit status 0 and 1, findings, are what it is expected to give)."""
     start = time.perf_counter()
     done = subprocess.run([sys.executable, __file__, "--measure", "--", *command], capture_output=True, text=True,
                           cwd=ROOT)
     seconds = time.perf_counter() - start
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
-        raise SystemExit(f"measuring {command[:3]} failed: {done.stderr[-500:]}")
+        raise SystemExit(f"measuring {command[:3]} failed: {(done.stderr or done.stdout)[-500:]}")
     return seconds, float(lines[-1]) / 1024  # ru_maxrss is in KiB on Linux
 
 
@@ -137,7 +138,11 @@ def _measure_child(command: list[str]) -> None:
     import resource
 
     with tempfile.TemporaryFile() as sink:  # the output is not the point, but it must be written
-        subprocess.run(command, stdout=sink, stderr=subprocess.STDOUT)  # findings exit 1: expected
+        status = subprocess.run(command, stdout=sink, stderr=subprocess.STDOUT).returncode
+        if status not in (0, 1):  # 1: findings (or yamllint's problems); 2, a signal: it did not run through
+            sink.seek(max(0, sink.tell() - 400))
+            print(f"exit status {status}: {sink.read().decode(errors='replace')}", file=sys.stderr)
+            raise SystemExit(1)
     print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from findings_of import TOTALS
 
@@ -209,16 +210,29 @@ def test_a_broken_config_deep_in_a_sweep_stops_it_before_any_output(tmp_path):
 # --------------------------------------------------------------------------- flat memory
 
 
-def _peak_rss_kb(folder: Path, fmt: str) -> int:
-    """Peak memory of ``check`` on the folder, in its own process, measured as the benchmark does."""
+def _bench():
     import importlib.util
-    import sys
 
     spec = importlib.util.spec_from_file_location("bench_corpus", EXAMPLES.parent / "bench" / "corpus.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    _seconds, megabytes = bench.measure([sys.executable, "-m", "linter", "check", "--jobs", "1", "--format", fmt, str(folder)])
+    return bench
+
+
+def _peak_rss_kb(folder: Path, fmt: str) -> int:
+    """Peak memory of ``check`` on the folder, in its own process, measured as the benchmark does."""
+    import sys
+
+    _seconds, megabytes = _bench().measure([sys.executable, "-m", "linter", "check", "--jobs", "1", "--format", fmt,
+                                            str(folder)])
     return int(megabytes * 1024)
+
+
+def test_the_benchmark_stops_at_a_command_that_fails_instead_of_timing_it(tmp_path):
+    import sys
+
+    with pytest.raises(SystemExit, match=r"exit status 2: .*missing\.yaml: 文件不存在 / no such file"):
+        _bench().measure([sys.executable, "-m", "linter", "check", str(tmp_path / "missing.yaml")])
 
 
 def test_memory_does_not_grow_with_the_number_of_files(tmp_path):
