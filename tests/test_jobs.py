@@ -274,11 +274,11 @@ INTERRUPTED = """
 import multiprocessing, os, signal, sys
 import linter.lintrun
 from linter.cli import main
-real, checked = linter.lintrun.check_quietly, []
+real, checked, here = linter.lintrun.check_quietly, [], os.getpid()
 
 def check_quietly(*args):
     checked.append(1)
-    if len(checked) == 3:  # Ctrl-C half-way through the sweep, workers at work
+    if len(checked) == 3 and os.getpid() == here:  # Ctrl-C half-way through the sweep, workers at work
         with open(sys.argv[2], "w") as pids:
             print(*[p.pid for p in multiprocessing.active_children()], file=pids)
         os.kill(os.getpid(), signal.SIGINT)
