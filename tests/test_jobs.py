@@ -285,6 +285,8 @@ def interrupted(*args):
         yield result
 
 linter.commands.check.each_result = interrupted
+# As in a terminal: a process started in the background (the test run, say) inherits SIGINT ignored.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 main(["check", "--jobs", "3", "--format", "json", sys.argv[1]])
 """
 
