@@ -13,7 +13,7 @@ the file. The commands add reading, formatting and exit codes around it.
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,7 +165,6 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
         yield from _check_here(run, paths, verbose, keep_doc, summarise, keep_findings)
         return
     import multiprocessing
-    from collections import deque
 
     from linter.workers import Worker
 
@@ -194,14 +193,7 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
         for _ in range(jobs - 1):  # (and this process checks files too)
             workers.append(Worker(context, setup, inherited=[end for w in workers for end in w.parent_ends]))
         while chunks or pending:
-            # Two chunks per worker, so that none waits for work while this process checks one;
-            # each goes with the verdicts on repeating rows reached elsewhere since the last.
-            _pass_on(run.shared_verdicts(), workers)
-            for worker in workers:
-                while chunks and len(worker.sent) < 2:
-                    job = _Job(chunks.take(), worker)
-                    pending.append(job)
-                    worker.send(job, job.paths)
+            _feed(run, workers, chunks, pending)
             head = pending[0]
             # While the next results due are not in, check a chunk here; but only a few chunks ahead
             # of the output: finished results wait here for their turn, and with a slow reader of
@@ -212,8 +204,9 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
                 job.results = []
                 for n, path in enumerate(job.paths, 1):
                     job.results.append(check_quietly(run, path, verbose, summarise, keep_findings))
-                    if n % 8 == 0:  # a worker whose results fill its pipe goes on once they are taken
-                        _take_in(run, workers)
+                    if n % 8 == 0:  # a worker whose results fill its pipe goes on once they are taken,
+                        _take_in(run, workers)  # and one that has finished its chunks gets more
+                        _feed(run, workers, chunks, pending)
                 continue
             while head.results is None:
                 _take_in(run, workers, wait_for=head)
@@ -234,6 +227,17 @@ class _Job:
 
     def __init__(self, paths: list[Path], worker=None):
         self.paths, self.worker, self.results = paths, worker, None
+
+
+def _feed(run: LintRun, workers: list, chunks: _Chunks, pending: deque) -> None:
+    """Two chunks in hand per worker, so that none waits for work while this process checks one;
+    each goes with the verdicts on repeating rows reached elsewhere since the last."""
+    _pass_on(run.shared_verdicts(), workers)
+    for worker in workers:
+        while chunks and len(worker.sent) < 2:
+            job = _Job(chunks.take(), worker)
+            pending.append(job)
+            worker.send(job, job.paths)
 
 
 def _take_in(run: LintRun, workers: list, wait_for: _Job | None = None) -> None:

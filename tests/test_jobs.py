@@ -120,6 +120,40 @@ def test_workers_are_given_a_few_chunks_ahead_not_every_file(tmp_path, monkeypat
     assert chunks_ahead < len(sent)  # not all of them before the first result was taken
 
 
+def test_a_worker_gets_more_chunks_while_this_process_is_still_checking_one_of_its_own(tmp_path, monkeypatch):
+    """Otherwise a worker that finished its chunks would wait, idle, for this process to finish its one."""
+    import itertools
+    import time
+
+    import linter.lintrun
+    import linter.workers
+    from linter.lintrun import LintRun, check_files
+
+    events = []  # in this process: ("here", index of the file checked) and ("sent", chunk size)
+    real_send, real_check = linter.workers.Worker.send, linter.lintrun.check_quietly
+    paths = [Path(shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / f"t{n:03d}.txt")) for n in range(160)]
+
+    def send(self, job, chunk):
+        if chunk is not None:
+            events.append(("sent", len(chunk)))
+        real_send(self, job, chunk)
+
+    def check_quietly(run_, path, *args):
+        if not multiprocessing.parent_process():
+            events.append(("here", paths.index(path)))
+            time.sleep(0.01)  # this process is slow: the worker finishes its chunks first
+        return real_check(run_, path, *args)
+
+    monkeypatch.setattr(linter.workers.Worker, "send", send)
+    monkeypatch.setattr(linter.lintrun, "check_quietly", check_quietly)
+    assert [r.path for r in check_files(LintRun(), paths, jobs=2)] == [str(p) for p in paths]
+    # A chunk sent between two files of one chunk checked here (neighbours in input order: a chunk
+    # sent between two of this process's chunks would have taken the files between them).
+    here = [i for i, (kind, _) in enumerate(events) if kind == "here"]
+    assert any(events[b][1] == events[a][1] + 1 and any(kind == "sent" for kind, _ in events[a:b])
+               for a, b in itertools.pairwise(here))
+
+
 def test_a_worker_that_dies_ends_the_run_with_one_line_not_a_traceback(tmp_path, monkeypatch, workers):
     import os
 
