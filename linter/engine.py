@@ -105,7 +105,8 @@ class Engine:
 
     # The processes of a sweep (``lintrun.check_files``) meet the same rows, and judging a row is
     # most of what a row not seen before costs: each passes on its verdicts on the rows that
-    # repeat, so that such a row is judged about once in the whole sweep, not once per process.
+    # repeat, so that such a row is mostly judged once in the whole sweep, not once per process
+    # (not always: both may meet it before either's verdict arrives).
     # A row repeats when it is met a second time, or, where rows repeat (published tables), as
     # soon as it is judged. Passing on the rows of a sweep where rows do not repeat
     # would cost more than judging the few that do.
