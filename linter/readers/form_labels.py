@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from linter.glossary import strip_fill_notes
 from linter.readers.layout import compact
@@ -62,6 +63,7 @@ def _strip_notes(key: str) -> tuple[str, str]:
     return strip_fill_notes(key).rstrip(":"), unit
 
 
+@lru_cache(maxsize=4096)  # labels repeat on every table (BlockLabel is frozen: one may be shared)
 def block_label(text: str) -> BlockLabel | None:
     """The header-block label printed in a cell, or None."""
     key, unit = _strip_notes(compact(text))
@@ -105,6 +107,7 @@ REMARK_WORDS = ("指标解释", "指标说明", "绩效标准", "评分标准", 
                 "指标值说明", "数据来源", "设定依据", "考核方式", "评分", "说明", "标准", "依据")
 
 
+@lru_cache(maxsize=4096)  # every line is tried as a table heading, cell by cell
 def column_role(text: str) -> tuple[str, str]:
     """(role, unit) for an indicator-table column heading; role '' when unknown."""
     key, unit = _strip_notes(compact(text))
@@ -139,15 +142,19 @@ _PROJECT_LIST_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _P
 
 def project_list_roles(texts: list[str]) -> dict[int, tuple[str, str]] | None:
     """Column index → (role, unit) when the row heads a one-row-per-project table, else None."""
-    roles: dict[int, tuple[str, str]] = {}
-    for i, text in enumerate(texts):
-        key, unit = _strip_notes(compact(text))
-        for role, pattern in _PROJECT_LIST_RES:
-            if key and pattern.fullmatch(key):
-                roles[i] = (role, unit)
-                break
+    roles = {i: role for i, text in enumerate(texts) if (role := _project_list_role(text))}
     found = {r for r, _ in roles.values()}
     return roles if {"name", "indicators"} <= found else None
+
+
+@lru_cache(maxsize=4096)  # every line is tried as the heading of such a table, cell by cell
+def _project_list_role(text: str) -> tuple[str, str] | None:
+    key, unit = _strip_notes(compact(text))
+    if key:
+        for role, pattern in _PROJECT_LIST_RES:
+            if pattern.fullmatch(key):
+                return role, unit
+    return None
 
 
 # Title, year and currency lines of the document.

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from linter.glossary import HTML_TAG
 
@@ -23,6 +23,8 @@ _LEADING_TAGS = re.compile(rf"(?:\s*{HTML_TAG.pattern})*\s*")  # <b> and the lik
 # markdown |---|---|; no two \s* side by side (across an optional |): they split a run of spaces every way
 _PIPE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
 _SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")
+_TAB, _PIPE, _WORD = re.compile(r"\t"), re.compile(r"\|"), re.compile(r"\S+")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _FULLWIDTH = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "　": " "})
 
 
@@ -34,16 +36,14 @@ class Cell:
     index: int
     column: int
     line: int = 0
+    text: str = field(init=False, repr=False)  # clean(raw): asked for again and again by the row logic
 
-    # Cells are never changed once split from their line, and the row logic asks for these
-    # texts again and again: each is worked out once.
-    @cached_property
-    def text(self) -> str:
-        return clean(self.raw)
+    def __post_init__(self) -> None:
+        self.text = clean(self.raw)  # (cells are never changed once split from their line)
 
-    @cached_property
+    @property
     def key(self) -> str:
-        return compact(self.raw)
+        return compact(self.raw)  # (cached)
 
     @property
     def empty(self) -> bool:
@@ -76,6 +76,7 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=4096)  # each cell is compared as a label many times over (header, block, column)
 def compact(text: str) -> str:
     """A form for comparing labels: clean, no white space, ASCII brackets/colons, no end colon."""
     text = _SPACE.sub("", clean(text).translate(_FULLWIDTH))
@@ -85,20 +86,20 @@ def compact(text: str) -> str:
 def split_line(line: str, number: int) -> Row:
     """Cut one line into cells: by tab, else by pipe, else by runs of two or more spaces."""
     body = line.rstrip("\r\n")
-    heading = re.match(r"^\s*#{1,6}\s+", body)  # markdown heading: ## 部门项目支出预算绩效目标表
+    heading = _HEADING.match(body)  # markdown heading: ## 部门项目支出预算绩效目标表
     start = heading.end() if heading else 0
     if "\t" in body:
-        pieces = _split_keep_offsets(body, r"\t", start)
+        pieces = _split_keep_offsets(body, _TAB, start)
     elif body.count("|") >= 2 or body.strip().startswith("|"):
         if _PIPE_RULE.match(body):
             return Row(number, [], body)
-        pieces = _split_keep_offsets(body, r"\|", start)
+        pieces = _split_keep_offsets(body, _PIPE, start)
         if body.strip().startswith("|") and pieces and not pieces[0][1].strip():
             pieces = pieces[1:]
         if body.strip().endswith("|") and pieces and not pieces[-1][1].strip():
             pieces = pieces[:-1]
     else:
-        pieces = _split_keep_offsets(body, _SPACE_SEPARATOR.pattern, start)
+        pieces = _split_keep_offsets(body, _SPACE_SEPARATOR, start)
         pieces = [p for p in pieces if p[1].strip()] or pieces[:1]
     cells = []
     for index, (offset, raw) in enumerate(pieces):
@@ -107,11 +108,11 @@ def split_line(line: str, number: int) -> Row:
     return Row(number, cells, body)
 
 
-def _split_keep_offsets(text: str, separator: str, start: int) -> list[tuple[int, str]]:
+def _split_keep_offsets(text: str, separator: re.Pattern, start: int) -> list[tuple[int, str]]:
     out, pos = [], start
-    for m in re.finditer(separator, text[start:]):
-        out.append((pos, text[pos:start + m.start()]))
-        pos = start + m.end()
+    for m in separator.finditer(text, start):
+        out.append((pos, text[pos:m.start()]))
+        pos = m.end()
     out.append((pos, text[pos:]))
     return out
 
@@ -119,7 +120,7 @@ def _split_keep_offsets(text: str, separator: str, start: int) -> list[tuple[int
 def split_words(cell: Cell) -> list[Cell]:
     """A single-space separated cell cut into words (for ``产出指标 数量指标 培训次数 ≥2次`` rows)."""
     out = []
-    for m in re.finditer(r"\S+", cell.raw):
+    for m in _WORD.finditer(cell.raw):
         out.append(Cell(m.group(0), cell.index + len(out), cell.column + m.start(), cell.line))
     return out
 
