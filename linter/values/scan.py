@@ -32,6 +32,7 @@ _QUANTITY = re.compile(
     rf"|(?<=[\u4e00-\u9fff，,、])(?<![{_CN_DIGIT}]){_CN})"
     rf"\s*(?:(?:万|亿|千)(?:余|多)?\s*|(?:余|多)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月)(?:[·•・/](?:{_UNIT_ALT}|月))?)?(?:以上|以内|以下|左右)?"
 )
+_SPACES = re.compile(r"\s+")
 # A value run onto the end of its name: 业务工作经费1万元, 法制培训全年三次2万元。
 _TRAILING_VALUE = re.compile(
     rf"(?:{_CMP}\s*)?(?<![\d.]){_NOT_A_GROUP}(?:{_NUM})\s*(?:(?:万|亿|千)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?"
@@ -53,6 +54,7 @@ def find_quantities(text: str, offset: int = 0) -> tuple[t.Quantity, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=8192)  # a sweep meets the same cells table after table, and each try parses
 def split_name_value(cell: str) -> tuple[str, str]:
     """Split ``name value`` written in one cell; value is '' when none is found."""
     from linter.values.parser import MAX_VALUE_LENGTH, fold, parse_value
@@ -64,7 +66,7 @@ def split_name_value(cell: str) -> tuple[str, str]:
     # A space-separated value: the leftmost split whose right side is a real value. No value is
     # longer than the parser reads: parsing every longer remainder would make a long prose cell
     # with many spaces cost the square of its length.
-    for m in re.finditer(r"\s+", folded):
+    for m in _SPACES.finditer(folded):
         if len(folded) - m.end() > MAX_VALUE_LENGTH:
             continue
         name, value = text[: m.start()].strip(), text[m.end():].strip()
