@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from linter.glossary import strip_fill_notes
 from linter.readers.layout import compact
+from linter.textcache import short_text_cache
 
 _UNIT_NOTE = re.compile(r"\((?:单位:)?(万元|元|亿元|千元)\)")
 
@@ -63,7 +63,7 @@ def _strip_notes(key: str) -> tuple[str, str]:
     return strip_fill_notes(key).rstrip(":"), unit
 
 
-@lru_cache(maxsize=4096)  # labels repeat on every table (BlockLabel is frozen: one may be shared)
+@short_text_cache(4096)  # labels repeat on every table (BlockLabel is frozen: one may be shared)
 def block_label(text: str) -> BlockLabel | None:
     """The header-block label printed in a cell, or None."""
     key, unit = _strip_notes(compact(text))
@@ -107,7 +107,7 @@ REMARK_WORDS = ("指标解释", "指标说明", "绩效标准", "评分标准", 
                 "指标值说明", "数据来源", "设定依据", "考核方式", "评分", "说明", "标准", "依据")
 
 
-@lru_cache(maxsize=4096)  # every line is tried as a table heading, cell by cell
+@short_text_cache(4096)  # every line is tried as a table heading, cell by cell
 def column_role(text: str) -> tuple[str, str]:
     """(role, unit) for an indicator-table column heading; role '' when unknown."""
     key, unit = _strip_notes(compact(text))
@@ -147,7 +147,7 @@ def project_list_roles(texts: list[str]) -> dict[int, tuple[str, str]] | None:
     return roles if {"name", "indicators"} <= found else None
 
 
-@lru_cache(maxsize=4096)  # every line is tried as the heading of such a table, cell by cell
+@short_text_cache(4096)  # every line is tried as the heading of such a table, cell by cell
 def _project_list_role(text: str) -> tuple[str, str] | None:
     key, unit = _strip_notes(compact(text))
     if key:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from linter.glossary import HTML_TAG
+from linter.textcache import short_text_cache
 
 _SPACE = re.compile(r"\s+")
 _LEADING_TAGS = re.compile(rf"(?:\s*{HTML_TAG.pattern})*\s*")  # <b> and the like before a cell's text
@@ -76,7 +77,7 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=4096)  # each cell is compared as a label many times over (header, block, column)
+@short_text_cache(4096)  # each cell is compared as a label many times over (header, block, column)
 def compact(text: str) -> str:
     """A form for comparing labels: clean, no white space, ASCII brackets/colons, no end colon."""
     text = _SPACE.sub("", clean(text).translate(_FULLWIDTH))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from linter.textcache import short_text_cache
 from linter.values import types as t
 from linter.values.transform import comparator_pattern
 from linter.values.units import UNITS
@@ -54,7 +55,7 @@ def find_quantities(text: str, offset: int = 0) -> tuple[t.Quantity, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=8192)  # a sweep meets the same cells table after table, and each try parses
+@short_text_cache(8192)  # a sweep meets the same cells table after table, and each try parses
 def split_name_value(cell: str) -> tuple[str, str]:
     """Split ``name value`` written in one cell; value is '' when none is found."""
     from linter.values.parser import MAX_VALUE_LENGTH, fold, parse_value
