@@ -196,8 +196,9 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
             _feed(run, workers, chunks, pending)
             head = pending[0]
             # While the next results due are not in, check a chunk here; but only a few chunks ahead
-            # of the output: finished results wait here for their turn, and with a slow reader of
-            # the output they would otherwise pile up (memory would grow with the files).
+            # of the output (give or take the chunks workers are fed meanwhile): finished results
+            # wait here for their turn, and with a slow reader of the output they would otherwise
+            # pile up (memory would grow with the files).
             if head.results is None and chunks and len(pending) < 4 * jobs:
                 job = _Job(chunks.take())
                 pending.append(job)

@@ -17,6 +17,7 @@ from linter.commands.options import each_result, open_run, run_options
 @run_options("baseline")
 def baseline_command(paths, output, select, ignore, rules_dirs, config_file, jobs, verbose):
     """Write the findings of PATHS to a baseline file (keyed by file, table, indicator and rule)."""
+    import contextlib
     from pathlib import Path
 
     from linter.baseline import write_baseline
@@ -24,9 +25,10 @@ def baseline_command(paths, output, select, ignore, rules_dirs, config_file, job
 
     run, inputs = open_run(paths, config_file, rules_dirs, select, ignore)
     findings, failed = [], False
-    for result in each_result(check_files(run, inputs, jobs, verbose)):  # no bar: scripts write baselines
-        findings += result.findings
-        failed = failed or result.failed
+    with contextlib.closing(check_files(run, inputs, jobs, verbose)) as results:  # (as in check)
+        for result in each_result(results):  # no bar: scripts write baselines
+            findings += result.findings
+            failed = failed or result.failed
     try:
         data = write_baseline(findings, Path(output))
     except OSError as exc:

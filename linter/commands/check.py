@@ -7,6 +7,7 @@ checked and reported).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 
@@ -65,8 +66,10 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     results = check_files(run, inputs, jobs, verbose, keep_doc=bool(annotate_out),
                           summarise=functools.partial(render_file, fmt, colour, out.encoding) if writer else None,
                           keep_findings=not writer or bool(annotate_out))
-    # -v notes go straight to stderr from the reader: no bar to run them over
-    with Progress(len(inputs), wants_progress(len(inputs), fmt) and not verbose) as bar:
+    # Closed on the way out, however that comes (Ctrl-C, a broken rule): the sweep stops its worker
+    # processes then, not whenever the interpreter gets round to it. -v notes go straight to stderr
+    # from the reader: no bar to run them over.
+    with contextlib.closing(results), Progress(len(inputs), wants_progress(len(inputs), fmt) and not verbose) as bar:
         if writer:
             out.write(writer.start())
         for result in each_result(results, bar):

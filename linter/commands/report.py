@@ -35,6 +35,7 @@ class _OneLineUsageErrors(click.Command):
 @run_options("report")
 def report_command(paths, output, title, lang, select, ignore, rules_dirs, config_file, jobs, verbose):
     """Write an HTML report of target tables (files, folders, globs): totals, charts, findings, tables."""
+    import contextlib
     import functools
 
     from linter.lintrun import check_files
@@ -48,9 +49,11 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
                           leave_out=lambda p: p.name == out.name and p.resolve() == out)
 
     input_error = False
-    with ReportBuilder(title, lang) as report, Progress(len(files), wants_progress(len(files), "html") and not verbose) as bar:
-        summarise = functools.partial(summarise_file, lang=lang)
-        for result in each_result(check_files(run, files, jobs, verbose, summarise=summarise), bar):
+    results = check_files(run, files, jobs, verbose, summarise=functools.partial(summarise_file, lang=lang))
+    with (contextlib.closing(results),  # (as in check: the workers stop on the way out, however it comes)
+          ReportBuilder(title, lang) as report,
+          Progress(len(files), wants_progress(len(files), "html") and not verbose) as bar):
+        for result in each_result(results, bar):
             if result.failed:
                 input_error = True
                 report.add_unreadable(result.path, result.entry["error"])
