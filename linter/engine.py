@@ -10,6 +10,7 @@ from typing import Any
 
 from linter.checks import Hit, hit_location
 from linter.checks.indicators import is_blank_row
+from linter.crash import describe
 from linter.model import Document, Finding, Indicator, Location
 from linter.rulebook import Rule, RuleError, load_rule_dirs
 
@@ -154,7 +155,7 @@ def _group_row_rules(rules: list[Rule]) -> list[tuple[object, bool, list[tuple[R
 
 def _crash(doc: Document, rule: Rule, exc: Exception) -> CheckFailed:
     return CheckFailed(f"{doc.path}: 规则 {rule.code} {rule.slug} 内部错误 / internal error in rule "
-                       f"{rule.code} {rule.slug}: {type(exc).__name__}: {exc}")
+                       f"{rule.code} {rule.slug}: {describe(exc)}")
 
 
 def _line_of(loc: Location, path: str, lines: list[str]) -> str | None:

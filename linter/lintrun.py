@@ -109,6 +109,7 @@ def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool =
     or pile up in memory. Without ``keep_findings`` only their severities come back.
     """
     from linter.config import ConfigError
+    from linter.crash import describe
     from linter.engine import CheckFailed, RuleError
     from linter.readers import InputError, read_path
     from linter.suppress import SuppressionError
@@ -128,9 +129,8 @@ def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool =
         out.fatal = f"indicator-lint: {exc}"
         return out
     except Exception as exc:  # noqa: BLE001 — a file that trips a bug of ours: one line, the others still checked
-        what = f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"  # one line, whatever exc says
         error = str(exc) if isinstance(exc, (CheckFailed, SuppressionError)) else (
-            f"{path}: 检查失败（内部错误 {what}） / could not be checked (internal error {what})")
+            f"{path}: 检查失败（内部错误 {describe(exc)}） / could not be checked (internal error {describe(exc)})")
         out.messages.append(error)
         out.entry = {"path": str(path), "error": error, "tables": len(doc.tables), "findings": 0}
         out.summary, out.findings = None, []

@@ -21,7 +21,7 @@ def short_text_cache(maxsize: int):
         def call(text: str):
             return cached(text) if len(text) <= LONGEST else function(text)
 
-        call.cache_info, call.cache_clear = cached.cache_info, cached.cache_clear
+        call.cache_info = cached.cache_info
         return call
 
     return decorate

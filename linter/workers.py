@@ -108,6 +108,7 @@ def _work(tasks, results, to_close: list, run, verbose: bool, summarise, keep_fi
     import threading
 
     from linter import lintrun
+    from linter.crash import describe
 
     for end in to_close:
         end.close()
@@ -127,7 +128,7 @@ def _work(tasks, results, to_close: list, run, verbose: bool, summarise, keep_fi
             results.send((checked, run.shared_verdicts()))
     except Exception as exc:  # noqa: BLE001 — a bug of ours outside any one file: one line, in the parent
         with contextlib.suppress(OSError):  # (unless the parent is gone)
-            results.send(_Failed(f"{type(exc).__name__}: {(str(exc).splitlines() or [''])[0]}"))
+            results.send(_Failed(describe(exc)))
 
 
 def _read_tasks(tasks, inbox) -> None:

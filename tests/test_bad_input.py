@@ -137,7 +137,7 @@ def test_a_reader_crash_becomes_one_line(tmp_path, monkeypatch):
     import linter.readers.yaml_reader as yaml_reader
 
     def boom(text, path):
-        raise ValueError("unexpected")
+        raise ValueError("unexpected\nand a second line")  # one line of it, still
 
     monkeypatch.setattr(yaml_reader, "read_yaml", boom)
     with pytest.raises(InputError) as err:

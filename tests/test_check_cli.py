@@ -271,7 +271,7 @@ def test_a_crashing_check_is_one_line_and_the_other_files_are_still_checked(monk
 
     def boom(doc, params):
         if "000_" in doc.path:
-            raise ZeroDivisionError("boom")
+            raise ZeroDivisionError("boom\nand a second line")
         return iter(())
 
     monkeypatch.setattr(module, "check", boom)
@@ -279,4 +279,5 @@ def test_a_crashing_check_is_one_line_and_the_other_files_are_still_checked(monk
                                        "examples/004_68506cad869715c1.txt"])
     assert result.exit_code == 2
     assert "000_8b9eba17efc00524.txt: 规则" in result.output and "ZeroDivisionError: boom" in result.output
+    assert "second line" not in result.output  # one line, whatever the exception says
     assert "004_68506cad869715c1.txt:" in result.output  # still checked

@@ -237,8 +237,9 @@ def _reader_errors(name: str):
     except RecursionError:
         raise InputError(name, "结构嵌套过深，无法读取", "nesting too deep to read") from None
     except Exception as e:  # a reader bug must still not end in a traceback; name it plainly
-        raise InputError(name, f"读取失败（内部错误 {type(e).__name__}: {e}）",
-                         f"could not be read (internal error {type(e).__name__}: {e})") from None
+        from linter.crash import describe
+
+        raise InputError(name, f"读取失败（内部错误 {describe(e)}）", f"could not be read (internal error {describe(e)})") from None
 
 
 def _read_office(data: bytes, name: str, kind: str, verbose: bool) -> Document:

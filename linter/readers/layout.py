@@ -43,10 +43,6 @@ class Cell:
         self.text = clean(self.raw)  # (cells are never changed once split from their line)
 
     @property
-    def key(self) -> str:
-        return compact(self.raw)  # (cached)
-
-    @property
     def empty(self) -> bool:
         return not self.text
 
