@@ -338,9 +338,10 @@ def is_ignored(finding, keys: list[str]) -> bool:
 class Settings:
     """Per-file configuration for one run of ``check``: each file's config found once per folder.
 
-    ``for_file(path)`` gives the Config and the rule list to run (cached per config file, so a
-    repository with one pyproject.toml builds its rules once); ``known_keys(path)`` the codes and
-    slugs of every rule loaded for it, selected or not (a noqa naming an ignored rule is no typo).
+    ``config_key(path)`` says which configuration a file is checked with, ``for_key(key)`` gives
+    its Config and the rule list to run (cached per config file, so a repository with one
+    pyproject.toml builds its rules once); ``known_keys(path)`` the codes and slugs of every rule
+    loaded for it, selected or not (a noqa naming an ignored rule is no typo).
     """
 
     def __init__(self, explicit: str | None = None, rules_dirs: list[str] = (), select: list[str] = (),
@@ -359,9 +360,6 @@ class Settings:
             self._by_folder[folder] = find_config(Path(folder).resolve())
         return self._by_folder[folder]
 
-    def for_file(self, path: Path | str) -> tuple[Config, list[Rule]]:
-        return self._by_config[self.config_key(path)]
-
     def config_key(self, path: Path | str, is_folder: bool = False) -> Path | None:
         """Which configuration ``path`` (a file, or the files of a folder) is checked with: its
         config file (None: the defaults, or --config), the same in every process of a run."""
@@ -372,10 +370,10 @@ class Settings:
 
     def for_folder(self, path: Path | str) -> tuple[Config, list[Rule]]:
         """The settings for the files of a folder (or of the folder a file is in)."""
-        return self._by_config[self._load(self.config_path(path, is_folder=os.path.isdir(path)))]
+        return self.for_key(self.config_key(path, is_folder=os.path.isdir(path)))
 
     def known_keys(self, path: Path | str) -> frozenset[str]:
-        return self._known[self._load(self.config_path(path))]
+        return self._known[self.config_key(path)]
 
     def rules_in_use(self) -> dict[str, Rule]:
         """code → Rule, every rule selected for any file so far (SARIF lists them)."""
