@@ -25,6 +25,8 @@ _FILLER = re.compile(r"^(?:绩效指标|指标|\d{1,3}|[-—–]+)$")  # in a �
 _FILLER_WORD = re.compile(r"^(?:绩效指标|指标)$")  # anywhere
 _COMPARATOR = re.compile(rf"^(?:{comparator_pattern()}|＞|＜|＝)$")  # a 计算符号 column
 _TRAILING_COMPARATOR = re.compile(r"^(?:以上|以下|以内|及以上|及以下)$")
+# A 指标性质 / 指标方向 / 指标值类型 cell: 定量 / 定性 / 正向 / 反向指标 …
+_NATURE = re.compile(r"^(?:定量|定性|正向|反向|中性|正向指标|反向指标|中性指标|[-—]?定[量性])$")
 VALUE_ROLES = ("value", "period_value", "comparator", "unit", "remark")
 
 
@@ -210,7 +212,10 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
         return
     for cell in cells:
         text = cell.text
-        if "comparator" in has and placed.comparator is None and _is_comparator(text):
+        if _NATURE.match(text) and not (placed.value is None and len(cells) == 1):
+            placed.remarks.append(("指标性质", cell))  # 定量 / 正向: what kind of target, not the target
+            continue
+        if placed.comparator is None and placed.value is None and _is_comparator(text):
             placed.comparator = cell
             continue
         if "unit" in has and placed.unit is None and placed.value is not None and _is_unit(text):
@@ -234,4 +239,7 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
 def _is_unit(text: str) -> bool:
     from linter.values.units import UNITS
 
-    return text in UNITS or text in ("万元", "百分比", "%", "％")
+    if text in UNITS or text in ("万元", "百分比", "%", "％"):
+        return True
+    # 人/次, 万元/人: a compound unit reads as one when a number is put before it
+    return not text[:1].isdigit() and getattr(parse("1" + text), "unit", None) is not None

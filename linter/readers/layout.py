@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -80,6 +81,39 @@ def compact(text: str) -> str:
     return text.rstrip(":")
 
 
+_PIPE_CLOSED = re.compile(r"\|\s*$")
+_ONLY_PIPES = re.compile(r"^[\s|]*$")
+_FRAGMENT_END = ("。", ":", "：", ";", "；", "!", "！")
+
+
+def joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(line number, text) of the lines to split, 1-based.
+
+    In a dump of an HTML table one cell per line, each cell closed by its pipe (``项目名称 |``), a
+    cell broken over lines has its pipe on the last line only (``项目资金`` / ``(万元) |``,
+    ``绩`` / ``效`` / ``指`` / ``标 |``): those lines are one cell again, numbered by its first line.
+    Elsewhere the lines are as they are."""
+    closed = sum(1 for line in lines if _PIPE_CLOSED.search(line) and not _ONLY_PIPES.match(line))
+    if closed < 8 or closed * 4 < sum(1 for line in lines if line.strip()):
+        yield from enumerate(lines, 1)
+        return
+    fragments: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if _PIPE_CLOSED.search(text) and not _ONLY_PIPES.match(text) and fragments and "|" not in text[:-1]:
+            yield fragments[0][0], "".join(f for _, f in fragments) + text
+            fragments = []
+            continue
+        if text and not _PIPE_CLOSED.search(text) and "|" not in text and len(text) <= 30 \
+                and not text.endswith(_FRAGMENT_END):
+            fragments.append((number, text))
+            continue
+        yield from fragments
+        fragments = []
+        yield number, line
+    yield from fragments
+
+
 def split_line(line: str, number: int) -> Row:
     """Cut one line into cells: by tab, else by pipe, else by runs of two or more spaces."""
     body = line.rstrip("\r\n")
@@ -87,7 +121,8 @@ def split_line(line: str, number: int) -> Row:
     start = heading.end() if heading else 0
     if "\t" in body:
         pieces = _split_keep_offsets(body, _TAB, start)
-    elif body.count("|") >= 2 or body.strip().startswith("|"):
+    elif body.count("|") >= 2 or body.strip().startswith("|") or body.rstrip().endswith(" |"):
+        # ``项目名称 |``: an HTML row dumped one cell per line, each cell closed by its pipe
         if _PIPE_RULE.match(body):
             return Row(number, [], body)
         pieces = _split_keep_offsets(body, _PIPE, start)

@@ -43,7 +43,16 @@ from linter.readers.form_labels import (
     year_in,
 )
 from linter.readers.indicators import Categories, make_indicator
-from linter.readers.layout import Cell, Row, clean, compact, first_text_column, split_line, split_words
+from linter.readers.layout import (
+    Cell,
+    Row,
+    clean,
+    compact,
+    first_text_column,
+    joined_lines,
+    split_line,
+    split_words,
+)
 from linter.values import split_name_value
 
 # A line that is only a page number: ``3``, ``- 3 -``, ``3/12``, ``第 3 页``, ``第3页，共12页``,
@@ -54,6 +63,9 @@ PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,3}[-—–\s]*|\d{1,3}\s*/\s*\d{
 # opens with 第 3 页 (a page footer run together with whatever follows it in the text dump).
 _NOTE = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|日期|单位负责人"
                    r"|财务负责人|制表人)\s*[:：\s]|^第\s*\d+\s*页|" + PAGE_NUMBER.pattern)
+_SECTION_HEADINGS = frozenset({"绩效目标", "基本信息"})  # misc labels that head a part, with no value
+# The merged cell left of an indicator table, alone on its line in a one-cell-per-line dump.
+_INDICATOR_BLOCK_HEADING = frozenset({"绩效指标", "绩效指标情况", "年度绩效指标"})
 _TOTAL = re.compile(r"^(?:合计|总计|合\s*计)[:：]?$")
 # Labels that open a new table when they follow a finished indicator table.
 _NEW_TABLE_ROLES = TEXT_ROLES | {"funding", "total", "period_total", "tasks", "budget"}
@@ -68,7 +80,7 @@ _DEPARTMENT_END = re.compile(r"(?:局|委员会|委|院|办公室|办|部|厅|�
 
 def read_text(text: str, path: str) -> Document:
     """Read every table of a text file into a Document (problems recorded, never raised)."""
-    return read_rows((split_line(line, number) for number, line in enumerate(text.splitlines(), 1)), path)
+    return read_rows((split_line(line, number) for number, line in joined_lines(text.splitlines())), path)
 
 
 def read_rows(rows: Iterable[Row], path: str, source_format: str = "text") -> Document:
@@ -89,6 +101,7 @@ class _Reader:
         self.path = path
         self.doc = Document(path=path, source_format="text")
         self.table: Table | None = None
+        self.word_rows = False  # the indicator heading was one line of single-spaced words
         self.section = ""  # "" | indicators | stream | tasks | budget | projects
         self.columns: ColumnMap | None = None
         self.cats = Categories()
@@ -102,6 +115,7 @@ class _Reader:
         self.project_columns: dict[int, tuple[str, str]] = {}
         self.budget_unit = ""
         self.dept_from_title = ""
+        self.first_table_line = 1 << 62  # where the first table (or its title) starts
 
     # ------------------------------------------------------------------ helpers
 
@@ -119,9 +133,16 @@ class _Reader:
             table=self.table.name if self.table else None,
         ))
 
+    def orphan_problem(self, row: Row) -> None:
+        # Only inside a table: the notice, 附件 line or summary printed before the first table is
+        # the document's prose, not a row of the form gone astray.
+        if row.line >= self.first_table_line:
+            self.problem(row, "不属于任何表格栏目", "fits no part of the form")
+
     def open_table(self, location: Location, kind: str = "project", keep_section: bool = False) -> Table:
         self.flush_stream()
         self.table = Table(name="", kind=kind, location=location)
+        self.first_table_line = min(self.first_table_line, location.line or self.first_table_line)
         self.doc.tables.append(self.table)
         if not keep_section:
             self.section, self.columns = "", None
@@ -145,10 +166,11 @@ class _Reader:
     def feed(self, row: Row) -> None:
         if not row.filled:
             return
+        self.line = row.line
         orphan, self.orphan = self.orphan, None
         consumed = self.dispatch(row, orphan)
         if orphan is not None and not consumed:
-            self.problem(orphan, "不属于任何表格栏目", "fits no part of the form")
+            self.orphan_problem(orphan)
 
     def dispatch(self, row: Row, orphan: Row | None) -> bool:
         """Handle one non-blank row; True when it used the orphan row before it."""
@@ -160,6 +182,8 @@ class _Reader:
             self.doc.budget_year = self.doc.budget_year or year_in(single)
             return False
         if single and _NOTE.match(single):
+            return False
+        if single and compact(single) in _INDICATOR_BLOCK_HEADING:
             return False
         if self.on_currency(row):
             return False
@@ -215,6 +239,7 @@ class _Reader:
             self.close_table()
         elif self.section:
             self.close_table()
+        self.first_table_line = min(self.first_table_line, self.line)
         if not self.doc.title:
             self.doc.title = text.lstrip("#").strip()
             self.dept_from_title = _department_in_title(self.doc.title)
@@ -286,6 +311,8 @@ class _Reader:
         where = self.loc(row.line, first_text_column(cell))
         if role == "misc":
             self.misc_label(label, cell, value)
+            if value is None and len(row.filled) == 1 and compact(cell.raw) not in _SECTION_HEADINGS:
+                self.pending.append((label, cell))  # ``项目来源 |`` / ``本级申报项目 |``: one cell per line
             return False
         if role in _NEW_TABLE_ROLES and self.table and self.table.indicators:
             self.close_table()
@@ -298,7 +325,7 @@ class _Reader:
             if value is not None:
                 table.name = value.text
                 return False
-            if orphan is not None and len(orphan.filled) == 1:
+            if orphan is not None and len(orphan.filled) == 1 and _could_be_name(orphan.filled[0].text):
                 # 2025 年企业分级分类监管 / 项目名称 (empty): the name printed on the line before.
                 table.name = orphan.filled[0].text
                 table.location = self.loc(orphan.line, orphan.filled[0].column)
@@ -388,6 +415,7 @@ class _Reader:
             words = split_words(row.filled[0])
             if len(words) > 1 and is_indicator_header([w.text for w in words]):
                 cells = words
+                self.word_rows = True  # the rows below are single-spaced words too
             elif column_role(texts[0])[0] in ("level1", "level2", "name") and self.section not in (
                     "indicators", "stream"):
                 self.stream_header = [row.filled[0]]  # one heading cell per line
@@ -396,6 +424,8 @@ class _Reader:
                 return False
         elif not is_indicator_header(texts):
             return False
+        else:
+            self.word_rows = False
         self.flush_stream()
         self.current(self.loc(row.line, row.filled[0].column))
         self.columns = ColumnMap.from_cells(cells)
@@ -439,7 +469,9 @@ class _Reader:
         if _TOTAL.match(compact(filled[0].raw)):
             self.on_total(row)
             return
-        if len(filled) == 1 and len(row.cells) == 1:
+        if len(filled) == 1 and len(row.cells) == 1 and self.word_rows:
+            row = Row(row.line, split_words(filled[0]), row.text)  # 产出指标 数量指标 出差人数 正向 = 8 4
+        elif len(filled) == 1 and len(row.cells) == 1:
             # A row that was not split: 产出指标 数量指标 培训次数 ≥2次, or 1. 培训次数 ≥2次.
             cell = filled[0]
             table.indicators.extend(html_cells.read_tree(cell.raw, row.line, cell.column, self.path, self.cats))
@@ -625,7 +657,7 @@ class _Reader:
             self.finish_stream_header()
         self.flush_stream()
         if self.orphan is not None:
-            self.problem(self.orphan, "不属于任何表格栏目", "fits no part of the form")
+            self.orphan_problem(self.orphan)
             self.orphan = None
         doc = self.doc
         if not doc.department:
@@ -643,6 +675,11 @@ class _Reader:
                     if own:
                         return own.group(1)
         return ""
+
+
+def _could_be_name(text: str) -> bool:
+    """A line printed above an empty 项目名称 that may be the name (not ``单位(盖章):``)."""
+    return not text.endswith((":", "：")) and "盖章" not in text
 
 
 def _unit_heading(text: str) -> str | None:
