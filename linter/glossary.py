@@ -48,17 +48,25 @@ _LEVEL2_KEYS = (
     ("时效", "时效指标"),
     ("成本", "成本指标"),
     ("经济效益", "经济效益指标"),
+    ("社会效率", "社会效益指标"),  # a typo seen in print
+    ("环境效益", "生态效益指标"),
     ("社会效益", "社会效益指标"),
     ("生态效益", "生态效益指标"),
     ("可持续", "可持续影响指标"),
     ("服务对象满意", "服务对象满意度指标"),
     ("满意度", "服务对象满意度指标"),
 )
-_LEVEL1_KEYS = (("产出", OUTPUT), ("效益", BENEFIT), ("满意度", SATISFACTION))
+_LEVEL1_KEYS = (("产出", OUTPUT), ("效益", BENEFIT), ("满意度", SATISFACTION),
+                # names other templates print in the 一级 column
+                ("项目完成", OUTPUT), ("预期产出", OUTPUT), ("项目产出", OUTPUT), ("项目效益", BENEFIT),
+                ("效果", BENEFIT), ("项目效果", BENEFIT), ("社会公众或服务对象满意度", SATISFACTION))
 
 # An HTML tag. ``[^<>]``, not ``[^>]``: in a run of ``<`` with no ``>`` (OCR debris) a match
 # attempt then stops at the next ``<`` instead of scanning to the end from each one (quadratic).
 HTML_TAG = re.compile(r"<[^<>]*>")
+# The traditional forms of the characters of the category labels.
+_TRADITIONAL = str.maketrans("產標數質時經濟會態續響滿對務級績環項",
+                             "产标数质时经济会态续响满对务级绩环项")
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．)）])\s*"
 )
@@ -67,6 +75,8 @@ _NUMBERING = re.compile(
 # the text from every bracket that never closes (quadratic).
 _BRACKETS = re.compile(r"(?<![（(])[（(]+[^（()）]*[）)]")
 _FILL_WORDS = re.compile(r"必填|选填|硬性|盖章")
+# 产出指标(50分), 成本指标(0-20)分, 效益指标（30分）: the weight printed with the label
+_SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?(?:\s*[-—~～]\s*\d+)?\s*(?:分\s*[)）]|[)）]\s*分)")
 _DECORATION = re.compile(r"[\s:：*＊]")
 
 
@@ -80,10 +90,11 @@ def strip_fill_notes(text: str) -> str:
 
 @lru_cache(maxsize=8192)  # labels repeat on every table and are asked about by many rules
 def clean_label(text: str) -> str:
-    """The label without HTML, numbering, ``（必填）`` notes, colons and white space."""
-    text = HTML_TAG.sub("", text)
+    """The label without HTML, numbering, ``（必填）`` notes, colons and white space, in simplified
+    characters (mirror sites print 產出指標)."""
+    text = HTML_TAG.sub("", text).translate(_TRADITIONAL)
     text = _NUMBERING.sub("", text)
-    return _DECORATION.sub("", strip_fill_notes(text))
+    return _DECORATION.sub("", _SCORE_NOTE.sub("", strip_fill_notes(text)))
 
 
 def _with_suffix(label: str) -> str:
@@ -96,7 +107,7 @@ def normalise_level2(text: str) -> str | None:
     label = clean_label(text)
     if not label or len(label) > 12:
         return None
-    label = label.removesuffix("值")  # 数量值 → 数量
+    label = label.removesuffix("等").removesuffix("值").removeprefix("社会公众或")  # 数量值 → 数量
     for key, name in _LEVEL2_KEYS:
         if key in label and _looks_like_category(label, key):
             return name

@@ -22,6 +22,8 @@ from linter.values.transform import comparator_pattern
 from linter.values.types import Empty, Text
 
 _FILLER = re.compile(r"^(?:绩效指标|指标|\d{1,3}|[-—–]+)$")  # in a 名称/序号 column
+# 绩效目标1:确保待遇足额支付 — a column grouping the indicators under numbered objectives
+_OBJECTIVE = re.compile(r"^(?:绩效|年度)?目标\s*\d{1,2}\s*[:：]")
 _FILLER_WORD = re.compile(r"^(?:绩效指标|指标)$")  # anywhere
 _COMPARATOR = re.compile(rf"^(?:{comparator_pattern()}|＞|＜|＝)$")  # a 计算符号 column
 _TRAILING_COMPARATOR = re.compile(r"^(?:以上|以下|以内|及以上|及以下)$")
@@ -62,7 +64,9 @@ class ColumnMap:
 
     def value_roles(self) -> list[tuple[int, Column]]:
         """The columns after the name, in printed order, that hold values or remarks."""
-        return [(i, c) for i, c in sorted(self.columns.items()) if c.role in VALUE_ROLES]
+        name = self.index_of("name")
+        return [(i, c) for i, c in sorted(self.columns.items())
+                if c.role in VALUE_ROLES and (name is None or i > name)]
 
 
 @dataclass
@@ -111,6 +115,21 @@ def _is_text(text: str) -> bool:
     return isinstance(parse(text), Text)
 
 
+def _same_category(first: Cell, second: Cell) -> bool:
+    level2 = glossary.normalise_level2(second.text)
+    return level2 is not None and glossary.normalise_level2(first.text) == level2
+
+
+def fits_column(role: str, text: str) -> bool:
+    """Can ``text`` stand in a column of this role? Only the unit and comparator columns are picky:
+    a cell that cannot be there belongs to a later column, this one being empty on the row."""
+    if role == "unit":
+        return _is_unit(text) or bool(_NATURE.match(text))
+    if role == "comparator":
+        return _is_comparator(text) or bool(_NATURE.match(text))
+    return True
+
+
 def looks_like_value(text: str) -> bool:
     return not isinstance(parse(text), Text | Empty)
 
@@ -148,6 +167,10 @@ def by_position(cells: list[Cell], columns: ColumnMap) -> Placed | None:
             if glossary.is_category_label(text) and not has_value:
                 return None
             placed.name = cell
+        elif role == "comparator" and not (_is_comparator(text) or _NATURE.match(text)):
+            return None  # a value slid left into the empty 指标性质 column: read by content
+        elif role == "unit" and not _is_unit(text):
+            return None
         elif role in ("value", "period_value", "comparator", "unit", "project", "amount"):
             setattr(placed, "period" if role == "period_value" else role, cell)
         else:
@@ -162,7 +185,7 @@ def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
     items = []
     for cell in cells:
         column = columns.columns.get(cell.index)
-        if cell.empty or _FILLER_WORD.match(cell.text):
+        if cell.empty or _FILLER_WORD.match(cell.text) or _OBJECTIVE.match(cell.text):
             continue
         if column and column.role == "skip" and _FILLER.match(cell.text):
             continue
@@ -181,6 +204,11 @@ def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
         at_level1 = level1_index is not None and cell.index <= level1_index
         placed.labels.append(cell)
         placed.label_levels.append("l1" if l1 and (not l2 or at_level1) else "l2")
+    if len(items) == 1 and len(placed.labels) >= 2 and _same_category(placed.labels[-2], placed.labels[-1]):
+        # 社会公众或服务对象满意度 | 服务对象满意度 | 满意: the second 满意度 is the indicator's name
+        placed.name, placed.value = placed.labels.pop(), items[0]
+        placed.label_levels.pop()
+        return placed
     if not items:
         return placed
     roles = columns.value_roles()

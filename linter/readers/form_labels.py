@@ -19,6 +19,7 @@ from linter.glossary import strip_fill_notes
 from linter.readers.layout import compact
 from linter.textcache import short_text_cache
 
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 _UNIT_NOTE = re.compile(r"\((?:单位:)?(万元|元|亿元|千元)\)")
 
 # Header-block labels, each a role and the alternatives that print it (compact form, anchored).
@@ -117,6 +118,11 @@ def column_role(text: str) -> tuple[str, str]:
     for role, pattern in _COLUMN_RES:
         if pattern.fullmatch(key):
             return role, unit
+    bare = _TRAILING_NOTE.sub("", key)  # 指标值(包含数字及文字描述): a heading with its explanation
+    if bare != key and bare:
+        for role, pattern in _COLUMN_RES:
+            if pattern.fullmatch(bare):
+                return role, unit
     if any(word in key for word in REMARK_WORDS):
         return "remark", unit
     return "", unit

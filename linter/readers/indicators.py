@@ -8,6 +8,7 @@ A 二级 heading decides the 一级 (``parent_of``): a 满意度 heading numbere
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from linter import glossary
@@ -56,13 +57,22 @@ class Categories:
         self.level1 = glossary.level1_for(level2, self.level1)
 
 
+# ``指标1:`` / ``指标2：`` numbering printed before a 三级 name, and a stray cell pipe after it
+_NAME_NUMBER = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.、]\s*")
+
+
+def printed_name(name: str) -> str:
+    """The 三级 name without the template's numbering (``指标1:新建保鲜库数量|`` → 新建保鲜库数量)."""
+    return _NAME_NUMBER.sub("", name).strip().rstrip("|").strip()
+
+
 def make_indicator(cats: Categories, name: str, value_text: str, path: str, line: int, column: int,
                    value_column: int | None = None, period_value_text: str | None = None,
                    remarks: dict[str, str] | None = None) -> Indicator:
     value_text = value_text.strip()
     period = period_value_text.strip() if period_value_text is not None else None
     return Indicator(
-        level1=cats.level1, level2=cats.level2, name=name.strip(), value_text=value_text,
+        level1=cats.level1, level2=cats.level2, name=printed_name(name), value_text=value_text,
         value=parse(value_text), location=Location(path, line, column),
         level1_printed=cats.level1_printed, level2_printed=cats.level2_printed,
         period_value_text=period, period_value=parse(period) if period is not None else None,

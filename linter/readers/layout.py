@@ -21,6 +21,9 @@ from linter.glossary import HTML_TAG
 from linter.textcache import short_text_cache
 
 _SPACE = re.compile(r"\s+")
+# 績效目標(biāo): mirror sites print the pinyin of a character after it (toned letters only, so
+# that ``(a)`` or ``(万元)`` stay)
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 _LEADING_TAGS = re.compile(rf"(?:\s*{HTML_TAG.pattern})*\s*")  # <b> and the like before a cell's text
 # markdown |---|---|; no two \s* side by side (across an optional |): they split a run of spaces every way
 _PIPE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
@@ -65,9 +68,11 @@ class Row:
 
 
 def clean(text: str) -> str:
-    """Text without HTML tags, entities, markdown emphasis or surplus white space."""
+    """Text without HTML tags, entities, markdown emphasis, pinyin glosses or surplus white space."""
     if "<" in text:
         text = HTML_TAG.sub(" ", text)
+    if "(" in text:
+        text = _PINYIN_GLOSS.sub("", text)
     if "&" in text:
         text = html.unescape(text)
     text = text.replace("**", "")
@@ -83,6 +88,7 @@ def compact(text: str) -> str:
 
 _PIPE_CLOSED = re.compile(r"\|\s*$")
 _ONLY_PIPES = re.compile(r"^[\s|]*$")
+_LABEL_END = re.compile(r"^指\s*标$")
 _FRAGMENT_END = ("。", ":", "：", ";", "；", "!", "！")
 
 
@@ -95,7 +101,7 @@ def joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
     Elsewhere the lines are as they are."""
     closed = sum(1 for line in lines if _PIPE_CLOSED.search(line) and not _ONLY_PIPES.match(line))
     if closed < 8 or closed * 4 < sum(1 for line in lines if line.strip()):
-        yield from enumerate(lines, 1)
+        yield from _label_ends_joined(lines)
         return
     fragments: list[tuple[int, str]] = []
     for number, line in enumerate(lines, 1):
@@ -112,6 +118,29 @@ def joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
         fragments = []
         yield number, line
     yield from fragments
+
+
+def _label_ends_joined(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """A category label broken before its last word (``项目完成`` / ``指标``, ``经济效益`` / blank /
+    ``指标``): the lone ``指标`` goes back onto the line before, across blank lines."""
+    held: tuple[int, str] | None = None  # the last non-blank line, not yet given out
+    blanks: list[tuple[int, str]] = []  # blank lines after it
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if held is not None and _LABEL_END.match(text):
+            held = (held[0], held[1].rstrip() + text)
+        elif not text and held is not None:
+            blanks.append((number, line))
+        else:
+            if held is not None:
+                yield held
+                yield from blanks
+            held, blanks = ((number, line), []) if text else (None, [])
+            if not text:
+                yield number, line
+    if held is not None:
+        yield held
+        yield from blanks
 
 
 def split_line(line: str, number: int) -> Row:

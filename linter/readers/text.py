@@ -28,7 +28,7 @@ from linter.glossary import is_category_label
 from linter.model import Document, Funding, Location, Problem, Table, Task
 from linter.readers import html_cells, shown
 from linter.readers.amounts import looks_like_amount, money
-from linter.readers.columns import ColumnMap, looks_like_value, place_row
+from linter.readers.columns import ColumnMap, fits_column, looks_like_value, place_row
 from linter.readers.form_labels import (
     MONEY_ROLES,
     TEXT_ROLES,
@@ -61,11 +61,13 @@ PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,3}[-—–\s]*|\d{1,3}\s*/\s*\d{
                          r"|第\s*\d+\s*页(?:\s*[,，/(（]?\s*共\s*\d+\s*页\s*[)）]?)?)$")
 # Lines that belong to the page, not to a table: notes, signatures, page numbers, and a line that
 # opens with 第 3 页 (a page footer run together with whatever follows it in the text dump).
-_NOTE = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|日期|单位负责人"
+_NOTE = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期|单位负责人"
                    r"|财务负责人|制表人)\s*[:：\s]|^第\s*\d+\s*页|" + PAGE_NUMBER.pattern)
 _SECTION_HEADINGS = frozenset({"绩效目标", "基本信息"})  # misc labels that head a part, with no value
 # The merged cell left of an indicator table, alone on its line in a one-cell-per-line dump.
 _INDICATOR_BLOCK_HEADING = frozenset({"绩效指标", "绩效指标情况", "年度绩效指标"})
+# A numbered heading of the report around a table: 四、…  (四)…  ending its sentence or not
+_PROSE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])(?!.*指标).{4,}")
 _TOTAL = re.compile(r"^(?:合计|总计|合\s*计)[:：]?$")
 # Labels that open a new table when they follow a finished indicator table.
 _NEW_TABLE_ROLES = TEXT_ROLES | {"funding", "total", "period_total", "tasks", "budget"}
@@ -134,9 +136,9 @@ class _Reader:
         ))
 
     def orphan_problem(self, row: Row) -> None:
-        # Only inside a table: the notice, 附件 line or summary printed before the first table is
-        # the document's prose, not a row of the form gone astray.
-        if row.line >= self.first_table_line:
+        # Only inside a table: the notice, 附件 line or summary printed before the first table, or
+        # the report's next section after it, is the document's prose, not a row gone astray.
+        if self.table is not None and row.line >= self.first_table_line:
             self.problem(row, "不属于任何表格栏目", "fits no part of the form")
 
     def open_table(self, location: Location, kind: str = "project", keep_section: bool = False) -> Table:
@@ -181,8 +183,8 @@ class _Reader:
         if single and is_year_line(single):
             self.doc.budget_year = self.doc.budget_year or year_in(single)
             return False
-        if single and _NOTE.match(single):
-            return False
+        if single and _NOTE.match(single) and not (self.section == "stream" and PAGE_NUMBER.match(single)):
+            return False  # (a bare number among one-cell-per-line indicator cells is a value: 512 |)
         if single and compact(single) in _INDICATOR_BLOCK_HEADING:
             return False
         if self.on_currency(row):
@@ -457,6 +459,9 @@ class _Reader:
 
     def section_ends(self, row: Row) -> bool:
         first = row.filled[0]
+        if len(row.filled) == 1 and _PROSE_HEADING.match(first.text) and not is_category_label(first.text):
+            self.close_table()  # (四)部门(单位)职能职责。: the report goes on after the table
+            return True
         label = block_label(first.raw)
         if label and label.role in _NEW_TABLE_ROLES:
             return True
@@ -524,8 +529,12 @@ class _Reader:
             following = cells[i] if i < len(cells) else None
             # 培训次数 ≥2次 on one line is a whole indicator unless a value follows on the next line.
             whole = split_name_value(cell.text)[1] and not (following and looks_like_value(following.text))
-            while not whole and len(parts) <= len(roles) and i < len(cells) and not is_category_label(cells[i].text):
-                index = roles[len(parts) - 1][0]
+            r = 0
+            while not whole and r < len(roles) and i < len(cells) and not is_category_label(cells[i].text):
+                index, column = roles[r]
+                r += 1
+                if not fits_column(column.role, cells[i].text):
+                    continue  # that column is empty on this row (a 定性 row has no 计算符号)
                 parts.append(Cell(cells[i].raw, index, cells[i].column, cells[i].line))
                 i += 1
             placed = place_row(parts, self.columns)
