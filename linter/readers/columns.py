@@ -29,6 +29,7 @@ _COMPARATOR = re.compile(rf"^(?:{comparator_pattern()}|＞|＜|＝)$")  # a 计�
 _TRAILING_COMPARATOR = re.compile(r"^(?:以上|以下|以内|及以上|及以下)$")
 # A 指标性质 / 指标方向 / 指标值类型 cell: 定量 / 定性 / 正向 / 反向指标 …
 _NATURE = re.compile(r"^(?:定量|定性|正向|反向|中性|正向指标|反向指标|中性指标|[-—]?定[量性])$")
+_SHORT_WORD = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 VALUE_ROLES = ("value", "period_value", "comparator", "unit", "remark")
 
 
@@ -52,6 +53,10 @@ class ColumnMap:
                 role = "remark"  # an unknown heading is an extra column: keep what it holds
             columns[cell.index] = Column(role or "skip", cell.text, unit)
         roles = {c.role for c in columns.values()}
+        if "name" not in roles:  # 指标 | 指标权重 | 计量单位 | 指标值: a table with no levels at all
+            bare = next((c for c in columns.values() if c.role == "skip" and c.label == "指标"), None)
+            if bare is not None:
+                bare.role = "name"
         if "value" not in roles:  # a table printing one value column, called 实施期指标值
             for c in columns.values():
                 if c.role == "period_value":
@@ -123,8 +128,8 @@ def _same_category(first: Cell, second: Cell) -> bool:
 def fits_column(role: str, text: str) -> bool:
     """Can ``text`` stand in a column of this role? Only the unit and comparator columns are picky:
     a cell that cannot be there belongs to a later column, this one being empty on the row."""
-    if role == "unit":
-        return _is_unit(text) or bool(_NATURE.match(text))
+    if role == "unit":  # 人数, 个数: a short word in a unit column is the table's unit
+        return _is_unit(text) or bool(_NATURE.match(text)) or _SHORT_WORD.match(text) is not None
     if role == "comparator":
         return _is_comparator(text) or bool(_NATURE.match(text))
     return True

@@ -24,23 +24,24 @@ _UNIT_NOTE = re.compile(r"\((?:单位:)?(万元|元|亿元|千元)\)")
 
 # Header-block labels, each a role and the alternatives that print it (compact form, anchored).
 _BLOCK = (
-    ("name", r"(?:二级)?项目名称|项目名|项目\(名称\)"),
+    ("name", r"(?:二级)?项目名称|项目名|项目\(名称\)|专项(?:资金)?名称|项目支出名称"),
     ("dept_name", r"部门名称|部门\(单位\)名称|单位名称|预算部门名称|部门"),
-    ("department", r"主管部门(?:\(?及代码\)?|\(?及编码\)?|名称)?|主管单位"),
+    ("department", r"(?:业务)?主管部门(?:\(?及代码\)?|\(?及编码\)?|名称)?|主管单位|预算部门"),
     ("implementer", r"(?:项目)?实施单位(?:名称)?|执行单位|项目承担单位"),
     ("period", r"项目(?:实施)?期(?:限)?|项目实施周期|项目周期|实施期限|项目起止时间|执行期限"),
     ("funding", r"(?:项目)?资金投入(?:情况)?|项目资金(?:情况|总额)?|资金情况|项目预算|资金来源"),
     ("period_total", r"实施期(?:资金)?(?:总)?(?:金额|资金)(?:总额)?|中长期资金总额|实施期资金总额"),
-    ("total", r"年度(?:资金)?(?:总)?(?:金额|资金)(?:总额)?|年度预算(?:金额|数)|资金总额|预算总额|总金额"),
+    ("total", r"年度(?:资金)?(?:总)?(?:金额|资金)(?:总额)?|年度预算(?:金额|数)|资金总额|预算总额|总金额|当年预算(?:金额|数)?"
+              r"|年度本级预算金额"),
     ("fiscal", r"(?:其中:?)?(?:财政拨款|财政资金|本级财政资金|一般公共预算(?:拨款|资金)?)(?:资金)?"),
     ("other", r"(?:其中:?)?其他(?:来源)?资金|其他"),
     ("period_goal", r"实施期(?:总|绩效)?目标|中长期目标|长期目标|总体目标\(实施期\)"),
-    ("goal", r"年度(?:总体|绩效|总)?目标|年度|本年度目标|总体目标\(年度\)|项目年度目标|总体目标"),
+    ("goal", r"年度(?:总体|绩效|总)?目标|年度|当年绩效目标|本年度绩效目标|本年度目标|总体目标\(年度\)|项目年度目标|总体目标"),
     ("dept_goal", r"(?:部门)?(?:整体|总体)绩效目标"),
     ("tasks", r"(?:年度)?重点工作任务|年度主要任务|其他需完成的任务(?:\(可选填\))?|主要任务"),
     ("budget", r"预算整体情况|部门预算情况|部门整体支出"),
     ("misc", r"项目属性|项目类[型别]|填报单位|编制单位|申报单位|基本信息|财政供养人员数|下属二级单位数"
-             r"|项目来源|上年结转|项目(?:负责|责任)人|联系人|联系电话|项目编码|项目代码|资金性质|绩效目标|单位编码|预算年度"),
+             r"|项目来源|上年结转|项目概况|立项依据|项目(?:负责|责任)人|联系人|联系电话|项目编码|项目代码|资金性质|绩效目标|单位编码|预算年度"),
 )
 _BLOCK_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _BLOCK)
 MONEY_ROLES = frozenset({"total", "period_total", "fiscal", "other"})
@@ -131,6 +132,8 @@ def column_role(text: str) -> tuple[str, str]:
 def is_indicator_header(texts: list[str]) -> bool:
     """Does this row of cells head an indicator table (一级指标 二级指标 三级指标 指标值 …)?"""
     roles = {column_role(t)[0] for t in texts if t}
+    if any(compact(t) == "指标" for t in texts):
+        roles.add("name")  # 指标 | 指标权重 | 计量单位 | 指标值: a table with no levels (see ColumnMap)
     core = roles & INDICATOR_ROLES
     return len(core) >= 2 and ("name" in core or "level2" in core)
 

@@ -110,8 +110,8 @@ def joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield fragments[0][0], "".join(f for _, f in fragments) + text
             fragments = []
             continue
-        if text and not _PIPE_CLOSED.search(text) and "|" not in text and len(text) <= 30 \
-                and not text.endswith(_FRAGMENT_END):
+        if text and not _PIPE_CLOSED.search(text) and "|" not in text and len(text) <= 16 \
+                and not text.endswith(_FRAGMENT_END) and "绩效" not in text:
             fragments.append((number, text))
             continue
         yield from fragments

@@ -61,7 +61,7 @@ PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,3}[-—–\s]*|\d{1,3}\s*/\s*\d{
                          r"|第\s*\d+\s*页(?:\s*[,，/(（]?\s*共\s*\d+\s*页\s*[)）]?)?)$")
 # Lines that belong to the page, not to a table: notes, signatures, page numbers, and a line that
 # opens with 第 3 页 (a page footer run together with whatever follows it in the text dump).
-_NOTE = re.compile(r"^(?:注|备注|说明|填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期|单位负责人"
+_NOTE = re.compile(r"^(?:附件|附)?表\s*[一二三四五六七八九十\d]{1,3}$|^附件\s*\d{0,2}\s*[:：]?$|^(?:注|备注|说明|填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期|单位负责人"
                    r"|财务负责人|制表人)\s*[:：\s]|^第\s*\d+\s*页|" + PAGE_NUMBER.pattern)
 _SECTION_HEADINGS = frozenset({"绩效目标", "基本信息"})  # misc labels that head a part, with no value
 # The merged cell left of an indicator table, alone on its line in a one-cell-per-line dump.
@@ -167,6 +167,9 @@ class _Reader:
 
     def feed(self, row: Row) -> None:
         if not row.filled:
+            if self.section == "stream" and "|" in row.text:
+                # ``|`` alone in a one-cell-per-line dump is an empty cell: it holds its column's place
+                self.stream.extend(row.cells or [Cell("", 0, 1, row.line)])
             return
         self.line = row.line
         orphan, self.orphan = self.orphan, None
@@ -418,8 +421,8 @@ class _Reader:
             if len(words) > 1 and is_indicator_header([w.text for w in words]):
                 cells = words
                 self.word_rows = True  # the rows below are single-spaced words too
-            elif column_role(texts[0])[0] in ("level1", "level2", "name") and self.section not in (
-                    "indicators", "stream"):
+            elif (column_role(texts[0])[0] in ("level1", "level2", "name") or compact(texts[0]) == "指标") \
+                    and self.section not in ("indicators", "stream"):
                 self.stream_header = [row.filled[0]]  # one heading cell per line
                 return True
             else:
@@ -523,7 +526,7 @@ class _Reader:
         while i < len(cells):
             cell = cells[i]
             i += 1
-            if self.cats.heading(cell.text):
+            if cell.empty or self.cats.heading(cell.text):
                 continue
             parts = [Cell(cell.raw, -1 if name_index is None else name_index, cell.column, cell.line)]
             following = cells[i] if i < len(cells) else None
@@ -533,6 +536,9 @@ class _Reader:
             while not whole and r < len(roles) and i < len(cells) and not is_category_label(cells[i].text):
                 index, column = roles[r]
                 r += 1
+                if cells[i].empty:
+                    i += 1  # an empty cell printed as such: its column is empty on this row
+                    continue
                 if not fits_column(column.role, cells[i].text):
                     continue  # that column is empty on this row (a 定性 row has no 计算符号)
                 parts.append(Cell(cells[i].raw, index, cells[i].column, cells[i].line))
