@@ -53,6 +53,7 @@ from linter.readers.layout import (
     split_line,
     split_words,
 )
+from linter.readers.runon import split_fused_heading, split_fused_row
 from linter.values import split_name_value
 
 # A line that is only a page number: ``3``, ``- 3 -``, ``3/12``, ``第 3 页``, ``第3页，共12页``,
@@ -68,6 +69,8 @@ _SECTION_HEADINGS = frozenset({"绩效目标", "基本信息"})  # misc labels t
 _INDICATOR_BLOCK_HEADING = frozenset({"绩效指标", "绩效指标情况", "年度绩效指标"})
 # A numbered heading of the report around a table: 四、…  (四)…  ending its sentence or not
 _PROSE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])(?!.*指标).{4,}")
+_CODE = re.compile(r"^\d{6,}$")  # a unit's or project's code in a budget listing
+_NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
 _TOTAL = re.compile(r"^(?:合计|总计|合\s*计)[:：]?$")
 # Labels that open a new table when they follow a finished indicator table.
 _NEW_TABLE_ROLES = TEXT_ROLES | {"funding", "total", "period_total", "tasks", "budget"}
@@ -104,6 +107,7 @@ class _Reader:
         self.doc = Document(path=path, source_format="text")
         self.table: Table | None = None
         self.word_rows = False  # the indicator heading was one line of single-spaced words
+        self.fused_rows = False  # the indicator heading was printed with no separator (runon)
         self.section = ""  # "" | indicators | stream | tasks | budget | projects
         self.columns: ColumnMap | None = None
         self.cats = Categories()
@@ -418,9 +422,14 @@ class _Reader:
         texts = [c.text for c in row.filled]
         if len(texts) == 1 and not is_indicator_header(texts):
             words = split_words(row.filled[0])
+            fused = split_fused_heading(texts[0])
             if len(words) > 1 and is_indicator_header([w.text for w in words]):
                 cells = words
                 self.word_rows = True  # the rows below are single-spaced words too
+            elif fused:
+                cell = row.filled[0]
+                cells = [Cell(text, i, cell.column, cell.line) for i, text in enumerate(fused)]
+                self.fused_rows = True  # the rows below run their cells together too
             elif (column_role(texts[0])[0] in ("level1", "level2", "name") or compact(texts[0]) == "指标") \
                     and self.section not in ("indicators", "stream"):
                 self.stream_header = [row.filled[0]]  # one heading cell per line
@@ -430,7 +439,7 @@ class _Reader:
         elif not is_indicator_header(texts):
             return False
         else:
-            self.word_rows = False
+            self.word_rows = self.fused_rows = False
         self.flush_stream()
         self.current(self.loc(row.line, row.filled[0].column))
         self.columns = ColumnMap.from_cells(cells)
@@ -479,10 +488,21 @@ class _Reader:
             return
         if len(filled) == 1 and len(row.cells) == 1 and self.word_rows:
             row = Row(row.line, split_words(filled[0]), row.text)  # 产出指标 数量指标 出差人数 正向 = 8 4
+        elif len(filled) == 1 and self.fused_rows:
+            cell = filled[0]
+            parts = split_fused_row(cell.text)
+            if not is_category_label(parts[0]) and not (self.cats.level1 or self.cats.level2):
+                return  # 505006州民族特殊教育学校30.00: the unit's line above its indicators
+            if len(parts) == 1 and parts[0] in ("定量", "定性"):
+                return  # the -定性 left of an empty 二级 row
+            row = Row(row.line, [Cell(text, i, cell.column + max(cell.text.find(text), 0), row.line)
+                                 for i, text in enumerate(parts)], row.text)
         elif len(filled) == 1 and len(row.cells) == 1:
             # A row that was not split: 产出指标 数量指标 培训次数 ≥2次, or 1. 培训次数 ≥2次.
             cell = filled[0]
             table.indicators.extend(html_cells.read_tree(cell.raw, row.line, cell.column, self.path, self.cats))
+            return
+        if not table.indicators and self.project_line(row):
             return
         placed = place_row(row.cells, self.columns)
         if placed.project is not None and placed.project.text and placed.project.text != table.name:
@@ -514,6 +534,22 @@ class _Reader:
             self.cats, placed.name.text, placed.value_text(), self.path, row.line,
             first_text_column(placed.name), first_text_column(value_cell) if value_cell else None,
             placed.period.text if placed.period else None, placed.extra_remarks()))
+
+    def project_line(self, row: Row) -> bool:
+        """``505006  学生伙食费30.00`` above the indicators: the project's code, name and amount."""
+        filled = row.filled
+        if len(filled) != 2 or not _CODE.match(filled[0].text):
+            return False
+        m = _NAME_AMOUNT.match(filled[1].text)
+        table = self.table
+        assert table is not None
+        if m:
+            table.name = table.name or m.group(1)
+            table.funding.total = table.funding.total or money(m.group(2), self.unit_for(),
+                                                               self.loc(row.line, filled[1].column))
+        else:
+            table.name = table.name or filled[1].text
+        return True
 
     def flush_stream(self) -> None:
         """Read the cells gathered in one-cell-per-line mode: labels, then a name and its values."""

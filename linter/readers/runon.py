@@ -1,0 +1,93 @@
+"""Cutting run-on text into cells: table rows printed with no separator at all.
+
+Some sites print a table row as its cells' texts run together (``成本指标经济成本指标学生补助标准
+17元/人.每天反映学生每天用餐标准…-定量``), the heading row likewise (``一级指标二级指标三级指标指标值…``).
+Nothing marks where a cell ends, so the cuts come from what the cells are: category labels and
+column headings from the form's vocabulary, the value where the value grammar reads one, and the
+``-定量`` / ``-定性`` that ends such rows. What is left after the value is one remark cell.
+
+    split_fused_heading("一级指标二级指标三级指标指标值备注") → ["一级指标", "二级指标", "三级指标", "指标值", "备注"]
+    split_fused_row("产出指标数量指标补助学生数量168反映补助学生人数-定量")
+        → ["产出指标", "数量指标", "补助学生数量", "168", "反映补助学生人数", "定量"]
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.values.parser import parse_exact
+from linter.values.transform import comparator_pattern
+from linter.values.types import Direction, Text
+
+# Column headings as they are printed, longest first so that 指标值内容 is not cut as 指标值 + 内容.
+_HEADINGS = sorted((
+    "一级指标", "二级指标", "三级指标", "指标名称", "指标值内容", "指标值类型", "指标值", "年度指标值",
+    "实施期指标值", "目标值", "度量单位", "计量单位", "指标性质", "指标方向", "指标解释", "指标说明及公式",
+    "指标说明", "评(扣分标准)", "评(扣)分标准", "评分标准", "预期达到目标", "绩效标准", "分值", "权重", "备注",
+    "绩效目标",
+), key=len, reverse=True)
+_HEADING = re.compile("|".join(re.escape(h) for h in _HEADINGS))
+# Category labels as printed at the start of a run-on row (the 一级, then the 二级).
+_LABEL = re.compile(
+    r"(?:(?:项目)?(?:产出|效益|满意度|成本|完成|效果)指标"
+    r"|(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|经济成本|社会成本"
+    r"|生态环境成本)指标)")
+_NATURE_END = re.compile(r"-?\s*(定量|定性)\s*$")
+# Where a value may begin: a digit or the first character of a comparator.
+_VALUE_START = re.compile(rf"\d|{comparator_pattern(2)}|[≥≤<>=≧≦＞＜＝]")
+_TRAILING_MARKS = frozenset(".。,，;；、")
+_SCAN = 80  # a value is looked for in the first 80 characters only: bounded work per row
+_LONGEST = 16  # the longest value tried (2023年12月31日前, ≥100000平方米)
+_DIRECTION_WORDS = 4  # a direction read as the value must be a phrase (有所减轻), not 提高 alone
+
+
+def split_fused_heading(text: str) -> list[str] | None:
+    """The headings of a heading row printed with no separator; None when it is not one."""
+    compact = re.sub(r"\s+", "", text)
+    pieces, pos = [], 0
+    for m in _HEADING.finditer(compact):
+        if m.start() != pos:
+            return None  # something between two headings that is not one
+        pieces.append(m.group(0))
+        pos = m.end()
+    levels = sum(1 for p in pieces if p in ("一级指标", "二级指标", "三级指标"))
+    return pieces if pos == len(compact) and levels >= 2 else None
+
+
+def split_fused_row(text: str) -> list[str]:
+    """A run-on row cut into its leading category labels, the name, the value and the rest."""
+    text = text.strip()
+    cells: list[str] = []
+    nature = _NATURE_END.search(text)
+    if nature:
+        text = text[: nature.start()].rstrip(" -")
+    while (m := _LABEL.match(text)) is not None:
+        cells.append(m.group(0))
+        text = text[m.end():]
+    if text:
+        start, end = _value_span(text)
+        if start is None:
+            cells.append(text)
+        else:
+            cells.extend(part for part in (text[:start], text[start:end], text[end:]) if part)
+    if nature:
+        cells.append(nature.group(1))
+    return cells
+
+
+def _value_span(text: str) -> tuple[int | None, int]:
+    """Where the value of ``name value rest`` is: the first place, two characters or more into
+    the text, from which the grammar reads a value (the longest one from there)."""
+    for i in range(2, min(len(text), _SCAN)):
+        numeric = _VALUE_START.match(text, i) is not None
+        for j in range(min(len(text), i + _LONGEST), i, -1):
+            if not numeric and j - i < _DIRECTION_WORDS:
+                break
+            value = parse_exact(text[i:j])
+            if value is None or isinstance(value, Text) or getattr(value, "noun", None):
+                continue  # (大于90%适龄学生…: a quantity with a noun after it runs into the next cell)
+            if text[j - 1] in _TRAILING_MARKS:
+                continue
+            if numeric or isinstance(value, Direction):
+                return i, j
+    return None, 0
