@@ -19,7 +19,7 @@ from linter.readers.form_labels import column_role
 from linter.readers.layout import Cell
 from linter.values import parse, split_name_value
 from linter.values.transform import comparator_pattern
-from linter.values.types import Empty, Text
+from linter.values.types import Date, Empty, Grade, Text
 
 _FILLER = re.compile(r"^(?:绩效指标|指标|\d{1,3}|[-—–]+)$")  # in a 名称/序号 column
 # 绩效目标1:确保待遇足额支付 — a column grouping the indicators under numbered objectives
@@ -125,6 +125,11 @@ def _same_category(first: Cell, second: Cell) -> bool:
     return level2 is not None and glossary.normalise_level2(first.text) == level2
 
 
+def _continues_date(value: str, following: str) -> bool:
+    return isinstance(parse(value), Date) and isinstance(parse(value + following), Date) \
+        and not isinstance(parse(following), Date)
+
+
 def fits_column(role: str, text: str) -> bool:
     """Can ``text`` stand in a column of this role? Only the unit and comparator columns are picky:
     a cell that cannot be there belongs to a later column, this one being empty on the row."""
@@ -209,7 +214,8 @@ def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
         at_level1 = level1_index is not None and cell.index <= level1_index
         placed.labels.append(cell)
         placed.label_levels.append("l1" if l1 and (not l2 or at_level1) else "l2")
-    if len(items) == 1 and len(placed.labels) >= 2 and _same_category(placed.labels[-2], placed.labels[-1]):
+    if items and len(placed.labels) >= 2 and _same_category(placed.labels[-2], placed.labels[-1]) \
+            and (len(items) == 1 or isinstance(parse(items[0].text), Grade)):
         # 社会公众或服务对象满意度 | 服务对象满意度 | 满意: the second 满意度 is the indicator's name
         placed.name, placed.value = placed.labels.pop(), items[0]
         placed.label_levels.pop()
@@ -253,6 +259,10 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
             continue
         if "unit" in has and placed.unit is None and placed.value is not None and _is_unit(text):
             placed.unit = cell
+            continue
+        if placed.value is not None and _continues_date(placed.value.text, text):
+            # 2023年 | 年底前: one date cut in two by single-spaced words
+            placed.value = Cell(placed.value.text + text, placed.value.index, placed.value.column, placed.value.line)
             continue
         for column in free:
             if column.role in ("comparator", "unit"):

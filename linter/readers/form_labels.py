@@ -107,7 +107,8 @@ _COLUMN_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _COLUMNS
 INDICATOR_ROLES = frozenset({"level1", "level2", "name", "value", "period_value"})
 # Extra columns kept as remarks under their printed label.
 REMARK_WORDS = ("指标解释", "指标说明", "绩效标准", "评分标准", "评价标准", "备注", "权重", "分值",
-                "指标值说明", "数据来源", "设定依据", "考核方式", "评分", "说明", "标准", "依据")
+                "指标值说明", "数据来源", "设定依据", "考核方式", "评分", "说明", "标准", "依据",
+                "实际", "完成值", "得分", "原因", "偏差")  # a self-evaluation's 全年实际值, 得分 …
 
 
 @short_text_cache(4096)  # every line is tried as a table heading, cell by cell

@@ -62,8 +62,9 @@ _NAME_NUMBER = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.、]\s*")
 
 
 def printed_name(name: str) -> str:
-    """The 三级 name without the template's numbering (``指标1:新建保鲜库数量|`` → 新建保鲜库数量)."""
-    return _NAME_NUMBER.sub("", name).strip().rstrip("|").strip()
+    """The 三级 name without the template's numbering and marks (``指标1:新建保鲜库数量|`` → 新建保鲜库数量,
+    ``★★★农村低保发放人数`` → 农村低保发放人数: the stars mark core indicators)."""
+    return _NAME_NUMBER.sub("", name.lstrip("★☆ ")).strip().rstrip("|").strip()
 
 
 def make_indicator(cats: Categories, name: str, value_text: str, path: str, line: int, column: int,

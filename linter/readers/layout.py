@@ -21,6 +21,7 @@ from linter.glossary import HTML_TAG
 from linter.textcache import short_text_cache
 
 _SPACE = re.compile(r"\s+")
+_EMPHASIS = re.compile(r"\*\*(?=[^*\s])([^*]+?)(?<=[^*\s])\*\*")
 # 績效目標(biāo): mirror sites print the pinyin of a character after it (toned letters only, so
 # that ``(a)`` or ``(万元)`` stay)
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
@@ -75,7 +76,8 @@ def clean(text: str) -> str:
         text = _PINYIN_GLOSS.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    text = text.replace("**", "")
+    if "**" in text:  # markdown emphasis, in pairs; a lone ** is a template's blank (≥**人): kept
+        text = _EMPHASIS.sub(r"\1", text)
     return _SPACE.sub(" ", text).strip()
 
 
