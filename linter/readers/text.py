@@ -22,11 +22,12 @@ dropped silently, never an exception.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable
 
 from linter.glossary import is_category_label
 from linter.model import Document, Funding, Location, Problem, Table, Task
-from linter.readers import html_cells, shown
+from linter.readers import html_cells, narrative, shown
 from linter.readers.amounts import looks_like_amount, money
 from linter.readers.columns import ColumnMap, fits_column, looks_like_value, place_row
 from linter.readers.form_labels import (
@@ -122,6 +123,7 @@ class _Reader:
         self.budget_unit = ""
         self.dept_from_title = ""
         self.first_table_line = 1 << 62  # where the first table (or its title) starts
+        self.recent: deque[str] = deque(maxlen=4)  # the last one-cell lines: a project's code, name, amount
 
     # ------------------------------------------------------------------ helpers
 
@@ -194,6 +196,13 @@ class _Reader:
             return False  # (a bare number among one-cell-per-line indicator cells is a value: 512 |)
         if single and compact(single) in _INDICATOR_BLOCK_HEADING:
             return False
+        if single and self.section not in ("indicators", "stream"):
+            prose = narrative.read_line(single)
+            if prose is not None:
+                self.on_prose(prose, row)
+                return False
+        if single:
+            self.recent.append(single)
         if self.on_currency(row):
             return False
         if self.stream_header and not self.collect_stream_header(row):
@@ -240,6 +249,28 @@ class _Reader:
             return False
         self.orphan = row
         return False
+
+    # ------------------------------------------------------------------ indicators in prose
+
+    def on_prose(self, prose: narrative.NarrativeLine, row: Row) -> None:
+        where = self.loc(row.line, row.filled[0].column)
+        if prose.project_info:
+            # 【项目概况】 after a project's code, name and amount, each on its own line
+            if self.table is not None and self.table.indicators:
+                self.close_table()
+            table = self.current(where)
+            names = [t for t in self.recent if not looks_like_amount(t) and not _CODE.match(t)]
+            amounts = [t for t in self.recent if looks_like_amount(t) and not _CODE.match(t)]
+            table.name = table.name or (names[-1] if names else "")
+            if amounts and table.funding.total is None:
+                table.funding.total = money(amounts[-1], self.unit_for(), where)
+            return
+        table = self.current(where)
+        for i, label in enumerate(prose.labels):
+            self.cats.heading(label, prefer_level1=True if i == 0 and len(prose.labels) > 1 else None)
+        for name, value in prose.items:
+            table.indicators.append(make_indicator(self.cats, name, value, self.path, row.line,
+                                                   row.filled[0].column))
 
     # ------------------------------------------------------------------ document lines
 
