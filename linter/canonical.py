@@ -71,6 +71,8 @@ def table_to_dict(table: Table, currency_unit: str = "") -> dict:
     out: dict = {"name": table.name}
     if table.kind != "project":
         out["kind"] = table.kind
+    if table.truncated:
+        out["truncated"] = True
     _put(out, "department", table.department)
     _put(out, "implementing_unit", table.implementing_unit)
     _put(out, "project_period", table.project_period)
@@ -230,6 +232,7 @@ def table_to_json(table: Table, currency_unit: str = "") -> dict:
     out = {
         "name": table.name,
         "kind": table.kind,
+        "truncated": table.truncated,
         "department": table.department,
         "implementing_unit": table.implementing_unit,
         "project_period": table.project_period,

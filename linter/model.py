@@ -96,7 +96,7 @@ class Table:
     """One target table: a project table, or a department-wide (部门整体) one."""
 
     name: str
-    kind: str = "project"  # "project" | "department"
+    kind: str = "project"  # "project" | "department" | "self-evaluation" (自评表: the targets are read)
     department: str = ""  # 主管部门
     implementing_unit: str = ""  # 实施单位
     project_period: str = ""  # 项目期 / 项目实施期
@@ -109,6 +109,9 @@ class Table:
     tasks: list[Task] = field(default_factory=list)
     location: Location | None = None
     goal_location: Location | None = None
+    # The text stops inside this table (a page cut off): what may sit in the missing part — a
+    # category, a cost row — is not judged missing.
+    truncated: bool = False
 
 
 @dataclass

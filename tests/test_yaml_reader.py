@@ -194,7 +194,7 @@ def test_partial_input_still_rejects_unknown_keys():
     ("tables:\n  - indicators: []\n", "t.yaml:2: 表中缺少 'name'（或 '项目名称'） / missing 'name' in table (or '项目名称')"),
     ("tables:\n  - name: x\n    goal: [a, b]\n", "t.yaml:3: 'goal' 应为文字，而不是列表 / 'goal' should be text, not a list"),
     ("tables:\n  - name: x\n    kind: 整体\n",
-     "t.yaml:3: 未知表类型 '整体'（project 项目 或 department 部门整体） / unknown kind '整体' (project or department)"),
+     "t.yaml:3: 未知表类型 '整体'（project 项目、department 部门整体 或 self-evaluation 自评表） / unknown kind '整体' (project, department or self-evaluation)"),
     ("currency_unit: 美元\ntables: []\n",
      "t.yaml:1: 未知金额单位 '美元'（可用：元、千元、万元、亿元） / unknown currency_unit '美元' (元, 千元, 万元 or 亿元)"),
     ("budget_year: 明年\ntables: []\n",

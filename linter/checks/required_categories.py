@@ -18,7 +18,7 @@ PARAMS = {
     "level1": Param(list, ["产出指标", "效益指标", "满意度指标"], "一级 categories every table must have"),
     "level2": Param(list, ["数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标"],
                     "二级 categories every table must have"),
-    "table_kinds": Param(list, ["project", "department"], "kinds of table the check applies to"),
+    "table_kinds": Param(list, ["project", "department", "self-evaluation"], "kinds of table the check applies to"),
     "equivalents": Param(dict, {"成本指标": ["经济成本指标", "社会成本指标", "生态环境成本指标"]},
                          "a required 二级 → the 二级 that stand in for it (101号文 files 成本 as its own 一级)"),
 }
@@ -34,6 +34,8 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table in doc.tables:
         if table.kind not in params["table_kinds"] or not table.indicators and not table.name:
             continue
+        if table.truncated:
+            continue  # the text stops inside the table: the category may be in the missing part
         filled = [i for i in table.indicators if not is_blank_row(i)]
         level1s = {i.level1 for i in filled} | {parent_of(i.level2) for i in filled}
         # a 成本指标 printed in the 一级 column with no 二级 (some provinces file 成本 as a 一级) is there

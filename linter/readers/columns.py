@@ -25,7 +25,7 @@ _FILLER = re.compile(r"^(?:绩效指标|指标|\d{1,3}|[-—–]+)$")  # in a �
 # 绩效目标1:确保待遇足额支付 — a column grouping the indicators under numbered objectives
 _OBJECTIVE = re.compile(r"^(?:绩效|年度)?目标\s*\d{1,2}\s*[:：]")
 _FILLER_WORD = re.compile(r"^(?:绩效指标|指标)$")  # anywhere
-_COMPARATOR = re.compile(rf"^(?:{comparator_pattern()}|＞|＜|＝)$")  # a 计算符号 column
+_COMPARATOR = re.compile(rf"^(?:{comparator_pattern()}|＞|＜|＝|═|≧|≦)$")  # a 计算符号 column
 _TRAILING_COMPARATOR = re.compile(r"^(?:以上|以下|以内|及以上|及以下)$")
 # A 指标性质 / 指标方向 / 指标值类型 cell: 定量 / 定性 / 正向 / 反向指标 …
 _NATURE = re.compile(r"^(?:定量|定性|正向|反向|中性|正向指标|反向指标|中性指标|[-—]?定[量性])$")
@@ -53,6 +53,10 @@ class ColumnMap:
                 role = "remark"  # an unknown heading is an extra column: keep what it holds
             columns[cell.index] = Column(role or "skip", cell.text, unit)
         roles = {c.role for c in columns.values()}
+        for column in columns.values():
+            if column.role == "place":  # the first place's column is the value when none is named
+                column.role = "remark" if "value" in roles else "value"
+                roles.add("value")
         if "name" not in roles:  # 指标 | 指标权重 | 计量单位 | 指标值: a table with no levels at all
             bare = next((c for c in columns.values() if c.role == "skip" and c.label == "指标"), None)
             if bare is not None:

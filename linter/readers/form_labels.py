@@ -19,6 +19,7 @@ from linter.glossary import strip_fill_notes
 from linter.readers.layout import compact
 from linter.textcache import short_text_cache
 
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:村|乡|镇|县|区|市|旗|街道|社区)$")
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
 _UNIT_NOTE = re.compile(r"\((?:单位:)?(万元|元|亿元|千元)\)")
 
@@ -28,7 +29,7 @@ _BLOCK = (
     ("dept_name", r"部门名称|部门\(单位\)名称|单位名称|预算部门名称|部门"),
     ("department", r"(?:业务)?主管部门(?:\(?及代码\)?|\(?及编码\)?|名称)?|主管单位|预算部门"),
     ("implementer", r"(?:项目)?实施单位(?:名称)?|执行单位|项目承担单位"),
-    ("period", r"项目(?:实施)?期(?:限)?|项目实施周期|项目周期|实施期限|项目起止时间|执行期限"),
+    ("period", r"项目(?:支出)?(?:实施)?期(?:限)?|项目实施周期|项目周期|实施期限|项目起止时间|执行期限"),
     ("funding", r"(?:项目)?资金投入(?:情况)?|项目资金(?:情况|总额)?|资金情况|项目预算|资金来源"),
     ("period_total", r"实施期(?:资金)?(?:总)?(?:金额|资金)(?:总额)?|中长期资金总额|实施期资金总额"),
     ("total", r"年度(?:资金)?(?:总)?(?:金额|资金)(?:总额)?|年度预算(?:金额|数)|资金总额|预算总额|总金额|当年预算(?:金额|数)?"
@@ -127,6 +128,8 @@ def column_role(text: str) -> tuple[str, str]:
                 return role, unit
     if any(word in key for word in REMARK_WORDS):
         return "remark", unit
+    if _PLACE.match(key):
+        return "place", unit  # one value column per village or county (ColumnMap)
     return "", unit
 
 

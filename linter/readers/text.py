@@ -25,6 +25,7 @@ import re
 from collections import deque
 from collections.abc import Iterable
 
+from linter import glossary
 from linter.glossary import is_category_label
 from linter.model import Document, Funding, Location, Problem, Table, Task
 from linter.readers import html_cells, narrative, shown
@@ -67,9 +68,10 @@ _NOTE = re.compile(r"^(?:附件|附)?表\s*[一二三四五六七八九十\d]{1,
                    r"|财务负责人|制表人)\s*[:：\s]|^第\s*\d+\s*页|" + PAGE_NUMBER.pattern)
 _SECTION_HEADINGS = frozenset({"绩效目标", "基本信息"})  # misc labels that head a part, with no value
 # The merged cell left of an indicator table, alone on its line in a one-cell-per-line dump.
-_INDICATOR_BLOCK_HEADING = frozenset({"绩效指标", "绩效指标情况", "年度绩效指标"})
+_INDICATOR_BLOCK_HEADING = frozenset({"绩效指标", "绩效指标情况", "年度绩效指标", "绩效", "绩"})  # 绩: cut short
 # A numbered heading of the report around a table: 四、…  (四)…  ending its sentence or not
 _PROSE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])(?!.*指标).{4,}")
+_NEXT_GOAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．)）]|^目标\s*\d")
 _CODE = re.compile(r"^\d{6,}$")  # a unit's or project's code in a budget listing
 _NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
 _TOTAL = re.compile(r"^(?:合计|总计|合\s*计)[:：]?$")
@@ -123,6 +125,8 @@ class _Reader:
         self.budget_unit = ""
         self.dept_from_title = ""
         self.first_table_line = 1 << 62  # where the first table (or its title) starts
+        self.goal_field = ""  # the goal just read ("goal" / "period_goal"): its numbered lines may follow
+        self.line, self.last_row = 0, None  # the row being read, the last one with text
         self.recent: deque[str] = deque(maxlen=4)  # the last one-cell lines: a project's code, name, amount
 
     # ------------------------------------------------------------------ helpers
@@ -177,7 +181,7 @@ class _Reader:
                 # ``|`` alone in a one-cell-per-line dump is an empty cell: it holds its column's place
                 self.stream.extend(row.cells or [Cell("", 0, 1, row.line)])
             return
-        self.line = row.line
+        self.line, self.last_row = row.line, row
         orphan, self.orphan = self.orphan, None
         consumed = self.dispatch(row, orphan)
         if orphan is not None and not consumed:
@@ -240,10 +244,20 @@ class _Reader:
         if self.section == "projects":
             self.project_row(row)
             return False
+        if single and " " in single and not block_label(filled[0].raw):
+            spaced = _spaced_labels(filled[0])
+            if spaced is not None:
+                row = Row(row.line, spaced, row.text)
+                filled = row.filled
         if any(block_label(c.raw) for c in filled):
             return self.label_row(row, orphan)
         if self.pending and self.fill_pending(row):
             return False
+        if single and self.goal_field and self.table is not None and _NEXT_GOAL.match(single):
+            # 1、确保待遇足额支付 / 2、工伤预防成效显著: a goal numbered over several lines
+            setattr(self.table, self.goal_field, f"{getattr(self.table, self.goal_field)}\n{single}")
+            return False
+        self.goal_field = ""
         if _TOTAL.match(compact(filled[0].raw)):
             self.on_total(row)
             return False
@@ -413,8 +427,10 @@ class _Reader:
             table.project_period = text
         elif role == "period_goal":
             table.period_goal = text
+            self.goal_field = "period_goal"
         elif role in ("goal", "dept_goal"):
             table.goal = text
+            self.goal_field = "goal"
             table.goal_location = self.loc(line, first_text_column(value))
         elif role in ("name", "dept_name"):
             table.name = text
@@ -742,12 +758,36 @@ class _Reader:
             self.orphan_problem(self.orphan)
             self.orphan = None
         doc = self.doc
+        if self.table is not None and doc.source_format == "text" and self.ends_inside(self.table):
+            self.mark_truncated(self.table)
         if not doc.department:
             dept = next((t.name for t in doc.tables if t.kind == "department" and t.name), "")
             doc.department = dept or self.dept_from_title or next(
                 (t.department for t in doc.tables if t.department), "")
         if not doc.currency_unit:
             doc.currency_unit = self.funding_unit_seen()
+
+    def ends_inside(self, table: Table) -> bool:
+        """Does the text stop inside this table, the last one still open at its end?
+
+        A page cut off leaves a table with no indicators yet, one whose last row has no value, or
+        one without the 满意度 rows a table ends with; a table the text ends after does not."""
+        if not table.indicators:
+            return bool(table.name or self.columns is not None or table.funding.total)
+        last = table.indicators[-1]
+        satisfied = any(glossary.SATISFACTION in (i.level1, glossary.parent_of(i.level2)) for i in table.indicators)
+        return not last.value_text or not satisfied
+
+    def mark_truncated(self, table: Table) -> None:
+        table.truncated = True
+        last = table.indicators[-1] if table.indicators else None
+        if last is not None and not last.value_text and len(last.name) <= 2:
+            table.indicators.pop()  # 效, 截: the first characters of a cell cut off
+        # the line the text stops on (当年预) is a cell cut short, not a row gone astray
+        last_row = self.last_row
+        if last_row is not None and len(last_row.filled) == 1 and len(last_row.filled[0].text) <= 8 \
+                and not _TOTAL.match(compact(last_row.filled[0].raw)):
+            self.doc.problems = [p for p in self.doc.problems if p.location.line != last_row.line]
 
     def funding_unit_seen(self) -> str:
         for table in self.doc.tables:
@@ -757,6 +797,31 @@ class _Reader:
                     if own:
                         return own.group(1)
         return ""
+
+
+def _spaced_labels(cell: Cell) -> list[Cell] | None:
+    """``项目支出名称 湘潭市工伤保险基金 预算部门 湘潭市工伤保险服务中心``: labels and values one
+    space apart, as cells (each label, then its value's words joined); None unless a label opens it."""
+    words = split_words(cell)
+    first = block_label(words[0].raw) if len(words) > 1 else None
+    if first is None or first.inline:
+        return None
+    cells: list[Cell] = []
+    value_due = False  # the word after a label starts its value; later words continue a text value
+    role = ""
+    for word in words:
+        label = block_label(word.raw)
+        if label is not None and not label.inline:
+            cells.append(Cell(word.raw, len(cells), word.column, word.line))
+            role, value_due = label.role, True
+        elif value_due or role in MONEY_ROLES:  # (what follows an amount is not part of it)
+            cells.append(Cell(word.raw, len(cells), word.column, word.line))
+            role = role if value_due else ""
+            value_due = False
+        else:
+            last = cells[-1]
+            cells[-1] = Cell(f"{last.raw} {word.raw}", last.index, last.column, last.line)
+    return cells
 
 
 def _could_be_name(text: str) -> bool:

@@ -45,7 +45,8 @@ from linter.yamlfile import nesting_too_deep
 DEFAULT_TABLE_NAME = "示例项目"
 MAX_AMOUNT = Decimal(10) ** 15  # a thousand trillion 元: beyond any budget, so a typo or an attack
 KINDS = {"project": "project", "项目": "project",
-         "department": "department", "部门": "department", "部门整体": "department"}
+         "department": "department", "部门": "department", "部门整体": "department",
+         "self-evaluation": "self-evaluation", "自评": "self-evaluation", "自评表": "self-evaluation"}
 
 
 # --------------------------------------------------------------------------- loading with lines
@@ -412,8 +413,8 @@ class _Builder:
         name = self.text(data, f.get("name")) if "name" in f or self.strict else DEFAULT_TABLE_NAME
         kind_text = self.text(data, f.get("kind")) or "project"
         if kind_text not in KINDS:
-            self.fail(data, f"未知表类型 '{kind_text}'（project 项目 或 department 部门整体）",
-                      f"unknown kind '{kind_text}' (project or department)", f.get("kind"))
+            self.fail(data, f"未知表类型 '{kind_text}'（project 项目、department 部门整体 或 self-evaluation 自评表）",
+                      f"unknown kind '{kind_text}' (project, department or self-evaluation)", f.get("kind"))
         table = Table(
             name=name,
             kind=KINDS[kind_text],
@@ -426,6 +427,12 @@ class _Builder:
         )
         if "goal" in f:
             table.goal_location = self.loc(data, f["goal"])
+        if "truncated" in f:
+            truncated = data.get(f["truncated"])
+            if not isinstance(truncated, bool):
+                self.fail(data, f"truncated 应为 true 或 false，而不是 '{truncated}'",
+                          f"truncated should be true or false, not '{truncated}'", f["truncated"])
+            table.truncated = truncated
         table.funding = self.funding(data, f.get("funding")) or Funding()
         table.period_funding = self.funding(data, f.get("period_funding"))
         budget = self.mapping(data.get(f.get("budget")), data, f.get("budget"), "部门预算", "the budget")

@@ -1,0 +1,142 @@
+"""The layouts of published tables that the text reader cuts and reads (issue 18).
+
+Each case is a real corpus document (its rows as tests/corpus/<name>.expected.yaml gives them,
+written by reading it) or a crafted text of the same family; bench/corpus_rows.py scores the
+whole corpus, these pin down one layout each.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from linter.cli import main
+from linter.readers import read_path
+from linter.readers.narrative import read_line
+from linter.readers.runon import split_fused_heading, split_fused_row
+from linter.readers.text import read_text
+from linter.readers.yaml_reader import read_yaml
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def rows(doc):
+    return [(i.level2, i.name, i.value_text) for t in doc.tables for i in t.indicators]
+
+
+def corpus(prefix: str):
+    path, = CORPUS.glob(f"{prefix}_*.txt")
+    return read_path(path)
+
+
+def test_two_renderings_of_one_page_read_the_same():
+    spaced, piped = corpus("b15"), corpus("b16")  # space-separated, and a pipe dump cut earlier
+    assert len(rows(piped)) == 9
+    assert rows(spaced)[:9] == rows(piped)
+    assert [t.name for t in spaced.tables] == [t.name for t in piped.tables] == ["湘潭市工伤保险基金"]
+    assert spaced.tables[0].funding.total.yuan == piped.tables[0].funding.total.yuan == 286_000_000
+
+
+def test_one_cell_per_line_closed_by_pipes():
+    doc = corpus("a01")  # 项目名称 | … each cell on its line, a merged heading cut short (绩 | 一级 |)
+    table, = doc.tables
+    assert table.name == "农村文化建设配套补助经费"
+    assert table.funding.total.text == "5.00"  # no unit printed anywhere in the table: not guessed
+    assert rows(doc)[0] == ("数量指标", "开展送戏进万村", "≥70村")
+    assert rows(doc)[-1] == ("服务对象满意度指标", "项目受益人满意程度", "≥90%")
+    assert not doc.problems  # the notice above the table is prose, not unreadable rows
+
+
+def test_a_cell_broken_over_lines_before_its_pipe():
+    text = "项目名称 |\n体育赛事 |\n项目资金\n(万元) |\n年度资金总额: |\n1000.00 |\n年度\n目标 |\n办好赛事 |\n" \
+           "绩\n效\n指\n标 |\n一级\n指标 |\n二级指标 |\n三级指标 |\n指标值 |\n产出指标 |\n数量指标 |\n" \
+           "赛事场次 |\n≥2场 |\n满意度指标 |\n满意度指标 |\n群众满意度 |\n≥95% |\n"
+    doc = read_text(text, "t.txt")
+    table, = doc.tables
+    assert (table.name, table.goal, table.funding.total.yuan) == ("体育赛事", "办好赛事", 10_000_000)
+    assert rows(doc) == [("数量指标", "赛事场次", "≥2场"), ("服务对象满意度指标", "群众满意度", "≥95%")]
+
+
+def test_separate_unit_comparator_value_columns_one_cell_per_line():
+    doc = corpus("b10")  # 指标名称 | 计量单位 | 指标性质 | 指标值, 定性 rows without a comparator
+    assert rows(doc)[:3] == [("", "辅警人员", "=512人"), ("", "项目持续期", "基本建立"),
+                             ("", "项目成本概算", "≤3584万元")]
+
+
+def test_a_table_with_no_levels_and_empty_cells():
+    doc = corpus("a09")  # 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值; a lone | is an empty cell
+    assert rows(doc)[:3] == [("", "发放人数", "≥80人数"), ("", "是否按时足额发放", "≥95%"),
+                             ("", "促进社会和谐", "")]
+
+
+def test_single_spaced_rows_and_labels():
+    doc = corpus("a03")  # 产出指标 数量指标 出差人数 正向 = 8 4
+    assert rows(doc)[:3] == [("数量指标", "出差人数", "=8"), ("数量指标", "出差人次", "=24人/次"),
+                             ("质量指标", "工作任务完成率", "=100%")]
+
+
+def test_run_on_rows():
+    doc = corpus("a07")  # cells run together, rows ending -定量/-定性, 成本 first
+    assert rows(doc)[1:4] == [("服务对象满意度指标", "学生对学校伙食得满意度", "95%以上"),
+                              ("数量指标", "补助学生数量", "168"), ("质量指标", "伙食补助发放率", "90%以上")]
+    assert doc.tables[0].name == "学生伙食费"
+
+
+def test_bracket_headings_and_numbered_items():
+    doc = corpus("a04")  # 【产出指标-数量指标】 指标1:机柜数量(≥77台)
+    assert doc.tables[0].name == "黄山市雪亮工程市本级机房租赁2024至2027服务采购项目"
+    assert rows(doc)[:2] == [("数量指标", "机柜数量", "≥77台"), ("质量指标", "视频监控在线率", "≥0.97比例")]
+
+
+def test_broken_labels_traditional_characters_and_scores():
+    assert rows(corpus("a08"))[0][0] == "数量指标"  # 项目完成 / 指标 on the next line
+    assert rows(corpus("a16"))[0] == ("数量指标", "农村低保发放人数(按月平均)(≥**人)", ">=21933人")
+
+
+def test_runon_cutting():
+    assert split_fused_heading("一级指标二级指标三级指标指标值指标值内容评(扣分标准) 度量单位指标值类型备注") == [
+        "一级指标", "二级指标", "三级指标", "指标值", "指标值内容", "评(扣分标准)", "度量单位", "指标值类型", "备注"]
+    assert split_fused_heading("单位代码单位名称资金总额") is None
+    assert split_fused_row("社会效益指标残疾学生入学率大于90%适龄学生入学情况90%得10分-定量") == [
+        "社会效益指标", "残疾学生入学率", "大于90%", "适龄学生入学情况90%得10分", "定量"]
+    assert split_fused_row("残疾学生家庭负担率有所减轻对家庭负担减轻情况较大得10分-定性") == [
+        "残疾学生家庭负担率", "有所减轻", "对家庭负担减轻情况较大得10分", "定性"]
+
+
+def test_narrative_lines():
+    assert read_line("【产出指标-数量指标】").labels == ["产出指标", "数量指标"]
+    assert read_line("指标1:为全市经济发展保驾护航(正面支撑)").items == [("为全市经济发展保驾护航", "正面支撑")]
+    assert read_line("(一)数量指标：培训人数≥100人；培训次数≥2次。").items == [
+        ("培训人数", "≥100人"), ("培训次数", "≥2次")]
+    assert read_line("质量指标:教学秩序良好").items == [("教学秩序良好", "")]
+    assert read_line("一、项目概况：本项目于2024年立项") is None
+
+
+CUT = ("项目名称\t道路养护\n年度资金总额\t50万元\n一级指标\t二级指标\t三级指标\t指标值\n"
+       "产出指标\t数量指标\t养护里程\t≥12公里\n\t质量指标\t养护合格率\t≥95%\n效益指标\t社会效益指标\t通行")
+
+
+def test_a_cut_table_is_truncated_and_not_judged_for_what_is_missing(tmp_path):
+    doc = read_text(CUT, "t.txt")
+    table, = doc.tables
+    assert table.truncated
+    assert not doc.problems
+    whole = read_path(next(CORPUS.parent.parent.joinpath("examples").glob("000_*.txt")))
+    assert not any(t.truncated for t in whole.tables)  # tables the text ends after are whole
+
+    path = tmp_path / "cut.txt"
+    path.write_text(CUT, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--select", "missing-category,cost-sum-mismatch",
+                                       str(path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["findings"] == []
+    converted = CliRunner().invoke(main, ["convert", str(path), "--to", "yaml"])
+    assert "truncated: true" in converted.stdout
+    assert read_yaml(converted.stdout, "cut.yaml").tables[0].truncated
+
+
+def test_a_table_that_ends_with_its_satisfaction_rows_is_whole():
+    doc = read_text(CUT + "状况\t良好\n满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\n", "t.txt")
+    assert not doc.tables[0].truncated
