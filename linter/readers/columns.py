@@ -218,6 +218,10 @@ def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
         at_level1 = level1_index is not None and cell.index <= level1_index
         placed.labels.append(cell)
         placed.label_levels.append("l1" if l1 and (not l2 or at_level1) else "l2")
+    if len(items) > 1 and len(placed.labels) >= 2 and _NATURE.match(items[0].text):
+        # 成本指标 | 社会成本指标 | 定量 | 100 | %: a 指标性质 follows the name, so the last label is it
+        items.insert(0, placed.labels.pop())
+        placed.label_levels.pop()
     if items and len(placed.labels) >= 2 and _same_category(placed.labels[-2], placed.labels[-1]) \
             and (len(items) == 1 or isinstance(parse(items[0].text), Grade)):
         # 社会公众或服务对象满意度 | 服务对象满意度 | 满意: the second 满意度 is the indicator's name

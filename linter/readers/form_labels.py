@@ -63,7 +63,7 @@ def _strip_notes(key: str) -> tuple[str, str]:
     if m:
         unit = m.group(1)
         key = key[: m.start()] + key[m.end():]
-    return strip_fill_notes(key).rstrip(":"), unit
+    return strip_fill_notes(key).rstrip(":").lstrip("*"), unit  # *指标值: a required field's mark
 
 
 @short_text_cache(4096)  # labels repeat on every table (BlockLabel is frozen: one may be shared)
@@ -98,7 +98,7 @@ _COLUMNS = (
                      r"|指标值\((?:实施期|中长期)\)"),
     ("value", r"(?:年度|本年度?|当年|全年|预期|绩效)?(?:指标|目标)值|年度指标|(?:20\d\d年度?)?指标值"
               r"|指标值\(年度\)|年度值|目标值\(年度\)|(?:指标|目标)值及(?:计量)?单位|预期达到目标"),
-    ("comparator", r"计算符号|运算符号|比较符号|符号|指标性质|指标方向|度量符号"),
+    ("comparator", r"计算符号|运算符号|比较符号|符号|指标性质|指标方向|度量符号|指标值类型|指标类型"),
     ("unit", r"度量单位|计量单位|指标单位|指标值单位|单位"),
     ("project", r"项目名称|项目"),
     ("amount", r"(?:项目)?(?:金额|资金|预算金额|预算数|资金总额)"),

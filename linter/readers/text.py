@@ -72,6 +72,7 @@ _INDICATOR_BLOCK_HEADING = frozenset({"绩效指标", "绩效指标情况", "年
 # A numbered heading of the report around a table: 四、…  (四)…  ending its sentence or not
 _PROSE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])(?!.*指标).{4,}")
 _NEXT_GOAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．)）]|^目标\s*\d")
+_UNCLOSED = re.compile(r"[(（][^)）]{0,3}$")
 _CODE = re.compile(r"^\d{6,}$")  # a unit's or project's code in a budget listing
 _NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
 _TOTAL = re.compile(r"^(?:合计|总计|合\s*计)[:：]?$")
@@ -780,9 +781,9 @@ class _Reader:
 
     def mark_truncated(self, table: Table) -> None:
         table.truncated = True
-        last = table.indicators[-1] if table.indicators else None
-        if last is not None and not last.value_text and len(last.name) <= 2:
-            table.indicators.pop()  # 效, 截: the first characters of a cell cut off
+        last = table.indicators[-1] if table.indicators else None  # 效, 生態(t: a cell cut short
+        if last is not None and not last.value_text and (len(last.name) <= 2 or _UNCLOSED.search(last.name)):
+            table.indicators.pop()
         # the line the text stops on (当年预) is a cell cut short, not a row gone astray
         last_row = self.last_row
         if last_row is not None and len(last_row.filled) == 1 and len(last_row.filled[0].text) <= 8 \
