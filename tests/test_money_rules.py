@@ -260,7 +260,7 @@ def test_goal_households_against_the_indicator():
               ind(QUALITY, "农村住房保险补贴覆盖率", "≥95%"), goal=goal)
     [hit] = run(goal_match, doc(t))
     assert hit.indicator.name == "农村住房保险补贴户数"
-    assert hit.args == {"goal_value": "2万户", "goal_words": "农村住房保险补贴"}
+    assert hit.args == {"goal_value": "2万户", "goal_words": "农村住房保险补贴", "suggestion": "2万户"}
 
 
 def test_an_indicator_below_an_open_goal_is_reported_a_stricter_one_is_not():

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from linter.checks import Param, row_check
+from linter.checks.advice import name_without, rate_name
 from linter.checks.indicators import contains_any, core_name
 from linter.checks.matching import counter_of
 from linter.glossary import RULE_WORDS
@@ -71,15 +72,20 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     if relation == "grade-echo":
         value = ind.value
         if isinstance(value, Grade) and value.grade and value.grade in name:
-            return {"grade": value.grade}
+            return {"grade": value.grade, "suggested_name": rate_name(name), "suggestion": "100%"}
     elif relation == "number-conflict":
         found = number_conflict(ind)
         if found:
-            return {"name_number": f"{plain_number(found[0].written_number)}{found[0].written_unit}"}
+            q, _ = found
+            written = getattr(ind.value, "written_unit", None) or q.written_unit
+            cmp = getattr(ind.value, "comparator", None) or ""
+            return {"name_number": f"{plain_number(q.written_number)}{q.written_unit}",
+                    "suggestion": f"{cmp}{plain_number(q.written_number)}{written}",
+                    "suggested_name": name_without(name, [q.raw.strip()])}
     elif not contains_any(name, params["skip_words"]) and not number_conflict(ind):
         figures = [q.raw.strip() for q in name_quantities(name)]
         if figures:
-            return {"figures": "、".join(figures)}
+            return {"figures": "、".join(figures), "suggested_name": name_without(name, figures)}
     return None
 
 
