@@ -29,6 +29,8 @@ PARAMS = {
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, ["成本指标"],
                                 "categories left alone: a cost item may say what it buys (法制培训全年三次 2万元)"),
+    "answers": Param(list, ["是", "否"],
+                     "grades that answer a 是否 question rather than echo an adjective (yes-no-value covers them)"),
 }
 RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
 
@@ -71,7 +73,7 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     name = core_name(ind.name)
     if relation == "grade-echo":
         value = ind.value
-        if isinstance(value, Grade) and value.grade and value.grade in name:
+        if isinstance(value, Grade) and value.grade and value.grade in name and value.grade not in params["answers"]:
             return {"grade": value.grade, "suggested_name": rate_name(name), "suggestion": "100%"}
     elif relation == "number-conflict":
         found = number_conflict(ind)
