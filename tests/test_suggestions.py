@@ -118,3 +118,32 @@ def test_proposals_never_hold_a_placeholder_or_a_fixed_year():
         if doc.budget_year and f.suggestion and "年" in f.suggestion and f.code not in ("IL302",):
             assert str(doc.budget_year) in f.suggestion or not any(c.isdigit() for c in f.suggestion.split("年")[0]), \
                 (f.code, f.suggestion, doc.budget_year)
+
+
+def _row_alone(level2: str, name: str, value: str, year: int = 2024) -> list[str]:
+    doc = example_document({"name": "示例项目", "budget_year": year, "goal": "完成示例项目的年度任务。",
+                            "indicators": [{"level1": parent_of(level2), "level2": level2, "name": name,
+                                            "value": value}]}, "example.yaml")
+    return sorted(f.code for f in ENGINE.run(doc) if f.indicator == name)
+
+
+def test_every_example_of_a_missing_category_is_a_row_that_passes():
+    rule = next(r for r in RULES if r.slug == "missing-category")
+    for category, (name, value) in rule.params["examples"].items():
+        level2 = FIRST_LEVEL2.get(category, category)
+        assert _row_alone(level2, name, value.replace("{this_year}", "2024年")) == [], (category, name, value)
+
+
+@pytest.mark.parametrize(("level2", "name", "value"), [
+    ("成本指标", "培训费", "≤2万元"), ("成本指标", "人均补助标准", "300元/人"),  # cost-not-money's examples
+])
+def test_the_examples_quoted_in_messages_pass(level2, name, value):
+    assert _row_alone(level2, name, value) == []
+
+
+def test_the_contradiction_of_issue_19_is_gone():
+    # vague-value proposed 同比下降5%, missing-comparator then asked for ≥同比下降5%, which rate-not-percent refused
+    assert _row_alone("社会效益指标", "安全生产事故", "同比下降5%") == []
+    assert _row_alone("社会效益指标", "安全生产事故率", "同比下降5%") == []
+    assert _row_alone("社会效益指标", "农村低保覆盖率", "提高0.5个百分点") == []
+    assert _row_alone("社会效益指标", "安全生产事故率", "≥同比下降5%") == ["IL204"]  # still no value
