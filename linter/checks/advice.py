@@ -24,18 +24,19 @@ from linter.values.units import MONEY_UNITS, UNITS
 
 # Names of things that should fall (a 故障率 is met by going down), unless the name itself asks for
 # the fall (损失降低率: the rate of reduction should rise). direction-conflict's defaults.
-BAD_SUFFIXES = ("故障率", "事故率", "发生率", "死亡率", "投诉率", "遗失率", "差错率", "失误率", "损失率", "伤亡率",
+BAD_SUFFIXES = ["故障率", "事故率", "发生率", "死亡率", "投诉率", "遗失率", "差错率", "失误率", "损失率", "伤亡率",
                 "违章率", "返工率", "误报率", "漏报率", "事故次数", "发生次数", "死亡人数", "投诉数", "投诉次数",
-                "伤亡人数")
-DOWN_WORDS = ("减少", "降低", "下降", "压降", "遏制", "控制", "减轻", "杜绝")
-UP_WORDS = ("提高", "提升", "增加", "增强", "扩大", "增长")
+                "伤亡人数"]
+DOWN_WORDS = ["减少", "降低", "下降", "压降", "遏制", "控制", "减轻", "杜绝"]
+UP_WORDS = ["提高", "提升", "增加", "增强", "扩大", "增长"]
 
 # A name measuring a change (损失降低率, 参保人数提升率): its figure is the size of the change.
-CHANGE_RATE_SUFFIXES = ("降低率", "下降率", "减少率", "压降率", "控制率", "增长率", "提升率", "提高率", "增加率",
-                        "增幅", "降幅")
-RATE_SUFFIXES = ("率", "比例", "占比", "比重", "满意度", "认可度", "知晓度", "契合度", "覆盖度")
-NOT_RATES = ("效率", "频率", "功率", "汇率", "税率", "利率")
-SATISFACTION_WORDS = ("满意",)
+CHANGE_RATE_SUFFIXES = ["降低率", "下降率", "减少率", "压降率", "控制率", "增长率", "提升率", "提高率", "增加率",
+                        "增幅", "降幅"]
+RATE_SUFFIXES = ["率", "比例", "占比", "比重", "满意度", "认可度", "知晓度", "契合度", "覆盖度"]
+NOT_RATES = ["效率", "频率", "功率", "汇率", "税率", "利率"]
+SATISFACTION_WORDS = ["满意"]
+# (lists, not tuples, and never copied: contains_any compiles one pattern per list it is given)
 
 # The targets proposed when the row gives no figure of its own. They are ordinary values of real
 # tables (a pass rate of ≥95%, a fall of 5% on last year), offered as the shape of a fix: the
@@ -48,17 +49,17 @@ RISE = "同比提高5%"
 
 
 def is_rate_name(name: str) -> bool:
-    return ends_with_any(name, list(RATE_SUFFIXES)) and not ends_with_any(name, list(NOT_RATES))
+    return ends_with_any(name, RATE_SUFFIXES) and not ends_with_any(name, NOT_RATES)
 
 
 def is_bad_name(name: str) -> bool:
     """A name of something that should fall (事故率, 死亡人数) and does not itself ask for the fall."""
-    return ends_with_any(name, list(BAD_SUFFIXES)) and not contains_any(name, list(DOWN_WORDS))
+    return ends_with_any(name, BAD_SUFFIXES) and not contains_any(name, DOWN_WORDS)
 
 
 def name_direction(name: str) -> str | None:
     """``down`` or ``up`` when the name asks for one direction, else None."""
-    down, up = contains_any(name, list(DOWN_WORDS)), contains_any(name, list(UP_WORDS))
+    down, up = contains_any(name, DOWN_WORDS), contains_any(name, UP_WORDS)
     if is_bad_name(name) or (down and not up):
         return "down"
     if up and not down:
@@ -71,9 +72,9 @@ def target_for(name: str) -> str | None:
     from its name: a rate gets a level (``≥95%``; ``≥5%`` for a rate of change; a fall for a rate
     of something bad), another name asking for a rise or a fall gets a change on last year."""
     name = core_name(name)
-    if contains_any(name, list(SATISFACTION_WORDS)) and is_rate_name(name):
+    if contains_any(name, SATISFACTION_WORDS) and is_rate_name(name):
         return SATISFACTION_TARGET
-    if ends_with_any(name, list(CHANGE_RATE_SUFFIXES)):
+    if ends_with_any(name, CHANGE_RATE_SUFFIXES):
         return CHANGE_TARGET
     if is_bad_name(name):
         return FALL

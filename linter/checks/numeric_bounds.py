@@ -61,7 +61,7 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     else:
         if not is_over_100(ind.value, name, params):
             return None
-        target = SATISFACTION_TARGET if contains_any(name, list(SATISFACTION_WORDS)) else "100%"
+        target = SATISFACTION_TARGET if contains_any(name, SATISFACTION_WORDS) else "100%"
     args = {"number": plain_number(ind.value.number)}
     if target:
         args["suggestion"] = target
