@@ -51,7 +51,7 @@ class Engine:
             nonlocal lines
             if lines is None:
                 lines = doc.source_text.splitlines() if doc.source_text else []
-            findings.append(to_finding(rule, hit, lang, _line_of(hit.location, doc.path, lines)))
+            findings.append(to_finding(rule, hit, lang, _line_of(hit.location, doc.path, lines), doc.budget_year))
 
         for rule in self._doc_rules:
             try:
@@ -165,18 +165,27 @@ def _line_of(loc: Location, path: str, lines: list[str]) -> str | None:
     return lines[loc.line - 1]
 
 
-def to_finding(rule: Rule, hit: Hit, lang: str = "zh", line_text: str | None = None) -> Finding:
+def to_finding(rule: Rule, hit: Hit, lang: str = "zh", line_text: str | None = None,
+               budget_year: int | None = None) -> Finding:
     ind = hit.indicator
     table = hit.table.name if hit.table else None
     level1 = hit.level1 or (ind.level1 if ind else None)
     level2 = hit.level2 or (ind.level2 if ind else None)
     value = ind.value_text if ind else None
+    # ``this_year``: the budget year for example deadlines (a row check cannot know it)
     fields = {"name": ind.name if ind else "", "value": value or "", "table": table or "",
-              "level1": level1 or "", "level2": level2 or "", **hit.args}
+              "level1": level1 or "", "level2": level2 or "",
+              "this_year": f"{budget_year}年" if budget_year else "当年", **hit.args}
+    suggestion = suggested_name = None
+    if hit.args.get("suggestion") is not None:  # a proposal may name the fields above ({this_year})
+        suggestion = fields["suggestion"] = fill(str(hit.args["suggestion"]), fields)
+    if hit.args.get("suggested_name") is not None:
+        suggested_name = fields["suggested_name"] = fill(str(hit.args["suggested_name"]), fields)
     return Finding(code=rule.code, rule=rule.slug, severity=rule.severity,
                    message=fill(rule.message.get(lang, rule.message["zh"]), fields),
                    location=hit.location, table=table, indicator=ind.name if ind else None,
-                   level1=level1, level2=level2, value=value, line_text=line_text)
+                   level1=level1, level2=level2, value=value, line_text=line_text,
+                   suggestion=suggestion, suggested_name=suggested_name)
 
 
 class _Lenient(dict):

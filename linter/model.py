@@ -155,3 +155,7 @@ class Finding:
     level2: str | None = None
     value: str | None = None
     line_text: str | None = None  # the source line the finding points at (text and YAML inputs)
+    # What the message proposes for the row, where it proposes something: the value, and the name
+    # when the name is at fault (``linter.checks.advice``). Written in, it clears the finding.
+    suggestion: str | None = None
+    suggested_name: str | None = None

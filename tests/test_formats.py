@@ -89,7 +89,7 @@ def test_github_annotations_escape_percent_and_name_the_place(table):
     assert lines[0].startswith("::warning file=table.yaml,line=9,col=22,title=IL201 missing-unit::")
     assert lines[1].startswith("::error file=table.yaml,line=19,col=22,title=IL204 rate-not-percent::")
     zh = check(table, "--format", "github").output.splitlines()[1]
-    assert "≤X%25" in zh and "≤X%”" not in zh  # % is the runner's escape character
+    assert "下降5%25" in zh and "下降5%”" not in zh  # % is the runner's escape character
 
 
 @pytest.mark.parametrize(("value", "expected"), [("true", "::"), ("false", "table.yaml:"), (None, "table.yaml:")])

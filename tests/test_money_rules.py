@@ -260,7 +260,16 @@ def test_goal_households_against_the_indicator():
               ind(QUALITY, "农村住房保险补贴覆盖率", "≥95%"), goal=goal)
     [hit] = run(goal_match, doc(t))
     assert hit.indicator.name == "农村住房保险补贴户数"
-    assert hit.args == {"goal_value": "2万户", "goal_words": "农村住房保险补贴"}
+    assert hit.args == {"goal_value": "2万户", "goal_words": "农村住房保险补贴", "suggestion": "2万户"}
+
+
+def test_the_goal_words_quoted_start_with_no_punctuation():
+    # items joined by 、: the second item's words start after the 、 (issue 19: “、第三方…” was quoted)
+    goal = "完成企业安全检查50次、第三方专家咨询检查4次以上。"
+    t = table("全县安全生产监管专项", "50.00", ind(COUNT, "企业安全检查", "50次"),
+              ind(COUNT, "第三方专家咨询和检查", "≥2次"), goal=goal)
+    [hit] = run(goal_match, doc(t))
+    assert hit.args["goal_words"] == "第三方专家咨询检查" and hit.args["suggestion"] == "≥4次"
 
 
 def test_an_indicator_below_an_open_goal_is_reported_a_stricter_one_is_not():

@@ -1,13 +1,15 @@
 """A target written as an exact figure where a bound is meant.
 
 A rate of ``80%`` or ``98%`` printed without ≥ or ≤ says neither "at least" nor "at most"; 100% and 0%
-are exact by nature and are left alone. A time limit (``2小时``, ``3个工作日``) in 时效 without ≤ is
+are exact by nature and are left alone, and so is a change (``同比下降5%``, ``提高0.5个百分点``: a
+change by so much is not a level to be over or under). A time limit (``2小时``, ``3个工作日``) in 时效 without ≤ is
 the same defect. Counts and amounts are commonly printed without a comparator and are left alone.
 """
 
 from __future__ import annotations
 
 from linter.checks import Param, row_check
+from linter.checks.advice import comparator_for, quantity_text
 from linter.checks.indicators import in_scope
 from linter.model import Indicator
 from linter.values.types import Quantity
@@ -23,13 +25,15 @@ PARAMS = {
 
 def check_row(ind: Indicator, params: dict) -> dict | None:
     value = ind.value
-    if not isinstance(value, Quantity) or value.comparator or value.open_ended:
+    if not isinstance(value, Quantity) or value.comparator or value.open_ended or value.change:
         return None
     percent = (value.unit_kind == "percent" and 0 < value.number < 100
                and in_scope(ind, params["percent_categories"]))
     limit = (value.unit_kind == "duration" and value.unit in params["limit_units"]
              and in_scope(ind, params["limit_categories"]))
-    return {} if percent or limit else None
+    if not (percent or limit):
+        return None
+    return {"suggestion": quantity_text(value, comparator_for(ind.name, value.unit_kind))}
 
 
 check = row_check(check_row, at="value")

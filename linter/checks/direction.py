@@ -9,30 +9,31 @@ measuring a reduction (``损失降低率``, ``死亡人数下降率``) is not re
 from __future__ import annotations
 
 from linter.checks import Param, row_check
+from linter.checks.advice import BAD_SUFFIXES, DOWN_WORDS, UP_WORDS, target_for
 from linter.checks.indicators import contains_any, core_name, ends_with_any
 from linter.model import Indicator
 from linter.values.types import BareNumber, Direction, Quantity, Value
 
 PARAMS = {
-    "bad_suffixes": Param(list, ["故障率", "事故率", "发生率", "死亡率", "投诉率", "遗失率", "差错率", "失误率",
-                                 "损失率", "伤亡率", "违章率", "返工率", "误报率", "漏报率", "事故次数", "发生次数",
-                                 "死亡人数", "投诉数", "投诉次数", "伤亡人数"],
-                          "names of things that should fall"),
-    "down_words": Param(list, ["减少", "降低", "下降", "压降", "遏制", "控制", "减轻", "杜绝"],
-                        "verbs asking for a fall"),
-    "up_words": Param(list, ["提高", "提升", "增加", "增强", "扩大", "增长"], "verbs asking for a rise"),
+    "bad_suffixes": Param(list, list(BAD_SUFFIXES), "names of things that should fall"),
+    "down_words": Param(list, list(DOWN_WORDS), "verbs asking for a fall"),
+    "up_words": Param(list, list(UP_WORDS), "verbs asking for a rise"),
 }
 
 
 def points_up(value: Value) -> bool:
     if isinstance(value, Direction):
         return value.direction == "up"
+    if isinstance(value, Quantity) and value.change:
+        return value.change == "up"  # 同比提高5%
     if isinstance(value, Quantity | BareNumber):
         return value.comparator in ("≥", ">") and value.number > 0
     return False
 
 
 def points_down(value: Value) -> bool:
+    if isinstance(value, Quantity) and value.change:
+        return value.change == "down"  # 同比下降5%
     return isinstance(value, Direction) and value.direction == "down"
 
 
@@ -43,7 +44,7 @@ def conflict(name: str, value: Value, params: dict) -> str | None:
         return "down" if points_up(value) else None
     if name.endswith("率") or (down and up):
         return None  # a rate of reduction, or a name asking for both: no single direction
-    if down and isinstance(value, Direction) and value.direction == "up":
+    if down and points_up(value) and (isinstance(value, Direction) or getattr(value, "change", None)):
         return "down"
     if up and points_down(value):
         return "up"
@@ -54,7 +55,12 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     wanted = conflict(core_name(ind.name), ind.value, params)
     if not wanted:
         return None
-    return {"wanted": "下降" if wanted == "down" else "上升", "wanted_en": "a fall" if wanted == "down" else "a rise"}
+    args = {"wanted": "下降" if wanted == "down" else "上升", "wanted_en": "a fall" if wanted == "down" else "a rise"}
+    target = target_for(ind.name)
+    if target:
+        args["suggestion"] = target
+    args["example"] = {"zh": f"，如“{target}”", "en": f", e.g. {target}"} if target else {"zh": "", "en": ""}
+    return args
 
 
 check = row_check(check_row, at="value")

@@ -16,6 +16,7 @@ PARAMS = {
     "categories": Param(list, ["时效指标"], "二级 categories where a value must be a deadline or a rate"),
     "long_units": Param(list, ["个月", "年", "季度", "周年"],
                         "units of a span that restates the project period rather than a time limit"),
+    "deadline": Param(str, "{this_year}11月底前", "the deadline proposed instead ({this_year}: the budget year)"),
 }
 
 
@@ -30,7 +31,7 @@ def is_span(value: Value, long_units: list[str]) -> bool:
 
 
 def check_row(ind: Indicator, params: dict) -> dict | None:
-    return {} if is_span(ind.value, params["long_units"]) else None
+    return {"suggestion": params["deadline"]} if is_span(ind.value, params["long_units"]) else None
 
 
 check = row_check(check_row, at="value", skip_blank=False)

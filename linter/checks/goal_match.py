@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from linter.checks import Hit, Param, hit_location
+from linter.checks.advice import quantity_text
 from linter.checks.indicators import Scope, scope_of
 from linter.checks.matching import counter_of, overlap
 from linter.glossary import HTML_TAG, MONEY_COST
@@ -36,6 +37,7 @@ PARAMS = {
 
 # A goal clause ends at these; 、 joins items of one clause and does not end it.
 _CLAUSE_END = re.compile(rf"[，,；;。:：！!？?\n]|{HTML_TAG.pattern}|目标\d+")
+_EDGE_PUNCT = " \t\r\n、，,；;。:：！!？?“”\"'‘’（）()《》【】"
 _PER = re.compile(r"每|各|平均|人均|户均|单次|年均|月均")
 _VERBS = re.compile(r"^(?:力争|确保|全年|共|累计|计划)?(?:完成|开展|实现|达到|组织|发放|举办|提供|保障|"
                     r"培育|建成|新增|覆盖|使|对)?")
@@ -55,7 +57,8 @@ def goal_quantities(goal: str, unit_kinds: list[str]) -> list[GoalQuantity]:
         for m in _CLAUSE_END.finditer(goal, previous_end, q.span[0]):
             start = m.end()
         previous_end = q.span[1]
-        context = _VERBS.sub("", goal[start:q.span[0]].strip())
+        # 、 joins items of a clause: the words of this item start after it (、省州级培训 → 省州级培训)
+        context = _VERBS.sub("", goal[start:q.span[0]].strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
         if _PER.search(context):
             continue  # 每季度检查1次 is not the year's count
         if q.unit_kind in unit_kinds and not q.per_unit and context:
@@ -118,4 +121,5 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table in doc.tables:
         for g, ind in mismatches(table, params):
             yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
-                      args={"goal_value": g.quantity.raw.strip(), "goal_words": g.context})
+                      args={"goal_value": g.quantity.raw.strip(), "goal_words": g.context,
+                            "suggestion": quantity_text(g.quantity, g.quantity.comparator)})

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from linter.checks import Param, row_check
+from linter.checks.advice import name_without, rate_name
 from linter.checks.indicators import contains_any, core_name
 from linter.checks.matching import counter_of
 from linter.glossary import RULE_WORDS
@@ -28,6 +29,8 @@ PARAMS = {
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, ["成本指标"],
                                 "categories left alone: a cost item may say what it buys (法制培训全年三次 2万元)"),
+    "answers": Param(list, ["是", "否"],
+                     "grades that answer a 是否 question rather than echo an adjective (yes-no-value covers them)"),
 }
 RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
 
@@ -70,16 +73,21 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     name = core_name(ind.name)
     if relation == "grade-echo":
         value = ind.value
-        if isinstance(value, Grade) and value.grade and value.grade in name:
-            return {"grade": value.grade}
+        if isinstance(value, Grade) and value.grade and value.grade in name and value.grade not in params["answers"]:
+            return {"grade": value.grade, "suggested_name": rate_name(name), "suggestion": "100%"}
     elif relation == "number-conflict":
         found = number_conflict(ind)
         if found:
-            return {"name_number": f"{plain_number(found[0].written_number)}{found[0].written_unit}"}
+            q, _ = found
+            written = getattr(ind.value, "written_unit", None) or q.written_unit
+            cmp = getattr(ind.value, "comparator", None) or ""
+            return {"name_number": f"{plain_number(q.written_number)}{q.written_unit}",
+                    "suggestion": f"{cmp}{plain_number(q.written_number)}{written}",
+                    "suggested_name": name_without(name, [q.raw.strip()])}
     elif not contains_any(name, params["skip_words"]) and not number_conflict(ind):
         figures = [q.raw.strip() for q in name_quantities(name)]
         if figures:
-            return {"figures": "、".join(figures)}
+            return {"figures": "、".join(figures), "suggested_name": name_without(name, figures)}
     return None
 
 

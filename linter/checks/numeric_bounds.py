@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from linter.checks import Param, row_check
+from linter.checks.advice import SATISFACTION_TARGET, SATISFACTION_WORDS, target_for
 from linter.checks.indicators import contains_any, core_name, ends_with_any
 from linter.model import Indicator
 from linter.values.numerals import plain_number
@@ -53,8 +54,21 @@ def is_over_100(value: Value, name: str, params: dict) -> bool:
 
 def check_row(ind: Indicator, params: dict) -> dict | None:
     name = core_name(ind.name)
-    hit = is_trivial(ind.value) if params["bound"] == "trivial" else is_over_100(ind.value, name, params)
-    return {"number": plain_number(ind.value.number)} if hit else None
+    if params["bound"] == "trivial":
+        if not is_trivial(ind.value):
+            return None
+        target = target_for(name)
+    else:
+        if not is_over_100(ind.value, name, params):
+            return None
+        target = SATISFACTION_TARGET if contains_any(name, SATISFACTION_WORDS) else "100%"
+    args = {"number": plain_number(ind.value.number)}
+    if target:
+        args["suggestion"] = target
+        args["example"] = {"zh": f"，如“{target}”", "en": f", e.g. {target}"}
+    else:
+        args["example"] = {"zh": "，按计划写明具体数值", "en": ", a figure from the plan"}
+    return args
 
 
 check = row_check(check_row, at="value")

@@ -1,12 +1,15 @@
 """A percentage whose name names no ratio: ``应急物资储备充足 100%`` (100% of what?).
 
 A percentage needs a name saying what is divided by what: ``…率``, ``…比例``, ``…度``
-(满意度, 契合度), ``…占比``. A statement with ``100%`` after it cannot be measured.
+(满意度, 契合度), ``…占比``. A statement with ``100%`` after it cannot be measured. A change in
+percent (``同比下降5%``) is a change of the thing named, which needs no ratio in its name; a change
+in 百分点 does (points of what rate?).
 """
 
 from __future__ import annotations
 
 from linter.checks import Param, row_check
+from linter.checks.advice import rate_name
 from linter.checks.indicators import core_name, ends_with_any
 from linter.model import Indicator
 from linter.values.types import Quantity, Range
@@ -25,11 +28,13 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     value = ind.value
     if not isinstance(value, Quantity | Range) or value.unit_kind != "percent":
         return None
+    if isinstance(value, Quantity) and value.change and value.unit == "%":
+        return None
     name = core_name(ind.name)
     if not name or ends_with_any(name, params["rate_suffixes"]) or ends_with_any(
             ind.name.strip(), params["accepted_endings"]):
         return None
-    return {}
+    return {"suggested_name": rate_name(ind.name)}
 
 
 check = row_check(check_row, at="value")

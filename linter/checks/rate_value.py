@@ -8,6 +8,7 @@ A plain number (``95``) is left to missing-unit and a zero to trivial-target; a 
 from __future__ import annotations
 
 from linter.checks import Param, row_check
+from linter.checks.advice import RATE_TARGET, target_for
 from linter.checks.indicators import core_name, ends_with_any
 from linter.model import Indicator
 from linter.values.types import BareNumber, Empty, Quantity, Range, Value
@@ -32,7 +33,8 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     value = ind.value
     if isinstance(value, Empty | BareNumber) or is_percent_like(value):
         return None
-    return {}
+    # ≥95%; ≥5% for a rate of change (下降率); a fall for a rate of something bad (事故率)
+    return {"suggestion": target_for(name) or RATE_TARGET}
 
 
 check = row_check(check_row, at="value")

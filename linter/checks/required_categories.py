@@ -21,6 +21,13 @@ PARAMS = {
     "table_kinds": Param(list, ["project", "department", "self-evaluation"], "kinds of table the check applies to"),
     "equivalents": Param(dict, {"成本指标": ["经济成本指标", "社会成本指标", "生态环境成本指标"]},
                          "a required 二级 → the 二级 that stand in for it (101号文 files 成本 as its own 一级)"),
+    "examples": Param(dict, {
+        "产出指标": ["开展培训次数", "≥4次"], "效益指标": ["政策知晓率", "≥90%"], "满意度指标": ["受益群众满意度", "≥90%"],
+        "数量指标": ["开展培训次数", "≥4次"], "质量指标": ["培训考核合格率", "≥95%"],
+        "时效指标": ["项目完成时限", "{this_year}11月底前"], "成本指标": ["培训费", "≤2万元"],
+        "服务对象满意度指标": ["受益群众满意度", "≥90%"],
+    }, "a required category → the indicator (name, value) the message gives as an example of it; "
+       "{this_year} is the budget year"),
 }
 
 
@@ -28,6 +35,12 @@ def validate(params: dict) -> None:
     for key, value in params["equivalents"].items():
         if not isinstance(value, list):
             raise ValueError(f"equivalents.{key}: must be a list of categories")
+    for key, value in params["examples"].items():
+        if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+            raise ValueError(f"examples.{key}: must be a name and a value")
+    for category in params["level1"] + params["level2"]:
+        if category not in params["examples"]:
+            raise ValueError(f"examples: no example of the required category {category}")
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
@@ -43,11 +56,16 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         where = table.location or Location(doc.path)
         missing1 = [c for c in params["level1"] if c not in level1s]
         for level1 in missing1:
-            yield Hit(location=where, table=table, level1=level1, args={"category": level1})
+            yield Hit(location=where, table=table, level1=level1, args=_args(level1, params))
         for level2 in params["level2"]:
             stand_ins = [level2] + list(params["equivalents"].get(level2, []))
             if any(c in level2s for c in stand_ins) or parent_of(level2) in missing1:
                 continue
             blank = next((i for i in table.indicators if i.level2 == level2), None)
             yield Hit(location=blank.location if blank else where, table=table,
-                      level1=parent_of(level2), level2=level2, args={"category": level2})
+                      level1=parent_of(level2), level2=level2, args=_args(level2, params))
+
+
+def _args(category: str, params: dict) -> dict:
+    name, value = params["examples"][category]
+    return {"category": category, "suggested_name": name, "suggestion": value}

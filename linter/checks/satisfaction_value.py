@@ -54,7 +54,8 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
         return None
     shown_floor = f"{floor:g}"
     text = {k: v.format(floor=shown_floor) for k, v in _REASONS[reason].items()}
-    return {"reason": text, "suggested": f"≥{max(params['suggested'], floor):g}%", "floor": shown_floor}
+    suggested = f"≥{max(params['suggested'], floor):g}%"
+    return {"reason": text, "suggested": suggested, "suggestion": suggested, "floor": shown_floor}
 
 
 check = row_check(check_row, at="value", skip_blank=False)

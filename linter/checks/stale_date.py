@@ -8,6 +8,7 @@ and is not reported. Needs the document's budget year; without it nothing is rep
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from linter.checks import Hit, Param, hit_location
@@ -38,8 +39,10 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table, ind in indicators(doc, params["categories"], skip_blank=False):
         found = stale_year(ind.value, year)
         if found is not None:
+            # the same date in the budget year: 2022年12月底前 → 2023年12月底前
+            moved = re.sub(rf"(?<!\d){found}(?!\d)", str(year), ind.value_text.strip())
             yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
-                      args={"year": found, "budget_year": year})
+                      args={"year": found, "budget_year": year, "suggestion": moved})
         elif params["period_values"]:
             found = stale_year(ind.period_value, year)
             if found is not None:

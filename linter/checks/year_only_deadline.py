@@ -28,7 +28,7 @@ def year_only(value: Value) -> int | None:
 
 def check_row(ind: Indicator, params: dict) -> dict | None:
     year = year_only(ind.value)
-    return {"year": year} if year is not None else None
+    return {"year": year, "suggestion": f"{year}年11月底前"} if year is not None else None
 
 
 check = row_check(check_row, at="value", skip_blank=False)

@@ -15,7 +15,10 @@ from linter.values.transform import comparator_of, comparator_pattern
 # dashes and tildes fold to - and ~. Each maps one character to one, so spans stay true.
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: " ", 0x2014: "-", 0x2013: "-", 0x2015: "-", 0x2212: "-", 0x301C: "~",
-              0xFE6A: "%", 0x00A0: " "})
+              0xFE6A: "%", 0x00A0: " ",
+              # comparison signs from other blocks: ═ (a box-drawing line printed for =), ⩾ ⩽, and the
+              # small forms ﹤ ﹥ ﹦
+              0x2550: "=", 0x2A7E: "≥", 0x2A7D: "≤", 0xFE64: "<", 0xFE65: ">", 0xFE66: "="})
 
 _TRAILING = " \t\r\n\u3000。；、，,;.:：!！?？"
 _EMPTY_MARKS = {"", "/", "-", "--", "—", "——", "\\", "N/A", "n/a", "NA", "/ /"}

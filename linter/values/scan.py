@@ -15,7 +15,7 @@ from functools import lru_cache
 from linter.textcache import short_text_cache
 from linter.values import types as t
 from linter.values.transform import comparator_pattern
-from linter.values.units import UNITS
+from linter.values.units import IDIOM_PRONE, UNITS
 
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "月")
 _CMP = rf"(?:{comparator_pattern(2)})"
@@ -34,6 +34,7 @@ _QUANTITY = re.compile(
     rf"\s*(?:(?:万|亿|千)(?:余|多)?\s*|(?:余|多)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月)(?:[·•・/](?:{_UNIT_ALT}|月))?)?(?:以上|以内|以下|左右)?"
 )
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")  # 一把手, 一对一: an idiom, not a count (units.IDIOM_PRONE)
 # A value run onto the end of its name: 业务工作经费1万元, 法制培训全年三次2万元。
 _TRAILING_VALUE = re.compile(
     rf"(?:{_CMP}\s*)?(?<![\d.]){_NOT_A_GROUP}(?:{_NUM})\s*(?:(?:万|亿|千)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?"
@@ -49,10 +50,15 @@ def find_quantities(text: str, offset: int = 0) -> tuple[t.Quantity, ...]:
     found = []
     for m in _QUANTITY.finditer(text):
         value = parse_exact(m.group(0))
-        if isinstance(value, t.Quantity):
+        if isinstance(value, t.Quantity) and not _idiom(value, m.group(0)):
             value.span = (offset + m.start(), offset + m.end())  # a new value, not yet shared
             found.append(value)
     return tuple(found)
+
+
+def _idiom(value: t.Quantity, text: str) -> bool:
+    """一把手, 一对一, 一段时间: a measure word prone to set phrases after a Chinese numeral."""
+    return value.written_unit in IDIOM_PRONE and not _DIGIT.search(text)
 
 
 @short_text_cache(8192)  # a sweep meets the same cells table after table, and each try parses

@@ -19,7 +19,7 @@ from linter.values.numerals import chinese_to_decimal
 from linter.values.units import MAGNITUDES, describe
 
 _CMP = {
-    ">=": "≥", "<=": "≤", "≧": "≥", "≦": "≤", "≮": "≥", "≯": "≤",
+    ">=": "≥", "<=": "≤", "=>": "≥", "=<": "≤", "≧": "≥", "≦": "≤", "≮": "≥", "≯": "≤",
     "≥": "≥", "≤": "≤", ">": ">", "<": "<", "=": "=",
     **dict.fromkeys(("大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "达到", "达"), "≥"),
     **dict.fromkeys(("高于", "超过", "大于", "多于", "超"), ">"),
@@ -118,6 +118,8 @@ class ValueTransformer(Transformer):
             # 不低于2024年: a baseline year, never a duration of 2024 years
             return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}年")
         kind, base, factor = describe(unit)
+        if unit == "比例" and written > _ONE:
+            factor = _ONE  # 95比例: the percentage, not 95 times the whole
         if magnitude:
             number = _normal(written * MAGNITUDES[magnitude] * factor)
         elif factor != _ONE:

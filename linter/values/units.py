@@ -13,11 +13,20 @@ _COUNT = (
     "次 场 场次 人 人次 名 家 个 条 支 辆 页 份 户 期 台 件 套 篇 部 项 所 座 处 批 本 张 册 块 间 栋 幢 棵 株 头 只"
     " 架 艘 根 类 种 宗 起 例 位 队 组 村 点 节 课时 学时 班 班次 期次 项次 台次 台套 车次 架次 户次 家次 批次"
     " 个次 篇次 条次 人月 人日 人天 单 轮 季 道 口 眼 盏 处次 册次 张次 所次 吨次 套次 期班 级 倍"
+    # measure words of things counted one by one (个体量词) and in sets (集合量词): 帐篷200顶,
+    # 病床500床, 鱼苗10万尾, 蜂群50箱, 种禽3000羽
+    " 顶 床 床位 尾 箱 把 羽 匹 枚 幅 卷 盒 袋 桶 双 副 粒 颗 片 瓶 罐 包 捆 筐 对 串 束 枝 朵 扇 面 盆 盘 首"
+    " 集 堂 门 届 封 尊 层 段 排 窝 群 趟 遍 回 堆 棚 辆次 人时 工日"
 ).split()
+# Measure words that also follow a Chinese numeral in set phrases (一把手, 一对一, 一门式, 一盘棋,
+# 一片区, 一段时间, 三包): inside running text (a goal, a name) they count only after digits.
+IDIOM_PRONE = frozenset("把 对 门 盘 片 段 面 包 层 回 遍 堂 首 集 双 副 排 群 串 封 尊 堆".split())
 UNITS: dict[str, tuple[str, str, Decimal]] = {u: ("count", u, Decimal(1)) for u in _COUNT}
 UNITS.update({
     "%": ("percent", "%", Decimal(1)),
     "百分比": ("percent", "%", Decimal(1)),
+    "比例": ("percent", "%", Decimal(100)),  # ≥0.97比例: a share written as a fraction (the transformer
+    # reads a figure above 1, 95比例, as the percentage it must mean)
     "‰": ("percent", "%", Decimal("0.1")),
     "百分点": ("percent", "百分点", Decimal(1)),  # a change of a rate, not a rate
     "个百分点": ("percent", "百分点", Decimal(1)),

@@ -1,0 +1,159 @@
+"""What a reviewer would write instead: the value (and, where the name is at fault, the name) that
+the messages propose for a row.
+
+A proposal is made from the row itself (its name, its category, its own figures), never a fixed
+example, and it must hold: written into the row, it clears the finding and sets off no other rule
+(tests/test_suggestions.py puts every proposal made on examples/ back into its row and checks
+again). Where the row does not say enough for a proposal, there is none, and the message says what
+kind of value is missing instead.
+
+A check passes its proposal as ``suggestion`` (the value) and ``suggested_name`` in the Hit's args;
+the engine puts them on the Finding. A proposal may name ``{this_year}``, which the engine fills
+with the table's budget year (``2025年``), or ``当年`` when the document gives none.
+
+Not a check type itself (it has no ``check``), so no rule file can name it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.checks.indicators import contains_any, core_name, ends_with_any
+from linter.values.numerals import plain_number
+from linter.values.units import MONEY_UNITS, UNITS
+
+# Names of things that should fall (a 故障率 is met by going down), unless the name itself asks for
+# the fall (损失降低率: the rate of reduction should rise). direction-conflict's defaults.
+BAD_SUFFIXES = ["故障率", "事故率", "发生率", "死亡率", "投诉率", "遗失率", "差错率", "失误率", "损失率", "伤亡率",
+                "违章率", "返工率", "误报率", "漏报率", "事故次数", "发生次数", "死亡人数", "投诉数", "投诉次数",
+                "伤亡人数"]
+DOWN_WORDS = ["减少", "降低", "下降", "压降", "遏制", "控制", "减轻", "杜绝"]
+UP_WORDS = ["提高", "提升", "增加", "增强", "扩大", "增长"]
+
+# A name measuring a change (损失降低率, 参保人数提升率): its figure is the size of the change.
+CHANGE_RATE_SUFFIXES = ["降低率", "下降率", "减少率", "压降率", "控制率", "增长率", "提升率", "提高率", "增加率",
+                        "增幅", "降幅"]
+RATE_SUFFIXES = ["率", "比例", "占比", "比重", "满意度", "认可度", "知晓度", "契合度", "覆盖度"]
+NOT_RATES = ["效率", "频率", "功率", "汇率", "税率", "利率"]
+SATISFACTION_WORDS = ["满意"]
+# (lists, not tuples, and never copied: contains_any compiles one pattern per list it is given)
+
+# The targets proposed when the row gives no figure of its own. They are ordinary values of real
+# tables (a pass rate of ≥95%, a fall of 5% on last year), offered as the shape of a fix: the
+# message says the figure is to be set from the project's own plan.
+RATE_TARGET = "≥95%"
+SATISFACTION_TARGET = "≥90%"
+CHANGE_TARGET = "≥5%"
+FALL = "同比下降5%"
+RISE = "同比提高5%"
+
+
+def is_rate_name(name: str) -> bool:
+    return ends_with_any(name, RATE_SUFFIXES) and not ends_with_any(name, NOT_RATES)
+
+
+def is_bad_name(name: str) -> bool:
+    """A name of something that should fall (事故率, 死亡人数) and does not itself ask for the fall."""
+    return ends_with_any(name, BAD_SUFFIXES) and not contains_any(name, DOWN_WORDS)
+
+
+def name_direction(name: str) -> str | None:
+    """``down`` or ``up`` when the name asks for one direction, else None."""
+    down, up = contains_any(name, DOWN_WORDS), contains_any(name, UP_WORDS)
+    if is_bad_name(name) or (down and not up):
+        return "down"
+    if up and not down:
+        return "up"
+    return None
+
+
+def target_for(name: str) -> str | None:
+    """A measurable target for a row whose value gives none (``降低``, ``有效提高``, empty, ``≥0``),
+    from its name: a rate gets a level (``≥95%``; ``≥5%`` for a rate of change; a fall for a rate
+    of something bad), another name asking for a rise or a fall gets a change on last year."""
+    name = core_name(name)
+    if contains_any(name, SATISFACTION_WORDS) and is_rate_name(name):
+        return SATISFACTION_TARGET
+    if ends_with_any(name, CHANGE_RATE_SUFFIXES):
+        return CHANGE_TARGET
+    if is_bad_name(name):
+        return FALL
+    if is_rate_name(name):
+        return RATE_TARGET
+    return {"down": FALL, "up": RISE}.get(name_direction(name) or "")
+
+
+def comparator_for(name: str, unit_kind: str) -> str:
+    """≤ for a time limit or a thing that should fall, else ≥."""
+    return "≤" if unit_kind == "duration" or is_bad_name(core_name(name)) else "≥"
+
+
+# ---- units ------------------------------------------------------------------------------------
+
+UNIT_KIND_ZH = {"count": "计数单位", "percent": "百分号（%）", "money": "金额单位", "duration": "时间单位",
+                "length": "长度单位", "area": "面积单位", "weight": "重量单位", "other": "计量单位"}
+UNIT_KIND_EN = {"count": "a counting unit", "percent": "a percent sign", "money": "a money unit",
+                "duration": "a unit of time", "length": "a unit of length", "area": "a unit of area",
+                "weight": "a unit of weight", "other": "a unit"}
+
+
+def unit_kind(unit: str) -> str:
+    if unit in MONEY_UNITS:
+        return "money"
+    return UNITS.get(unit, ("other",))[0]
+
+
+def units_for(name: str, level2: str, by_name: dict, by_category: dict) -> list[str]:
+    """The units a bare number in this row may be counted in, most likely first; [] when the name
+    and the category do not say. ``by_name`` maps a word of the name (its ending first, then
+    anywhere in it) to units, ``by_category`` a category to units."""
+    name = core_name(name)
+    for word in sorted(by_name, key=len, reverse=True):
+        if name.endswith(word):
+            return _as_list(by_name[word])
+    if level2 in by_category:
+        return _as_list(by_category[level2])
+    for word in sorted(by_name, key=len, reverse=True):
+        if word in name and len(word) > 1:
+            return _as_list(by_name[word])
+    return []
+
+
+def _as_list(units) -> list[str]:
+    return [units] if isinstance(units, str) else list(units)
+
+
+def with_unit(comparator: str | None, number, unit: str) -> str:
+    return f"{comparator or ''}{plain_number(number)}{unit}"
+
+
+# ---- names ------------------------------------------------------------------------------------
+
+_LEAD_VERBS = re.compile(r"^(?:达到|实现|完成|做好|确保|保障|对)")
+
+
+def rate_name(name: str) -> str:
+    """A rate's name for a statement given a percentage: ``应急物资储备充足`` → ``应急物资储备充足率``,
+    ``达到应急指挥平台设计要求`` → ``应急指挥平台设计要求达标率``, ``资金使用合规性`` → ``资金使用合规率``."""
+    name = core_name(name).rstrip("，,。；;、 ")
+    stem = _LEAD_VERBS.sub("", name) or name
+    if stem.endswith("性"):
+        return stem[:-1] + "率"
+    if stem.endswith(("要求", "标准", "规定")):
+        return stem + "达标率"
+    return stem + "率"
+
+
+def name_without(name: str, figures: list[str]) -> str:
+    """The name with the figures written into it taken out (``3名技术人员经费补助标准`` → ``技术人员经费补助标准``)."""
+    out = name
+    for f in figures:
+        out = out.replace(f, "", 1)
+    out = re.sub(r"\s{2,}", " ", out).strip(" ，,、；;。")
+    return out or name
+
+
+def quantity_text(q, comparator: str | None) -> str:
+    """A quantity written back with ``comparator`` in front (``80%`` → ``≥80%``, ``3.2万户`` kept as printed)."""
+    per = f"/{q.per_unit}" if getattr(q, "per_unit", None) else ""
+    return f"{comparator or ''}{plain_number(q.written_number)}{q.written_unit}{per}{getattr(q, 'noun', None) or ''}"
