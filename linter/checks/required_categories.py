@@ -49,6 +49,8 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             continue
         if table.truncated:
             continue  # the text stops inside the table: the category may be in the missing part
+        if not any(i.level1 or i.level2 for i in table.indicators):
+            continue  # a form that prints no categories at all (指标 | 权重 | 指标值): nothing to miss
         filled = [i for i in table.indicators if not is_blank_row(i)]
         level1s = {i.level1 for i in filled} | {parent_of(i.level2) for i in filled}
         # a 成本指标 printed in the 一级 column with no 二级 (some provinces file 成本 as a 一级) is there

@@ -130,8 +130,8 @@ def _same_category(first: Cell, second: Cell) -> bool:
 
 
 def _continues_date(value: str, following: str) -> bool:
-    return isinstance(parse(value), Date) and isinstance(parse(value + following), Date) \
-        and not isinstance(parse(following), Date)
+    return isinstance(parse(value), Date) and not following[:1].isdigit() \
+        and isinstance(parse(value + following), Date)
 
 
 def fits_column(role: str, text: str) -> bool:

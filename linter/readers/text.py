@@ -128,6 +128,7 @@ class _Reader:
         self.first_table_line = 1 << 62  # where the first table (or its title) starts
         self.goal_field = ""  # the goal just read ("goal" / "period_goal"): its numbered lines may follow
         self.line, self.last_row = 0, None  # the row being read, the last one with text
+        self.closed_rows = 0  # rows ending with a pipe: a dump of an HTML table
         self.recent: deque[str] = deque(maxlen=4)  # the last one-cell lines: a project's code, name, amount
 
     # ------------------------------------------------------------------ helpers
@@ -183,6 +184,7 @@ class _Reader:
                 self.stream.extend(row.cells or [Cell("", 0, 1, row.line)])
             return
         self.line, self.last_row = row.line, row
+        self.closed_rows += row.text.rstrip().endswith("|")
         orphan, self.orphan = self.orphan, None
         consumed = self.dispatch(row, orphan)
         if orphan is not None and not consumed:
@@ -775,15 +777,26 @@ class _Reader:
         one without the 满意度 rows a table ends with; a table the text ends after does not."""
         if not table.indicators:
             return bool(table.name or self.columns is not None or table.funding.total)
+        if self.unclosed_end():
+            return True
         last = table.indicators[-1]
         satisfied = any(glossary.SATISFACTION in (i.level1, glossary.parent_of(i.level2)) for i in table.indicators)
         return not last.value_text or not satisfied
+
+    def unclosed_end(self) -> bool:
+        """In a dump whose rows end with a pipe, a last line without one was cut (``>=9``)."""
+        last = self.last_row
+        return last is not None and self.closed_rows >= 8 and not last.text.rstrip().endswith("|")
 
     def mark_truncated(self, table: Table) -> None:
         table.truncated = True
         last = table.indicators[-1] if table.indicators else None  # 效, 生態(t: a cell cut short
         if last is not None and not last.value_text and (len(last.name) <= 2 or _UNCLOSED.search(last.name)):
             table.indicators.pop()
+        elif last is not None and self.last_row is not None and self.last_row.line in (
+                last.location.line, (last.value_location or last.location).line) \
+                and (self.unclosed_end() or not self.closed_rows):
+            last.cut = True
         # the line the text stops on (当年预) is a cell cut short, not a row gone astray
         last_row = self.last_row
         if last_row is not None and len(last_row.filled) == 1 and len(last_row.filled[0].text) <= 8 \
