@@ -157,8 +157,25 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     if verbose:
         print(f"{name}: {encoding}, {doc.source_format}, {len(doc.tables)} table(s)", file=sys.stderr)
     if not doc.tables:
-        raise InputError(name, "未找到绩效目标表", "no target table found")
+        raise _no_table(name, text)
     return doc
+
+
+_CATEGORY_WORD = re.compile(r"(?:产出|效益|满意度|数量|质量|时效|成本)指标|三级指标|指标值")
+
+
+def _no_table(name: str, text: str) -> InputError:
+    """No table read: say so, and where the text looked like one, say what was found (a layout
+    the reader does not know is not a clean file)."""
+    found = [(number, m.group()) for number, line in enumerate(text.splitlines()[:20_000], 1)
+             for m in [_CATEGORY_WORD.search(line)] if m]
+    if not found:
+        return InputError(name, "未找到绩效目标表", "no target table found")
+    line, word = found[0]
+    return InputError(name, f"未找到绩效目标表，但有 {len(found)} 行像指标内容（如第 {line} 行的“{word}”），"
+                            f"其版式未能识别",
+                      f"no target table found, yet {len(found)} lines look like indicators (such as "
+                      f"'{word}' on line {line}): a layout not recognised", line)
 
 
 def _read_bytes(name: str) -> bytes:
