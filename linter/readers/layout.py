@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from linter.glossary import HTML_TAG, TRADITIONAL
+from linter.glossary import HTML_TAG, simplified
 from linter.textcache import short_text_cache
 
 _SPACE = re.compile(r"\s+")
@@ -84,7 +84,7 @@ def clean(text: str) -> str:
 @short_text_cache(4096)  # each cell is compared as a label many times over (header, block, column)
 def compact(text: str) -> str:
     """A form for comparing labels: clean, no white space, ASCII brackets/colons, no end colon."""
-    text = _SPACE.sub("", clean(text).translate(_FULLWIDTH).translate(TRADITIONAL))
+    text = _SPACE.sub("", simplified(clean(text).translate(_FULLWIDTH)))
     return text.rstrip(":")
 
 
