@@ -139,7 +139,9 @@ def normalise_level1(text: str) -> str | None:
 def _looks_like_category(label: str, key: str) -> bool:
     # A category label is the key plus at most 指标/类/效益/影响; a longer text that merely contains
     # the key (``数量指标完成率``, ``质量检查``) is an indicator name, not a heading.
-    rest = label.replace(key, "", 1)
+    if not label.startswith(key):
+        return False  # 影响可持续 is a value, not 可持续影响
+    rest = label[len(key):]
     return rest in ("", "指标", "类指标", "效益", "效益指标", "影响", "影响指标", "度", "度指标",
                     "对象满意度", "对象满意度指标", "类")
 

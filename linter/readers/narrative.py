@@ -26,6 +26,7 @@ _LAST_BRACKETS = re.compile(r"^(.+?)[(（]([^()（）]+)[)）]\s*[。;；]?$")
 # 数量指标：… — a category label, a colon, then what it holds
 _LABELLED = re.compile(r"^((?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?\s*[^:：，,。]{2,16}?)\s*[:：]\s*(.+)$")
 _ITEM_SEPARATOR = re.compile(r"[;；]\s*")
+_COMMA = re.compile(r"[,，]")
 
 
 @dataclass
@@ -66,6 +67,17 @@ def _items(text: str) -> list[tuple[str, str]]:
     """The statements after a label: ``名称≥值；名称≥值。`` or one sentence with no value."""
     pieces = [p.strip().rstrip("。") for p in _ITEM_SEPARATOR.split(text) if p.strip()]
     if len(pieces) <= 1:
-        name, value = split_name_value(text.strip())
-        return [(name, value) if value else (text.strip(), "")]
+        return _comma_items(text.strip())
     return [split_name_value(p) for p in pieces]
+
+
+def _comma_items(text: str) -> list[tuple[str, str]]:
+    """``名称≥值,名称≥值``: items apart by commas when each has its value (the last may be cut
+    short by the end of the text); otherwise the whole text is one statement."""
+    name, value = split_name_value(text)
+    if value:
+        return [(name, value)]
+    items = [split_name_value(p.strip()) for p in _COMMA.split(text) if p.strip()]
+    if len(items) > 1 and all(v for _, v in items[:-1]) and (items[-1][1] or len(items[-1][0]) <= 2):
+        return [(n, v) for n, v in items if v]  # (环: the next item cut short by the end of the text)
+    return [(text, "")]

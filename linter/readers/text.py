@@ -75,6 +75,8 @@ _NEXT_GOAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[、.�
 _UNCLOSED = re.compile(r"[(（][^)）]{0,3}$")
 _CODE = re.compile(r"^\d{6,}$")  # a unit's or project's code in a budget listing
 _NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
+_NOTE_LABEL = re.compile(r"^(?:填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期"
+                         r"|单位负责人|财务负责人|制表人)\s*[:：]$")
 _TOTAL = re.compile(r"^(?:合计|总计|合\s*计)[:：]?$")
 # Labels that open a new table when they follow a finished indicator table.
 _NEW_TABLE_ROLES = TEXT_ROLES | {"funding", "total", "period_total", "tasks", "budget"}
@@ -199,6 +201,8 @@ class _Reader:
         if single and is_year_line(single):
             self.doc.budget_year = self.doc.budget_year or year_in(single)
             return False
+        if len(filled) > 1 and _NOTE_LABEL.match(filled[0].text):
+            return False  # 上报时间:  2021 年10  月 26日 — the form's footer, cut by its spaces
         if single and _NOTE.match(single) and not (self.section == "stream" and PAGE_NUMBER.match(single)):
             return False  # (a bare number among one-cell-per-line indicator cells is a value: 512 |)
         if single and compact(single) in _INDICATOR_BLOCK_HEADING:
