@@ -273,9 +273,9 @@ def _pattern_cases() -> dict:
     """What each call meets: each took from seconds to minutes before (the first, exponentially)."""
     from linter.checks.satisfaction_subject import unit_names
     from linter.readers import _format_of
+    from linter.readers.form import _without_code
     from linter.readers.html_cells import _HEAD_SPLIT
     from linter.readers.layout import _PIPE_RULE
-    from linter.readers.text import _without_code
     from linter.values.scan import find_quantities, split_name_value
 
     return {

@@ -52,7 +52,7 @@ def rows_of(block: GridBlock, first_line: int, where: dict[int, list[Location]])
 
 def read_block(path: str, block: GridBlock, source_format: str) -> Document:
     """One block read on its own (state never leaks from one sheet into the next)."""
-    from linter.readers.text import read_rows
+    from linter.readers.form import read_rows
 
     where: dict[int, list[Location]] = {}
     doc = read_rows(rows_of(block, 1, where), path, source_format)

@@ -35,9 +35,9 @@ from pdfplumber.utils import extract_text
 
 from linter.model import Document, Location
 from linter.readers import InputError
+from linter.readers.form import PAGE_NUMBER
 from linter.readers.grid import GridBlock, GridCell, carries_down, read_grid
 from linter.readers.html_cells import ITEM_MARKER, looks_like_tree
-from linter.readers.text import PAGE_NUMBER
 
 EDGE = 3.0  # points: two edges this close are the same line (cell borders are drawn with some slack)
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
