@@ -125,7 +125,7 @@ def normalise_level2(text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def normalise_level1(text: str) -> str | None:
     """``一、产出指标`` → ``产出指标``; None when the text is not a 一级 label."""
-    label = clean_label(text)
+    label = clean_label(text).removeprefix("社会公众或")
     if not label or len(label) > 8:
         return None
     if label in ("成本指标",):

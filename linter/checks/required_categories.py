@@ -50,7 +50,12 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if table.truncated:
             continue  # the text stops inside the table: the category may be in the missing part
         if not any(i.level1 or i.level2 for i in table.indicators):
-            continue  # a form that prints no categories at all (指标 | 权重 | 指标值): nothing to miss
+            # A form that prints no categories (指标 | 权重 | 指标值): only a 满意度 row can be told
+            # from its name; the other categories cannot be judged missing.
+            if "满意度指标" in params["level1"] and not any("满意" in i.name for i in table.indicators):
+                yield Hit(location=table.location or Location(doc.path), table=table, level1="满意度指标",
+                          args=_args("满意度指标", params))
+            continue
         filled = [i for i in table.indicators if not is_blank_row(i)]
         level1s = {i.level1 for i in filled} | {parent_of(i.level2) for i in filled}
         # a 成本指标 printed in the 一级 column with no 二级 (some provinces file 成本 as a 一级) is there

@@ -548,8 +548,14 @@ class FormReader:
             column = self.columns.columns.get(placed.amount.index)
             table.funding.total = money(placed.amount.text, self.unit_for(column.unit if column else ""),
                                         self.loc(row.line, placed.amount.column))
+        carried = self.cats.level1
         for cell, level in zip(placed.labels, placed.label_levels, strict=True):
             self.cats.heading(cell.text, prefer_level1=level == "l1")
+        if placed.labels and "l1" not in placed.label_levels and self.cats.level1 != carried \
+                and self.columns.index_of("level1") is not None:
+            # A 二级 of another 一级, its row's 一级 cell empty: the 一级 above was a merged cell
+            # that may or may not reach this far, so nothing printed calls it misplaced.
+            self.cats.level1_printed = ""
         if placed.name is None:
             if placed.value is None:
                 return  # only category labels (an empty 成本指标 row): nothing to record
