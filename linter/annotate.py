@@ -41,16 +41,19 @@ class Target:
 def write_annotated(source: str | Path, doc: Document, findings: list[Finding], out: str | Path) -> Path:
     """Write the annotated workbook for ``doc`` (read from ``source``) to ``out``; return ``out``."""
 
+    from linter.outputs import same_file
+    from linter.safetext import shown
+
     source, out = Path(source), Path(out)
-    if out.exists() and source.exists() and out.resolve() == source.resolve():
-        raise AnnotateError(f"{out}: 不能覆盖被检查的文件 / will not overwrite the checked file")
+    if same_file(out, source):  # itself, or a link to it (the command has refused it already)
+        raise AnnotateError(f"indicator-lint: {shown(str(out))}: 不能覆盖被检查的文件 / will not overwrite the checked file")
     if source.suffix.lower() in (".xlsx", ".xlsm") and doc.source_format == "xlsx":
         from linter.readers.excel import load_workbook
 
         try:
             book = load_workbook(source)
         except Exception as e:  # read already succeeded once; a second failure is still no traceback
-            raise AnnotateError(f"{source}: 无法复制工作簿（{type(e).__name__}） / cannot copy the workbook") from None
+            raise AnnotateError(f"indicator-lint: {shown(str(source))}: 无法复制工作簿（{type(e).__name__}） / cannot copy the workbook") from None
         place = _in_workbook(book, findings)
     elif doc.source_format == "xls":
         book, place = _xls_copy(source, findings)
@@ -254,9 +257,12 @@ def _sheet_title(name: str) -> str:
 
 def _save_atomically(book, out: Path) -> None:
     from linter.atomic import replaced_atomically
+    from linter.outputs import reason
+    from linter.safetext import shown
 
     try:
         with replaced_atomically(out) as tmp:
             book.save(tmp)
     except OSError as e:
-        raise AnnotateError(f"{out}: 无法写入（{e.strerror}） / cannot write ({e.strerror})") from None
+        zh, en = reason(e)
+        raise AnnotateError(f"indicator-lint: {shown(str(out))}: 无法写入（{zh}） / cannot write ({en})") from None

@@ -375,6 +375,16 @@ class Settings:
     def known_keys(self, path: Path | str) -> frozenset[str]:
         return self._known[self.config_key(path)]
 
+    def files_read(self) -> list[Path]:
+        """The configuration files read so far (with those they extend) and the rule files of
+        their ``extra-rules`` and of ``--rules-dir``: files no output of the run may overwrite."""
+        out: list[Path] = []
+        for config, _ in self._by_config.values():
+            out += [Path(s) for s in config.sources if not s.startswith(("preset:", "(built-in"))]
+            for folder in [*config.extra_rules, *self.rules_dirs]:
+                out += sorted(Path(folder).glob("*.yaml"))
+        return out
+
     def rules_in_use(self) -> dict[str, Rule]:
         """code → Rule, every rule selected for any file so far (SARIF lists them)."""
         return {r.code: r for _, rules in self._by_config.values() for r in rules}

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from linter.commands.options import each_result, open_run, run_options, setup_errors
+from linter.commands.options import each_result, open_run, refuse_to_overwrite, run_options, setup_errors
 from linter.rulebook import fails
 
 
@@ -43,6 +43,8 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
 
     run, inputs = open_run(paths, config_file, rules_dirs, select, ignore, lang, report_unused_noqa)
     baseline = _load_baseline(baseline_file)
+    if annotate_out:  # before any output: the workbook must not replace a table, a config or the baseline
+        refuse_to_overwrite(annotate_out, run, inputs, *([baseline_file] if baseline_file else []))
     if show_config:
         with setup_errors():
             _print_config(run, paths[0])

@@ -74,6 +74,18 @@ def open_run(paths, config_file, rules_dirs, select, ignore, lang: str = "zh", r
     return run, inputs
 
 
+def refuse_to_overwrite(out, run, inputs, *more) -> None:
+    """Exit with code 2 and one line when ``out`` is a file the run reads: an input, a
+    configuration or rule file, ``more`` (a baseline), or a link to one of them."""
+    from linter.outputs import OutputError, ReadFiles
+
+    try:
+        ReadFiles([*inputs, *run.settings.files_read(), *more]).refuse(out)
+    except OutputError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+
+
 def each_result(results, bar=None):
     """The FileResults in order, their messages printed (above the progress bar, which advances
     for each); a fatal one (a broken rule or configuration) ends the run with exit code 2."""

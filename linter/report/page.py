@@ -15,6 +15,7 @@ any ``--jobs``.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -28,6 +29,25 @@ from linter.report.summary import FileSummary
 from linter.rulebook import SEVERITIES, SEVERITY_RANK
 
 TOP_N = 12  # bars per file/department chart; the rest make one "others" bar
+
+
+GENERATOR = '<meta name="generator" content="indicator-lint">'
+
+
+def is_report(path: str | Path) -> bool:
+    """Whether the file at ``path`` is a report this command wrote (``report`` replaces only that
+    in a folder it sweeps): the generator named in its head, or, written before that was, the
+    footer that ends the page before its script."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+            handle.seek(0, 2)
+            handle.seek(max(0, handle.tell() - 16384))
+            tail = handle.read()
+    except OSError:
+        return False
+    return head.startswith(b"<!DOCTYPE html>") and (GENERATOR.encode() in head or re.search(
+        rb"<footer>[^<]*indicator-lint [^<]*</footer>\n<script>", tail) is not None)
 
 
 def _asset(name: str) -> str:
@@ -80,6 +100,7 @@ class ReportBuilder:
         w = self.words
         out.write(f'<!DOCTYPE html>\n<html lang="{"en" if self.lang == "en" else "zh-CN"}">\n<head>\n'
                   '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                  f'{GENERATOR}\n'
                   f"<title>{escape(self.title)}</title>\n<style>\n{_asset('report.css')}</style>\n</head>\n<body>\n")
         out.write(f"<header><h1>{escape(self.title)}</h1>\n{self._stats()}</header>\n<main>\n")
         out.write('<div class="overview">' + self._totals(rules) + self._charts() + "</div>\n")

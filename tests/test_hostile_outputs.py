@@ -1,0 +1,199 @@
+"""Issue 25: nothing the user owns is overwritten, and no input makes an output unsafe.
+
+Each case runs the command as a user would and asserts its exit code, that stderr is exactly one
+line, and that every file the user gave is unchanged, bytes and mode.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from linter.cli import main
+
+DATA = Path(__file__).resolve().parent / "data" / "yaml"
+TABLE = (DATA / "project.yaml").read_bytes()  # a table with findings (IL1xx, IL2xx)
+EXAMPLE = (Path(__file__).resolve().parent.parent / "examples" / "000_8b9eba17efc00524.txt").read_bytes()
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert not isinstance(result.exception, Exception), repr(result.exception)  # SystemExit is fine
+    return result
+
+
+def one_error(result, *words: str) -> str:
+    """The one line on stderr of a run that failed with exit code 2; it contains ``words``."""
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and result.stderr.endswith("\n"), result.stderr
+    assert lines[0].startswith("indicator-lint: "), lines[0]
+    assert "/ " in lines[0]  # Chinese / English
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+def table(path: Path, data: bytes = TABLE, mode: int = 0o600) -> Path:
+    path.write_bytes(data)
+    path.chmod(mode)
+    return path
+
+
+def state(*paths: Path) -> list:
+    """Bytes and permission bits of each file (None for one that does not exist)."""
+    return [(p.read_bytes(), stat.S_IMODE(p.stat().st_mode)) if p.exists() else None for p in paths]
+
+
+def link(kind: str, target: Path, name: Path) -> Path:
+    if kind == "symlink":
+        name.symlink_to(target.name)
+    elif kind == "hardlink":
+        os.link(target, name)
+    return target if kind == "itself" else name
+
+
+LINKS = ["itself", "symlink", "hardlink"]
+
+# --------------------------------------------------------------------------- 1. never overwrite an input
+
+
+@pytest.mark.parametrize("kind", LINKS)
+def test_convert_does_not_write_over_its_input(tmp_path, kind):
+    source = table(tmp_path / "c.yaml")
+    out = link(kind, source, tmp_path / "out.yaml")
+    before = state(source)
+    one_error(run("convert", source, "-o", out), "不能覆盖", "will not overwrite")
+    assert state(source) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"c.yaml", out.name})  # nothing left behind
+
+
+@pytest.mark.parametrize("kind", LINKS)
+def test_report_does_not_replace_its_input_with_html(tmp_path, kind):
+    source = table(tmp_path / "r.yaml")
+    out = link(kind, source, tmp_path / "out.html")
+    before = state(source)
+    one_error(run("report", source, "-o", out), "will not overwrite")
+    assert state(source) == before
+
+
+@pytest.mark.parametrize("kind", LINKS)
+def test_baseline_does_not_replace_its_input_with_json(tmp_path, kind):
+    source = table(tmp_path / "b.yaml")
+    out = link(kind, source, tmp_path / "out.json")
+    before = state(source)
+    one_error(run("baseline", source, "-o", out), "will not overwrite")
+    assert state(source) == before
+
+
+@pytest.mark.parametrize("kind", LINKS)
+def test_annotate_does_not_write_over_the_checked_file_and_prints_nothing_first(tmp_path, kind):
+    source = table(tmp_path / "t.yaml")
+    out = link(kind, source, tmp_path / "out.xlsx")
+    before = state(source)
+    result = run("check", source, "--annotate", out)
+    one_error(result, "不能覆盖")
+    assert result.stdout == ""  # refused before checking, not after printing the findings
+    assert state(source) == before
+
+
+def test_annotate_does_not_write_over_the_baseline_or_the_config(tmp_path):
+    source = table(tmp_path / "t.yaml")
+    config = table(tmp_path / "cfg.yaml", b"select: [IL2]\n")
+    baseline = tmp_path / "b.json"
+    assert run("baseline", source, "-o", baseline).exit_code == 0
+    before = state(source, config, baseline)
+    one_error(run("check", source, "--baseline", baseline, "--annotate", baseline), "will not overwrite")
+    one_error(run("check", source, "--config", config, "--annotate", config), "will not overwrite")
+    assert state(source, config, baseline) == before
+
+
+def test_report_does_not_write_over_the_configuration_it_found(tmp_path):
+    source = table(tmp_path / "t.yaml")
+    config = table(tmp_path / ".indicator-lint.yaml", b"select: [IL2]\n")
+    before = state(source, config)
+    one_error(run("report", source, "-o", config), "will not overwrite")
+    assert state(source, config) == before
+
+
+def test_report_replaces_its_own_earlier_report_in_the_swept_folder_but_no_other_page(tmp_path):
+    table(tmp_path / "t.yaml")
+    out = tmp_path / "report.html"
+    assert run("report", tmp_path, "-o", out).exit_code == 0
+    assert run("report", tmp_path, "-o", out).exit_code == 0  # its own page: not read, replaced
+    mine = table(tmp_path / "notes.html", "<!DOCTYPE html>\n<p>我的笔记</p>\n".encode())
+    before = state(mine)
+    one_error(run("report", tmp_path, "-o", mine), "will not overwrite")
+    assert state(mine) == before
+
+
+def test_convert_into_the_folder_it_reads_writes_nothing(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    mine = table(folder / "a.yaml")  # the user's own table; a.txt would convert to a.yaml too
+    (folder / "a.txt").write_bytes(EXAMPLE)
+    before = state(mine, folder / "a.txt")
+    one_error(run("convert", folder, "-o", f"{folder}/"), str(mine), "will not overwrite")
+    assert state(mine, folder / "a.txt") == before
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "a.yaml"]
+    # --force replaces files that exist, never one being converted
+    one_error(run("convert", folder, "-o", f"{folder}/", "--force"), str(mine))
+    assert state(mine, folder / "a.txt") == before
+
+
+def test_a_folder_conversion_does_not_replace_an_existing_file_without_force(tmp_path):
+    (tmp_path / "a.txt").write_bytes(EXAMPLE)
+    (tmp_path / "b.txt").write_bytes(EXAMPLE)
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = table(out / "b.yaml", b"# mine\n", 0o640)
+    before = state(mine)
+    one_error(run("convert", tmp_path / "a.txt", tmp_path / "b.txt", "-o", out), str(mine), "--force")
+    assert state(mine) == before
+    assert sorted(p.name for p in out.iterdir()) == ["b.yaml"]  # a.yaml not written either
+    result = run("convert", tmp_path / "a.txt", tmp_path / "b.txt", "-o", out, "--force")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.yaml", "b.yaml"]
+    assert mine.read_text(encoding="utf-8").startswith("# source: ")
+    assert stat.S_IMODE(mine.stat().st_mode) == 0o640  # replaced, with the mode it had
+
+
+@pytest.mark.parametrize("command", ["convert", "report", "baseline", "annotate"])
+def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(tmp_path, command):
+    source = table(tmp_path / "t.yaml")
+    out = table(tmp_path / {"convert": "o.yaml", "report": "o.html", "baseline": "o.json",
+                            "annotate": "o.xlsx"}[command], b"old\n", 0o600)
+    args = ["check", source, "--annotate", out] if command == "annotate" else [command, source, "-o", out]
+    result = run(*args)
+    assert result.exit_code in (0, 1), result.stderr
+    assert out.read_bytes() != b"old\n" and stat.S_IMODE(out.stat().st_mode) == 0o600
+    out.chmod(0o444)  # no write permission (root could write it anyway: the mode decides)
+    before = state(source, out)
+    one_error(run(*args), str(out), "read-only")
+    assert state(source, out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"t.yaml", out.name})  # no temporary file
+
+
+def test_an_output_that_is_a_pipe_is_written_through_not_replaced(tmp_path):
+    # as -o /dev/stdout or /dev/null would be (replacing /dev/null, as root, broke the machine)
+    import threading
+
+    source = table(tmp_path / "t.yaml")
+    fifo = tmp_path / "out.yaml"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run("convert", source, "-o", fifo)
+    reader.join(5)
+    if reader.is_alive():  # the pipe was never written to (it was replaced by a file): let the reader go
+        with open(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK), "wb"):
+            pass
+        reader.join(5)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got and got[0].startswith(b"# source: ")
