@@ -14,6 +14,7 @@ so is standard output that cannot take what is written to it (a full disk, a clo
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -90,12 +91,18 @@ def refuse_existing(out: Path) -> None:
                           f"not overwritten (--force replaces it)")
 
 
+_IN_CHINESE = {errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "超出磁盘配额", errno.EPIPE: "读取端已关闭",
+               errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EROFS: "文件系统只读",
+               errno.ENOENT: "文件夹不存在", errno.EISDIR: "是一个文件夹", errno.ENOTDIR: "路径中有一项不是文件夹",
+               errno.EIO: "输入输出错误", errno.EFBIG: "文件过大"}
+
+
 def reason(exc: OSError) -> tuple[str, str]:
     """Why ``exc`` stopped a write, in Chinese and English, for the one line that says so."""
     if isinstance(exc, ReadOnlyOutput):
         return "文件为只读", "the file is read-only"
-    text = shown(exc.strerror or str(exc))
-    return text, text
+    en = shown(exc.strerror or str(exc))
+    return _IN_CHINESE.get(exc.errno, en), en
 
 
 def echo(text: str, nl: bool = True) -> None:

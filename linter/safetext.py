@@ -12,7 +12,7 @@ surrogates, ``\\udcff``, which no UTF-8 writer accepts). Each output escapes wha
                         surrogates, so that the output is UTF-8
     xml_safe(text)      for XML (JUnit, the annotated workbook): also what XML 1.0 forbids
     quoted(value)       a value named in an error message: a bounded repr (a YAML alias bomb is
-                        not expanded), ``LIMIT`` characters at most
+                        not expanded), ``LIMIT`` characters at most; ``clipped(name)`` a name
 """
 
 from __future__ import annotations
@@ -61,6 +61,12 @@ _repr = reprlib.Repr()
 _repr.maxlevel = 2
 _repr.maxlist = _repr.maxtuple = _repr.maxset = _repr.maxfrozenset = _repr.maxdeque = _repr.maxdict = 4
 _repr.maxstring = _repr.maxother = _repr.maxlong = LIMIT
+
+
+def clipped(text: str, limit: int = LIMIT) -> str:
+    """``shown(text)``, cut to ``limit`` characters: a name (a key, a rule) in an error message."""
+    text = shown(text[:limit + 1])
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def quoted(value, limit: int = LIMIT) -> str:

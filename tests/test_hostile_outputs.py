@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,13 +29,14 @@ def run(*args):
     return result
 
 
-def one_error(result, *words: str) -> str:
-    """The one line on stderr of a run that failed with exit code 2; it contains ``words``."""
+def one_error(result, *words: str, bilingual: bool = True) -> str:
+    """The one line on stderr of a run that failed with exit code 2; it contains ``words``.
+    (Configuration and baseline errors are in English only, as they were.)"""
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and result.stderr.endswith("\n"), result.stderr
     assert lines[0].startswith("indicator-lint: "), lines[0]
-    assert "/ " in lines[0]  # Chinese / English
+    assert "/ " in lines[0] or not bilingual  # Chinese / English
     for word in words:
         assert word in lines[0], lines[0]
     return lines[0]
@@ -180,8 +184,6 @@ def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(tm
 
 def test_an_output_that_is_a_pipe_is_written_through_not_replaced(tmp_path):
     # as -o /dev/stdout or /dev/null would be (replacing /dev/null, as root, broke the machine)
-    import threading
-
     source = table(tmp_path / "t.yaml")
     fifo = tmp_path / "out.yaml"
     os.mkfifo(fifo)
@@ -197,3 +199,179 @@ def test_an_output_that_is_a_pipe_is_written_through_not_replaced(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert got and got[0].startswith(b"# source: ")
+
+
+# --------------------------------------------------------------------------- 2. one error path for outputs
+
+
+def command(*args, stdout):
+    """indicator-lint in a process of its own, writing to ``stdout`` (a file descriptor or file)."""
+    return subprocess.run([sys.executable, "-m", "linter", *map(str, args)], stdout=stdout,
+                          stderr=subprocess.PIPE, text=True, timeout=120)
+
+
+def lone_line(stderr: str, *words: str) -> str:
+    lines = stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("indicator-lint: "), stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.mark.parametrize("args", [["check", "--format", "text"], ["check", "--format", "sarif"], ["convert"],
+                                  ["check", "--format", "json", "--jobs", "2"]])
+def test_a_full_disk_on_stdout_is_one_line_and_exit_code_2(tmp_path, args):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(20):
+        table(folder / f"t{n:02d}.yaml")
+    before = state(*folder.iterdir())
+    with open("/dev/full", "w") as full:
+        done = command(*args, folder, stdout=full)
+    assert done.returncode == 2
+    lone_line(done.stderr, "standard output", "磁盘空间不足")
+    assert state(*folder.iterdir()) == before
+
+
+@pytest.mark.parametrize("args", [["check"], ["check", "--format", "junit"], ["convert"], ["rules"]])
+def test_a_closed_pipe_on_stdout_is_one_line_and_exit_code_2(tmp_path, args):
+    source = table(tmp_path / "t.yaml")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before anything is written (as with `| head -1`, later)
+    try:
+        done = command(*args, *([source] if args != ["rules"] else []), stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 2
+    lone_line(done.stderr, "standard output", "Broken pipe")
+
+
+TERMINATED_WRITING = """
+import os, signal, sys
+from linter.cli import main
+real = os.replace
+
+def replace(src, dst):  # SIGTERM as the output is about to be renamed into place
+    os.kill(os.getpid(), signal.SIGTERM)
+    real(src, dst)
+
+os.replace = replace
+main(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("what", ["baseline", "report", "annotate"])
+def test_sigterm_while_an_output_is_written_leaves_the_old_one_and_no_temporary_file(tmp_path, what):
+    source = table(tmp_path / "t.yaml")
+    out = table(tmp_path / {"baseline": "b.json", "report": "r.html", "annotate": "a.xlsx"}[what], b"old\n", 0o640)
+    script = tmp_path / "terminated.py"
+    script.write_text(TERMINATED_WRITING, encoding="utf-8")
+    args = ["check", source, "--annotate", out] if what == "annotate" else [what, source, "-o", out]
+    before = state(source, out)
+    done = subprocess.run([sys.executable, str(script), *map(str, args)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 143, done.stderr
+    assert lone_line(done.stderr) == "indicator-lint: 已终止 / terminated"
+    assert state(source, out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["t.yaml", out.name, "terminated.py"])
+
+
+TERMINATED_SWEEP = """
+import multiprocessing, os, signal, sys
+import linter.commands.check
+from linter.cli import main
+each_result = linter.commands.check.each_result
+
+def terminated(*args):
+    for n, result in enumerate(each_result(*args)):
+        if n == 3:  # SIGTERM half-way through the sweep, the workers at work
+            with open(sys.argv[2], "w") as pids:
+                print(*[p.pid for p in multiprocessing.active_children()], file=pids)
+            os.kill(os.getpid(), signal.SIGTERM)
+        yield result
+
+linter.commands.check.each_result = terminated
+try:
+    main(["check", "--jobs", "3", "--format", "json", sys.argv[1]])
+finally:  # (before multiprocessing's exit handler, which would end any worker left running anyway)
+    with open(sys.argv[2], "a") as pids:
+        print("running:", *[p.pid for p in multiprocessing.active_children()], file=pids)
+"""
+
+
+def test_sigterm_stops_the_sweep_and_its_workers_with_one_line_and_exit_code_143(tmp_path):
+    (tmp_path / "in").mkdir()
+    for n in range(200):
+        (tmp_path / "in" / f"t{n:03d}.txt").write_bytes(EXAMPLE)
+    script = tmp_path / "terminated.py"
+    script.write_text(TERMINATED_SWEEP, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "in"), str(tmp_path / "pids")],
+                          capture_output=True, text=True, timeout=60)
+    started, running = (tmp_path / "pids").read_text().splitlines()
+    assert done.returncode == 143 and len(started.split()) == 2
+    assert lone_line(done.stderr) == "indicator-lint: 已终止 / terminated"  # no worker's traceback either
+    assert running == "running:"  # the sweep stopped its workers as it unwound
+
+
+def alias_bomb(levels: int = 9) -> list[str]:
+    """YAML lines anchoring a list that expands to 9 ** levels texts, the last anchor ``b{levels-1}``."""
+    lines = ['    b0: &b0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"    b{i}: &b{i} [" + ",".join([f"*b{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return lines
+
+
+@pytest.mark.parametrize("config", [
+    "params:\n  IL201:\n{bomb}\nseverity:\n  IL201: *b8\n",  # severity checked before params
+    "select: [IL502]\nparams:\n  IL201:\n{bomb}\n  satisfaction-value:\n    floor: *b8\n",
+])
+def test_an_alias_bomb_in_a_config_is_not_expanded_into_the_message(tmp_path, config):
+    import resource
+
+    def little_memory():  # expanded, the bomb's 387 million texts would take the machine's memory
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    source = table(tmp_path / "t.yaml")
+    path = table(tmp_path / "cfg.yaml", config.format(bomb="\n".join(alias_bomb())).encode())
+    before = state(source, path)
+    done = subprocess.run([sys.executable, "-m", "linter", "check", source, "--config", path], capture_output=True,
+                          text=True, timeout=30, preexec_fn=little_memory)
+    assert done.returncode == 2
+    line = lone_line(done.stderr, "got [[[...]")
+    assert len(line) < 300
+    assert state(source, path) == before
+
+
+@pytest.mark.parametrize("name, text, words", [
+    (".indicator-lint.yaml", "select: [IL2]\nignore: [IL201]\nselect: [IL1]\n", ["duplicate key 'select'", ":3:"]),
+    (".indicator-lint.yaml", "params:\n  satisfaction-value:\n    floor: 80\n    floor: 90\n", ["duplicate key"]),
+    (".indicator-lint.yaml", "params:\n  satisfaction-value:\n    floor: .nan\n", ["finite number", "nan"]),
+    (".indicator-lint.yaml", "params:\n  satisfaction-value:\n    floor: -.inf\n", ["finite number", "-inf"]),
+    ("pyproject.toml", "[tool.indicator-lint.params.satisfaction-value]\nfloor = nan\n", ["finite number"]),
+    ("pyproject.toml", "[tool.indicator-lint.params.satisfaction-value]\nfloor = inf\n", ["finite number"]),
+    (".indicator-lint.yaml", "select: [" + "x" * 100_000 + "]\n", ["no rule matches 'xxx"]),
+    (".indicator-lint.yaml", '? "' + "x" * 100_000 + '\\e[2J\\u202e"\n: 1\n', ["unknown key 'xxx"]),
+    (".indicator-lint.yaml", "select: [IL2]\n\x1b[2J\n", ["not valid YAML", "#x001b"]),
+])
+def test_a_broken_config_is_one_short_line(tmp_path, name, text, words):
+    source = table(tmp_path / "t.yaml")
+    config = table(tmp_path / name, text.encode())
+    before = state(source, config)
+    for args in (["check", source], ["report", source, "-o", tmp_path / "r.html"],
+                 ["baseline", source, "-o", tmp_path / "b.json"]):
+        line = one_error(run(*args), *words, bilingual=False)
+        assert len(line) < 400 and "\x1b" not in line
+    assert state(source, config) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["t.yaml", name])  # nothing written
+
+
+def test_a_broken_baseline_is_one_line(tmp_path):
+    source = table(tmp_path / "t.yaml")
+    baseline = table(tmp_path / "b.json", b"{not json")
+    before = state(source, baseline)
+    one_error(run("check", source, "--baseline", baseline), "b.json: not a baseline file", bilingual=False)
+    assert state(source, baseline) == before
+
+
+def test_a_file_name_with_a_line_break_is_one_line(tmp_path):
+    source = table(tmp_path / "t.yaml")
+    missing = tmp_path / "a\nindicator-lint: forged.yaml"
+    one_error(run("check", source, "--config", missing), "\\nindicator-lint: forged", bilingual=False)

@@ -14,6 +14,7 @@ import sys
 import click
 
 from linter.commands.options import each_result, open_run, refuse_to_overwrite, run_options, setup_errors
+from linter.outputs import echo
 from linter.rulebook import fails
 
 
@@ -96,8 +97,8 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     else:
         if baseline is not None:
             findings = _apply_baseline(baseline, findings, files)
-        click.echo(render(fmt, findings, files, rules=list(run.rules_seen.values()), lang=lang,
-                          statistics=statistics, colour=colour), nl=False)
+        echo(render(fmt, findings, files, rules=list(run.rules_seen.values()), lang=lang,
+                    statistics=statistics, colour=colour), nl=False)
         severities = (f.severity for f in findings)
 
     if annotate_out and not _annotate(annotate_out, docs, files, findings):
@@ -130,11 +131,13 @@ def _load_baseline(baseline_file):
     if baseline_file is None:
         return None
     from linter.baseline import Baseline, BaselineError
+    from linter.safetext import shown
 
     try:
         return Baseline.load(baseline_file)
-    except BaselineError as exc:
-        raise click.UsageError(str(exc)) from None
+    except BaselineError as exc:  # one line, as a broken configuration is, not click's usage block
+        click.echo(f"indicator-lint: {shown(str(exc))}", err=True)
+        sys.exit(2)
 
 
 def _apply_baseline(baseline, findings, files):
@@ -154,4 +157,4 @@ def _print_config(run, path):
     from linter.config import show_config
 
     config, rules = run.settings.for_folder(path)
-    click.echo(show_config(config, rules), nl=False)
+    echo(show_config(config, rules), nl=False)

@@ -50,7 +50,9 @@ def setup_errors():
     try:
         yield
     except (RuleError, ConfigError) as exc:
-        click.echo(f"indicator-lint: {exc}", err=True)
+        from linter.safetext import shown
+
+        click.echo(f"indicator-lint: {shown(str(exc))}", err=True)  # one line, whatever a path holds
         sys.exit(2)
 
 
@@ -89,16 +91,18 @@ def refuse_to_overwrite(out, run, inputs, *more) -> None:
 def each_result(results, bar=None):
     """The FileResults in order, their messages printed (above the progress bar, which advances
     for each); a fatal one (a broken rule or configuration) ends the run with exit code 2."""
+    from linter.safetext import shown
+
     for result in results:
-        for message in result.messages:
+        for message in result.messages:  # (a file's name may hold anything: one line, escaped)
             if bar is not None:
-                bar.note(message)
+                bar.note(shown(message))
             else:
-                click.echo(message, err=True)
+                click.echo(shown(message), err=True)
         if result.fatal:
             if bar is not None:
                 bar.close()
-            click.echo(result.fatal, err=True)
+            click.echo(shown(result.fatal), err=True)
             sys.exit(2)
         yield result
         if bar is not None:
