@@ -6,6 +6,7 @@ line, and that every file the user gave is unchanged, bytes and mode.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -375,3 +376,121 @@ def test_a_file_name_with_a_line_break_is_one_line(tmp_path):
     source = table(tmp_path / "t.yaml")
     missing = tmp_path / "a\nindicator-lint: forged.yaml"
     one_error(run("check", source, "--config", missing), "\\nindicator-lint: forged", bilingual=False)
+
+
+# --------------------------------------------------------------------------- 3. safe output
+
+HOSTILE = (TABLE.decode("utf-8")
+           .replace("name: 应急管理局劳务派遣经费", 'name: "应急\\e[31m管理局\\u202e劳务\\x00派遣经费"')
+           .replace("value: 优秀", 'value: "=HYPERLINK(\\"http://evil\\")\\e]0;pwn\\a"')
+           .replace("name: 劳务派遣年限", 'name: "劳务派遣\\u2066年限"')).encode()
+RAW = ("\x1b", "\u202e", "\u2066", "\x00", "\x07")  # what no terminal output may hold as it is
+ODD_NAME = b"h\xff\x1b[2J\xe2\x80\xae.yaml"  # not UTF-8, an escape sequence and a bidi override
+
+
+def odd_folder(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = Path(os.fsdecode(os.path.join(os.fsencode(folder), ODD_NAME)))
+    return folder, table(path, HOSTILE)
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_terminal_output_escapes_control_and_bidi_characters_of_cells_and_names(tmp_path, fmt):
+    name = tmp_path / "t\x1b[2J\u202e.yaml"
+    table(name, HOSTILE)
+    before = state(name)
+    result = run("check", "--format", fmt, name)
+    assert result.exit_code == 1 and result.stderr == ""
+    assert not any(c in result.stdout for c in RAW), result.stdout
+    assert "应急\\x1b[31m管理局\\u202e劳务\\x00派遣经费" in result.stdout and "t\\x1b[2J\\u202e.yaml" in result.stdout
+    assert state(name) == before
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
+def test_every_format_is_valid_utf8_whatever_the_cells_and_the_file_name(tmp_path, fmt):
+    import xml.etree.ElementTree as ET
+
+    folder, path = odd_folder(tmp_path)
+    before = state(path)
+    done = subprocess.run([sys.executable, "-m", "linter", "check", "--format", fmt, folder.name],  # relative
+                          capture_output=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 1 and done.stderr == b""
+    out = done.stdout.decode("utf-8")  # strictly: no raw byte of the name, no lone surrogate
+    if fmt in ("json", "sarif"):
+        data = json.loads(out)
+        paths = [f["path"] for f in data["findings"]] if fmt == "json" else [
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]]
+        assert paths and all(p.endswith("h\\xff\x1b[2J\u202e.yaml") if fmt == "json" else
+                             p.endswith("h%FF%1B%5B2J%E2%80%AE.yaml") for p in paths), paths
+    elif fmt == "junit":
+        suite = ET.fromstring(done.stdout).find("testsuite")
+        assert suite.get("name").endswith("h\\xff\\x1b[2J\u202e.yaml")
+        assert "\\x1b[31m" in ET.tostring(suite, encoding="unicode")
+    else:
+        assert not any(c in out for c in RAW) and "h\\xff\\x1b[2J\\u202e.yaml" in out
+    assert state(path) == before
+
+
+def test_convert_report_and_baseline_write_a_name_that_is_not_utf8_escaped(tmp_path):
+    import yaml
+
+    folder, path = odd_folder(tmp_path)
+    before = state(path)
+    for args in (["convert", folder], ["convert", "--to", "json", folder]):
+        done = subprocess.run([sys.executable, "-m", "linter", *map(str, args)], capture_output=True, timeout=120)
+        assert done.returncode == 0 and done.stderr == b""
+        out = done.stdout.decode("utf-8")
+        if "json" in args:
+            assert json.loads(out)["documents"][0]["path"].endswith("h\\xff\x1b[2J\u202e.yaml")
+        else:  # the comment naming the source is one line, nothing in it a terminal acts on
+            assert out.splitlines()[0].endswith("h\\xff\\x1b[2J\\u202e.yaml") and "\x1b" not in out.splitlines()[0]
+            assert yaml.safe_load(out)["tables"][0]["name"] == "应急\x1b[31m管理局\u202e劳务\x00派遣经费"
+    assert run("report", folder, "-o", tmp_path / "r.html").exit_code == 0
+    assert "h\\xff" in (tmp_path / "r.html").read_text(encoding="utf-8")  # (was h?)
+    assert run("baseline", folder, "-o", tmp_path / "b.json").exit_code == 0
+    [entry, *_] = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["findings"]
+    assert entry["path"].endswith("h\\xff\x1b[2J\u202e.yaml")
+    assert run("check", folder, "--baseline", tmp_path / "b.json").exit_code == 0  # the keys match again
+    assert state(path) == before
+
+
+def test_an_unreadable_file_with_a_line_break_in_its_name_is_one_escaped_line(tmp_path):
+    # (the readers escape the names they report; each_result escapes every message once more)
+    source = table(tmp_path / "t.yaml")
+    empty = table(tmp_path / "e\n\x1b[2Jindicator-lint: forged.txt", b"")
+    before = state(source, empty)
+    result = run("check", source, empty)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "e\\n\\x1b[2Jindicator-lint: forged.txt" in line and "\x1b" not in line
+    assert state(source, empty) == before
+
+
+def test_annotated_cells_are_text_never_formulas(tmp_path):
+    import openpyxl
+
+    source = table(tmp_path / "t.yaml", TABLE.replace("value: 优秀".encode(), b'value: "=1+1"')
+                   .replace("name: 劳务派遣年限".encode(), b'name: "=HYPERLINK(\\"http://example.org\\")"'))
+    before = state(source)
+    result = run("check", source, "--annotate", tmp_path / "a.xlsx")
+    assert result.exit_code == 1 and result.stderr == ""
+    book = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    written = [c for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str) and
+               c.value.startswith("=")]
+    assert {c.value for c in written} >= {"=1+1", '=HYPERLINK("http://example.org")'}
+    assert all(c.data_type == "s" for c in written)  # (openpyxl wrote both as formulas: 'f')
+    assert state(source) == before
+
+
+def test_annotated_cells_take_any_text(tmp_path):
+    import openpyxl
+
+    source = table(tmp_path / "t.yaml", HOSTILE)
+    before = state(source)
+    result = run("check", source, "--annotate", tmp_path / "a.xlsx")
+    assert result.exit_code == 1 and result.stderr == ""  # (an IllegalCharacterError traceback)
+    book = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    texts = {c.value for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert "应急\\x1b[31m管理局\u202e劳务\\x00派遣经费" in texts
+    assert state(source) == before

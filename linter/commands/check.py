@@ -148,8 +148,10 @@ def _apply_baseline(baseline, findings, files):
         click.echo(f"indicator-lint: 基线中有 {len(stale)} 条已修复的条目（重写基线即可删除） / {len(stale)} baseline "
                    f"entr{'y is' if len(stale) == 1 else 'ies are'} stale (fixed since; rewrite the baseline to drop "
                    f"them):", err=True)
+        from linter.safetext import shown
+
         for entry in stale:
-            click.echo(f"  {entry}", err=True)
+            click.echo(f"  {shown(str(entry))}", err=True)
     return new
 
 

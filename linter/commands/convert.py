@@ -53,7 +53,7 @@ def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output
         try:
             docs.append(read_path(path, verbose=verbose))
         except InputError as e:
-            click.echo(str(e), err=True)
+            click.echo(shown(str(e)), err=True)
             failed = True
 
     def render(some) -> str:

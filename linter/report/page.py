@@ -27,6 +27,7 @@ from linter.report.charts import Bar, bar_chart, top_bars
 from linter.report.labels import labels
 from linter.report.summary import FileSummary
 from linter.rulebook import SEVERITIES, SEVERITY_RANK
+from linter.safetext import ESCAPE
 
 TOP_N = 12  # bars per file/department chart; the rest make one "others" bar
 
@@ -58,9 +59,10 @@ class ReportBuilder:
     def __init__(self, title: str | None, lang: str = "zh"):
         self.lang, self.words = lang, labels(lang)
         self.title = title or self.words["default_title"]
-        # errors="replace": a file name that is not valid UTF-8 (surrogate escapes) must not crash the report
-        self._sections = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-        self._rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
+        # A file name that is not valid UTF-8 (surrogate escapes) must not crash the report: its
+        # bytes are written as \xff (safetext.ESCAPE)
+        self._sections = tempfile.TemporaryFile("w+", encoding="utf-8", errors=ESCAPE)
+        self._rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors=ESCAPE)
         self.files = self.tables = self.indicators = 0
         self.by_rule: Counter = Counter()
         self.by_department: Counter = Counter()
@@ -93,7 +95,7 @@ class ReportBuilder:
         from linter.atomic import replaced_atomically
 
         with replaced_atomically(out_path) as tmp, \
-                open(tmp, "w", encoding="utf-8", errors="replace", newline="\n") as handle:
+                open(tmp, "w", encoding="utf-8", errors=ESCAPE, newline="\n") as handle:
             self._write_page(handle, rules)
 
     def _write_page(self, out, rules: dict) -> None:
