@@ -83,6 +83,20 @@ class ReadFiles:
                           f"overwrite a file being read (it is {shown(str(hit))})")
 
 
+def refuse_read_only(out: Path | str) -> None:
+    """OutputError when ``out`` exists without write permission (the mode bits: root may write
+    anything), said before a run rather than after it (``replaced_atomically`` checks again)."""
+    import stat
+
+    try:
+        mode = os.stat(out).st_mode
+    except (OSError, ValueError):
+        return
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise OutputError(f"indicator-lint: {shown(str(out))}: 无法写入（文件为只读） / cannot write (the file is "
+                          f"read-only)")
+
+
 def refuse_existing(out: Path) -> None:
     """A file a folder conversion would write exists already (it did not write it: each name is
     written once in a run): OutputError, unless the user said ``--force``."""

@@ -178,7 +178,9 @@ def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(tm
     assert out.read_bytes() != b"old\n" and stat.S_IMODE(out.stat().st_mode) == 0o600
     out.chmod(0o444)  # no write permission (root could write it anyway: the mode decides)
     before = state(source, out)
-    one_error(run(*args), str(out), "read-only")
+    result = run(*args)
+    one_error(result, str(out), "read-only")
+    assert result.stdout == ""  # said before the run, not after it
     assert state(source, out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"t.yaml", out.name})  # no temporary file
 
@@ -237,6 +239,7 @@ def test_a_full_disk_on_stdout_is_one_line_and_exit_code_2(tmp_path, args):
 @pytest.mark.parametrize("args", [["check"], ["check", "--format", "junit"], ["convert"], ["rules"]])
 def test_a_closed_pipe_on_stdout_is_one_line_and_exit_code_2(tmp_path, args):
     source = table(tmp_path / "t.yaml")
+    before = state(source)
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader is gone before anything is written (as with `| head -1`, later)
     try:
@@ -245,6 +248,7 @@ def test_a_closed_pipe_on_stdout_is_one_line_and_exit_code_2(tmp_path, args):
         os.close(write_end)
     assert done.returncode == 2
     lone_line(done.stderr, "standard output", "Broken pipe")
+    assert state(source) == before
 
 
 TERMINATED_WRITING = """

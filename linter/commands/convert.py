@@ -36,7 +36,7 @@ def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output
                     verbose: bool, force: bool = False) -> None:
     """Convert target tables (text, YAML …) to canonical YAML or JSON."""
     from linter.canonical import to_json, to_yaml, to_yaml_stream
-    from linter.outputs import OutputError, ReadFiles, echo, reason, refuse_existing
+    from linter.outputs import OutputError, ReadFiles, echo, reason, refuse_existing, refuse_read_only
     from linter.readers import InputError, iter_input_files, read_path
 
     inputs = iter_input_files(files)
@@ -44,6 +44,7 @@ def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output
     try:
         if output is not None and not _is_folder(output, len(files), ()):
             reads.refuse(output)  # before anything is read: c.yaml -o c.yaml
+            refuse_read_only(output)
     except OutputError as e:
         click.echo(str(e), err=True)
         ctx.exit(EXIT_ERROR)

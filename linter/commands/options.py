@@ -77,12 +77,14 @@ def open_run(paths, config_file, rules_dirs, select, ignore, lang: str = "zh", r
 
 
 def refuse_to_overwrite(out, run, inputs, *more) -> None:
-    """Exit with code 2 and one line when ``out`` is a file the run reads: an input, a
-    configuration or rule file, ``more`` (a baseline), or a link to one of them."""
-    from linter.outputs import OutputError, ReadFiles
+    """Exit with code 2 and one line when ``out`` is a file the run reads (an input, a
+    configuration or rule file, ``more``: a baseline; or a link to one of them) or a read-only
+    file: before the run, not after it."""
+    from linter.outputs import OutputError, ReadFiles, refuse_read_only
 
     try:
         ReadFiles([*inputs, *run.settings.files_read(), *more]).refuse(out)
+        refuse_read_only(out)
     except OutputError as exc:
         click.echo(str(exc), err=True)
         sys.exit(2)
