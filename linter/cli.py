@@ -69,6 +69,9 @@ class _LazyGroup(click.Group):
                 _flush_stdout()
         except StdoutError as exc:
             _stdout_failed(exc.exc)
+        except Terminated:  # outside a sub-command (parsing its options, flushing): as inside one
+            _say("indicator-lint: 已终止 / terminated")
+            sys.exit(EXIT_TERMINATED)
         finally:
             _on_sigterm(previous)
 
