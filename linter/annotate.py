@@ -21,6 +21,7 @@ from pathlib import Path
 
 from linter.model import Document, Finding, Money, Table
 from linter.rulebook import worst_severity
+from linter.safetext import xml_safe
 
 SUMMARY_SHEET = "检查结果"
 LAYOUT_SHEET = "目标表"
@@ -41,16 +42,19 @@ class Target:
 def write_annotated(source: str | Path, doc: Document, findings: list[Finding], out: str | Path) -> Path:
     """Write the annotated workbook for ``doc`` (read from ``source``) to ``out``; return ``out``."""
 
+    from linter.outputs import same_file
+    from linter.safetext import shown
+
     source, out = Path(source), Path(out)
-    if out.exists() and source.exists() and out.resolve() == source.resolve():
-        raise AnnotateError(f"{out}: 不能覆盖被检查的文件 / will not overwrite the checked file")
+    if same_file(out, source):  # itself, or a link to it (the command has refused it already)
+        raise AnnotateError(f"indicator-lint: {shown(str(out))}: 不能覆盖被检查的文件 / will not overwrite the checked file")
     if source.suffix.lower() in (".xlsx", ".xlsm") and doc.source_format == "xlsx":
         from linter.readers.excel import load_workbook
 
         try:
             book = load_workbook(source)
         except Exception as e:  # read already succeeded once; a second failure is still no traceback
-            raise AnnotateError(f"{source}: 无法复制工作簿（{type(e).__name__}） / cannot copy the workbook") from None
+            raise AnnotateError(f"indicator-lint: {shown(str(source))}: 无法复制工作簿（{type(e).__name__}） / cannot copy the workbook") from None
         place = _in_workbook(book, findings)
     elif doc.source_format == "xls":
         book, place = _xls_copy(source, findings)
@@ -60,6 +64,19 @@ def write_annotated(source: str | Path, doc: Document, findings: list[Finding], 
     _summary(book, findings, place)
     _save_atomically(book, out)
     return out
+
+
+def put_text(ws, row: int, column: int, value):
+    """Write ``value`` to a cell as what it is: a text stays a text, never a formula (openpyxl
+    takes any text starting with ``=`` for one, and the table's ``=HYPERLINK(…)`` or ``=1+1``
+    would run when the workbook is opened), and what XML cannot hold is escaped (``\\x1b``)."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = xml_safe(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
 
 
 # ---------------------------------------------------------------------- where each finding goes
@@ -80,9 +97,9 @@ def _xls_copy(source: Path, findings: list[Finding]):
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, values, merged, _visible, _hidden in read_xls_values(source.read_bytes(), str(source)):
-        ws = book.create_sheet(_sheet_title(name))
+        ws = book.create_sheet(_sheet_title(name))  # (an .xls sheet name: no formula, but XML)
         for (r, c), text in values.items():
-            ws.cell(row=r, column=c, value=text)
+            put_text(ws, r, c, text)
         for r1, c1, r2, c2 in merged:
             ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
     return book, _in_workbook(book, findings)
@@ -101,11 +118,11 @@ def _layout(doc: Document, findings: list[Finding]):
     refs: list[dict[str, str]] = []  # per table: cell key (as report.cells names it) → the cell drawn
     r = 1
     if doc.title:
-        ws.cell(row=r, column=1, value=doc.title)
+        put_text(ws, r, 1, doc.title)
         r += 2
 
     def put(row: int, col: int, value, key: str | None = None) -> None:
-        ref = ws.cell(row=row, column=col, value=value if value not in (None, "") else None).coordinate
+        ref = put_text(ws, row, col, value if value not in (None, "") else None).coordinate
         if key is not None:
             refs[-1].setdefault(key, ref)  # the table being laid out
 
@@ -200,7 +217,7 @@ def _mark(book, findings: list[Finding], place: dict[int, Target]) -> None:
         text = "\n".join(f"[{f.code} {f.severity}] {f.message}" for f in found)
         if cell.comment is not None and cell.comment.text:
             text = cell.comment.text + "\n" + text
-        comment = Comment(text, "indicator-lint")
+        comment = Comment(xml_safe(text), "indicator-lint")
         comment.width, comment.height = 420, min(60 + 60 * len(found), 600)
         cell.comment = comment
 
@@ -232,14 +249,14 @@ def _summary(book, findings: list[Finding], place: dict[int, Target]) -> None:
         r = n + 1
         target = place.get(n - 1)
         where = f"{target.sheet}!{target.cell}" if target else str(f.location)
-        cell = ws.cell(row=r, column=2, value=where)
+        cell = put_text(ws, r, 2, where)
         if target:
             location = f"'{target.sheet}'!{target.cell}"
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=location, display=where)
             cell.font = link_font
         for c, value in ((1, n), (3, f.code), (4, f.severity), (5, f.message), (6, f.table), (7, f.indicator),
                          (8, f.value)):
-            ws.cell(row=r, column=c, value=value)
+            put_text(ws, r, c, value)
     if not findings:
         ws.cell(row=2, column=1, value="未发现问题 / no findings")
     ws.freeze_panes = "A2"
@@ -249,14 +266,17 @@ def _summary(book, findings: list[Finding], place: dict[int, Target]) -> None:
 
 def _sheet_title(name: str) -> str:
     bad = str.maketrans({ch: "_" for ch in "[]:*?/\\"})
-    return (name.translate(bad) or "Sheet")[:31]
+    return (xml_safe(name).translate(bad) or "Sheet")[:31]
 
 
 def _save_atomically(book, out: Path) -> None:
     from linter.atomic import replaced_atomically
+    from linter.outputs import reason
+    from linter.safetext import shown
 
     try:
         with replaced_atomically(out) as tmp:
             book.save(tmp)
     except OSError as e:
-        raise AnnotateError(f"{out}: 无法写入（{e.strerror}） / cannot write ({e.strerror})") from None
+        zh, en = reason(e)
+        raise AnnotateError(f"indicator-lint: {shown(str(out))}: 无法写入（{zh}） / cannot write ({en})") from None

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from linter.atomic import write_text_atomically
 from linter.model import Finding
+from linter.safetext import unicode_safe
 
 VERSION = 1
 ENTRY_KEYS = ("path", "table", "indicator", "code", "rule", "count")
@@ -32,16 +33,18 @@ Key = tuple[str, str, str, str]  # path, table, indicator, code
 
 
 def relative_path(path: str | Path, root: Path) -> str:
-    """``path`` relative to ``root`` (posix), or absolute when it lies outside."""
+    """``path`` relative to ``root`` (posix), or absolute when it lies outside; a byte of the name
+    that is not UTF-8 as ``\\xff`` (``unicode_safe``), so that the key can be written as JSON."""
     resolved = Path(path).resolve()
     try:
-        return resolved.relative_to(root.resolve()).as_posix()
+        return unicode_safe(resolved.relative_to(root.resolve()).as_posix())
     except ValueError:
-        return resolved.as_posix()
+        return unicode_safe(resolved.as_posix())
 
 
 def finding_key(f: Finding, root: Path) -> Key:
-    return (relative_path(f.location.path, root), f.table or "", f.indicator or "", f.code)
+    return (relative_path(f.location.path, root), unicode_safe(f.table or ""), unicode_safe(f.indicator or ""),
+            f.code)
 
 
 def write_baseline(findings: list[Finding], out: Path) -> dict:

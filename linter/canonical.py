@@ -18,6 +18,7 @@ from decimal import Decimal
 import yaml
 
 from linter.model import Document, Funding, Indicator, Location, Money, Table
+from linter.safetext import shown, unicode_safe_data
 from linter.values import parse
 from linter.values.numerals import plain_number
 from linter.values.types import BareNumber
@@ -178,15 +179,19 @@ _Dumper.add_representer(str, _str_representer)
 
 def to_yaml(doc: Document) -> str:
     """One canonical YAML document, headed by a comment naming its source."""
-    body = yaml.dump(document_to_dict(doc), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+    # (a lone surrogate, from a \\udcff escape in a YAML input, is written as its escape: libyaml
+    # cannot encode it)
+    body = yaml.dump(unicode_safe_data(document_to_dict(doc)), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=False, width=100000, indent=2)
     # Rows the reader could not place have no key in the format: keep them visible as comments.
-    notes = "".join(f"# {p.rule}: {p.location}: {_one_line(p.message)}\n" for p in doc.problems)
-    return f"# source: {doc.path}\n{notes}{body}"
+    notes = "".join(f"# {p.rule}: {shown(str(p.location))}: {_one_line(p.message)}\n" for p in doc.problems)
+    return f"# source: {shown(doc.path)}\n{notes}{body}"
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A comment's text: one line (a file name or a cell with a line break in it would end the
+    comment and write YAML of its own), nothing a terminal acts on."""
+    return shown(" ".join(text.split()))
 
 
 def to_yaml_stream(docs: list[Document]) -> str:
@@ -270,4 +275,5 @@ def document_to_json(doc: Document) -> dict:
 
 
 def to_json(docs: list[Document]) -> str:
-    return json.dumps({"documents": [document_to_json(d) for d in docs]}, ensure_ascii=False, indent=2) + "\n"
+    documents = unicode_safe_data([document_to_json(d) for d in docs])  # valid UTF-8, whatever a file is named
+    return json.dumps({"documents": documents}, ensure_ascii=False, indent=2) + "\n"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import math
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from linter.rulebook import SEVERITIES, Rule, RuleError
+from linter.safetext import clipped, quoted
 from linter.yamlfile import load_yaml_file
 
 CONFIG_NAMES = (".indicator-lint.yaml", "pyproject.toml")
@@ -132,7 +134,7 @@ def _load(path: Path, seen: tuple[str, ...]) -> Config:
         for name in names:
             base_path = _preset_path(name) if name in PRESETS else root / name
             if not base_path.is_file():
-                raise ConfigError(f"{path}: key 'extends': '{name}' is neither a preset "
+                raise ConfigError(f"{path}: key 'extends': '{clipped(name)}' is neither a preset "
                                   f"({', '.join(PRESETS)}) nor an existing file")
             config = merge(config, _load(base_path, (*seen, key)))
     return merge(config, _parse(data, path, root))
@@ -187,7 +189,7 @@ def _check_keys(data: dict, path: Path) -> None:
         if key not in KEYS:
             close = difflib.get_close_matches(str(key), KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (expected: {', '.join(KEYS)})"
-            raise ConfigError(f"{path}: unknown key '{key}'{hint}")
+            raise ConfigError(f"{path}: unknown key '{clipped(str(key))}'{hint}")
 
 
 def _rule_list(value: Any, path: Path, key: str) -> list[str]:
@@ -195,13 +197,13 @@ def _rule_list(value: Any, path: Path, key: str) -> list[str]:
     if isinstance(value, str):
         value = [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"{path}: key '{key}' must be a list of texts")
+        raise ConfigError(f"{path}: key '{clipped(key)}' must be a list of texts")
     return [v.strip() for v in value]
 
 
 def _mapping(value: Any, path: Path, key: str) -> dict:
     if not isinstance(value, dict):
-        raise ConfigError(f"{path}: key '{key}' must be a mapping")
+        raise ConfigError(f"{path}: key '{clipped(key)}' must be a mapping")
     return value
 
 
@@ -229,14 +231,33 @@ def _parse(data: dict, path: Path, root: Path) -> Config:
                                                _rule_list(rules, path, f"per-file-ignores.{glob}"), where))
     for rule, severity in _mapping(data.get("severity", {}), path, "severity").items():
         if severity not in SEVERITIES:
-            raise ConfigError(f"{path}: key 'severity.{rule}' must be one of {', '.join(SEVERITIES)}, "
-                              f"got {severity!r}")
+            raise ConfigError(f"{path}: key 'severity.{clipped(str(rule))}' must be one of {', '.join(SEVERITIES)}, "
+                              f"got {quoted(severity)}")
         cfg.severity[str(rule)] = severity
         cfg.origin[f"severity.{rule}"] = where
     for rule, values in _mapping(data.get("params", {}), path, "params").items():
         cfg.params[str(rule)] = dict(_mapping(values, path, f"params.{rule}"))
+        for name, value in cfg.params[str(rule)].items():
+            if not _finite(value):  # floor: .nan would compare false with everything: no finding, ever
+                raise ConfigError(f"{path}: key 'params.{clipped(str(rule))}.{clipped(str(name))}' must be a "
+                                  f"finite number, got {quoted(value)}")
         cfg.origin[f"params.{rule}"] = where
     return cfg
+
+
+def _finite(value: Any, seen: set[int] | None = None) -> bool:
+    """No NaN or infinity in ``value``, however nested (each list or mapping looked at once: the
+    aliases of a YAML bomb are not walked again)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, (list, dict)):
+        seen = set() if seen is None else seen
+        if id(value) in seen:
+            return True
+        seen.add(id(value))
+        items = value.values() if isinstance(value, dict) else value
+        return all(_finite(item, seen) for item in items)
+    return True
 
 
 def merge(base: Config, over: Config) -> Config:
@@ -267,7 +288,7 @@ def _check_rule_keys(rules: list[Rule], keys: list[str], where: str) -> None:
             names = [r.slug for r in rules] + [r.code for r in rules]
             close = difflib.get_close_matches(k, names, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(f"{where}: no rule matches '{k}'{hint}")
+            raise ConfigError(f"{where}: no rule matches '{clipped(k)}'{hint}")
 
 
 def configured_rules(config: Config, rules: list[Rule], cli_select: list[str] = (),
@@ -278,7 +299,7 @@ def configured_rules(config: Config, rules: list[Rule], cli_select: list[str] = 
     ignore. Every rule named anywhere must exist.
     """
     def where(key: str) -> str:
-        return f"{config.origin.get(key, config.path)}: key '{key}'"
+        return f"{config.origin.get(key, config.path)}: key '{clipped(key)}'"
 
     for key, keys in (("select", config.select or []), ("extend-select", config.extend_select),
                       ("ignore", config.ignore)):
@@ -299,7 +320,7 @@ def configured_rules(config: Config, rules: list[Rule], cli_select: list[str] = 
             if name not in by_key:
                 close = difflib.get_close_matches(name, list(by_key), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise ConfigError(f"{where(f'{key}.{name}')}: no rule '{name}'{hint}")
+                raise ConfigError(f"{where(f'{key}.{name}')}: no rule '{clipped(name)}'{hint}")
     out = []
     for rule in chosen:
         for name in (rule.code, rule.slug):
@@ -374,6 +395,16 @@ class Settings:
 
     def known_keys(self, path: Path | str) -> frozenset[str]:
         return self._known[self.config_key(path)]
+
+    def files_read(self) -> list[Path]:
+        """The configuration files read so far (with those they extend) and the rule files of
+        their ``extra-rules`` and of ``--rules-dir``: files no output of the run may overwrite."""
+        out: list[Path] = []
+        for config, _ in self._by_config.values():
+            out += [Path(s) for s in config.sources if not s.startswith(("preset:", "(built-in"))]
+            for folder in [*config.extra_rules, *self.rules_dirs]:
+                out += sorted(Path(folder).glob("*.yaml"))
+        return out
 
     def rules_in_use(self) -> dict[str, Rule]:
         """code → Rule, every rule selected for any file so far (SARIF lists them)."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from linter.safetext import clipped, quoted
 from linter.yamlfile import load_yaml_file
 
 SEVERITIES = ("error", "warning", "info")
@@ -179,10 +180,10 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
     for name, value in params.items():
         if name not in schema:
             known = ", ".join(sorted(schema)) or "none"
-            raise RuleError(f"{source}: unknown key '{prefix}{name}' (parameters: {known})")
+            raise RuleError(f"{source}: unknown key '{prefix}{clipped(str(name))}' (parameters: {known})")
         expected = schema[name].type
         if not _has_type(value, expected):
-            raise RuleError(f"{source}: key '{prefix}{name}' must be {_type_name(expected)}, got {value!r}")
+            raise RuleError(f"{source}: key '{prefix}{name}' must be {_type_name(expected)}, got {quoted(value)}")
     # Optional hook for finer constraints (choices, patterns): ``validate(params)`` raises
     # ValueError("param: what is wrong").
     validate = getattr(module, "validate", None)
@@ -191,7 +192,7 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
             validate(params)
         except ValueError as exc:  # raised as "param: what is wrong"
             key, _, problem = str(exc).partition(": ")
-            raise RuleError(f"{source}: key '{prefix}{key}': {problem}") from None
+            raise RuleError(f"{source}: key '{prefix}{key}': {clipped(problem, 200)}") from None
 
 
 def _has_type(value: Any, expected: type | tuple[type, ...]) -> bool:

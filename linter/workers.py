@@ -113,6 +113,9 @@ def _work(tasks, results, to_close: list, run, verbose: bool, summarise, keep_fi
     for end in to_close:
         end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which stops the workers
+    # SIGTERM ends a worker at once: it is how the parent stops one (and not the parent's handler,
+    # inherited under fork, which would unwind the worker with a traceback of its own)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     inbox: queue.SimpleQueue = queue.SimpleQueue()
     threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
     try:

@@ -13,7 +13,8 @@ import sys
 
 import click
 
-from linter.commands.options import each_result, open_run, run_options, setup_errors
+from linter.commands.options import each_result, open_run, refuse_to_overwrite, run_options, setup_errors
+from linter.outputs import echo
 from linter.rulebook import fails
 
 
@@ -43,6 +44,8 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
 
     run, inputs = open_run(paths, config_file, rules_dirs, select, ignore, lang, report_unused_noqa)
     baseline = _load_baseline(baseline_file)
+    if annotate_out:  # before any output: the workbook must not replace a table, a config or the baseline
+        refuse_to_overwrite(annotate_out, run, inputs, *([baseline_file] if baseline_file else []))
     if show_config:
         with setup_errors():
             _print_config(run, paths[0])
@@ -94,8 +97,8 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     else:
         if baseline is not None:
             findings = _apply_baseline(baseline, findings, files)
-        click.echo(render(fmt, findings, files, rules=list(run.rules_seen.values()), lang=lang,
-                          statistics=statistics, colour=colour), nl=False)
+        echo(render(fmt, findings, files, rules=list(run.rules_seen.values()), lang=lang,
+                    statistics=statistics, colour=colour), nl=False)
         severities = (f.severity for f in findings)
 
     if annotate_out and not _annotate(annotate_out, docs, files, findings):
@@ -128,11 +131,13 @@ def _load_baseline(baseline_file):
     if baseline_file is None:
         return None
     from linter.baseline import Baseline, BaselineError
+    from linter.safetext import shown
 
     try:
         return Baseline.load(baseline_file)
-    except BaselineError as exc:
-        raise click.UsageError(str(exc)) from None
+    except BaselineError as exc:  # one line, as a broken configuration is, not click's usage block
+        click.echo(f"indicator-lint: {shown(str(exc))}", err=True)
+        sys.exit(2)
 
 
 def _apply_baseline(baseline, findings, files):
@@ -143,8 +148,10 @@ def _apply_baseline(baseline, findings, files):
         click.echo(f"indicator-lint: 基线中有 {len(stale)} 条已修复的条目（重写基线即可删除） / {len(stale)} baseline "
                    f"entr{'y is' if len(stale) == 1 else 'ies are'} stale (fixed since; rewrite the baseline to drop "
                    f"them):", err=True)
+        from linter.safetext import shown
+
         for entry in stale:
-            click.echo(f"  {entry}", err=True)
+            click.echo(f"  {shown(str(entry))}", err=True)
     return new
 
 
@@ -152,4 +159,4 @@ def _print_config(run, path):
     from linter.config import show_config
 
     config, rules = run.settings.for_folder(path)
-    click.echo(show_config(config, rules), nl=False)
+    echo(show_config(config, rules), nl=False)

@@ -5,6 +5,10 @@ document each, separated by ``---``. JSON is ``{"documents": [...]}``. ``-o`` na
 receives everything, or a folder (existing, ending in ``/``, or without a suffix when several files
 are given) that receives one file per input. A file that cannot be read is reported on one line on
 stderr and the others are still converted; the exit code is then 2.
+
+Nothing read is written over: ``-o`` naming an input (or a link to one) is refused before anything
+is read, and a folder conversion writes none of its files when one of them is an input or, without
+``--force``, exists already (one line naming it, exit code 2).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 import click
 
 from linter.cli import EXIT_ERROR
+from linter.safetext import shown
 
 
 @click.command("convert")
@@ -24,20 +29,32 @@ from linter.cli import EXIT_ERROR
 @click.option("-o", "--output", "output", default=None, metavar="OUT",
               help="Write to this file, or to this folder one file per input (default: stdout).")
 @click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and table count.")
+@click.option("--force", is_flag=True,
+              help="With an output folder, replace files already in it (never a file being converted).")
 @click.pass_context
 def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output: str | None,
-                    verbose: bool) -> None:
+                    verbose: bool, force: bool = False) -> None:
     """Convert target tables (text, YAML …) to canonical YAML or JSON."""
     from linter.canonical import to_json, to_yaml, to_yaml_stream
+    from linter.outputs import OutputError, ReadFiles, echo, reason, refuse_existing, refuse_read_only
     from linter.readers import InputError, iter_input_files, read_path
 
+    inputs = iter_input_files(files)
+    reads = ReadFiles(inputs)
+    try:
+        if output is not None and not _is_folder(output, len(files), ()):
+            reads.refuse(output)  # before anything is read: c.yaml -o c.yaml
+            refuse_read_only(output)
+    except OutputError as e:
+        click.echo(str(e), err=True)
+        ctx.exit(EXIT_ERROR)
     docs = []
     failed = False
-    for path in iter_input_files(files):
+    for path in inputs:
         try:
             docs.append(read_path(path, verbose=verbose))
         except InputError as e:
-            click.echo(str(e), err=True)
+            click.echo(shown(str(e)), err=True)
             failed = True
 
     def render(some) -> str:
@@ -46,17 +63,29 @@ def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output
     try:
         if output is None:
             if docs:
-                click.echo(render(docs), nl=False)
+                echo(render(docs), nl=False)
         elif _is_folder(output, len(files), docs):
             folder = Path(output)
+            targets = [folder / name for name in _file_names([d.path for d in docs], fmt)]
+            # Every file checked before the first is written: a refusal leaves the folder as it was.
+            # Each name is written once in a run, so a file that exists is the user's (or an
+            # earlier run's): replaced only with --force, and a file being converted never.
+            for target in targets:
+                reads.refuse(target)
+                if not force:
+                    refuse_existing(target)
             folder.mkdir(parents=True, exist_ok=True)
-            for doc, name in zip(docs, _file_names([d.path for d in docs], fmt), strict=True):
+            for doc, target in zip(docs, targets, strict=True):
                 text = to_json([doc]) if fmt == "json" else to_yaml(doc)
-                write_atomically(folder / name, text)
+                write_atomically(target, text)
         elif docs:
             write_atomically(Path(output), render(docs))
+    except OutputError as e:
+        click.echo(str(e), err=True)
+        ctx.exit(EXIT_ERROR)
     except OSError as e:
-        click.echo(f"{output}: 无法写入（{e.strerror}）/ cannot write ({e.strerror})", err=True)
+        zh, en = reason(e)
+        click.echo(f"indicator-lint: {shown(output)}: 无法写入（{zh}）/ cannot write ({en})", err=True)
         ctx.exit(EXIT_ERROR)
     if failed:
         ctx.exit(EXIT_ERROR)

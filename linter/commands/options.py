@@ -50,7 +50,9 @@ def setup_errors():
     try:
         yield
     except (RuleError, ConfigError) as exc:
-        click.echo(f"indicator-lint: {exc}", err=True)
+        from linter.safetext import shown
+
+        click.echo(f"indicator-lint: {shown(str(exc))}", err=True)  # one line, whatever a path holds
         sys.exit(2)
 
 
@@ -74,19 +76,35 @@ def open_run(paths, config_file, rules_dirs, select, ignore, lang: str = "zh", r
     return run, inputs
 
 
+def refuse_to_overwrite(out, run, inputs, *more) -> None:
+    """Exit with code 2 and one line when ``out`` is a file the run reads (an input, a
+    configuration or rule file, ``more``: a baseline; or a link to one of them) or a read-only
+    file: before the run, not after it."""
+    from linter.outputs import OutputError, ReadFiles, refuse_read_only
+
+    try:
+        ReadFiles([*inputs, *run.settings.files_read(), *more]).refuse(out)
+        refuse_read_only(out)
+    except OutputError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+
+
 def each_result(results, bar=None):
     """The FileResults in order, their messages printed (above the progress bar, which advances
     for each); a fatal one (a broken rule or configuration) ends the run with exit code 2."""
+    from linter.safetext import shown
+
     for result in results:
-        for message in result.messages:
+        for message in result.messages:  # (a file's name may hold anything: one line, escaped)
             if bar is not None:
-                bar.note(message)
+                bar.note(shown(message))
             else:
-                click.echo(message, err=True)
+                click.echo(shown(message), err=True)
         if result.fatal:
             if bar is not None:
                 bar.close()
-            click.echo(result.fatal, err=True)
+            click.echo(shown(result.fatal), err=True)
             sys.exit(2)
         yield result
         if bar is not None:

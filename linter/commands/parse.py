@@ -6,6 +6,8 @@ import json
 
 import click
 
+from linter.outputs import echo
+
 
 @click.command("parse")
 @click.argument("values", nargs=-1, required=True)
@@ -18,9 +20,9 @@ def parse_command(values: tuple[str, ...], fmt: str) -> None:
     for raw in values:
         value = parse(raw)
         if fmt == "json":
-            click.echo(json.dumps(value.to_dict(), ensure_ascii=False))
+            echo(json.dumps(value.to_dict(), ensure_ascii=False))
         else:
-            click.echo(f"{raw}\t{describe(value)}")
+            echo(f"{raw}\t{describe(value)}")
 
 
 def describe(value) -> str:

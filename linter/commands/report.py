@@ -7,12 +7,12 @@ or rule error (nothing is written). Errors are one line; never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 import click
 
-from linter.commands.options import each_result, open_run, run_options
+from linter.commands.options import each_result, open_run, refuse_to_overwrite, run_options
 
 
 class _OneLineUsageErrors(click.Command):
@@ -39,14 +39,18 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
     import functools
 
     from linter.lintrun import check_files
+    from linter.outputs import reason, same_file
     from linter.progress import Progress, wants_progress
-    from linter.report.page import ReportBuilder
+    from linter.report.page import ReportBuilder, is_report
     from linter.report.summary import summarise_file
+    from linter.safetext import shown
 
-    # a report written into the swept folder is not a table to read next time (.html is a text input)
-    out = Path(output).resolve()
-    run, files = open_run(paths, config_file, rules_dirs, select, ignore, lang,
-                          leave_out=lambda p: p.name == out.name and p.resolve() == out)
+    run, files = open_run(paths, config_file, rules_dirs, select, ignore, lang)
+    # An earlier report written into the swept folder is no table to read (.html is a text input),
+    # and it is ours to replace; any other file the run reads is not (report r.yaml -o r.yaml).
+    if os.path.exists(output) and is_report(output):
+        files = [p for p in files if not same_file(p, output)]
+    refuse_to_overwrite(output, run, files)
 
     input_error = False
     results = check_files(run, files, jobs, verbose, summarise=functools.partial(summarise_file, lang=lang))
@@ -63,7 +67,7 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
             report.write(output, run.rules_seen)
         except OSError as exc:
             bar.close()
-            click.echo(f"indicator-lint: {output}: 无法写入报告 / cannot write the report: "
-                       f"{exc.strerror or exc}", err=True)
+            zh, en = reason(exc)
+            click.echo(f"indicator-lint: {shown(output)}: 无法写入报告（{zh}） / cannot write the report: {en}", err=True)
             sys.exit(2)
     sys.exit(2 if input_error else 0)

@@ -9,6 +9,8 @@ import sys
 
 import click
 
+from linter.outputs import echo
+
 
 def _load(rules_dirs):
     from linter.rulebook import RuleError, load_rule_dirs
@@ -30,9 +32,9 @@ def rules_command(lang, rules_dirs):
 
     rules = _load(rules_dirs)
     slug_width = max(len(r.slug) for r in rules)
-    click.echo(f"{'code':<6} {'slug':<{slug_width}} {'severity':<8} title")
+    echo(f"{'code':<6} {'slug':<{slug_width}} {'severity':<8} title")
     for r in rules:
-        click.echo(f"{r.code:<6} {r.slug:<{slug_width}} {pad(r.severity, 8)} {r.title[lang]}")
+        echo(f"{r.code:<6} {r.slug:<{slug_width}} {pad(r.severity, 8)} {r.title[lang]}")
 
 
 @click.command("rule")
@@ -78,4 +80,4 @@ def rule_command(name, rules_dirs):
             lines += [f"  {line}" for line in text.rstrip().splitlines()]
             lines.append("  ---")
         lines.pop()
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from linter.formatters.stream import Writer, write_all
 from linter.model import Finding
+from linter.safetext import shown
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The runner's escapes, after the terminal's: a log shows escape sequences and bidi controls
+    as a terminal does (``linter.safetext.shown``, which also keeps it one line)."""
+    return shown(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -13,6 +13,7 @@ from collections import Counter
 
 from linter.formatters.stream import Writer, write_all
 from linter.model import Finding
+from linter.safetext import unicode_safe_json
 
 VERSION = 1
 
@@ -88,8 +89,11 @@ class JsonWriter(Writer):
     def start(self) -> str:
         return f'{{\n  "version": {VERSION},\n  "findings": ['
 
+    # A lone surrogate (a byte of a file name that is not UTF-8) would be written as it is, and the
+    # output would be no UTF-8 (or fail to be written): escaped, in one scan of each piece.
+
     def render(self, findings: list[Finding]) -> str:
-        return ",\n    ".join(_finding_json(f) for f in findings)
+        return unicode_safe_json(",\n    ".join(_finding_json(f) for f in findings))
 
     def add(self, severities: Counter, rendered: bool) -> str:
         first = not self.counts.total()
@@ -102,7 +106,7 @@ class JsonWriter(Writer):
         summary = summary_dict(self.counts, files)
         listed = ",\n    ".join(_flat_object(entry, 2) for entry in files)
         listed = f"[\n    {listed}\n  ]" if files else "[]"
-        return f'{close},\n  "files": {listed},\n  "summary": {_dumps(summary, 1)}\n}}\n'
+        return unicode_safe_json(f'{close},\n  "files": {listed},\n  "summary": {_dumps(summary, 1)}\n}}\n')
 
 
 def format_json(findings: list[Finding], files: list[dict], colour: bool = False) -> str:

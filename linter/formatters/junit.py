@@ -12,6 +12,17 @@ import xml.etree.ElementTree as ET
 from linter.formatters.stream import findings_by_path
 from linter.formatters.text import context_line
 from linter.model import Finding
+from linter.safetext import xml_safe
+
+
+def _xml_safe_tree(root: ET.Element) -> None:
+    """Every text and attribute made something XML 1.0 can hold (ElementTree writes a control
+    character or a lone surrogate of a cell or a file name as it is, and the file is no XML)."""
+    for element in root.iter():
+        for key, value in element.attrib.items():
+            element.set(key, xml_safe(value))
+        if element.text:
+            element.text = xml_safe(element.text)
 
 
 def junit_tree(findings: list[Finding], files: list[dict]) -> ET.Element:
@@ -51,5 +62,6 @@ def junit_tree(findings: list[Finding], files: list[dict]) -> ET.Element:
 
 def format_junit(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
     root = junit_tree(findings, files)
+    _xml_safe_tree(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.model import Finding
+from linter.safetext import unicode_safe_data
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -26,7 +27,7 @@ def artifact_uri(path: str) -> str:
     p = Path(path)
     if p.is_absolute():
         return p.as_uri()
-    return quote(p.as_posix(), safe="/")
+    return quote(p.as_posix(), safe="/", errors="surrogateescape")  # a name's bytes that are not UTF-8: %FF
 
 
 def rule_descriptor(rule, lang: str = "zh") -> dict:
@@ -103,4 +104,4 @@ def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = 
 
 def format_sarif(findings: list[Finding], files: list[dict], colour: bool = False, rules=(),
                  lang: str = "zh") -> str:
-    return json.dumps(sarif_log(findings, files, rules, lang), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(unicode_safe_data(sarif_log(findings, files, rules, lang)), ensure_ascii=False, indent=2) + "\n"

@@ -14,6 +14,8 @@ import codecs
 import os
 from collections import Counter
 
+from linter.outputs import StdoutError
+
 
 class Writer:
     def __init__(self, colour: bool = False):
@@ -91,12 +93,18 @@ class Output:
         stream.flush()  # whatever was written as text comes first
 
     def write(self, piece: str | bytes) -> None:
-        if self.raw is None:
-            self.stream.write(piece)
-            return
-        self.raw.write(piece.encode(*self.encoding) if isinstance(piece, str) else piece)
-        if self.eager:
-            self.raw.flush()
+        try:
+            if self.raw is None:
+                self.stream.write(piece)
+                return
+            self.raw.write(piece.encode(*self.encoding) if isinstance(piece, str) else piece)
+            if self.eager:
+                self.raw.flush()
+        except OSError as exc:  # a full disk, a closed pipe: one line, exit code 2 (linter.cli)
+            raise StdoutError(exc) from None
 
     def flush(self) -> None:
-        (self.stream if self.raw is None else self.raw).flush()
+        try:
+            (self.stream if self.raw is None else self.raw).flush()
+        except OSError as exc:
+            raise StdoutError(exc) from None

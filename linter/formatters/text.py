@@ -15,6 +15,7 @@ from collections import Counter
 
 from linter.formatters.stream import Writer, findings_by_path, write_all
 from linter.model import Finding
+from linter.safetext import shown, unsafe_lines
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -62,16 +63,27 @@ class TextWriter(Writer):
         return "".join(self._render_path(group) for group in findings_by_path(findings).values())
 
     def _render_path(self, findings: list[Finding]) -> str:
+        # Cell text and file names are the table's, not ours: whatever they hold is shown escaped
+        # (an escape sequence, a bidi override, a line break, a byte that is not UTF-8), so that
+        # no table can recolour the terminal, reorder a line or forge one. Most hold nothing of the
+        # kind: they are written as they are, once one scan of the lines has found nothing to escape.
+        if not self.colour:
+            text = self._lines(findings, str)
+            if not unsafe_lines(text):
+                return text
+        return self._lines(findings, shown)
+
+    def _lines(self, findings: list[Finding], escape) -> str:
         style = self._style
-        width = max(display_width(f"{f.location}:") for f in findings)
+        wheres = [escape(f"{f.location}:") for f in findings]
+        width = max(map(display_width, wheres))
         out = []
-        for f in findings:
-            where = pad(f"{f.location}:", width)
-            out.append(f"{style(where, bold=True)} {style(f.code, bold=True)} "
-                       f"{style('[' + f.severity + ']', fg=SEVERITY_COLOURS.get(f.severity))} {f.message}\n")
+        for f, where in zip(findings, wheres, strict=True):
+            out.append(f"{style(pad(where, width), bold=True)} {style(f.code, bold=True)} "
+                       f"{style('[' + f.severity + ']', fg=SEVERITY_COLOURS.get(f.severity))} {escape(f.message)}\n")
             ctx = context_line(f)
             if ctx:
-                out.append(" " * (width + 1) + style(ctx, dim=True) + "\n")
+                out.append(" " * (width + 1) + style(escape(ctx), dim=True) + "\n")
         return "".join(out)
 
     def finish(self, files: list[dict]) -> str:

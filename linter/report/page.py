@@ -15,6 +15,7 @@ any ``--jobs``.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -26,8 +27,28 @@ from linter.report.charts import Bar, bar_chart, top_bars
 from linter.report.labels import labels
 from linter.report.summary import FileSummary
 from linter.rulebook import SEVERITIES, SEVERITY_RANK
+from linter.safetext import ESCAPE
 
 TOP_N = 12  # bars per file/department chart; the rest make one "others" bar
+
+
+GENERATOR = '<meta name="generator" content="indicator-lint">'
+
+
+def is_report(path: str | Path) -> bool:
+    """Whether the file at ``path`` is a report this command wrote (``report`` replaces only that
+    in a folder it sweeps): the generator named in its head, or, written before that was, the
+    footer that ends the page before its script."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+            handle.seek(0, 2)
+            handle.seek(max(0, handle.tell() - 16384))
+            tail = handle.read()
+    except OSError:
+        return False
+    return head.startswith(b"<!DOCTYPE html>") and (GENERATOR.encode() in head or re.search(
+        rb"<footer>[^<]*indicator-lint [^<]*</footer>\n<script>", tail) is not None)
 
 
 def _asset(name: str) -> str:
@@ -38,9 +59,10 @@ class ReportBuilder:
     def __init__(self, title: str | None, lang: str = "zh"):
         self.lang, self.words = lang, labels(lang)
         self.title = title or self.words["default_title"]
-        # errors="replace": a file name that is not valid UTF-8 (surrogate escapes) must not crash the report
-        self._sections = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-        self._rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
+        # A file name that is not valid UTF-8 (surrogate escapes) must not crash the report: its
+        # bytes are written as \xff (safetext.ESCAPE)
+        self._sections = tempfile.TemporaryFile("w+", encoding="utf-8", errors=ESCAPE)
+        self._rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors=ESCAPE)
         self.files = self.tables = self.indicators = 0
         self.by_rule: Counter = Counter()
         self.by_department: Counter = Counter()
@@ -73,13 +95,14 @@ class ReportBuilder:
         from linter.atomic import replaced_atomically
 
         with replaced_atomically(out_path) as tmp, \
-                open(tmp, "w", encoding="utf-8", errors="replace", newline="\n") as handle:
+                open(tmp, "w", encoding="utf-8", errors=ESCAPE, newline="\n") as handle:
             self._write_page(handle, rules)
 
     def _write_page(self, out, rules: dict) -> None:
         w = self.words
         out.write(f'<!DOCTYPE html>\n<html lang="{"en" if self.lang == "en" else "zh-CN"}">\n<head>\n'
                   '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                  f'{GENERATOR}\n'
                   f"<title>{escape(self.title)}</title>\n<style>\n{_asset('report.css')}</style>\n</head>\n<body>\n")
         out.write(f"<header><h1>{escape(self.title)}</h1>\n{self._stats()}</header>\n<main>\n")
         out.write('<div class="overview">' + self._totals(rules) + self._charts() + "</div>\n")
