@@ -101,6 +101,9 @@ def test_runon_cutting():
     assert split_fused_heading("单位代码单位名称资金总额") is None
     assert split_fused_row("社会效益指标残疾学生入学率大于90%适龄学生入学情况90%得10分-定量") == [
         "社会效益指标", "残疾学生入学率", "大于90%", "适龄学生入学情况90%得10分", "定量"]
+    # the name, then a 指标解释 restating it (b02), and a value alone on the next line
+    assert split_fused_row("技术指导服务数量对生产种植企业技术指导服务数量") == ["技术指导服务数量", "对生产种植企业技术指导服务数量"]
+    assert split_fused_row("100%") == ["100%"]
     assert split_fused_row("残疾学生家庭负担率有所减轻对家庭负担减轻情况较大得10分-定性") == [
         "残疾学生家庭负担率", "有所减轻", "对家庭负担减轻情况较大得10分", "定性"]
 

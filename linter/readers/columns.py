@@ -254,7 +254,8 @@ def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
 def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, Column]]) -> None:
     free = [c for _, c in roles]
     has = {c.role for c in free}
-    if len(cells) == 1 and "value" in has and not _is_comparator(cells[0].text):
+    if len(cells) == 1 and "value" in has and not _is_comparator(cells[0].text) \
+            and (free[0].role in ("value", "period_value") or looks_like_value(cells[0].text)):
         placed.value = cells[0]  # one value under two value columns: the annual one
         return
     for cell in cells:

@@ -74,6 +74,7 @@ _INDICATOR_BLOCK_HEADING = frozenset({"绩效指标", "绩效指标情况", "年
 _PROSE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])(?!.*指标).{4,}")
 _NEXT_GOAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．)）]|^目标\s*\d")
 _UNCLOSED = re.compile(r"[(（][^)）]{0,3}$")
+_UNPLACED = 10_000  # cell indices of no column (a run-on row's parts)
 _CODE = re.compile(r"^\d{6,}$")  # a unit's or project's code in a budget listing
 _NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
 _NOTE_LABEL = re.compile(r"^(?:填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期"
@@ -530,7 +531,8 @@ class FormReader:
                 return  # 505006州民族特殊教育学校30.00: the unit's line above its indicators
             if len(parts) == 1 and parts[0] in ("定量", "定性"):
                 return  # the -定性 left of an empty 二级 row
-            row = Row(row.line, [Cell(text, i, cell.column + max(cell.text.find(text), 0), row.line)
+            # numbered past every column: cut by content, the parts are placed by content too
+            row = Row(row.line, [Cell(text, _UNPLACED + i, cell.column + max(cell.text.find(text), 0), row.line)
                                  for i, text in enumerate(parts)], row.text)
         elif len(filled) == 1 and len(row.cells) == 1:
             # A row that was not split: 产出指标 数量指标 培训次数 ≥2次, or 1. 培训次数 ≥2次.

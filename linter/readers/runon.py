@@ -64,7 +64,14 @@ def split_fused_row(text: str) -> list[str]:
     while (m := _LABEL.match(text)) is not None:
         cells.append(m.group(0))
         text = text[m.end():]
-    if text:
+    whole = parse_exact(text) if text else None
+    if whole is not None and not isinstance(whole, Text):
+        cells.append(text)  # 100%: a value on its own line, under the row it belongs to
+    elif (restated := _restated(text)) is not None:
+        # 培育中药材品种数量培育中药材品种数量, 技术指导服务数量对生产种植企业技术指导服务数量: the name,
+        # and a 指标解释 that ends by restating it
+        cells.extend((text[:restated], text[restated:]))
+    elif text:
         start, end = _value_span(text)
         if start is None:
             cells.append(text)
@@ -73,6 +80,14 @@ def split_fused_row(text: str) -> list[str]:
     if nature:
         cells.append(nature.group(1))
     return cells
+
+
+def _restated(text: str) -> int | None:
+    """The length of the name when ``text`` is a name and an explanation ending with that name."""
+    for end in range(len(text) // 2, 3, -1):
+        if text.endswith(text[:end]):
+            return end
+    return None
 
 
 def _value_span(text: str) -> tuple[int | None, int]:
