@@ -74,11 +74,12 @@ _INDICATOR_BLOCK_HEADING = frozenset({"绩效指标", "绩效指标情况", "年
 _PROSE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])(?!.*指标).{4,}")
 _NEXT_GOAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．)）]|^目标\s*\d")
 _UNCLOSED = re.compile(r"[(（][^)）]{0,3}$")
+_SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?%?$")  # 分值, 得分, an actual rate
 _UNPLACED = 10_000  # cell indices of no column (a run-on row's parts)
 _CODE = re.compile(r"^\d{6,}$")  # a unit's or project's code in a budget listing
 _NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
 _NOTE_LABEL = re.compile(r"^(?:填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期"
-                         r"|单位负责人|财务负责人|制表人)\s*[:：]$")
+                         r"|单位负责人|财务负责人|制表人)\s*[:：]$|^其他需要说明(?:的)?事项\s*[:：]?$")
 # Labels that open a new table when they follow a finished indicator table.
 _NEW_TABLE_ROLES = TEXT_ROLES | {"funding", "total", "period_total", "tasks", "budget"}
 _DEPARTMENT_END = re.compile(r"(?:局|委员会|委|院|办公室|办|部|厅|中心|会|所|站|队|处|署)$")
@@ -476,6 +477,7 @@ class FormReader:
             return False
         else:
             self.word_rows = self.fused_rows = False
+        cells, first_row = _heading_and_first_row(cells)
         self.flush_stream()
         self.current(self.loc(row.line, row.filled[0].column))
         self.columns = ColumnMap.from_cells(cells)
@@ -483,6 +485,8 @@ class FormReader:
             self.cats = Categories()
         self.section = "indicators"
         self.pending = []
+        if first_row:
+            self.indicator_row(Row(row.line, first_row, row.text))
         return True
 
     def collect_stream_header(self, row: Row) -> bool:
@@ -521,6 +525,8 @@ class FormReader:
         filled = row.filled
         if TOTAL.match(compact(filled[0].raw)):
             self.on_total(row)
+            return
+        if table.indicators and self.rest_of_last_row(row):
             return
         if len(filled) == 1 and len(row.cells) == 1 and self.word_rows:
             row = Row(row.line, split_words(filled[0]), row.text)  # 产出指标 数量指标 出差人数 正向 = 8 4
@@ -577,6 +583,24 @@ class FormReader:
             self.cats, placed.name.text, placed.value_text(), self.path, row.line,
             first_text_column(placed.name), first_text_column(value_cell) if value_cell else None,
             placed.period.text if placed.period else None, placed.extra_remarks()))
+
+    def rest_of_last_row(self, row: Row) -> bool:
+        """A row broken over lines: ``减轻贫困学生家庭经济负担 |`` then ``| 有效 |`` (its value alone),
+        then ``| 有效 | 10 | 10 |`` (a self-evaluation's actual value and scores after it)."""
+        assert self.table is not None
+        last, filled = self.table.indicators[-1], row.filled
+        if last.location.line >= row.line or is_category_label(filled[0].text):
+            return False
+        in_name_column = self.columns is not None and filled[0].index == self.columns.index_of("name")
+        if len(filled) == 1 and not last.value_text and len(filled[0].text) <= 8 and not in_name_column:
+            rebuilt = make_indicator(self.cats, last.name, filled[0].text, self.path, last.location.line,
+                                     last.location.column, filled[0].column, last.period_value_text,
+                                     last.remarks)
+            rebuilt.value_location = self.loc(row.line, filled[0].column)
+            self.table.indicators[-1] = rebuilt
+            return True
+        return bool(last.value_text) and filled[0].text == last.value_text and len(filled) > 1 \
+            and all(_SCORE.match(c.text) for c in filled[1:])
 
     def project_line(self, row: Row) -> bool:
         """``505006  学生伙食费30.00`` above the indicators: the project's code, name and amount."""
@@ -693,6 +717,21 @@ class FormReader:
                     if own:
                         return own.group(1)
         return ""
+
+
+def _heading_and_first_row(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """A heading row that runs on into the first indicator row (merged header cells flattened
+    into one line: ``… | 一级指标 | 二级指标 | 三级指标 | 指标值 | 产出指标 | 数量指标 | 受资助人数 | 735``):
+    the headings from the first level or name heading, and the row after them, each numbered from 0."""
+    start = next((i for i, c in enumerate(cells) if column_role(c.raw)[0] in ("level1", "level2", "name")), None)
+    if start is None:
+        return cells, []
+    end = next((i for i in range(start + 1, len(cells))
+                if is_category_label(cells[i].text) and not column_role(cells[i].raw)[0]), None)
+    if end is None:
+        return cells, []
+    heading = [Cell(c.raw, i, c.column, c.line) for i, c in enumerate(cells[start:end])]
+    return heading, [Cell(c.raw, i, c.column, c.line) for i, c in enumerate(cells[end:])]
 
 
 def _spaced_labels(cell: Cell) -> list[Cell] | None:
