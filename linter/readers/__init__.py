@@ -18,18 +18,21 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from linter.discovery import (  # noqa: F401 — file discovery lived here; its names are still imported from here
+    EXCEL_EXTENSIONS,
+    NOT_YET_EXTENSIONS,
+    PDF_EXTENSIONS,
+    SIDECAR_SUFFIX,
+    STDIN,
+    TABLE_EXTENSIONS,
+    TEXT_EXTENSIONS,
+    WORD_EXTENSIONS,
+    YAML_EXTENSIONS,
+    iter_input_files,
+)
+from linter.discovery import is_pattern as _is_pattern
+from linter.limits import MAX_BYTES
 from linter.model import Document
-
-MAX_BYTES = 50 * 1024 * 1024  # larger files are refused: no real target table comes near this
-
-YAML_EXTENSIONS = frozenset({".yaml", ".yml"})
-TEXT_EXTENSIONS = frozenset({".txt", ".md", ".tsv", ".csv", ".text", ".html", ".htm"})
-EXCEL_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls"})
-WORD_EXTENSIONS = frozenset({".docx"})
-PDF_EXTENSIONS = frozenset({".pdf"})
-NOT_YET_EXTENSIONS = frozenset({".doc"})  # later issues
-TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS \
-    | NOT_YET_EXTENSIONS
 
 
 class InputError(Exception):
@@ -44,92 +47,6 @@ class InputError(Exception):
 def shown(text: str, limit: int = 40) -> str:
     """``text`` as a message quotes it: cut to ``limit`` characters, so that one line stays short."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def iter_input_files(paths) -> list[Path]:
-    """The files to read for the given files, folders and globs, in a stable order, each once.
-
-    A folder contributes its table files (known extensions, recursively, hidden ones and
-    README files skipped — a README beside the tables describes them — sorted). A glob
-    (``tables/**/*.pdf``, quoted so that the shell leaves it alone, and the only way on Windows)
-    contributes the folders and table files it matches (those a folder search would take), sorted. A file named on the
-    command line is kept whatever its extension or existence, so that ``read_path`` reports what is
-    wrong with it; so is a folder holding no table file and a glob matching nothing. The one
-    exception: a ``*.noqa.yaml`` suppression file (``SIDECAR_SUFFIX``) is never a table and is
-    skipped wherever it comes from, named too — a pre-commit hook passes every changed file.
-    """
-    out: list[Path] = []
-    seen: set[Path] = set()
-
-    def add(p: Path) -> None:
-        if p not in seen and not p.name.endswith(SIDECAR_SUFFIX):  # a table's noqa file is not a table
-            seen.add(p)
-            out.append(p)
-
-    for raw in paths:
-        path = Path(raw)
-        matches = _glob(path)
-        if matches is None:  # a plain path: kept, whatever it is
-            matches = [path]
-        elif not matches:  # a pattern matching no table file: read_path says so
-            add(path)
-        for match in matches:
-            if not match.is_dir():
-                add(match)
-                continue
-            for p in _table_files(match) or [match]:
-                add(p)
-    return out
-
-
-_GLOB_CHARS = frozenset("*?[")
-
-SIDECAR_SUFFIX = ".noqa.yaml"  # ``table.xlsx.noqa.yaml``: suppressions written beside a table (linter.suppress)
-
-
-def _glob(path: Path) -> list[Path] | None:
-    """What a glob pattern matches: folders, and files a folder search would take (so that
-    ``'tables/*'`` skips READMEs and Office lock files as ``tables`` does), sorted. None when
-    ``path`` is no pattern, or exists as written (a file named ``a[1].txt``)."""
-    text = str(path)
-    if path.exists() or not _GLOB_CHARS & set(text):
-        return None
-    import glob
-
-    found = (Path(p) for p in sorted(glob.glob(text, recursive=True), key=_path_order))
-    return [p for p in found if p.is_dir() or _is_table_name(p.name)]
-
-
-def _table_files(folder: Path) -> list[Path]:
-    # os.scandir, not Path.rglob + is_file: the directory listing already says which entries are
-    # regular files (a stat only for symbolic links), and hidden folders are pruned, not walked.
-    found: list[str] = []
-    pending = [str(folder)]
-    while pending:
-        try:
-            entries = list(os.scandir(pending.pop()))
-        except OSError:
-            continue  # an unreadable subfolder: as rglob, skipped
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(entry.path)
-            elif entry.is_file() and _is_table_name(entry.name):
-                found.append(entry.path)
-    return [Path(p) for p in sorted(found, key=_path_order)]
-
-
-def _path_order(path: str) -> list[str]:
-    """Paths ordered as pathlib orders them (folder by folder: ``a/b`` before ``a-c``), from the
-    string: sorting ten thousand Path objects costs a quarter of a second, their strings a tenth of that."""
-    return os.path.normcase(path).split(os.sep)
-
-
-def _is_table_name(name: str) -> bool:
-    return (os.path.splitext(name)[1].lower() in TABLE_EXTENSIONS
-            and not name.startswith("~$")  # the lock file Office keeps beside an open document
-            and not name.upper().startswith("README"))
 
 
 def read_path(path: str | Path, verbose: bool = False) -> Document:
@@ -172,7 +89,7 @@ def _read_bytes(name: str) -> bytes:
                                  f"file too large ({_megabytes(size)}, limit {_megabytes(MAX_BYTES)})")
             return f.read()
     except FileNotFoundError:
-        if _GLOB_CHARS & set(name):
+        if _is_pattern(name):
             raise InputError(name, "没有目标表文件与此模式匹配", "no table file matches this pattern") from None
         raise InputError(name, "文件不存在", "no such file") from None
     except OSError as e:

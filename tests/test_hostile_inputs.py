@@ -1,0 +1,237 @@
+"""No input takes the machine down (issue 25): each hostile case is built here, small, at test time
+(bombs capped: each inflates well past its limit, not to gigabytes), and checked in a subprocess
+of its own under an address-space limit, so that a regression fails here instead of swapping.
+Each asserts the exit code, what is printed (one line per bad file, the other files still
+checked), the time taken and the peak memory. Every limit is in linter/limits.py and docs/limits.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from office_templates import EXAMPLES, NAMES, xlsx_of
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = EXAMPLES / f"{NAMES['000']}.txt"  # 6 errors, 3 warnings
+ADDRESS_SPACE = 1536 * 1024 * 1024  # RLIMIT_AS of each run: a regression fails (MemoryError) rather than swap
+SECONDS, PEAK_MB = 10, 1024  # what each case must stay under
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_mb: float  # maximum resident set size, of the process or of any of its workers
+
+    @property
+    def lines(self) -> list[str]:
+        return self.stderr.splitlines()
+
+    def bounded(self) -> None:
+        assert self.seconds < SECONDS, f"took {self.seconds:.1f} s"
+        assert self.peak_mb < PEAK_MB, f"peak {self.peak_mb:.0f} MB"
+        assert "Traceback" not in self.stderr and "内部错误" not in self.stderr, self.stderr[-2000:]
+
+
+def cli(*args, stdin: bytes | None = None, open_files: int | None = None, timeout: float = 40) -> Run:
+    """``indicator-lint ARGS`` in a subprocess under ADDRESS_SPACE (and ``ulimit -n open_files``)."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+        if open_files:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as into:
+        if stdin is not None:
+            into.write(stdin)
+            into.seek(0)
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "linter", *map(str, args)], stdin=into, stdout=out,
+                                   stderr=err, preexec_fn=limit, env=env, cwd=ROOT)
+        killer = threading.Timer(timeout, process.kill)  # a hang fails the test, after ``timeout``
+        killer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)  # (the rusage of the process and its workers)
+        finally:
+            killer.cancel()
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        run = Run(process.returncode, out.read().decode(), err.read().decode(), seconds, usage.ru_maxrss / 1024)
+    if os.environ.get("HOSTILE_LOG"):  # the figures, for a person to read
+        with open(os.environ["HOSTILE_LOG"], "a", encoding="utf-8") as log:
+            print(f"{os.environ.get('PYTEST_CURRENT_TEST', '').split(' ')[0]}\t{run.code}\t{run.seconds:.2f} s\t"
+                  f"{run.peak_mb:.0f} MB", file=log)
+    return run
+
+
+def summary(run: Run) -> str:
+    return run.stdout.strip().splitlines()[-1]
+
+
+# --------------------------------------------------------------------------- workbooks
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory) -> Path:
+    """Example 000 as a workbook (8.5 KB): 6 errors and 3 warnings, as its text."""
+    return xlsx_of("000", tmp_path_factory.mktemp("book") / "base.xlsx")
+
+
+def rewrite_sheet(source: Path, out: Path, rows: str = "", merges: str = "", change=None) -> Path:
+    """``source`` with ``rows`` added at the end of its first sheet's data, ``merges`` added to its
+    merged ranges, or the sheet's XML passed through ``change``."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                xml = data.decode().replace("</sheetData>", rows + "</sheetData>")
+                if merges:
+                    xml = xml.replace("</mergeCells>", merges + "</mergeCells>") if "<mergeCells" in xml else \
+                        xml.replace("</sheetData>", f"</sheetData><mergeCells>{merges}</mergeCells>")
+                data = (change(xml) if change else xml).encode()
+            new.writestr(info.filename, data)
+    return out
+
+
+def inline(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def _sheet(body: str) -> bytes:
+    return ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f"<sheetData>{body}</sheetData></worksheet>").encode()
+
+
+def _same_cell(size: int) -> bytes:
+    """``size`` bytes of the one cell over and over: it compresses some 400 times."""
+    cell = '<c r="A1" t="inlineStr"><is><t>1</t></is></c>'
+    return _sheet('<row r="1">' + cell * ((size - 200) // len(cell)) + "</row>")
+
+
+def _numbers(cells: int) -> bytes:
+    """``cells`` cells of different numbers, ten to a row: it compresses as real sheets do."""
+    rows = (f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>{r * 37 + i}</v></c>' for i, c in enumerate("ABCDEFGHIJ"))
+            + "</row>" for r in range(1, cells // 10 + 1))
+    return _sheet("".join(rows))
+
+
+def _sheets(out: Path, sheets: list[bytes]) -> Path:
+    """A workbook of these sheets (no styles, no shared strings: nothing else)."""
+    main_ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    sheet_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                   'spreadsheetml.sheet.main+xml"/></Types>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                   'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0"?><workbook xmlns="{main_ns}" xmlns:r="{rel_ns}"><sheets>'
+                   + "".join(f'<sheet name="S{i}" sheetId="{i}" r:id="rId{i}"/>' for i in range(1, len(sheets) + 1))
+                   + "</sheets></workbook>")
+        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+                   'openxmlformats.org/package/2006/relationships">' + "".join(
+                       f'<Relationship Id="rId{i}" Type="{sheet_type}" Target="worksheets/sheet{i}.xml"/>'
+                       for i in range(1, len(sheets) + 1)) + "</Relationships>")
+        for i, sheet in enumerate(sheets, 1):
+            z.writestr(f"xl/worksheets/sheet{i}.xml", sheet)
+    return out
+
+
+def _without_results(xml: str) -> str:
+    """Every number of column F as a formula saved without its result (what a program writes)."""
+    return re.sub(r'<c r="(F\d+)"((?: s="\d+")?)(?: t="n")?><v>[^<]*</v></c>', r'<c r="\1"\2><f>1+1</f></c>', xml)
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+def pdf_bomb(out: Path, inflated: int) -> Path:
+    """A one-page PDF whose content stream inflates to ``inflated`` bytes (of spaces)."""
+    deflate = zlib.compressobj(9)
+    chunk = b" " * (1024 * 1024)
+    stream = b"".join([deflate.compress(chunk) for _ in range(inflated // len(chunk))] + [deflate.flush()])
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out.write_bytes(bytes(pdf))
+    return out
+
+
+# --------------------------------------------------------------------------- text files, devices, FIFOs
+
+
+# --------------------------------------------------------------------------- sweeps
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "tables"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.txt").write_bytes(EXAMPLE.read_bytes())
+    return folder
+
+
+def test_a_quoted_double_star_glob_does_not_follow_a_link_to_an_ancestor(tmp_path):
+    # Python's glob followed it: the same file 41 times (or for ever, with two such links).
+    folder = _folder(tmp_path)
+    (folder / "sub" / "up").symlink_to(folder, target_is_directory=True)
+    (folder / "sub" / "up2").symlink_to(folder, target_is_directory=True)
+    run = cli("check", f"{folder}/**/*.txt")
+    assert run.code == 1 and summary(run) == "6 errors, 3 warnings, 0 info in 1 file"
+    run.bounded()
+    run = cli("check", "--follow-links", f"{folder}/**/*.txt", folder)  # followed: each folder once
+    assert run.code == 1 and summary(run) == "6 errors, 3 warnings, 0 info in 1 file"
+    run.bounded()
+
+
+def test_linked_folders_are_entered_only_when_asked(tmp_path):
+    folder = _folder(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "b.txt").write_bytes(EXAMPLE.read_bytes())
+    (folder / "link").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
+    (folder / "b.txt").symlink_to(elsewhere / "b.txt")  # a link to a file is a file
+    assert summary(cli("check", folder)).endswith("in 2 files")
+    assert summary(cli("check", "--follow-links", folder)).endswith("in 3 files")
+    assert summary(cli("check", folder / "link")).endswith("in 1 file")  # named: entered
+
+
+def test_discovery_lives_in_its_own_module_and_the_old_names_still_import():
+    import linter.discovery
+    import linter.readers
+
+    for name in ("iter_input_files", "SIDECAR_SUFFIX", "TABLE_EXTENSIONS", "YAML_EXTENSIONS"):
+        assert getattr(linter.readers, name) is getattr(linter.discovery, name)
+
+
+# --------------------------------------------------------------------------- documentation
