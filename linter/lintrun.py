@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.config import Settings, ignored_for, is_ignored
+from linter.discovery import STDIN
 from linter.model import Document, Finding
 
 
@@ -161,6 +162,8 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
     """
     if jobs is None:
         jobs = default_jobs() if len(paths) >= PARALLEL_FROM else 1
+    if any(str(p) == STDIN for p in paths):
+        jobs = 1  # standard input is this process's: a worker's is /dev/null
     if min(jobs, len(paths)) <= 1 or keep_doc:
         yield from _check_here(run, paths, verbose, keep_doc, summarise, keep_findings)
         return

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from office_templates import EXAMPLES, NAMES, xlsx_of
+
+from linter.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = EXAMPLES / f"{NAMES['000']}.txt"  # 6 errors, 3 warnings
@@ -190,6 +193,47 @@ def pdf_bomb(out: Path, inflated: int) -> Path:
 # --------------------------------------------------------------------------- text files, devices, FIFOs
 
 
+def test_dev_zero_is_refused_before_it_is_opened():
+    # 7.4 GB: read to its (never coming) end.
+    run = cli("check", "/dev/zero", EXAMPLE)
+    assert run.code == 2
+    assert run.lines == ["/dev/zero: 不是普通文件（字符设备），未读取 / not a regular file (a character device): not read"]
+    assert summary(run) == "6 errors, 3 warnings, 0 info in 2 files"
+    run.bounded()
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    # open() waited for a writer for ever.
+    fifo = tmp_path / "table.txt"
+    os.mkfifo(fifo)
+    run = cli("check", tmp_path, timeout=20)  # in a swept folder too
+    assert run.code == 2
+    assert run.lines == [f"{fifo}: 不是普通文件（命名管道），未读取 / not a regular file (a FIFO): not read"]
+    run.bounded()
+
+
+def test_standard_input_is_read_for_a_dash():
+    run = cli("check", "-", stdin=EXAMPLE.read_bytes())
+    assert run.code == 1 and run.stderr == "" and summary(run) == "6 errors, 3 warnings, 0 info in 1 file"
+    assert "-:97:21: IL204" in run.stdout
+    run.bounded()
+
+
+def test_standard_input_is_bounded_too(monkeypatch):
+    import io
+
+    import linter.readers
+
+    monkeypatch.setattr(linter.readers, "MAX_BYTES", 100)
+
+    class Stdin:
+        buffer = io.BytesIO(b"x" * 1000)
+
+    monkeypatch.setattr(sys, "stdin", Stdin)
+    with pytest.raises(linter.readers.InputError, match=r"^-: 文件过大（超过 100 bytes） / file too large \(over 100 bytes\)$"):
+        linter.readers.read_path("-")
+
+
 # --------------------------------------------------------------------------- sweeps
 
 
@@ -224,6 +268,50 @@ def test_linked_folders_are_entered_only_when_asked(tmp_path):
     assert summary(cli("check", folder)).endswith("in 2 files")
     assert summary(cli("check", "--follow-links", folder)).endswith("in 3 files")
     assert summary(cli("check", folder / "link")).endswith("in 1 file")  # named: entered
+
+
+def test_a_link_to_itself_in_a_swept_folder_is_one_line_and_the_rest_is_checked(tmp_path):
+    folder = _folder(tmp_path)
+    (folder / "self.txt").symlink_to(folder / "self.txt")  # ELOOP
+    (folder / "gone.txt").symlink_to(folder / "missing.txt")
+    run = cli("check", folder)
+    assert run.code == 2
+    assert run.lines == [
+        f"{folder / 'gone.txt'}: 符号链接指向的文件不存在 / broken symbolic link (its target does not exist)",
+        f"{folder / 'self.txt'}: 无法读取文件（Too many levels of symbolic links） / cannot read file (Too many levels "
+        "of symbolic links)"]
+    assert summary(run) == "6 errors, 3 warnings, 0 info in 3 files"
+    run.bounded()
+
+
+def test_an_unreadable_folder_is_reported_never_skipped(tmp_path, monkeypatch):
+    # The tests run as root, for whom every folder is readable: os.scandir is made to refuse one.
+    folder = _folder(tmp_path)
+    (folder / "locked").mkdir()
+    (folder / "locked" / "c.txt").write_bytes(EXAMPLE.read_bytes())
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(str(path)) == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = CliRunner().invoke(main, ["check", str(folder), str(folder / "locked")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{folder / 'locked'}: 无法读取文件夹（Permission denied） / cannot read folder (Permission denied)"]
+    assert result.stdout.strip().splitlines()[-1] == "6 errors, 3 warnings, 0 info in 2 files"
+    result = CliRunner().invoke(main, ["check", f"{folder}/**/*.txt"])  # a glob meets it too
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["a" * 300 + ".txt", "bad\0name.txt"])
+def test_any_os_error_on_a_path_is_one_line(tmp_path, name):
+    result = CliRunner().invoke(main, ["check", str(tmp_path / name), str(EXAMPLE)])
+    assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.output
+    assert "Traceback" not in result.output and result.stderr.startswith(str(tmp_path))
+    assert result.stdout.strip().splitlines()[-1] == "6 errors, 3 warnings, 0 info in 2 files"
 
 
 def test_discovery_lives_in_its_own_module_and_the_old_names_still_import():

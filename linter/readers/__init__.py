@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,7 +32,7 @@ from linter.discovery import (  # noqa: F401 — file discovery lived here; its 
     iter_input_files,
 )
 from linter.discovery import is_pattern as _is_pattern
-from linter.limits import MAX_BYTES
+from linter.limits import MAX_BYTES, megabytes
 from linter.model import Document
 
 
@@ -66,6 +67,7 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     if not data.strip():
         raise InputError(name, "空文件", "empty file")
     text, encoding = decode(data, name)
+    del data  # (up to MAX_BYTES: not held twice while the text is read)
     if not text.strip():
         raise InputError(name, "空文件", "empty file")
 
@@ -78,25 +80,80 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     return doc
 
 
+_FILE_KINDS = ((stat.S_ISFIFO, "命名管道", "a FIFO"), (stat.S_ISCHR, "字符设备", "a character device"),
+               (stat.S_ISBLK, "块设备", "a block device"), (stat.S_ISSOCK, "套接字", "a socket"))
+
+
 def _read_bytes(name: str) -> bytes:
-    """The file's bytes. One open and one fstat: a sweep reads thousands of files, and asking
-    first whether each exists and is a folder would cost as much again in system calls."""
+    """The file's bytes, at most MAX_BYTES of them. Only a regular file is opened (or standard
+    input, ``-``): a FIFO would block for ever and ``/dev/zero`` never end, so they are refused
+    from a stat, before any open. Two system calls more than a bare read, no more: a sweep reads
+    thousands of files."""
+    if name == STDIN:
+        return _bounded_read(sys.stdin.buffer, name)
     try:
-        with open(name, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_BYTES:
-                raise InputError(name, f"文件过大（{_megabytes(size)}，上限 {_megabytes(MAX_BYTES)}）",
-                                 f"file too large ({_megabytes(size)}, limit {_megabytes(MAX_BYTES)})")
-            return f.read()
+        mode = os.stat(name).st_mode
+    except (OSError, ValueError):
+        mode = None  # open says what is wrong, below
+    if mode is not None and not stat.S_ISREG(mode):
+        raise _not_a_file(name, mode)
+    try:
+        with open(name, "rb", opener=_without_blocking) as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):  # replaced since the stat
+                raise _not_a_file(name, info.st_mode)
+            if info.st_size > MAX_BYTES:
+                raise _too_large(name, info.st_size)
+            return _bounded_read(f, name)
     except FileNotFoundError:
         if _is_pattern(name):
             raise InputError(name, "没有目标表文件与此模式匹配", "no table file matches this pattern") from None
+        if os.path.islink(name):
+            raise InputError(name, "符号链接指向的文件不存在", "broken symbolic link (its target does not exist)") \
+                from None
         raise InputError(name, "文件不存在", "no such file") from None
     except OSError as e:
         # A folder: IsADirectoryError, but PermissionError on Windows — ask only once open has failed.
         if isinstance(e, IsADirectoryError) or os.path.isdir(name):
-            raise InputError(name, "文件夹中没有目标表文件", "no table files in this folder") from None
+            raise _folder_error(name) from None
         raise InputError(name, f"无法读取文件（{e.strerror}）", f"cannot read file ({e.strerror})") from None
+    except ValueError:  # a NUL in the name
+        raise InputError(name, "文件名无效", "invalid file name") from None
+
+
+def _without_blocking(path, flags):
+    # O_NONBLOCK: should a FIFO take the file's place between the stat and the open, the open does
+    # not wait for a writer (and the fstat refuses it). It changes nothing for a regular file.
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _bounded_read(f, name: str) -> bytes:
+    data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # standard input, or a file that grew (or whose size said nothing)
+        raise InputError(name, f"文件过大（超过 {megabytes(MAX_BYTES)}）", f"file too large (over {megabytes(MAX_BYTES)})")
+    return data
+
+
+def _too_large(name: str, size: int) -> InputError:
+    return InputError(name, f"文件过大（{megabytes(size)}，上限 {megabytes(MAX_BYTES)}）",
+                      f"file too large ({megabytes(size)}, limit {megabytes(MAX_BYTES)})")
+
+
+def _not_a_file(name: str, mode: int) -> InputError:
+    if stat.S_ISDIR(mode):
+        return _folder_error(name)
+    zh, en = next(((zh, en) for test, zh, en in _FILE_KINDS if test(mode)), ("特殊文件", "a special file"))
+    return InputError(name, f"不是普通文件（{zh}），未读取", f"not a regular file ({en}): not read")
+
+
+def _folder_error(name: str) -> InputError:
+    """A folder among the inputs: one holding no table file, or one that cannot be listed."""
+    try:
+        with os.scandir(name) as entries:
+            next(entries, None)
+    except OSError as e:
+        return InputError(name, f"无法读取文件夹（{e.strerror}）", f"cannot read folder ({e.strerror})")
+    return InputError(name, "文件夹中没有目标表文件", "no table files in this folder")
 
 
 def _read_text_as(text: str, name: str, fmt: str) -> Document:
@@ -240,7 +297,3 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _binary(name: str) -> InputError:
     return InputError(name, "不是文本文件（二进制内容或无法识别的编码）",
                       "not a text file (binary content or unknown encoding)")
-
-
-def _megabytes(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
