@@ -24,6 +24,7 @@ import pytest
 from click.testing import CliRunner
 from office_templates import EXAMPLES, NAMES, xlsx_of
 
+from linter import limits
 from linter.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -312,6 +313,30 @@ def test_any_os_error_on_a_path_is_one_line(tmp_path, name):
     assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.output
     assert "Traceback" not in result.output and result.stderr.startswith(str(tmp_path))
     assert result.stdout.strip().splitlines()[-1] == "6 errors, 3 warnings, 0 info in 2 files"
+
+
+def test_a_hundred_jobs_under_128_open_files_check_everything(tmp_path):
+    # Each worker holds pipes: --jobs 100 ran out of file descriptors and ended in a traceback.
+    for n in range(40):
+        (tmp_path / f"t{n:02d}.txt").write_bytes(EXAMPLE.read_bytes())
+    run = cli("check", "--jobs", "100", tmp_path, open_files=128, timeout=60)
+    assert run.code == 1 and run.stderr == ""
+    assert summary(run) == "240 errors, 120 warnings, 0 info in 40 files"
+    assert run.peak_mb < PEAK_MB and "Traceback" not in run.stderr
+
+
+def test_jobs_are_capped_by_cores_and_open_files(monkeypatch):
+    import linter.lintrun
+
+    monkeypatch.setattr(linter.lintrun, "default_jobs", lambda: 2)
+    assert linter.lintrun.max_jobs() <= 2 * limits.MAX_JOBS_PER_CORE
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    in_use = len(os.listdir("/proc/self/fd"))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (in_use + 10, hard))
+    try:
+        assert linter.lintrun.max_jobs() == 2
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 def test_discovery_lives_in_its_own_module_and_the_old_names_still_import():
