@@ -235,6 +235,32 @@ def test_standard_input_is_bounded_too(monkeypatch):
         linter.readers.read_path("-")
 
 
+def test_a_twenty_megabyte_line_of_tabs_is_refused(tmp_path):
+    # 6.2 GB: some 300 bytes for each of its twenty million cells.
+    tabs = tmp_path / "tabs.txt"
+    table = EXAMPLE.read_bytes().rstrip(b"\n") + b"\n"
+    tabs.write_bytes(table + b"\t" * (20 * 1024 * 1024) + b"\n")
+    run = cli("check", tabs, EXAMPLE)
+    assert run.code == 2
+    line = table.count(b"\n") + 1
+    assert run.lines == [f"{tabs}:{line}: 一行中的单元格过多（20,971,521 个，上限 10,000） / too many cells in one line "
+                         "(20,971,521, limit 10,000)"]
+    assert summary(run) == "6 errors, 3 warnings, 0 info in 2 files"
+    run.bounded()
+
+
+def test_too_many_cells_or_lines_are_refused(tmp_path):
+    cells = tmp_path / "cells.txt"
+    cells.write_text(EXAMPLE.read_text(encoding="utf-8") + "a\tb\tc\n" * 200_000, encoding="utf-8")
+    lines = tmp_path / "lines.txt"
+    lines.write_text(EXAMPLE.read_text(encoding="utf-8").rstrip("\n") + "\n" * 1_000_000, encoding="utf-8")
+    run = cli("check", cells, lines)
+    assert run.code == 2
+    assert run.lines == [f"{cells}: 单元格过多（超过 200,000 个） / too many cells (over 200,000)",
+                         f"{lines}: 行数过多（1,000,098 行，上限 1,000,000） / too many lines (1,000,098, limit 1,000,000)"]
+    run.bounded()
+
+
 # --------------------------------------------------------------------------- sweeps
 
 

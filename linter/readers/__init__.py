@@ -32,7 +32,7 @@ from linter.discovery import (  # noqa: F401 — file discovery lived here; its 
     iter_input_files,
 )
 from linter.discovery import is_pattern as _is_pattern
-from linter.limits import MAX_BYTES, megabytes
+from linter.limits import MAX_BYTES, MAX_CELLS, MAX_LINES, MAX_ROW_CELLS, count, megabytes
 from linter.model import Document
 
 
@@ -71,7 +71,9 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     if not text.strip():
         raise InputError(name, "空文件", "empty file")
 
-    doc = _read_text_as(text, name, _format_of(suffix, text))
+    fmt = _format_of(suffix, text)
+    check_text_limits(text, name, cells=fmt == "text")
+    doc = _read_text_as(text, name, fmt)
     doc.encoding = encoding
     if verbose:
         print(f"{name}: {encoding}, {doc.source_format}, {len(doc.tables)} table(s)", file=sys.stderr)
@@ -154,6 +156,91 @@ def _folder_error(name: str) -> InputError:
     except OSError as e:
         return InputError(name, f"无法读取文件夹（{e.strerror}）", f"cannot read folder ({e.strerror})")
     return InputError(name, "文件夹中没有目标表文件", "no table files in this folder")
+
+
+# ---------------------------------------------------------------------- bounds on a text file's rows and cells
+
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines ends a line at
+# Lines long enough to break a bound: more cells than MAX_ROW_CELLS needs that many characters.
+_PARTS = re.compile(f"[^{_BREAKS}]+")
+_SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")  # as layout.split_line cuts a line without tabs or pipes
+
+
+def check_text_limits(text: str, name: str, cells: bool = True) -> None:
+    """InputError when the text has more lines than MAX_LINES or, read as a table (``cells``), a
+    line of more than MAX_ROW_CELLS cells or more than MAX_CELLS cells in all. Counted before any line is cut into cells (a line of twenty
+    million tabs would take gigabytes as cells), at the speed of str.count for files of ordinary
+    size."""
+    if len(text) >= MAX_LINES:  # (fewer characters cannot make more lines)
+        lines = _line_count(text)
+        if lines > MAX_LINES:
+            raise InputError(name, f"行数过多（{count(lines)} 行，上限 {count(MAX_LINES)}）",
+                             f"too many lines ({count(lines)}, limit {count(MAX_LINES)})")
+    if not cells:
+        return
+    for start, end in _long_lines(text, MAX_ROW_CELLS):
+        _check_line(text[start:end], name, lambda start=start: _line_number(text, start))
+    if len(text) < MAX_CELLS:
+        return  # (each cell but a line's first takes a separator: a character at least)
+    # Each run of spaces that separates cells holds one of these pairs, or a U+3000 (str.count, not
+    # the regular expression, which takes a second over 50 MB).
+    spaces = sum(text.count(pair) for pair in ("  ", " \xa0", "\xa0 ", "\xa0\xa0", "\u3000"))
+    bound = text.count("\t") + text.count("|") + _line_count(text) + spaces
+    if bound <= MAX_CELLS:
+        return
+    total = 0
+    for line in text.splitlines():
+        total += _cells_in(line)
+        if total > MAX_CELLS:
+            raise InputError(name, f"单元格过多（超过 {count(MAX_CELLS)} 个）", f"too many cells (over {count(MAX_CELLS)})")
+
+
+def _long_lines(text: str, length: int):
+    """(start, end) of each line of ``length`` characters or more. Lines are looked for by "\\n"
+    (str.find is ten times faster than a regular expression, which is tried at every position),
+    then each long one cut at the other line ends of str.splitlines."""
+    if len(text) < length:
+        return
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start >= length:
+            for m in _PARTS.finditer(text, start, end):
+                if m.end() - m.start() >= length:
+                    yield m.start(), m.end()
+        start = end + 1
+
+
+def _check_line(line: str, name: str, number) -> None:
+    n = _cells_in(line)
+    if n > MAX_ROW_CELLS:
+        raise InputError(name, f"一行中的单元格过多（{count(n)} 个，上限 {count(MAX_ROW_CELLS)}）",
+                         f"too many cells in one line ({count(n)}, limit {count(MAX_ROW_CELLS)})", line=number())
+
+
+def _cells_in(line: str) -> int:
+    """How many cells layout.split_line cuts the line into (a blank line: none), without cutting it."""
+    if "\t" in line:
+        return line.count("\t") + 1
+    if line.count("|") >= 2 or line.lstrip().startswith("|"):
+        return line.count("|") + 1
+    if not line.strip():
+        return 0
+    return _SPACE_SEPARATOR.subn("", line)[1] + 1 if len(line) > 2 else 1
+
+
+def _line_count(text: str) -> int:
+    """len(text.splitlines()), without making the lines."""
+    if not text:
+        return 0
+    breaks = sum(text.count(c) for c in _BREAKS) - text.count("\r\n")
+    return breaks + (0 if text[-1] in _BREAKS else 1)
+
+
+def _line_number(text: str, start: int) -> int:
+    """The number of the line that starts at ``start``."""
+    return 1 + _line_count(text[:start]) if start else 1
 
 
 def _read_text_as(text: str, name: str, fmt: str) -> Document:
