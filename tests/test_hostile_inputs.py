@@ -261,6 +261,27 @@ def test_too_many_cells_or_lines_are_refused(tmp_path):
     run.bounded()
 
 
+def test_a_five_megabyte_value_cell_is_read_in_bounded_time(tmp_path):
+    # 70 s: every quantity-like run of the text (``1人``) was parsed by the value grammar.
+    text = EXAMPLE.read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text(text.replace("\t1人\n", "\t" + "1人 " * (5 * 1024 * 1024 // 5) + "\n", 1), encoding="utf-8")
+    assert big.stat().st_size > 5 * 1024 * 1024
+    run = cli("check", big)
+    assert run.code == 1 and run.stderr == ""
+    run.bounded()
+
+
+def test_a_long_value_keeps_the_quantities_and_comparator_of_its_start():
+    from linter.readers.indicators import parse_bounded
+    from linter.values.types import Text
+
+    value = parse_bounded("不低于" + "3次，" * 2000)
+    assert isinstance(value, Text) and value.raw == "不低于" + "3次，" * 2000
+    assert value.comparator == "≥" and 0 < len(value.quantities) < limits.MAX_VALUE_SCAN
+    assert parse_bounded("≥95%").kind == "quantity"
+
+
 # --------------------------------------------------------------------------- sweeps
 
 
