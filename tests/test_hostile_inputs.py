@@ -119,6 +119,43 @@ def inline(ref: str, text: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
 
+def test_the_workbook_checks_as_its_text(book):
+    run = cli("check", book)
+    assert run.code == 1 and summary(run) == "6 errors, 3 warnings, 0 info in 1 file"
+    run.bounded()
+
+
+@pytest.mark.parametrize("ref", ["CV200000", "Z100000"])
+def test_a_stray_cell_far_away_is_read_in_bounded_memory(tmp_path, book, ref):
+    # 5.9 GB (MemoryError) and 1.2 GB / 18 s: openpyxl made a cell object for every cell of the
+    # range up to the stray one, and the grid a cell for each of them too.
+    row = re.sub(r"\D", "", ref)
+    far = rewrite_sheet(book, tmp_path / "far.xlsx", rows=f'<row r="{row}">{inline(ref, "x")}</row>',
+                        change=lambda xml: re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{ref}"/>', xml))
+    run = cli("check", far)
+    assert run.code == 1 and run.stderr == ""
+    assert f"绩效目标表!{ref}: IL102" in run.stdout  # the stray cell is read, as a one-cell row
+    assert summary(run) == "7 errors, 3 warnings, 0 info in 1 file"
+    run.bounded()
+
+
+def test_a_merge_over_the_rest_of_the_sheet_is_clipped_to_the_used_range(tmp_path, book):
+    # 5.9 GB: openpyxl made a MergedCell for each of the 17 billion cells it covers.
+    merged = rewrite_sheet(book, tmp_path / "merged.xlsx", merges='<mergeCell ref="A200:XFD1048576"/>')
+    run = cli("check", merged, book)
+    assert run.code == 1 and run.stderr == ""
+    assert summary(run) == "12 errors, 6 warnings, 0 info in 2 files"
+    run.bounded()
+
+
+def test_a_merge_with_a_value_carried_down_a_million_rows_stays_in_the_used_range(tmp_path, book):
+    merged = rewrite_sheet(book, tmp_path / "merged.xlsx", rows=f'<row r="300">{inline("K300", "≥95%")}</row>',
+                           merges='<mergeCell ref="K300:K1048576"/>')
+    run = cli("check", merged)
+    assert run.code == 1 and run.stderr == "" and "K301" not in run.stdout
+    run.bounded()
+
+
 def _sheet(body: str) -> bytes:
     return ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
             f"<sheetData>{body}</sheetData></worksheet>").encode()
@@ -163,9 +200,54 @@ def _sheets(out: Path, sheets: list[bytes]) -> Path:
     return out
 
 
+def test_nineteen_sheets_of_ten_megabytes_are_refused_and_the_next_file_is_checked(tmp_path, book):
+    # They passed the zip-bomb check (no member over 10 MiB); 842 KB took 165 s and ended in a
+    # MemoryError traceback, and the next file was never reported.
+    big = _sheets(tmp_path / "big.xlsx", [_same_cell(10 * 1024 * 1024)] * 19)
+    run = cli("check", big, book)
+    assert run.code == 2
+    assert len(run.lines) == 1 and run.lines[0].startswith(f"{big}: 解压后过大（190 MB") and "zip bomb?" in run.lines[0]
+    assert summary(run) == "6 errors, 3 warnings, 0 info in 2 files"
+    run.bounded()
+
+
+def test_a_workbook_of_too_many_cells_is_refused_once_counted(tmp_path, book):
+    # Under the size limits (a 30 MB sheet of 1.2 million cells) but too many elements: refused once counted.
+    big = _sheets(tmp_path / "cells.xlsx", [_numbers(1_200_000)])
+    run = cli("check", big, book)
+    assert run.code == 2
+    assert run.lines == [f"{big}: 工作簿内容过多（超过 500,000 个行、单元格等元素） / too much in the workbook "
+                         "(over 500,000 rows, cells and other elements)"]
+    assert summary(run) == "6 errors, 3 warnings, 0 info in 2 files"
+    run.bounded()
+
+
+def test_a_workbook_of_too_many_value_cells_is_refused(tmp_path):
+    # Under the element count (230,000 cells, 483,000 elements) but more cells than a file may have.
+    big = _sheets(tmp_path / "cells.xlsx", [_numbers(230_000)])
+    run = cli("check", big)
+    assert run.code == 2
+    assert run.lines == [f"{big}: 单元格过多（超过 200,000 个） / too many cells (over 200,000)"]
+    run.bounded()
+
+
 def _without_results(xml: str) -> str:
     """Every number of column F as a formula saved without its result (what a program writes)."""
     return re.sub(r'<c r="(F\d+)"((?: s="\d+")?)(?: t="n")?><v>[^<]*</v></c>', r'<c r="\1"\2><f>1+1</f></c>', xml)
+
+
+def test_formula_cells_without_results_are_named_in_one_problem(tmp_path, book):
+    # They read as empty, silently: 26 empty-value errors and no word of why.
+    formulas = rewrite_sheet(book, tmp_path / "formulas.xlsx", change=_without_results)
+    run = cli("check", "--statistics", formulas)
+    assert run.code == 1 and run.stderr == ""
+    assert "1  IL001  unreadable-row" in run.stdout
+    run = cli("check", formulas)
+    [problem] = [line for line in run.stdout.splitlines() if "IL001" in line]
+    assert problem.startswith(f"{formulas}:绩效目标表!F14:")
+    assert "公式单元格 绩效目标表!F14、绩效目标表!F15、绩效目标表!F20" in problem and "等 34 个" in problem
+    assert "没有保存计算结果" in problem
+    run.bounded()
 
 
 # --------------------------------------------------------------------------- PDF
