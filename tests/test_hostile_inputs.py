@@ -250,6 +250,26 @@ def test_formula_cells_without_results_are_named_in_one_problem(tmp_path, book):
     run.bounded()
 
 
+def test_a_word_document_of_too_many_paragraphs_is_refused_before_it_is_built(tmp_path):
+    from office_templates import docx_of
+
+    good = docx_of("000", tmp_path / "good.docx")
+    many = tmp_path / "many.docx"
+    with zipfile.ZipFile(good) as old, zipfile.ZipFile(many, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename == "word/document.xml":  # 600,000 empty paragraphs (each its own, to compress as text does)
+                data = data.replace(b"</w:body>", b"".join(b'<w:p w:rsidR="%d"/>' % n for n in range(600_000))
+                                    + b"</w:body>")
+            new.writestr(info.filename, data)
+    run = cli("check", many, good)
+    assert run.code == 2
+    assert len(run.lines) == 1 and run.lines[0].startswith(f"{many}: 文档内容过多（600,")  # (and the example's own)
+    assert run.lines[0].endswith("paragraphs, table rows and cells, limit 500,000)")
+    assert summary(run) == "6 errors, 3 warnings, 0 info in 2 files"
+    run.bounded()
+
+
 # --------------------------------------------------------------------------- PDF
 
 
