@@ -293,6 +293,26 @@ def pdf_bomb(out: Path, inflated: int) -> Path:
     return out
 
 
+def test_a_pdf_inflating_to_a_gigabyte_is_refused_once_past_the_limit(tmp_path):
+    # A 1 MB PDF; the brief's 2 MB one inflated to 4.1 GB. Decoding stops at MAX_PDF_INFLATED.
+    bomb = pdf_bomb(tmp_path / "bomb.pdf", 1024 * 1024 * 1024)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    run = cli("check", bomb, EXAMPLE)
+    assert run.code == 2
+    assert run.lines == [f"{bomb}: PDF 解压后过大（超过 64.0 MB），疑似压缩炸弹 / the PDF inflates too large "
+                         "(over 64.0 MB): zip bomb?"]
+    assert summary(run) == "6 errors, 3 warnings, 0 info in 2 files"
+    run.bounded()
+
+
+def test_a_pdf_under_the_limit_still_reads(tmp_path):
+    from pdf_templates import pdf_of
+
+    run = cli("check", pdf_of("000", tmp_path / "t.pdf"))
+    assert run.code == 1 and run.stderr == ""
+    run.bounded()
+
+
 # --------------------------------------------------------------------------- text files, devices, FIFOs
 
 
