@@ -517,3 +517,13 @@ def test_discovery_lives_in_its_own_module_and_the_old_names_still_import():
 
 
 # --------------------------------------------------------------------------- documentation
+
+
+def test_every_limit_is_documented_with_its_number():
+    doc = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
+    assert "docs/limits.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, value in vars(limits).items():
+        if name.isupper():
+            assert f"`{name}`" in doc, name
+            shown = f"{value // 2 ** 20} MiB" if value >= 2 ** 20 and value % 2 ** 20 == 0 else limits.count(value)
+            assert f"`{name}` | {shown} |" in doc, (name, shown)
