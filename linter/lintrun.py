@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.config import Settings, ignored_for, is_ignored
+from linter.discovery import STDIN
 from linter.model import Document, Finding
 
 
@@ -150,6 +151,25 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def max_jobs() -> int:
+    """The most processes a sweep runs, whatever --jobs asks: MAX_JOBS_PER_CORE per core (more
+    only share the cores, each with its own memory), and no more than the open-file limit leaves
+    room for (each worker holds pipes to it: ``--jobs 100`` under ``ulimit -n 128`` failed)."""
+    from linter.limits import FDS_PER_JOB, MAX_JOBS_PER_CORE
+
+    limit = default_jobs() * MAX_JOBS_PER_CORE
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft != resource.RLIM_INFINITY:
+            in_use = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 16
+            limit = min(limit, 1 + (soft - in_use) // FDS_PER_JOB)  # (this process needs no pipes)
+    except (ImportError, OSError, ValueError):  # no resource module (Windows), no /proc
+        pass
+    return max(1, limit)
+
+
 def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbose: bool = False,
                 keep_doc: bool = False, summarise=None, keep_findings: bool = True):
     """FileResults in the order of ``paths``, one at a time as they are ready (memory stays flat).
@@ -161,6 +181,9 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
     """
     if jobs is None:
         jobs = default_jobs() if len(paths) >= PARALLEL_FROM else 1
+    jobs = min(jobs, max_jobs())
+    if any(str(p) == STDIN for p in paths):
+        jobs = 1  # standard input is this process's: a worker's is /dev/null
     if min(jobs, len(paths)) <= 1 or keep_doc:
         yield from _check_here(run, paths, verbose, keep_doc, summarise, keep_findings)
         return
@@ -191,7 +214,10 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
     finished = False
     try:
         for _ in range(jobs - 1):  # (and this process checks files too)
-            workers.append(Worker(context, setup, inherited=[end for w in workers for end in w.parent_ends]))
+            try:
+                workers.append(Worker(context, setup, inherited=[end for w in workers for end in w.parent_ends]))
+            except OSError:  # out of processes or file descriptors: the workers started do the work
+                break
         while chunks or pending:
             _feed(run, workers, chunks, pending)
             head = pending[0]

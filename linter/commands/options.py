@@ -31,6 +31,9 @@ def run_options(what: str):
                      help="Check files in this many processes (default: all cores when there are many files). "
                           f"The {what} is the same whatever the number."),
         click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and format on stderr."),
+        # Not passed to the command: open_run reads it from the context (commands need not know).
+        click.option("--follow-links", is_flag=True, expose_value=False, callback=_remember_follow_links,
+                     help="Enter symbolically linked folders in folders and ** globs (each folder once)."),
     ]
 
     def decorate(command):
@@ -39,6 +42,15 @@ def run_options(what: str):
         return command
 
     return decorate
+
+
+def _remember_follow_links(ctx, _param, value) -> None:
+    ctx.meta["indicator-lint.follow_links"] = value
+
+
+def _follow_links() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get("indicator-lint.follow_links"))
 
 
 @contextmanager
@@ -65,7 +77,7 @@ def open_run(paths, config_file, rules_dirs, select, ignore, lang: str = "zh", r
 
     with setup_errors():
         run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang, report_unused_noqa)
-        inputs = [p for p in iter_input_files(paths) if leave_out is None or not leave_out(p)]
+        inputs = [p for p in iter_input_files(paths, _follow_links()) if leave_out is None or not leave_out(p)]
         run.check_configs(inputs)
         # A folder holding no table file stands for itself among the inputs (read_path reports it):
         # its own config is still read, so that a broken one is an error and not silence.

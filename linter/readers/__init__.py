@@ -14,22 +14,26 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from linter.discovery import (  # noqa: F401 — file discovery lived here; its names are still imported from here
+    EXCEL_EXTENSIONS,
+    NOT_YET_EXTENSIONS,
+    PDF_EXTENSIONS,
+    SIDECAR_SUFFIX,
+    STDIN,
+    TABLE_EXTENSIONS,
+    TEXT_EXTENSIONS,
+    WORD_EXTENSIONS,
+    YAML_EXTENSIONS,
+    iter_input_files,
+)
+from linter.discovery import is_pattern as _is_pattern
+from linter.limits import MAX_BYTES, MAX_CELLS, MAX_LINES, MAX_ROW_CELLS, count, megabytes
 from linter.model import Document
-
-MAX_BYTES = 50 * 1024 * 1024  # larger files are refused: no real target table comes near this
-
-YAML_EXTENSIONS = frozenset({".yaml", ".yml"})
-TEXT_EXTENSIONS = frozenset({".txt", ".md", ".tsv", ".csv", ".text", ".html", ".htm"})
-EXCEL_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls"})
-WORD_EXTENSIONS = frozenset({".docx"})
-PDF_EXTENSIONS = frozenset({".pdf"})
-NOT_YET_EXTENSIONS = frozenset({".doc"})  # later issues
-TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS \
-    | NOT_YET_EXTENSIONS
 
 
 class InputError(Exception):
@@ -44,92 +48,6 @@ class InputError(Exception):
 def shown(text: str, limit: int = 40) -> str:
     """``text`` as a message quotes it: cut to ``limit`` characters, so that one line stays short."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def iter_input_files(paths) -> list[Path]:
-    """The files to read for the given files, folders and globs, in a stable order, each once.
-
-    A folder contributes its table files (known extensions, recursively, hidden ones and
-    README files skipped — a README beside the tables describes them — sorted). A glob
-    (``tables/**/*.pdf``, quoted so that the shell leaves it alone, and the only way on Windows)
-    contributes the folders and table files it matches (those a folder search would take), sorted. A file named on the
-    command line is kept whatever its extension or existence, so that ``read_path`` reports what is
-    wrong with it; so is a folder holding no table file and a glob matching nothing. The one
-    exception: a ``*.noqa.yaml`` suppression file (``SIDECAR_SUFFIX``) is never a table and is
-    skipped wherever it comes from, named too — a pre-commit hook passes every changed file.
-    """
-    out: list[Path] = []
-    seen: set[Path] = set()
-
-    def add(p: Path) -> None:
-        if p not in seen and not p.name.endswith(SIDECAR_SUFFIX):  # a table's noqa file is not a table
-            seen.add(p)
-            out.append(p)
-
-    for raw in paths:
-        path = Path(raw)
-        matches = _glob(path)
-        if matches is None:  # a plain path: kept, whatever it is
-            matches = [path]
-        elif not matches:  # a pattern matching no table file: read_path says so
-            add(path)
-        for match in matches:
-            if not match.is_dir():
-                add(match)
-                continue
-            for p in _table_files(match) or [match]:
-                add(p)
-    return out
-
-
-_GLOB_CHARS = frozenset("*?[")
-
-SIDECAR_SUFFIX = ".noqa.yaml"  # ``table.xlsx.noqa.yaml``: suppressions written beside a table (linter.suppress)
-
-
-def _glob(path: Path) -> list[Path] | None:
-    """What a glob pattern matches: folders, and files a folder search would take (so that
-    ``'tables/*'`` skips READMEs and Office lock files as ``tables`` does), sorted. None when
-    ``path`` is no pattern, or exists as written (a file named ``a[1].txt``)."""
-    text = str(path)
-    if path.exists() or not _GLOB_CHARS & set(text):
-        return None
-    import glob
-
-    found = (Path(p) for p in sorted(glob.glob(text, recursive=True), key=_path_order))
-    return [p for p in found if p.is_dir() or _is_table_name(p.name)]
-
-
-def _table_files(folder: Path) -> list[Path]:
-    # os.scandir, not Path.rglob + is_file: the directory listing already says which entries are
-    # regular files (a stat only for symbolic links), and hidden folders are pruned, not walked.
-    found: list[str] = []
-    pending = [str(folder)]
-    while pending:
-        try:
-            entries = list(os.scandir(pending.pop()))
-        except OSError:
-            continue  # an unreadable subfolder: as rglob, skipped
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(entry.path)
-            elif entry.is_file() and _is_table_name(entry.name):
-                found.append(entry.path)
-    return [Path(p) for p in sorted(found, key=_path_order)]
-
-
-def _path_order(path: str) -> list[str]:
-    """Paths ordered as pathlib orders them (folder by folder: ``a/b`` before ``a-c``), from the
-    string: sorting ten thousand Path objects costs a quarter of a second, their strings a tenth of that."""
-    return os.path.normcase(path).split(os.sep)
-
-
-def _is_table_name(name: str) -> bool:
-    return (os.path.splitext(name)[1].lower() in TABLE_EXTENSIONS
-            and not name.startswith("~$")  # the lock file Office keeps beside an open document
-            and not name.upper().startswith("README"))
 
 
 def read_path(path: str | Path, verbose: bool = False) -> Document:
@@ -149,10 +67,13 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     if not data.strip():
         raise InputError(name, "空文件", "empty file")
     text, encoding = decode(data, name)
+    del data  # (up to MAX_BYTES: not held twice while the text is read)
     if not text.strip():
         raise InputError(name, "空文件", "empty file")
 
-    doc = _read_text_as(text, name, _format_of(suffix, text))
+    fmt = _format_of(suffix, text)
+    check_text_limits(text, name, cells=fmt == "text")
+    doc = _read_text_as(text, name, fmt)
     doc.encoding = encoding
     if verbose:
         print(f"{name}: {encoding}, {doc.source_format}, {len(doc.tables)} table(s)", file=sys.stderr)
@@ -178,25 +99,165 @@ def _no_table(name: str, text: str) -> InputError:
                       f"'{word}' on line {line}): a layout not recognised", line)
 
 
+_FILE_KINDS = ((stat.S_ISFIFO, "命名管道", "a FIFO"), (stat.S_ISCHR, "字符设备", "a character device"),
+               (stat.S_ISBLK, "块设备", "a block device"), (stat.S_ISSOCK, "套接字", "a socket"))
+
+
 def _read_bytes(name: str) -> bytes:
-    """The file's bytes. One open and one fstat: a sweep reads thousands of files, and asking
-    first whether each exists and is a folder would cost as much again in system calls."""
+    """The file's bytes, at most MAX_BYTES of them. Only a regular file is opened (or standard
+    input, ``-``): a FIFO would block for ever and ``/dev/zero`` never end, so they are refused
+    from a stat, before any open. Two system calls more than a bare read, no more: a sweep reads
+    thousands of files."""
+    if name == STDIN:
+        return _bounded_read(sys.stdin.buffer, name)
     try:
-        with open(name, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_BYTES:
-                raise InputError(name, f"文件过大（{_megabytes(size)}，上限 {_megabytes(MAX_BYTES)}）",
-                                 f"file too large ({_megabytes(size)}, limit {_megabytes(MAX_BYTES)})")
-            return f.read()
+        mode = os.stat(name).st_mode
+    except (OSError, ValueError):
+        mode = None  # open says what is wrong, below
+    if mode is not None and not stat.S_ISREG(mode):
+        raise _not_a_file(name, mode)
+    try:
+        with open(name, "rb", opener=_without_blocking) as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):  # replaced since the stat
+                raise _not_a_file(name, info.st_mode)
+            if info.st_size > MAX_BYTES:
+                raise _too_large(name, info.st_size)
+            return _bounded_read(f, name)
     except FileNotFoundError:
-        if _GLOB_CHARS & set(name):
+        if _is_pattern(name):
             raise InputError(name, "没有目标表文件与此模式匹配", "no table file matches this pattern") from None
+        if os.path.islink(name):
+            raise InputError(name, "符号链接指向的文件不存在", "broken symbolic link (its target does not exist)") \
+                from None
         raise InputError(name, "文件不存在", "no such file") from None
     except OSError as e:
         # A folder: IsADirectoryError, but PermissionError on Windows — ask only once open has failed.
         if isinstance(e, IsADirectoryError) or os.path.isdir(name):
-            raise InputError(name, "文件夹中没有目标表文件", "no table files in this folder") from None
+            raise _folder_error(name) from None
         raise InputError(name, f"无法读取文件（{e.strerror}）", f"cannot read file ({e.strerror})") from None
+    except ValueError:  # a NUL in the name
+        raise InputError(name, "文件名无效", "invalid file name") from None
+
+
+def _without_blocking(path, flags):
+    # O_NONBLOCK: should a FIFO take the file's place between the stat and the open, the open does
+    # not wait for a writer (and the fstat refuses it). It changes nothing for a regular file.
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _bounded_read(f, name: str) -> bytes:
+    data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:  # standard input, or a file that grew (or whose size said nothing)
+        raise InputError(name, f"文件过大（超过 {megabytes(MAX_BYTES)}）", f"file too large (over {megabytes(MAX_BYTES)})")
+    return data
+
+
+def _too_large(name: str, size: int) -> InputError:
+    return InputError(name, f"文件过大（{megabytes(size)}，上限 {megabytes(MAX_BYTES)}）",
+                      f"file too large ({megabytes(size)}, limit {megabytes(MAX_BYTES)})")
+
+
+def _not_a_file(name: str, mode: int) -> InputError:
+    if stat.S_ISDIR(mode):
+        return _folder_error(name)
+    zh, en = next(((zh, en) for test, zh, en in _FILE_KINDS if test(mode)), ("特殊文件", "a special file"))
+    return InputError(name, f"不是普通文件（{zh}），未读取", f"not a regular file ({en}): not read")
+
+
+def _folder_error(name: str) -> InputError:
+    """A folder among the inputs: one holding no table file, or one that cannot be listed."""
+    try:
+        with os.scandir(name) as entries:
+            next(entries, None)
+    except OSError as e:
+        return InputError(name, f"无法读取文件夹（{e.strerror}）", f"cannot read folder ({e.strerror})")
+    return InputError(name, "文件夹中没有目标表文件", "no table files in this folder")
+
+
+# ---------------------------------------------------------------------- bounds on a text file's rows and cells
+
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines ends a line at
+# Lines long enough to break a bound: more cells than MAX_ROW_CELLS needs that many characters.
+_PARTS = re.compile(f"[^{_BREAKS}]+")
+_SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")  # as layout.split_line cuts a line without tabs or pipes
+
+
+def check_text_limits(text: str, name: str, cells: bool = True) -> None:
+    """InputError when the text has more lines than MAX_LINES or, read as a table (``cells``), a
+    line of more than MAX_ROW_CELLS cells or more than MAX_CELLS cells in all. Counted before any line is cut into cells (a line of twenty
+    million tabs would take gigabytes as cells), at the speed of str.count for files of ordinary
+    size."""
+    if len(text) >= MAX_LINES:  # (fewer characters cannot make more lines)
+        lines = _line_count(text)
+        if lines > MAX_LINES:
+            raise InputError(name, f"行数过多（{count(lines)} 行，上限 {count(MAX_LINES)}）",
+                             f"too many lines ({count(lines)}, limit {count(MAX_LINES)})")
+    if not cells:
+        return
+    for start, end in _long_lines(text, MAX_ROW_CELLS):
+        _check_line(text[start:end], name, lambda start=start: _line_number(text, start))
+    if len(text) < MAX_CELLS:
+        return  # (each cell but a line's first takes a separator: a character at least)
+    # Each run of spaces that separates cells holds one of these pairs, or a U+3000 (str.count, not
+    # the regular expression, which takes a second over 50 MB).
+    spaces = sum(text.count(pair) for pair in ("  ", " \xa0", "\xa0 ", "\xa0\xa0", "\u3000"))
+    bound = text.count("\t") + text.count("|") + _line_count(text) + spaces
+    if bound <= MAX_CELLS:
+        return
+    total = 0
+    for line in text.splitlines():
+        total += _cells_in(line)
+        if total > MAX_CELLS:
+            raise InputError(name, f"单元格过多（超过 {count(MAX_CELLS)} 个）", f"too many cells (over {count(MAX_CELLS)})")
+
+
+def _long_lines(text: str, length: int):
+    """(start, end) of each line of ``length`` characters or more. Lines are looked for by "\\n"
+    (str.find is ten times faster than a regular expression, which is tried at every position),
+    then each long one cut at the other line ends of str.splitlines."""
+    if len(text) < length:
+        return
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start >= length:
+            for m in _PARTS.finditer(text, start, end):
+                if m.end() - m.start() >= length:
+                    yield m.start(), m.end()
+        start = end + 1
+
+
+def _check_line(line: str, name: str, number) -> None:
+    n = _cells_in(line)
+    if n > MAX_ROW_CELLS:
+        raise InputError(name, f"一行中的单元格过多（{count(n)} 个，上限 {count(MAX_ROW_CELLS)}）",
+                         f"too many cells in one line ({count(n)}, limit {count(MAX_ROW_CELLS)})", line=number())
+
+
+def _cells_in(line: str) -> int:
+    """How many cells layout.split_line cuts the line into (a blank line: none), without cutting it."""
+    if "\t" in line:
+        return line.count("\t") + 1
+    if line.count("|") >= 2 or line.lstrip().startswith("|"):
+        return line.count("|") + 1
+    if not line.strip():
+        return 0
+    return _SPACE_SEPARATOR.subn("", line)[1] + 1 if len(line) > 2 else 1
+
+
+def _line_count(text: str) -> int:
+    """len(text.splitlines()), without making the lines."""
+    if not text:
+        return 0
+    breaks = sum(text.count(c) for c in _BREAKS) - text.count("\r\n")
+    return breaks + (0 if text[-1] in _BREAKS else 1)
+
+
+def _line_number(text: str, start: int) -> int:
+    """The number of the line that starts at ``start``."""
+    return 1 + _line_count(text[:start]) if start else 1
 
 
 def _read_text_as(text: str, name: str, fmt: str) -> Document:
@@ -340,7 +401,3 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _binary(name: str) -> InputError:
     return InputError(name, "不是文本文件（二进制内容或无法识别的编码）",
                       "not a text file (binary content or unknown encoding)")
-
-
-def _megabytes(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"

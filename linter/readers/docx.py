@@ -15,7 +15,9 @@ as in a text file), each table row a row of cells. Both go through the text read
 from __future__ import annotations
 
 import io
+import re
 
+from linter.limits import MAX_XML_ELEMENTS, count
 from linter.model import Document, Location
 from linter.readers import InputError
 from linter.readers.excel import check_zip, encrypted
@@ -26,7 +28,8 @@ from linter.readers.grid import GridBlock, GridCell, carries_down, read_grid
 def read_docx(data: bytes, path: str) -> Document:
     if encrypted(data):
         raise InputError(path, "文档受密码保护，请先取消密码", "the document is password-protected")
-    check_zip(data, path, member="word/document.xml")
+    archive = check_zip(data, path, member="word/document.xml")
+    _count_elements(archive, path)
     import docx
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
@@ -86,3 +89,20 @@ def _table_rows(table, name: str, path: str, block: GridBlock, depth: int) -> No
         block.rows.append(out)
         for i, inner in enumerate(nested, 1):
             _table_rows(inner, f"{name}.{i}", path, block, depth + 1)
+
+
+_BLOCKS = re.compile(rb"<w:(?:p|tr|tc)[\s/>]")  # paragraphs, table rows, table cells
+
+
+def _count_elements(archive, path: str) -> None:
+    """The body's paragraphs, rows and cells counted in its XML (at most MAX_WHOLE_PART bytes, by
+    check_zip) before python-docx builds them: MAX_XML_ELEMENTS at most."""
+    try:
+        xml = archive.read("word/document.xml")
+    except Exception:  # noqa: BLE001 — a damaged member: python-docx says so, below
+        return
+    n = sum(1 for _ in _BLOCKS.finditer(xml))
+    if n > MAX_XML_ELEMENTS:
+        raise InputError(path, f"文档内容过多（{count(n)} 个段落、表格行和单元格，上限 {count(MAX_XML_ELEMENTS)}）",
+                         f"too much in the document ({count(n)} paragraphs, table rows and cells, limit "
+                         f"{count(MAX_XML_ELEMENTS)})")

@@ -15,9 +15,12 @@ characters into a cell (``项目名称：应急演练``, a tree of indicators in
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, is_dataclass
 
+from linter.limits import MAX_CELLS, MAX_ROW_CELLS, count
 from linter.model import Document, Funding, Indicator, Location, Money, Problem, Table, Task
+from linter.readers import InputError
 from linter.readers.layout import Cell, Row
 
 STRIDE = 1_000_000  # larger than any cell's text: Excel caps a cell at 32,767 characters
@@ -31,44 +34,88 @@ class GridCell:
 
 @dataclass
 class GridBlock:
-    """A run of rows read as one stream (a sheet; a Word document's paragraphs and tables)."""
+    """A run of rows read as one stream (a sheet; a Word document's paragraphs and tables).
 
-    rows: list[list[GridCell]] = field(default_factory=list)
+    ``rows`` may be any iterable, read once: the Excel reader makes each row as it is read, so that
+    a sheet's cells are never all held at once (and counts them against the CellBudget first:
+    ``counted``)."""
+
+    rows: Iterable[list[GridCell]] = field(default_factory=list)
     name: str = ""  # sheet name, for messages
+    counted: bool = False
 
 
-def rows_of(block: GridBlock, first_line: int, where: dict[int, list[Location]]) -> list[Row]:
-    """The block's rows as text-reader Rows, numbered from ``first_line``; ``where`` maps them back."""
-    out = []
-    for offset, cells in enumerate(block.rows):
-        while cells and not cells[-1].text.strip():
-            cells = cells[:-1]  # trailing empty cells: a one-cell row must look like one
-        line = first_line + offset
+class CellBudget:
+    """The bounds on one file's cells (linter.limits): MAX_ROW_CELLS in a row, MAX_CELLS in all;
+    InputError naming the row beyond them, or the file. Rows are counted up to their last
+    non-empty cell, before the reader sees any: refused in the time it takes to count them."""
+
+    def __init__(self, path: str):
+        self.path, self.left = path, MAX_CELLS
+
+    def take(self, n: int, where) -> None:
+        """Count a row of ``n`` cells; ``where(i)`` is the location of its cell ``i`` (0-based)."""
+        if n > MAX_ROW_CELLS:
+            raise InputError(str(where(MAX_ROW_CELLS)), f"一行中的单元格过多（{count(n)} 个，上限 "
+                             f"{count(MAX_ROW_CELLS)}）", f"too many cells in one row ({count(n)}, limit {count(MAX_ROW_CELLS)})")
+        self.left -= n
+        if self.left < 0:
+            raise InputError(self.path, f"单元格过多（超过 {count(MAX_CELLS)} 个）", f"too many cells (over {count(MAX_CELLS)})")
+
+
+def _filled(cells: list[GridCell]) -> int:
+    """How many cells of the row count: up to its last non-empty one."""
+    last = len(cells)
+    while last and not cells[last - 1].text.strip():
+        last -= 1
+    return last
+
+
+def rows_of(block: GridBlock, first_line: int, where: dict[int, list[Location]],
+            budget: CellBudget | None = None) -> Iterator[Row]:
+    """The block's non-blank rows as text-reader Rows, numbered from ``first_line``; ``where`` maps
+    them back. Blank rows are left out: the reader passes over them, and a sheet whose one stray
+    cell sits at row 200,000 would otherwise send it 200,000 of them."""
+    line = first_line
+    for cells in block.rows:
+        last = _filled(cells)  # trailing empty cells left out: a one-cell row must look like one
+        if not last:
+            continue
+        cells = cells[:last]
+        if budget is not None:
+            budget.take(last, lambda i, cells=cells: cells[i].location)
         where[line] = [c.location for c in cells]
-        out.append(Row(line, [Cell(c.text.strip(), i, i * STRIDE + 1, line) for i, c in enumerate(cells)],
-                       "\t".join(c.text for c in cells)))
-    return out
+        yield Row(line, [Cell(c.text.strip(), i, i * STRIDE + 1, line) for i, c in enumerate(cells)],
+                  "\t".join(c.text for c in cells))
+        line += 1
 
 
-def read_block(path: str, block: GridBlock, source_format: str) -> Document:
+def read_block(path: str, block: GridBlock, source_format: str, budget: CellBudget | None = None) -> Document:
     """One block read on its own (state never leaks from one sheet into the next)."""
     from linter.readers.form import read_rows
 
     where: dict[int, list[Location]] = {}
-    doc = read_rows(rows_of(block, 1, where), path, source_format)
+    doc = read_rows(rows_of(block, 1, where, budget), path, source_format)
     relocate(doc, where)
     return doc
 
 
-def read_grid(path: str, blocks: list[GridBlock], source_format: str) -> Document:
-    """Every block that holds a target table, merged into one Document (in block order)."""
+def read_grid(path: str, blocks: Iterable[GridBlock], source_format: str) -> Document:
+    """Every block that holds a target table, merged into one Document (in block order). The
+    cells of the blocks are counted against the file's CellBudget before any is read (those of a
+    block made as it is read, as they come)."""
     doc = Document(path=path, source_format=source_format)
+    blocks = list(blocks)
+    budget = CellBudget(path)
     for block in blocks:
-        if not any(c.text.strip() for row in block.rows for c in row):
-            continue
-        part = read_block(path, block, source_format)
+        if isinstance(block.rows, list) and not block.counted:
+            for cells in block.rows:
+                budget.take(_filled(cells), lambda i, cells=cells: cells[i].location)
+            block.counted = True
+    for block in blocks:
+        part = read_block(path, block, source_format, None if block.counted else budget)
         if not part.tables:
-            continue  # a cover or notes sheet: no table, so its rows are not table rows
+            continue  # a cover or notes sheet (or a blank one): no table, so its rows are not table rows
         merge_into(doc, part)
     return doc
 
@@ -135,5 +182,5 @@ def sheet_location(path: str, sheet: str, row: int, column: int) -> Location:
     return Location(path, row, column, sheet=sheet, cell=f"{column_letter(column)}{row}")
 
 
-__all__ = ["STRIDE", "GridBlock", "GridCell", "carries_down", "column_letter", "read_block", "read_grid", "relocate",
+__all__ = ["STRIDE", "CellBudget", "GridBlock", "GridCell", "carries_down", "column_letter", "read_block", "read_grid", "relocate",
            "sheet_location"]

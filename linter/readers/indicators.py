@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 
 from linter import glossary
+from linter.limits import MAX_VALUE_SCAN
 from linter.model import Indicator, Location
 from linter.values import parse
+from linter.values.types import Text, Value
 
 
 @dataclass
@@ -74,9 +76,24 @@ def make_indicator(cats: Categories, name: str, value_text: str, path: str, line
     period = period_value_text.strip() if period_value_text is not None else None
     return Indicator(
         level1=cats.level1, level2=cats.level2, name=printed_name(name), value_text=value_text,
-        value=parse(value_text), location=Location(path, line, column),
+        value=parse_bounded(value_text), location=Location(path, line, column),
         level1_printed=cats.level1_printed, level2_printed=cats.level2_printed,
-        period_value_text=period, period_value=parse(period) if period is not None else None,
+        period_value_text=period, period_value=parse_bounded(period) if period is not None else None,
         remarks=dict(remarks or {}),
         value_location=Location(path, line, value_column) if value_column else None,
     )
+
+
+def parse_bounded(text: str) -> Value:
+    """``values.parse``, in time bounded whatever the length of the text. No value is longer than
+    the grammar reads (400 characters): a text past MAX_VALUE_SCAN characters is read as text, with
+    the quantities and comparator of its first MAX_VALUE_SCAN. (Looking for quantities all along
+    it took 22 s for a cell of 5 MB.)"""
+    if len(text) <= MAX_VALUE_SCAN:
+        return parse(text)
+    head = parse(text[:MAX_VALUE_SCAN])  # (cached and shared: not changed, a new Text is made)
+    if not isinstance(head, Text):  # (cannot be: the grammar reads no text that long)
+        return Text(text, (0, len(text)))
+    baseline = head.baseline + text[MAX_VALUE_SCAN:] if head.baseline else None
+    return Text(text, (head.span[0], len(text.rstrip())), quantities=head.quantities, comparator=head.comparator,
+                baseline=baseline)

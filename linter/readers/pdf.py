@@ -18,6 +18,10 @@ a person reads them, into one stream of rows (``grid``):
 Findings point at the page: ``file.pdf:page 3``; line/column keep the row in reading order and
 the column, for sorting. A PDF without a text layer (a scan) or a damaged one is an InputError.
 
+The streams pdfminer decodes (page contents, fonts, object and cross-reference streams) together
+may inflate to MAX_PDF_INFLATED bytes (linter.limits); a PDF whose streams inflate beyond is an
+InputError as soon as they do, however far they would have gone (a 2 MB PDF inflated to 4 GB).
+
     doc = read_pdf(Path("a.pdf").read_bytes(), "a.pdf")
     doc.tables[0].indicators[0].location  → Location(path="a.pdf", line=14, column=3, page=1)
 """
@@ -28,11 +32,17 @@ import contextlib
 import io
 import logging
 import re
+import zlib
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
+import pdfminer.pdftypes
 import pdfplumber
+from pdfminer.ccitt import CCITTFaxDecoder
+from pdfminer.lzw import LZWDecoder
 from pdfplumber.utils import extract_text
 
+from linter.limits import MAX_PDF_INFLATED, megabytes
 from linter.model import Document, Location
 from linter.readers import InputError
 from linter.readers.form import PAGE_NUMBER
@@ -67,26 +77,148 @@ class _Fragment:
 
 def read_pdf(data: bytes, path: str) -> Document:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every odd object
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as e:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect, …
-        raise _open_error(path, e) from None
-    try:
-        items, has_text = _page_items(list(pdf.pages))
-    except Exception as e:  # a damaged page tree, or a page whose content stream is damaged
-        raise _open_error(path, e) from None
-    finally:
-        # Not ``with pdf``: pdfplumber's close() walks the pages again, and on a damaged page tree
-        # fails again, which would replace the InputError just raised by a bare exception.
-        with contextlib.suppress(Exception):
-            pdf.close()
+    with _inflating(MAX_PDF_INFLATED) as budget:
+        try:
+            pdf = pdfplumber.open(io.BytesIO(data))
+        except Exception as e:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect, …
+            raise _open_error(path, e, budget) from None
+        try:
+            items, has_text = _page_items(list(pdf.pages))
+        except Exception as e:  # a damaged page tree, or a page whose content stream is damaged
+            raise _open_error(path, e, budget) from None
+        finally:
+            # Not ``with pdf``: pdfplumber's close() walks the pages again, and on a damaged page tree
+            # fails again, which would replace the InputError just raised by a bare exception.
+            with contextlib.suppress(Exception):
+                pdf.close()
+        if budget.exceeded:  # (pdfminer passed over the failure somewhere, and read on without the stream)
+            raise _too_large(path)
     if not has_text:
         raise InputError(path, "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供原始文件",
                      "the PDF has no text layer (a scanned document?): run OCR or supply the original file")
     return read_grid(path, [_block(path, items)], "pdf")
 
 
-def _open_error(path: str, e: Exception):
+# ---------------------------------------------------------------------- bounded decoding
+
+
+class _TooLarge(Exception):
+    """The PDF's streams inflate beyond the budget."""
+
+
+class _Budget:
+    def __init__(self, size: int | None):
+        self.left, self.exceeded = size, False
+
+    def take(self, n: int) -> None:
+        if self.left is None:
+            return
+        self.left -= n
+        if self.left < 0:
+            self.exceeded = True
+            raise _TooLarge()
+
+    def room(self) -> int:
+        """How many more bytes one call may make (0: any number, as zlib's max_length takes it)."""
+        return 0 if self.left is None else max(self.left, 0) + 1
+
+
+_budget = _Budget(None)  # the PDF being read (read_pdf); unbounded outside it
+
+
+@contextlib.contextmanager
+def _inflating(size: int):
+    global _budget
+    outer, _budget = _budget, _Budget(size)
+    try:
+        yield _budget
+    finally:
+        _budget = outer
+
+
+def _inflate(data: bytes) -> bytes:
+    """zlib.decompress, making no more than the budget allows. A truncated stream gives what it
+    holds (pdfminer would have salvaged that much byte by byte); bad data raises zlib.error."""
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, _budget.room())
+    _budget.take(len(out) + (1 if inflater.unconsumed_tail else 0))
+    return out
+
+
+def _inflate_damaged(data: bytes) -> bytes:
+    """pdfminer's decompress_corrupted (what inflates before the damage), in linear time and
+    within the budget: it fed zlib a byte at a time and joined the output with ``+=``."""
+    inflater = zlib.decompressobj()
+    out = []
+    try:
+        for i in range(len(data)):
+            piece = inflater.decompress(data[i:i + 1], _budget.room())
+            _budget.take(len(piece) + (1 if inflater.unconsumed_tail else 0))
+            out.append(piece)
+    except zlib.error:
+        if i < len(data) - 3:  # as pdfminer: an error before the checksum is an error
+            raise
+    return b"".join(out)
+
+
+def _lzw(data: bytes) -> bytes:
+    out = []
+    for piece in LZWDecoder(io.BytesIO(data)).run():
+        _budget.take(len(piece))
+        out.append(piece)
+    return b"".join(out)
+
+
+def _run_length(data: bytes) -> bytes:
+    """pdfminer's rldecode (PDF Reference 3.3.4), within the budget."""
+    out = []
+    i = 0
+    while i < len(data) and data[i] != 128:
+        length = data[i]
+        if length < 128:
+            piece = data[i + 1:i + 2 + length]
+            i += 2 + length
+        else:
+            piece = data[i + 1:i + 2] * (257 - length)
+            i += 2
+        _budget.take(len(piece))
+        out.append(piece)
+    return b"".join(out)
+
+
+class _BoundedFax(CCITTFaxDecoder):
+    def output_line(self, y, bits) -> None:
+        _budget.take((len(bits) + 7) // 8)
+        super().output_line(y, bits)
+
+
+def _fax(data: bytes, params) -> bytes:
+    from pdfminer.ccitt import ccittfaxdecode
+
+    if params.get("K") != -1:
+        return ccittfaxdecode(data, params)  # (raises: only K=-1 is decoded)
+    parser = _BoundedFax(params.get("Columns"), bytealign=params.get("EncodedByteAlign"),
+                         reversed=params.get("BlackIs1"))
+    parser.feedbytes(data)
+    return parser.close()
+
+
+# pdfminer's stream decoder (PDFStream.decode) calls these by their names in its module.
+pdfminer.pdftypes.zlib = SimpleNamespace(decompress=_inflate, decompressobj=zlib.decompressobj, error=zlib.error)
+pdfminer.pdftypes.decompress_corrupted = _inflate_damaged
+pdfminer.pdftypes.lzwdecode = _lzw
+pdfminer.pdftypes.rldecode = _run_length
+pdfminer.pdftypes.ccittfaxdecode = _fax
+
+
+def _too_large(path: str) -> InputError:
+    return InputError(path, f"PDF 解压后过大（超过 {megabytes(MAX_PDF_INFLATED)}），疑似压缩炸弹",
+                      f"the PDF inflates too large (over {megabytes(MAX_PDF_INFLATED)}): zip bomb?")
+
+
+def _open_error(path: str, e: Exception, budget: _Budget):
+    if budget.exceeded:
+        return _too_large(path)
     name = type(e).__name__
     if "Password" in name or "Encrypt" in name:
         return InputError(path, "PDF 受密码保护，请先取消密码", "the PDF is password-protected")
