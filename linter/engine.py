@@ -61,8 +61,8 @@ class Engine:
                 raise _crash(doc, rule, exc) from exc
         for table in doc.tables:
             for ind in table.indicators:
-                if ind.cut:
-                    continue  # the text stops inside it: nothing to judge it by
+                if ind.value_unknown:
+                    continue  # a cut row, a formula with no saved result: nothing to judge it by
                 for rule, at, args in self._row_verdict(doc, ind):
                     add(rule, Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args))
         return sorted(findings, key=finding_sort_key)

@@ -78,9 +78,9 @@ class Indicator:
     # (heading, list it interrupted) when a category heading was printed inside a numbered item in
     # front of this indicator (``2. 社会效益指标 地震安全知识知晓率`` inside the 经济效益 list)
     inline_heading: tuple[str, str] | None = None
-    # The text stops inside this row (a page cut off after ``补助标准 15``): the value may be
-    # incomplete, so no row check judges it.
-    cut: bool = False
+    # The value could not be read whole — the text stops inside this row (a page cut off after
+    # ``补助标准 15``), or its cell is a formula saved without its result — so no row check judges it.
+    value_unknown: bool = False
 
 
 @dataclass(slots=True)

@@ -249,6 +249,10 @@ def test_formula_cells_without_results_are_named_in_one_problem(tmp_path, book):
     assert "公式单元格 绩效目标表!F14、绩效目标表!F15、绩效目标表!F20" in problem and "等 34 个" in problem
     assert "没有保存计算结果" in problem
     run.bounded()
+    # and nothing is judged from them: no empty-value where the workbook itself says nothing
+    before = [line for line in cli("check", book).stdout.splitlines() if "IL102" in line]
+    assert [line for line in run.stdout.splitlines() if "IL102" in line] == [
+        line.replace(str(book), str(formulas)) for line in before]
 
 
 def test_a_word_document_of_too_many_paragraphs_is_refused_before_it_is_built(tmp_path):

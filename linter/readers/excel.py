@@ -249,7 +249,20 @@ def read_xlsx(data: bytes, path: str) -> tuple[Document, list[str]]:
             blocks.append(_grid_block(path, title, values, cells))
     doc = read_grid(path, blocks, "xlsx")
     doc.problems.extend(_uncomputed_problems(path, uncomputed, doc))
+    _mark_uncomputed_values(doc, uncomputed)
     return doc, notes
+
+
+def _mark_uncomputed_values(doc: Document, uncomputed: list) -> None:
+    """An indicator whose value is a formula saved without its result has a value nobody can read
+    from the file: it is not judged (the problem above names the cells), never an empty value."""
+    rows = {(title, r) for title, found in uncomputed for r, _ in found}  # a value may span columns
+    for table in doc.tables:
+        for ind in table.indicators:
+            where = ind.value_location or ind.location
+            row = re.search(r"\d+$", where.cell or "")
+            if row is not None and (where.sheet, int(row.group())) in rows:
+                ind.value_unknown = True
 
 
 # ---------------------------------------------------------------------- streaming a workbook

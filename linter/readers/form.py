@@ -702,7 +702,7 @@ class FormReader:
         elif last is not None and self.last_row is not None and self.last_row.line in (
                 last.location.line, (last.value_location or last.location).line) \
                 and (self.unclosed_end() or not self.closed_rows):
-            last.cut = True
+            last.value_unknown = True
         # the line the text stops on (当年预) is a cell cut short, not a row gone astray
         last_row = self.last_row
         if last_row is not None and len(last_row.filled) == 1 and len(last_row.filled[0].text) <= 8 \
