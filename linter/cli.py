@@ -12,6 +12,7 @@ cannot take the output (a full disk, a closed pipe) is 2.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import sys
@@ -69,6 +70,10 @@ class _LazyGroup(click.Group):
                 _flush_stdout()
         except StdoutError as exc:
             _stdout_failed(exc.exc)
+        except OSError as exc:  # click writing --help or --version itself to a full disk or a closed pipe
+            if exc.errno not in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF):
+                raise
+            _stdout_failed(exc)
         except Terminated:  # outside a sub-command (parsing its options, flushing): as inside one
             _say("indicator-lint: 已终止 / terminated")
             sys.exit(EXIT_TERMINATED)

@@ -144,6 +144,13 @@ def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool =
     return out
 
 
+def unchecked(path: Path, zh: str, en: str) -> FileResult:
+    """A file a lost worker was checking or had been given: an input error of its own (exit 2)."""
+    error = f"{path}: 未检查（{zh}） / not checked ({en})"
+    return FileResult(str(path), messages=[error], entry={"path": str(path), "error": error, "tables": 0,
+                                                          "findings": 0})
+
+
 PARALLEL_FROM = 16  # files: below this, starting worker processes costs more than it saves
 
 
@@ -220,12 +227,11 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
                 break
         while chunks or pending:
             _feed(run, workers, chunks, pending)
-            head = pending[0]
             # While the next results due are not in, check a chunk here; but only a few chunks ahead
             # of the output (give or take the chunks workers are fed meanwhile): finished results
             # wait here for their turn, and with a slow reader of the output they would otherwise
-            # pile up (memory would grow with the files).
-            if head.results is None and chunks and len(pending) < 4 * jobs:
+            # pile up (memory would grow with the files). With every worker lost, all is done here.
+            if not pending or pending[0].results is None and chunks and len(pending) < 4 * jobs:
                 job = _Job(chunks.take())
                 pending.append(job)
                 job.results = []
@@ -235,12 +241,13 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
                         _take_in(run, workers)  # and one that has finished its chunks gets more
                         _feed(run, workers, chunks, pending)
                 continue
+            head = pending[0]
             while head.results is None:
                 _take_in(run, workers, wait_for=head)
             pending.popleft()
             yield from head.results
             if head.results and head.results[-1].fatal:
-                return  # a worker lost, a broken rule: the run ends here (each_result exits with code 2)
+                return  # a broken rule or configuration: the run ends here (each_result exits with code 2)
         finished = True
     finally:
         for worker in workers:
@@ -272,15 +279,18 @@ def _take_in(run: LintRun, workers: list, wait_for: _Job | None = None) -> None:
     verdicts here and pass them on to the other workers."""
     from linter.workers import WorkerLost
 
-    for worker in workers:
+    for worker in list(workers):  # (a lost worker leaves the list)
         while True:
             try:
                 got = worker.receive(wait=wait_for is not None and wait_for.worker is worker and wait_for.results is None)
             except WorkerLost as lost:
-                first = lost.job.paths[0]
-                lost.job.results = [FileResult(str(first), fatal=(
-                    f"indicator-lint: {lost.zh}，{first} 及其后的文件未检查 / {lost.en}; {first} and the files "
-                    "after it were not checked"))]
+                # Its files are named as not checked, each in its place in the output; the sweep
+                # goes on with the other processes (the file that killed it may kill another).
+                for job in (lost.job, *worker.sent):
+                    job.results = [unchecked(path, lost.zh, lost.en) for path in job.paths]
+                worker.sent.clear()
+                workers.remove(worker)
+                worker.stop(now=True)
                 break
             if got is None:
                 break

@@ -47,6 +47,34 @@ def test_gb18030_characters_outside_gbk():
     assert decode(text.encode("gb18030")) == (text, "gb18030")
 
 
+def test_big5_text_is_read_as_big5_and_gives_the_rows_of_its_utf8():
+    # b01 is printed in traditional characters: as a Big5 file (Taiwan and Hong Kong tools) it must
+    # read as such, not as GBK mojibake and "no table"
+    corpus = Path(__file__).parent / "corpus"
+    utf8, = corpus.glob("b01_*.txt")
+    text = utf8.read_text(encoding="utf-8")
+    decoded, codec = decode(text.encode("big5", "replace"))
+    assert codec == "big5"
+    assert "岳陽樓區" in decoded and "一級" in decoded
+
+
+def test_shift_jis_is_an_encoding_error_not_a_file_of_mojibake(tmp_path):
+    path = tmp_path / "sjis.txt"
+    path.write_bytes((Path(__file__).parent.parent / "examples" / "000_8b9eba17efc00524.txt")
+                     .read_text(encoding="utf-8").encode("shift_jis", "replace"))
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{path}: 无法识别文字编码（不是 UTF-8、GBK 或 Big5 编码的中文） / cannot tell the text encoding "
+        "(not Chinese in UTF-8, GBK or Big5)"]
+
+
+def test_a_negative_value_is_parsed_not_taken_for_an_option():
+    result = CliRunner().invoke(main, ["parse", "-5%", "≥95%"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith("-5%\t")
+
+
 def test_verbose_reports_the_encoding(tmp_path, capsys):
     path = tmp_path / "g.yaml"
     path.write_bytes(GOOD_TEXT.encode("gbk"))

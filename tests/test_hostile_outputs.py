@@ -498,3 +498,15 @@ def test_annotated_cells_take_any_text(tmp_path):
     texts = {c.value for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     assert "应急\\x1b[31m管理局\u202e劳务\\x00派遣经费" in texts
     assert state(source) == before
+
+
+def test_help_into_a_full_disk_is_one_line_exit_2():
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "linter", "--help"], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "indicator-lint: 无法写入标准输出（磁盘空间不足） / cannot write to standard output: No space left on device"]

@@ -9,7 +9,7 @@ import click
 from linter.outputs import echo
 
 
-@click.command("parse")
+@click.command("parse", context_settings={"ignore_unknown_options": True})  # parse -5%: a value, not an option
 @click.argument("values", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: one readable line per value; json: one object per value, one per line.")

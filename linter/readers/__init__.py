@@ -373,15 +373,41 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
         if not text or _CONTROL.search(text):
             raise _binary(name)
         return text, codec
-    for codec in ("utf-8", "gbk", "gb18030"):
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    decoded = []
+    for codec in ("gbk", "big5", "gb18030"):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if codec != "utf-8" and len(_CONTROL.findall(text)) > max(2, len(text) // 100):
-            break  # decodes, but as control characters: binary data, not Chinese text
-        return text, codec
+        if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+            continue  # decodes, but as control characters: binary data, not Chinese text
+        share = _common_share(text)
+        if share >= 0.85:
+            return text, codec
+        decoded.append(codec)
+    if decoded:  # it decodes, but as rare characters: Shift-JIS, Korean, or the wrong one of these
+        raise InputError(name, "无法识别文字编码（不是 UTF-8、GBK 或 Big5 编码的中文）",
+                         "cannot tell the text encoding (not Chinese in UTF-8, GBK or Big5)")
     raise _binary(name)
+
+
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _common_share(text: str) -> float:
+    """The share of Chinese characters that are common ones — in GB2312's first level (lead byte
+    B0–D7) or Big5's (A4–C6). Text decoded with its own code is nearly all common (0.98–1.0 on the
+    corpus); Big5 or Shift-JIS bytes decoded as GBK give 0.1–0.8. 1.0 for text with few characters."""
+    sample = _HANZI.findall(text[:20_000])[:2000]
+    if len(sample) < 20:
+        return 1.0
+    common = sum(1 for ch in sample if 0xB0 <= ch.encode("gb2312", "replace")[0] <= 0xD7
+                 or 0xA4 <= ch.encode("big5", "replace")[0] <= 0xC6)
+    return common / len(sample)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
