@@ -95,6 +95,14 @@ def test_broken_labels_traditional_characters_and_scores():
     assert rows(corpus("a16"))[0] == ("数量指标", "农村低保发放人数(按月平均)(≥**人)", ">=21933人")
 
 
+def test_a_whole_table_run_into_one_paragraph():
+    doc = corpus("a12")  # a notice reposted as one line: header labels, headings and rows fused
+    table, = doc.tables
+    assert table.department == "省商务厅" and table.funding.total.text == "2430.30"
+    assert rows(doc) == [("数量指标", "全年实现会展业综合收入", "≥280亿元")]
+    assert corpus("b11").tables[0].indicators[0].name == "宗教管理经费补助县(市、区)数量"  # 反映… is its 指标解释
+
+
 def test_runon_cutting():
     assert split_fused_heading("一级指标二级指标三级指标指标值指标值内容评(扣分标准) 度量单位指标值类型备注") == [
         "一级指标", "二级指标", "三级指标", "指标值", "指标值内容", "评(扣分标准)", "度量单位", "指标值类型", "备注"]

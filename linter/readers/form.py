@@ -73,7 +73,7 @@ _INDICATOR_BLOCK_HEADING = frozenset({"绩效指标", "绩效指标情况", "年
 # A numbered heading of the report around a table: 四、…  (四)…  ending its sentence or not
 _PROSE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])(?!.*指标).{4,}")
 _NEXT_GOAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．)）]|^目标\s*\d")
-_UNCLOSED = re.compile(r"[(（][^)）]{0,3}$")
+_UNCLOSED = re.compile(r"[(（][^)）]{0,3}$|“[^”]*$")  # 生態(t, 和“健: cut inside a gloss or a quote
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?%?$")  # 分值, 得分, an actual rate
 _UNPLACED = 10_000  # cell indices of no column (a run-on row's parts)
 _CODE = re.compile(r"^\d{6,}$")  # a unit's or project's code in a budget listing

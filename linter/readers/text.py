@@ -2,7 +2,8 @@
 
 The lines are cut into cells (``layout.split_line``: tabs, pipes or runs of spaces; a cell broken
 over lines before its closing pipe joined again by ``layout.joined_lines``) and the rows go to the
-form reader (``form``), which every format shares.
+form reader (``form``), which every format shares. A whole table run into one paragraph (a notice
+reposted as one line) is cut into its parts first (``runon.split_paragraph``).
 
     doc = read_text(Path("examples/000_8b9eba17efc00524.txt").read_text(), "000.txt")
     doc.tables[0].indicators[0].name  → "按岗位需求派驻的劳务派遣人数"
@@ -10,11 +11,27 @@ form reader (``form``), which every format shares.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from linter.model import Document
 from linter.readers.form import read_rows
-from linter.readers.layout import joined_lines, split_line
+from linter.readers.layout import Row, joined_lines, split_line
+from linter.readers.runon import split_paragraph
+
+_PARAGRAPH = 300  # characters: a line this long with no separator may be a whole table
+_SEPARATED = re.compile(r"\t|\||  ")
 
 
 def read_text(text: str, path: str) -> Document:
     """Read every table of a text file into a Document (problems recorded, never raised)."""
-    return read_rows((split_line(line, number) for number, line in joined_lines(text.splitlines())), path)
+    return read_rows(_rows(text), path)
+
+
+def _rows(text: str) -> Iterator[Row]:
+    for number, line in joined_lines(text.splitlines()):
+        pieces = split_paragraph(line) if len(line) > _PARAGRAPH and not _SEPARATED.search(line) else None
+        if pieces is None:
+            yield split_line(line, number)
+        else:  # a whole table run into one paragraph: its parts as lines of their own
+            yield from (split_line(piece, number) for piece in pieces)
