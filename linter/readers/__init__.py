@@ -23,13 +23,15 @@ from linter.model import Document
 MAX_BYTES = 50 * 1024 * 1024  # larger files are refused: no real target table comes near this
 
 YAML_EXTENSIONS = frozenset({".yaml", ".yml"})
-TEXT_EXTENSIONS = frozenset({".txt", ".md", ".tsv", ".csv", ".text", ".html", ".htm"})
+TEXT_EXTENSIONS = frozenset({".txt", ".md", ".tsv", ".text"})
 EXCEL_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls"})
 WORD_EXTENSIONS = frozenset({".docx"})
 PDF_EXTENSIONS = frozenset({".pdf"})
-NOT_YET_EXTENSIONS = frozenset({".doc"})  # later issues
+NOT_YET_EXTENSIONS = frozenset()  # later issues
+# web pages, CSV, .ods, and .doc/.wps/.et through LibreOffice: linter.readers.formats
+OTHER_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".csv", ".ods", ".doc", ".wps", ".et"})
 TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS \
-    | NOT_YET_EXTENSIONS
+    | NOT_YET_EXTENSIONS | OTHER_EXTENSIONS
 
 
 class InputError(Exception):
@@ -137,6 +139,10 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     name = str(path)
     suffix = os.path.splitext(name)[1].lower()
     data = _read_bytes(name)
+    from linter.readers import formats
+
+    if formats.handles(suffix, data):
+        return formats.read_path_of(data, name, suffix, verbose)
     office = _office_kind(suffix, data)
     if office:
         doc = _read_office(data, name, office, verbose)
