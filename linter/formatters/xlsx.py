@@ -180,3 +180,26 @@ def _rules_sheet(book, rules: list, lang: str, bold, fill, wrap) -> None:
     ws.freeze_panes = "A2"
     _print_setup(ws, PageSetupProperties)
     ws.print_title_rows = "1:1"
+
+
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*(</dcterms:)")
+
+
+def workbook_bytes(rows: Iterable[Row], rules: dict, lang: str = "zh") -> bytes:
+    """The workbook's bytes, the same for the same rows (no clock time in them: the HTML report
+    that embeds it is the same bytes for the same input)."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    write_findings_workbook(buffer, rows, rules, lang)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=FIXED_TIME), data,
+                            compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
