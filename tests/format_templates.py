@@ -195,8 +195,9 @@ def soffice_convert(sources: list[Path], target: str, out_dir: Path, suffix: str
 
 def soffice_examples(folder: Path, suffix: str) -> dict[str, Path]:
     """Every example converted by LibreOffice into ``folder`` as ``suffix``: ``.doc``, ``.wps`` (a
-    Word 97 file so named) and ``.html`` (Writer's HTML export) from the .docx versions; ``.ods``
-    and ``.et`` (an Excel 97 workbook so named, as WPS writes them) from the .xlsx versions."""
+    Word 97 file so named) and ``.html`` (Writer's HTML export) from the .docx versions; ``.ods``,
+    ``.htm`` (Calc's HTML export) and ``.et`` (an Excel 97 workbook so named, as WPS writes them)
+    from the .xlsx versions."""
     work = Path(tempfile.mkdtemp(prefix="h21-", dir=folder))
     keys = list(NAMES)
     if suffix in (".doc", ".wps", ".html"):
@@ -211,6 +212,8 @@ def soffice_examples(folder: Path, suffix: str) -> dict[str, Path]:
         sources = [xlsx_of(key, work / f"{key}.xlsx") for key in keys]
         if suffix == ".ods":
             made = soffice_convert(sources, "ods", work, "ods")
+        elif suffix == ".htm":  # Calc's HTML export: each sheet after an <hr> and a "Sheet 2: 表2" heading
+            made = soffice_convert(sources, "html:HTML (StarCalc)", work, "html")
         else:
             made = soffice_convert(sources, "xls:MS Excel 97", work, "xls")
     return {key: path.replace(folder / f"{key}{suffix}") for key, path in zip(keys, made, strict=True)}

@@ -81,6 +81,11 @@ def test_libreoffice_html_export_gives_the_findings_of_the_text(libreoffice, key
 
 
 @pytest.mark.parametrize("key", KEYS)
+def test_libreoffice_calc_html_export_gives_the_findings_of_the_text(libreoffice, key):
+    assert_findings_of(libreoffice(".htm")[key], key)
+
+
+@pytest.mark.parametrize("key", KEYS)
 def test_a_gbk_comma_csv_gives_the_findings_of_the_text(csvs, key):
     assert_findings_of(csvs[key], key)
 
@@ -205,6 +210,15 @@ def test_rowspan_and_colspan_are_laid_out_as_merged_cells(tmp_path):
     loc = table.indicators[3].location
     assert (loc.sheet, loc.cell, loc.line) == ("表1", "C7", 9)  # 预案覆盖率: the ninth line of the page
     assert doc.budget_year == 2025
+
+
+def test_a_caption_is_the_line_above_its_table(tmp_path):
+    body = ROWS.replace("<p>部门项目支出预算绩效目标表</p><p>（2025年度）</p>\n<table>",
+                        "<table><caption>部门项目支出预算绩效目标表<br>（2025年度）</caption>")
+    path = tmp_path / "caption.html"
+    path.write_text(_page(body), encoding="utf-8")
+    doc = read_path(path)
+    assert doc.title == "部门项目支出预算绩效目标表" and len(doc.tables[0].indicators) == 5
 
 
 def test_a_table_inside_a_cell_is_read_after_its_row(tmp_path):

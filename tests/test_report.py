@@ -328,3 +328,12 @@ def test_pdf_findings_land_on_their_cells(tmp_path):
     assert f["cell"].endswith("v") and indicator_of(data, f)[2:4] == ["点评反馈会次数", "4"]
     assert all(f["cell"] for f in data["findings"])  # nothing left over beneath a table
     assert len(data["findings"]) == totals_of("004").total()  # 004's findings, as from the text
+
+
+def test_a_spreadsheet_too_large_to_embed_is_a_note(tmp_path, monkeypatch):
+    monkeypatch.setattr("linter.report.page.MAX_DOWNLOAD", 1000)
+    out = tmp_path / "r.html"
+    assert report(EXAMPLES / "003_ce0a18593ae1bf2a.txt", out=out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert 'id="download-xlsx"' not in page and "base64," not in page
+    assert "问题清单表格过大" in page and "check --format xlsx -o 审核意见.xlsx" in page

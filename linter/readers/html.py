@@ -11,6 +11,8 @@ What a browser does not show as text is not read: ``<head>``, ``<style>``, ``<sc
   indicator tree printed in one cell is cut at them as in a dump of the page (``html_cells``).
 * A table inside a cell (a page laid out with tables, a nested indicator table) is read right
   after the row holding it, the cell's own text as lines and tables in order; the cell reads empty.
+* A ``<hr>`` after a table ends a part of the page: what follows is read on its own, as the next
+  sheet of a workbook is (LibreOffice Calc's export prints each sheet so).
 * Locations: ``page.html:表2!C7`` (the second table of the page, column C of its 7th grid row;
   a nested table ``表2.1``), with the line of the ``<td>`` in the file as the location's line (JSON,
   SARIF, annotations); text outside tables is ``page.html:12:5``, its line in the file.
@@ -59,11 +61,16 @@ def read_html(text: str, path: str) -> Document:
     page = _Page(path)
     body = root.find("body")
     page.flow(body if body is not None else root, depth=0)
-    page.flush_text()
+    page.next_block()
+    from linter.readers.grid import merge_into
     from linter.readers.text import read_rows
 
-    doc = read_rows(page.rows, path, "html")
-    relocate(doc, page.where)
+    doc = Document(path=path, source_format="html")
+    for rows, where in page.blocks:
+        part = read_rows(rows, path, "html")
+        relocate(part, where)
+        if part.tables:
+            merge_into(doc, part)
     return doc
 
 
@@ -74,9 +81,12 @@ class _Page:
         self.path = path
         self.rows: list[Row] = []
         self.where: dict[int, list[Location] | int] = {}
+        self.blocks: list[tuple[list[Row], dict]] = []  # read apart: a page cut by <hr> after a table
+        self.block_has_table = False
         self.tables = 0  # tables read so far at this depth
         self.prefix = "表"  # their name's start: 表 at the top, 表2. inside a cell of 表2
         self.parts: list[str] = []  # the line of text being gathered
+        self.has_text = False  # whether it has any yet
         self.line = 0  # its line in the file
         self.pending: list[tuple[str, int]] = []  # lines of text not yet cut into rows (a run between tables)
 
@@ -95,8 +105,9 @@ class _Page:
         self.add(_SPACES.sub(" ", piece), line)
 
     def add(self, piece: str, line: int | None) -> None:
-        if not "".join(self.parts).strip():
+        if not self.has_text:  # the line is where its first visible text is
             self.line = line or self.line
+            self.has_text = bool(piece.strip())
         self.parts.append(piece)
 
     def end_line(self, keep_blank: bool = False) -> None:
@@ -105,7 +116,7 @@ class _Page:
             self.pending.append((text.strip(" "), self.line))
         elif keep_blank:
             self.pending.append(("", self.line))
-        self.parts = []
+        self.parts, self.has_text = [], False
 
     def flush_text(self) -> None:
         """The lines gathered since the last table, as the text reader cuts them."""
@@ -120,6 +131,14 @@ class _Page:
             self.where[n] = self.pending[number - 1][1]
         self.pending = []
 
+    def next_block(self) -> None:
+        """End the part being read: what follows is read on its own, as a workbook's next sheet is
+        (LibreOffice Calc's export puts each sheet after an ``<hr>`` and a ``Sheet 2: 表2`` heading)."""
+        self.flush_text()
+        if self.rows:
+            self.blocks.append((self.rows, self.where))
+        self.rows, self.where, self.block_has_table = [], {}, False
+
     def flow(self, element, depth: int, pre: bool = False) -> None:
         """Read an element's content in order: text into lines, tables as grids."""
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -127,9 +146,19 @@ class _Page:
         if tag in _SKIP:
             return
         if tag == "table" and depth <= MAX_DEPTH:
+            self.end_line()
+            for caption in element:  # the table's title (部门项目支出预算绩效目标表): a line above it
+                if isinstance(caption.tag, str) and caption.tag.lower() == "caption":
+                    for part in cell_text(caption).replace("<br>", "\n").split("\n"):
+                        self.add(part, caption.sourceline)
+                        self.end_line()
             self.flush_text()
             self.tables += 1
+            self.block_has_table = True
             self.table(element, f"{self.prefix}{self.tables}", depth)
+            return
+        if tag == "hr" and self.block_has_table and depth == 0:
+            self.next_block()
             return
         block = tag in _BLOCK
         if block:
