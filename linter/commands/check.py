@@ -77,7 +77,8 @@ def check_command(paths, fmt, output, fail_on, exit_zero, lang, select, ignore, 
     # Closed on the way out, however that comes (Ctrl-C, a broken rule): the sweep stops its worker
     # processes then, not whenever the interpreter gets round to it. -v notes go straight to stderr
     # from the reader: no bar to run them over.
-    with contextlib.closing(results), Progress(len(inputs), wants_progress(len(inputs), fmt) and not verbose) as bar:
+    shown_as = "html" if fmt == "xlsx" else fmt  # a file written at the end: a bar meanwhile, as for a report
+    with contextlib.closing(results), Progress(len(inputs), wants_progress(len(inputs), shown_as) and not verbose) as bar:
         if writer:
             out.write(writer.start())
         for result in each_result(results, bar):

@@ -43,19 +43,18 @@ def read_other(data: bytes, name: str, suffix: str) -> tuple[Document, str]:
         return _spreadsheet(data, name, suffix), ""
     if suffix in WORD_LIKE_EXTENSIONS and (data.startswith((OLE_MAGIC, b"{\\rtf")) or _is_zip_word(data)):
         return _word(data, name, suffix), ""
+    text, encoding = decode(data, name)
     if suffix in CSV_EXTENSIONS:
-        text, _ = decode(data, name)
         from linter.readers.delimited import read_csv
 
-        return read_csv(text, name), text
-    text, _ = decode(data, name)
-    from linter.readers.html import looks_like_html, read_html
+        doc = read_csv(text, name)
+    else:
+        from linter.readers.html import looks_like_html, read_html
+        from linter.readers.text import read_text  # a .doc that is plain text (a web system's export)
 
-    if suffix in HTML_EXTENSIONS or looks_like_html(text):
-        return read_html(text, name), text
-    from linter.readers.text import read_text  # a .doc that is plain text (a web system's export)
-
-    return read_text(text, name), text
+        doc = read_html(text, name) if suffix in HTML_EXTENSIONS or looks_like_html(text) else read_text(text, name)
+    doc.encoding = encoding
+    return doc, text
 
 
 def _word(data: bytes, name: str, suffix: str) -> Document:
@@ -112,7 +111,8 @@ def read_path_of(data: bytes, name: str, suffix: str, verbose: bool = False) -> 
         doc, text = read_other(data, name, suffix)
     doc.source_text = text
     if verbose:
-        print(f"{name}: {doc.source_format}, {len(doc.tables)} table(s)", file=sys.stderr)
+        encoding = f"{doc.encoding}, " if doc.encoding else ""
+        print(f"{name}: {encoding}{doc.source_format}, {len(doc.tables)} table(s)", file=sys.stderr)
     if not doc.tables:
         raise _no_table(name, text) if text else InputError(name, "未找到绩效目标表", "no target table found")
     return doc
