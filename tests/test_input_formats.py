@@ -135,6 +135,20 @@ def test_a_gbk_page_and_a_doc_that_is_a_web_page(tmp_path):
     assert_findings_of(xls, "004")
 
 
+def test_a_web_archive_is_read_as_its_page(tmp_path):
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    page = html_of("004", tmp_path / "004.html", encoding="gbk").read_bytes().decode("gbk")
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEText(page, "html", "gbk"))
+    archive.attach(MIMEText("td { color: red }", "css", "utf-8"))
+    for name in ("004.mht", "004.doc"):  # Word's "single file web page", sometimes named .doc
+        path = tmp_path / name
+        path.write_bytes(archive.as_bytes())
+        assert_findings_of(path, "004")
+
+
 # ---------------------------------------------------------------------- where findings point
 
 

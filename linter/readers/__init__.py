@@ -29,7 +29,7 @@ WORD_EXTENSIONS = frozenset({".docx"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 NOT_YET_EXTENSIONS = frozenset()  # later issues
 # web pages, CSV, .ods, and .doc/.wps/.et through LibreOffice: linter.readers.formats
-OTHER_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".csv", ".ods", ".doc", ".wps", ".et"})
+OTHER_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".mht", ".mhtml", ".csv", ".ods", ".doc", ".wps", ".et"})
 TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS \
     | NOT_YET_EXTENSIONS | OTHER_EXTENSIONS
 

@@ -1,7 +1,8 @@
 """The formats of issue 21 — the files people really have — chosen by extension and by content.
 
 * ``.html`` / ``.htm`` (and a ``.doc`` or ``.xls`` that is really a web page, as web systems save
-  "Word" and "Excel" files): ``html``;
+  "Word" and "Excel" files): ``html``; ``.mht`` / ``.mhtml`` (a page saved as one MIME message, as
+  Word's and browsers' "single file web page" — a ``.doc`` too, sometimes): its HTML part;
 * ``.csv`` in any common dialect and encoding: ``delimited``;
 * ``.ods``: ``ods``;
 * ``.doc`` / ``.wps`` (Word 97 or WPS Writer): through LibreOffice into .docx (``soffice``), unless
@@ -18,11 +19,12 @@ from linter.model import Document
 from linter.readers import InputError, decode
 
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
+MHTML_EXTENSIONS = frozenset({".mht", ".mhtml"})  # a page saved with its parts in one MIME message
 CSV_EXTENSIONS = frozenset({".csv"})
 ODS_EXTENSIONS = frozenset({".ods"})
 WORD_LIKE_EXTENSIONS = frozenset({".doc", ".wps"})
 SHEET_LIKE_EXTENSIONS = frozenset({".et"})
-EXTENSIONS = HTML_EXTENSIONS | CSV_EXTENSIONS | ODS_EXTENSIONS | WORD_LIKE_EXTENSIONS | SHEET_LIKE_EXTENSIONS
+EXTENSIONS = HTML_EXTENSIONS | MHTML_EXTENSIONS | CSV_EXTENSIONS | ODS_EXTENSIONS | WORD_LIKE_EXTENSIONS | SHEET_LIKE_EXTENSIONS
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -43,6 +45,9 @@ def read_other(data: bytes, name: str, suffix: str) -> tuple[Document, str]:
         return _spreadsheet(data, name, suffix), ""
     if suffix in WORD_LIKE_EXTENSIONS and (data.startswith((OLE_MAGIC, b"{\\rtf")) or _is_zip_word(data)):
         return _word(data, name, suffix), ""
+    if suffix in MHTML_EXTENSIONS or _is_mhtml(data):
+        data = _mhtml_page(data, name)
+        suffix = ".html"
     text, encoding = decode(data, name)
     if suffix in CSV_EXTENSIONS:
         from linter.readers.delimited import read_csv
@@ -116,3 +121,28 @@ def read_path_of(data: bytes, name: str, suffix: str, verbose: bool = False) -> 
     if not doc.tables:
         raise _no_table(name, text) if text else InputError(name, "未找到绩效目标表", "no target table found")
     return doc
+
+
+def _is_mhtml(data: bytes) -> bool:
+    head = data[:4096].lower()
+    return head.lstrip().startswith((b"mime-version:", b"from:", b"content-type:", b"subject:", b"date:")) \
+        and b"multipart/related" in head
+
+
+def _mhtml_page(data: bytes, name: str) -> bytes:
+    """The HTML part of a MIME web archive, decoded (quoted-printable, base64) and re-encoded as UTF-8."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset() or ""
+            if charset:
+                try:
+                    return payload.decode(charset).encode("utf-8")
+                except (LookupError, UnicodeDecodeError):
+                    pass
+            return payload
+    raise InputError(name, "网页存档中没有 HTML 内容", "the web archive holds no HTML part")
