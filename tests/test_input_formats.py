@@ -305,3 +305,16 @@ def test_a_damaged_doc_is_one_line(libreoffice, tmp_path):
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(3000))
     result = check(bad)
     assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1 and str(bad) in result.stderr
+
+
+def test_a_quoted_csv_cell_holds_its_commas_and_line_breaks(tmp_path):
+    text = ("项目名称,\"应急演练\"\r\n年度目标,\"完成应急演练2次,\r\n提高应急处置能力\"\r\n"
+            "一级指标,二级指标,三级指标,指标值\r\n产出指标,数量指标,演练次数,\"2\"\r\n"
+            "满意度指标,服务对象满意度指标,群众满意度,≥90%\r\n")
+    path = tmp_path / "q.csv"
+    path.write_bytes(text.encode("gbk"))
+    (table,) = read_path(path).tables
+    assert table.goal.startswith("完成应急演练2次,") and "提高应急处置能力" in table.goal
+    count = table.indicators[0]
+    assert (count.name, count.value_text) == ("演练次数", "2")
+    assert (count.value_location.line, count.value_location.column) == (5, 16)  # line 5 (row 2 has a break)
