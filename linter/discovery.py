@@ -20,13 +20,15 @@ import stat
 from pathlib import Path
 
 YAML_EXTENSIONS = frozenset({".yaml", ".yml"})
-TEXT_EXTENSIONS = frozenset({".txt", ".md", ".tsv", ".csv", ".text", ".html", ".htm"})
+TEXT_EXTENSIONS = frozenset({".txt", ".md", ".tsv", ".text"})
 EXCEL_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls"})
 WORD_EXTENSIONS = frozenset({".docx"})
 PDF_EXTENSIONS = frozenset({".pdf"})
-NOT_YET_EXTENSIONS = frozenset({".doc"})  # later issues
+NOT_YET_EXTENSIONS: frozenset[str] = frozenset()  # formats named but not read yet
+# web pages, CSV, .ods, and .doc/.wps/.et through LibreOffice: linter.readers.formats
+OTHER_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".mht", ".mhtml", ".csv", ".ods", ".doc", ".wps", ".et"})
 TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS \
-    | NOT_YET_EXTENSIONS
+    | NOT_YET_EXTENSIONS | OTHER_EXTENSIONS
 
 SIDECAR_SUFFIX = ".noqa.yaml"  # ``table.xlsx.noqa.yaml``: suppressions written beside a table (linter.suppress)
 STDIN = "-"  # read standard input

@@ -51,7 +51,7 @@ def test_hooks_file_matches_every_table_format_and_skips_sidecars():
 
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
-    for name in ("a.yaml", "b/c.yml", "t.txt", "t.tsv", "t.csv", "t.xlsx", "t.xls", "t.docx"):
+    for name in ("a.yaml", "b/c.yml", "t.txt", "t.tsv", "t.csv", "t.xlsx", "t.xls", "t.docx", "t.ods"):
         assert files.search(name) and not exclude.search(name), name
     for name in ("a.txt.noqa.yaml", "sub/.indicator-lint.yaml", ".pre-commit-config.yaml"):
         assert exclude.search(name), name

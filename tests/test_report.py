@@ -6,6 +6,7 @@ in tests/test_examples_findings.py, through tests/findings_of.py.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from linter.cli import main
 from linter.model import Document, Finding, Indicator, Location, Table
 from linter.readers import read_path
 from linter.report.cells import Spot, place_findings
+from linter.report.summary import FINDING_FIELDS, full_location
 from linter.values import parse
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -41,6 +43,34 @@ def stat(page: str, key: str) -> int:
     return int(re.search(rf'<dd id="n-{key}">(\d+)</dd>', page).group(1))
 
 
+def data_of(page: str) -> dict:
+    """The page's data, as its script reads it: files, findings (dicts), each file's tables."""
+    def element(ident: str):
+        return json.loads(re.search(rf'<script type="application/json" id="{ident}">(.*?)</script>', page, re.S).group(1))
+
+    fields = ("file", *FINDING_FIELDS)
+    meta, files = element("report-meta"), element("report-files")
+    findings = [dict(zip(fields, row, strict=True)) for row in element("report-findings")]
+    for f in findings:  # as the page shows them
+        f["location"] = full_location(f["location"], files[f["file"]][0])
+        f["department"] = meta["departments"][f["department"]]
+    tables = [element(f"d{k}") for k in range(len(files))]
+    for file in tables:  # 一级/二级 filled down, as the page does
+        for table in file["tables"]:
+            above = ["", ""]
+            for row in table["i"]:
+                row[0] = above[0] if row[0] == 0 else row[0]
+                row[1] = above[1] if row[1] == 0 else row[1]
+                above = row
+    return {"files": files, "findings": findings, "tables": tables}
+
+
+def indicator_of(data: dict, finding: dict) -> list:
+    """The indicator row (一级, 二级, 三级, 指标值, …) a finding's cell (``i5v``) is on."""
+    table = data["tables"][finding["file"]]["tables"][finding["table_index"]]
+    return table["i"][int(finding["cell"][1:-1])]
+
+
 def test_the_page_is_one_self_contained_file(page):
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page and 'lang="zh-CN"' in page
     for external in ("http://", "https://", "src=", "@import", "url("):
@@ -53,19 +83,22 @@ def test_totals_are_those_of_check(page):
     assert (TOTALS["error"], TOTALS["warning"], TOTALS["info"]) == (75, 73, 2)
     assert [stat(page, k) for k in ("files", "tables", "findings", "error", "warning", "info")] == [
         4, len(TABLES), TOTALS.total(), TOTALS["error"], TOTALS["warning"], TOTALS["info"]]
-    assert page.count('<tr data-sev="') == TOTALS.total()  # the findings list
+    findings = data_of(page)["findings"]
+    assert len(findings) == TOTALS.total()  # the findings list's data
     for severity in ("error", "warning", "info"):
-        assert page.count(f'<tr data-sev="{severity}">') == TOTALS[severity]
+        assert sum(f["severity"] == severity for f in findings) == TOTALS[severity]
     rules = re.search(r'<table class="sortable-table" id="rules-table">.*?</table>', page, re.S).group(0)
     row = re.search(r"<tr><td>IL212</td><td>vague-value</td>.*?</tr>", rules).group(0)
     assert f'<td class="count">{RULES["vague-value"]}</td>' in row and "指标值只有方向或描述，没有目标" in row
     assert rules.count("<tr><td>IL") == len(RULES)
 
 
-def test_every_table_is_rendered(page):
-    assert page.count('<details class="tbl"') == len(TABLES)
-    for name in TABLES:
-        assert f'<span class="tname">{name}</span>' in page
+def test_every_table_is_in_the_data_and_every_file_has_its_details(page):
+    data = data_of(page)
+    names = [t["n"] for file in data["tables"] for t in file["tables"]]
+    assert sorted(names) == sorted(TABLES)
+    assert page.count('<details class="file"') == len(data["files"]) == 4  # drawn when opened
+    assert page.count('<script type="application/json" id="d') == 4
 
 
 def test_the_rule_chart_has_a_bar_per_rule(page):
@@ -76,23 +109,60 @@ def test_the_rule_chart_has_a_bar_per_rule(page):
     assert f"<title>平罗县应急管理局: {totals_of('004').total()}</title>" in departments  # all of 004
 
 
-def test_a_flagged_cell_is_highlighted_with_its_message_beside_it(page):
+def test_a_flagged_cell_is_tied_to_its_finding(page):
     # examples/004, line 66: 点评反馈会次数 4 — a number without a unit (IL201, warning)
-    row = next(r for r in page.splitlines() if ">点评反馈会次数</td>" in r and 'class="notes"' in r and ">4</td>" in r)
-    value_cell = re.search(r'<td id="([^"]+)" class="val flag sev-warning">4</td>', row)
-    assert value_cell
-    notes = re.search(r'<td class="notes">(.*?)</td>', row).group(1)
-    assert "IL201" in notes and "“点评反馈会次数”的指标值“4”只有数字，没有计量单位" in notes
-    # the findings list links to that cell
-    link = re.search(r'<a href="#([^"]+)">[^<]*004_68506cad869715c1\.txt:66:33</a>', page)
-    assert link.group(1) == value_cell.group(1)
+    data = data_of(page)
+    f = next(f for f in data["findings"] if f["indicator"] == "点评反馈会次数" and f["code"] == "IL201")
+    assert f["cell"].endswith("v") and indicator_of(data, f)[2:4] == ["点评反馈会次数", "4"]
+    assert "“点评反馈会次数”的指标值“4”只有数字，没有计量单位" in f["message"] and f["severity"] == "warning"
+    assert f["location"].endswith("004_68506cad869715c1.txt:66:33")
+    assert f["department"] == "平罗县应急管理局"
 
 
 def test_header_findings_sit_beside_the_header_block(page):
     # 政府长聘人员经费's 年度目标 merely repeats the project name (IL106 missing-goal)
-    row = re.search(r"<tr><th scope=\"row\">年度目标</th><td id=\"[^\"]+\" class=\"flag sev-error\">政府长聘人员经费</td>"
-                    r'<td class="notes">(.*?)</td></tr>', page)
-    assert row and "IL106" in row.group(1)
+    data = data_of(page)
+    f = next(f for f in data["findings"] if f["code"] == "IL106")
+    table = data["tables"][f["file"]]["tables"][f["table_index"]]
+    assert f["cell"] == "goal" and ["年度目标", "政府长聘人员经费", "goal"] in table["h"]
+
+
+def test_each_rule_with_findings_has_its_rationale_and_basis(page):
+    from linter.rulebook import load_rule_dirs
+
+    for rule in load_rule_dirs([]):
+        if rule.slug in RULES:
+            block = re.search(rf'<details class="rule" id="rule-{rule.code}">.*?</details>', page, re.S).group(0)
+            assert rule.rationale["zh"] in block.replace("&quot;", '"') or rule.title["zh"] in block
+            assert f'<a href="#rule-{rule.code}">' in page  # the rule table links to it
+
+
+def test_the_findings_spreadsheet_is_a_download(page):
+    import base64
+    import io
+
+    import openpyxl
+
+    link = re.search(r'<a id="download-xlsx" class="download" download="审核意见.xlsx" '
+                     r'href="data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,([^"]+)"', page)
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(link.group(1))))
+    assert book.active.max_row == TOTALS.total() + 1
+
+
+def test_files_without_findings_are_counted(tmp_path):
+    clean = tmp_path / "clean.yaml"
+    from test_check_cli import TABLE
+
+    clean.write_text(TABLE.replace('"4"', "4次").replace("降低", "≤1%").replace(
+        "    funding:", "    department: 测试局\n    funding:"), encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert report(clean, EXAMPLES / "003_ce0a18593ae1bf2a.txt", out=out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert stat(page, "files") == 2 and stat(page, "clean_files") == 1
+    status = re.search(r'<svg id="chart-status".*?</svg>', page, re.S).group(0)
+    assert "<title>无问题: 1</title>" in status and "<title>有错误: 1</title>" in status
+    departments = re.search(r'<svg id="chart-departments".*?</svg>', page, re.S).group(0)
+    assert "<title>测试局: 0</title>" in departments  # a department with no finding is in the chart
 
 
 def test_every_example_finding_lands_on_a_cell():
@@ -157,11 +227,12 @@ def test_hostile_input_comes_out_escaped(tmp_path):
     result = report(table, out=tmp_path / "r.html")
     assert result.exit_code == 0, result.stderr
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;经费" in page
-    assert "&lt;img src=x onerror=alert(2)&gt;局" in page
-    assert "&quot;&gt;&lt;svg onload=alert(3)&gt;次数" in page
-    for raw in ("<script>alert", "<img", "<svg onload"):
+    for raw in ("<script>alert", "<img", "<svg onload", "</script>经费"):
         assert raw not in page
+    data = data_of(page)  # the data holds the texts as they were; the script escapes them when drawing
+    (table_data,) = data["tables"][0]["tables"]
+    assert table_data["n"] == "<script>alert(1)</script>经费" and table_data["d"] == "<img src=x onerror=alert(2)>局"
+    assert "&lt;img src=x onerror=alert(2)&gt;局" in page  # the department, printed in the page's HTML
 
 
 def test_an_unreadable_file_gives_exit_2_and_is_listed(tmp_path):
@@ -173,7 +244,7 @@ def test_an_unreadable_file_gives_exit_2_and_is_listed(tmp_path):
     unreadable = re.search(r'<section id="unreadable">.*?</section>', page, re.S).group(0)
     assert f"<code>{missing}</code>" in unreadable
     assert stat(page, "files") == 2 and stat(page, "unreadable") == 1 and stat(page, "tables") == len(TABLES_OF["002"])
-    assert '<span class="tname">全县安全生产监管专项</span>' in page  # the readable file is still reported
+    assert "全县安全生产监管专项" in [t["n"] for t in data_of(page)["tables"][0]["tables"]]  # the readable file
 
 
 def test_two_jobs_write_the_bytes_of_one(tmp_path, monkeypatch):
@@ -252,8 +323,17 @@ def test_pdf_findings_land_on_their_cells(tmp_path):
     result = report(pdf, out=tmp_path / "r.html")
     assert result.exit_code == 0, result.output
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
-    row = next(r for r in page.splitlines() if ">点评反馈会次数</td>" in r and 'class="notes"' in r and ">4</td>" in r)
-    assert re.search(r'<td id="[^"]+" class="val flag sev-warning">4</td>', row)
-    assert "IL201" in re.search(r'<td class="notes">(.*?)</td>', row).group(1)
-    assert 'class="unplaced"' not in page  # nothing left over beneath a table
-    assert page.count("<tr data-sev=") == totals_of("004").total()  # 004's findings, as from the text
+    data = data_of(page)
+    f = next(f for f in data["findings"] if f["indicator"] == "点评反馈会次数" and f["code"] == "IL201")
+    assert f["cell"].endswith("v") and indicator_of(data, f)[2:4] == ["点评反馈会次数", "4"]
+    assert all(f["cell"] for f in data["findings"])  # nothing left over beneath a table
+    assert len(data["findings"]) == totals_of("004").total()  # 004's findings, as from the text
+
+
+def test_a_spreadsheet_too_large_to_embed_is_a_note(tmp_path, monkeypatch):
+    monkeypatch.setattr("linter.report.page.MAX_DOWNLOAD", 1000)
+    out = tmp_path / "r.html"
+    assert report(EXAMPLES / "003_ce0a18593ae1bf2a.txt", out=out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert 'id="download-xlsx"' not in page and "base64," not in page
+    assert "问题清单表格过大" in page and "check --format xlsx -o 审核意见.xlsx" in page

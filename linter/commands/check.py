@@ -20,9 +20,12 @@ from linter.rulebook import fails
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "xlsx"]), default=None,
               help="text for people (default; github when GITHUB_ACTIONS is set), json for machines, sarif for "
-                   "code scanning, github for workflow annotations, junit for CI test reports.")
+                   "code scanning, github for workflow annotations, junit for CI test reports, xlsx for a "
+                   "spreadsheet of findings to answer (with -o).")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
+              help="With --format xlsx: the workbook to write (replaced atomically; never one of the inputs).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2).")
@@ -36,13 +39,15 @@ from linter.rulebook import fails
 @click.option("--report-unused-noqa", is_flag=True, help="Report suppressions that silenced nothing (IL000).")
 @click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
               help="Also write a copy of the (one) checked file as a workbook with the flagged cells marked.")
-def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
+def check_command(paths, fmt, output, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
                   config_file, show_config, statistics, baseline_file, report_unused_noqa, jobs=None,
                   annotate_out=None):
     """Check target tables (files, folders or globs) and report every defect found."""
     from linter.lintrun import check_files
 
-    run, inputs = open_run(paths, config_file, rules_dirs, select, ignore, lang, report_unused_noqa)
+    leave_out = _spreadsheet_output(fmt, output, paths, statistics)
+    run, inputs = open_run(paths, config_file, rules_dirs, select, ignore, lang, report_unused_noqa,
+                           leave_out=leave_out)
     baseline = _load_baseline(baseline_file)
     if annotate_out:  # before any output: the workbook must not replace a table, a config or the baseline
         refuse_to_overwrite(annotate_out, run, inputs, *([baseline_file] if baseline_file else []))
@@ -66,13 +71,17 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     # Written straight to the stream, flushed at the end: click.echo flushes (and scans for colour
     # codes) on every call, which on a sweep of thousands of files costs more than the writing.
     out = Output(sys.stdout) if writer else None
-    results = check_files(run, inputs, jobs, verbose, keep_doc=bool(annotate_out),
-                          summarise=functools.partial(render_file, fmt, colour, out.encoding) if writer else None,
+    summarise = functools.partial(render_file, fmt, colour, out.encoding) if writer else None
+    departments = {}  # path → table → 主管部门, for the spreadsheet's column
+    if fmt == "xlsx":
+        from linter.formatters.xlsx import departments_of as summarise
+    results = check_files(run, inputs, jobs, verbose, keep_doc=bool(annotate_out), summarise=summarise,
                           keep_findings=not writer or bool(annotate_out))
     # Closed on the way out, however that comes (Ctrl-C, a broken rule): the sweep stops its worker
     # processes then, not whenever the interpreter gets round to it. -v notes go straight to stderr
     # from the reader: no bar to run them over.
-    with contextlib.closing(results), Progress(len(inputs), wants_progress(len(inputs), fmt) and not verbose) as bar:
+    shown_as = "html" if fmt == "xlsx" else fmt  # a file written at the end: a bar meanwhile, as for a report
+    with contextlib.closing(results), Progress(len(inputs), wants_progress(len(inputs), shown_as) and not verbose) as bar:
         if writer:
             out.write(writer.start())
         for result in each_result(results, bar):
@@ -87,6 +96,8 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
                     if bar.enabled:
                         out.flush()  # this file's lines before the bar is drawn again
             findings.extend(result.findings)  # none when streamed, but for --annotate's one file
+            if fmt == "xlsx" and result.summary is not None:
+                departments[result.path] = result.summary
             if result.doc is not None:
                 docs[result.path] = result.doc
 
@@ -94,6 +105,11 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
         out.write(writer.finish(files))
         out.flush()
         severities = writer.counts.elements()
+    elif fmt == "xlsx":
+        if baseline is not None:
+            findings = _apply_baseline(baseline, findings, files)
+        _write_spreadsheet(output, findings, departments, run, lang, len(files))
+        severities = (f.severity for f in findings)
     else:
         if baseline is not None:
             findings = _apply_baseline(baseline, findings, files)
@@ -106,6 +122,39 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
     if input_error:
         sys.exit(2)
     sys.exit(1 if fails(severities, fail_on) and not exit_zero else 0)
+
+
+def _spreadsheet_output(fmt, output, paths, statistics):
+    """Check -o against --format; the test that leaves the workbook out of a folder it is written
+    into (it is no table to read next time). -o naming an input file is a usage error."""
+    if fmt != "xlsx":
+        if output:
+            raise click.UsageError("-o/--output 只用于 --format xlsx / -o/--output goes with --format xlsx")
+        return None
+    if not output:
+        raise click.UsageError("--format xlsx 需要 -o 文件名.xlsx / --format xlsx needs -o OUT.xlsx")
+    if statistics:
+        raise click.UsageError("--statistics 不能与 --format xlsx 同用 / --statistics does not go with --format xlsx")
+    from pathlib import Path
+
+    out = Path(output).resolve()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file() and path.resolve() == out:
+            raise click.UsageError(f"-o {output} 是输入文件之一，不会覆盖 / -o {output} is one of the input "
+                                   "files: it is not overwritten")
+    return lambda p: p.name == out.name and p.resolve() == out
+
+
+def _write_spreadsheet(output, findings, departments, run, lang, n_files) -> None:
+    from linter.formatters.xlsx import finding_rows, write_findings_workbook
+
+    try:
+        n = write_findings_workbook(output, finding_rows(findings, departments), run.rules_seen, lang)
+    except OSError as exc:
+        click.echo(f"indicator-lint: {output}: 无法写入 / cannot write: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{output}: {n} 条问题（{n_files} 个文件） / {n} findings in {n_files} files")
 
 
 def _annotate(out, docs, files, findings) -> bool:

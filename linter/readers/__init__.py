@@ -22,6 +22,7 @@ from pathlib import Path
 from linter.discovery import (  # noqa: F401 — file discovery lived here; its names are still imported from here
     EXCEL_EXTENSIONS,
     NOT_YET_EXTENSIONS,
+    OTHER_EXTENSIONS,
     PDF_EXTENSIONS,
     SIDECAR_SUFFIX,
     STDIN,
@@ -55,6 +56,10 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     name = str(path)
     suffix = os.path.splitext(name)[1].lower()
     data = _read_bytes(name)
+    from linter.readers import formats
+
+    if formats.handles(suffix, data):
+        return formats.read_path_of(data, name, suffix, verbose)
     office = _office_kind(suffix, data)
     if office:
         doc = _read_office(data, name, office, verbose)

@@ -130,13 +130,16 @@ def merge_into(doc: Document, part: Document) -> None:
     doc.total = doc.total or part.total
 
 
-def relocate(doc: Document, where: dict[int, list[Location]]) -> None:
-    """Replace every line/column Location of the Document by the cell's own Location."""
+def relocate(doc: Document, where: dict[int, list[Location] | int]) -> None:
+    """Replace every line/column Location of the Document by the cell's own Location (or, for a
+    row that is a line of text, by that line of the file: ``where[row] = line``, columns kept)."""
 
     def mapped(loc: Location) -> Location:
         cells = where.get(loc.line)
         if not cells or loc.path != doc.path or loc.sheet:
             return loc
+        if isinstance(cells, int):  # a line of running text (an HTML page's paragraphs): its line in the file
+            return Location(loc.path, cells, loc.column)
         index = min(max(loc.column - 1, 0) // STRIDE, len(cells) - 1)
         return cells[index]
 

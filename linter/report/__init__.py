@@ -1,9 +1,11 @@
-"""The HTML report of a sweep (``indicator-lint report``): one self-contained page.
+"""The HTML report of a sweep (``indicator-lint report``): one self-contained page that draws lazily.
 
-Each file is turned into its HTML section in the process that read it (``summary.summarise_file``,
-the ``summarise`` hook of ``lintrun.check_files``), so documents never travel or pile up; the page
-(``page.write_report``) streams those sections from a spool file into the output at the end.
+Each file is turned into data in the process that read it (``summary.summarise_file``, the
+``summarise`` hook of ``lintrun.check_files``): its tables as JSON and its findings as rows, so
+documents never travel or pile up; the page (``page.ReportBuilder``) streams them from spool
+files into the output at the end, and its script (``report.js``) draws the findings list and a
+file's tables from them when they are looked at.
 
-    summarise_file(doc, findings, lang)  → FileSummary   (cells.py places findings, sections.py renders)
-    ReportBuilder(title, lang).add(result) … .write(out_path, rules)
+    summarise_file(doc, findings, lang)  → FileSummary   (cells.py places findings on cells)
+    ReportBuilder(title, lang).add(summary) … .write(out_path, rules)
 """

@@ -3,7 +3,9 @@
     bar_chart("chart-rules", "各规则的问题数", [Bar("IL212 vague-value", 31, "error"), …])
 
 Each bar is a ``<rect class="bar">`` with a ``<title>`` (the tooltip); labels too long for the
-label column are cut with an ellipsis, the whole label staying in the tooltip.
+label column are cut with an ellipsis, the whole label staying in the tooltip. A bar with a
+``filter`` is a ``<g class="pick" data-filter="…">`` the page's script makes clickable: it filters
+the findings list (by rule, department, file or severity).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from html import escape
 
-FILLS = {"error": "#c62828", "warning": "#e09100", "info": "#1f6fbf", "plain": "#5c6b7a", "others": "#9aa5b1"}
+FILLS = {"error": "#c62828", "warning": "#e09100", "info": "#1f6fbf", "plain": "#5c6b7a", "others": "#9aa5b1",
+         "clean": "#2e7d32"}
 ROW, BAR, FONT = 22, 14, 12
 LABEL_MAX, WIDTH, VALUE_ROOM = 260, 600, 40
 
@@ -24,6 +27,7 @@ class Bar:
     value: int
     kind: str = "plain"  # a FILLS key
     tip: str = ""  # the full label, when the label is shortened
+    filter: str = ""  # what a click on the bar filters the findings list by (``rule:IL204``, ``dept:…``, ``file:…``)
 
 
 def char_width(ch: str) -> float:
@@ -75,10 +79,12 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar]) -> str:
         length = max(1, round(bar.value / top * scale_room))
         label = _fit(bar.label, label_room - 6)
         tip = f"{bar.tip or bar.label}: {bar.value}"
-        out.append(f'<text x="{label_room - 6}" y="{y + BAR - 2}" text-anchor="end" font-size="{FONT}">'
+        length = length if bar.value else 0
+        pick = f'<g class="pick" data-filter="{escape(bar.filter)}" tabindex="0" role="button">' if bar.filter else "<g>"
+        out.append(f'{pick}<text x="{label_room - 6}" y="{y + BAR - 2}" text-anchor="end" font-size="{FONT}">'
                    f"{escape(label)}<title>{escape(tip)}</title></text>"
                    f'<rect class="bar" x="{label_room}" y="{y}" width="{length}" height="{BAR}" '
                    f'fill="{FILLS.get(bar.kind, FILLS["plain"])}"><title>{escape(tip)}</title></rect>'
-                   f'<text x="{label_room + length + 4}" y="{y + BAR - 2}" font-size="{FONT}">{bar.value}</text>')
+                   f'<text x="{label_room + length + 4}" y="{y + BAR - 2}" font-size="{FONT}">{bar.value}</text></g>')
     out.append("</svg></figure>")
     return "\n".join(out)
