@@ -55,6 +55,7 @@ EXPECTED_002 = [
     (P[2], "ungraded-qualitative", "宣传制度健全性"),
     (P[2], "ungraded-qualitative", "宣传工作人员配备合理性"),
     (P[2], "misplaced-category", "群众满意度"),  # (三) 满意度指标 numbered under 二、效益指标
+    (P[2], "value-in-name", "法制培训全年三次"),  # a quantity in a cost item's name (seeds audit: should)
     (P[3], "money-unit-incomplete", "农村住房保险总成本"),
     (P[3], "trivial-target", "受灾参保农民财产损失降低率"),
     (P[3], "trivial-target", "受灾理赔金额增长率"),
@@ -191,6 +192,9 @@ EXPECTED_004 = [
     (Q[7], "deadline-year-only", "11月底前完成建设"),
     # money: 3名 × 2746元/人 = 8238元 ≠ 98856元 (= ×12 months); a single cost restating the funding
     (Q[0], "price-quantity-mismatch", "3名技术人员经费补助标准 2746元/人"),
+    # the head counts in the cost items' names (seeds audit: value-in-name, should)
+    (Q[0], "value-in-name", "3名技术人员经费补助标准 2746元/人"),
+    (Q[0], "value-in-name", "1名专家经费补助标准 3000元/人"),
     (Q[0], "price-quantity-mismatch", "1名专家经费补助标准 3000元/人"),
     (Q[1], "lump-sum-cost", "项目费用"),
     (Q[2], "lump-sum-cost", "应急平台及无人机设备保持运转正常并根据分级分类监管工作实际支出"),

@@ -29,6 +29,9 @@ PARAMS = {
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, ["成本指标"],
                                 "categories left alone: a cost item may say what it buys (法制培训全年三次 2万元)"),
+    "money_allowed_in": Param(list, [],
+                              "value-in-name: categories whose names may state a price (``业务工作经费1万元``); "
+                              "a quantity in them is still reported (``饲料库120平米``, ``法制培训全年三次``)"),
     "answers": Param(list, ["是", "否"],
                      "grades that answer a 是否 question rather than echo an adjective (yes-no-value covers them)"),
 }
@@ -85,7 +88,10 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
                     "suggestion": f"{cmp}{plain_number(q.written_number)}{written}",
                     "suggested_name": name_without(name, [q.raw.strip()])}
     elif not contains_any(name, params["skip_words"]) and not number_conflict(ind):
-        figures = [q.raw.strip() for q in name_quantities(name)]
+        found = name_quantities(name)
+        if ind.level2 in params["money_allowed_in"] or ind.level1 in params["money_allowed_in"]:
+            found = tuple(q for q in found if q.unit_kind != "money")
+        figures = [q.raw.strip() for q in found]
         if figures:
             return {"figures": "、".join(figures), "suggested_name": name_without(name, figures)}
     return None
