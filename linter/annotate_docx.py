@@ -42,13 +42,13 @@ def annotated_document(source: Path, doc: Document, findings: list[Finding], lan
         raise AnnotateError(f"indicator-lint: {source.name}: 无法复制 Word 文档（{type(e).__name__}） / "
                             f"cannot copy the Word document") from None
     places = _Places(document)
-    by_target: dict[int, tuple[object, list[Finding]]] = {}  # id(element) → (cell or paragraph, findings)
+    by_target: dict = {}  # w:tc or w:p element → (the cell or paragraph, its findings)
     where: list[str] = []
     for f in findings:
         target = places.find(f.location.sheet, f.location.cell) or places.fallback()
         where.append(_where(f, lang, shown_path))
         if target is not None:
-            by_target.setdefault(id(target._element), (target, []))[1].append(f)
+            by_target.setdefault(target._element, (target, []))[1].append(f)
     for target, found in by_target.values():
         _mark(document, target, found, lang)
     _summary(document, findings, where, lang)
@@ -59,15 +59,18 @@ def _where(f: Finding, lang: str, shown_path: str | None) -> str:
     """The 位置 column: ``表2 第5行第3列`` / ``table 2, row 5, column 3``."""
     from linter.i18n import location_text
 
-    sheet, cell = f.location.sheet or "", f.location.cell or ""
+    return cell_text(f.location.sheet or "", f.location.cell or "", lang) or location_text(f.location, lang, shown_path)
+
+
+def cell_text(sheet: str, cell: str, lang: str) -> str | None:
+    """A Word document's place as people say it: ``表2 第5行第3列``, ``正文第7段`` (None: not one)."""
     m, p = _CELL.match(cell), _PARAGRAPH.match(cell)
-    if m and lang == "zh":
-        return f"{sheet} 第{m.group(1)}行第{m.group(2)}列"
     if m:
-        return f"{sheet} row {m.group(1)}, column {m.group(2)}"
-    if p:
+        return f"{sheet} 第{m.group(1)}行第{m.group(2)}列" if lang == "zh" else \
+            f"{sheet} row {m.group(1)}, column {m.group(2)}"
+    if p and sheet == "正文":
         return f"正文第{p.group(1)}段" if lang == "zh" else f"paragraph {p.group(1)}"
-    return location_text(f.location, lang, shown_path)
+    return None
 
 
 class _Places:

@@ -45,6 +45,7 @@ class _LazyGroup(click.Group):
         "rule": ("linter.commands.rules", "rule_command"),
         "baseline": ("linter.commands.baseline", "baseline_command"),
         "report": ("linter.commands.report", "report_command"),
+        "serve": ("linter.commands.serve", "serve_command"),
     }
 
     def list_commands(self, ctx):
