@@ -4,7 +4,7 @@ page, the annotated files.
 Allowed: rule codes (IL201) and slugs (missing-unit), which are names; the names of the formats a
 clerk knows her file by (Excel, Word, Office, PDF, YAML, zip, OCR, and extensions such as .xlsx) and
 MB; the tool's
-own name; cell references (D12); and whatever came from the input itself (file and sheet names,
+own name; cell references (D12, R5C3); and whatever came from the input itself (file and sheet names,
 passed as ``theirs``), which is the clerk's text, not ours.
 """
 
@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 TOKEN = re.compile(r"(?<![.A-Za-z0-9_-])[A-Za-z][A-Za-z0-9_-]*")  # (an extension, .xlsx, is not a word)
 NAMES = frozenset({"Excel", "Word", "Office", "PDF", "YAML", "zip", "OCR", "MB", "indicator-lint"})
-CELL = re.compile(r"^[A-Z]{1,3}\d+$")
+CELL = re.compile(r"^(?:[A-Z]{1,3}\d+|R\d+C\d+)$")  # D12; R5C3, a cell of a Word table (row 5, column 3)
 
 
 @lru_cache(maxsize=1)
@@ -27,11 +27,13 @@ def rule_names() -> frozenset[str]:
 
 
 def english_words(text: str, theirs=()) -> list[str]:
-    """The English words in ``text`` that are not allowed (see above)."""
-    for name in sorted(theirs, key=len, reverse=True):
+    """The English words in ``text`` that are not allowed (see above). ``theirs``: the input's own
+    words (allowed as words) and names (file names, paths: taken out of the text first)."""
+    words = {name for name in theirs if TOKEN.fullmatch(name)}
+    for name in sorted(set(theirs) - words, key=len, reverse=True):
         if name:
             text = text.replace(name, " ")
-    allowed = rule_names() | NAMES
+    allowed = rule_names() | NAMES | words
     return [word for word in TOKEN.findall(text) if word not in allowed and not CELL.match(word)]
 
 
