@@ -56,11 +56,16 @@ class _LazyGroup(click.Group):
             return None
         import importlib
 
+        from linter.helptext import localised
+
         module_name, attr = self._commands[name]
-        return getattr(importlib.import_module(module_name), attr)
+        return localised(getattr(importlib.import_module(module_name), attr))  # (--help in Chinese)
 
     def main(self, *args, **kwargs):
+        from linter.helptext import localised
         from linter.outputs import StdoutError
+
+        localised(self)
 
         previous = _on_sigterm(_terminate)
         try:

@@ -82,15 +82,36 @@ def test_the_annotated_files_are_chinese(inputs, kind, tmp_path):
 
 
 def test_the_page_is_chinese(inputs, tmp_path):
-    from starlette.testclient import TestClient
+    import httpx
+    from serving import served
 
-    from linter.serve.app import create_app
     from linter.serve.work import Settings
 
-    with TestClient(create_app(Settings(tmp_root=str(tmp_path)))) as client:
-        assert english_words(visible_text(client.get("/").text)) == []
+    with served(Settings(tmp_root=str(tmp_path))) as url:
+        assert english_words(visible_text(httpx.get(url + "/", timeout=30).text)) == []
         for key, files in inputs.items():
             uploads = [("files", (p.name, p.read_bytes(), "application/octet-stream")) for p in files.values()]
-            page = client.post("/check", files=uploads)
+            page = httpx.post(url + "/check", files=uploads, timeout=120)
             assert page.status_code == 200 and page.text.count('<div class="note sev-') > 0
             assert english_words(visible_text(page.text), theirs(key, *files.values())) == [], key
+
+
+def test_the_progress_bar_is_chinese():
+    import io
+
+    from linter.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    for lang, words in (("zh", "已用"), ("en", "left")):
+        out = Terminal()
+        with Progress(total=2, enabled=True, stream=out, lang=lang) as bar:
+            bar.advance()
+            bar.advance()
+        assert "2/2" in out.getvalue() and words in out.getvalue()
+    out = Terminal()
+    with Progress(total=2, enabled=True, stream=out) as bar:
+        bar.advance()
+    assert english_words(out.getvalue().replace("\x1b[K", "")) == []
