@@ -60,6 +60,7 @@ HELP_ZH: dict[str, dict[str, str]] = {
         "config_file": "使用此配置文件检查（默认：内置的规则和设置）。",
         "max_mb": "可接受的最大文件（MB）。",
         "max_files": "一次最多可接受的文件数。",
+        "max_total_mb": "一次最多可接受的总大小（MB，所有文件合计）。",
     },
     "convert": {
         "": "把目标表（文本、YAML 等）转换为规范的 YAML 或 JSON。",

@@ -154,7 +154,7 @@ def test_a_file_name_is_shown_as_text_never_as_markup(site):
 
 
 def test_limits_are_refused_in_one_line(private, offices):
-    settings = Settings(tmp_root=str(private), max_file_bytes=1 * MB, max_files=3)
+    settings = Settings(tmp_root=str(private), max_file_bytes=1 * MB, max_files=3, max_total_bytes=2 * MB)
     with served(settings) as url:
         big = ("大.txt", b"a" * (MB + 10))
         one = post(url, big)

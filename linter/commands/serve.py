@@ -27,7 +27,9 @@ PREFERRED_PORT = 8765  # the same address every day when it is free (a bookmark 
               help="Largest file accepted, in MB.")
 @click.option("--max-files", type=click.IntRange(min=1), default=20, show_default=True,
               help="Most files accepted at once.")
-def serve_command(port, no_browser, lang, config_file, max_mb, max_files):
+@click.option("--max-total-mb", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Most MB accepted at once, all files together.")
+def serve_command(port, no_browser, lang, config_file, max_mb, max_files, max_total_mb):
     """Open the checking page: drop target tables in a browser, get them back marked."""
     import threading
     import webbrowser
@@ -40,7 +42,8 @@ def serve_command(port, no_browser, lang, config_file, max_mb, max_files):
     def say(zh: str, en: str) -> None:
         click.echo(zh if lang == "zh" else en, err=True)
 
-    settings = Settings(lang=lang, max_file_bytes=max_mb * MB, max_files=max_files, config=config_file)
+    settings = Settings(lang=lang, max_file_bytes=max_mb * MB, max_files=max_files, max_total_bytes=max_total_mb * MB,
+                        config=config_file)
     try:
         sock = _bind(port)
     except OSError as exc:

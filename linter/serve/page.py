@@ -26,8 +26,8 @@ _WORDS = {
              "Drop files here, or choose them with the button below (several at once)"),
     "kinds": ("可检查：Excel 工作簿（.xlsx、.xls）、Word 文档（.docx）、PDF（.pdf）、文本（.txt）、YAML（.yaml）",
               "Accepted: Excel workbooks (.xlsx, .xls), Word documents (.docx), PDF (.pdf), text (.txt), YAML (.yaml)"),
-    "limits": ("每个文件不超过 {mb} MB，一次最多 {files} 个文件。",
-               "At most {mb} MB per file and {files} files at a time."),
+    "limits": ("每个文件不超过 {mb} MB，一次最多 {files} 个文件、合计不超过 {total} MB。",
+               "At most {mb} MB per file, and {files} files or {total} MB at a time."),
     "privacy": ("文件只在本次检查中使用：检查完即删除，不保存、不外传。",
                 "Files are used for this check only: deleted as soon as it is done, never kept or sent anywhere."),
     "choose": ("选择文件", "Choose files"),
@@ -58,8 +58,8 @@ _WORDS = {
                     "Red: errors (must be corrected); yellow: warnings (should be); blue: notes. Download the marked "
                     "file and open it in Excel or Word: the comments are on the flagged cells."),
     "bad_request": ("未收到文件：请选择要检查的文件后再点“开始检查”。", "No file received: choose the files to check first."),
-    "too_large": ("上传的内容过大：每个文件不超过 {mb} MB，一次最多 {files} 个文件。",
-                  "Too much at once: at most {mb} MB per file and {files} files at a time."),
+    "too_large": ("上传的内容过大：一次合计不超过 {total} MB（每个文件不超过 {mb} MB）。",
+                  "Too much at once: at most {total} MB at a time ({mb} MB per file)."),
     "too_many": ("文件过多：一次最多 {files} 个文件。", "Too many files: at most {files} at a time."),
     "bad_form": ("无法读取上传的内容，请重新选择文件后再试。", "The upload could not be read: choose the files again."),
     "not_found": ("没有这个页面。", "No such page."),
@@ -132,7 +132,7 @@ def _page(lang: str, title: str, body: str) -> str:
 
 def _form(lang: str, settings: Settings) -> str:
     w = words(lang)
-    limits = w["limits"].format(mb=settings.max_file_bytes // MB, files=settings.max_files)
+    limits = w["limits"].format(**_limits(settings))
     return (f'<form id="upload" method="post" action="/check?lang={lang}" enctype="multipart/form-data">'
             f'<input type="hidden" name="lang" value="{lang}">'
             f'<div class="drop" id="drop"><p class="big">{escape(w["drop"])}</p>'
@@ -143,6 +143,10 @@ def _form(lang: str, settings: Settings) -> str:
             f'<p class="muted">{escape(w["privacy"])}</p></form>')
 
 
+def _limits(settings: Settings) -> dict[str, int]:
+    return {"mb": settings.max_file_bytes // MB, "files": settings.max_files, "total": settings.max_total_bytes // MB}
+
+
 def upload_page(lang: str, settings: Settings) -> str:
     w = words(lang)
     return _page(lang, w["title"], f'<p>{escape(w["intro"])}</p>\n{_form(lang, settings)}')
@@ -151,7 +155,7 @@ def upload_page(lang: str, settings: Settings) -> str:
 def message_page(lang: str, key: str, settings: Settings, lines: list[str] = ()) -> str:
     """A refusal: one line saying what is wrong, and the way back."""
     w = words(lang)
-    text = w[key].format(mb=settings.max_file_bytes // MB, files=settings.max_files)
+    text = w[key].format(**_limits(settings))
     more = "".join(f'<p class="problem">{escape(line)}</p>' for line in lines)
     return _page(lang, w["title"], f'<p class="problem" id="problem">{escape(text)}</p>{more}'
                                    f'<p><a class="button light" href="/?lang={lang}">{escape(w["back"])}</a></p>')

@@ -40,17 +40,20 @@ class Settings:
     lang: str = "zh"
     max_file_bytes: int = 20 * MB
     max_files: int = 20
+    max_total_bytes: int = 50 * MB  # one upload, all its files together
     tmp_root: str | None = None  # where the private folders are made (None: the system's)
     config: str | None = None  # a configuration file (None: the built-in defaults, never one found upward)
 
     @property
     def max_request_bytes(self) -> int:
-        return self.max_files * self.max_file_bytes + MB  # (and the form's own bytes)
+        """What a request's body may hold: the files (a file over its own limit is still received,
+        to be refused by name) and the form's own bytes."""
+        return max(self.max_total_bytes, self.max_file_bytes) + MB
 
     @classmethod
     def from_environment(cls, environ=None) -> Settings:
-        """``INDICATOR_LINT_LANG``, ``INDICATOR_LINT_MAX_MB`` (per file), ``INDICATOR_LINT_MAX_FILES``,
-        ``INDICATOR_LINT_TMP``, ``INDICATOR_LINT_CONFIG``."""
+        """``INDICATOR_LINT_LANG``, ``INDICATOR_LINT_MAX_MB`` (per file), ``INDICATOR_LINT_MAX_TOTAL_MB``
+        (per upload), ``INDICATOR_LINT_MAX_FILES``, ``INDICATOR_LINT_TMP``, ``INDICATOR_LINT_CONFIG``."""
         env = os.environ if environ is None else environ
 
         def number(key: str, default: int) -> int:
@@ -63,6 +66,7 @@ class Settings:
         return cls(lang=lang_of(env.get("INDICATOR_LINT_LANG")),
                    max_file_bytes=number("INDICATOR_LINT_MAX_MB", 20) * MB,
                    max_files=number("INDICATOR_LINT_MAX_FILES", 20),
+                   max_total_bytes=number("INDICATOR_LINT_MAX_TOTAL_MB", 50) * MB,
                    tmp_root=env.get("INDICATOR_LINT_TMP") or None,
                    config=env.get("INDICATOR_LINT_CONFIG") or None)
 
