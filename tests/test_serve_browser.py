@@ -106,6 +106,7 @@ def test_the_clerk_uploads_every_example_and_downloads_it_marked_as_check_finds_
     assert browser.find_element(By.ID, "submit").text == "开始检查"
     assert english_words(browser.find_element(By.TAG_NAME, "body").text) == []
     browser.find_element(By.ID, "files").send_keys("\n".join(str(p) for p in sources))  # several at once
+    assert browser.find_element(By.ID, "chosen").text == "、".join(p.name for p in sources)
     browser.find_element(By.ID, "submit").click()
     WebDriverWait(browser, 120).until(expected_conditions.presence_of_element_located((By.ID, "stats")))
 

@@ -31,6 +31,7 @@ _WORDS = {
     "privacy": ("文件只在本次检查中使用：检查完即删除，不保存、不外传。",
                 "Files are used for this check only: deleted as soon as it is done, never kept or sent anywhere."),
     "choose": ("选择文件", "Choose files"),
+    "none_chosen": ("尚未选择文件", "No file chosen"),
     "submit": ("开始检查", "Check"),
     "again": ("检查其他文件", "Check other files"),
     "results": ("检查结果", "Results"),
@@ -94,6 +95,8 @@ button, .button { font: inherit; font-size: 16px; padding: 8px 22px; border-radi
 .problem { border-left: 4px solid #c62828; background: #fdecea; padding: 10px 14px; margin: 10px 0; font-size: 15px; }
 .clean { border-left: 4px solid #2e7d32; background: #edf7ee; padding: 10px 14px; margin: 10px 0; font-size: 15px; }
 .lang { float: right; font-size: 13px; margin-top: 8px; }
+#files { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+#files:focus + label { outline: 3px solid #ffb300; }
 section.upload-result { border-top: 2px solid #d5dbe1; margin-top: 24px; }
 """
 
@@ -101,8 +104,13 @@ _SCRIPT = """<script>
 (function () {
   "use strict";
   var zone = document.getElementById("drop"), input = document.getElementById("files"),
-      form = document.getElementById("upload");
+      form = document.getElementById("upload"), chosen = document.getElementById("chosen");
   if (!zone || !input || !form) { return; }
+  input.addEventListener("change", function () {
+    if (chosen && input.files.length) {
+      chosen.textContent = Array.prototype.map.call(input.files, function (f) { return f.name; }).join("、");
+    }
+  });
   ["dragenter", "dragover"].forEach(function (name) {
     zone.addEventListener(name, function (event) { event.preventDefault(); zone.classList.add("over"); });
   });
@@ -137,8 +145,10 @@ def _form(lang: str, settings: Settings) -> str:
             f'<input type="hidden" name="lang" value="{lang}">'
             f'<div class="drop" id="drop"><p class="big">{escape(w["drop"])}</p>'
             f'<p class="muted">{escape(w["kinds"])}</p><p class="muted">{escape(limits)}</p>'
+            # the browser's own file button speaks the browser's language: ours, a label, speaks the page's
             f'<p><input type="file" id="files" name="files" multiple accept="{",".join(ALLOWED)}" '
-            f'aria-label="{escape(w["choose"])}"></p>'
+            f'aria-label="{escape(w["choose"])}"><label for="files" class="button light" id="choose">'
+            f'{escape(w["choose"])}</label> <span id="chosen" class="muted">{escape(w["none_chosen"])}</span></p>'
             f'<p><button type="submit" id="submit">{escape(w["submit"])}</button></p></div>'
             f'<p class="muted">{escape(w["privacy"])}</p></form>')
 
