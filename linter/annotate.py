@@ -1,4 +1,4 @@
-"""The annotated workbook: ``check FILE --annotate OUT.xlsx``.
+"""The annotated copy: ``check FILE --annotate OUT.xlsx`` (``OUT.docx`` for a Word document).
 
 Staff get their own table back with the defects marked: each flagged cell filled in the colour of
 its worst finding and given a comment holding the messages, and a first sheet ``检查结果`` listing
@@ -9,6 +9,13 @@ every finding with a link to its cell.
 * Any other input (.xls, text, YAML, Word) is laid out as a new workbook: an .xls sheet by sheet
   at the same cell addresses; the others one sheet ``目标表`` with each parsed table as a form
   (header block, then 一级/二级/三级/指标值 rows), the findings placed at the row they concern.
+
+* A .docx input is copied as a Word document with comments on the flagged cells
+  (``linter.annotate_docx``).
+
+The 检查结果 sheet prints: landscape, fitted to the page width, the header row repeated on every
+page, long texts wrapped, an autofilter on the headings. Its words (headings, levels, comments)
+are in ``lang``, Chinese by default.
 
 The file is written to a temporary name beside OUT and renamed into place, so OUT is either the
 old file or the whole new one.
@@ -27,6 +34,26 @@ SUMMARY_SHEET = "检查结果"
 LAYOUT_SHEET = "目标表"
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}  # Excel's own bad/neutral/blue
 HEADINGS = ("序号", "位置", "规则", "级别", "说明", "项目", "指标", "指标值")
+HEADINGS_EN = ("No.", "Location", "Rule", "Severity", "Message", "Table", "Indicator", "Value")
+WORD_EXTENSIONS = (".docx",)
+
+
+def annotated_kind(source: str | Path) -> str:
+    """The extension the annotated copy of ``source`` must have: ``.docx`` for a Word document,
+    ``.xlsx`` for anything else (a workbook copied, or the tables laid out as one)."""
+    suffix = Path(source).suffix.lower()
+    return ".docx" if suffix in WORD_EXTENSIONS else ".xlsm" if suffix == ".xlsm" else ".xlsx"
+
+
+def headings(lang: str) -> tuple[str, ...]:
+    return HEADINGS if lang == "zh" else HEADINGS_EN
+
+
+def mark_text(findings: list[Finding], lang: str) -> str:
+    """A flagged cell's comment: one line per finding, ``[IL201 警告] message``."""
+    from linter.i18n import severity_word
+
+    return "\n".join(f"[{f.code} {severity_word(f.severity, lang)}] {f.message}" for f in findings)
 
 
 class AnnotateError(Exception):
@@ -39,8 +66,10 @@ class Target:
     cell: str  # A1 reference
 
 
-def write_annotated(source: str | Path, doc: Document, findings: list[Finding], out: str | Path) -> Path:
-    """Write the annotated workbook for ``doc`` (read from ``source``) to ``out``; return ``out``."""
+def write_annotated(source: str | Path, doc: Document, findings: list[Finding], out: str | Path,
+                    lang: str = "zh", shown_path: str | None = None) -> Path:
+    """Write the annotated copy of ``doc`` (read from ``source``) to ``out``; return ``out``.
+    ``shown_path``: the name the file goes by in the 位置 column, when not ``source`` (an upload)."""
 
     from linter.outputs import same_file
     from linter.safetext import shown
@@ -48,6 +77,12 @@ def write_annotated(source: str | Path, doc: Document, findings: list[Finding], 
     source, out = Path(source), Path(out)
     if same_file(out, source):  # itself, or a link to it (the command has refused it already)
         raise AnnotateError(f"indicator-lint: {shown(str(out))}: 不能覆盖被检查的文件 / will not overwrite the checked file")
+    if annotated_kind(source) == ".docx" and doc.source_format == "docx":
+        from linter.annotate_docx import annotated_document
+
+        document = annotated_document(source, doc, findings, lang, shown_path)
+        _save_atomically(document, out)
+        return out
     if source.suffix.lower() in (".xlsx", ".xlsm") and doc.source_format == "xlsx":
         from linter.readers.excel import load_workbook
 
@@ -60,8 +95,8 @@ def write_annotated(source: str | Path, doc: Document, findings: list[Finding], 
         book, place = _xls_copy(source, findings)
     else:
         book, place = _layout(doc, findings)
-    _mark(book, findings, place)
-    _summary(book, findings, place)
+    _mark(book, findings, place, lang)
+    summary_sheet(book, findings, place, lang, shown_path)
     _save_atomically(book, out)
     return out
 
@@ -194,7 +229,7 @@ def _funding_rows(r: int, table: Table, put) -> int:
 # ---------------------------------------------------------------------- marking and summary
 
 
-def _mark(book, findings: list[Finding], place: dict[int, Target]) -> None:
+def _mark(book, findings: list[Finding], place: dict[int, Target], lang: str = "zh") -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
@@ -214,7 +249,7 @@ def _mark(book, findings: list[Finding], place: dict[int, Target]) -> None:
         worst = worst_severity(f.severity for f in found)
         colour = FILLS.get(worst, FILLS["info"])
         cell.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
-        text = "\n".join(f"[{f.code} {f.severity}] {f.message}" for f in found)
+        text = mark_text(found, lang)
         if cell.comment is not None and cell.comment.text:
             text = cell.comment.text + "\n" + text
         comment = Comment(xml_safe(text), "indicator-lint")
@@ -232,9 +267,14 @@ def _merged_tops(ws) -> dict[tuple[int, int], tuple[int, int]]:
     return tops
 
 
-def _summary(book, findings: list[Finding], place: dict[int, Target]) -> None:
-    from openpyxl.styles import Font
+def summary_sheet(book, findings: list[Finding], place: dict[int, Target], lang: str = "zh",
+                  shown_path: str | None = None) -> None:
+    """The first sheet, 检查结果: one row per finding, linked to its cell where it has one; set up
+    to print (landscape, one page wide, the headings on every page, texts wrapped) and filtered."""
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
+
+    from linter.i18n import location_text, severity_word, word
 
     if SUMMARY_SHEET in book.sheetnames:
         del book[SUMMARY_SHEET]
@@ -242,26 +282,44 @@ def _summary(book, findings: list[Finding], place: dict[int, Target]) -> None:
     book.active = 0
     for sheet in book.worksheets[1:]:
         sheet.sheet_view.tabSelected = False
-    for c, heading in enumerate(HEADINGS, 1):
-        ws.cell(row=1, column=c, value=heading).font = Font(bold=True)
+    head_fill = PatternFill(fill_type="solid", start_color="D9D9D9", end_color="D9D9D9")
+    for c, heading in enumerate(headings(lang), 1):
+        cell = ws.cell(row=1, column=c, value=heading)
+        cell.font, cell.fill = Font(bold=True), head_fill
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
     link_font = Font(color="0563C1", underline="single")
+    wrap = Alignment(wrap_text=True, vertical="top")
     for n, f in enumerate(findings, 1):
         r = n + 1
         target = place.get(n - 1)
-        where = f"{target.sheet}!{target.cell}" if target else str(f.location)
+        where = f"{target.sheet}!{target.cell}" if target else location_text(f.location, lang, shown_path)
         cell = put_text(ws, r, 2, where)
         if target:
             location = f"'{target.sheet}'!{target.cell}"
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=location, display=where)
             cell.font = link_font
-        for c, value in ((1, n), (3, f.code), (4, f.severity), (5, f.message), (6, f.table), (7, f.indicator),
-                         (8, f.value)):
+        for c, value in ((1, n), (3, f.code), (4, severity_word(f.severity, lang)), (5, f.message), (6, f.table),
+                         (7, f.indicator), (8, f.value)):
             put_text(ws, r, c, value)
+        level = ws.cell(row=r, column=4)
+        colour = FILLS.get(f.severity)
+        if colour:
+            level.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+        for c in range(1, len(HEADINGS) + 1):
+            ws.cell(row=r, column=c).alignment = wrap
     if not findings:
-        ws.cell(row=2, column=1, value="未发现问题 / no findings")
+        ws.cell(row=2, column=1, value=word("no_findings", lang))
     ws.freeze_panes = "A2"
-    for letter, width in (("B", 22), ("E", 80), ("F", 24), ("G", 30)):
+    for letter, width in (("A", 6), ("B", 18), ("C", 8), ("D", 7), ("E", 60), ("F", 22), ("G", 24), ("H", 14)):
         ws.column_dimensions[letter].width = width
+    ws.auto_filter.ref = f"A1:{chr(ord('A') + len(HEADINGS) - 1)}{max(len(findings), 1) + 1}"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
 
 
 def _sheet_title(name: str) -> str:

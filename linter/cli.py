@@ -46,6 +46,7 @@ class _LazyGroup(click.Group):
         "rule": ("linter.commands.rules", "rule_command"),
         "baseline": ("linter.commands.baseline", "baseline_command"),
         "report": ("linter.commands.report", "report_command"),
+        "serve": ("linter.commands.serve", "serve_command"),
     }
 
     def list_commands(self, ctx):
@@ -56,11 +57,16 @@ class _LazyGroup(click.Group):
             return None
         import importlib
 
+        from linter.helptext import localised
+
         module_name, attr = self._commands[name]
-        return getattr(importlib.import_module(module_name), attr)
+        return localised(getattr(importlib.import_module(module_name), attr))  # (--help in Chinese)
 
     def main(self, *args, **kwargs):
+        from linter.helptext import localised
         from linter.outputs import StdoutError
+
+        localised(self)
 
         previous = _on_sigterm(_terminate)
         try:

@@ -32,8 +32,8 @@ def wants_progress(n_files: int, fmt: str = "text", stream=None) -> bool:
 class Progress:
     WIDTH = 30
 
-    def __init__(self, total: int, enabled: bool, stream=None):
-        self.total, self.enabled = total, enabled
+    def __init__(self, total: int, enabled: bool, stream=None, lang: str = "zh"):
+        self.total, self.enabled, self.lang = total, enabled, lang
         self.stream = stream or sys.stderr
         self.done = 0
         self.start = self._last = time.monotonic()
@@ -60,8 +60,10 @@ class Progress:
         filled = int(fraction * self.WIDTH)
         elapsed = now - self.start
         eta = elapsed / self.done * (self.total - self.done) if self.done else 0.0
-        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {self.done}/{self.total} "
-                          f"{fraction:4.0%}  {elapsed:5.1f}s, ~{eta:.0f}s left ")
+        from linter.i18n import progress_text
+
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] "
+                          + progress_text(self.done, self.total, fraction, elapsed, eta, self.lang))
         self.stream.flush()
 
     def clear(self) -> None:

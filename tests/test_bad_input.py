@@ -62,11 +62,12 @@ def test_shift_jis_is_an_encoding_error_not_a_file_of_mojibake(tmp_path):
     path = tmp_path / "sjis.txt"
     path.write_bytes((Path(__file__).parent.parent / "examples" / "000_8b9eba17efc00524.txt")
                      .read_text(encoding="utf-8").encode("shift_jis", "replace"))
-    result = CliRunner().invoke(main, ["check", str(path)])
+    result = CliRunner().invoke(main, ["check", "--lang", "en", str(path)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"{path}: 无法识别文字编码（不是 UTF-8、GBK 或 Big5 编码的中文） / cannot tell the text encoding "
-        "(not Chinese in UTF-8, GBK or Big5)"]
+        f"{path}: cannot tell the text encoding (not Chinese in UTF-8, GBK or Big5)"]
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.stderr.splitlines() == [f"{path}: 无法识别文字编码（不是 UTF-8、GBK 或 Big5 编码的中文）"]
 
 
 def test_a_negative_value_is_parsed_not_taken_for_an_option():

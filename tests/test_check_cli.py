@@ -69,9 +69,9 @@ def test_text_output_lists_findings_with_context_and_summary(table):
     codes = [line.split()[1] for line in lines if line.startswith(str(table))]
     assert codes == ["IL201", "IL204"]
     assert f"{table}:9:" in result.output  # the line of 点评反馈会次数 in the file
-    assert "IL204 [error] “安全生产事故率”是比率指标，指标值却是“降低”" in result.output
+    assert "IL204 [错误] “安全生产事故率”是比率指标，指标值却是“降低”" in result.output
     assert "安全生产标准化建设经费 › 数量指标 › 点评反馈会次数 = 4" in result.output
-    assert lines[-1] == "1 error, 1 warning, 0 info in 1 file"
+    assert lines[-1] == "1 个错误，1 个警告，0 个提示（已检查 1 个文件）"
     assert "\x1b[" not in result.output  # no colour when stdout is not a terminal
 
 
@@ -131,6 +131,8 @@ def test_select_and_ignore_by_slug_code_and_prefix(table):
     out = run("check", "--ignore", "rate-not-percent", table).output
     assert "IL201" in out and "IL204" not in out
     only = run("check", "--select", "IL1,IL3", table)
+    assert only.exit_code == 0 and only.output.endswith("未发现问题（已检查 1 个文件）\n")
+    only = run("check", "--select", "IL1,IL3", "--lang", "en", table)
     assert only.exit_code == 0 and only.output.endswith("0 errors, 0 warnings, 0 info in 1 file\n")
     bad = run("check", "--select", "no-such-rule", table)
     assert bad.exit_code == 2 and "no rule matches 'no-such-rule'" in bad.stderr
@@ -156,6 +158,7 @@ def test_json_output(table):
 def test_english_messages(table):
     out = run("check", "--lang", "en", table).output
     assert "'安全生产事故率' is a rate, yet its value is '降低'" in out
+    assert "IL204 [error] " in out and out.endswith("1 error, 1 warning, 0 info in 1 file\n")
 
 
 def test_unreadable_file_is_one_line_and_others_are_still_checked(table, tmp_path):
@@ -168,14 +171,29 @@ def test_unreadable_file_is_one_line_and_others_are_still_checked(table, tmp_pat
     assert errors[0].startswith(f"{tmp_path / 'missing.yaml'}: ")
     assert errors[1].startswith(f"{broken}")
     assert "IL204" in result.stdout  # the good file is still reported
-    assert result.stdout.splitlines()[-1] == "1 error, 1 warning, 0 info in 3 files"
+    assert result.stdout.splitlines()[-1] == "1 个错误，1 个警告，0 个提示（已检查 1 个文件）；另有 2 个文件无法读取，未检查"
+    assert " / " not in result.stderr  # the errors in Chinese alone, under the default --lang zh
+    english = runner().invoke(main, ["check", "--lang", "en", str(tmp_path / "missing.yaml"), str(broken), str(table)])
+    assert english.stderr.splitlines()[0] == f"{tmp_path / 'missing.yaml'}: no such file"
+    assert english.stdout.splitlines()[-1] == "1 error, 1 warning, 0 info in 1 file; 2 files could not be read"
+
+
+def test_an_unreadable_file_is_never_counted_as_checked_clean(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"hello\x00\xff")
+    result = run("check", bad)
+    assert result.exit_code == 2
+    assert result.stderr == f"{bad}: 不是文本文件（二进制内容或无法识别的编码）\n"
+    assert result.stdout == "未检查任何文件：1 个文件无法读取\n"
+    assert "未发现问题" not in result.stdout
+    assert run("check", "--lang", "en", bad).stdout == "no file checked: 1 file could not be read\n"
 
 
 def test_folders_are_walked(table, tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "again.yaml").write_text(TABLE, encoding="utf-8")
     out = run("check", tmp_path).output
-    assert out.splitlines()[-1] == "2 errors, 2 warnings, 0 info in 2 files"
+    assert out.splitlines()[-1] == "2 个错误，2 个警告，0 个提示（已检查 2 个文件）"
 
 
 def test_a_broken_extra_rule_folder_is_a_usage_error(table, tmp_path):
@@ -191,10 +209,13 @@ def test_rules_lists_the_catalogue():
     result = run("rules")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split() == ["code", "slug", "severity", "title"]
+    assert lines[0].split() == ["编号", "规则", "级别", "说明"]
     row = next(line for line in lines if line.startswith("IL201"))
-    assert row.split() == ["IL201", "missing-unit", "warning", "指标值缺少计量单位"]
+    assert row.split() == ["IL201", "missing-unit", "警告", "指标值缺少计量单位"]
     assert len(lines) > 25
+    english = run("rules", "--lang", "en").output.splitlines()
+    assert english[0].split() == ["code", "slug", "severity", "title"]
+    assert next(line for line in english if line.startswith("IL201")).split()[:3] == ["IL201", "missing-unit", "warning"]
 
 
 @pytest.mark.parametrize("name", ["vague-value", "IL212", "il212"])
@@ -241,7 +262,8 @@ def test_colour_only_when_asked_and_json_carries_spreadsheet_cells():
                 location=Location("t.xlsx", sheet="表1", cell="D12"), table="项目", indicator="次数", value="4")
     assert "\x1b[" in format_text([f], [{}], colour=True)
     plain = format_text([f], [{}], colour=False)
-    assert plain.startswith("t.xlsx:表1!D12: IL201 [warning] 缺单位\n")
+    assert plain.startswith("t.xlsx:表1!D12: IL201 [警告] 缺单位\n")
+    assert format_text([f], [{}], lang="en").startswith("t.xlsx:表1!D12: IL201 [warning] 缺单位\n")
     assert plain.splitlines()[1].strip() == "项目 › 次数 = 4"
     d = finding_dict(f)
     assert (d["sheet"], d["cell"], d["level2"], d["value"]) == ("表1", "D12", None, "4")

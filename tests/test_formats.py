@@ -117,7 +117,7 @@ def test_statistics_counts_findings_per_rule(tmp_path, monkeypatch):
     # Three findings of IL201 (three bare numbers) and one of IL204.
     Path("t.yaml").write_text(TABLE.replace("4家", '"4"').replace("≤36万元", '"36"'), encoding="utf-8")
     result = check("t.yaml", "--statistics", "--select", "IL201,IL204")
-    assert result.output == "3  IL201  missing-unit      [warning]\n1  IL204  rate-not-percent  [error]\n"
+    assert result.output == "3  IL201  missing-unit      [警告]\n1  IL204  rate-not-percent  [错误]\n"
     assert result.exit_code == 1
     rows = json.loads(check("t.yaml", "--statistics", "--format", "json", "--select", "IL201,IL204").output)
     assert rows == [{"code": "IL201", "rule": "missing-unit", "severity": "warning", "count": 3},

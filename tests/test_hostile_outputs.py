@@ -101,7 +101,7 @@ def test_annotate_does_not_write_over_the_checked_file_and_prints_nothing_first(
     out = link(kind, source, tmp_path / "out.xlsx")
     before = state(source)
     result = run("check", source, "--annotate", out)
-    one_error(result, "不能覆盖")
+    one_error(result, "不能覆盖", bilingual=False)  # (check's errors are in --lang: Chinese by default)
     assert result.stdout == ""  # refused before checking, not after printing the findings
     assert state(source) == before
 
@@ -112,8 +112,9 @@ def test_annotate_does_not_write_over_the_baseline_or_the_config(tmp_path):
     baseline = tmp_path / "b.json"
     assert run("baseline", source, "-o", baseline).exit_code == 0
     before = state(source, config, baseline)
-    one_error(run("check", source, "--baseline", baseline, "--annotate", baseline), "will not overwrite")
-    one_error(run("check", source, "--config", config, "--annotate", config), "will not overwrite")
+    one_error(run("check", source, "--baseline", baseline, "--annotate", baseline), "不能覆盖", bilingual=False)
+    one_error(run("check", source, "--config", config, "--annotate", config, "--lang", "en"), "will not overwrite",
+              bilingual=False)
     assert state(source, config, baseline) == before
 
 
@@ -179,7 +180,8 @@ def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(tm
     out.chmod(0o444)  # no write permission (root could write it anyway: the mode decides)
     before = state(source, out)
     result = run(*args)
-    one_error(result, str(out), "read-only")
+    one_error(result, str(out), *(["只读"] if command == "annotate" else ["只读", "read-only"]),
+              bilingual=command != "annotate")
     assert result.stdout == ""  # said before the run, not after it
     assert state(source, out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"t.yaml", out.name})  # no temporary file

@@ -67,8 +67,10 @@ def test_findings_point_at_pages_in_text_and_json(pdfs):
     path = str(pdfs["000"])
     result = CliRunner().invoke(main, ["check", path])
     assert result.exit_code == 1
-    assert f"{path}:page 1: IL303" in result.stdout  # 劳务派遣年限 ≥1年, first table, page 1
-    assert f"{path}:page 3: IL303" in result.stdout  # “安全生产月”活动开展期限 1个月, last grid on page 3
+    assert f"{path}:第 1 页: IL303" in result.stdout  # 劳务派遣年限 ≥1年, first table, page 1
+    assert f"{path}:第 3 页: IL303" in result.stdout  # “安全生产月”活动开展期限 1个月, last grid on page 3
+    english = CliRunner().invoke(main, ["check", "--lang", "en", path]).stdout
+    assert f"{path}:page 1: IL303" in english
     result = CliRunner().invoke(main, ["check", "--format", "json", path])
     found = json.loads(result.stdout)["findings"]
     timing = [f for f in found if f["indicator"] == "劳务派遣年限"]
@@ -81,7 +83,7 @@ def test_scanned_pdf_is_refused_with_a_clear_message(pdfs):
         read_path(pdfs["scan"])
     result = CliRunner().invoke(main, ["check", str(pdfs["scan"]), str(example_path("002"))])
     assert result.exit_code == 2
-    assert "no text layer" in result.output
+    assert "没有文字层" in result.output
     assert "全县安全生产监管专项" in result.stdout  # the other file is still checked
 
 

@@ -70,9 +70,10 @@ def test_a_glob_matching_a_folder_checks_the_folder(tmp_path):
 def test_a_glob_matching_nothing_is_an_input_error_and_the_rest_is_checked(tmp_path):
     result = CliRunner().invoke(main, ["check", str(tmp_path / "*.pdf"), str(EXAMPLES / "000_8b9eba17efc00524.txt")])
     assert result.exit_code == 2
-    assert "no table file matches this pattern" in result.stderr
+    assert "没有目标表文件与此模式匹配" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    assert "in 2 files" in result.stdout  # the example was still checked and reported
+    # the example was still checked and reported; the pattern is not counted as a file checked
+    assert "（已检查 1 个文件）；另有 1 个文件无法读取，未检查" in result.stdout
 
 
 # --------------------------------------------------------------------------- progress bar
@@ -177,9 +178,9 @@ def test_text_pads_locations_to_one_width_per_path():
     findings = [finding("a.txt", 9, 1, "IL101"), finding("a.txt", 120, 33, "IL201"),
                 finding("a.txt.noqa.yaml", 3, 5, "IL000")]
     assert TextWriter().render(findings) == (
-        "a.txt:9:1:    IL101 [warning] m\n"
-        "a.txt:120:33: IL201 [warning] m\n"
-        "a.txt.noqa.yaml:3:5: IL000 [warning] m\n")
+        "a.txt:9:1:    IL101 [警告] m\n"
+        "a.txt:120:33: IL201 [警告] m\n"
+        "a.txt.noqa.yaml:3:5: IL000 [警告] m\n")
 
 
 def test_streamed_text_is_the_whole_report_written_at_once():
@@ -188,7 +189,7 @@ def test_streamed_text_is_the_whole_report_written_at_once():
     from linter.readers import iter_input_files
 
     streamed = CliRunner().invoke(main, ["check", str(EXAMPLES)]).stdout
-    assert streamed.endswith(f"{TOTALS['error']} errors, {TOTALS['warning']} warnings, {TOTALS['info']} info in 4 files\n")
+    assert streamed.endswith(f"{TOTALS['error']} 个错误，{TOTALS['warning']} 个警告，{TOTALS['info']} 个提示（已检查 4 个文件）\n")
     run = LintRun()
     results = list(check_files(run, iter_input_files([str(EXAMPLES)]), jobs=1))
     assert streamed == format_text([f for r in results for f in r.findings], [r.entry for r in results])
@@ -231,7 +232,7 @@ def _peak_rss_kb(folder: Path, fmt: str) -> int:
 def test_the_benchmark_stops_at_a_command_that_fails_instead_of_timing_it(tmp_path):
     import sys
 
-    with pytest.raises(SystemExit, match=r"exit status 2: .*missing\.yaml: 文件不存在 / no such file"):
+    with pytest.raises(SystemExit, match=r"exit status 2: .*missing\.yaml: 文件不存在"):
         _bench().measure([sys.executable, "-m", "linter", "check", str(tmp_path / "missing.yaml")])
 
 

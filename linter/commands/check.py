@@ -37,8 +37,9 @@ from linter.rulebook import fails
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
               help="Report only findings that this baseline (indicator-lint baseline) does not accept.")
 @click.option("--report-unused-noqa", is_flag=True, help="Report suppressions that silenced nothing (IL000).")
-@click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
-              help="Also write a copy of the (one) checked file as a workbook with the flagged cells marked.")
+@click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx|OUT.docx",
+              help="Also write a copy of the (one) checked file with the flagged cells marked: a .docx as a Word "
+                   "document with comments, anything else as a workbook.")
 def check_command(paths, fmt, output, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
                   config_file, show_config, statistics, baseline_file, report_unused_noqa, jobs=None,
                   annotate_out=None):
@@ -49,8 +50,9 @@ def check_command(paths, fmt, output, fail_on, exit_zero, lang, select, ignore, 
     run, inputs = open_run(paths, config_file, rules_dirs, select, ignore, lang, report_unused_noqa,
                            leave_out=leave_out)
     baseline = _load_baseline(baseline_file)
-    if annotate_out:  # before any output: the workbook must not replace a table, a config or the baseline
-        refuse_to_overwrite(annotate_out, run, inputs, *([baseline_file] if baseline_file else []))
+    if annotate_out:  # before any output: the copy must not replace a table, a config or the baseline
+        refuse_to_overwrite(annotate_out, run, inputs, *([baseline_file] if baseline_file else []), lang=lang)
+        _annotate_usage(annotate_out, inputs, lang)
     if show_config:
         with setup_errors():
             _print_config(run, paths[0])
@@ -65,13 +67,13 @@ def check_command(paths, fmt, output, fail_on, exit_zero, lang, select, ignore, 
     # Text, JSON and GitHub output is rendered a file at a time, beside the checking (in the worker
     # processes, with --jobs), and written as it comes: a sweep's findings are never all held.
     # Statistics, a baseline, SARIF and JUnit need the whole run first.
-    writer = writer_for(fmt, colour) if fmt in STREAMED and not statistics and baseline is None else None
+    writer = writer_for(fmt, colour, lang) if fmt in STREAMED and not statistics and baseline is None else None
     findings, files, input_error = [], [], False
     docs = {}  # path → Document, for --annotate only (kept otherwise, memory would grow with the files)
     # Written straight to the stream, flushed at the end: click.echo flushes (and scans for colour
     # codes) on every call, which on a sweep of thousands of files costs more than the writing.
     out = Output(sys.stdout) if writer else None
-    summarise = functools.partial(render_file, fmt, colour, out.encoding) if writer else None
+    summarise = functools.partial(render_file, fmt, colour, out.encoding, lang=lang) if writer else None
     departments = {}  # path → table → 主管部门, for the spreadsheet's column
     if fmt == "xlsx":
         from linter.formatters.xlsx import departments_of as summarise
@@ -81,10 +83,11 @@ def check_command(paths, fmt, output, fail_on, exit_zero, lang, select, ignore, 
     # processes then, not whenever the interpreter gets round to it. -v notes go straight to stderr
     # from the reader: no bar to run them over.
     shown_as = "html" if fmt == "xlsx" else fmt  # a file written at the end: a bar meanwhile, as for a report
-    with contextlib.closing(results), Progress(len(inputs), wants_progress(len(inputs), shown_as) and not verbose) as bar:
+    with contextlib.closing(results), Progress(len(inputs), wants_progress(len(inputs), shown_as) and not verbose,
+                                                lang=lang) as bar:
         if writer:
             out.write(writer.start())
-        for result in each_result(results, bar):
+        for result in each_result(results, bar, lang):
             input_error = input_error or result.failed
             files.append(result.entry)
             if writer:
@@ -117,7 +120,7 @@ def check_command(paths, fmt, output, fail_on, exit_zero, lang, select, ignore, 
                     statistics=statistics, colour=colour), nl=False)
         severities = (f.severity for f in findings)
 
-    if annotate_out and not _annotate(annotate_out, docs, files, findings):
+    if annotate_out and not _annotate(annotate_out, docs, files, findings, lang):
         sys.exit(2)
     if input_error:
         sys.exit(2)
@@ -157,21 +160,41 @@ def _write_spreadsheet(output, findings, departments, run, lang, n_files) -> Non
     click.echo(f"{output}: {n} 条问题（{n_files} 个文件） / {n} findings in {n_files} files")
 
 
-def _annotate(out, docs, files, findings) -> bool:
-    """Write the annotated workbook of the one file checked; False (message printed) when it cannot."""
-    from linter.annotate import AnnotateError, write_annotated
+def _annotate_usage(out, inputs, lang: str) -> None:
+    """--annotate takes one file and writes a copy of its own kind: a Word document for a .docx,
+    a workbook for anything else. Anything else is a usage error (one line, exit code 2), before
+    the run."""
+    from linter.annotate import annotated_kind
+    from linter.i18n import pick
+    from linter.safetext import shown
 
-    if len(files) != 1:
-        click.echo(f"indicator-lint: --annotate 只能用于一个文件（本次 {len(files)} 个） / "
-                   f"--annotate takes exactly one input file ({len(files)} given)", err=True)
-        return False
+    problem = None
+    if len(inputs) != 1:
+        problem = (f"indicator-lint: --annotate 只能用于一个文件（本次 {len(inputs)} 个） / "
+                   f"--annotate takes exactly one input file ({len(inputs)} given)")
+    else:
+        wanted = annotated_kind(inputs[0])
+        if not str(out).lower().endswith(wanted):
+            what = ("Word 文档", "a Word document") if wanted == ".docx" else ("工作簿", "a workbook")
+            problem = (f"indicator-lint: {shown(str(out))}: 标注副本应为 {wanted} 文件（{shown(inputs[0].name)} 的副本是"
+                       f"{what[0]}） / the annotated copy of {shown(inputs[0].name)} is {what[1]}: name it *{wanted}")
+    if problem:
+        click.echo(pick(problem, lang), err=True)
+        sys.exit(2)
+
+
+def _annotate(out, docs, files, findings, lang: str = "zh") -> bool:
+    """Write the annotated copy of the one file checked; False (message printed) when it cannot."""
+    from linter.annotate import AnnotateError, write_annotated
+    from linter.i18n import pick
+
     path = files[0]["path"]
     if path not in docs:
         return False  # the file could not be read: its error is already printed
     try:
-        write_annotated(path, docs[path], [f for f in findings if f.location.path == path], out)
+        write_annotated(path, docs[path], [f for f in findings if f.location.path == path], out, lang=lang)
     except AnnotateError as exc:
-        click.echo(str(exc), err=True)
+        click.echo(pick(str(exc), lang), err=True)
         return False
     return True
 

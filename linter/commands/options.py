@@ -54,7 +54,7 @@ def _follow_links() -> bool:
 
 
 @contextmanager
-def setup_errors():
+def setup_errors(lang: str | None = None):
     """A broken configuration or rule folder: one line and exit code 2, before any output."""
     from linter.config import ConfigError
     from linter.engine import RuleError
@@ -62,9 +62,11 @@ def setup_errors():
     try:
         yield
     except (RuleError, ConfigError) as exc:
+        from linter.i18n import pick
         from linter.safetext import shown
 
-        click.echo(f"indicator-lint: {shown(str(exc))}", err=True)  # one line, whatever a path holds
+        message = f"indicator-lint: {exc}"
+        click.echo(shown(pick(message, lang) if lang else message), err=True)  # one line, whatever a path holds
         sys.exit(2)
 
 
@@ -75,7 +77,7 @@ def open_run(paths, config_file, rules_dirs, select, ignore, lang: str = "zh", r
     from linter.lintrun import LintRun
     from linter.readers import iter_input_files
 
-    with setup_errors():
+    with setup_errors(lang):
         run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang, report_unused_noqa)
         inputs = [p for p in iter_input_files(paths, _follow_links()) if leave_out is None or not leave_out(p)]
         run.check_configs(inputs)
@@ -88,7 +90,7 @@ def open_run(paths, config_file, rules_dirs, select, ignore, lang: str = "zh", r
     return run, inputs
 
 
-def refuse_to_overwrite(out, run, inputs, *more) -> None:
+def refuse_to_overwrite(out, run, inputs, *more, lang: str | None = None) -> None:
     """Exit with code 2 and one line when ``out`` is a file the run reads (an input, a
     configuration or rule file, ``more``: a baseline; or a link to one of them) or a read-only
     file: before the run, not after it."""
@@ -98,25 +100,32 @@ def refuse_to_overwrite(out, run, inputs, *more) -> None:
         ReadFiles([*inputs, *run.settings.files_read(), *more]).refuse(out)
         refuse_read_only(out)
     except OutputError as exc:
-        click.echo(str(exc), err=True)
+        from linter.i18n import pick
+
+        click.echo(pick(str(exc), lang) if lang else str(exc), err=True)
         sys.exit(2)
 
 
-def each_result(results, bar=None):
+def each_result(results, bar=None, lang: str | None = None):
     """The FileResults in order, their messages printed (above the progress bar, which advances
-    for each); a fatal one (a broken rule or configuration) ends the run with exit code 2."""
+    for each; in ``lang`` alone when given, ``linter.i18n.pick``); a fatal one (a broken rule or
+    configuration) ends the run with exit code 2."""
+    from linter.i18n import pick
     from linter.safetext import shown
 
+    def said(message: str) -> str:  # (a file's name may hold anything: one line, escaped)
+        return shown(pick(message, lang, result.path) if lang else message)
+
     for result in results:
-        for message in result.messages:  # (a file's name may hold anything: one line, escaped)
+        for message in result.messages:
             if bar is not None:
-                bar.note(shown(message))
+                bar.note(said(message))
             else:
-                click.echo(shown(message), err=True)
+                click.echo(said(message), err=True)
         if result.fatal:
             if bar is not None:
                 bar.close()
-            click.echo(shown(result.fatal), err=True)
+            click.echo(said(result.fatal), err=True)
             sys.exit(2)
         yield result
         if bar is not None:

@@ -56,8 +56,8 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
     results = check_files(run, files, jobs, verbose, summarise=functools.partial(summarise_file, lang=lang))
     with (contextlib.closing(results),  # (as in check: the workers stop on the way out, however it comes)
           ReportBuilder(title, lang) as report,
-          Progress(len(files), wants_progress(len(files), "html") and not verbose) as bar):
-        for result in each_result(results, bar):
+          Progress(len(files), wants_progress(len(files), "html") and not verbose, lang=lang) as bar):
+        for result in each_result(results, bar, lang):
             if result.failed:
                 input_error = True
                 report.add_unreadable(result.path, result.entry["error"])

@@ -29,12 +29,14 @@ def _load(rules_dirs):
 def rules_command(lang, rules_dirs):
     """List every rule: code, slug, severity and title."""
     from linter.formatters.text import pad
+    from linter.i18n import severity_word
 
     rules = _load(rules_dirs)
     slug_width = max(len(r.slug) for r in rules)
-    echo(f"{'code':<6} {'slug':<{slug_width}} {'severity':<8} title")
+    head = ("编号", "规则", "级别", "说明") if lang == "zh" else ("code", "slug", "severity", "title")
+    echo(f"{pad(head[0], 6)} {pad(head[1], slug_width)} {pad(head[2], 8)} {head[3]}")
     for r in rules:
-        echo(f"{r.code:<6} {r.slug:<{slug_width}} {pad(r.severity, 8)} {r.title[lang]}")
+        echo(f"{r.code:<6} {r.slug:<{slug_width}} {pad(severity_word(r.severity, lang), 8)} {r.title[lang]}")
 
 
 @click.command("rule")

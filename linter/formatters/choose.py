@@ -22,14 +22,16 @@ def choose_format(fmt: str | None, environ=None) -> str:
 STREAMED = ("text", "json", "github")  # written a file at a time; SARIF and JUnit need the whole run
 
 
-def writer_for(fmt: str, colour: bool = False):
+def writer_for(fmt: str, colour: bool = False, lang: str = "zh"):
     """The streaming writer of a format in STREAMED: ``start()``, ``file(findings)`` per file, ``finish(files)``."""
     if fmt == "json":
         from linter.formatters.json import JsonWriter as Writer
     elif fmt == "github":
         from linter.formatters.github import GithubWriter as Writer
     else:
-        from linter.formatters.text import TextWriter as Writer
+        from linter.formatters.text import TextWriter
+
+        return TextWriter(colour, lang)
     return Writer(colour)
 
 
@@ -38,7 +40,7 @@ def render(fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bo
     if statistics:
         from linter.formatters.statistics import format_statistics
 
-        return format_statistics(findings, files, as_json=fmt == "json")
+        return format_statistics(findings, files, as_json=fmt == "json", lang=lang)
     if fmt == "json":
         from linter.formatters.json import format_json
 
@@ -57,4 +59,4 @@ def render(fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bo
         return format_junit(findings, files)
     from linter.formatters.text import format_text
 
-    return format_text(findings, files, colour=colour)
+    return format_text(findings, files, colour=colour, lang=lang)

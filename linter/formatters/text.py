@@ -1,6 +1,6 @@
 """Findings as text for people: one line per finding, then where in the table it is.
 
-    examples/000.txt:30:1: IL204 [error] “安全生产事故率”是比率指标，指标值却是“降低”…
+    examples/000.txt:30:1: IL204 [错误] “安全生产事故率”是比率指标，指标值却是“降低”…
                            安全生产监管第三方服务经费 › 社会效益指标 › 安全生产事故率 = 降低
 
 Locations are padded to one display width per file so the codes line up; Chinese characters are
@@ -11,9 +11,9 @@ characters. Colour only when asked (the command asks when stdout is a terminal).
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 
 from linter.formatters.stream import Writer, findings_by_path, write_all
+from linter.i18n import location_text, severity_word, summary_line
 from linter.model import Finding
 from linter.safetext import shown, unsafe_lines
 
@@ -41,14 +41,13 @@ def context_line(f: Finding) -> str:
     return line
 
 
-def summary_line(counts: Counter, n_files: int) -> str:
-    errors, warnings, info = counts["error"], counts["warning"], counts["info"]
-    return (f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}, "
-            f"{info} info in {n_files} file{'s' if n_files != 1 else ''}")
-
-
 class TextWriter(Writer):
-    """Findings for people, a file at a time; ``format_text`` is the whole of it."""
+    """Findings for people, a file at a time; ``format_text`` is the whole of it. Severities and
+    the summary line in ``lang`` (``[错误]`` under zh, ``[error]`` under en: ``linter.i18n``)."""
+
+    def __init__(self, colour: bool = False, lang: str = "zh"):
+        super().__init__(colour)
+        self.lang = lang
 
     def _style(self, text: str, **kw) -> str:
         if not self.colour:
@@ -75,20 +74,20 @@ class TextWriter(Writer):
 
     def _lines(self, findings: list[Finding], escape) -> str:
         style = self._style
-        wheres = [escape(f"{f.location}:") for f in findings]
+        wheres = [escape(f"{location_text(f.location, self.lang)}:") for f in findings]
         width = max(map(display_width, wheres))
         out = []
         for f, where in zip(findings, wheres, strict=True):
             out.append(f"{style(pad(where, width), bold=True)} {style(f.code, bold=True)} "
-                       f"{style('[' + f.severity + ']', fg=SEVERITY_COLOURS.get(f.severity))} {escape(f.message)}\n")
+                       f"{style('[' + severity_word(f.severity, self.lang) + ']', fg=SEVERITY_COLOURS.get(f.severity))} {escape(f.message)}\n")
             ctx = context_line(f)
             if ctx:
                 out.append(" " * (width + 1) + style(escape(ctx), dim=True) + "\n")
         return "".join(out)
 
     def finish(self, files: list[dict]) -> str:
-        return summary_line(self.counts, len(files)) + "\n"
+        return summary_line(self.counts, files, self.lang) + "\n"
 
 
-def format_text(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
-    return write_all(TextWriter(colour), findings, files)
+def format_text(findings: list[Finding], files: list[dict], colour: bool = False, lang: str = "zh") -> str:
+    return write_all(TextWriter(colour, lang), findings, files)
