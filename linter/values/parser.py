@@ -1,7 +1,10 @@
 """Parse one 指标值: fold to half-width, trim, run the LALR grammar, fall back to Text.
 
-The Lark parser is built once per process from grammar/value.lark; Lark's cache keeps the
-LALR tables on disk, so a cold ``indicator-lint parse 12次`` does not recompute them.
+The parser runs from tables generated from grammar/value.lark ahead of time and shipped in the
+package (``lalr_tables.py``, run by ``lalr.py``): a process never builds it, never imports Lark
+and never writes a cache. Only when grammar/value.lark no longer matches the tables (it was edited
+and ``python -m linter.values.lalr_build`` not run yet) does Lark build the parser from the file,
+as before (its cache in the temporary folder keeps the LALR tables between runs).
 """
 
 from __future__ import annotations
@@ -32,28 +35,34 @@ _first_token = None  # what a value's first token can match (``_can_start``)
 
 
 def _get_parser():
+    """The parser (``.parse(text)`` → a value, raising on what the grammar refuses), built once."""
     global _parser, _first_token
     if _parser is None:
-        from lark import Lark
-
         from linter.resources import data_dir
+        from linter.values import lalr_tables
+        from linter.values.lalr import grammar_crc
         from linter.values.transform import ValueTransformer
 
-        _parser = Lark.open(
-            str(data_dir("grammar") / "value.lark"),
-            parser="lalr",
-            lexer="contextual",
-            transformer=ValueTransformer(),
-            cache=True,
-            maybe_placeholders=False,
-        )
-        _first_token = _can_start(_parser)
+        grammar = data_dir("grammar") / "value.lark"
+        transformer = ValueTransformer()
+        if grammar_crc(grammar.read_bytes()) == lalr_tables.GRAMMAR_CRC:
+            from linter.values.lalr import TableParser
+
+            parser = TableParser(lalr_tables, transformer)
+            first_token = parser.first_token()
+        else:  # the grammar changed since the tables were written: Lark reads it (and says what is wrong)
+            from linter.values.lalr_build import lark_parser
+
+            parser = lark_parser(grammar, transformer, cache=True)
+            first_token = _can_start(parser)
+        _parser, _first_token = parser, first_token
     return _parser
 
 
 def _can_start(parser) -> re.Pattern:
     """A pattern matching wherever the grammar's first token can: the union of the terminals the
-    parser accepts at the start. A text it does not match at position 0 is no value, which the
+    parser accepts at the start (Lark's parser; the tables' is their start state's lexer pattern).
+    A text it does not match at position 0 is no value, which the
     lexer would find too, but at fifty times the cost: a sweep parses every indicator name to find
     the quantities in it, and nearly all of them fail at their first character. The grammar's
     ``%ignore`` (whitespace) need not be among them: the text comes from ``_trim``, which has
