@@ -46,7 +46,7 @@ def test_values_are_the_same_with_lark_alone(monkeypatch):
     the tables: Lark builds the parser from the file."""
     texts = list(dict.fromkeys([*read_texts(), *value_test_texts()]))
     shipped = _parse_all(texts)
-    for name in ("_first_token",):
+    for name in ("_first_token", "_fast"):
         monkeypatch.setattr(parser, name, getattr(parser, name))  # all put back afterwards
     monkeypatch.setattr(parser, "_parser", None)
     monkeypatch.setattr(lalr_tables, "GRAMMAR_CRC", -1)

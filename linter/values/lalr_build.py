@@ -22,6 +22,7 @@ from pathlib import Path
 from linter.values.lalr import grammar_crc
 
 TABLES = Path(__file__).with_name("lalr_tables.py")
+WORD_TERMINALS = ("GRADE_WORD", "ADVERB", "DIR_UP", "DIR_DOWN", "DIR_STEADY")
 
 
 def grammar_path() -> Path:
@@ -121,8 +122,8 @@ def tables_source(grammar: bytes | None = None) -> str:
         "# per lexer: the patterns it tries in order (one, unless it has over 100 terminals)\n",
         f"LEXERS = {_literal(tuple(lexers))}\n",
         f"STATE_LEXER = {_literal(tuple(state_lexer))}\n",
-        "# the GRADE_WORD terminal's words: a value that is one of them is that grade (fast.py)\n",
-        f"GRADE_WORDS = {_literal(_terminal_words(grammar.decode('utf-8'), 'GRADE_WORD'))}\n",
+        "# the words of terminals that are lists of words, for the fast path (fast.py)\n",
+        f"WORDS = {_literal({name: _terminal_words(grammar.decode('utf-8'), name) for name in WORD_TERMINALS})}\n",
     ])
 
 

@@ -32,11 +32,12 @@ MAX_VALUE_LENGTH = 400
 
 _parser = None
 _first_token = None  # what a value's first token can match (``_can_start``)
+_fast = None  # the common shapes' reader (``fast.FastPath.read``), while the shipped tables are in use
 
 
 def _get_parser():
     """The parser (``.parse(text)`` → a value, raising on what the grammar refuses), built once."""
-    global _parser, _first_token
+    global _parser, _first_token, _fast
     if _parser is None:
         from linter.resources import data_dir
         from linter.values import lalr_tables
@@ -46,16 +47,18 @@ def _get_parser():
         grammar = data_dir("grammar") / "value.lark"
         transformer = ValueTransformer()
         if grammar_crc(grammar.read_bytes()) == lalr_tables.GRAMMAR_CRC:
+            from linter.values.fast import FastPath
             from linter.values.lalr import TableParser
 
             parser = TableParser(lalr_tables, transformer)
             first_token = parser.first_token()
+            fast = FastPath(transformer, lalr_tables.WORDS).read
         else:  # the grammar changed since the tables were written: Lark reads it (and says what is wrong)
             from linter.values.lalr_build import lark_parser
 
             parser = lark_parser(grammar, transformer, cache=True)
-            first_token = _can_start(parser)
-        _parser, _first_token = parser, first_token
+            first_token, fast = _can_start(parser), None
+        _parser, _first_token, _fast = parser, first_token, fast
     return _parser
 
 
@@ -101,12 +104,19 @@ def _parse_core(raw: str, core: str, start: int) -> t.Value | None:
     if not core or len(core) > MAX_VALUE_LENGTH:
         return None
     parser = _get_parser()  # outside the try: a broken grammar must fail loudly, not read as Text
-    if _first_token.match(core) is None:
-        return None
-    try:
-        value = parser.parse(core)
-    except Exception:  # noqa: BLE001 — any rejection (lexer, parser or meaning) means "not a value"
-        return None
+    value = None
+    if _fast is not None:
+        try:
+            value = _fast(core)
+        except Exception:  # noqa: BLE001 — the meaning rejects it (month 13): the grammar says what it is
+            value = None
+    if value is None:
+        if _first_token.match(core) is None:
+            return None
+        try:
+            value = parser.parse(core)
+        except Exception:  # noqa: BLE001 — any rejection (lexer, parser or meaning) means "not a value"
+            return None
     value.raw = raw  # the transformer cannot know these; the value is not shared yet
     value.span = (start, start + len(core))
     return value
