@@ -113,6 +113,7 @@ def vocabulary_texts() -> list[str]:
     words = ADVERBS + VERBS
     texts += [f"{a}{b}" for a, b in itertools.product(words, words + ("", "5%", "以上", "工作"))]
     texts += [f"{a}{b}{c}" for a, b, c in itertools.product(ADVERBS[::5], ADVERBS[1::6], VERBS[::2] + ADVERBS[::9])]
+    texts += [f"{a}{b}{c}" for a, b, c in itertools.product(VERBS[::3], ADVERBS[::5] + VERBS[::9], ADVERBS[1::7])]
     texts += [f"{a}{b}{c}{d}" for a, b, c, d in itertools.product(ADVERBS[2::9], ADVERBS[::11], VERBS[::7],
                                                                   ADVERBS[::6] + ("", "5%"))]
     texts += [f"{a}{b}{c}{d}{e}" for a, b, c, d, e in itertools.product(ADVERBS[::13], ADVERBS[1::17], ADVERBS[2::19],

@@ -39,12 +39,13 @@ DATE_PARTS_OF_YEAR = ("底", "末", "初", "年底", "年末", "上半年", "下
 DATE_PARTS_OF_MONTH = ("底", "末", "初", "上旬", "中旬", "下旬")
 BEFORE_WORDS = ("前", "之前", "以前")
 
-_AMOUNT = r"(?P<amount>(?>(?P<number>\d+(?:\.\d+)?)(?:\s*(?P<magnitude>[万亿]))?))"
-_QUANTITY = re.compile(
-    rf"(?:(?P<prefix>(?>{_alternation(PREFIXES)}))\s*)?{_AMOUNT}"
-    rf"(?:\s*(?:(?P<unit>(?>{_alternation(UNIT_WORDS)}))|(?P<year>(?>{_alternation(YEAR_WORDS)}))))?"
-    rf"(?:\s*(?P<suffix>(?>{_alternation(SUFFIXES)})))?"
-)
+# The quantity shape is read by looking words up, not by a pattern of all the units and comparators:
+# compiling one costs more (5 ms) than a short run reads values in.
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?:\s*([万亿]))?\s*")  # the lexer's AMOUNT, less its rarer forms
+_SPACE = re.compile(r"\s*")
+_UNIT_TOKEN = {w: "UNIT" for w in UNIT_WORDS} | {w: "YEAR" for w in YEAR_WORDS}
+_LONGEST_PREFIX = max(map(len, PREFIXES))
+_LONGEST_UNIT = max(map(len, _UNIT_TOKEN))
 _DATE = re.compile(
     r"(?P<year>(?>\d{4}))\s*年\s*"
     r"(?:(?:(?P<month>(?>\d{1,2}))\s*(?P<month_word>(?>月份|月))"
@@ -66,33 +67,69 @@ class FastPath:
         self.grades = frozenset(words["GRADE_WORD"])
         # 有效提高, 同比下降, 持续发挥, 明显: the direction rule's words one after another, without
         # spaces (a grade word before a space would be a GRADE token: 完善 提高 is no direction).
-        # No word of one class begins a word of another (a test of the grammar checks it), so
-        # the longest word of the one class that matches is the lexer's token.
+        # No word of one class begins a word of another (a test of the grammar checks it), so the
+        # longest word that matches is the lexer's token, of the one class that has it.
         self.word_class = {w: kind for kind in ("ADVERB", "DIR_UP", "DIR_DOWN", "DIR_STEADY") for w in words[kind]}
-        adverb = f"(?>{_alternation(words['ADVERB'])})"
-        verb = f"(?>{_alternation(words['DIR_UP'] + words['DIR_DOWN'] + words['DIR_STEADY'])})"
-        self._direction = re.compile(
-            rf"(?P<a1>{adverb})?(?P<a2>{adverb})?(?P<a3>{adverb})?(?P<verb>{verb})(?P<a4>{adverb})?"
-            rf"|(?P<b1>{adverb})(?P<b2>{adverb})?(?P<b3>{adverb})?")
+        self._longest_word = max(map(len, self.word_class))
 
     def read(self, core: str) -> t.Value | None:
-        m = _QUANTITY.fullmatch(core)
-        if m is not None:
-            prefix, number, magnitude, unit, year, suffix = m.group("prefix", "number", "magnitude", "unit", "year",
-                                                                    "suffix")
-            if year is None:
-                return _quantity(prefix, number, magnitude, unit, suffix)
-            children = [Token("PREFIX", prefix)] if prefix else []  # 2025年, ≥1年: the transformer's own
-            children += [Token("AMOUNT", m.group("amount")), Token("YEAR", year)]
-            if suffix:
-                children.append(Token("SUFFIX", suffix))
-            return self.transformer.quantity(children)
+        value = self._quantity(core)
+        if value is not None:
+            return value
         if core in self.grades:
             return t.Grade("", (0, 0), grade=core)
-        m = self._direction.fullmatch(core)
-        if m is not None:
-            classes = self.word_class
-            return self.transformer.direction([Token(classes[w], w) for w in m.groups() if w])
+        value = self._direction(core)
+        if value is not None:
+            return value
+        return self._date(core)
+
+    def _quantity(self, core: str) -> t.Value | None:
+        """PREFIX? AMOUNT (UNIT | YEAR)? SUFFIX?, each token the longest word there, as the lexer takes it."""
+        prefix = None
+        pos = 0
+        if not core[0].isdigit():
+            prefix = _longest(core, 0, PREFIXES, _LONGEST_PREFIX)
+            if prefix is None:
+                return None
+            pos = _SPACE.match(core, len(prefix)).end()
+        m = _NUMBER.match(core, pos)
+        if m is None:
+            return None
+        number, magnitude = m.groups()
+        pos = m.end()
+        unit = _longest(core, pos, _UNIT_TOKEN, _LONGEST_UNIT)
+        if unit is not None:
+            pos = _SPACE.match(core, pos + len(unit)).end()
+        suffix = core[pos:] or None
+        if suffix is not None and suffix not in SUFFIXES:
+            return None
+        if unit is None or _UNIT_TOKEN[unit] == "UNIT":
+            return _quantity(prefix, number, magnitude, unit, suffix)
+        children = [Token("PREFIX", prefix)] if prefix else []  # 2025年, ≥1年: the transformer's own
+        children += [Token("AMOUNT", core[m.start():m.end()].rstrip()), Token("YEAR", unit)]
+        if suffix:
+            children.append(Token("SUFFIX", suffix))
+        return self.transformer.quantity(children)
+
+    def _direction(self, core: str) -> t.Value | None:
+        """(ADVERB ADVERB? ADVERB?)? DIR ADVERB?, or ADVERB ADVERB? ADVERB?: the direction rule."""
+        tokens = []
+        pos, end = 0, len(core)
+        while pos < end:
+            word = _longest(core, pos, self.word_class, self._longest_word)
+            if word is None:
+                return None
+            tokens.append(Token(self.word_class[word], word))
+            pos += len(word)
+        verbs = [i for i, token in enumerate(tokens) if token.type != "ADVERB"]
+        if verbs:
+            if len(verbs) > 1 or verbs[0] > 3 or len(tokens) - verbs[0] > 2:
+                return None
+        elif len(tokens) > 3:
+            return None
+        return self.transformer.direction(tokens)
+
+    def _date(self, core: str) -> t.Value | None:
         m = _DATE.fullmatch(core)
         if m is not None and (m.group("month") or m.group("year_part") or m.group("before")):
             children = [Token("AMOUNT", m.group("year")), Token("YEAR", "年")]
@@ -108,6 +145,15 @@ class FastPath:
                 children.append(Token("BEFORE", m.group("before")))
             return self.transformer.date(children)
         return None
+
+
+def _longest(text: str, pos: int, words, longest: int) -> str | None:
+    """The longest of ``words`` that ``text`` has at ``pos``."""
+    for size in range(min(longest, len(text) - pos), 0, -1):
+        word = text[pos:pos + size]
+        if word in words:
+            return word
+    return None
 
 
 _PREFIX = {word: (None, True) if word in _APPROX else (_CMP[word], False) for word in PREFIXES}
