@@ -71,8 +71,12 @@ class FastPath:
         # longest word that matches is the lexer's token, of the one class that has it.
         self.word_class = {w: kind for kind in ("ADVERB", "DIR_UP", "DIR_DOWN", "DIR_STEADY") for w in words[kind]}
         self._longest_word = max(map(len, self.word_class))
+        # What every shape but a number begins with: most names begin with none of it.
+        self._first = frozenset(w[0] for w in (*PREFIXES, *self.grades, *self.word_class))
 
     def read(self, core: str) -> t.Value | None:
+        if core[0] not in self._first and not core[0].isdigit():
+            return None
         value = self._quantity(core)
         if value is not None:
             return value

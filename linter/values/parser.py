@@ -23,6 +23,8 @@ _FOLD.update({0x3000: " ", 0x2014: "-", 0x2013: "-", 0x2015: "-", 0x2212: "-", 0
               # small forms ﹤ ﹥ ﹦
               0x2550: "=", 0x2A7E: "≥", 0x2A7D: "≤", 0xFE64: "<", 0xFE65: ">", 0xFE66: "="})
 
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
 _TRAILING = " \t\r\n\u3000。；、，,;.:：!！?？"
 _EMPTY_MARKS = {"", "/", "-", "--", "—", "——", "\\", "N/A", "n/a", "NA", "/ /"}
 _EMPTY_RUN = re.compile(r"[-/\\_~\s]+|不适用|暂无")  # ———, / /, -/-
@@ -76,7 +78,8 @@ def _can_start(parser) -> re.Pattern:
 
 def fold(text: str) -> str:
     """Full-width to half-width, one character for one."""
-    return text.translate(_FOLD)
+    # (translate looks every character up: when none is to fold, one search finds so faster)
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
 def parse_value(raw: str) -> t.Value:

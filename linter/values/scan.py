@@ -42,11 +42,18 @@ _TRAILING_VALUE = re.compile(
 )
 
 
+# Every quantity has a digit or a Chinese numeral (``_NUM``, ``_CN``): most names have neither,
+# and this finds so at once where ``_QUANTITY`` would try each of their characters.
+_NUMERAL = re.compile(rf"[\d{_CN_DIGIT}]")
+
+
 @lru_cache(maxsize=8192)  # names and goals are scanned by several rules each; values are never changed
 def find_quantities(text: str, offset: int = 0) -> tuple[t.Quantity, ...]:
     """Every quantity written inside ``text``, with spans shifted by ``offset``."""
     from linter.values.parser import parse_exact
 
+    if _NUMERAL.search(text) is None:
+        return ()
     found = []
     for m in _QUANTITY.finditer(text):
         value = parse_exact(m.group(0))
