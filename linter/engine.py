@@ -37,6 +37,10 @@ class Engine:
     def __init__(self, rules: list[Rule] | None = None):
         self.rules = list(rules) if rules is not None else load_rule_dirs([])
         self._row_groups = _group_row_rules([r for r in self.rules if hasattr(r.module.check, "row")])
+        # (一级, 二级, blank row) → the row checks that look at such a row, in rule order: which
+        # rules a row is in scope of depends on its categories alone (checks.indicators.Scope),
+        # and a sweep has a few dozen pairs of categories for its hundreds of thousands of rows.
+        self._judges: dict[tuple, list[tuple[Rule, object, str]]] = {}
         self._doc_rules = [r for r in self.rules if not hasattr(r.module.check, "row")]
         self._verdicts: dict[tuple, tuple[object, list, bool]] = {}  # row → (value, verdict, met again)
         self._fresh: list[tuple] = []  # rows to pass on at the next shared_verdicts()
@@ -81,16 +85,19 @@ class Engine:
             return known[1]
         verdict = []
         blank = is_blank_row(ind)
-        for scope, skip_blank, group in self._row_groups:
-            if (blank and skip_blank) or ind not in scope:  # as checks.indicators.indicators()
-                continue
-            for rule, judge, at in group:
-                try:
-                    args = judge(ind, rule.params)
-                except Exception as exc:  # noqa: BLE001
-                    raise _crash(doc, rule, exc) from exc
-                if args is not None:
-                    verdict.append((rule, at, args))
+        judges = self._judges.get((ind.level1, ind.level2, blank))
+        if judges is None:
+            judges = self._judges[ind.level1, ind.level2, blank] = [
+                judge for scope, skip_blank, group in self._row_groups
+                if not (blank and skip_blank) and ind in scope  # as checks.indicators.indicators()
+                for judge in group]
+        for rule, judge, at in judges:
+            try:
+                args = judge(ind, rule.params)
+            except Exception as exc:  # noqa: BLE001
+                raise _crash(doc, rule, exc) from exc
+            if args is not None:
+                verdict.append((rule, at, args))
         self.rows_judged += 1
         # Where rows repeat (more than a quarter of those met so far were met before), this one
         # will likely come again too: pass it on now.

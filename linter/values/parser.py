@@ -1,7 +1,10 @@
 """Parse one 指标值: fold to half-width, trim, run the LALR grammar, fall back to Text.
 
-The Lark parser is built once per process from grammar/value.lark; Lark's cache keeps the
-LALR tables on disk, so a cold ``indicator-lint parse 12次`` does not recompute them.
+The parser runs from tables generated from grammar/value.lark ahead of time and shipped in the
+package (``lalr_tables.py``, run by ``lalr.py``): a process never builds it, never imports Lark
+and never writes a cache. Only when grammar/value.lark no longer matches the tables (it was edited
+and ``python -m linter.values.lalr_build`` not run yet) does Lark build the parser from the file,
+as before (its cache in the temporary folder keeps the LALR tables between runs).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ _FOLD.update({0x3000: " ", 0x2014: "-", 0x2013: "-", 0x2015: "-", 0x2212: "-", 0
               # small forms ﹤ ﹥ ﹦
               0x2550: "=", 0x2A7E: "≥", 0x2A7D: "≤", 0xFE64: "<", 0xFE65: ">", 0xFE66: "="})
 
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
 _TRAILING = " \t\r\n\u3000。；、，,;.:：!！?？"
 _EMPTY_MARKS = {"", "/", "-", "--", "—", "——", "\\", "N/A", "n/a", "NA", "/ /"}
 _EMPTY_RUN = re.compile(r"[-/\\_~\s]+|不适用|暂无")  # ———, / /, -/-
@@ -29,31 +34,40 @@ MAX_VALUE_LENGTH = 400
 
 _parser = None
 _first_token = None  # what a value's first token can match (``_can_start``)
+_fast = None  # the common shapes' reader (``fast.FastPath.read``), while the shipped tables are in use
 
 
 def _get_parser():
-    global _parser, _first_token
+    """The parser (``.parse(text)`` → a value, raising on what the grammar refuses), built once."""
+    global _parser, _first_token, _fast
     if _parser is None:
-        from lark import Lark
-
         from linter.resources import data_dir
+        from linter.values import lalr_tables
+        from linter.values.lalr import grammar_crc
         from linter.values.transform import ValueTransformer
 
-        _parser = Lark.open(
-            str(data_dir("grammar") / "value.lark"),
-            parser="lalr",
-            lexer="contextual",
-            transformer=ValueTransformer(),
-            cache=True,
-            maybe_placeholders=False,
-        )
-        _first_token = _can_start(_parser)
+        grammar = data_dir("grammar") / "value.lark"
+        transformer = ValueTransformer()
+        if grammar_crc(grammar.read_bytes()) == lalr_tables.GRAMMAR_CRC:
+            from linter.values.fast import FastPath
+            from linter.values.lalr import TableParser
+
+            parser = TableParser(lalr_tables, transformer)
+            first_token = parser.first_token()
+            fast = FastPath(transformer, lalr_tables.WORDS).read
+        else:  # the grammar changed since the tables were written: Lark reads it (and says what is wrong)
+            from linter.values.lalr_build import lark_parser
+
+            parser = lark_parser(grammar, transformer, cache=True)
+            first_token, fast = _can_start(parser), None
+        _parser, _first_token, _fast = parser, first_token, fast
     return _parser
 
 
 def _can_start(parser) -> re.Pattern:
     """A pattern matching wherever the grammar's first token can: the union of the terminals the
-    parser accepts at the start. A text it does not match at position 0 is no value, which the
+    parser accepts at the start (Lark's parser; the tables' is their start state's lexer pattern).
+    A text it does not match at position 0 is no value, which the
     lexer would find too, but at fifty times the cost: a sweep parses every indicator name to find
     the quantities in it, and nearly all of them fail at their first character. The grammar's
     ``%ignore`` (whitespace) need not be among them: the text comes from ``_trim``, which has
@@ -64,7 +78,8 @@ def _can_start(parser) -> re.Pattern:
 
 def fold(text: str) -> str:
     """Full-width to half-width, one character for one."""
-    return text.translate(_FOLD)
+    # (translate looks every character up: when none is to fold, one search finds so faster)
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
 def parse_value(raw: str) -> t.Value:
@@ -92,12 +107,19 @@ def _parse_core(raw: str, core: str, start: int) -> t.Value | None:
     if not core or len(core) > MAX_VALUE_LENGTH:
         return None
     parser = _get_parser()  # outside the try: a broken grammar must fail loudly, not read as Text
-    if _first_token.match(core) is None:
-        return None
-    try:
-        value = parser.parse(core)
-    except Exception:  # noqa: BLE001 — any rejection (lexer, parser or meaning) means "not a value"
-        return None
+    value = None
+    if _fast is not None:
+        try:
+            value = _fast(core)
+        except Exception:  # noqa: BLE001 — the meaning rejects it (month 13): the grammar says what it is
+            value = None
+    if value is None:
+        if _first_token.match(core) is None:
+            return None
+        try:
+            value = parser.parse(core)
+        except Exception:  # noqa: BLE001 — any rejection (lexer, parser or meaning) means "not a value"
+            return None
     value.raw = raw  # the transformer cannot know these; the value is not shared yet
     value.span = (start, start + len(core))
     return value

@@ -1,8 +1,10 @@
-"""The Lark transformer: one method per rule of grammar/value.lark, building typed values.
+"""The transformer: one method per rule of grammar/value.lark, building typed values.
 
-It runs inside the LALR parser (``Lark(..., transformer=...)``), so no parse tree is built.
-The value rules take terminals directly; each method reads its tokens by type. Values are
-built with an empty ``raw`` and span, which the caller fills in.
+It runs inside the LALR parser (``lalr.TableParser``, or ``Lark(..., transformer=...)`` when the
+grammar has changed since the tables were written), so no parse tree is built. The value rules
+take terminals directly; each method reads its tokens by type. A token is a ``str`` subclass
+with a ``type`` (``lalr.Token`` or Lark's); the one plain ``str`` among the children is what
+``per_unit`` returns. Values are built with an empty ``raw`` and span, which the caller fills in.
 A method raises ``ValueError`` for what the grammar accepts but the meaning rejects (month 13);
 the caller turns that into a Text value.
 """
@@ -11,8 +13,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-
-from lark import Token, Transformer
 
 from linter.values import types as t
 from linter.values.numerals import chinese_to_decimal
@@ -67,14 +67,14 @@ def read_amount(text: str) -> tuple[Decimal, Decimal, str, bool]:
     return written, written, "", m.group("cnapprox") is not None
 
 
-class ValueTransformer(Transformer):
+class ValueTransformer:
     def quantity(self, children):
         comparator = unit = per = noun = amount = None
         approx = open_ended = within = False
         year_word = "年"
         pers = []  # 每人每月300元 → 人·月
         for c in children:
-            if type(c) is not Token:
+            if type(c) is str:
                 pers.append(c)  # the per_unit rule's string
                 continue
             kind = c.type
@@ -229,10 +229,10 @@ class ValueTransformer(Transformer):
 
     def month_span(self, children):
         """2025年1-12月, 1-12月: a span of months in one year."""
-        amounts = [c for c in children if type(c) is Token and c.type == "AMOUNT"]
+        amounts = [c for c in children if type(c) is not tuple and c.type == "AMOUNT"]
         month, day, placeholder = children[-1]
         year = None
-        if any(type(c) is Token and c.type == "YEAR" for c in children):
+        if any(type(c) is not tuple and c.type == "YEAR" for c in children):
             year = int(read_amount(amounts[0])[1])
         first = _day_number(amounts[-1])
         if not 1 <= first <= 12 or month is None or first > month:
@@ -260,12 +260,12 @@ def _modifiers(children) -> tuple[str | None, bool, bool]:
     comparator = None
     approx = open_ended = False
     for c in children:
-        if type(c) is Token and (c.type == "PREFIX" or c.type == "SUFFIX"):
+        if type(c) is not str and (c.type == "PREFIX" or c.type == "SUFFIX"):
             comparator, approx, open_ended = _modify(c, comparator, approx, open_ended)
     return comparator, approx, open_ended
 
 
-def _modify(tok: Token, comparator, approx, open_ended):
+def _modify(tok, comparator, approx, open_ended):
     word = str(tok).replace("(含)", "")  # 90%(含)以上
     if word in _APPROX:
         return comparator, True, open_ended
