@@ -36,6 +36,8 @@ PARAMS = {
     "slogan_skip_kinds": Param(list, ["quantity", "duration", "range", "direction", "text"],
                                "value kinds for which a slogan name is left to the value rules "
                                "(percent-not-rate, vague-value, qualitative-output): one finding per row"),
+    "report_deadlines": Param(bool, True, "report a deadline written into the name (false: value-in-name "
+                              "reports it with the name's other figures, and the rest of the name is judged here)"),
 }
 
 
@@ -61,8 +63,11 @@ def reason(name: str, value, params: dict) -> str | None:
         return "date"
     if contains_any(name, params["rule_words"]):
         return "rule"
-    if re.search(params["deadline_pattern"], name):
+    deadline = re.search(params["deadline_pattern"], name)
+    if deadline and params["report_deadlines"]:
         return "deadline"
+    if deadline:  # 11月底前完成建设: the deadline is value-in-name's; 完成建设 is judged here
+        name = (name[:deadline.start()] + name[deadline.end():]).strip()
     if value.kind in params["slogan_skip_kinds"]:
         return None
     clause = _CLAUSE_MARK.search(name) is not None

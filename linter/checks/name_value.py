@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from linter.checks import Param, row_check
@@ -31,12 +32,18 @@ PARAMS = {
                                 "categories left alone: a cost item may say what it buys (法制培训全年三次 2万元)"),
     "answers": Param(list, ["是", "否"],
                      "grades that answer a 是否 question rather than echo an adjective (yes-no-value covers them)"),
+    "deadline_pattern": Param(str, "", "value-in-name: a deadline in the name (11月底前) counts as a figure; "
+                              "empty: deadlines are not looked for"),
 }
 RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
 
 def validate(params: dict) -> None:
     if params["relation"] not in RELATIONS:
         raise ValueError(f"relation: must be one of {', '.join(RELATIONS)}, got {params['relation']!r}")
+    try:
+        re.compile(params["deadline_pattern"])
+    except re.error as exc:
+        raise ValueError(f"deadline_pattern: not a regular expression: {exc}") from None
 
 
 @lru_cache(maxsize=16384)  # four rules ask it of every name
@@ -86,6 +93,8 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
                     "suggested_name": name_without(name, [q.raw.strip()])}
     elif not contains_any(name, params["skip_words"]) and not number_conflict(ind):
         figures = [q.raw.strip() for q in name_quantities(name)]
+        if params["deadline_pattern"]:
+            figures += [m.group(0).strip() for m in re.finditer(params["deadline_pattern"], name)]
         if figures:
             return {"figures": "、".join(figures), "suggested_name": name_without(name, figures)}
     return None
