@@ -1,9 +1,11 @@
 """The findings of every rule on the four real documents, pinned.
 
 Every triple below was written by hand, reading the documents as a finance-bureau reviewer would:
-what would I send back, and on which row? Rows a reviewer would accept must give nothing (e.g.
-``重大地震事故发生次数 0次``, ``安全检查及时率 100%``, ``系统故障率 ≤5%``, 002's 合计 135.99 (it is the
-sum of the eight projects), 004's 98856 + 36000 元 against 13.49万元 (rounding of the printed amount)).
+what would I send back, and on which row? Rows a reviewer would accept must give no error or warning
+(e.g. ``系统故障率 ≤5%``, 002's 合计 135.99 (it is the sum of the eight projects), 004's 98856 + 36000 元
+against 13.49万元 (rounding of the printed amount)); where the review guide asks for a hint only
+(``重大地震事故发生次数 0次``: D48, a 时效 block of ``…及时率 100%`` mirroring the counts: D36), the info
+finding is listed as such.
 
 A triple is (table, rule, indicator) — for a missing category the category stands in the place of
 the indicator, for a missing goal the table's name.
@@ -36,6 +38,10 @@ EXPECTED_000 = [
     # time: a duration where a deadline is due
     (T000[0], "timeliness-not-deadline", "劳务派遣年限"),
     (T000[3], "timeliness-not-deadline", "“安全生产月”活动开展期限"),
+    # one dispatched worker: ≥95% of 1 person means 100% (D31); 契合度 has no numerator (D50)
+    (T000[0], "percent-on-tiny-base", "劳务派遣人员与岗位需求契合度"),
+    (T000[0], "percent-on-tiny-base", "劳务派遣人员本科及以上学历比例"),
+    (T000[0], "unmeasurable-name", "劳务派遣人员与岗位需求契合度"),
 ]
 
 P = ("全县安全生产监管专项", "防震减灾工作经费", "防灾减灾救灾及法制宣传经费", "农村住房保险", "救灾物资储备库运转经费",
@@ -98,6 +104,30 @@ EXPECTED_002 = [
     (P[3], "denominator-mismatch", "人均农村住房保险补贴标准"),  # 人均 but 元/户
     (P[6], "timeliness-not-deadline", "2023年01月--12月"),
     (P[7], "cost-sum-mismatch", "成本指标"),  # 45+30+30+30 = 135万元 on 50万元
+    # inputs as targets (D15): 工作经费, 保障…经费开支, 维持…运转, 按时支付…工资 in the goals
+    (P[0], "input-as-target", P[0]),
+    (P[1], "input-as-target", P[1]),
+    (P[4], "input-as-target", P[4]),
+    (P[5], "input-as-target", P[5]),
+    (P[7], "input-as-target", P[7]),
+    # info: every 时效 row is its 数量 row's 及时率 100% (D36)
+    (P[0], "mirror-timeliness", P[0]),
+    (P[1], "mirror-timeliness", P[1]),
+    (P[4], "mirror-timeliness", P[4]),
+    (P[5], "mirror-timeliness", P[5]),
+    (P[7], "mirror-timeliness", P[7]),
+    # info: zero accidents as the 效益 target (D48)
+    (P[0], "zero-incident-target", "重大安全事故发生率"),
+    (P[0], "zero-incident-target", "事故死亡率"),
+    (P[1], "zero-incident-target", "重大地震事故发生次数"),
+    (P[4], "zero-incident-target", "重大救灾物资储备事故发生次数"),
+    (P[5], "zero-incident-target", "重大自然森林火灾事故发生次数"),
+    (P[7], "zero-incident-target", "重大火灾事故发生次数"),
+    # rates nobody can count (D50)
+    (P[1], "unmeasurable-name", "重点单位熟悉演练率"),
+    (P[5], "unmeasurable-name", "重点单位熟悉演练率"),
+    (P[7], "unmeasurable-name", "重点单位熟悉演练率"),
+    (P[2], "unmeasurable-name", "提供法律咨询精准率"),
 ]
 
 D = "东莞市应急管理局"
@@ -122,6 +152,7 @@ EXPECTED_003 = [
     # merged 效益指标 cell reaches them cannot be told, so no misplaced-category (the reviewer's
     # audit forbids it: tests/corpus/audits/seeds-audit.yaml, 东莞市应急管理局)
     (D, "satisfaction-value", "受聘人员满意度"),  # 100%
+    (D, "unmeasurable-name", "理赔额达标率"),  # 达标 to what? (D50)
 ]
 
 Q = ("政府长聘人员经费", "2025 年安全生产标准化建设经费", "2025 年企业分级分类监管", "2025 年自然灾害防治管理及救灾物资储备资金",
