@@ -233,14 +233,18 @@ def example_document(example: dict, path: str):
     """The Document a rule example describes (canonical YAML, docs/format.md).
 
     An example may add ``problems:`` — rows a reader could not place, as ``{message, line}`` — which
-    the canonical format itself has no key for (only the unreadable-row rule needs them).
+    the canonical format itself has no key for (only the unreadable-row rule needs them), and
+    ``text:`` — the document's text as printed (``Document.source_text``), for the checks that read
+    the form itself (blank-required-field).
     """
     from linter.model import Location, Problem
     from linter.readers.yaml_reader import document_from_mapping
 
     data = dict(example)
     problems = data.pop("problems", [])
+    text = data.pop("text", "")
     doc = document_from_mapping(data, path)
+    doc.source_text = str(text)
     for p in problems:
         doc.problems.append(Problem(rule="unreadable-row", message=str(p.get("message", "")),
                                     location=Location(path, int(p.get("line", 0)), int(p.get("column", 0)))))

@@ -42,6 +42,8 @@ EXPECTED_000 = [
     (T000[0], "percent-on-tiny-base", "劳务派遣人员与岗位需求契合度"),
     (T000[0], "percent-on-tiny-base", "劳务派遣人员本科及以上学历比例"),
     (T000[0], "unmeasurable-name", "劳务派遣人员与岗位需求契合度"),
+    # info: the goal's 有效开展防灭火工作 has no indicator (D12)
+    (T000[3], "goal-coverage-gap", T000[3]),
 ]
 
 P = ("全县安全生产监管专项", "防震减灾工作经费", "防灾减灾救灾及法制宣传经费", "农村住房保险", "救灾物资储备库运转经费",
@@ -123,11 +125,19 @@ EXPECTED_002 = [
     (P[4], "zero-incident-target", "重大救灾物资储备事故发生次数"),
     (P[5], "zero-incident-target", "重大自然森林火灾事故发生次数"),
     (P[7], "zero-incident-target", "重大火灾事故发生次数"),
+    # info: firms' energy use and ecological compliance in a safety-inspection project (D49)
+    (P[0], "irrelevant-indicator", "企业能源消耗减少率"),
+    (P[0], "irrelevant-indicator", "正常生产企业保障生态达标率"),
     # rates nobody can count (D50)
     (P[1], "unmeasurable-name", "重点单位熟悉演练率"),
     (P[5], "unmeasurable-name", "重点单位熟悉演练率"),
     (P[7], "unmeasurable-name", "重点单位熟悉演练率"),
     (P[2], "unmeasurable-name", "提供法律咨询精准率"),
+    # info: 熟悉演练率, 受灾对象财产损失降低率, 跨部门沟通协作机制健全性 in three projects (D09)
+    (P[5], "boilerplate-indicators", P[5]),
+    (P[7], "boilerplate-indicators", P[7]),
+    # info: 应急度汛 whose goal and indicators are all the fire brigade's (D11)
+    (P[7], "name-content-mismatch", P[7]),
 ]
 
 D = "东莞市应急管理局"
@@ -153,6 +163,10 @@ EXPECTED_003 = [
     # audit forbids it: tests/corpus/audits/seeds-audit.yaml, 东莞市应急管理局)
     (D, "satisfaction-value", "受聘人员满意度"),  # 100%
     (D, "unmeasurable-name", "理赔额达标率"),  # 达标 to what? (D50)
+    # info: 演练 and 预案修编 in the goal, in no indicator (D12); the key tasks' 3,278.12万元 answer neither
+    # to 项目支出 2,804.13万元 nor to it with the 事业发展性支出, 4,470.93万元 (D44)
+    (D, "goal-coverage-gap", D),
+    (D, "task-funds-vs-budget", D),
 ]
 
 Q = ("政府长聘人员经费", "2025 年安全生产标准化建设经费", "2025 年企业分级分类监管", "2025 年自然灾害防治管理及救灾物资储备资金",
@@ -231,6 +245,11 @@ EXPECTED_004 = [
     (Q[0], "satisfaction-subject", "单位对人员工作成绩认可度"),
     (Q[4], "satisfaction-subject", "采购单位满意度"),
     (Q[5], "satisfaction-subject", "应急部门满意度"),
+    # info: the same 产出 set in 标准化建设 and 分级分类监管, the same 效益 set in 标准化建设 and the
+    # 专家指导服务 project (D08, D09); an upkeep project whose outputs are a fit-out and a build (D11)
+    (Q[2], "boilerplate-indicators", Q[2]),
+    (Q[6], "boilerplate-indicators", Q[6]),
+    (Q[7], "name-content-mismatch", Q[7]),
 ]
 
 CASES = {
