@@ -148,6 +148,8 @@ EXPECTED_003 = [
     (D, "qualitative-output", "车辆购置数"),
     (D, "qualitative-output", "保险内容"),
     (D, "qualitative-output", "培训质量"),
+    (D, "qualitative-output", "检查质量"),  # 符合文件要求: a grade with no scale
+    (D, "stale-date", D),  # the key task 开展2023年化工医药…检查 in a 2024 table
     (D, "rate-not-percent", "提高持证上岗率情况"),
     (D, "vague-value", "应急处突能力提升"),
     (D, "vague-value", "提高应急管理专业化水平"),
