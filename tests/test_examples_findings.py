@@ -34,6 +34,7 @@ EXPECTED_000 = [
     (T000[2], "rate-not-percent", "安全生产事故率"),
     (T000[3], "missing-category", "成本指标"),
     (T000[3], "misclassified-indicator", "“安全生产月”活动参与人数"),
+    (T000[2], "misclassified-indicator", "第三方服务政府采购率"),  # a cost-control rate under 质量
     (T000[3], "rate-not-percent", "安全生产事故率"),
     # time: a duration where a deadline is due
     (T000[0], "timeliness-not-deadline", "劳务派遣年限"),
@@ -60,6 +61,7 @@ EXPECTED_002 = [
     (P[1], "ungraded-qualitative", "地震应急预案完备性"),
     (P[1], "ungraded-qualitative", "跨部门沟通协作机制健全性"),
     (P[2], "money-unit-incomplete", "制定印发宣传手册、制作宣传展板"),
+    (P[2], "value-in-name", "法制培训全年三次"),  # 三次 belongs in a 数量 row
     (P[2], "ungraded-qualitative", "宣传制度健全性"),
     (P[2], "ungraded-qualitative", "宣传工作人员配备合理性"),
     (P[2], "misplaced-category", "群众满意度"),  # (三) 满意度指标 numbered under 二、效益指标
@@ -87,6 +89,7 @@ EXPECTED_002 = [
     (P[6], "value-in-name", "保障33名退休干部职工的慰问金发放率"),
     (P[6], "name-not-a-measure", "2023年01月--12月"),
     (P[6], "value-is-expression", "每人每年300元"),
+    (P[6], "value-in-name", "每人每年300元"),  # the price is the name; the value an expression
     (P[6], "missing-comparator", "员工平均全年出勤率"),
     (P[6], "ungraded-qualitative", "工作机制健全性"),
     (P[7], "rate-over-100", "重点单位熟悉演练率"),
@@ -150,6 +153,7 @@ EXPECTED_003 = [
     (D, "qualitative-output", "培训质量"),
     (D, "qualitative-output", "检查质量"),  # 符合文件要求: a grade with no scale
     (D, "stale-date", D),  # the key task 开展2023年化工医药…检查 in a 2024 table
+    (D, "period-equals-annual", D),  # every 实施周期指标值 is the 年度指标值 on a department table
     (D, "rate-not-percent", "提高持证上岗率情况"),
     (D, "vague-value", "应急处突能力提升"),
     (D, "vague-value", "提高应急管理专业化水平"),
@@ -239,6 +243,19 @@ EXPECTED_004 = [
     # money: 3名 × 2746元/人 = 8238元 ≠ 98856元 (= ×12 months); a single cost restating the funding
     (Q[0], "price-quantity-mismatch", "3名技术人员经费补助标准 2746元/人"),
     (Q[0], "price-quantity-mismatch", "1名专家经费补助标准 3000元/人"),
+    (Q[0], "value-in-name", "3名技术人员经费补助标准 2746元/人"),  # the count and the price are in the name
+    (Q[0], "value-in-name", "1名专家经费补助标准 3000元/人"),
+    # sentences for names (，in them), beside vague-value's finding on their values
+    (Q[0], "name-not-a-measure", "持续压实各行业领域安全生产监管责任，使人员持续发挥作用"),
+    (Q[1], "name-not-a-measure", "提升企业安全隐患自查能力，减少经济损失"),
+    (Q[2], "name-not-a-measure", "提升企业安全隐患自查能力，减少经济损失"),
+    (Q[3], "name-not-a-measure", "履行政府公共职责，执行救灾任务的效果"),
+    (Q[4], "name-not-a-measure", "强化执法保障，提升执法规范化，标准化建设"),
+    (Q[4], "name-not-a-measure", "加快推进应急管理综合行政执法改革，强化执法保障，提升执法规范化、标准化建设"),
+    (Q[4], "name-not-a-measure", "强化执法保障，提升执法规范化、标准化建设"),
+    (Q[6], "name-not-a-measure", "提升企业安全隐患自查能力，减少经济损失"),
+    (Q[7], "name-not-a-measure", "提高应急指挥效益，有效应对生产安全事故和自然灾害"),
+    (Q[7], "name-not-a-measure", "安委会成员集中值守，节约支出和能耗"),
     (Q[1], "lump-sum-cost", "项目费用"),
     (Q[2], "lump-sum-cost", "应急平台及无人机设备保持运转正常并根据分级分类监管工作实际支出"),
     (Q[5], "lump-sum-cost", "保障政府应急通信设施正常运转及救灾物资充足"),

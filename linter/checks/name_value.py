@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from linter.checks import Param, row_check
-from linter.checks.advice import name_without, rate_name
+from linter.checks.advice import SATISFACTION_WORDS, is_rate_name, name_without, rate_name, target_for
 from linter.checks.indicators import contains_any, core_name
 from linter.checks.matching import counter_of
 from linter.glossary import RULE_WORDS
@@ -81,6 +81,8 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     if relation == "grade-echo":
         value = ind.value
         if isinstance(value, Grade) and value.grade and value.grade in name and value.grade not in params["answers"]:
+            if contains_any(name, SATISFACTION_WORDS) and is_rate_name(name):  # 服务对象满意度 满意: a rate already
+                return {"grade": value.grade, "suggested_name": name, "suggestion": target_for(name)}
             return {"grade": value.grade, "suggested_name": rate_name(name), "suggestion": "100%"}
     elif relation == "number-conflict":
         found = number_conflict(ind)
@@ -96,8 +98,17 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
         if params["deadline_pattern"]:
             figures += [m.group(0).strip() for m in re.finditer(params["deadline_pattern"], name)]
         if figures:
-            return {"figures": "、".join(figures), "suggested_name": name_without(name, figures)}
+            rest = name_without(name, figures)
+            if rest == name:  # the name is nothing but the figure (每人每年300元, 20万元)
+                rest = _NAMES_OF_FIGURES.get(ind.level2, "") if name_quantities(name) else ""
+                if not rest:
+                    return None
+            return {"figures": "、".join(figures), "suggested_name": rest}
     return None
+
+
+# What to call a row whose name is only a figure: 每人每年300元 | 3*300 under 成本 is a 补助标准.
+_NAMES_OF_FIGURES = {"成本指标": "补助标准", "经济成本指标": "补助标准", "数量指标": "完成数量"}
 
 
 check = row_check(check_row, at="name")
