@@ -48,3 +48,13 @@ def yaml_of(rule):
     import yaml
 
     return yaml.safe_load(rule.path.read_text(encoding="utf-8"))
+
+
+def test_a_reverse_rate_at_or_above_100_is_one_finding():
+    # tests/corpus/a13: 逾期发放率 >=100% points the wrong way (direction-conflict); the 100 over the cap is
+    # that same mistake, not a second one. A positive rate at ≥100% is still rate-over-100's.
+    doc = example_document({"indicators": {"产出指标": {"质量指标": [{"逾期发放率": ">=100%"}],
+                                                         "时效指标": [{"就学补助及时发放率": ">=100%"}]}}}, "t.yaml")
+    assert RULES["rate-over-100"].superseded_by == ("direction-conflict",)
+    assert rules_of(doc, "rate-over-100", "direction-conflict") == [
+        ("direction-conflict", "逾期发放率"), ("rate-over-100", "就学补助及时发放率")]
