@@ -19,7 +19,7 @@ indicator read). One finding per table, naming every blank field.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from linter.checks import Hit, Param
@@ -48,22 +48,26 @@ def _key(text: str) -> str:
     return _NOTE.sub("", key)
 
 
-def _colon_blanks(line: str, pattern: re.Pattern, next_line: str) -> list[tuple[int, str]]:
+def _colon_blanks(line: str, pattern: re.Pattern, next_line: Callable[[], str]) -> list[tuple[int, str]]:
     """(column, label) of the labels ending this line with their colon, or followed by another
-    label's colon, when the next line starts with a label."""
-    if not _LABEL_START.match(next_line):
-        return []
-    folded = fold(line).replace("：", ":").rstrip()
+    label's colon, when the next line (``next_line()``, looked up only then) starts with a label."""
     found = []
-    for m in re.finditer(r"([^\s:|]{2,16}?(?:\((?:%|万元|元)\))?)\s*:", folded):
-        key = _key(m.group(1))
-        label = pattern.search(key)
+    for colon in _COLON.finditer(line):
+        rest = line[colon.end():].strip()
+        if rest and not _NEXT_LABEL.match(rest):
+            continue  # a value follows: the field is filled
+        head = _HEAD.search(line[max(0, colon.start() - 24):colon.start()].rstrip())
+        key = _key(head.group(0)) if head else ""
+        label = pattern.search(key) if key else None
         if label is None or label.end() != len(key):
             continue
-        rest = folded[m.end():].strip()
-        if not rest or re.match(r"[^\s:]{2,16}:", rest):
-            found.append((m.start(1) + (label.start() if label.start() else 0) + 1, key[label.start():]))
-    return found
+        found.append((colon.start() - len(head.group(0)) + 1 + label.start(), key[label.start():]))
+    return found if found and _LABEL_START.match(next_line()) else []
+
+
+_COLON = re.compile(r"[:：]")
+_NEXT_LABEL = re.compile(r"[^\s:：|]{2,16}\s*[:：]")
+_HEAD = re.compile(r"[^\s:：|]{2,16}(?:[(（](?:%|万元|元)[)）])?$")
 
 
 def _pipe_blanks(line: str, pattern: re.Pattern) -> list[tuple[int, str]]:
@@ -101,10 +105,13 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     last = max((i for i, text in enumerate(lines) if text.strip()), default=-1)
     blanks: dict[int, tuple[Table, list[tuple[int, int, str]]]] = {}
     for i, text in enumerate(lines[:last]):
-        if not text.strip() or text.lstrip().startswith("#"):
+        start = text.lstrip()[:1]
+        if start == "|":
+            found = _pipe_blanks(text, pattern)
+        elif start and start != "#" and (":" in text or "：" in text):
+            found = _colon_blanks(text, pattern, lambda i=i: next((t for t in lines[i + 1:] if t.strip()), ""))
+        else:
             continue
-        following = next((t for t in lines[i + 1:] if t.strip()), "")
-        found = _pipe_blanks(text, pattern) or _colon_blanks(text, pattern, following)
         if not found:
             continue
         table = _table_at(doc, i + 1)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from linter.checks import Hit, Param
 from linter.checks.indicators import is_blank_row
@@ -47,14 +48,25 @@ _ITEM = re.compile(r"、|和")
 
 
 def _verb_pattern(params: dict) -> re.Pattern:
-    adverbs = "|".join(map(re.escape, sorted(params["adverbs"], key=len, reverse=True)))
-    verbs = "|".join(map(re.escape, sorted(params["task_verbs"], key=len, reverse=True)))
-    return re.compile(f"^(?:{adverbs})*(?:{verbs})")
+    return _compiled_verbs(tuple(params["adverbs"]), tuple(params["task_verbs"]))
+
+
+@lru_cache(maxsize=16)
+def _compiled_verbs(adverbs: tuple[str, ...], task_verbs: tuple[str, ...]) -> re.Pattern:
+    adverb = "|".join(map(re.escape, sorted(adverbs, key=len, reverse=True)))
+    verb = "|".join(map(re.escape, sorted(task_verbs, key=len, reverse=True)))
+    return re.compile(f"^(?:{adverb})*(?:{verb})")
 
 
 def goal_tasks(goal: str, params: dict) -> list[str]:
     """The tasks a goal promises, each with its verb: ``开展防灭火工作``."""
-    verb = _verb_pattern(params)
+    return list(_goal_tasks(goal, tuple(params["adverbs"]), tuple(params["task_verbs"]), tuple(params["task_nouns"])))
+
+
+@lru_cache(maxsize=4096)  # goals repeat across a sweep
+def _goal_tasks(goal: str, adverbs: tuple[str, ...], task_verbs: tuple[str, ...],
+                task_nouns: tuple[str, ...]) -> tuple[str, ...]:
+    verb = _compiled_verbs(adverbs, task_verbs)
     tasks = []
     for clause in _CLAUSE.split(unwrapped(HTML_TAG.sub(" ", goal))):
         clause = clause.strip(" \t“”\"'（）()")
@@ -63,27 +75,31 @@ def goal_tasks(goal: str, params: dict) -> list[str]:
             continue
         head, rest = clause[:m.end()], clause[m.end():]
         parts = [p.strip() for p in _ITEM.split(rest) if p.strip()]
-        if len(parts) > 1 and all(p.endswith(tuple(params["task_nouns"])) for p in parts):
+        if len(parts) > 1 and all(p.endswith(task_nouns) for p in parts):
             tasks.extend(head + p for p in parts)
         else:
             tasks.append(clause)
-    return tasks
+    return tuple(tasks)
 
 
 def unmeasured(table: Table, doc: Document, params: dict) -> list[str]:
-    rows = [i for i in table.indicators if not is_blank_row(i)]
-    if len(rows) < params["min_indicators"] or not table.goal:
+    if not table.goal or len(table.indicators) < params["min_indicators"]:
         return []
-    said = bigrams(" ".join(f"{i.name} {i.value_text}" for i in rows))
-    figures = {q.number for i in rows for q in find_quantities(i.value_text)}
+    tasks = goal_tasks(table.goal, params)
+    rows = [i for i in table.indicators if not is_blank_row(i)] if tasks else []
+    if len(rows) < params["min_indicators"]:
+        return []
     generic = (frozenset(params["generic_pairs"]) | bigrams(table.name) | bigrams(table.department)
                | bigrams(doc.department))
     verb = _verb_pattern(params)
     out = []
-    for task in goal_tasks(table.goal, params):
+    for task in tasks:
         words = bigrams(verb.sub("", task)) - generic
-        if not words or words & said or any(q.number in figures for q in find_quantities(task)):
+        if not words or any(words & bigrams(i.name) or words & bigrams(i.value_text) for i in rows):
             continue
+        figures = {q.number for q in find_quantities(task)}
+        if figures and any(q.number in figures for i in rows for q in find_quantities(i.value_text)):
+            continue  # the goal's 70个行政村 is the row's ≥70村
         out.append(task)
     return out
 

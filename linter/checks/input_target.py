@@ -66,8 +66,16 @@ _CLAUSE_END = re.compile(r"[;；。\n]|目标\s*\d+\s*[:：]")
 _NUMBERED = re.compile(r"^目标\s*\d+\s*[:：]\s*")
 
 
-def _goal_phrases(goal: str, pattern: re.Pattern) -> tuple[str, list[str]]:
+@lru_cache(maxsize=16384)  # names repeat across a sweep
+def _input_in_name(name: str, pattern: str) -> str | None:
+    m = _compiled(pattern).search(fold(name))
+    return name[m.start():m.end()] if m else None
+
+
+@lru_cache(maxsize=4096)  # goals repeat across a sweep too
+def _goal_phrases(goal: str, pattern_text: str) -> tuple[str, tuple[str, ...]]:
     """(the clause of the first match, every phrase matched)."""
+    pattern = _compiled(pattern_text)
     found, clause = [], ""
     goal = unwrapped(goal)
     for m in pattern.finditer(fold(goal)):
@@ -80,17 +88,15 @@ def _goal_phrases(goal: str, pattern: re.Pattern) -> tuple[str, list[str]]:
                         default=0)
             end = _CLAUSE_END.search(goal, m.end())
             clause = _NUMBERED.sub("", goal[start:end.start() if end else len(goal)].strip(" :：;；。,，"))
-    return clause, found
+    return clause, tuple(found)
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
-    name_pattern = _compiled(params["name_pattern"])
     money_names = _compiled(params["money_name_pattern"])
-    goal_pattern = _compiled(params["goal_pattern"])
     scope = scope_of((), params["exclude_categories"])
     money_scope = scope_of(params["money_categories"])
     for table in doc.tables:
-        clause, phrases = _goal_phrases(table.goal, goal_pattern) if table.goal else ("", [])
+        clause, phrases = _goal_phrases(table.goal, params["goal_pattern"]) if table.goal else ("", ())
         if phrases:
             where = table.goal_location or table.location or Location(doc.path)
             found = "”“".join(phrases[:3])
@@ -101,14 +107,11 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         for ind in table.indicators:
             if ind.cut or is_blank_row(ind) or ind not in scope:
                 continue
-            name = fold(ind.name)
-            m = name_pattern.search(name)
-            if m is not None:
-                found = ind.name[m.start():m.end()]
-            elif ind in money_scope and is_money_quantity(ind.value) and money_names.search(name):
+            found = _input_in_name(ind.name, params["name_pattern"])
+            if found is None:
+                if not (ind in money_scope and is_money_quantity(ind.value) and money_names.search(fold(ind.name))):
+                    continue
                 found = ind.value_text.strip()  # an amount of the budget set as an output
-            else:
-                continue
             yield Hit(location=hit_location(ind, "name"), table=table, indicator=ind,
                       args={"where_zh": f"指标“{ind.name.strip()}”中的", "where_en": f"the indicator '{ind.name.strip()}'",
                             "found": found})

@@ -61,29 +61,36 @@ def _programmes(text: str, patterns) -> set[str]:
     return {name for name, pattern in patterns if pattern.search(text)}
 
 
-def _reason(ind: Indicator, table: Table, own: set[str], patterns, params: dict) -> tuple[str, str] | None:
+@lru_cache(maxsize=16384)  # names repeat across a sweep
+def _family_word(name: str, families: tuple[tuple[str, ...], ...]) -> tuple[int, str] | None:
+    """(family index, word) of the first off-topic word in a name."""
+    for k, words in enumerate(families):
+        for word in words:
+            if word in name:
+                return k, word
+    return None
+
+
+def _reason(ind: Indicator, table: Table, own: set[str], patterns, families, params: dict) -> tuple[str, str] | None:
     """(what the row names, what the project is about) when the row is another project's."""
     if own:
         named = _programmes(ind.name, patterns)
         if named and not named & own:
             return "、".join(sorted(named)), "、".join(sorted(own))
-    about = f"{table.name} {table.goal}"
-    for family in params["off_topic"]:
-        word = next((w for w in family["words"] if w in ind.name), None)
-        if word and not contains_any(about, family["topics"]):
-            return word, ""
+    found = _family_word(ind.name, families)
+    if found and not contains_any(f"{table.name} {table.goal}", params["off_topic"][found[0]]["topics"]):
+        return found[1], ""
     return None
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     patterns = _programme_patterns(tuple(params["programmes"]))
+    families = tuple(tuple(f["words"]) for f in params["off_topic"])
     for table in doc.tables:
         own = _programmes(table.name, patterns)
         for ind in table.indicators:
-            if ind.cut or is_blank_row(ind):
-                continue
-            found = _reason(ind, table, own, patterns, params)
-            if found is None:
+            found = None if ind.cut else _reason(ind, table, own, patterns, families, params)
+            if found is None or is_blank_row(ind):
                 continue
             word, project = found
             yield Hit(location=hit_location(ind, "name"), table=table, indicator=ind,
