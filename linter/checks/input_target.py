@@ -103,7 +103,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             yield Hit(location=where, table=table, args={
                 "where_zh": f"年度目标“{clause}”中的" if clause != found else "年度目标中的",
                 "where_en": f"the annual goal '{clause}'" if clause != found else "the annual goal",
-                "found": found})
+                "found": found, "found_en": "', '".join(phrases[:3])})
         for ind in table.indicators:
             if ind.cut or is_blank_row(ind) or ind not in scope:
                 continue
@@ -114,4 +114,4 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
                 found = ind.value_text.strip()  # an amount of the budget set as an output
             yield Hit(location=hit_location(ind, "name"), table=table, indicator=ind,
                       args={"where_zh": f"指标“{ind.name.strip()}”中的", "where_en": f"the indicator '{ind.name.strip()}'",
-                            "found": found})
+                            "found": found, "found_en": found})

@@ -65,5 +65,5 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
                         "with_development": format_yuan(with_development) if with_development is not None else "",
                         "also_zh": (f"，与项目支出加事业发展性支出（{format_yuan(with_development)}）也不一致"
                                     if with_development is not None else ""),
-                        "also_en": (f", nor with the 事业发展性支出 added ({format_yuan(with_development)})"
+                        "also_en": (f", nor the project spending with the 事业发展性支出 added ({format_yuan(with_development)})"
                                     if with_development is not None else "")})
