@@ -28,7 +28,11 @@ def rule_page(rule) -> str:
              f"# {rule.code} {rule.slug}\n\n",
              f"**{rule.title['zh']}** — {rule.title['en']}\n\n",
              f"- 严重程度 / severity: `{rule.severity}`\n",
-             f"- 检查类型 / check type: `{rule.check_type}`\n\n",
+             f"- 检查类型 / check type: `{rule.check_type}`\n",
+             *([f"- 让位于 / superseded by: {', '.join(f'[{s}]({s}.md)' for s in rule.superseded_by)} "
+                "(不在这些规则已报告的行上重复报告 / not reported on a row these rules report)\n"]
+               if rule.superseded_by else []),
+             "\n",
              "## 为什么 / Why\n\n", f"{rule.rationale['zh']}\n\n", f"{rule.rationale['en']}\n\n",
              f"依据 / Basis: {rule.basis}\n\n",
              "## 提示信息 / Message\n\n", f"> {rule.message['zh']}\n\n", f"> {rule.message['en']}\n\n",

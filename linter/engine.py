@@ -46,9 +46,11 @@ class Engine:
         self._fresh: list[tuple] = []  # rows to pass on at the next shared_verdicts()
         self.rows_met = self.rows_judged = 0  # rows asked about, and those not answered from a verdict
         self._by_code = {r.code: r for r in self.rules}
+        self._superseded = {r.slug: frozenset(r.superseded_by) for r in self.rules if r.superseded_by}
 
     def run(self, doc: Document, lang: str = "zh") -> list[Finding]:
         findings: list[Finding] = []
+        rows: list[int | None] = []  # the row each finding is on (id of its Indicator), for superseded_by
         lines = None  # the source split into lines, once a finding needs its line
 
         def add(rule: Rule, hit: Hit) -> None:
@@ -56,6 +58,7 @@ class Engine:
             if lines is None:
                 lines = doc.source_text.splitlines() if doc.source_text else []
             findings.append(to_finding(rule, hit, lang, _line_of(hit.location, doc.path, lines), doc.budget_year))
+            rows.append(id(hit.indicator) if hit.indicator is not None else None)
 
         for rule in self._doc_rules:
             try:
@@ -69,6 +72,8 @@ class Engine:
                     continue  # a cut row, a formula with no saved result: nothing to judge it by
                 for rule, at, args in self._row_verdict(doc, ind):
                     add(rule, Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args))
+        if self._superseded:
+            findings = _without_superseded(findings, rows, self._superseded)
         return sorted(findings, key=finding_sort_key)
 
     def _row_verdict(self, doc: Document, ind: Indicator) -> list[tuple[Rule, str, dict]]:
@@ -145,6 +150,17 @@ class Engine:
             if key not in self._verdicts:
                 self._remember(key, parse(key[1]), [(self._by_code[code], at, args) for code, at, args in hits],
                                met_again=True)
+
+
+def _without_superseded(findings: list[Finding], rows: list[int | None],
+                        superseded: dict[str, frozenset[str]]) -> list[Finding]:
+    """The findings less those of a rule on a row that a rule superseding it (``superseded_by``) reports."""
+    on_row: dict[int, set[str]] = {}
+    for f, row in zip(findings, rows, strict=True):
+        if row is not None:
+            on_row.setdefault(row, set()).add(f.rule)
+    return [f for f, row in zip(findings, rows, strict=True)
+            if row is None or not superseded.get(f.rule, frozenset()) & on_row[row]]
 
 
 def _group_row_rules(rules: list[Rule]) -> list[tuple[object, bool, list[tuple[Rule, object, str]]]]:

@@ -32,6 +32,9 @@ def fails(severities, fail_on: str) -> bool:
     return any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on] for s in severities)
 LANGS = ("zh", "en")
 REQUIRED_KEYS = ("code", "slug", "severity", "title", "message", "rationale", "basis", "check", "examples")
+# ``superseded_by: [slug, …]``: the rule is not reported on a row one of these rules reports (the same
+# defect seen from another side; the other rule's finding says it better)
+OPTIONAL_KEYS = ("superseded_by",)
 _CODE = re.compile(r"^IL\d{3}$")
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -54,6 +57,7 @@ class Rule:
     examples: dict[str, list]
     path: Path
     module: ModuleType = field(repr=False, default=None)  # type: ignore[assignment]
+    superseded_by: tuple[str, ...] = ()
 
     def matches(self, key: str) -> bool:
         """Is this rule named by ``key``: its code, its slug, or a code prefix such as ``IL2``?"""
@@ -114,8 +118,8 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must be a mapping of keys")
     for key in data:
-        if key not in REQUIRED_KEYS:
-            raise RuleError(f"{path}: unknown key '{key}' (expected: {', '.join(REQUIRED_KEYS)})")
+        if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
+            raise RuleError(f"{path}: unknown key '{key}' (expected: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})")
     for key in REQUIRED_KEYS:
         if key not in data:
             raise RuleError(f"{path}: missing key '{key}'")
@@ -148,8 +152,14 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
         if not isinstance(items, list) or not items or not all(isinstance(x, dict) for x in items):
             raise RuleError(f"{path}: key 'examples.{kind}' must be a non-empty list of tables")
 
+    superseded_by = data.get("superseded_by", [])
+    if (not isinstance(superseded_by, list) or slug in superseded_by
+            or not all(isinstance(s, str) and _SLUG.match(s) for s in superseded_by)):
+        raise RuleError(f"{path}: key 'superseded_by' must be a list of other rules' slugs, got {quoted(superseded_by)}")
+
     return Rule(code=code, slug=slug, severity=severity, basis=data["basis"].strip(), check_type=check_type,
-                params=params, examples=examples, path=path, module=module, **texts)
+                params=params, examples=examples, path=path, module=module, superseded_by=tuple(superseded_by),
+                **texts)
 
 
 def _bilingual(value: Any, path: Path, key: str) -> dict[str, str]:
@@ -223,14 +233,18 @@ def example_document(example: dict, path: str):
     """The Document a rule example describes (canonical YAML, docs/format.md).
 
     An example may add ``problems:`` — rows a reader could not place, as ``{message, line}`` — which
-    the canonical format itself has no key for (only the unreadable-row rule needs them).
+    the canonical format itself has no key for (only the unreadable-row rule needs them), and
+    ``text:`` — the document's text as printed (``Document.source_text``), for the checks that read
+    the form itself (blank-required-field).
     """
     from linter.model import Location, Problem
     from linter.readers.yaml_reader import document_from_mapping
 
     data = dict(example)
     problems = data.pop("problems", [])
+    text = data.pop("text", "")
     doc = document_from_mapping(data, path)
+    doc.source_text = str(text)
     for p in problems:
         doc.problems.append(Problem(rule="unreadable-row", message=str(p.get("message", "")),
                                     location=Location(path, int(p.get("line", 0)), int(p.get("column", 0)))))

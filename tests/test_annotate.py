@@ -15,11 +15,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from findings_of import expected_of
 from office_templates import example_path, xlsx_of
 
 from linter.cli import main
 
-ERROR, WARNING = "FFC7CE", "FFEB9C"
+ERROR, WARNING, INFO = "FFC7CE", "FFEB9C", "DDEBF7"
 DATA = Path(__file__).resolve().parent / "data" / "yaml"
 
 
@@ -59,12 +60,12 @@ def test_workbook_copy_marks_cells_and_lists_findings(tmp_path, book000):
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["检查结果", "绩效目标表"]
     rows = summary_rows(book)
-    assert len(rows) == len(findings_json(book000)) == 9
+    assert len(rows) == len(findings_json(book000)) == expected_of("000").total()
     assert all(link for *_, link in rows)  # every finding links to its cell
     for _n, _where, code, severity, _msg, _table, _ind, link in rows:
         cell = marked(book, link)
         assert code in cell.comment.text
-        assert cell.fill.fgColor.rgb.endswith({"错误": ERROR, "警告": WARNING}[severity])  # levels in Chinese
+        assert cell.fill.fgColor.rgb.endswith({"错误": ERROR, "警告": WARNING, "提示": INFO}[severity])  # in Chinese
 
     timing = next(r for r in rows if r[6] == "劳务派遣年限")
     assert timing[2:4] == ("IL303", "警告") and timing[7] == "'绩效目标表'!F23"

@@ -35,7 +35,8 @@ def test_a_deadline_in_the_year_before_the_budget_year():
     # 002 project 3 (a 2023 table): 提供法律咨询时间 2022年12月底前.
     [hit] = run(stale_date, doc(ind(TIME, "宣传及时率", "100%"), ind(TIME, "提供法律咨询时间", "2022年12月底前", 12)))
     assert hit.indicator.name == "提供法律咨询时间" and hit.location.line == 12
-    assert hit.args == {"year": 2022, "budget_year": 2023, "suggestion": "2023年12月底前"}
+    assert hit.args == {"year": 2022, "budget_year": 2023, "suggestion": "2023年12月底前", "proposal": "2023年12月底前",
+                        "field_zh": "指标值", "field_en": "the value", "text": "2022年12月底前"}
 
 
 def test_a_period_counts_by_its_end():

@@ -43,8 +43,9 @@ def _misplacement(name: str, inline_heading, level1: str, level2: str, level1_pr
         if heading and heading != normalise_level2(under) and parent_of(heading) != normalise_level1(under):
             return heading, under  # 社会效益 inside the 经济效益 list (not 服务对象满意度 inside 满意度)
     heading = heading_in_name(name)
-    if heading:
+    if heading and not (heading == level2 and len(name.split()) == 1):
         return heading, level2_printed or level2
+    # (a name that only repeats its own 二级, ``服务对象满意度`` under 社会公众或服务对象满意度, is a name)
     parent = parent_of(level2)
     if not parent or level1 == COST_L1:
         return None

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from linter.checks import Param, row_check
 from linter.model import Indicator
-from linter.values.types import Quantity, Value
+from linter.values.types import Period, Quantity, Value
 
 PARAMS = {
     "categories": Param(list, ["时效指标"], "二级 categories where a value must be a deadline or a rate"),
     "long_units": Param(list, ["个月", "年", "季度", "周年"],
                         "units of a span that restates the project period rather than a time limit"),
     "deadline": Param(str, "{this_year}11月底前", "the deadline proposed instead ({this_year}: the budget year)"),
+    "periods": Param(bool, False, "a period (2021年1月-12月: the whole year) is a span too"),
 }
 
 
@@ -31,7 +32,8 @@ def is_span(value: Value, long_units: list[str]) -> bool:
 
 
 def check_row(ind: Indicator, params: dict) -> dict | None:
-    return {"suggestion": params["deadline"]} if is_span(ind.value, params["long_units"]) else None
+    span = is_span(ind.value, params["long_units"]) or (params["periods"] and isinstance(ind.value, Period))
+    return {"suggestion": params["deadline"]} if span else None
 
 
 check = row_check(check_row, at="value", skip_blank=False)

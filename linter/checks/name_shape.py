@@ -36,6 +36,10 @@ PARAMS = {
     "slogan_skip_kinds": Param(list, ["quantity", "duration", "range", "direction", "text"],
                                "value kinds for which a slogan name is left to the value rules "
                                "(percent-not-rate, vague-value, qualitative-output): one finding per row"),
+    "clause_kinds": Param(list, [], "value kinds for which a name that is a clause (，；。 in it) is reported all "
+                          "the same: the value rules report the value (vague-value), not the sentence as a name"),
+    "report_deadlines": Param(bool, True, "report a deadline written into the name (false: value-in-name "
+                              "reports it with the name's other figures, and the rest of the name is judged here)"),
 }
 
 
@@ -61,11 +65,14 @@ def reason(name: str, value, params: dict) -> str | None:
         return "date"
     if contains_any(name, params["rule_words"]):
         return "rule"
-    if re.search(params["deadline_pattern"], name):
+    deadline = re.search(params["deadline_pattern"], name)
+    if deadline and params["report_deadlines"]:
         return "deadline"
-    if value.kind in params["slogan_skip_kinds"]:
-        return None
+    if deadline:  # 11月底前完成建设: the deadline is value-in-name's; 完成建设 is judged here
+        name = (name[:deadline.start()] + name[deadline.end():]).strip()
     clause = _CLAUSE_MARK.search(name) is not None
+    if value.kind in params["slogan_skip_kinds"] and not (clause and value.kind in params["clause_kinds"]):
+        return None
     verb_start = name.startswith(tuple(params["verbs"]))
     if (clause or verb_start) and not ends_with_any(name, params["measure_suffixes"]):
         return "slogan"

@@ -10,10 +10,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from linter.checks import Param, row_check
-from linter.checks.advice import name_without, rate_name
+from linter.checks.advice import SATISFACTION_WORDS, is_rate_name, name_without, rate_name, target_for
 from linter.checks.indicators import contains_any, core_name
 from linter.checks.matching import counter_of
 from linter.glossary import RULE_WORDS
@@ -29,17 +30,20 @@ PARAMS = {
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, ["成本指标"],
                                 "categories left alone: a cost item may say what it buys (法制培训全年三次 2万元)"),
-    "money_allowed_in": Param(list, [],
-                              "value-in-name: categories whose names may state a price (``业务工作经费1万元``); "
-                              "a quantity in them is still reported (``饲料库120平米``, ``法制培训全年三次``)"),
     "answers": Param(list, ["是", "否"],
                      "grades that answer a 是否 question rather than echo an adjective (yes-no-value covers them)"),
+    "deadline_pattern": Param(str, "", "value-in-name: a deadline in the name (11月底前) counts as a figure; "
+                              "empty: deadlines are not looked for"),
 }
 RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
 
 def validate(params: dict) -> None:
     if params["relation"] not in RELATIONS:
         raise ValueError(f"relation: must be one of {', '.join(RELATIONS)}, got {params['relation']!r}")
+    try:
+        re.compile(params["deadline_pattern"])
+    except re.error as exc:
+        raise ValueError(f"deadline_pattern: not a regular expression: {exc}") from None
 
 
 @lru_cache(maxsize=16384)  # four rules ask it of every name
@@ -77,6 +81,8 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     if relation == "grade-echo":
         value = ind.value
         if isinstance(value, Grade) and value.grade and value.grade in name and value.grade not in params["answers"]:
+            if contains_any(name, SATISFACTION_WORDS) and is_rate_name(name):  # 服务对象满意度 满意: a rate already
+                return {"grade": value.grade, "suggested_name": name, "suggestion": target_for(name)}
             return {"grade": value.grade, "suggested_name": rate_name(name), "suggestion": "100%"}
     elif relation == "number-conflict":
         found = number_conflict(ind)
@@ -88,13 +94,21 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
                     "suggestion": f"{cmp}{plain_number(q.written_number)}{written}",
                     "suggested_name": name_without(name, [q.raw.strip()])}
     elif not contains_any(name, params["skip_words"]) and not number_conflict(ind):
-        found = name_quantities(name)
-        if ind.level2 in params["money_allowed_in"] or ind.level1 in params["money_allowed_in"]:
-            found = tuple(q for q in found if q.unit_kind != "money")
-        figures = [q.raw.strip() for q in found]
+        figures = [q.raw.strip() for q in name_quantities(name)]
+        if params["deadline_pattern"]:
+            figures += [m.group(0).strip() for m in re.finditer(params["deadline_pattern"], name)]
         if figures:
-            return {"figures": "、".join(figures), "suggested_name": name_without(name, figures)}
+            rest = name_without(name, figures)
+            if rest == name:  # the name is nothing but the figure (每人每年300元, 20万元)
+                rest = _NAMES_OF_FIGURES.get(ind.level2, "") if name_quantities(name) else ""
+                if not rest:
+                    return None
+            return {"figures": "、".join(figures), "suggested_name": rest}
     return None
+
+
+# What to call a row whose name is only a figure: 每人每年300元 | 3*300 under 成本 is a 补助标准.
+_NAMES_OF_FIGURES = {"成本指标": "补助标准", "经济成本指标": "补助标准", "数量指标": "完成数量"}
 
 
 check = row_check(check_row, at="name")

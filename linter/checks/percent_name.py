@@ -9,8 +9,9 @@ in 百分点 does (points of what rate?).
 from __future__ import annotations
 
 from linter.checks import Param, row_check
-from linter.checks.advice import rate_name
+from linter.checks.advice import name_without, rate_name
 from linter.checks.indicators import core_name, ends_with_any
+from linter.checks.name_value import name_quantities
 from linter.model import Indicator
 from linter.values.types import Quantity, Range
 
@@ -21,6 +22,8 @@ PARAMS = {
     "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost-not-money covers 成本)"),
     "accepted_endings": Param(list, ["完成情况", "落实情况", "执行情况"],
                               "endings reviewers accept with a percentage (任务完成情况 100% reads as 完成率)"),
+    "without_name_figures": Param(bool, False, "judge the name without the figures written into it "
+                                  "(满意度95%以上 is a rate; value-in-name reports the figure)"),
 }
 
 
@@ -31,6 +34,9 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     if isinstance(value, Quantity) and value.change and value.unit == "%":
         return None
     name = core_name(ind.name)
+    if params["without_name_figures"]:
+        figures = [q.raw.strip() for q in name_quantities(name)]
+        name = name_without(name, figures) if figures else name
     if not name or ends_with_any(name, params["rate_suffixes"]) or ends_with_any(
             ind.name.strip(), params["accepted_endings"]):
         return None

@@ -22,8 +22,10 @@ from __future__ import annotations
 from linter.checks import Param, row_check
 from linter.checks.advice import FALL, RISE, quantity_text, target_for, with_unit
 from linter.checks.indicators import NOTHING_MARKERS, core_name, ends_with_any
+from linter.checks.text_pattern import compiled
 from linter.glossary import is_category_label
 from linter.model import Indicator
+from linter.values.parser import fold
 from linter.values.scan import find_quantities
 from linter.values.types import ALL_KINDS, Direction, Expression, Quantity, Range, Text, Value
 from linter.values.units import MAGNITUDES, describe
@@ -38,6 +40,8 @@ PARAMS = {
     "approximate_only": Param(bool, False, "report only values written as approximate (约, 左右, 余)"),
     "suggest": Param(str, "none", "the value the message proposes: target, bound, result, quantity or none"),
     "deadline": Param(str, "{this_year}11月底前", "the deadline proposed for prose in 时效 ({this_year}: the budget year)"),
+    "skip_unit_only": Param(bool, False, "leave alone a value that is only a unit, with or without a sign "
+                            "(公里, ≧ %): an unfilled template, template-placeholder's"),
 }
 SUGGESTIONS = ("none", "target", "bound", "result", "quantity")
 _NO_EXAMPLE = {"zh": "", "en": ""}
@@ -71,8 +75,18 @@ def matches(value: Value, params: dict, text: str = "") -> bool:
     return True
 
 
+def unit_only(text: str) -> bool:
+    """A value that is a unit with no figure: ``公里``, ``≧ %``, ``万元``."""
+    return compiled(_UNIT_ONLY).match(fold(text)) is not None
+
+
+_UNIT_ONLY = r"^\s*(?:{comparator})?\s*(?:万|千|亿)?\s*(?:{unit})\s*$"
+
+
 def check_row(ind: Indicator, params: dict) -> dict | None:
     if not matches(ind.value, params, ind.value_text):
+        return None
+    if params["skip_unit_only"] and unit_only(ind.value_text):
         return None
     name = core_name(ind.name)
     if ends_with_any(name, params["exclude_name_suffixes"]) or (name and is_category_label(name)):

@@ -1,0 +1,128 @@
+"""Required fields of the form printed with nothing in them: ``项目名称:`` at the end of its line with
+the next label below it, ``| 专项立项 依据 | | | |`` with only empty cells after it.
+
+The model cannot tell a field printed blank from one the form never had (a one-row-per-project
+list prints no 实施单位), so this check reads the document's text (``Document.source_text``; other
+formats are not judged) and only in two unambiguous shapes:
+
+- a label with its colon ending a line (or followed straight by another label with its colon) when
+  the next line starts with a label too: ``项目名称:`` / ``主管部门: …``;
+- a table row dumped with pipes (``| label | | |``) in which every cell after the label is empty.
+
+A label alone in its cell (``项目名称 |`` then the value on the next line, one cell a line) or
+followed by empty tab-separated cells (the name may be printed before its label) is never taken
+for blank. The 年度目标 is missing-goal's (IL106). Nothing is reported on the last line of the text
+(it may be cut there) nor in a table whose text stops in its header (``Table.truncated`` with no
+indicator read). One finding per table, naming every blank field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from linter.checks import Hit, Param
+from linter.model import Document, Location, Table
+from linter.values.parser import fold
+
+PARAMS = {
+    "labels": Param(list, [r"(?:二级)?项目名称", r"专项(?:资金)?名称", r"(?:业务)?主管部门(?:及代码|名称)?",
+                           r"(?:项目)?实施单位(?:名称)?", r"(?:专项|项目)?立项依据", r"(?:年度)?资金总额",
+                           r"年度(?:预算)?金额", r"预算执行率权重"],
+                    "the required labels (regular expressions over the label without spaces, colon or "
+                    "a bracketed note such as (%) or (万元))"),
+}
+
+_NOTE = re.compile(r"\((?:%|万元|元|单位:?万元)\)$")
+_LABEL_START = re.compile(r"^\s*\|?\s*[\u4e00-\u9fff][\u4e00-\u9fff()（）%]{1,14}\s*[:：]")
+
+
+@lru_cache(maxsize=64)
+def _labels(labels: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in labels))
+
+
+def _key(text: str) -> str:
+    key = re.sub(r"\s+", "", fold(text)).replace("：", ":").rstrip(":")
+    return _NOTE.sub("", key)
+
+
+def _colon_blanks(line: str, pattern: re.Pattern, next_line: Callable[[], str]) -> list[tuple[int, str]]:
+    """(column, label) of the labels ending this line with their colon, or followed by another
+    label's colon, when the next line (``next_line()``, looked up only then) starts with a label."""
+    found = []
+    for colon in _COLON.finditer(line):
+        rest = line[colon.end():].strip()
+        if rest and not _NEXT_LABEL.match(rest):
+            continue  # a value follows: the field is filled
+        head = _HEAD.search(line[max(0, colon.start() - 24):colon.start()].rstrip())
+        key = _key(head.group(0)) if head else ""
+        label = pattern.search(key) if key else None
+        if label is None or label.end() != len(key):
+            continue
+        found.append((colon.start() - len(head.group(0)) + 1 + label.start(), key[label.start():]))
+    return found if found and _LABEL_START.match(next_line()) else []
+
+
+_COLON = re.compile(r"[:：]")
+_NEXT_LABEL = re.compile(r"[^\s:：|]{2,16}\s*[:：]")
+_HEAD = re.compile(r"[^\s:：|]{2,16}(?:[(（](?:%|万元|元)[)）])?$")
+
+
+def _pipe_blanks(line: str, pattern: re.Pattern) -> list[tuple[int, str]]:
+    """(column, label) of a label in a pipe-dumped row whose later cells are all empty."""
+    if not line.lstrip().startswith("|") or line.count("|") < 3:
+        return []
+    cells = line.split("|")
+    offset = 0
+    for i, cell in enumerate(cells):
+        key = _key(cell)
+        if key and pattern.fullmatch(key):
+            if all(not c.strip() for c in cells[i + 1:]):
+                return [(offset + len(cell) - len(cell.lstrip()) + 1, key)]
+            return []
+        if key:
+            return []  # a value or another label first: a row of headings, not a label's row
+        offset += len(cell) + 1
+    return []
+
+
+def _table_at(doc: Document, line: int) -> Table | None:
+    """The table whose header this line is in: the last one starting at or before it."""
+    starts = [(t.location.line, t) for t in doc.tables if t.location and t.location.path == doc.path]
+    if not starts:
+        return doc.tables[0] if doc.tables else None
+    before = [t for start, t in starts if start <= line]
+    return before[-1] if before else starts[0][1]
+
+
+def check(doc: Document, params: dict) -> Iterator[Hit]:
+    if not doc.source_text or not doc.tables:
+        return
+    pattern = _labels(tuple(params["labels"]))
+    lines = doc.source_text.splitlines()
+    last = max((i for i, text in enumerate(lines) if text.strip()), default=-1)
+    blanks: dict[int, tuple[Table, list[tuple[int, int, str]]]] = {}
+    for i, text in enumerate(lines[:last]):
+        start = text.lstrip()[:1]
+        if start == "|":
+            found = _pipe_blanks(text, pattern)
+        elif start and start != "#" and (":" in text or "：" in text):
+            found = _colon_blanks(text, pattern, lambda i=i: next((t for t in lines[i + 1:] if t.strip()), ""))
+        else:
+            continue
+        if not found:
+            continue
+        table = _table_at(doc, i + 1)
+        if table is None or (table.truncated and not table.indicators):
+            continue
+        entry = blanks.setdefault(id(table), (table, []))
+        entry[1].extend((i + 1, column, label) for column, label in found)
+    for table, fields in blanks.values():
+        line, column, _ = fields[0]
+        labels = list(dict.fromkeys(label for _, _, label in fields))
+        yield Hit(location=Location(doc.path, line, column), table=table,
+                  args={"fields": "、".join(labels), "count": len(labels),
+                        "which_zh": f"“{table.name}”表" if table.name else "本表",
+                        "which_en": f"'{table.name}'" if table.name else "this table"})

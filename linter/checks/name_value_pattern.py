@@ -1,0 +1,56 @@
+"""A row whose name matches one pattern and whose value matches another: an accident count with
+``0次`` for a target (``重大火灾事故发生次数 0次``), a rate of something nobody can count.
+
+``name`` and ``value`` are regular expressions searched in the indicator's name and in its value
+text (full-width characters folded to half-width, as in text-pattern, with ``{unit}`` and
+``{comparator}`` standing for the grammar's words); an empty one matches anything, but not both
+may be empty. ``not_name`` leaves out the names it matches (``事故降低率 ≥0`` is another rule's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from linter.checks import Param, row_check
+from linter.checks.text_pattern import MAX_TEXT, compiled
+from linter.model import Indicator
+from linter.values.parser import fold
+
+PARAMS = {
+    "name": Param(str, "", "the pattern a name must hold; empty: any name"),
+    "value": Param(str, "", "the pattern a value must hold; empty: any value"),
+    "not_name": Param(str, "", "names left alone; empty: none"),
+    "categories": Param(list, [], "categories looked at; empty for all"),
+    "exclude_categories": Param(list, [], "categories left alone"),
+}
+
+
+def validate(params: dict) -> None:
+    if not params["name"] and not params["value"]:
+        raise ValueError("name: a name or a value pattern is needed")
+    for key in ("name", "value", "not_name"):
+        try:
+            compiled(params[key])
+        except re.error as exc:
+            raise ValueError(f"{key}: not a regular expression: {exc}") from None
+
+
+def check_row(ind: Indicator, params: dict) -> dict | None:
+    name = fold(ind.name[:MAX_TEXT])
+    found_name = found_value = ""
+    if params["name"]:
+        m = compiled(params["name"]).search(name)
+        if m is None:
+            return None
+        found_name = m.group(0).strip()
+    if params["not_name"] and compiled(params["not_name"]).search(name):
+        return None
+    if params["value"]:
+        m = compiled(params["value"]).search(fold(ind.value_text[:MAX_TEXT]))
+        if m is None:
+            return None
+        found_value = m.group(0).strip()
+    return {"found_name": found_name or ind.name.strip(), "found_value": found_value or ind.value_text.strip()}
+
+
+check = row_check(check_row, at="value")
