@@ -23,6 +23,7 @@ old file or the whole new one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +67,32 @@ class Target:
     cell: str  # A1 reference
 
 
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
+
+
+def _refuse_huge_merges(source: Path) -> None:
+    """openpyxl makes an object for every cell a merge covers: one ``A200:XFD1048576`` (which the
+    reader clips to the used range) would take gigabytes here. Such a workbook gets no copy."""
+    import zipfile
+
+    from linter.limits import MAX_CELLS
+    from linter.readers.grid import column_number
+    from linter.safetext import shown
+
+    with zipfile.ZipFile(source) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            for m in _MERGE.finditer(archive.read(name)):
+                c1, r1, c2, r2 = m.groups()
+                area = (int(r2) - int(r1) + 1) * (column_number(c2.decode()) - column_number(c1.decode()) + 1)
+                if area > MAX_CELLS:
+                    where = f"{c1.decode()}{r1.decode()}:{c2.decode()}{r2.decode()}"
+                    raise AnnotateError(
+                        f"indicator-lint: {shown(str(source))}: 合并区域 {where} 过大，无法写出标注副本 / "
+                        f"the merged range {where} is too large to copy the workbook")
+
+
 def write_annotated(source: str | Path, doc: Document, findings: list[Finding], out: str | Path,
                     lang: str = "zh", shown_path: str | None = None) -> Path:
     """Write the annotated copy of ``doc`` (read from ``source``) to ``out``; return ``out``.
@@ -86,6 +113,7 @@ def write_annotated(source: str | Path, doc: Document, findings: list[Finding], 
     if source.suffix.lower() in (".xlsx", ".xlsm") and doc.source_format == "xlsx":
         from linter.readers.excel import load_workbook
 
+        _refuse_huge_merges(source)
         try:
             book = load_workbook(source)
         except Exception as e:  # read already succeeded once; a second failure is still no traceback

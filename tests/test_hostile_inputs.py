@@ -562,3 +562,28 @@ def test_every_limit_is_documented_with_its_number():
             assert f"`{name}`" in doc, name
             shown = f"{value // 2 ** 20} MiB" if value >= 2 ** 20 and value % 2 ** 20 == 0 else limits.count(value)
             assert f"`{name}` | {shown} |" in doc, (name, shown)
+
+
+def test_a_password_protected_pdf_says_so_not_damaged(tmp_path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    locked = tmp_path / "locked.pdf"
+    page = canvas.Canvas(str(locked), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    page.drawString(100, 750, "项目名称")
+    page.save()
+    run = cli("check", locked)
+    assert run.code == 2
+    assert run.lines == [f"{locked}: PDF 受密码保护，请先取消密码 / the PDF is password-protected"]
+
+
+def test_annotating_a_workbook_with_a_huge_merge_is_one_line_not_gigabytes(tmp_path, book):
+    # The reader clips the merge to the used range; openpyxl, loading the workbook to copy it for
+    # --annotate, would make an object for each of the 17 billion cells it covers.
+    merged = rewrite_sheet(book, tmp_path / "merged.xlsx", merges='<mergeCell ref="A200:XFD1048576"/>')
+    run = cli("check", merged, "--annotate", tmp_path / "marked.xlsx")
+    assert run.code == 2
+    assert run.lines == [f"indicator-lint: {merged}: 合并区域 A200:XFD1048576 过大，无法写出标注副本 / the merged "
+                         "range A200:XFD1048576 is too large to copy the workbook"]
+    assert not (tmp_path / "marked.xlsx").exists()
+    run.bounded()

@@ -35,20 +35,7 @@ from linter.discovery import (  # noqa: F401 — file discovery lived here; its 
 from linter.discovery import is_pattern as _is_pattern
 from linter.limits import MAX_BYTES, MAX_CELLS, MAX_LINES, MAX_ROW_CELLS, count, megabytes
 from linter.model import Document
-
-
-class InputError(Exception):
-    """A file that cannot be read. ``str(error)`` is the one line to print: file, Chinese, English."""
-
-    def __init__(self, path: str, zh: str, en: str, line: int | None = None):
-        self.path, self.zh, self.en, self.line = str(path), zh, en, line
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {zh} / {en}")
-
-
-def shown(text: str, limit: int = 40) -> str:
-    """``text`` as a message quotes it: cut to ``limit`` characters, so that one line stays short."""
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+from linter.readers.errors import InputError, shown  # noqa: F401 — imported from here by every reader
 
 
 def read_path(path: str | Path, verbose: bool = False) -> Document:

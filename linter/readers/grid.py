@@ -171,6 +171,14 @@ def carries_down(text: str) -> bool:
         and block_label(text) is None
 
 
+def column_number(letters: str) -> int:
+    """A → 1, AA → 27 (column_letter's inverse)."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
 def column_letter(n: int) -> str:
     """1 → A, 27 → AA."""
     out = ""

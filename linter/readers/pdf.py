@@ -220,7 +220,9 @@ def _open_error(path: str, e: Exception, budget: _Budget):
     if budget.exceeded:
         return _too_large(path)
     name = type(e).__name__
-    if "Password" in name or "Encrypt" in name:
+    # pdfplumber wraps pdfminer's own error (PdfminerException(PDFPasswordIncorrect())): look inside
+    inner = " ".join(type(a).__name__ for a in getattr(e, "args", ()) if isinstance(a, BaseException))
+    if any(word in f"{name} {inner}" for word in ("Password", "Encrypt")):
         return InputError(path, "PDF 受密码保护，请先取消密码", "the PDF is password-protected")
     return InputError(path, f"PDF 文件已损坏，无法读取（{name}）", f"the PDF is damaged and cannot be read ({name})")
 

@@ -1,0 +1,22 @@
+"""The one error a reader raises: a file that cannot be read, said in one line.
+
+Every reader raises ``InputError`` for a file it cannot read (damaged, encrypted, too large, not a
+table); ``check`` prints its line and goes on with the other files (exit code 2). Nothing else may
+leave a reader: ``readers._reader_errors`` turns any other exception into one.
+"""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A file that cannot be read. ``str(error)`` is the one line to print: file, Chinese, English."""
+
+    def __init__(self, path: str, zh: str, en: str, line: int | None = None):
+        self.path, self.zh, self.en, self.line = str(path), zh, en, line
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {zh} / {en}")
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """``text`` as a message quotes it: cut to ``limit`` characters, so that one line stays short."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
