@@ -20,9 +20,13 @@ from linter.rulebook import fails
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab"]),
+              default=None,
               help="text for people (default; github when GITHUB_ACTIONS is set), json for machines, sarif for "
-                   "code scanning, github for workflow annotations, junit for CI test reports.")
+                   "code scanning, github for workflow annotations, junit for CI test reports, gitlab for "
+                   "GitLab Code Quality.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output: auto colours on a terminal unless NO_COLOR is set.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2).")
@@ -36,7 +40,7 @@ from linter.rulebook import fails
 @click.option("--report-unused-noqa", is_flag=True, help="Report suppressions that silenced nothing (IL000).")
 @click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
               help="Also write a copy of the (one) checked file as a workbook with the flagged cells marked.")
-def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
+def check_command(paths, fmt, color, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
                   config_file, show_config, statistics, baseline_file, report_unused_noqa, jobs=None,
                   annotate_out=None):
     """Check target tables (files, folders or globs) and report every defect found."""
@@ -51,12 +55,12 @@ def check_command(paths, fmt, fail_on, exit_zero, lang, select, ignore, rules_di
             _print_config(run, paths[0])
         return
 
-    from linter.formatters.choose import STREAMED, choose_format, render, writer_for
+    from linter.formatters.choose import STREAMED, choose_format, render, wants_colour, writer_for
     from linter.formatters.stream import Output, render_file
     from linter.progress import Progress, wants_progress
 
     fmt = choose_format(fmt)
-    colour = fmt == "text" and sys.stdout is not None and sys.stdout.isatty()
+    colour = fmt == "text" and wants_colour(color, sys.stdout)
     # Text, JSON and GitHub output is rendered a file at a time, beside the checking (in the worker
     # processes, with --jobs), and written as it comes: a sweep's findings are never all held.
     # Statistics, a baseline, SARIF and JUnit need the whole run first.
