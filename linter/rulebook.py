@@ -32,6 +32,7 @@ def fails(severities, fail_on: str) -> bool:
     return any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on] for s in severities)
 LANGS = ("zh", "en")
 REQUIRED_KEYS = ("code", "slug", "severity", "title", "message", "rationale", "basis", "check", "examples")
+OPTIONAL_KEYS = ("fix",)  # fix: {kind: <linter.fixes kind>, safe: true|false}; examples.fix: [{…, value, fixed}]
 _CODE = re.compile(r"^IL\d{3}$")
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -54,6 +55,7 @@ class Rule:
     examples: dict[str, list]
     path: Path
     module: ModuleType = field(repr=False, default=None)  # type: ignore[assignment]
+    fix: dict | None = None  # {"kind", "safe"}: what check --fix writes in (linter/fixes.py)
 
     def matches(self, key: str) -> bool:
         """Is this rule named by ``key``: its code, its slug, or a code prefix such as ``IL2``?"""
@@ -114,8 +116,8 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
     if not isinstance(data, dict):
         raise RuleError(f"{path}: a rule file must be a mapping of keys")
     for key in data:
-        if key not in REQUIRED_KEYS:
-            raise RuleError(f"{path}: unknown key '{key}' (expected: {', '.join(REQUIRED_KEYS)})")
+        if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
+            raise RuleError(f"{path}: unknown key '{key}' (expected: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})")
     for key in REQUIRED_KEYS:
         if key not in data:
             raise RuleError(f"{path}: missing key '{key}'")
@@ -141,15 +143,33 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
     _validate_params(module, params, str(path), "check.")
 
     examples = data["examples"]
-    if not isinstance(examples, dict) or set(examples) - {"fail", "pass"}:
-        raise RuleError(f"{path}: key 'examples' must be a mapping with 'fail' and 'pass' lists")
+    if not isinstance(examples, dict) or set(examples) - {"fail", "pass", "fix"}:
+        raise RuleError(f"{path}: key 'examples' must be a mapping with 'fail' and 'pass' lists (and 'fix')")
+    fix = _fix_section(data.get("fix"), examples.get("fix"), path)
     for kind in ("fail", "pass"):
         items = examples.get(kind)
         if not isinstance(items, list) or not items or not all(isinstance(x, dict) for x in items):
             raise RuleError(f"{path}: key 'examples.{kind}' must be a non-empty list of tables")
 
     return Rule(code=code, slug=slug, severity=severity, basis=data["basis"].strip(), check_type=check_type,
-                params=params, examples=examples, path=path, module=module, **texts)
+                params=params, examples=examples, path=path, module=module, fix=fix, **texts)
+
+
+def _fix_section(fix: Any, examples: Any, path: Path) -> dict | None:
+    from linter.fixes import KINDS
+
+    if fix is None:
+        if examples is not None:
+            raise RuleError(f"{path}: key 'examples.fix' needs a 'fix' section")
+        return None
+    if not isinstance(fix, dict) or set(fix) != {"kind", "safe"} or not isinstance(fix["safe"], bool):
+        raise RuleError(f"{path}: key 'fix' must be a mapping with 'kind' and 'safe' (true or false)")
+    if fix["kind"] not in KINDS:
+        raise RuleError(f"{path}: key 'fix.kind' must be one of {', '.join(KINDS)}, got {fix['kind']!r}")
+    if not isinstance(examples, list) or not examples or not all(
+            isinstance(x, dict) and {"name", "value", "fixed"} <= set(x) for x in examples):
+        raise RuleError(f"{path}: key 'examples.fix' must be a non-empty list of {{level2?, name, value, fixed}}")
+    return dict(fix)
 
 
 def _bilingual(value: Any, path: Path, key: str) -> dict[str, str]:

@@ -49,7 +49,7 @@ def hook_repo(tmp: Path) -> Path:
 def test_hooks_file_matches_every_table_format_and_skips_sidecars():
     import re
 
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
     for name in ("a.yaml", "b/c.yml", "t.txt", "t.tsv", "t.csv", "t.xlsx", "t.xls", "t.docx", "t.pdf", "t.xlsm",
                  "t.html"):
@@ -133,3 +133,14 @@ def test_the_documented_set_up_from_a_fresh_repository(tmp_path):
     refused = sh("git commit -m new")
     assert refused.returncode != 0 and "Failed" in refused.stdout, refused.stdout
     assert "new.yaml:19:" in refused.stdout and "IL204" in refused.stdout and "old.yaml" not in refused.stdout
+
+
+def test_the_fix_hook_fixes_yaml_only():
+    import re
+
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    fix = hooks["indicator-lint-fix"]
+    assert fix["entry"] == "indicator-lint check --fix"
+    files, exclude = re.compile(fix["files"]), re.compile(fix["exclude"])
+    assert files.search("a.yaml") and files.search("b/c.yml") and not exclude.search("a.yaml")
+    assert not files.search("t.xlsx") and not files.search("t.txt") and exclude.search("t.txt.noqa.yaml")

@@ -40,9 +40,12 @@ from linter.rulebook import fails
 @click.option("--report-unused-noqa", is_flag=True, help="Report suppressions that silenced nothing (IL000).")
 @click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
               help="Also write a copy of the (one) checked file as a workbook with the flagged cells marked.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to canonical YAML files, in place; then check them.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply fixes that change the meaning too.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff instead of writing them (exit 1 if any).")
 def check_command(paths, fmt, color, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
                   config_file, show_config, statistics, baseline_file, report_unused_noqa, jobs=None,
-                  annotate_out=None):
+                  annotate_out=None, fix=False, unsafe_fixes=False, diff=False):
     """Check target tables (files, folders or globs) and report every defect found."""
     from linter.lintrun import check_files
 
@@ -54,6 +57,13 @@ def check_command(paths, fmt, color, fail_on, exit_zero, lang, select, ignore, r
         with setup_errors():
             _print_config(run, paths[0])
         return
+    if fix or diff:  # linter/fixes.py; the files are checked again below, as fixed
+        from linter.fixes import fix_paths
+
+        changed = fix_paths(run, inputs, unsafe_fixes, diff, lambda t: echo(t, nl=False),
+                            lambda t: click.echo(t, err=True))
+        if diff:
+            sys.exit(1 if changed else 0)
 
     from linter.formatters.choose import STREAMED, choose_format, render, wants_colour, writer_for
     from linter.formatters.stream import Output, render_file
