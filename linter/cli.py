@@ -46,6 +46,7 @@ class _LazyGroup(click.Group):
         "rule": ("linter.commands.rules", "rule_command"),
         "baseline": ("linter.commands.baseline", "baseline_command"),
         "report": ("linter.commands.report", "report_command"),
+        "lsp": ("linter.commands.lsp", "lsp_command"),
     }
 
     def list_commands(self, ctx):
