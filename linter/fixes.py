@@ -184,7 +184,38 @@ def fix_file(run, path, unsafe: bool, passes: int = 4) -> tuple[FileFix | None, 
     return total, hidden
 
 
-def fix_paths(run, inputs, unsafe: bool, diff: bool, echo, err) -> bool:
+def fix_workbook(run, path, out: str, unsafe: bool) -> list[tuple[str, str]]:
+    """The fixes of a workbook (.xlsx/.xlsm), written to a copy at ``out`` — never to the input.
+    A value is replaced inside its cell's text (a cell may hold several rows' values), and only
+    where it occurs once there. The (code, cell) of each fix applied."""
+    import openpyxl
+
+    from linter.atomic import replaced_atomically
+    from linter.readers import read_path
+
+    doc = read_path(path)
+    rules = _rules_for(run, path)
+    book = openpyxl.load_workbook(path, keep_vba=str(path).lower().endswith(".xlsm"))
+    applied = []
+    for f in run.check(path, doc):
+        rule, loc = rules.get(f.code), f.location
+        if rule is None or not rule.fix or (not rule.fix["safe"] and not unsafe) or not (loc.sheet and loc.cell):
+            continue
+        ind = next((i for t in doc.tables for i in t.indicators
+                    if i.value_location == loc and i.name == f.indicator and i.value_text == f.value), None)
+        new = fixed_value(rule, ind, f) if ind is not None else None
+        if new is None or loc.sheet not in book.sheetnames:
+            continue
+        cell = book[loc.sheet][loc.cell]
+        if isinstance(cell.value, str) and cell.value.count(ind.value_text) == 1:
+            cell.value = cell.value.replace(ind.value_text, new)
+            applied.append((f.code, f"{loc.sheet}!{loc.cell}"))
+    with replaced_atomically(out) as tmp:
+        book.save(tmp)
+    return applied
+
+
+def fix_paths(run, inputs, unsafe: bool, diff: bool, echo, err, output: str | None = None) -> bool:
     """``--fix`` (write) or ``--diff`` (show) for every input; True when something was or would be changed."""
     from collections import Counter
 
@@ -193,6 +224,12 @@ def fix_paths(run, inputs, unsafe: bool, diff: bool, echo, err) -> bool:
 
     changed, counts, hidden_all, skipped = False, Counter(), 0, []
     for path in inputs:
+        if str(path).lower().endswith((".xlsx", ".xlsm")) and output and not diff:
+            done = fix_workbook(run, path, output, unsafe)
+            changed = changed or bool(done)
+            counts.update(code for code, _ in done)
+            err(f"indicator-lint: {shown(str(path))} → {shown(output)}: 修复后的副本 / the fixed copy")
+            continue
         fix, hidden = fix_file(run, path, unsafe)
         hidden_all += hidden
         if fix is None:
@@ -214,5 +251,10 @@ def fix_paths(run, inputs, unsafe: bool, diff: bool, echo, err) -> bool:
         line += f"; 另有 {hidden_all} 个可用 --unsafe-fixes 修复 / {hidden_all} more with --unsafe-fixes"
     err(line)
     for name in skipped:
-        err(f"indicator-lint: {shown(name)}: 只修复规范 YAML，未修改 / only canonical YAML is fixed in place; left as it is")
+        if name.lower().endswith((".xlsx", ".xlsm")):
+            err(f"indicator-lint: {shown(name)}: 工作簿不就地修改，用 -o 指定副本 / a workbook is never fixed in place: "
+                f"name its fixed copy with -o")
+        else:
+            err(f"indicator-lint: {shown(name)}: 只修复规范 YAML，未修改 / only canonical YAML is fixed in place; "
+                f"left as it is")
     return changed

@@ -43,9 +43,11 @@ from linter.rulebook import fails
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to canonical YAML files, in place; then check them.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply fixes that change the meaning too.")
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff instead of writing them (exit 1 if any).")
+@click.option("-o", "--output", "fix_out", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
+              help="With --fix on one workbook: write its fixed copy here (a workbook is never fixed in place).")
 def check_command(paths, fmt, color, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
                   config_file, show_config, statistics, baseline_file, report_unused_noqa, jobs=None,
-                  annotate_out=None, fix=False, unsafe_fixes=False, diff=False):
+                  annotate_out=None, fix=False, unsafe_fixes=False, diff=False, fix_out=None):
     """Check target tables (files, folders or globs) and report every defect found."""
     from linter.lintrun import check_files
 
@@ -57,13 +59,22 @@ def check_command(paths, fmt, color, fail_on, exit_zero, lang, select, ignore, r
         with setup_errors():
             _print_config(run, paths[0])
         return
+    if fix_out:  # the fixed copy of one workbook: never an input, a configuration or the baseline
+        refuse_to_overwrite(fix_out, run, inputs, *([baseline_file] if baseline_file else []))
+        if not fix or len(inputs) != 1:
+            click.echo("indicator-lint: -o 只用于 --fix 一个工作簿 / -o takes --fix and one workbook", err=True)
+            sys.exit(2)
     if fix or diff:  # linter/fixes.py; the files are checked again below, as fixed
         from linter.fixes import fix_paths
 
         changed = fix_paths(run, inputs, unsafe_fixes, diff, lambda t: echo(t, nl=False),
-                            lambda t: click.echo(t, err=True))
+                            lambda t: click.echo(t, err=True), fix_out)
         if diff:
             sys.exit(1 if changed else 0)
+        if fix_out:
+            from pathlib import Path
+
+            inputs = [Path(fix_out)]  # the fixed copy is what is checked again
 
     from linter.formatters.choose import STREAMED, choose_format, render, wants_colour, writer_for
     from linter.formatters.stream import Output, render_file
