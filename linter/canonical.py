@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import yaml
 
+from linter.glossary import normalise_level1, normalise_level2, parent_of
 from linter.model import Document, Funding, Indicator, Location, Money, Table
 from linter.safetext import shown, unicode_safe_data
 from linter.values import parse
@@ -104,29 +105,76 @@ def _funding_dict(funding: Funding | None, currency_unit: str) -> dict:
     return out
 
 
+def written(ind: Indicator) -> tuple[str, str, str]:
+    """(一级, 二级, name) as the YAML writes them: faithful to the source, so that the YAML reads
+    back with the same findings. Labels are written normalised (一、产出指标 → 产出指标) except where
+    the reader moved a category (a 满意度 二级 printed under 效益: the printed 一级 is kept, and the
+    reader of the YAML moves it again and remembers it), and a heading printed inside another
+    category's list (``社会效益指标 地震安全知识知晓率`` among the 经济效益 rows) stays in that
+    list, at the head of the name, as printed."""
+    level1, level2, name = ind.level1, ind.level2, ind.name
+    printed1 = ind.level1_printed.strip()
+    if printed1 and normalise_level1(printed1) not in (None, level1):
+        level1 = normalise_level1(printed1)
+    if ind.inline_heading:
+        heading, under = ind.inline_heading
+        under2 = normalise_level2(under)
+        if under2 and under2 != level2 and not name.startswith(heading):
+            level2, name = under2, f"{heading} {name}"
+            level1 = parent_of(under2) or level1
+    return level1, level2, name
+
+
+def normalised_notes(doc: Document) -> list[str]:
+    """Where the written YAML is not the source's text: one line each, for the header comments."""
+    notes = []
+
+    def amount(what: str, money: Money | None, where) -> None:
+        written_text = amount_text(money, doc.currency_unit)
+        if money is not None and money.text.strip() and written_text != money.text.strip():
+            notes.append(f"{shown(str(where)) if where else '-'}: {what}“{_one_line(money.text)}”写作“{written_text}” "
+                         f"/ written as {written_text}")
+
+    amount("合计", doc.total, None)
+    for table in doc.tables:
+        for part in ("total", "fiscal", "other"):
+            for funding in (table.funding, table.period_funding):
+                money = getattr(funding, part, None) if funding is not None else None
+                amount(f"{table.name} 资金", money, table.location)
+        for ind in table.indicators:
+            level1, level2, _name = written(ind)
+            where = shown(str(ind.location)) if ind.location else table.name
+            for what, printed, now in (("一级", ind.level1_printed, level1), ("二级", ind.level2_printed, level2)):
+                printed = printed.strip()
+                if printed and printed != now and not (ind.inline_heading and what == "二级"):
+                    notes.append(f"{where}: {what}“{_one_line(printed)}”写作“{now}” / written as {now}")
+    return list(dict.fromkeys(notes))
+
+
 def indicators_to_yaml_form(indicators: list[Indicator]):
     """The tree 一级 → 二级 → [name: value] when it keeps the order; the flat list otherwise."""
-    if _tree_keeps_order(indicators):
+    rows = [(ind, *written(ind)) for ind in indicators]
+    if _tree_keeps_order(rows):
         tree: dict = {}
-        for ind in indicators:
-            leaves = tree.setdefault(ind.level1, {}).setdefault(ind.level2, [])
-            leaves.append(_leaf(ind))
+        for ind, level1, level2, name in rows:
+            leaves = tree.setdefault(level1, {}).setdefault(level2, [])
+            leaves.append(_leaf(ind, name))
         return tree
-    return [_row(ind) for ind in indicators]
+    return [_row(ind, *levels) for ind, *levels in rows]
 
 
-def _tree_keeps_order(indicators: list[Indicator]) -> bool:
+def _tree_keeps_order(rows) -> bool:
     # The tree groups by 一级 then 二级: fine only if each group is one contiguous run, and every
     # indicator has both levels (an empty heading makes an unreadable tree key).
     seen1, seen2 = [], []
-    for ind in indicators:
-        if not ind.level1 or not ind.level2:
+    for _ind, level1, level2, _name in rows:
+        if not level1 or not level2:
             return False
-        if not seen1 or seen1[-1] != ind.level1:
-            if ind.level1 in seen1:
+        if not seen1 or seen1[-1] != level1:
+            if level1 in seen1:
                 return False
-            seen1.append(ind.level1)
-        pair = (ind.level1, ind.level2)
+            seen1.append(level1)
+        pair = (level1, level2)
         if not seen2 or seen2[-1] != pair:
             if pair in seen2:
                 return False
@@ -134,20 +182,20 @@ def _tree_keeps_order(indicators: list[Indicator]) -> bool:
     return True
 
 
-def _leaf(ind: Indicator) -> dict:
-    simple = ind.name and ind.period_value_text is None and not ind.remarks
+def _leaf(ind: Indicator, name: str) -> dict:
+    simple = name and ind.period_value_text is None and not ind.remarks
     if simple:
-        return {ind.name: ind.value_text}
-    out: dict = {"name": ind.name, "value": ind.value_text}
+        return {name: ind.value_text}
+    out: dict = {"name": name, "value": ind.value_text}
     _indicator_extras(out, ind)
     return out
 
 
-def _row(ind: Indicator) -> dict:
+def _row(ind: Indicator, level1: str, level2: str, name: str) -> dict:
     out: dict = {}
-    _put(out, "level1", ind.level1)
-    _put(out, "level2", ind.level2)
-    out["name"] = ind.name
+    _put(out, "level1", level1)
+    _put(out, "level2", level2)
+    out["name"] = name
     out["value"] = ind.value_text
     _indicator_extras(out, ind)
     return out
@@ -177,15 +225,18 @@ def _str_representer(dumper, text: str):
 _Dumper.add_representer(str, _str_representer)
 
 
-def to_yaml(doc: Document) -> str:
-    """One canonical YAML document, headed by a comment naming its source."""
+def to_yaml(doc: Document, source: str | None = None) -> str:
+    """One canonical YAML document, headed by a comment naming its source (``source``: the path
+    as it should be shown, relative; the document's path by default) and, in comments, what was
+    written otherwise than the source printed it."""
     # (a lone surrogate, from a \\udcff escape in a YAML input, is written as its escape: libyaml
     # cannot encode it)
     body = yaml.dump(unicode_safe_data(document_to_dict(doc)), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=False, width=100000, indent=2)
     # Rows the reader could not place have no key in the format: keep them visible as comments.
     notes = "".join(f"# {p.rule}: {shown(str(p.location))}: {_one_line(p.message)}\n" for p in doc.problems)
-    return f"# source: {shown(doc.path)}\n{notes}{body}"
+    notes += "".join(f"# normalised: {note}\n" for note in normalised_notes(doc))
+    return f"# source: {shown(doc.path if source is None else source)}\n{notes}{body}"
 
 
 def _one_line(text: str) -> str:
@@ -194,9 +245,9 @@ def _one_line(text: str) -> str:
     return shown(" ".join(text.split()))
 
 
-def to_yaml_stream(docs: list[Document]) -> str:
+def to_yaml_stream(docs: list[Document], sources: list[str] | None = None) -> str:
     """Several documents in one YAML stream, separated by ``---``."""
-    return "---\n".join(to_yaml(d) for d in docs)
+    return "---\n".join(to_yaml(d, sources[i] if sources else None) for i, d in enumerate(docs))
 
 
 # --------------------------------------------------------------------------- JSON

@@ -47,6 +47,7 @@ class _LazyGroup(click.Group):
         "baseline": ("linter.commands.baseline", "baseline_command"),
         "report": ("linter.commands.report", "report_command"),
         "serve": ("linter.commands.serve", "serve_command"),
+        "lsp": ("linter.commands.lsp", "lsp_command"),
     }
 
     def list_commands(self, ctx):

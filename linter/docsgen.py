@@ -53,6 +53,17 @@ def rule_page(rule) -> str:
         lines.append(f"{head}\n\n")
         for example in rule.examples[kind]:
             lines.append(f"```yaml\n{_yaml(example)}\n```\n\n")
+    if rule.fix:
+        safe = rule.fix["safe"]
+        lines.append("## 自动修复 / Fix\n\n" + (
+            "安全修复：`check --fix` 直接写入。 / Safe: `check --fix` writes it in.\n\n" if safe else
+            "不安全修复（会改变含义）：需 `check --fix --unsafe-fixes`。 / Unsafe (changes the meaning): "
+            "`check --fix --unsafe-fixes`.\n\n"))
+        lines.append("| 指标值 / value | 修复后 / fixed |\n| --- | --- |\n")
+        for item in rule.examples["fix"]:
+            fixed = f"`{item['fixed']}`" if item["fixed"] is not None else "（不修复 / left alone）"
+            lines.append(f"| `{item['value']}` | {fixed} |\n")
+        lines.append("\n")
     return "".join(lines).rstrip() + "\n"
 
 

@@ -59,9 +59,11 @@ class LintRun:
             found = [f for f in found if not is_ignored(f, ignored)]
         suppressions = suppress.suppressions_for(path, doc)
         found = suppress.apply(found, suppressions, doc)
+        invalid = suppress.invalid_findings(suppressions, self.lang)  # always: they silence nothing
         if self.report_unused_noqa:
-            found += suppress.unused_findings(suppressions, self.settings.known_keys(path), self.lang)
-            found.sort(key=finding_sort_key)
+            invalid += suppress.unused_findings(suppressions, self.settings.known_keys(path), self.lang)
+        if invalid:
+            found = sorted(found + invalid, key=finding_sort_key)
         return found
 
     def shared_verdicts(self) -> dict:

@@ -34,7 +34,8 @@ LANGS = ("zh", "en")
 REQUIRED_KEYS = ("code", "slug", "severity", "title", "message", "rationale", "basis", "check", "examples")
 # ``superseded_by: [slug, …]``: the rule is not reported on a row one of these rules reports (the same
 # defect seen from another side; the other rule's finding says it better)
-OPTIONAL_KEYS = ("superseded_by",)
+# ``fix: {kind: <linter.fixes kind>, safe: true|false}``; examples.fix: [{…, value, fixed}]
+OPTIONAL_KEYS = ("superseded_by", "fix")
 _CODE = re.compile(r"^IL\d{3}$")
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -58,6 +59,7 @@ class Rule:
     path: Path
     module: ModuleType = field(repr=False, default=None)  # type: ignore[assignment]
     superseded_by: tuple[str, ...] = ()
+    fix: dict | None = None  # {"kind", "safe"}: what check --fix writes in (linter/fixes.py)
 
     def matches(self, key: str) -> bool:
         """Is this rule named by ``key``: its code, its slug, or a code prefix such as ``IL2``?"""
@@ -145,8 +147,9 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
     _validate_params(module, params, str(path), "check.")
 
     examples = data["examples"]
-    if not isinstance(examples, dict) or set(examples) - {"fail", "pass"}:
-        raise RuleError(f"{path}: key 'examples' must be a mapping with 'fail' and 'pass' lists")
+    if not isinstance(examples, dict) or set(examples) - {"fail", "pass", "fix"}:
+        raise RuleError(f"{path}: key 'examples' must be a mapping with 'fail' and 'pass' lists (and 'fix')")
+    fix = _fix_section(data.get("fix"), examples.get("fix"), path)
     for kind in ("fail", "pass"):
         items = examples.get(kind)
         if not isinstance(items, list) or not items or not all(isinstance(x, dict) for x in items):
@@ -159,7 +162,25 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
 
     return Rule(code=code, slug=slug, severity=severity, basis=data["basis"].strip(), check_type=check_type,
                 params=params, examples=examples, path=path, module=module, superseded_by=tuple(superseded_by),
-                **texts)
+                fix=fix, **texts)
+
+
+
+def _fix_section(fix: Any, examples: Any, path: Path) -> dict | None:
+    from linter.fixes import KINDS
+
+    if fix is None:
+        if examples is not None:
+            raise RuleError(f"{path}: key 'examples.fix' needs a 'fix' section")
+        return None
+    if not isinstance(fix, dict) or set(fix) != {"kind", "safe"} or not isinstance(fix["safe"], bool):
+        raise RuleError(f"{path}: key 'fix' must be a mapping with 'kind' and 'safe' (true or false)")
+    if fix["kind"] not in KINDS:
+        raise RuleError(f"{path}: key 'fix.kind' must be one of {', '.join(KINDS)}, got {fix['kind']!r}")
+    if not isinstance(examples, list) or not examples or not all(
+            isinstance(x, dict) and {"name", "value", "fixed"} <= set(x) for x in examples):
+        raise RuleError(f"{path}: key 'examples.fix' must be a non-empty list of {{level2?, name, value, fixed}}")
+    return dict(fix)
 
 
 def _bilingual(value: Any, path: Path, key: str) -> dict[str, str]:

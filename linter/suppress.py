@@ -4,8 +4,13 @@ Three forms:
 
 * YAML, on the line a finding points at or on its indicator's line (flake8/ruff style)::
 
-      - 应急处突能力提升: 显著提升   # noqa: IL212      (codes or slugs, comma-separated;
-                                                      a bare ``# noqa`` silences every rule)
+      - 应急处突能力提升: 显著提升   # noqa: IL212 已与财政部门确认
+        (codes or slugs, comma-separated, then an optional reason for people; a bare ``# noqa``
+        silences every rule; full-width ``：`` and ``，`` are read as ``:`` and ``,``)
+
+  A ``# noqa`` that cannot be read (``# noqa IL212`` without the colon, ``# noqa:`` naming no
+  rule) silences nothing and is reported as ``IL002 invalid-noqa``: a typo never widens a
+  suppression to every rule.
 
 * YAML, anywhere in the file, for the whole file::
 
@@ -35,11 +40,17 @@ from linter.readers import SIDECAR_SUFFIX
 from linter.yamlfile import load_yaml_file
 
 UNUSED_CODE, UNUSED_SLUG, UNUSED_SEVERITY = "IL000", "unused-noqa", "warning"
+INVALID_CODE, INVALID_SLUG, INVALID_SEVERITY = "IL002", "invalid-noqa", "warning"
 SIDECAR_KEYS = ("rule", "table", "indicator", "reason")
 
-_KEYS = r"[A-Za-z0-9][\w\-]*(?:\s*,\s*[A-Za-z0-9][\w\-]*)*"
-_NOQA = re.compile(rf"#\s*noqa(?::\s*(?P<keys>{_KEYS}))?", re.IGNORECASE)
-_DISABLE = re.compile(rf"#\s*indicator-lint:\s*disable(?:\s*=\s*(?P<keys>{_KEYS}))?", re.IGNORECASE)
+# A key is ASCII (IL212, vague-value): what follows it, a space or a Chinese character, starts the reason.
+_KEY = r"[A-Za-z0-9][A-Za-z0-9_\-]*"
+_KEYS = rf"{_KEY}(?:[ \t]*[,，、][ \t]*{_KEY})*"
+_NOQA_AT = re.compile(r"#\s*noqa(?![A-Za-z0-9_\-])", re.IGNORECASE)
+# after ``noqa``: a colon (either width), the keys, then nothing or a reason that does not go on
+# with ASCII letters glued to the last key (``IL212x``)
+_NOQA_KEYS = re.compile(rf"\s*[:：]\s*(?P<keys>{_KEYS})(?P<reason>(?:\s+|(?=[^\x00-\x7f])|$).*)$")
+_DISABLE = re.compile(rf"#\s*indicator-lint\s*[:：]\s*disable(?:\s*[=＝]\s*(?P<keys>{_KEYS}))?", re.IGNORECASE)
 
 
 class SuppressionError(Exception):
@@ -48,7 +59,7 @@ class SuppressionError(Exception):
 
 @dataclass
 class Suppression:
-    kind: str  # "line" | "file" | "sidecar"
+    kind: str  # "line" | "file" | "sidecar" | "invalid" (an unreadable noqa comment: silences nothing)
     keys: list[str]  # codes or slugs; empty: every rule
     location: Location
     line: int = 0  # for "line": the line it is written on
@@ -56,9 +67,12 @@ class Suppression:
     table: str | None = None  # for "sidecar"
     indicator: str | None = None
     used: set[str] = field(default_factory=set)
+    reason: str = ""  # written after the keys (``# noqa: IL212 已确认``), for people
 
     def covers(self, f: Finding, lines: set[int]) -> str | None:
         """The key that silences ``f`` (``*`` for a bare suppression), or None."""
+        if self.kind == "invalid":
+            return None
         if self.kind == "line" and self.line not in lines:
             return None
         if self.kind == "sidecar" and ((self.table and self.table != f.table)
@@ -71,7 +85,22 @@ class Suppression:
 
 
 def _split(keys: str | None) -> list[str]:
-    return [k.strip() for k in (keys or "").split(",") if k.strip()]
+    return [k.strip() for k in re.split(r"[,，、]", keys or "") if k.strip()]
+
+
+def parse_noqa(comment: str) -> tuple[int, list[str] | None, str] | None:
+    """The ``# noqa`` in a comment's text: (its offset, its keys — [] for a bare one, None when it
+    cannot be read —, the reason after them); None when the comment has none."""
+    m = _NOQA_AT.search(comment)
+    if m is None:
+        return None
+    rest = comment[m.end():]
+    if not rest.strip():
+        return m.start(), [], ""
+    k = _NOQA_KEYS.match(rest)
+    if k is None:
+        return m.start(), None, rest.strip()
+    return m.start(), _split(k["keys"]), k["reason"].strip()
 
 
 def comment_suppressions(text: str, path: str) -> list[Suppression]:
@@ -94,10 +123,12 @@ def comment_suppressions(text: str, path: str) -> list[Suppression]:
         if m:
             out.append(Suppression("file", _split(m["keys"]), Location(path, number, hash_at + 1), line_text=line))
             continue
-        m = _NOQA.search(comment)
-        if m:
-            out.append(Suppression("line", _split(m["keys"]), Location(path, number, hash_at + m.start() + 1),
-                                   line=number, line_text=line))
+        noqa = parse_noqa(comment)
+        if noqa is not None:
+            at, keys, reason = noqa
+            out.append(Suppression("line" if keys is not None else "invalid", keys or [],
+                                   Location(path, number, hash_at + at + 1), line=number, line_text=line,
+                                   reason=reason))
     return out
 
 
@@ -185,12 +216,26 @@ def apply(findings: list[Finding], suppressions: list[Suppression], doc: Documen
 
 _UNUSED = {"zh": "未使用的抑制：{what}没有屏蔽任何问题，应删除", "en": "Unused suppression: {what} silenced nothing; remove it"}
 _UNKNOWN = {"zh": "抑制中的规则“{key}”不存在", "en": "The suppression names '{key}', which is no rule"}
+_INVALID = {"zh": "无法识别的抑制注释“{text}”，未屏蔽任何问题；应写作“# noqa: 规则代码 理由”",
+            "en": "Unreadable suppression '{text}' silenced nothing; write '# noqa: CODE reason'"}
+
+
+def invalid_findings(suppressions: list[Suppression], lang: str = "zh") -> list[Finding]:
+    """One ``IL002 invalid-noqa`` finding per ``# noqa`` comment that could not be read (always reported)."""
+    out = []
+    for s in suppressions:
+        if s.kind == "invalid":
+            text = (s.line_text or "")[max(s.location.column - 1, 0):].strip()
+            out.append(_finding(_INVALID, lang, s, (INVALID_CODE, INVALID_SLUG, INVALID_SEVERITY), text=text))
+    return out
 
 
 def unused_findings(suppressions: list[Suppression], known: set[str], lang: str = "zh") -> list[Finding]:
     """One ``IL000 unused-noqa`` finding per suppression (or per key of one) that silenced nothing."""
     out = []
     for s in suppressions:
+        if s.kind == "invalid":
+            continue
         scope = " › ".join(p for p in (s.table, s.indicator) if p)
         if not s.keys:
             if not s.used:
@@ -206,7 +251,8 @@ def unused_findings(suppressions: list[Suppression], known: set[str], lang: str 
     return out
 
 
-def _finding(template: dict, lang: str, s: Suppression, **args) -> Finding:
-    return Finding(code=UNUSED_CODE, rule=UNUSED_SLUG, severity=UNUSED_SEVERITY,
+def _finding(template: dict, lang: str, s: Suppression, rule=(UNUSED_CODE, UNUSED_SLUG, UNUSED_SEVERITY),
+             **args) -> Finding:
+    return Finding(code=rule[0], rule=rule[1], severity=rule[2],
                    message=template.get(lang, template["zh"]).format(**args), location=s.location,
                    line_text=s.line_text)

@@ -303,3 +303,69 @@ def test_a_crashing_check_is_one_line_and_the_other_files_are_still_checked(monk
     assert "000_8b9eba17efc00524.txt: 规则" in result.output and "ZeroDivisionError: boom" in result.output
     assert "second line" not in result.output  # one line, whatever the exception says
     assert "004_68506cad869715c1.txt:" in result.output  # still checked
+
+
+# --------------------------------------------------------------------------- issue 22: check --fix
+
+
+def test_fix_on_the_converted_examples_clears_every_safely_fixable_finding_and_nothing_else(tmp_path):
+    import difflib
+    import os
+    import stat
+
+    from linter.rulebook import load_rule_dirs
+
+    examples = Path(__file__).parent.parent / "examples"
+    out = tmp_path / "yaml"
+    assert runner().invoke(main, ["convert", *map(str, sorted(examples.glob("*.txt"))), "-o", f"{out}/"]).exit_code == 0
+    safe = {r.code for r in load_rule_dirs() if r.fix and r.fix["safe"]}
+    before = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.yaml")}
+    os.chmod(out / "002_cab738b0acffaaf0.yaml", 0o640)
+
+    def findings() -> list[dict]:
+        result = runner().invoke(main, ["check", "--format", "json", str(out)])
+        return json.loads(result.stdout)["findings"]
+
+    first = findings()
+    fixable = [f for f in first if f["code"] in safe]
+    assert len(fixable) >= 2
+    diff = runner().invoke(main, ["check", "--diff", str(out)])
+    assert diff.exit_code == 1 and "+      - 农村住房保险总成本: 20万元" in diff.stdout
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.yaml")} == before  # --diff writes nothing
+
+    fixed = runner().invoke(main, ["check", "--fix", str(out)])
+    assert f"fixed {len(fixable)} finding(s)" in fixed.stderr
+    after = findings()
+    assert not [f for f in after if f["code"] in safe]
+
+    def key(f):
+        return (f["path"], f["line"], f["code"])
+
+    # every other finding is still there, where it was
+    assert sorted(map(key, after)) == sorted(key(f) for f in first if f["code"] not in safe)
+    # and the files changed only on the fixed values' lines, only in the value
+    changed = []
+    for name, text in before.items():
+        new = (out / name).read_text(encoding="utf-8")
+        for line in difflib.unified_diff(text.splitlines(), new.splitlines(), n=0, lineterm=""):
+            if line.startswith(("+", "-")) and not line.startswith(("+++", "---")):
+                changed.append(line)
+    assert len(changed) == 2 * len(fixable)
+    fixed_lines = {(f["path"], f["line"]) for f in fixable}
+    assert len(fixed_lines) == len(fixable)
+    assert stat.S_IMODE(os.stat(out / "002_cab738b0acffaaf0.yaml").st_mode) == 0o640
+
+
+def test_fix_safe_and_unsafe(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # (a rate of a good thing: on 安全生产事故率 ≥100% direction-conflict, not rate-over-100, speaks)
+    text = TABLE.replace('"4"', '"≧4次"').replace("考核要点和考试题库专家认可率: ≥95%", "考核要点和考试题库专家认可率: ≥100%")
+    Path("t.yaml").write_text(text, encoding="utf-8")
+    result = runner().invoke(main, ["check", "--fix", "t.yaml"])
+    new = Path("t.yaml").read_text(encoding="utf-8")
+    assert '点评反馈会次数: "≥4次"' in new and "考核要点和考试题库专家认可率: ≥100%" in new
+    assert "fixed 1 finding(s) (IL290 ×1)" in result.stderr and "1 more with --unsafe-fixes" in result.stderr
+    result = runner().invoke(main, ["check", "--fix", "--unsafe-fixes", "t.yaml"])
+    assert "考核要点和考试题库专家认可率: 100%" in Path("t.yaml").read_text(encoding="utf-8")
+    assert "IL206" not in result.stdout
+    assert Path("t.yaml").read_text(encoding="utf-8") == new.replace("≥100%", "100%")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ def run(*args):
 def test_yaml_is_the_default_and_reads_back():
     result = run(PROJECT)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith(f"# source: {PROJECT}\ntitle: 本级预算项目绩效目标表\nbudget_year: 2024\n")
+    assert result.stdout.startswith(f"# source: {os.path.relpath(PROJECT)}\ntitle: 本级预算项目绩效目标表\nbudget_year: 2024\n")
     assert "      - 按岗位需求派驻的劳务派遣人数: 1人\n" in result.stdout  # the tree form
     assert "    total: 13万元\n" in result.stdout  # a plain 13 in a 万元 document gets its unit
     doc = read_yaml(result.stdout, "out.yaml")
@@ -168,3 +169,39 @@ def test_suppression_sidecars_in_a_folder_are_not_converted(tmp_path):
     result = run(tmp_path, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.yaml"]
+
+
+# --------------------------------------------------------------------------- issue 22: faithful to the source
+
+
+def _findings(path) -> list[tuple[str, str]]:
+    result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
+    return sorted((f["code"], f["message"]) for f in json.loads(result.stdout)["findings"])
+
+
+def test_converted_examples_keep_every_misplaced_category(tmp_path):
+    out = tmp_path / "yaml"
+    assert run(*sorted(EXAMPLES.glob("*.txt")), "-o", f"{out}/").exit_code == 0
+    for source in sorted(EXAMPLES.glob("*.txt")):
+        converted = out / f"{source.stem}.yaml"
+        before = [m for code, m in _findings(source) if code == "IL103"]
+        after = [m for code, m in _findings(converted) if code == "IL103"]
+        assert after == before, source.name
+        # and every other rule says the same of the YAML as of the text
+        assert [c for c, _ in _findings(converted)] == [c for c, _ in _findings(source)], source.name
+    assert sum(1 for s in EXAMPLES.glob("*.txt") for c, _ in _findings(s) if c == "IL103") == 4
+    text = (out / "002_cab738b0acffaaf0.yaml").read_text(encoding="utf-8")
+    assert "      服务对象满意度指标:\n      - 群众满意度: ≥95%\n" in text  # still printed under 效益指标
+    assert "# normalised: " in text
+
+
+def test_the_source_comment_is_relative(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(PROJECT.resolve())
+    assert result.stdout.startswith(f"# source: {os.path.relpath(PROJECT.resolve(), tmp_path)}\n")
+    assert not result.stdout.splitlines()[0].removeprefix("# source: ").startswith("/")
+    (tmp_path / "out").mkdir()
+    assert run(PROJECT.resolve(), "-o", "out/p.yaml").exit_code == 0
+    first = (tmp_path / "out" / "p.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# source: {os.path.relpath(PROJECT.resolve(), tmp_path / 'out')}"
+    assert (tmp_path / "out" / first.removeprefix("# source: ")).resolve() == PROJECT.resolve()

@@ -181,7 +181,7 @@ ROW_RULES = [r for r in load_rule_dirs() if hasattr(r.module.check, "row")]
 
 
 def test_sixteen_check_types_are_row_checks():
-    assert len({r.check_type for r in ROW_RULES}) == 16  # name-value-pattern (zero-incident-target) the last
+    assert len({r.check_type for r in ROW_RULES}) == 17  # name-value-pattern (issue 19), notation (issue 22)
 
 
 def test_the_memo_gives_what_the_checks_give_on_the_examples():

@@ -195,3 +195,18 @@ def test_corrupt_workbook_is_one_line_exit_2_and_others_still_checked(tmp_path, 
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"{bad}: ") and words in lines[0]
     assert "绩效目标表!F23" in result.stdout  # the good workbook after it is still checked
+
+
+def test_fix_writes_a_fixed_copy_of_a_workbook_never_the_input(tmp_path):
+    book = xlsx_of("002", tmp_path / "t.xlsx")
+    original = book.read_bytes()
+    refused = CliRunner().invoke(main, ["check", "--fix", str(book)])
+    assert "never fixed in place" in refused.stderr and book.read_bytes() == original
+    out = tmp_path / "fixed.xlsx"
+    done = CliRunner().invoke(main, ["check", "--fix", str(book), "-o", str(out)])
+    assert "fixed 2 finding(s) (IL202 ×2)" in done.stderr, done.stderr
+    assert book.read_bytes() == original
+    assert "IL202" not in done.stdout and str(out) in done.stdout  # the copy is what was checked again
+    cells = [c.value for row in openpyxl.load_workbook(out)["Sheet1"].iter_rows() for c in row if c.value]
+    assert any("20万元" in str(v) for v in cells) and any("1.2万元" in str(v) for v in cells)
+    assert CliRunner().invoke(main, ["check", "--fix", str(book), "-o", str(book)]).exit_code == 2

@@ -122,3 +122,55 @@ def test_statistics_counts_findings_per_rule(tmp_path, monkeypatch):
     rows = json.loads(check("t.yaml", "--statistics", "--format", "json", "--select", "IL201,IL204").output)
     assert rows == [{"code": "IL201", "rule": "missing-unit", "severity": "warning", "count": 3},
                     {"code": "IL204", "rule": "rate-not-percent", "severity": "error", "count": 1}]
+
+
+# --------------------------------------------------------------------------- issue 22: helpUri, gitlab, colour
+
+
+def test_sarif_rules_link_their_page(table, monkeypatch):
+    rules = json.loads(check(table, "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
+    rule = next(r for r in rules if r["id"] == "IL204")
+    assert rule["helpUri"] == "https://github.com/indicator-lint/indicator-lint/blob/main/docs/rules/rate-not-percent.md"
+    docs = Path(__file__).parent.parent / "docs" / "rules"
+    assert all((docs / r["helpUri"].rsplit("/", 1)[1]).is_file() for r in rules)
+    monkeypatch.setenv("INDICATOR_LINT_DOCS_URL", "https://intranet.example/lint/rules/")
+    rules = json.loads(check(table, "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[0]["helpUri"].startswith("https://intranet.example/lint/rules/")
+
+
+def test_gitlab_code_quality(table):
+    result = check(table, "empty.yaml", "--format", "gitlab")
+    assert result.exit_code == 2
+    issues = json.loads(result.stdout)
+    found = {i["check_name"]: i for i in issues}
+    assert set(found) == {"missing-unit", "rate-not-percent", "input-error"}
+    rate = found["rate-not-percent"]
+    assert rate["severity"] == "major" and found["missing-unit"]["severity"] == "minor"
+    assert rate["location"] == {"path": "table.yaml", "lines": {"begin": 19}}
+    assert rate["description"].startswith("IL204 ") and len(rate["fingerprint"]) == 64
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    # the fingerprint does not move with the row
+    Path("table.yaml").write_text("\n" + TABLE, encoding="utf-8")
+    again = {i["check_name"]: i for i in json.loads(check(table, "--format", "gitlab").stdout)}
+    assert again["rate-not-percent"]["fingerprint"] == rate["fingerprint"]
+    assert again["rate-not-percent"]["location"]["lines"]["begin"] == 20
+
+
+def test_colour_never_always_and_no_color(table):
+    assert "\x1b[" in check(table, "--color", "always").stdout
+    assert "\x1b[" not in check(table, "--color", "never").stdout
+    assert "\x1b[" not in check(table).stdout  # not a terminal
+
+
+def test_no_color_wins_over_a_terminal():
+    import io
+
+    from linter.formatters.choose import wants_colour
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert wants_colour("auto", Tty(), {}) and not wants_colour("auto", Tty(), {"NO_COLOR": "1"})
+    assert wants_colour("always", Tty(), {"NO_COLOR": "1"}) and not wants_colour("never", Tty(), {})
+    assert not wants_colour("auto", io.StringIO(), {})

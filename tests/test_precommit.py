@@ -49,9 +49,10 @@ def hook_repo(tmp: Path) -> Path:
 def test_hooks_file_matches_every_table_format_and_skips_sidecars():
     import re
 
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
-    for name in ("a.yaml", "b/c.yml", "t.txt", "t.tsv", "t.csv", "t.xlsx", "t.xls", "t.docx", "t.ods"):
+    for name in ("a.yaml", "b/c.yml", "t.txt", "t.tsv", "t.csv", "t.xlsx", "t.xls", "t.docx", "t.ods", "t.pdf",
+                 "t.xlsm", "t.html"):
         assert files.search(name) and not exclude.search(name), name
     for name in ("a.txt.noqa.yaml", "sub/.indicator-lint.yaml", ".pre-commit-config.yaml"):
         assert exclude.search(name), name
@@ -84,3 +85,62 @@ def test_pre_commit_try_repo_fails_on_a_bad_table_and_passes_on_a_good_one(tmp_p
     assert "bad.yaml:19:22: IL204" in out_both and "good.yaml:" not in out_both
     assert good.returncode == 0, out_good
     assert "Passed" in out_good
+
+
+def documented_steps() -> tuple[str, list[str]]:
+    """The .pre-commit-config.yaml and the shell commands of docs/configuration.md's pre-commit set-up."""
+    import re
+
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    section = text[text.index("## pre-commit"):]
+    blocks = re.findall(r"```(yaml|sh)\n(.*?)```", section, re.S)
+    config = next(body for kind, body in blocks if kind == "yaml")
+    commands = [line.strip() for kind, body in blocks if kind == "sh" for line in body.splitlines() if line.strip()]
+    return "\n".join(line[3:] if line.startswith("   ") else line for line in config.splitlines()), commands
+
+
+def test_the_documented_set_up_from_a_fresh_repository(tmp_path):
+    """docs/configuration.md's steps, as written, with the hook's repository a local checkout."""
+    repo = hook_repo(tmp_path)
+    ref = git("rev-parse", "HEAD", cwd=repo)
+    config, commands = documented_steps()
+    assert "args: [--baseline, .indicator-lint-baseline.json]" in config
+    work = tmp_path / "filing"
+    work.mkdir()
+    git("init", "-q", cwd=work)
+    (work / "old.yaml").write_text(TABLE, encoding="utf-8")  # filed before: its findings are accepted
+    (work / ".pre-commit-config.yaml").write_text(
+        config.replace("<indicator-lint repository>", str(repo)).replace("<tag>", ref), encoding="utf-8")
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PIP_NO_INPUT": "1",
+           "PRE_COMMIT_COLOR": "never"}
+    bindir = str(Path(sys.executable).parent)  # indicator-lint and pre-commit of this environment
+    env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
+
+    def sh(command: str) -> subprocess.CompletedProcess:
+        return subprocess.run(command, shell=True, cwd=work, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, timeout=400)
+
+    assert [c.split()[0] for c in commands] == ["indicator-lint", "pre-commit", "git"]
+    for command in commands:
+        done = sh(command)
+        assert done.returncode == 0, (command, done.stdout)
+    assert "indicator-lint" in done.stdout and "Passed" in done.stdout
+    assert (work / ".git" / "hooks" / "pre-commit").is_file()
+    assert git("log", "--format=%s", cwd=work) == "Tables and their baseline"
+
+    (work / "new.yaml").write_text(TABLE.replace("安全生产事故率", "火灾事故率"), encoding="utf-8")
+    sh("git add new.yaml")
+    refused = sh("git commit -m new")
+    assert refused.returncode != 0 and "Failed" in refused.stdout, refused.stdout
+    assert "new.yaml:19:" in refused.stdout and "IL204" in refused.stdout and "old.yaml" not in refused.stdout
+
+
+def test_the_fix_hook_fixes_yaml_only():
+    import re
+
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    fix = hooks["indicator-lint-fix"]
+    assert fix["entry"] == "indicator-lint check --fix"
+    files, exclude = re.compile(fix["files"]), re.compile(fix["exclude"])
+    assert files.search("a.yaml") and files.search("b/c.yml") and not exclude.search("a.yaml")
+    assert not files.search("t.xlsx") and not files.search("t.txt") and exclude.search("t.txt.noqa.yaml")

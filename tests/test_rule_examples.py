@@ -49,3 +49,32 @@ def test_english_messages_are_filled_too():
         for f in found:
             assert "{" not in f.message, (rule.slug, f.message)
             assert words in f.message, (rule.slug, f.message)
+
+
+FIXES = [(rule, i) for rule in RULES if rule.fix for i in range(len(rule.examples["fix"]))]
+
+
+@pytest.mark.parametrize(("rule", "index"), FIXES, ids=[f"{r.slug}-fix{i}" for r, i in FIXES])
+def test_rule_fix_example(rule, index):
+    """Each ``examples.fix`` item: the rule fires on ``value``, and ``check --fix`` (with
+    --unsafe-fixes for an unsafe fix) writes ``fixed`` in its place (null: leaves it alone)."""
+    from linter.canonical import to_yaml
+    from linter.fixes import fix_yaml
+    from linter.glossary import parent_of
+    from linter.readers.yaml_reader import read_yaml
+
+    item = rule.examples["fix"][index]
+    level2 = item.get("level2", "数量指标")
+    example = {"indicators": {parent_of(level2) or "产出指标": {level2: [{item["name"]: item["value"]}]}}}
+    text = to_yaml(example_document(example, rule.path.name))
+    doc = read_yaml(text, "t.yaml")
+    found = [f for f in Engine([rule]).run(doc) if f.rule == rule.slug]
+    assert found, f"{rule.slug}: fix example {index} gave no finding"
+    if not rule.fix["safe"]:
+        assert not fix_yaml("t.yaml", text, doc, found, {rule.code: rule}, unsafe=False).applied
+    fixed = fix_yaml("t.yaml", text, doc, found, {rule.code: rule}, unsafe=True)
+    values = [i.value_text for t in read_yaml(fixed.after, "t.yaml").tables for i in t.indicators]
+    assert values == [item["fixed"] if item["fixed"] is not None else item["value"]]
+    if item["fixed"] is not None:
+        again = read_yaml(fixed.after, "t.yaml")
+        assert not [f for f in Engine([rule]).run(again) if f.rule == rule.slug]

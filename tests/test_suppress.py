@@ -122,3 +122,35 @@ def test_a_noqa_for_a_configured_extra_rule_that_is_ignored_is_known(tmp_path):
     unused = [f["message"] for f in found if f["code"] == "IL000"]
     # the rule exists (loaded, then ignored): the noqa is unused, not a typo for an unknown rule
     assert len(unused) == 1 and "IL901" in unused[0] and "不存在" not in unused[0]
+
+
+# --------------------------------------------------------------------------- issue 22: noqa as written
+
+
+@pytest.mark.parametrize("comment, keys, reason", [
+    ("# noqa：IL214", ["IL214"], ""),
+    ("# noqa: IL214 已与财政部门确认", ["IL214"], "已与财政部门确认"),
+    ("# noqa: IL214以上年实际为准", ["IL214"], "以上年实际为准"),
+    ("# noqa: IL214 reason", ["IL214"], "reason"),
+    ("# noqa: IL214，vague-value 两条都确认过", ["IL214", "vague-value"], "两条都确认过"),
+    ("# noqa: IL214, IL201", ["IL214", "IL201"], ""),
+    ("# NOQA", [], ""),
+])
+def test_noqa_full_width_and_a_reason(comment, keys, reason):
+    (s,) = comment_suppressions(f"- 名称: 值 {comment}\n", "x.yaml")
+    assert (s.kind, s.keys, s.reason) == ("line", keys, reason)
+
+
+@pytest.mark.parametrize("comment", ["# noqa IL214", "# noqa:", "# noqa: 已确认", "# noqa——IL214", "# noqa; IL214"])
+def test_an_unreadable_noqa_silences_nothing_and_is_reported(comment):
+    write("a.yaml", TABLE.replace("降低", f"降低  {comment}"))
+    result = check("a.yaml")
+    found = codes(result)
+    assert "IL204" in found and "IL002" in found, found
+    (bad,) = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "IL002"]
+    assert bad["rule"] == "invalid-noqa" and bad["line"] == 19
+
+
+def test_full_width_noqa_silences_only_its_rule():
+    write("a.yaml", TABLE.replace("降低", "降低  # noqa：IL204 已确认").replace('"4"', '"4"  # noqa：IL204'))
+    assert codes(check("a.yaml")) == ["IL201"]

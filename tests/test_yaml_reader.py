@@ -283,7 +283,8 @@ def assert_round_trip(doc):
     text = to_yaml(doc)
     again = read_yaml(text, doc.path)
     assert model_view(again) == model_view(doc)
-    assert to_yaml(again) == text  # and the canonical text is a fixed point
+    # and the canonical text is a fixed point (but for the notes on what the source printed otherwise)
+    assert to_yaml(again) == "".join(line for line in text.splitlines(True) if not line.startswith("# normalised:"))
 
 
 @pytest.mark.parametrize("name", ["project.yaml", "tree_chinese.yaml", "department.yaml"])

@@ -20,12 +20,16 @@ from linter.rulebook import fails
 
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "xlsx"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit", "gitlab", "xlsx"]),
+              default=None,
               help="text for people (default; github when GITHUB_ACTIONS is set), json for machines, sarif for "
-                   "code scanning, github for workflow annotations, junit for CI test reports, xlsx for a "
-                   "spreadsheet of findings to answer (with -o).")
+                   "code scanning, github for workflow annotations, junit for CI test reports, gitlab for "
+                   "GitLab Code Quality, xlsx for a spreadsheet of findings to answer (with -o).")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx",
-              help="With --format xlsx: the workbook to write (replaced atomically; never one of the inputs).")
+              help="With --format xlsx: the workbook of findings to write; with --fix on one workbook: its fixed "
+                   "copy (a workbook is never fixed in place). Never one of the inputs.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output: auto colours on a terminal unless NO_COLOR is set.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2).")
@@ -40,13 +44,17 @@ from linter.rulebook import fails
 @click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), default=None, metavar="OUT.xlsx|OUT.docx",
               help="Also write a copy of the (one) checked file with the flagged cells marked: a .docx as a Word "
                    "document with comments, anything else as a workbook.")
-def check_command(paths, fmt, output, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to canonical YAML files, in place; then check them.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply fixes that change the meaning too.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff instead of writing them (exit 1 if any).")
+def check_command(paths, fmt, output, color, fail_on, exit_zero, lang, select, ignore, rules_dirs, verbose,
                   config_file, show_config, statistics, baseline_file, report_unused_noqa, jobs=None,
-                  annotate_out=None):
+                  annotate_out=None, fix=False, unsafe_fixes=False, diff=False):
     """Check target tables (files, folders or globs) and report every defect found."""
     from linter.lintrun import check_files
 
-    leave_out = _spreadsheet_output(fmt, output, paths, statistics)
+    fix_out = output if fix and fmt != "xlsx" else None  # -o: the fixed copy of a workbook, with --fix
+    leave_out = _spreadsheet_output(fmt, None if fix_out else output, paths, statistics)
     run, inputs = open_run(paths, config_file, rules_dirs, select, ignore, lang, report_unused_noqa,
                            leave_out=leave_out)
     baseline = _load_baseline(baseline_file)
@@ -57,13 +65,29 @@ def check_command(paths, fmt, output, fail_on, exit_zero, lang, select, ignore, 
         with setup_errors():
             _print_config(run, paths[0])
         return
+    if fix_out:  # the fixed copy of one workbook: never an input, a configuration or the baseline
+        refuse_to_overwrite(fix_out, run, inputs, *([baseline_file] if baseline_file else []))
+        if not fix or len(inputs) != 1:
+            click.echo("indicator-lint: -o 只用于 --fix 一个工作簿 / -o takes --fix and one workbook", err=True)
+            sys.exit(2)
+    if fix or diff:  # linter/fixes.py; the files are checked again below, as fixed
+        from linter.fixes import fix_paths
 
-    from linter.formatters.choose import STREAMED, choose_format, render, writer_for
+        changed = fix_paths(run, inputs, unsafe_fixes, diff, lambda t: echo(t, nl=False),
+                            lambda t: click.echo(t, err=True), fix_out)
+        if diff:
+            sys.exit(1 if changed else 0)
+        if fix_out:
+            from pathlib import Path
+
+            inputs = [Path(fix_out)]  # the fixed copy is what is checked again
+
+    from linter.formatters.choose import STREAMED, choose_format, render, wants_colour, writer_for
     from linter.formatters.stream import Output, render_file
     from linter.progress import Progress, wants_progress
 
     fmt = choose_format(fmt)
-    colour = fmt == "text" and sys.stdout is not None and sys.stdout.isatty()
+    colour = fmt == "text" and wants_colour(color, sys.stdout)
     # Text, JSON and GitHub output is rendered a file at a time, beside the checking (in the worker
     # processes, with --jobs), and written as it comes: a sweep's findings are never all held.
     # Statistics, a baseline, SARIF and JUnit need the whole run first.
@@ -132,7 +156,8 @@ def _spreadsheet_output(fmt, output, paths, statistics):
     into (it is no table to read next time). -o naming an input file is a usage error."""
     if fmt != "xlsx":
         if output:
-            raise click.UsageError("-o/--output 只用于 --format xlsx / -o/--output goes with --format xlsx")
+            raise click.UsageError("-o/--output 只用于 --format xlsx 或 --fix / -o/--output goes with --format xlsx "
+                                   "or --fix")
         return None
     if not output:
         raise click.UsageError("--format xlsx 需要 -o 文件名.xlsx / --format xlsx needs -o OUT.xlsx")

@@ -1,7 +1,9 @@
 """``indicator-lint convert FILE… [--to yaml|json] [-o OUT]``: the document model, written out.
 
 YAML (the default) is the canonical format of docs/format.md: several inputs give one YAML
-document each, separated by ``---``. JSON is ``{"documents": [...]}``. ``-o`` names a file that
+document each, separated by ``---``. Its ``# source:`` comment names the input relative to the
+folder the YAML is written to (the current folder on stdout), and ``# normalised:`` comments say
+where the YAML is written otherwise than the source printed it. JSON is ``{"documents": [...]}``. ``-o`` names a file that
 receives everything, or a folder (existing, ending in ``/``, or without a suffix when several files
 are given) that receives one file per input. A file that cannot be read is reported on one line on
 stderr and the others are still converted; the exit code is then 2.
@@ -57,8 +59,8 @@ def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output
             click.echo(shown(str(e)), err=True)
             failed = True
 
-    def render(some) -> str:
-        return to_json(some) if fmt == "json" else to_yaml_stream(some)
+    def render(some, base: str = ".") -> str:
+        return to_json(some) if fmt == "json" else to_yaml_stream(some, [source_path(d.path, base) for d in some])
 
     try:
         if output is None:
@@ -76,10 +78,10 @@ def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output
                     refuse_existing(target)
             folder.mkdir(parents=True, exist_ok=True)
             for doc, target in zip(docs, targets, strict=True):
-                text = to_json([doc]) if fmt == "json" else to_yaml(doc)
+                text = to_json([doc]) if fmt == "json" else to_yaml(doc, source_path(doc.path, folder))
                 write_atomically(target, text)
         elif docs:
-            write_atomically(Path(output), render(docs))
+            write_atomically(Path(output), render(docs, os.path.dirname(os.path.abspath(output))))
     except OutputError as e:
         click.echo(str(e), err=True)
         ctx.exit(EXIT_ERROR)
@@ -89,6 +91,17 @@ def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output
         ctx.exit(EXIT_ERROR)
     if failed:
         ctx.exit(EXIT_ERROR)
+
+
+def source_path(path: str, base: str | Path = ".") -> str:
+    """The ``# source:`` of a converted file: the input relative to the folder the YAML is written
+    in (the current folder on stdout), never absolute — the YAML moves with its repository."""
+    if path == "-" or not path:
+        return path
+    try:
+        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(base))).as_posix()
+    except ValueError:  # another drive (Windows): the name alone
+        return Path(path).name
 
 
 def _is_folder(output: str, n_inputs: int, docs) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 def choose_format(fmt: str | None, environ=None) -> str:
@@ -53,6 +53,10 @@ def render(fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bo
         from linter.formatters.github import format_github
 
         return format_github(findings, files)
+    if fmt == "gitlab":
+        from linter.formatters.gitlab import format_gitlab
+
+        return format_gitlab(findings, files)
     if fmt == "junit":
         from linter.formatters.junit import format_junit
 
@@ -60,3 +64,15 @@ def render(fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bo
     from linter.formatters.text import format_text
 
     return format_text(findings, files, colour=colour, lang=lang)
+
+
+def wants_colour(choice: str | None, stream, environ=None) -> bool:
+    """``--color always|never|auto`` (auto: a terminal, and ``NO_COLOR`` unset or empty, as no-color.org asks)."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    environ = os.environ if environ is None else environ
+    if environ.get("NO_COLOR", ""):
+        return False
+    return stream is not None and hasattr(stream, "isatty") and stream.isatty()

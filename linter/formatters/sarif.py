@@ -19,6 +19,21 @@ from linter.model import Finding
 from linter.safetext import unicode_safe_data
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# Each shipped rule's page, docs/rules/<slug>.md, in the repository: SARIF wants helpUri absolute
+# (§3.49.12), and code-scanning pages link it. INDICATOR_LINT_DOCS_URL names another base (a fork,
+# an intranet mirror). Rules of an extra-rules folder have no page there: no helpUri.
+DOCS_URL = "https://github.com/indicator-lint/indicator-lint/blob/main/docs/rules/"
+
+
+def help_uri(rule) -> str | None:
+    import os
+
+    from linter.resources import data_dir
+
+    if Path(rule.path).parent.resolve() != data_dir("rules").resolve():
+        return None
+    base = os.environ.get("INDICATOR_LINT_DOCS_URL") or DOCS_URL
+    return f"{base.rstrip('/')}/{quote(rule.slug)}.md"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -39,6 +54,7 @@ def rule_descriptor(rule, lang: str = "zh") -> dict:
         "shortDescription": {"text": rule.title[lang]},
         "fullDescription": {"text": rule.rationale[lang]},
         "help": {"text": help_text},
+        **({"helpUri": uri} if (uri := help_uri(rule)) else {}),
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"title_en": rule.title["en"], "title_zh": rule.title["zh"]},
     }

@@ -535,6 +535,12 @@ class _Builder:
                    remarks=None) -> Indicator:
         level1, level2 = level1.strip(), level2.strip()
         norm2 = glossary.normalise_level2(level2)  # None for '' as for any text that is no 二级
+        inline = None
+        words = name.split(maxsplit=1)
+        if norm2 and len(words) == 2 and (heading := glossary.normalise_level2(words[0])) and heading != norm2:
+            # ``社会效益指标 地震安全知识知晓率`` in the 经济效益 list: a heading printed inside another
+            # category's list, read as the text reader reads it (convert writes it so)
+            inline, level2, norm2, name = (words[0], level2), words[0], heading, words[1]
         norm1 = glossary.level1_for(norm2, glossary.normalise_level1(level1) or level1)
         value_text = self.text(item, value_key)
         indicator = Indicator(
@@ -542,6 +548,7 @@ class _Builder:
             location=self.loc(item), level1_printed=level1, level2_printed=level2,
             remarks=remarks or {},
             value_location=self.loc(item, value_key) if value_key is not None else None,
+            inline_heading=inline,
         )
         if period_key is not None:
             indicator.period_value_text = self.text(item, period_key)
