@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from linter.model import Document, Finding, Funding, Table
+from linter.model import Document, Finding, Table
 from linter.report.cells import Spot
 from linter.report.labels import labels
+from linter.report.summary import money_text
 from linter.rulebook import SEVERITIES, worst_severity
 
 
@@ -115,16 +116,6 @@ def _render_table(doc: Document, table: Table, tf: _TableFindings, tid: str, fid
     return "\n".join(out)
 
 
-def _money_text(funding: Funding | None) -> str:
-    if funding is None:
-        return ""
-    parts = []
-    for label, money in (("", funding.total), ("财政拨款 ", funding.fiscal), ("其他资金 ", funding.other)):
-        if money is not None and money.text:
-            parts.append(f"{label}{money.text}")
-    return "；".join(parts)
-
-
 def _header_block(doc: Document, table: Table, tf: _TableFindings, tid: str) -> str:
     unit = doc.currency_unit
     money_label = f"资金（{unit}）" if unit else "资金"
@@ -133,7 +124,7 @@ def _header_block(doc: Document, table: Table, tf: _TableFindings, tid: str) -> 
             ("主管部门", table.department, None),
             ("实施单位", table.implementing_unit, None),
             ("项目期", table.project_period, None)]
-    annual, period = _money_text(table.funding), _money_text(table.period_funding)
+    annual, period = money_text(table.funding), money_text(table.period_funding)
     funding = f"年度 {annual}" + (f"　实施期 {period}" if period else "") if period and annual else annual or period
     rows.append((money_label, funding, "funding"))
     if table.budget:

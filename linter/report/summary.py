@@ -102,7 +102,8 @@ def summarise_file(doc: Document, findings: list[Finding], lang: str = "zh") -> 
     return summary
 
 
-def _money_text(funding: Funding | None) -> str:
+def money_text(funding: Funding | None) -> str:
+    """项目资金 as printed: the total, then 财政拨款 and 其他资金 where given."""
     if funding is None:
         return ""
     parts = []
@@ -119,7 +120,7 @@ def _table_data(doc: Document, table: Table, ti: int, flagged: set) -> dict:
             ("主管部门", table.department, ""),
             ("实施单位", table.implementing_unit, ""),
             ("项目期", table.project_period, "")]
-    annual, period = _money_text(table.funding), _money_text(table.period_funding)
+    annual, period = money_text(table.funding), money_text(table.period_funding)
     funding = f"年度 {annual}" + (f"　实施期 {period}" if period else "") if period and annual else annual or period
     rows.append((f"资金（{unit}）" if unit else "资金", funding, "funding"))
     if table.budget:
