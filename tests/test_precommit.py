@@ -9,6 +9,7 @@ with pip, which needs only the package index. try-repo installs into a fresh sto
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -110,7 +111,8 @@ def test_the_documented_set_up_from_a_fresh_repository(tmp_path):
     git("init", "-q", cwd=work)
     (work / "old.yaml").write_text(TABLE, encoding="utf-8")  # filed before: its findings are accepted
     (work / ".pre-commit-config.yaml").write_text(
-        config.replace("<indicator-lint repository>", str(repo)).replace("<tag>", ref), encoding="utf-8")
+        re.sub(r"rev: \S+", f"rev: {ref}", config.replace("<indicator-lint repository>", str(repo))),
+        encoding="utf-8")  # (the documented release tag is the checkout's HEAD here)
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PIP_NO_INPUT": "1",
            "PRE_COMMIT_COLOR": "never"}
     bindir = str(Path(sys.executable).parent)  # indicator-lint and pre-commit of this environment
