@@ -103,6 +103,13 @@ def test_a_whole_table_run_into_one_paragraph():
     assert corpus("b11").tables[0].indicators[0].name == "宗教管理经费补助县(市、区)数量"  # 反映… is its 指标解释
 
 
+def test_a_label_finished_on_the_next_line_and_a_scoring_rule_alone():
+    # a10: 满意度指标 服务对象 / 满意度指标 — the 二级 服务对象满意度指标 broken over two lines
+    assert rows(corpus("a10"))[-1] == ("服务对象满意度指标", "满意度95%以上", "≧95%")
+    # b01: 經濟效益指標 | 未達指標值酌情扣分 — a 二级 with only its 扣分标准: no indicator
+    assert not any("扣分" in name for _, name, _ in rows(corpus("b01")))
+
+
 def test_runon_cutting():
     assert split_fused_heading("一级指标二级指标三级指标指标值指标值内容评(扣分标准) 度量单位指标值类型备注") == [
         "一级指标", "二级指标", "三级指标", "指标值", "指标值内容", "评(扣分标准)", "度量单位", "指标值类型", "备注"]

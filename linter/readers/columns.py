@@ -24,6 +24,7 @@ from linter.values.types import Date, Empty, Grade, Text
 _FILLER = re.compile(r"^(?:绩效指标|指标|\d{1,3}|[-—–]+)$")  # in a 名称/序号 column
 # 绩效目标1:确保待遇足额支付 — a column grouping the indicators under numbered objectives
 _OBJECTIVE = re.compile(r"^(?:绩效|年度)?目标\s*\d{1,2}\s*[:：]")
+_SCORING = re.compile(r"扣\d*分|酌情扣|得\d+分")  # a 评(扣)分标准 cell, never an indicator's name
 _FILLER_WORD = re.compile(r"^(?:绩效指标|指标)$")  # anywhere
 _COMPARATOR = re.compile(rf"^(?:{comparator_pattern()}|＞|＜|＝|═|≧|≦)$")  # a 计算符号 column
 _TRAILING_COMPARATOR = re.compile(r"^(?:以上|以下|以内|及以上|及以下)$")
@@ -149,7 +150,12 @@ def looks_like_value(text: str) -> bool:
 
 
 def place_row(cells: list[Cell], columns: ColumnMap) -> Placed:
-    return by_position(cells, columns) or by_content(cells, columns)
+    placed = by_position(cells, columns) or by_content(cells, columns)
+    if placed.name is not None and placed.value is None and _SCORING.search(placed.name.text):
+        # 经济效益指标 | 未达指标值酌情扣分: a 二级 with no indicator, only its 评(扣)分标准 printed
+        placed.remarks.append(("评分标准", placed.name))
+        placed.name = None
+    return placed
 
 
 def by_position(cells: list[Cell], columns: ColumnMap) -> Placed | None:

@@ -122,6 +122,17 @@ def joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
     yield from fragments
 
 
+def _completes_label(before: str, text: str) -> bool:
+    """``满意度指标 服务对象`` / ``满意度指标``: the line ends with the first words of a label the next
+    line finishes (服务对象 + 满意度指标), neither half a label of its own."""
+    from linter.glossary import is_category_label, normalise_level2
+
+    words = before.split()
+    if not words or len(text) > 10 or " " in text or is_category_label(words[-1]):
+        return False
+    return normalise_level2(words[-1] + text) is not None and not words[-1].endswith("指标")
+
+
 def _label_ends_joined(lines: list[str]) -> Iterator[tuple[int, str]]:
     """A category label broken before its last word (``项目完成`` / ``指标``, ``经济效益`` / blank /
     ``指标``): the lone ``指标`` goes back onto the line before, across blank lines."""
@@ -129,7 +140,7 @@ def _label_ends_joined(lines: list[str]) -> Iterator[tuple[int, str]]:
     blanks: list[tuple[int, str]] = []  # blank lines after it
     for number, line in enumerate(lines, 1):
         text = line.strip()
-        if held is not None and _LABEL_END.match(text):
+        if held is not None and (_LABEL_END.match(text) or _completes_label(held[1], text)):
             held = (held[0], held[1].rstrip() + text)
         elif not text and held is not None:
             blanks.append((number, line))
