@@ -65,8 +65,8 @@ _LEVEL1_KEYS = (("产出", OUTPUT), ("效益", BENEFIT), ("满意度", SATISFACT
 # attempt then stops at the next ``<`` instead of scanning to the end from each one (quadratic).
 HTML_TAG = re.compile(r"<[^<>]*>")
 # Traditional forms of the characters of the form's labels (mirror sites print 產出指標, 計量單位).
-TRADITIONAL = str.maketrans("產標數質時經濟會態續響滿對務級績環項計單稱職責總體額預資實際說評準備註類門範圍據價認證權釋來達限讓費長發護醫療養險檢測衛區縣鄉鎮據額報屬導層務義礎",
-                            "产标数质时经济会态续响满对务级绩环项计单称职责总体额预资实际说评准备注类门范围据价认证权释来达限让费长发护医疗养险检测卫区县乡镇据额报属导层务义础")
+TRADITIONAL = str.maketrans("產標數質時經濟會態續響滿對務級績環項計單稱職責總體額預資實際說評準備註類門範圍據價認證權釋來達讓費長發護醫療養險檢測衛區縣鄉鎮報屬導層義礎",
+                            "产标数质时经济会态续响满对务级绩环项计单称职责总体额预资实际说评准备注类门范围据价认证权释来达让费长发护医疗养险检测卫区县乡镇报属导层义础")
 _TRADITIONAL_CHAR = re.compile("[" + "".join(chr(c) for c in TRADITIONAL) + "]")
 
 

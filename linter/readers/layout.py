@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from linter.glossary import HTML_TAG, simplified
+from linter.glossary import HTML_TAG, is_category_label, normalise_level2, simplified
 from linter.textcache import short_text_cache
 
 _SPACE = re.compile(r"\s+")
@@ -125,8 +125,6 @@ def joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
 def _completes_label(before: str, text: str) -> bool:
     """``满意度指标 服务对象`` / ``满意度指标``: the line ends with the first words of a label the next
     line finishes (服务对象 + 满意度指标), neither half a label of its own."""
-    from linter.glossary import is_category_label, normalise_level2
-
     words = before.split()
     if not words or len(text) > 10 or " " in text or is_category_label(words[-1]):
         return False

@@ -21,8 +21,8 @@ from decimal import Decimal
 
 from linter.values import types as t
 from linter.values.lalr import Token
-from linter.values.transform import _APPROX, _CMP, _OPEN_ENDED, _SUFFIX_CMP, _dotted_month, _normal
-from linter.values.units import MAGNITUDES, UNITS, describe
+from linter.values.transform import _APPROX, _CMP, _OPEN_ENDED, _SUFFIX_CMP, _dotted_month, _normal, measured
+from linter.values.units import MAGNITUDES, UNITS
 
 
 def _alternation(words) -> str:
@@ -189,14 +189,6 @@ def _quantity(prefix, number, magnitude, unit, suffix) -> t.Value:
                 return month  # 2025.12: December 2025, not a number
         return t.BareNumber("", (0, 0), comparator, _normal(written), written, "", approximate=approx,
                             open_ended=open_ended)
-    kind, base, factor = describe(unit)
-    if unit == "比例" and written > _ONE:
-        factor = _ONE  # 95比例: the percentage, not 95 times the whole
-    if magnitude:
-        value = _normal(written * MAGNITUDES[magnitude] * factor)
-    elif factor != _ONE:
-        value = _normal(written * factor)
-    else:
-        value = written
+    kind, base, value = measured(written, magnitude or "", unit)
     return t.Quantity("", (0, 0), comparator, value, base, kind, written, (magnitude or "") + unit, None, None, approx,
                       open_ended)

@@ -117,15 +117,7 @@ class ValueTransformer:
                 return t.Date("", (0, 0), year=int(written), part="end", before=True)  # 2025年内
             # 不低于2024年: a baseline year, never a duration of 2024 years
             return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}年")
-        kind, base, factor = describe(unit)
-        if unit == "比例" and written > _ONE:
-            factor = _ONE  # 95比例: the percentage, not 95 times the whole
-        if magnitude:
-            number = _normal(written * MAGNITUDES[magnitude] * factor)
-        elif factor != _ONE:
-            number = _normal(written * factor)
-        else:
-            number = written
+        kind, base, number = measured(written, magnitude, unit)
         return t.Quantity("", (0, 0), comparator, number, base, kind, written, magnitude + unit,
                           per, noun, approx, open_ended)
 
@@ -300,6 +292,19 @@ def _day_number(tok) -> int | None:
     if written != written.to_integral_value():
         raise ValueError("not a whole month or day")
     return int(written)
+
+
+def measured(written: Decimal, magnitude: str, unit: str) -> tuple[str, str, Decimal]:
+    """(unit kind, base unit, number in the base unit) of ``written`` ``magnitude`` ``unit``:
+    3万 人 → (count, 人, 30000); shared by the grammar's transformer and the fast path."""
+    kind, base, factor = describe(unit)
+    if unit == "比例" and written > _ONE:
+        factor = _ONE  # 95比例: the percentage, not 95 times the whole
+    if magnitude:
+        return kind, base, _normal(written * MAGNITUDES[magnitude] * factor)
+    if factor != _ONE:
+        return kind, base, _normal(written * factor)
+    return kind, base, written
 
 
 def _normal(d: Decimal) -> Decimal:
