@@ -70,7 +70,7 @@ class Target:
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"')
 
 
-def _refuse_huge_merges(source: Path) -> None:
+def refuse_huge_merges(source: Path | str) -> None:
     """openpyxl makes an object for every cell a merge covers: one ``A200:XFD1048576`` (which the
     reader clips to the used range) would take gigabytes here. Such a workbook gets no copy."""
     import zipfile
@@ -113,7 +113,7 @@ def write_annotated(source: str | Path, doc: Document, findings: list[Finding], 
     if source.suffix.lower() in (".xlsx", ".xlsm") and doc.source_format == "xlsx":
         from linter.readers.excel import load_workbook
 
-        _refuse_huge_merges(source)
+        refuse_huge_merges(source)
         try:
             book = load_workbook(source)
         except Exception as e:  # read already succeeded once; a second failure is still no traceback

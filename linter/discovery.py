@@ -25,8 +25,15 @@ EXCEL_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls"})
 WORD_EXTENSIONS = frozenset({".docx"})
 PDF_EXTENSIONS = frozenset({".pdf"})
 NOT_YET_EXTENSIONS: frozenset[str] = frozenset()  # formats named but not read yet
-# web pages, CSV, .ods, and .doc/.wps/.et through LibreOffice: linter.readers.formats
-OTHER_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".mht", ".mhtml", ".csv", ".ods", ".doc", ".wps", ".et"})
+# web pages, CSV, .ods, and .doc/.wps/.et through LibreOffice: read by linter.readers.formats
+HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
+MHTML_EXTENSIONS = frozenset({".mht", ".mhtml"})  # a page saved with its parts in one MIME message
+CSV_EXTENSIONS = frozenset({".csv"})
+ODS_EXTENSIONS = frozenset({".ods"})
+WORD_LIKE_EXTENSIONS = frozenset({".doc", ".wps"})
+SHEET_LIKE_EXTENSIONS = frozenset({".et"})
+OTHER_EXTENSIONS = HTML_EXTENSIONS | MHTML_EXTENSIONS | CSV_EXTENSIONS | ODS_EXTENSIONS | WORD_LIKE_EXTENSIONS \
+    | SHEET_LIKE_EXTENSIONS
 TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS \
     | NOT_YET_EXTENSIONS | OTHER_EXTENSIONS
 

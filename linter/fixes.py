@@ -188,14 +188,15 @@ def fix_workbook(run, path, out: str, unsafe: bool) -> list[tuple[str, str]]:
     """The fixes of a workbook (.xlsx/.xlsm), written to a copy at ``out`` — never to the input.
     A value is replaced inside its cell's text (a cell may hold several rows' values), and only
     where it occurs once there. The (code, cell) of each fix applied."""
-    import openpyxl
-
+    from linter.annotate import refuse_huge_merges
     from linter.atomic import replaced_atomically
     from linter.readers import read_path
+    from linter.readers.excel import load_workbook
 
     doc = read_path(path)
     rules = _rules_for(run, path)
-    book = openpyxl.load_workbook(path, keep_vba=str(path).lower().endswith(".xlsm"))
+    refuse_huge_merges(path)  # (openpyxl would make a cell object for each cell a merge covers)
+    book = load_workbook(path, keep_vba=str(path).lower().endswith(".xlsm"))
     applied = []
     for f in run.check(path, doc):
         rule, loc = rules.get(f.code), f.location
@@ -225,7 +226,13 @@ def fix_paths(run, inputs, unsafe: bool, diff: bool, echo, err, output: str | No
     changed, counts, hidden_all, skipped = False, Counter(), 0, []
     for path in inputs:
         if str(path).lower().endswith((".xlsx", ".xlsm")) and output and not diff:
-            done = fix_workbook(run, path, output, unsafe)
+            from linter.annotate import AnnotateError
+
+            try:
+                done = fix_workbook(run, path, output, unsafe)
+            except AnnotateError as exc:  # a merge too large to copy: one line, exit 2
+                err(str(exc))
+                raise SystemExit(2) from None
             changed = changed or bool(done)
             counts.update(code for code, _ in done)
             err(f"indicator-lint: {shown(str(path))} → {shown(output)}: 修复后的副本 / the fixed copy")

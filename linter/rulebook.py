@@ -94,6 +94,10 @@ def load_rule_dirs(extra_dirs: list[Path | str] = (), builtin: bool = True) -> l
                     raise RuleError(f"{path}: {key} is already defined in {seen[key]}")
                 seen[key] = path
             rules.append(rule)
+    for rule in rules:  # a misspelt slug would silently supersede nothing
+        for slug in rule.superseded_by:
+            if slug not in seen:
+                raise RuleError(f"{rule.path}: superseded_by names no rule: {slug}")
     return sorted(rules, key=lambda r: r.code)
 
 

@@ -6,6 +6,7 @@ in tests/test_examples_findings.py, through tests/findings_of.py.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -133,7 +134,8 @@ def test_each_rule_with_findings_has_its_rationale_and_basis(page):
     for rule in load_rule_dirs([]):
         if rule.slug in RULES:
             block = re.search(rf'<details class="rule" id="rule-{rule.code}">.*?</details>', page, re.S).group(0)
-            assert rule.rationale["zh"] in block.replace("&quot;", '"') or rule.title["zh"] in block
+            text = html.unescape(block)
+            assert rule.rationale["zh"] in text and rule.basis in text and rule.title["zh"] in text
             assert f'<a href="#rule-{rule.code}">' in page  # the rule table links to it
 
 

@@ -58,3 +58,16 @@ def test_a_reverse_rate_at_or_above_100_is_one_finding():
     assert RULES["rate-over-100"].superseded_by == ("direction-conflict",)
     assert rules_of(doc, "rate-over-100", "direction-conflict") == [
         ("direction-conflict", "逾期发放率"), ("rate-over-100", "就学补助及时发放率")]
+
+
+def test_a_misspelt_superseded_by_is_a_rule_error(tmp_path):
+    import pytest
+
+    from linter.resources import data_dir
+    from linter.rulebook import RuleError, load_rule_dirs
+
+    rule = (data_dir("rules") / "empty-value.yaml").read_text(encoding="utf-8")
+    (tmp_path / "x.yaml").write_text(rule.replace("code: IL102", "code: IL998").replace(
+        "slug: empty-value", "slug: empty-value-copy\nsuperseded_by: [empty-valeu]"), encoding="utf-8")
+    with pytest.raises(RuleError, match="superseded_by names no rule: empty-valeu"):
+        load_rule_dirs([tmp_path])

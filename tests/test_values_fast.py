@@ -9,11 +9,6 @@ from value_texts import ALPHABET, all_texts, cores, fast_path, grammar, read_tex
 from linter.values import fast, parser
 
 
-def test_the_package_parser_uses_the_fast_path():
-    parser._get_parser()
-    assert parser._fast is not None
-
-
 def test_the_fast_path_gives_what_the_grammar_gives():
     texts = cores(all_texts())
     claims = {c: claim for c in texts if (claim := fast_path(c)) is not None}

@@ -73,13 +73,19 @@ def is_blank_row(ind: Indicator) -> bool:
     return isinstance(ind.value, Empty) or ind.value_text.strip() in NOTHING_MARKERS
 
 
+def unjudged(ind: Indicator) -> bool:
+    """A row no check judges: blank, or its value unknown (cut off by the end of the text, a formula
+    with no saved result; the row checks are skipped for it in the engine)."""
+    return ind.value_unknown or is_blank_row(ind)
+
+
 def indicators(doc: Document, categories: list[str] = (), exclude: list[str] = (),
                skip_blank: bool = True) -> Iterator[tuple[Table, Indicator]]:
-    """The (table, indicator) pairs in scope, in document order."""
+    """The (table, indicator) pairs in scope, in document order (without the rows nobody can judge)."""
     scope = scope_of(categories, exclude)
     for table in doc.tables:
         for ind in table.indicators:
-            if not (skip_blank and is_blank_row(ind)) and ind in scope:
+            if not (unjudged(ind) if skip_blank else ind.value_unknown) and ind in scope:
                 yield table, ind
 
 

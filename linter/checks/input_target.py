@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from linter.checks import Hit, Param, hit_location
-from linter.checks.indicators import is_blank_row, scope_of
+from linter.checks.indicators import scope_of, unjudged
 from linter.checks.money import is_money_quantity
 from linter.model import Document, Location
 from linter.values.parser import fold
@@ -105,7 +105,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
                 "where_en": f"the annual goal '{clause}'" if clause != found else "the annual goal",
                 "found": found, "found_en": "', '".join(phrases[:3])})
         for ind in table.indicators:
-            if ind.value_unknown or is_blank_row(ind) or ind not in scope:
+            if unjudged(ind) or ind not in scope:
                 continue
             found = _input_in_name(ind.name, params["name_pattern"])
             if found is None:

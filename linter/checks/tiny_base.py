@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from linter.checks import Hit, Param, hit_location
-from linter.checks.indicators import is_blank_row, scope_of
+from linter.checks.indicators import scope_of, unjudged
 from linter.checks.matching import bigrams
 from linter.model import Document, Indicator
 from linter.values.types import Quantity
@@ -85,7 +85,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if not counts:
             continue
         for ind in table.indicators:
-            if ind.value_unknown or is_blank_row(ind) or ind not in rates_scope:
+            if unjudged(ind) or ind not in rates_scope:
                 continue
             target = _target(ind)
             if target is None:

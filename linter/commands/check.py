@@ -14,6 +14,7 @@ import sys
 import click
 
 from linter.commands.options import each_result, open_run, refuse_to_overwrite, run_options, setup_errors
+from linter.i18n import pick
 from linter.outputs import echo
 from linter.rulebook import fails
 
@@ -66,10 +67,11 @@ def check_command(paths, fmt, output, color, fail_on, exit_zero, lang, select, i
             _print_config(run, paths[0])
         return
     if fix_out:  # the fixed copy of one workbook: never an input, a configuration or the baseline
-        refuse_to_overwrite(fix_out, run, inputs, *([baseline_file] if baseline_file else []))
-        if not fix or len(inputs) != 1:
-            click.echo("indicator-lint: -o 只用于 --fix 一个工作簿 / -o takes --fix and one workbook", err=True)
+        if len(inputs) != 1 or inputs[0].suffix.lower() not in (".xlsx", ".xlsm") or fmt not in (None, "text"):
+            click.echo(pick("indicator-lint: -o 与 --fix 同用时只用于一个工作簿（.xlsx）的修复副本 / -o with --fix "
+                            "names the fixed copy of one workbook (.xlsx)", lang), err=True)
             sys.exit(2)
+        refuse_to_overwrite(fix_out, run, inputs, *([baseline_file] if baseline_file else []), lang=lang)
     if fix or diff:  # linter/fixes.py; the files are checked again below, as fixed
         from linter.fixes import fix_paths
 

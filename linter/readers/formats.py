@@ -15,17 +15,18 @@
 
 from __future__ import annotations
 
+from linter.discovery import (
+    CSV_EXTENSIONS,
+    HTML_EXTENSIONS,
+    MHTML_EXTENSIONS,
+    ODS_EXTENSIONS,
+    SHEET_LIKE_EXTENSIONS,
+    WORD_LIKE_EXTENSIONS,
+)
+from linter.discovery import OTHER_EXTENSIONS as EXTENSIONS
 from linter.model import Document
 from linter.readers import InputError, decode
-
-HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
-MHTML_EXTENSIONS = frozenset({".mht", ".mhtml"})  # a page saved with its parts in one MIME message
-CSV_EXTENSIONS = frozenset({".csv"})
-ODS_EXTENSIONS = frozenset({".ods"})
-WORD_LIKE_EXTENSIONS = frozenset({".doc", ".wps"})
-SHEET_LIKE_EXTENSIONS = frozenset({".et"})
-EXTENSIONS = HTML_EXTENSIONS | MHTML_EXTENSIONS | CSV_EXTENSIONS | ODS_EXTENSIONS | WORD_LIKE_EXTENSIONS | SHEET_LIKE_EXTENSIONS
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+from linter.readers.excel import OLE_MAGIC, encrypted
 
 
 def handles(suffix: str, data: bytes) -> bool:
@@ -83,7 +84,7 @@ def _spreadsheet(data: bytes, name: str, suffix: str) -> Document:
     if data.startswith(b"PK\x03\x04") and b"xl/" in data[:65536]:
         doc, _ = read_excel(data, name)
         return doc
-    if data.startswith(OLE_MAGIC) and "EncryptedPackage".encode("utf-16-le") not in data:
+    if data.startswith(OLE_MAGIC) and not encrypted(data):
         try:
             doc, _ = read_excel(data, name)  # a BIFF workbook (WPS saves .et so): xlrd reads it
             doc.source_format = "et"
@@ -102,8 +103,10 @@ def _is_zip_word(data: bytes) -> bool:
 
 
 def _is_html_bytes(data: bytes) -> bool:
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head or b"<table" in head[:512]
+    from linter.readers.html import looks_like_html
+
+    # (its tags are ASCII: latin-1 reads them whatever the encoding)
+    return looks_like_html(data[:4096].removeprefix(b"\xef\xbb\xbf").decode("latin-1"))
 
 
 def read_path_of(data: bytes, name: str, suffix: str, verbose: bool = False) -> Document:
