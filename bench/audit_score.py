@@ -161,27 +161,39 @@ def _finding(f: Finding) -> str:
 def totals(scores: list[DocScore]) -> dict:
     expected = sum((s.expected for s in scores), Counter())
     hits = sum((s.hits for s in scores), Counter())
-    return {"expected": expected, "hits": hits,
-            "forbidden": sum(len(s.forbidden) for s in scores),
-            "forbid_entries": sum(s.forbid_entries for s in scores),
-            "findings": sum(s.findings for s in scores),
-            "unaudited": sum(len(s.unaudited) for s in scores), "documents": len(scores)}
+    return {
+        "expected": expected,
+        "hits": hits,
+        "forbidden": sum(len(s.forbidden) for s in scores),
+        "forbid_entries": sum(s.forbid_entries for s in scores),
+        "findings": sum(s.findings for s in scores),
+        "unaudited": sum(len(s.unaudited) for s in scores),
+        "documents": len(scores),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("audits", nargs="*", type=Path, help="audit files (default: tests/corpus/audits/*.yaml)")
-    parser.add_argument("--show", metavar="PREFIX", help="list every expect entry of the documents starting so")
+    parser.add_argument(
+        "audits", nargs="*", type=Path, help="audit files (default: tests/corpus/audits/*.yaml)"
+    )
+    parser.add_argument(
+        "--show", metavar="PREFIX", help="list every expect entry of the documents starting so"
+    )
     args = parser.parse_args()
     scores = score(args.audits or sorted(AUDITS.glob("*.yaml")))
     for s in scores:
-        print(f"{s.document}: {_recall(s.hits, s.expected)}  forbidden {len(s.forbidden)}  "
-              f"in no entry {len(s.unaudited)} of {s.findings}{'  ERROR ' + s.error if s.error else ''}")
+        print(
+            f"{s.document}: {_recall(s.hits, s.expected)}  forbidden {len(s.forbidden)}  "
+            f"in no entry {len(s.unaudited)} of {s.findings}{'  ERROR ' + s.error if s.error else ''}"
+        )
         if args.show and s.document.startswith(args.show):
             for entry, f in s.rows:
                 where = f"{entry['rule']} | {entry.get('table') or '-'} | {entry.get('indicator') or '-'}"
                 levels = " ".join(str(entry[k]) for k in ("level1", "level2") if entry.get(k))
-                print(f"    {'hit ' if f else 'MISS'} {entry.get('tier')}: {where}{' | ' + levels if levels else ''}")
+                print(
+                    f"    {'hit ' if f else 'MISS'} {entry.get('tier')}: {where}{' | ' + levels if levels else ''}"
+                )
             for f in s.unaudited:
                 print(f"    in no entry: {_finding(f)}")
     for s in scores:
@@ -189,8 +201,10 @@ def main() -> None:
             print(f"FORBIDDEN {s.document} | {_finding(f)}")
     t = totals(scores)
     hits, expected = t["hits"], t["expected"]
-    print(f"TOTAL recall: {_recall(hits, expected)}  all {hits.total()}/{expected.total()} "
-          f"({100 * hits.total() / max(expected.total(), 1):.1f}%)")
+    print(
+        f"TOTAL recall: {_recall(hits, expected)}  all {hits.total()}/{expected.total()} "
+        f"({100 * hits.total() / max(expected.total(), 1):.1f}%)"
+    )
     print(f"TOTAL forbidden hits: {t['forbidden']} (against {t['forbid_entries']} forbid entries)")
     print(f"TOTAL findings: {t['findings']} in {t['documents']} documents, {t['unaudited']} in no entry")
 

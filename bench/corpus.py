@@ -54,7 +54,20 @@ sys.path.insert(0, str(ROOT))
 TARGETS = {"default": (1.5, 10.0), "distinct": (2.5, 8.0)}
 PEAK_MB, JOBS2_RATIO = 300, 0.95
 
-PLACES = ["东城区", "西湖区", "高新区", "南山区", "临港", "开发区", "滨海", "经开区", "江北", "城关镇", "新区", "港区"]
+PLACES = [
+    "东城区",
+    "西湖区",
+    "高新区",
+    "南山区",
+    "临港",
+    "开发区",
+    "滨海",
+    "经开区",
+    "江北",
+    "城关镇",
+    "新区",
+    "港区",
+]
 # Whole numbers only: not part of a decimal (0.5万元 stays as it is), not percentages or dates.
 _NUMBER = re.compile(r"(?<![\d.])(\d+)(?!\.?\d|\s*(?:%|年|月|日))")
 
@@ -72,7 +85,9 @@ def _table_tag(i: int) -> str:
     return "".join(STEMS[int(d)] for d in f"{i:05d}")
 
 
-def generate(folder: Path, n_tables: int, seed: int = 7, distinct: bool = False) -> tuple[int, int, int, int, int]:
+def generate(
+    folder: Path, n_tables: int, seed: int = 7, distinct: bool = False
+) -> tuple[int, int, int, int, int]:
     """Write ``yaml/`` and ``text/`` corpora of ``n_tables`` tables; (tables, indicators, distinct
     rows, distinct values, distinct lines) in YAML. ``distinct``: every indicator name carries its
     table's own tag, so that no row repeats from one table to another."""
@@ -133,8 +148,9 @@ def measure(command: list[str]) -> tuple[float, float]:
     """(seconds, peak MB) of ``command`` run in a fresh process watched by ``--measure``; stops the
     benchmark if the command failed (exit status 0 and 1, findings, are what it is expected to give)."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, __file__, "--measure", "--", *command], capture_output=True, text=True,
-                          cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, __file__, "--measure", "--", *command], capture_output=True, text=True, cwd=ROOT
+    )
     seconds = time.perf_counter() - start
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
@@ -146,8 +162,16 @@ def measure_pair(first: list[str], second: list[str]) -> tuple[float, float]:
     """(seconds, peak MB) of two commands run side by side, each in a fresh process: the seconds
     until both are done, the larger peak."""
     start = time.perf_counter()
-    children = [subprocess.Popen([sys.executable, __file__, "--measure", "--", *command], stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True, cwd=ROOT) for command in (first, second)]
+    children = [
+        subprocess.Popen(
+            [sys.executable, __file__, "--measure", "--", *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for command in (first, second)
+    ]
     outputs = [child.communicate() for child in children]
     seconds = time.perf_counter() - start
     peaks = []
@@ -237,11 +261,11 @@ def profile_check(folder: Path, top: int = 25) -> None:
     stats = pstats.Stats(profiler, stream=out)
     stats.sort_stats("tottime").print_stats(top)
     print("\n--- by own time (tottime) ---")
-    print("\n".join(out.getvalue().splitlines()[:top + 12]))
+    print("\n".join(out.getvalue().splitlines()[: top + 12]))
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
     print("\n--- by cumulative time ---")
-    print("\n".join(out.getvalue().splitlines()[:top + 12]))
+    print("\n".join(out.getvalue().splitlines()[: top + 12]))
 
 
 def main() -> None:
@@ -252,31 +276,55 @@ def main() -> None:
     parser.add_argument("--tables", type=int, default=2000)
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--no-yamllint", action="store_true", help="skip yamllint (slow on large corpora)")
-    parser.add_argument("--distinct", action="store_true",
-                        help="no row repeats between tables (each name tagged with its table): the caches' "
-                             "worst case")
+    parser.add_argument(
+        "--distinct",
+        action="store_true",
+        help="no row repeats between tables (each name tagged with its table): the caches' worst case",
+    )
     parser.add_argument("--profile", action="store_true", help="profile check in-process after timing")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of each command, interleaved; the fastest counts (this VM's timings vary by "
-                             "half from run to run, and the minimum is the least disturbed)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of each command, interleaved; the fastest counts (this VM's timings vary by "
+        "half from run to run, and the minimum is the least disturbed)",
+    )
     args = parser.parse_args()
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="corpus-"))
     try:
         start = time.perf_counter()
-        n_tables, n_indicators, n_rows, n_values, n_lines = generate(folder, args.tables, distinct=args.distinct)
-        print(f"corpus: {n_tables} tables, {n_indicators} indicators in {folder / 'yaml'} "
-              f"(and as text in {folder / 'text'}), written in {time.perf_counter() - start:.1f} s")
-        print(f"        {n_rows} distinct rows (name, value, categories), {n_values} distinct values and "
-              f"{n_lines} distinct YAML lines: what the row-verdict, value and line caches see\n")
+        n_tables, n_indicators, n_rows, n_values, n_lines = generate(
+            folder, args.tables, distinct=args.distinct
+        )
+        print(
+            f"corpus: {n_tables} tables, {n_indicators} indicators in {folder / 'yaml'} "
+            f"(and as text in {folder / 'text'}), written in {time.perf_counter() - start:.1f} s"
+        )
+        print(
+            f"        {n_rows} distinct rows (name, value, categories), {n_values} distinct values and "
+            f"{n_lines} distinct YAML lines: what the row-verdict, value and line caches see\n"
+        )
         yaml_dir = folder / "yaml"
         # Byte-compiled first, as `pip install` leaves the package: where PYTHONDONTWRITEBYTECODE
         # is set, every timed run would otherwise compile the linter's modules from source again.
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "linter")], check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(ROOT / "linter")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         runs = {
-            "indicator-lint check (YAML)": [sys.executable, "-m", "linter", "check", "--jobs", "1", "--format", "json",
-                                            str(yaml_dir)],
+            "indicator-lint check (YAML)": [
+                sys.executable,
+                "-m",
+                "linter",
+                "check",
+                "--jobs",
+                "1",
+                "--format",
+                "json",
+                str(yaml_dir),
+            ],
             "yaml.load CSafeLoader": [sys.executable, "-c", LOAD_ONLY, str(yaml_dir)],
         }
         if not args.no_yamllint:
@@ -284,13 +332,33 @@ def main() -> None:
                 print("yamllint not installed: skipped (pip install yamllint)\n")
             else:
                 runs["yamllint (default config)"] = ["yamllint", "-f", "parsable", str(yaml_dir)]
-        runs["indicator-lint check (text)"] = [sys.executable, "-m", "linter", "check", "--jobs", "1",
-                                               "--format", "json", str(folder / "text")]
-        runs["indicator-lint check --jobs 2"] = [sys.executable, "-m", "linter", "check", "--jobs", "2",
-                                                 "--format", "json", str(yaml_dir)]
+        runs["indicator-lint check (text)"] = [
+            sys.executable,
+            "-m",
+            "linter",
+            "check",
+            "--jobs",
+            "1",
+            "--format",
+            "json",
+            str(folder / "text"),
+        ]
+        runs["indicator-lint check --jobs 2"] = [
+            sys.executable,
+            "-m",
+            "linter",
+            "check",
+            "--jobs",
+            "2",
+            "--format",
+            "json",
+            str(yaml_dir),
+        ]
         halves = split_in_halves(yaml_dir)
-        pair = [[sys.executable, "-m", "linter", "check", "--jobs", "1", "--format", "json", str(half)]
-                for half in halves]
+        pair = [
+            [sys.executable, "-m", "linter", "check", "--jobs", "1", "--format", "json", str(half)]
+            for half in halves
+        ]
         pair_label = "2 × check --jobs 1, halves"
         results, peaks, speedups, machine, jobs2_ratios = {}, {}, [], [], []
         for _ in range(args.repeat):  # interleaved, so a slow spell of the machine hits every command
@@ -307,30 +375,46 @@ def main() -> None:
             results[pair_label] = min(seconds, results.get(pair_label, seconds))
             peaks[pair_label] = max(peak, peaks.get(pair_label, peak))
             # --jobs 2 against --jobs 1 of the same round: minutes apart the machine is another one
-            speedups.append(this_round["indicator-lint check (YAML)"] / this_round["indicator-lint check --jobs 2"])
+            speedups.append(
+                this_round["indicator-lint check (YAML)"] / this_round["indicator-lint check --jobs 2"]
+            )
             jobs2_ratios.append(this_round[pair_label] / this_round["indicator-lint check --jobs 2"])
             machine.append(machine_scaling())
-        print(f"{'fastest of ' + str(args.repeat):<30} {'seconds':>8} {'tables/s':>9} {'indicators/s':>13} "
-              f"{'peak MB':>8}")
+        print(
+            f"{'fastest of ' + str(args.repeat):<30} {'seconds':>8} {'tables/s':>9} {'indicators/s':>13} "
+            f"{'peak MB':>8}"
+        )
         for label, seconds in results.items():
-            print(f"{label:<30} {seconds:8.2f} {n_tables / seconds:9.0f} {n_indicators / seconds:13.0f} "
-                  f"{peaks[label]:8.1f}")
+            print(
+                f"{label:<30} {seconds:8.2f} {n_tables / seconds:9.0f} {n_indicators / seconds:13.0f} "
+                f"{peaks[label]:8.1f}"
+            )
         check, load = results["indicator-lint check (YAML)"], results["yaml.load CSafeLoader"]
         most_load, least_yamllint = TARGETS["distinct" if args.distinct else "default"]
         corpus = "--distinct corpus" if args.distinct else "corpus"
         print(f"\ncheck / CSafeLoader load: {check / load:.2f}×   (target ≤ {most_load}× on this {corpus})")
         if "yamllint (default config)" in results:
-            print(f"yamllint / check:         {results['yamllint (default config)'] / check:.1f}×   (target ≥ "
-                  f"{least_yamllint:g}×)")
+            print(
+                f"yamllint / check:         {results['yamllint (default config)'] / check:.1f}×   (target ≥ "
+                f"{least_yamllint:g}×)"
+            )
         check_peak = max(peaks[label] for label in peaks if label.startswith("indicator-lint"))
-        print(f"peak memory of check:     {check_peak:.0f} MB = {check_peak / PEAK_MB:.2f}× the target of < {PEAK_MB} MB"
-              f"{'' if n_tables >= 10_000 else ' (set on 10,000 tables: --tables 10000)'}")
-        print(f"--jobs 2 / two --jobs 1 on halves, side by side: {' '.join(f'{x:.2f}×' for x in jobs2_ratios)} round by "
-              f"round (median {statistics.median(jobs2_ratios):.2f}×; target ≥ {JOBS2_RATIO}×)")
-        print(f"--jobs 2 speed-up:         {check / results['indicator-lint check --jobs 2']:.2f}×   (fastest against "
-              f"fastest; round by round {' '.join(f'{x:.2f}×' for x in speedups)})")
-        print(f"    the machine itself:    {' '.join(f'{x:.2f}×' for x in machine)}   (two processes of plain Python "
-              f"work against one in that round; over 2× means the lone runs met a slow spell)")
+        print(
+            f"peak memory of check:     {check_peak:.0f} MB = {check_peak / PEAK_MB:.2f}× the target of < {PEAK_MB} MB"
+            f"{'' if n_tables >= 10_000 else ' (set on 10,000 tables: --tables 10000)'}"
+        )
+        print(
+            f"--jobs 2 / two --jobs 1 on halves, side by side: {' '.join(f'{x:.2f}×' for x in jobs2_ratios)} round by "
+            f"round (median {statistics.median(jobs2_ratios):.2f}×; target ≥ {JOBS2_RATIO}×)"
+        )
+        print(
+            f"--jobs 2 speed-up:         {check / results['indicator-lint check --jobs 2']:.2f}×   (fastest against "
+            f"fastest; round by round {' '.join(f'{x:.2f}×' for x in speedups)})"
+        )
+        print(
+            f"    the machine itself:    {' '.join(f'{x:.2f}×' for x in machine)}   (two processes of plain Python "
+            f"work against one in that round; over 2× means the lone runs met a slow spell)"
+        )
         if args.profile:
             profile_check(yaml_dir)
     finally:

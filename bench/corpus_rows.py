@@ -69,8 +69,11 @@ class Score:
 
 
 def expected_rows(expected: dict) -> list[Row]:
-    return [Row(key(i.get("name")), key(i.get("value")), key(i.get("level2")), key(t.get("name")))
-            for t in expected.get("tables") or [] for i in t.get("indicators") or []]
+    return [
+        Row(key(i.get("name")), key(i.get("value")), key(i.get("level2")), key(t.get("name")))
+        for t in expected.get("tables") or []
+        for i in t.get("indicators") or []
+    ]
 
 
 def read_rows(path: Path) -> tuple[list[Row], int, str]:
@@ -78,15 +81,20 @@ def read_rows(path: Path) -> tuple[list[Row], int, str]:
         doc = read_path(path)
     except InputError as exc:
         return [], 0, str(exc)
-    rows = [Row(key(i.name), key(i.value_text), key(i.level2), key(t.name))
-            for t in doc.tables for i in t.indicators]
+    rows = [
+        Row(key(i.name), key(i.value_text), key(i.level2), key(t.name))
+        for t in doc.tables
+        for i in t.indicators
+    ]
     return rows, len(doc.tables), ""
 
 
 def pair(expected: list[Row], read: list[Row]) -> list[tuple[Row | None, Row | None]]:
     """Expected and read rows paired in document order; None where one side has no partner."""
     out: list[tuple[Row | None, Row | None]] = []
-    matcher = difflib.SequenceMatcher(None, [r.name for r in expected], [r.name for r in read], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [r.name for r in expected], [r.name for r in read], autojunk=False
+    )
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "equal":
             out.extend(zip(expected[a0:a1], read[b0:b1], strict=True))
@@ -146,7 +154,9 @@ def score_all() -> list[Score]:
 
 
 def totals(scores: list[Score]) -> dict[str, int]:
-    out = {k: sum(getattr(s, k) for s in scores) for k in ("expected", "exact", "wrong", "missed", "invented")}
+    out = {
+        k: sum(getattr(s, k) for s in scores) for k in ("expected", "exact", "wrong", "missed", "invented")
+    }
     out["documents"] = len(scores)
     out["no_table"] = sum(1 for s in scores if s.expected and not s.tables)
     return out
@@ -163,8 +173,10 @@ def main() -> None:
     scores = score_all()
     print(f"{'document':58} {'expected':>8} {'exact':>6} {'wrong':>6} {'missed':>6} {'invented':>8} tables")
     for s in scores:
-        print(f"{s.document[:58]:58} {s.expected:8} {s.exact:6} {s.wrong:6} {s.missed:6} {s.invented:8} "
-              f"{s.tables:6}{'  ' + s.error if s.error else ''}")
+        print(
+            f"{s.document[:58]:58} {s.expected:8} {s.exact:6} {s.wrong:6} {s.missed:6} {s.invented:8} "
+            f"{s.tables:6}{'  ' + s.error if s.error else ''}"
+        )
         if args.show and s.document.startswith(args.show):
             for e, r, verdict in s.pairs:
                 if verdict == "exact":
@@ -174,9 +186,11 @@ def main() -> None:
                 print(f"    {'':8} read {r.shown() if r else '—'}")
     t = totals(scores)
     print()
-    print(f"rows: {t['expected']} expected, {t['exact']} exact ({_percent(t['exact'], t['expected'])}), "
-          f"{t['wrong']} wrong, {t['missed']} missed, {t['invented']} invented "
-          f"({_percent(t['invented'], t['expected'])} of expected)")
+    print(
+        f"rows: {t['expected']} expected, {t['exact']} exact ({_percent(t['exact'], t['expected'])}), "
+        f"{t['wrong']} wrong, {t['missed']} missed, {t['invented']} invented "
+        f"({_percent(t['invented'], t['expected'])} of expected)"
+    )
     print(f"documents: {t['documents']}, {t['no_table']} with rows expected and no table read")
 
 

@@ -74,10 +74,14 @@ def main() -> None:
         cmd = [sys.executable, "-m", "linter", "check", "--format", "json", str(path)]
         start = time.perf_counter()
         subprocess.run(cmd, cwd=ROOT, capture_output=True, check=False)
-        print(f"{'end to end: indicator-lint check (new process)':<42} {time.perf_counter() - start:6.2f} s"
-              f"   (target < 3 s)")
-        timed("annotate (copy, marks, summary)", lambda: write_annotated(path, doc, findings,
-                                                                          Path(folder) / "marked.xlsx"))
+        print(
+            f"{'end to end: indicator-lint check (new process)':<42} {time.perf_counter() - start:6.2f} s"
+            f"   (target < 3 s)"
+        )
+        timed(
+            "annotate (copy, marks, summary)",
+            lambda: write_annotated(path, doc, findings, Path(folder) / "marked.xlsx"),
+        )
 
 
 if __name__ == "__main__":

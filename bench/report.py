@@ -31,8 +31,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # A table with nothing to find (one file in ten of the sweep is one), so that clean files count too.
 CLEAN = """\
 budget_year: 2025
@@ -102,13 +110,19 @@ def chromium() -> str | None:
 
 def browse(browser: str, url: str, profile: Path) -> tuple[float, str]:
     start = time.perf_counter()
-    result = subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [browser, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return time.perf_counter() - start, result.stdout
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
@@ -124,8 +138,10 @@ def main() -> None:
         seconds, peak = measure(command)
         page = out.read_text(encoding="utf-8")
         stats = dict(re.findall(r'<dd id="n-([a-z_]+)">(\d+)</dd>', page))
-        print(f"corpus: {n} files, {stats.get('tables')} tables, {stats.get('indicators')} indicators, "
-              f"{stats.get('findings')} findings, {stats.get('clean_files')} files without findings")
+        print(
+            f"corpus: {n} files, {stats.get('tables')} tables, {stats.get('indicators')} indicators, "
+            f"{stats.get('findings')} findings, {stats.get('clean_files')} files without findings"
+        )
         print(f"report written in {seconds:.1f} s (target < 30 s), peak memory {peak:.0f} MB")
         size = out.stat().st_size
         embedded = "yes" if 'id="download-xlsx"' in page else "no (too large, a note instead)"
@@ -147,9 +163,11 @@ def main() -> None:
             runs.append((wall, baseline, attrs))
         for wall, baseline, attrs in runs:
             ready = attrs.get("ready-ms")
-            print(f"chromium: first screen drawn (script done) at {ready} ms (target < 3000), "
-                  f"first contentful paint {attrs.get('first-contentful-paint', 'n/a')} ms, load {attrs.get('load-ms')} ms; "
-                  f"whole run {wall:.2f} s (an empty page: {baseline:.2f} s)")
+            print(
+                f"chromium: first screen drawn (script done) at {ready} ms (target < 3000), "
+                f"first contentful paint {attrs.get('first-contentful-paint', 'n/a')} ms, load {attrs.get('load-ms')} ms; "
+                f"whole run {wall:.2f} s (an empty page: {baseline:.2f} s)"
+            )
 
 
 if __name__ == "__main__":

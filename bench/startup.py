@@ -42,9 +42,16 @@ def timed(command: list[str]) -> float:
 
 def import_costs(file: Path, top: int = 15) -> list[tuple[int, str]]:
     """(cumulative µs, module) of the slowest imports of ``check FILE``."""
-    err = subprocess.run([sys.executable, "-X", "importtime", "-m", "linter", "check", str(file)], capture_output=True,
-                         text=True, cwd=ROOT).stderr
-    rows = [(int(m.group(1)), m.group(2).strip()) for m in re.finditer(r"import time:\s+\d+ \|\s+(\d+) \|(.*)", err)]
+    err = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "linter", "check", str(file)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    ).stderr
+    rows = [
+        (int(m.group(1)), m.group(2).strip())
+        for m in re.finditer(r"import time:\s+\d+ \|\s+(\d+) \|(.*)", err)
+    ]
     return sorted(rows, reverse=True)[:top]
 
 
@@ -55,16 +62,23 @@ def main() -> None:
     parser.add_argument("--importtime", action="store_true")
     args = parser.parse_args()
 
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "linter")], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "linter")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     lint = linter_command()
     with tempfile.TemporaryDirectory() as folder:
         yaml_file = Path(folder) / (args.file.stem + ".yaml")
-        converted = subprocess.run([*lint, "convert", str(args.file), "--to", "yaml"], capture_output=True, check=True)
+        converted = subprocess.run(
+            [*lint, "convert", str(args.file), "--to", "yaml"], capture_output=True, check=True
+        )
         yaml_file.write_bytes(converted.stdout)
-        commands = {"indicator-lint check": [*lint, "check", str(args.file)],
-                    "yamllint (YAML)": ["yamllint", str(yaml_file)] if shutil.which("yamllint") else None,
-                    "python -c pass": [sys.executable, "-c", "pass"]}
+        commands = {
+            "indicator-lint check": [*lint, "check", str(args.file)],
+            "yamllint (YAML)": ["yamllint", str(yaml_file)] if shutil.which("yamllint") else None,
+            "python -c pass": [sys.executable, "-c", "pass"],
+        }
         commands = {label: command for label, command in commands.items() if command}
         for command in commands.values():
             timed(command)  # the OS file cache warm, as for any command run twice
@@ -77,12 +91,16 @@ def main() -> None:
     for label, values in times.items():
         print(f"  {label:<22} median {statistics.median(values):.3f} s   fastest {min(values):.3f} s")
     check = times["indicator-lint check"]
-    print(f"check, cold: median {statistics.median(check):.3f} s = {statistics.median(check) / TARGET_SECONDS:.2f}× "
-          f"the target of ≤ {TARGET_SECONDS} s")
+    print(
+        f"check, cold: median {statistics.median(check):.3f} s = {statistics.median(check) / TARGET_SECONDS:.2f}× "
+        f"the target of ≤ {TARGET_SECONDS} s"
+    )
     if "yamllint (YAML)" in times:
         yamllint = times["yamllint (YAML)"]
-        print(f"check / yamllint: median {statistics.median(check) / statistics.median(yamllint):.2f}×, fastest "
-              f"{min(check) / min(yamllint):.2f}×   (target ≤ {TARGET_RATIO}×)")
+        print(
+            f"check / yamllint: median {statistics.median(check) / statistics.median(yamllint):.2f}×, fastest "
+            f"{min(check) / min(yamllint):.2f}×   (target ≤ {TARGET_RATIO}×)"
+        )
     else:
         print("yamllint not installed: no ratio (pip install yamllint)")
     if args.importtime:

@@ -73,8 +73,10 @@ def main() -> None:
     values = distinct_example_values()
     print(f"distinct values in examples/: {len(values)}")
     uncached = rate(parse_value, values)
-    print(f"uncached: {uncached:,.0f} values/s (single process) = {uncached / TARGET_UNCACHED:.2f}× the target of "
-          f"≥ {TARGET_UNCACHED:,} (issue 24)")
+    print(
+        f"uncached: {uncached:,.0f} values/s (single process) = {uncached / TARGET_UNCACHED:.2f}× the target of "
+        f"≥ {TARGET_UNCACHED:,} (issue 24)"
+    )
     stream = realistic_stream(values)
     repeats = 1 - len(set(stream)) / len(stream)
     parse.cache_clear()
@@ -82,10 +84,14 @@ def main() -> None:
     for v in stream:
         parse(v)
     elapsed = time.perf_counter() - started
-    print(f"stream of {len(stream):,} values ({repeats:.1%} repeats), cached: {len(stream) / elapsed:,.0f} values/s")
+    print(
+        f"stream of {len(stream):,} values ({repeats:.1%} repeats), cached: {len(stream) / elapsed:,.0f} values/s"
+    )
     times = cold_start()
     how = "indicator-lint" if shutil.which("indicator-lint") else "python -m linter"
-    print(f"cold start of `{how} parse 12次`: median {statistics.median(times):.3f} s, min {min(times):.3f} s")
+    print(
+        f"cold start of `{how} parse 12次`: median {statistics.median(times):.3f} s, min {min(times):.3f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -90,11 +90,18 @@ def refuse_huge_merges(source: Path | str) -> None:
                     where = f"{c1.decode()}{r1.decode()}:{c2.decode()}{r2.decode()}"
                     raise AnnotateError(
                         f"indicator-lint: {shown(str(source))}: 合并区域 {where} 过大，无法写出标注副本 / "
-                        f"the merged range {where} is too large to copy the workbook")
+                        f"the merged range {where} is too large to copy the workbook"
+                    )
 
 
-def write_annotated(source: str | Path, doc: Document, findings: list[Finding], out: str | Path,
-                    lang: str = "zh", shown_path: str | None = None) -> Path:
+def write_annotated(
+    source: str | Path,
+    doc: Document,
+    findings: list[Finding],
+    out: str | Path,
+    lang: str = "zh",
+    shown_path: str | None = None,
+) -> Path:
     """Write the annotated copy of ``doc`` (read from ``source``) to ``out``; return ``out``.
     ``shown_path``: the name the file goes by in the 位置 column, when not ``source`` (an upload)."""
 
@@ -103,7 +110,9 @@ def write_annotated(source: str | Path, doc: Document, findings: list[Finding], 
 
     source, out = Path(source), Path(out)
     if same_file(out, source):  # itself, or a link to it (the command has refused it already)
-        raise AnnotateError(f"indicator-lint: {shown(str(out))}: 不能覆盖被检查的文件 / will not overwrite the checked file")
+        raise AnnotateError(
+            f"indicator-lint: {shown(str(out))}: 不能覆盖被检查的文件 / will not overwrite the checked file"
+        )
     if annotated_kind(source) == ".docx" and doc.source_format == "docx":
         from linter.annotate_docx import annotated_document
 
@@ -117,7 +126,9 @@ def write_annotated(source: str | Path, doc: Document, findings: list[Finding], 
         try:
             book = load_workbook(source)
         except Exception as e:  # read already succeeded once; a second failure is still no traceback
-            raise AnnotateError(f"indicator-lint: {shown(str(source))}: 无法复制工作簿（{type(e).__name__}） / cannot copy the workbook") from None
+            raise AnnotateError(
+                f"indicator-lint: {shown(str(source))}: 无法复制工作簿（{type(e).__name__}） / cannot copy the workbook"
+            ) from None
         place = _in_workbook(book, findings)
     elif doc.source_format == "xls":
         book, place = _xls_copy(source, findings)
@@ -147,8 +158,11 @@ def put_text(ws, row: int, column: int, value):
 
 def _in_workbook(book, findings: list[Finding]) -> dict[int, Target]:
     names = set(book.sheetnames)
-    return {i: Target(f.location.sheet, f.location.cell) for i, f in enumerate(findings)
-            if f.location.sheet in names and f.location.cell}
+    return {
+        i: Target(f.location.sheet, f.location.cell)
+        for i, f in enumerate(findings)
+        if f.location.sheet in names and f.location.cell
+    }
 
 
 def _xls_copy(source: Path, findings: list[Finding]):
@@ -241,8 +255,11 @@ def _layout(doc: Document, findings: list[Finding]):
 
 
 def _funding_rows(r: int, table: Table, put) -> int:
-    parts: list[tuple[str, Money | None]] = [("年度资金总额", table.funding.total), ("其中：财政拨款", table.funding.fiscal),
-                                              ("其他资金", table.funding.other)]
+    parts: list[tuple[str, Money | None]] = [
+        ("年度资金总额", table.funding.total),
+        ("其中：财政拨款", table.funding.fiscal),
+        ("其他资金", table.funding.other),
+    ]
     if not any(m for _, m in parts):
         return r
     for label, money in parts:
@@ -295,8 +312,9 @@ def _merged_tops(ws) -> dict[tuple[int, int], tuple[int, int]]:
     return tops
 
 
-def summary_sheet(book, findings: list[Finding], place: dict[int, Target], lang: str = "zh",
-                  shown_path: str | None = None) -> None:
+def summary_sheet(
+    book, findings: list[Finding], place: dict[int, Target], lang: str = "zh", shown_path: str | None = None
+) -> None:
     """The first sheet, 检查结果: one row per finding, linked to its cell where it has one; set up
     to print (landscape, one page wide, the headings on every page, texts wrapped) and filtered."""
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -326,8 +344,15 @@ def summary_sheet(book, findings: list[Finding], place: dict[int, Target], lang:
             location = f"'{target.sheet}'!{target.cell}"
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=location, display=where)
             cell.font = link_font
-        for c, value in ((1, n), (3, f.code), (4, severity_word(f.severity, lang)), (5, f.message), (6, f.table),
-                         (7, f.indicator), (8, f.value)):
+        for c, value in (
+            (1, n),
+            (3, f.code),
+            (4, severity_word(f.severity, lang)),
+            (5, f.message),
+            (6, f.table),
+            (7, f.indicator),
+            (8, f.value),
+        ):
             put_text(ws, r, c, value)
         level = ws.cell(row=r, column=4)
         colour = FILLS.get(f.severity)
@@ -338,7 +363,16 @@ def summary_sheet(book, findings: list[Finding], place: dict[int, Target], lang:
     if not findings:
         ws.cell(row=2, column=1, value=word("no_findings", lang))
     ws.freeze_panes = "A2"
-    for letter, width in (("A", 6), ("B", 18), ("C", 8), ("D", 7), ("E", 60), ("F", 22), ("G", 24), ("H", 14)):
+    for letter, width in (
+        ("A", 6),
+        ("B", 18),
+        ("C", 8),
+        ("D", 7),
+        ("E", 60),
+        ("F", 22),
+        ("G", 24),
+        ("H", 14),
+    ):
         ws.column_dimensions[letter].width = width
     ws.auto_filter.ref = f"A1:{chr(ord('A') + len(HEADINGS) - 1)}{max(len(findings), 1) + 1}"
     ws.print_title_rows = "1:1"
@@ -365,4 +399,6 @@ def _save_atomically(book, out: Path) -> None:
             book.save(tmp)
     except OSError as e:
         zh, en = reason(e)
-        raise AnnotateError(f"indicator-lint: {shown(str(out))}: 无法写入（{zh}） / cannot write ({en})") from None
+        raise AnnotateError(
+            f"indicator-lint: {shown(str(out))}: 无法写入（{zh}） / cannot write ({en})"
+        ) from None

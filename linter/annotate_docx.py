@@ -25,22 +25,36 @@ from linter.safetext import xml_safe
 AUTHOR = "indicator-lint"
 INITIALS = "IL"
 # w:tcPr children that come after w:shd (ECMA-376 CT_TcPr): shading is put before the first of them.
-_AFTER_SHD = ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns",
-              "cellDel", "cellMerge", "tcPrChange")
+_AFTER_SHD = (
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+    "headers",
+    "cellIns",
+    "cellDel",
+    "cellMerge",
+    "tcPrChange",
+)
 _CELL = re.compile(r"^R(\d+)C(\d+)$")
 _PARAGRAPH = re.compile(r"^P(\d+)$")
 
 
-def annotated_document(source: Path, doc: Document, findings: list[Finding], lang: str = "zh",
-                       shown_path: str | None = None):
+def annotated_document(
+    source: Path, doc: Document, findings: list[Finding], lang: str = "zh", shown_path: str | None = None
+):
     """The python-docx Document: ``source`` with ``findings`` marked and listed."""
     import docx
 
     try:
         document = docx.Document(str(source))
     except Exception as e:  # read already succeeded once; a second failure is still no traceback
-        raise AnnotateError(f"indicator-lint: {source.name}: 无法复制 Word 文档（{type(e).__name__}） / "
-                            f"cannot copy the Word document") from None
+        raise AnnotateError(
+            f"indicator-lint: {source.name}: 无法复制 Word 文档（{type(e).__name__}） / "
+            f"cannot copy the Word document"
+        ) from None
     places = _Places(document)
     by_target: dict = {}  # w:tc or w:p element → (the cell or paragraph, its findings)
     where: list[str] = []
@@ -59,15 +73,20 @@ def _where(f: Finding, lang: str, shown_path: str | None) -> str:
     """The 位置 column: ``表2 第5行第3列`` / ``table 2, row 5, column 3``."""
     from linter.i18n import location_text
 
-    return cell_text(f.location.sheet or "", f.location.cell or "", lang) or location_text(f.location, lang, shown_path)
+    return cell_text(f.location.sheet or "", f.location.cell or "", lang) or location_text(
+        f.location, lang, shown_path
+    )
 
 
 def cell_text(sheet: str, cell: str, lang: str) -> str | None:
     """A Word document's place as people say it: ``表2 第5行第3列``, ``正文第7段`` (None: not one)."""
     m, p = _CELL.match(cell), _PARAGRAPH.match(cell)
     if m:
-        return f"{sheet} 第{m.group(1)}行第{m.group(2)}列" if lang == "zh" else \
-            f"{sheet} row {m.group(1)}, column {m.group(2)}"
+        return (
+            f"{sheet} 第{m.group(1)}行第{m.group(2)}列"
+            if lang == "zh"
+            else f"{sheet} row {m.group(1)}, column {m.group(2)}"
+        )
     if p and sheet == "正文":
         return f"正文第{p.group(1)}段" if lang == "zh" else f"paragraph {p.group(1)}"
     return None
@@ -197,8 +216,11 @@ def _summary(document, findings: list[Finding], where: list[str], lang: str) -> 
         document.add_paragraph(word("no_findings", lang))
         return
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-    document.add_paragraph("，".join(f"{severity_word(s, lang)} {n} 个" for s, n in counts.items()) if lang == "zh"
-                           else ", ".join(f"{n} {severity_word(s, lang)}" for s, n in counts.items()))
+    document.add_paragraph(
+        "，".join(f"{severity_word(s, lang)} {n} 个" for s, n in counts.items())
+        if lang == "zh"
+        else ", ".join(f"{n} {severity_word(s, lang)}" for s, n in counts.items())
+    )
     names = headings(lang)
     table = document.add_table(rows=1 + len(findings), cols=len(names))
     table.autofit = False
@@ -223,8 +245,16 @@ def _summary(document, findings: list[Finding], where: list[str], lang: str) -> 
             run.bold = True
         _shade(cell, "D9D9D9")
     for n, (f, place) in enumerate(zip(findings, where, strict=True), 1):
-        values = (str(n), place, f.code, severity_word(f.severity, lang), f.message, f.table or "",
-                  f.indicator or "", f.value or "")
+        values = (
+            str(n),
+            place,
+            f.code,
+            severity_word(f.severity, lang),
+            f.message,
+            f.table or "",
+            f.indicator or "",
+            f.value or "",
+        )
         for c, value in enumerate(values):
             grid[n][c].text = xml_safe(value)
         _shade(grid[n][3], FILLS.get(f.severity, FILLS["info"]))

@@ -43,8 +43,12 @@ def relative_path(path: str | Path, root: Path) -> str:
 
 
 def finding_key(f: Finding, root: Path) -> Key:
-    return (relative_path(f.location.path, root), unicode_safe(f.table or ""), unicode_safe(f.indicator or ""),
-            f.code)
+    return (
+        relative_path(f.location.path, root),
+        unicode_safe(f.table or ""),
+        unicode_safe(f.indicator or ""),
+        f.code,
+    )
 
 
 def write_baseline(findings: list[Finding], out: Path) -> dict:
@@ -52,8 +56,10 @@ def write_baseline(findings: list[Finding], out: Path) -> dict:
     root = out.resolve().parent
     counts = Counter(finding_key(f, root) for f in findings)
     slugs = {f.code: f.rule for f in findings}
-    entries = [{"path": p, "table": t, "indicator": i, "code": c, "rule": slugs[c], "count": n}
-               for (p, t, i, c), n in sorted(counts.items())]
+    entries = [
+        {"path": p, "table": t, "indicator": i, "code": c, "rule": slugs[c], "count": n}
+        for (p, t, i, c), n in sorted(counts.items())
+    ]
     data = {"version": VERSION, "tool": "indicator-lint", "findings": entries}
     write_text_atomically(out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data
@@ -90,16 +96,27 @@ class Baseline:
             raise BaselineError(f"{path}: cannot read baseline: {exc.strerror}") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BaselineError(f"{path}: not a baseline file (invalid JSON: {exc})") from None
-        if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-            raise BaselineError(f"{path}: not a baseline file of version {VERSION} (write one with "
-                                f"'indicator-lint baseline')")
+        if (
+            not isinstance(data, dict)
+            or data.get("version") != VERSION
+            or not isinstance(data.get("findings"), list)
+        ):
+            raise BaselineError(
+                f"{path}: not a baseline file of version {VERSION} (write one with 'indicator-lint baseline')"
+            )
         counts: Counter = Counter()
         slugs: dict[Key, str] = {}
         for i, e in enumerate(data["findings"], start=1):
-            if not isinstance(e, dict) or set(e) != set(ENTRY_KEYS) or not isinstance(e["count"], int) \
-                    or e["count"] < 1 or not all(isinstance(e[k], str) for k in ENTRY_KEYS if k != "count"):
-                raise BaselineError(f"{path}: entry {i} must have exactly {', '.join(ENTRY_KEYS)} "
-                                    f"(texts and a count ≥ 1)")
+            if (
+                not isinstance(e, dict)
+                or set(e) != set(ENTRY_KEYS)
+                or not isinstance(e["count"], int)
+                or e["count"] < 1
+                or not all(isinstance(e[k], str) for k in ENTRY_KEYS if k != "count")
+            ):
+                raise BaselineError(
+                    f"{path}: entry {i} must have exactly {', '.join(ENTRY_KEYS)} (texts and a count ≥ 1)"
+                )
             key = (e["path"], e["table"], e["indicator"], e["code"])
             counts[key] += e["count"]
             slugs[key] = e["rule"]
@@ -119,5 +136,8 @@ class Baseline:
     def stale(self, checked_paths: list[str | Path]) -> list[StaleEntry]:
         """Accepted findings of the checked files that did not occur: the baseline can shrink."""
         checked = {relative_path(p, self.root) for p in checked_paths}
-        return [StaleEntry(*key, rule=self.slugs[key], count=n)
-                for key, n in sorted(self.remaining.items()) if n > 0 and key[0] in checked]
+        return [
+            StaleEntry(*key, rule=self.slugs[key], count=n)
+            for key, n in sorted(self.remaining.items())
+            if n > 0 and key[0] in checked
+        ]

@@ -27,6 +27,7 @@ from linter.values.units import MONEY_UNITS
 
 # --------------------------------------------------------------------------- amounts
 
+
 def amount_text(money: Money | None, currency_unit: str = "") -> str | None:
     """The amount as canonical text with its unit: ``13`` in a 万元 table → ``13万元``.
 
@@ -56,6 +57,7 @@ def _json_number(number: Decimal | None):
 
 
 # --------------------------------------------------------------------------- canonical dict / YAML
+
 
 def document_to_dict(doc: Document) -> dict:
     """The canonical mapping of docs/format.md, English keys, empty fields left out."""
@@ -132,8 +134,10 @@ def normalised_notes(doc: Document) -> list[str]:
     def amount(what: str, money: Money | None, where) -> None:
         written_text = amount_text(money, doc.currency_unit)
         if money is not None and money.text.strip() and written_text != money.text.strip():
-            notes.append(f"{shown(str(where)) if where else '-'}: {what}“{_one_line(money.text)}”写作“{written_text}” "
-                         f"/ written as {written_text}")
+            notes.append(
+                f"{shown(str(where)) if where else '-'}: {what}“{_one_line(money.text)}”写作“{written_text}” "
+                f"/ written as {written_text}"
+            )
 
     amount("合计", doc.total, None)
     for table in doc.tables:
@@ -144,7 +148,10 @@ def normalised_notes(doc: Document) -> list[str]:
         for ind in table.indicators:
             level1, level2, _name = written(ind)
             where = shown(str(ind.location)) if ind.location else table.name
-            for what, printed, now in (("一级", ind.level1_printed, level1), ("二级", ind.level2_printed, level2)):
+            for what, printed, now in (
+                ("一级", ind.level1_printed, level1),
+                ("二级", ind.level2_printed, level2),
+            ):
                 printed = printed.strip()
                 if printed and printed != now and not (ind.inline_heading and what == "二级"):
                     notes.append(f"{where}: {what}“{_one_line(printed)}”写作“{now}” / written as {now}")
@@ -231,8 +238,15 @@ def to_yaml(doc: Document, source: str | None = None) -> str:
     written otherwise than the source printed it."""
     # (a lone surrogate, from a \\udcff escape in a YAML input, is written as its escape: libyaml
     # cannot encode it)
-    body = yaml.dump(unicode_safe_data(document_to_dict(doc)), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=100000, indent=2)
+    body = yaml.dump(
+        unicode_safe_data(document_to_dict(doc)),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100000,
+        indent=2,
+    )
     # Rows the reader could not place have no key in the format: keep them visible as comments.
     notes = "".join(f"# {p.rule}: {shown(str(p.location))}: {_one_line(p.message)}\n" for p in doc.problems)
     notes += "".join(f"# normalised: {note}\n" for note in normalised_notes(doc))
@@ -252,6 +266,7 @@ def to_yaml_stream(docs: list[Document], sources: list[str] | None = None) -> st
 
 # --------------------------------------------------------------------------- JSON
 
+
 def location_to_dict(loc: Location | None) -> dict | None:
     if loc is None:
         return None
@@ -265,13 +280,23 @@ def funding_to_json(funding: Funding | None, currency_unit: str = "") -> dict | 
     def yuan(m: Money | None):
         return _json_number(m.yuan) if m is not None else None
 
-    return {"total_yuan": yuan(funding.total), "fiscal_yuan": yuan(funding.fiscal),
-            "other_yuan": yuan(funding.other), "text": amount_text(funding.total, currency_unit)}
+    return {
+        "total_yuan": yuan(funding.total),
+        "fiscal_yuan": yuan(funding.fiscal),
+        "other_yuan": yuan(funding.other),
+        "text": amount_text(funding.total, currency_unit),
+    }
 
 
 def indicator_to_json(ind: Indicator) -> dict:
-    out = {"level1": ind.level1, "level2": ind.level2, "name": ind.name, "value": ind.value_text,
-           "parsed": ind.value.to_dict(), "location": location_to_dict(ind.location)}
+    out = {
+        "level1": ind.level1,
+        "level2": ind.level2,
+        "name": ind.name,
+        "value": ind.value_text,
+        "parsed": ind.value.to_dict(),
+        "location": location_to_dict(ind.location),
+    }
     if ind.level1_printed and ind.level1_printed != ind.level1:
         out["level1_printed"] = ind.level1_printed
     if ind.level2_printed and ind.level2_printed != ind.level2:
@@ -300,13 +325,22 @@ def table_to_json(table: Table, currency_unit: str = "") -> dict:
         "location": location_to_dict(table.location),
     }
     if table.budget:
-        out["budget"] = {label: {"yuan": _json_number(m.yuan), "text": amount_text(m, currency_unit)}
-                         for label, m in table.budget.items()}
+        out["budget"] = {
+            label: {"yuan": _json_number(m.yuan), "text": amount_text(m, currency_unit)}
+            for label, m in table.budget.items()
+        }
     if table.tasks:
-        out["tasks"] = [{"name": t.name, "content": t.content, "goal": t.goal,
-                         "amount_yuan": _json_number(t.amount.yuan) if t.amount else None,
-                         "amount_text": amount_text(t.amount, currency_unit),
-                         "location": location_to_dict(t.location)} for t in table.tasks]
+        out["tasks"] = [
+            {
+                "name": t.name,
+                "content": t.content,
+                "goal": t.goal,
+                "amount_yuan": _json_number(t.amount.yuan) if t.amount else None,
+                "amount_text": amount_text(t.amount, currency_unit),
+                "location": location_to_dict(t.location),
+            }
+            for t in table.tasks
+        ]
     return out
 
 
@@ -320,11 +354,15 @@ def document_to_json(doc: Document) -> dict:
         "encoding": doc.encoding,
         "total": funding_to_json(Funding(total=doc.total), doc.currency_unit) if doc.total else None,
         "tables": [table_to_json(t, doc.currency_unit) for t in doc.tables],
-        "problems": [{"rule": p.rule, "message": p.message, "table": p.table,
-                      "location": location_to_dict(p.location)} for p in doc.problems],
+        "problems": [
+            {"rule": p.rule, "message": p.message, "table": p.table, "location": location_to_dict(p.location)}
+            for p in doc.problems
+        ],
     }
 
 
 def to_json(docs: list[Document]) -> str:
-    documents = unicode_safe_data([document_to_json(d) for d in docs])  # valid UTF-8, whatever a file is named
+    documents = unicode_safe_data(
+        [document_to_json(d) for d in docs]
+    )  # valid UTF-8, whatever a file is named
     return json.dumps({"documents": documents}, ensure_ascii=False, indent=2) + "\n"

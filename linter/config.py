@@ -70,10 +70,15 @@ class Config:
 
     def as_dict(self) -> dict:
         """The settings as the keys of a config file (for ``check --show-config``)."""
-        return {"select": self.select if self.select is not None else ["ALL"],
-                "extend-select": self.extend_select, "ignore": self.ignore,
-                "per-file-ignores": self._ignores_by_glob(), "severity": self.severity, "params": self.params,
-                "extra-rules": [str(p) for p in self.extra_rules]}
+        return {
+            "select": self.select if self.select is not None else ["ALL"],
+            "extend-select": self.extend_select,
+            "ignore": self.ignore,
+            "per-file-ignores": self._ignores_by_glob(),
+            "severity": self.severity,
+            "params": self.params,
+            "extra-rules": [str(p) for p in self.extra_rules],
+        }
 
     def _ignores_by_glob(self) -> dict[str, list[str]]:
         here = self.path.resolve().parent if self.path else None
@@ -92,6 +97,7 @@ def _shown_from(here: Path | None, entry: FileIgnore) -> str:
 
 
 # ---------------------------------------------------------------- finding and reading files
+
 
 def find_config(start: Path) -> Path | None:
     """The config file that applies to ``start`` (a file or folder), searching upward."""
@@ -129,13 +135,17 @@ def _load(path: Path, seen: tuple[str, ...]) -> Config:
     else:
         names = extends if isinstance(extends, list) else [extends]
         if not all(isinstance(n, str) and n.strip() for n in names):
-            raise ConfigError(f"{path}: key 'extends' must be a preset name or a file path, or a list of them")
+            raise ConfigError(
+                f"{path}: key 'extends' must be a preset name or a file path, or a list of them"
+            )
         config = Config()
         for name in names:
             base_path = _preset_path(name) if name in PRESETS else root / name
             if not base_path.is_file():
-                raise ConfigError(f"{path}: key 'extends': '{clipped(name)}' is neither a preset "
-                                  f"({', '.join(PRESETS)}) nor an existing file")
+                raise ConfigError(
+                    f"{path}: key 'extends': '{clipped(name)}' is neither a preset "
+                    f"({', '.join(PRESETS)}) nor an existing file"
+                )
             config = merge(config, _load(base_path, (*seen, key)))
     return merge(config, _parse(data, path, root))
 
@@ -184,6 +194,7 @@ def _pyproject_table(path: Path, strict: bool = False) -> dict | None:
 
 # ---------------------------------------------------------------- validating and merging
 
+
 def _check_keys(data: dict, path: Path) -> None:
     for key in data:
         if key not in KEYS:
@@ -227,20 +238,30 @@ def _parse(data: dict, path: Path, root: Path) -> Config:
     for glob, rules in _mapping(data.get("per-file-ignores", {}), path, "per-file-ignores").items():
         glob = str(glob)
         # a glob with a folder in it is relative to this file's folder; a bare name (*.txt) matches anywhere
-        cfg.per_file_ignores.append(FileIgnore(glob, root if "/" in glob else None,
-                                               _rule_list(rules, path, f"per-file-ignores.{glob}"), where))
+        cfg.per_file_ignores.append(
+            FileIgnore(
+                glob,
+                root if "/" in glob else None,
+                _rule_list(rules, path, f"per-file-ignores.{glob}"),
+                where,
+            )
+        )
     for rule, severity in _mapping(data.get("severity", {}), path, "severity").items():
         if severity not in SEVERITIES:
-            raise ConfigError(f"{path}: key 'severity.{clipped(str(rule))}' must be one of {', '.join(SEVERITIES)}, "
-                              f"got {quoted(severity)}")
+            raise ConfigError(
+                f"{path}: key 'severity.{clipped(str(rule))}' must be one of {', '.join(SEVERITIES)}, "
+                f"got {quoted(severity)}"
+            )
         cfg.severity[str(rule)] = severity
         cfg.origin[f"severity.{rule}"] = where
     for rule, values in _mapping(data.get("params", {}), path, "params").items():
         cfg.params[str(rule)] = dict(_mapping(values, path, f"params.{rule}"))
         for name, value in cfg.params[str(rule)].items():
             if not _finite(value):  # floor: .nan would compare false with everything: no finding, ever
-                raise ConfigError(f"{path}: key 'params.{clipped(str(rule))}.{clipped(str(name))}' must be a "
-                                  f"finite number, got {quoted(value)}")
+                raise ConfigError(
+                    f"{path}: key 'params.{clipped(str(rule))}.{clipped(str(name))}' must be a "
+                    f"finite number, got {quoted(value)}"
+                )
         cfg.origin[f"params.{rule}"] = where
     return cfg
 
@@ -270,8 +291,9 @@ def merge(base: Config, over: Config) -> Config:
         select=over.select if over.select is not None else base.select,
         extend_select=base.extend_select + over.extend_select,
         ignore=base.ignore + over.ignore,
-        per_file_ignores=list({(e.glob, e.root): e for e in base.per_file_ignores + over.per_file_ignores}
-                              .values()),  # the same glob for the same folder: the later file's rules
+        per_file_ignores=list(
+            {(e.glob, e.root): e for e in base.per_file_ignores + over.per_file_ignores}.values()
+        ),  # the same glob for the same folder: the later file's rules
         severity={**base.severity, **over.severity},
         params=params,
         extra_rules=base.extra_rules + [p for p in over.extra_rules if p not in base.extra_rules],
@@ -282,6 +304,7 @@ def merge(base: Config, over: Config) -> Config:
 
 # ---------------------------------------------------------------- applying a config to the rules
 
+
 def _check_rule_keys(rules: list[Rule], keys: list[str], where: str) -> None:
     for k in keys:
         if k != "ALL" and not any(r.matches(k) for r in rules):
@@ -291,26 +314,37 @@ def _check_rule_keys(rules: list[Rule], keys: list[str], where: str) -> None:
             raise ConfigError(f"{where}: no rule matches '{clipped(k)}'{hint}")
 
 
-def configured_rules(config: Config, rules: list[Rule], cli_select: list[str] = (),
-                     cli_ignore: list[str] = ()) -> list[Rule]:
+def configured_rules(
+    config: Config, rules: list[Rule], cli_select: list[str] = (), cli_ignore: list[str] = ()
+) -> list[Rule]:
     """The rules to run under ``config``, with its severities and parameters applied.
 
     The command line wins: ``--select`` replaces the config's select, ``--ignore`` adds to its
     ignore. Every rule named anywhere must exist.
     """
+
     def where(key: str) -> str:
         return f"{config.origin.get(key, config.path)}: key '{clipped(key)}'"
 
-    for key, keys in (("select", config.select or []), ("extend-select", config.extend_select),
-                      ("ignore", config.ignore)):
+    for key, keys in (
+        ("select", config.select or []),
+        ("extend-select", config.extend_select),
+        ("ignore", config.ignore),
+    ):
         _check_rule_keys(rules, keys, where(key))
     for entry in config.per_file_ignores:
         _check_rule_keys(rules, entry.rules, f"{entry.origin}: key 'per-file-ignores.{entry.glob}'")
     _check_rule_keys(rules, list(cli_select) + list(cli_ignore), "--select/--ignore")
 
     select = list(cli_select) or config.select
-    chosen = [r for r in rules if select is None or "ALL" in select or any(r.matches(k) for k in select)
-              or (not cli_select and any(r.matches(k) for k in config.extend_select))]
+    chosen = [
+        r
+        for r in rules
+        if select is None
+        or "ALL" in select
+        or any(r.matches(k) for k in select)
+        or (not cli_select and any(r.matches(k) for k in config.extend_select))
+    ]
     ignore = config.ignore + list(cli_ignore)
     chosen = [r for r in chosen if not any(r.matches(k) for k in ignore)]
 
@@ -365,8 +399,13 @@ class Settings:
     loaded for it, selected or not (a noqa naming an ignored rule is no typo).
     """
 
-    def __init__(self, explicit: str | None = None, rules_dirs: list[str] = (), select: list[str] = (),
-                 ignore: list[str] = ()):
+    def __init__(
+        self,
+        explicit: str | None = None,
+        rules_dirs: list[str] = (),
+        select: list[str] = (),
+        ignore: list[str] = (),
+    ):
         self.explicit = load_config(explicit) if explicit else None
         self.rules_dirs, self.select, self.ignore = list(rules_dirs), list(select), list(ignore)
         self._by_folder: dict[str, Path | None] = {}

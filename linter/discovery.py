@@ -32,12 +32,27 @@ CSV_EXTENSIONS = frozenset({".csv"})
 ODS_EXTENSIONS = frozenset({".ods"})
 WORD_LIKE_EXTENSIONS = frozenset({".doc", ".wps"})
 SHEET_LIKE_EXTENSIONS = frozenset({".et"})
-OTHER_EXTENSIONS = HTML_EXTENSIONS | MHTML_EXTENSIONS | CSV_EXTENSIONS | ODS_EXTENSIONS | WORD_LIKE_EXTENSIONS \
+OTHER_EXTENSIONS = (
+    HTML_EXTENSIONS
+    | MHTML_EXTENSIONS
+    | CSV_EXTENSIONS
+    | ODS_EXTENSIONS
+    | WORD_LIKE_EXTENSIONS
     | SHEET_LIKE_EXTENSIONS
-TABLE_EXTENSIONS = YAML_EXTENSIONS | TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS | PDF_EXTENSIONS \
-    | NOT_YET_EXTENSIONS | OTHER_EXTENSIONS
+)
+TABLE_EXTENSIONS = (
+    YAML_EXTENSIONS
+    | TEXT_EXTENSIONS
+    | EXCEL_EXTENSIONS
+    | WORD_EXTENSIONS
+    | PDF_EXTENSIONS
+    | NOT_YET_EXTENSIONS
+    | OTHER_EXTENSIONS
+)
 
-SIDECAR_SUFFIX = ".noqa.yaml"  # ``table.xlsx.noqa.yaml``: suppressions written beside a table (linter.suppress)
+SIDECAR_SUFFIX = (
+    ".noqa.yaml"  # ``table.xlsx.noqa.yaml``: suppressions written beside a table (linter.suppress)
+)
 STDIN = "-"  # read standard input
 
 _GLOB_CHARS = frozenset("*?[")
@@ -168,9 +183,11 @@ def _path_order(path: str) -> list[str]:
 
 
 def _is_table_name(name: str) -> bool:
-    return (os.path.splitext(name)[1].lower() in TABLE_EXTENSIONS
-            and not name.startswith("~$")  # the lock file Office keeps beside an open document
-            and not name.upper().startswith("README"))
+    return (
+        os.path.splitext(name)[1].lower() in TABLE_EXTENSIONS
+        and not name.startswith("~$")  # the lock file Office keeps beside an open document
+        and not name.upper().startswith("README")
+    )
 
 
 # --------------------------------------------------------------------------- globs

@@ -57,7 +57,9 @@ class Engine:
             nonlocal lines
             if lines is None:
                 lines = doc.source_text.splitlines() if doc.source_text else []
-            findings.append(to_finding(rule, hit, lang, _line_of(hit.location, doc.path, lines), doc.budget_year))
+            findings.append(
+                to_finding(rule, hit, lang, _line_of(hit.location, doc.path, lines), doc.budget_year)
+            )
             rows.append(id(hit.indicator) if hit.indicator is not None else None)
 
         for rule in self._doc_rules:
@@ -93,9 +95,11 @@ class Engine:
         judges = self._judges.get((ind.level1, ind.level2, blank))
         if judges is None:
             judges = self._judges[ind.level1, ind.level2, blank] = [
-                judge for scope, skip_blank, group in self._row_groups
+                judge
+                for scope, skip_blank, group in self._row_groups
                 if not (blank and skip_blank) and ind in scope  # as checks.indicators.indicators()
-                for judge in group]
+                for judge in group
+            ]
         for rule, judge, at in judges:
             try:
                 args = judge(ind, rule.params)
@@ -148,19 +152,27 @@ class Engine:
 
         for key, hits in verdicts:
             if key not in self._verdicts:
-                self._remember(key, parse(key[1]), [(self._by_code[code], at, args) for code, at, args in hits],
-                               met_again=True)
+                self._remember(
+                    key,
+                    parse(key[1]),
+                    [(self._by_code[code], at, args) for code, at, args in hits],
+                    met_again=True,
+                )
 
 
-def _without_superseded(findings: list[Finding], rows: list[int | None],
-                        superseded: dict[str, frozenset[str]]) -> list[Finding]:
+def _without_superseded(
+    findings: list[Finding], rows: list[int | None], superseded: dict[str, frozenset[str]]
+) -> list[Finding]:
     """The findings less those of a rule on a row that a rule superseding it (``superseded_by``) reports."""
     on_row: dict[int, set[str]] = {}
     for f, row in zip(findings, rows, strict=True):
         if row is not None:
             on_row.setdefault(row, set()).add(f.rule)
-    return [f for f, row in zip(findings, rows, strict=True)
-            if row is None or not superseded.get(f.rule, frozenset()) & on_row[row]]
+    return [
+        f
+        for f, row in zip(findings, rows, strict=True)
+        if row is None or not superseded.get(f.rule, frozenset()) & on_row[row]
+    ]
 
 
 def _group_row_rules(rules: list[Rule]) -> list[tuple[object, bool, list[tuple[Rule, object, str]]]]:
@@ -179,8 +191,10 @@ def _group_row_rules(rules: list[Rule]) -> list[tuple[object, bool, list[tuple[R
 
 
 def _crash(doc: Document, rule: Rule, exc: Exception) -> CheckFailed:
-    return CheckFailed(f"{doc.path}: 规则 {rule.code} {rule.slug} 内部错误 / internal error in rule "
-                       f"{rule.code} {rule.slug}: {describe(exc)}")
+    return CheckFailed(
+        f"{doc.path}: 规则 {rule.code} {rule.slug} 内部错误 / internal error in rule "
+        f"{rule.code} {rule.slug}: {describe(exc)}"
+    )
 
 
 def _line_of(loc: Location, path: str, lines: list[str]) -> str | None:
@@ -190,27 +204,44 @@ def _line_of(loc: Location, path: str, lines: list[str]) -> str | None:
     return lines[loc.line - 1]
 
 
-def to_finding(rule: Rule, hit: Hit, lang: str = "zh", line_text: str | None = None,
-               budget_year: int | None = None) -> Finding:
+def to_finding(
+    rule: Rule, hit: Hit, lang: str = "zh", line_text: str | None = None, budget_year: int | None = None
+) -> Finding:
     ind = hit.indicator
     table = hit.table.name if hit.table else None
     level1 = hit.level1 or (ind.level1 if ind else None)
     level2 = hit.level2 or (ind.level2 if ind else None)
     value = ind.value_text if ind else None
     # ``this_year``: the budget year for example deadlines (a row check cannot know it)
-    fields = {"name": ind.name if ind else "", "value": value or "", "table": table or "",
-              "level1": level1 or "", "level2": level2 or "",
-              "this_year": f"{budget_year}年" if budget_year else "当年", **hit.args}
+    fields = {
+        "name": ind.name if ind else "",
+        "value": value or "",
+        "table": table or "",
+        "level1": level1 or "",
+        "level2": level2 or "",
+        "this_year": f"{budget_year}年" if budget_year else "当年",
+        **hit.args,
+    }
     suggestion = suggested_name = None
     if hit.args.get("suggestion") is not None:  # a proposal may name the fields above ({this_year})
         suggestion = fields["suggestion"] = fill(str(hit.args["suggestion"]), fields)
     if hit.args.get("suggested_name") is not None:
         suggested_name = fields["suggested_name"] = fill(str(hit.args["suggested_name"]), fields)
-    return Finding(code=rule.code, rule=rule.slug, severity=rule.severity,
-                   message=fill(rule.message.get(lang, rule.message["zh"]), fields),
-                   location=hit.location, table=table, indicator=ind.name if ind else None,
-                   level1=level1, level2=level2, value=value, line_text=line_text,
-                   suggestion=suggestion, suggested_name=suggested_name)
+    return Finding(
+        code=rule.code,
+        rule=rule.slug,
+        severity=rule.severity,
+        message=fill(rule.message.get(lang, rule.message["zh"]), fields),
+        location=hit.location,
+        table=table,
+        indicator=ind.name if ind else None,
+        level1=level1,
+        level2=level2,
+        value=value,
+        line_text=line_text,
+        suggestion=suggestion,
+        suggested_name=suggested_name,
+    )
 
 
 class _Lenient(dict):
@@ -227,4 +258,13 @@ def fill(template: str, fields: dict[str, Any]) -> str:
 
 def finding_sort_key(f: Finding) -> tuple:
     loc: Location = f.location
-    return (loc.path, loc.sheet or "", loc.line, loc.column, loc.cell or "", f.code, f.indicator or "", f.message)
+    return (
+        loc.path,
+        loc.sheet or "",
+        loc.line,
+        loc.column,
+        loc.cell or "",
+        f.code,
+        f.indicator or "",
+        f.message,
+    )

@@ -69,8 +69,14 @@ def _indicator_at(doc: Document, line: int, column: int) -> Indicator | None:
 
 
 def _plain_ok(text: str) -> bool:
-    return bool(text) and text == text.strip() and not re.match(r"""[-?:,\[\]{}#&*!|>'"%@`]""", text) and \
-        ": " not in text and " #" not in text and not text.endswith(":")
+    return (
+        bool(text)
+        and text == text.strip()
+        and not re.match(r"""[-?:,\[\]{}#&*!|>'"%@`]""", text)
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+    )
 
 
 def _edit(line: str, col: int, old: str, new: str) -> str | None:
@@ -80,23 +86,25 @@ def _edit(line: str, col: int, old: str, new: str) -> str | None:
     if rest.startswith('"'):
         raw = '"' + json.dumps(old, ensure_ascii=False)[1:-1] + '"'
         if rest.startswith(raw):
-            return line[:col] + json.dumps(new, ensure_ascii=False) + rest[len(raw):]
+            return line[:col] + json.dumps(new, ensure_ascii=False) + rest[len(raw) :]
         return None
     if rest.startswith("'"):
         raw = "'" + old.replace("'", "''") + "'"
         if rest.startswith(raw):
-            return line[:col] + "'" + new.replace("'", "''") + "'" + rest[len(raw):]
+            return line[:col] + "'" + new.replace("'", "''") + "'" + rest[len(raw) :]
         return None
     if not rest.startswith(old):
         return None
-    after = rest[len(old):]
+    after = rest[len(old) :]
     if after[:1] not in ("", " ", ",", "}", "]", "\t", "\n"):
         return None
     written = new if _plain_ok(new) else json.dumps(new, ensure_ascii=False)
     return line[:col] + written + after
 
 
-def fix_yaml(path: str, text: str, doc: Document, findings: list[Finding], rules: dict, unsafe: bool) -> FileFix:
+def fix_yaml(
+    path: str, text: str, doc: Document, findings: list[Finding], rules: dict, unsafe: bool
+) -> FileFix:
     """One pass of fixes on a canonical YAML text: the new text and what was applied."""
     from linter.readers.yaml_reader import read_yaml
 
@@ -142,8 +150,11 @@ def fix_yaml(path: str, text: str, doc: Document, findings: list[Finding], rules
 
 
 def unified_diff(fix: FileFix) -> str:
-    return "".join(difflib.unified_diff(fix.before.splitlines(True), fix.after.splitlines(True),
-                                        fromfile=fix.path, tofile=fix.path))
+    return "".join(
+        difflib.unified_diff(
+            fix.before.splitlines(True), fix.after.splitlines(True), fromfile=fix.path, tofile=fix.path
+        )
+    )
 
 
 # --------------------------------------------------------------------------- check --fix / --diff
@@ -200,10 +211,22 @@ def fix_workbook(run, path, out: str, unsafe: bool) -> list[tuple[str, str]]:
     applied = []
     for f in run.check(path, doc):
         rule, loc = rules.get(f.code), f.location
-        if rule is None or not rule.fix or (not rule.fix["safe"] and not unsafe) or not (loc.sheet and loc.cell):
+        if (
+            rule is None
+            or not rule.fix
+            or (not rule.fix["safe"] and not unsafe)
+            or not (loc.sheet and loc.cell)
+        ):
             continue
-        ind = next((i for t in doc.tables for i in t.indicators
-                    if i.value_location == loc and i.name == f.indicator and i.value_text == f.value), None)
+        ind = next(
+            (
+                i
+                for t in doc.tables
+                for i in t.indicators
+                if i.value_location == loc and i.name == f.indicator and i.value_text == f.value
+            ),
+            None,
+        )
         new = fixed_value(rule, ind, f) if ind is not None else None
         if new is None or loc.sheet not in book.sheetnames:
             continue
@@ -259,9 +282,13 @@ def fix_paths(run, inputs, unsafe: bool, diff: bool, echo, err, output: str | No
     err(line)
     for name in skipped:
         if name.lower().endswith((".xlsx", ".xlsm")):
-            err(f"indicator-lint: {shown(name)}: 工作簿不就地修改，用 -o 指定副本 / a workbook is never fixed in place: "
-                f"name its fixed copy with -o")
+            err(
+                f"indicator-lint: {shown(name)}: 工作簿不就地修改，用 -o 指定副本 / a workbook is never fixed in place: "
+                f"name its fixed copy with -o"
+            )
         else:
-            err(f"indicator-lint: {shown(name)}: 只修复规范 YAML，未修改 / only canonical YAML is fixed in place; "
-                f"left as it is")
+            err(
+                f"indicator-lint: {shown(name)}: 只修复规范 YAML，未修改 / only canonical YAML is fixed in place; "
+                f"left as it is"
+            )
     return changed

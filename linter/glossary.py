@@ -56,17 +56,28 @@ _LEVEL2_KEYS = (
     ("服务对象满意", "服务对象满意度指标"),
     ("满意度", "服务对象满意度指标"),
 )
-_LEVEL1_KEYS = (("产出", OUTPUT), ("效益", BENEFIT), ("满意度", SATISFACTION),
-                # names other templates print in the 一级 column
-                ("项目完成", OUTPUT), ("预期产出", OUTPUT), ("项目产出", OUTPUT), ("项目效益", BENEFIT),
-                ("效果", BENEFIT), ("项目效果", BENEFIT), ("社会公众或服务对象满意度", SATISFACTION))
+_LEVEL1_KEYS = (
+    ("产出", OUTPUT),
+    ("效益", BENEFIT),
+    ("满意度", SATISFACTION),
+    # names other templates print in the 一级 column
+    ("项目完成", OUTPUT),
+    ("预期产出", OUTPUT),
+    ("项目产出", OUTPUT),
+    ("项目效益", BENEFIT),
+    ("效果", BENEFIT),
+    ("项目效果", BENEFIT),
+    ("社会公众或服务对象满意度", SATISFACTION),
+)
 
 # An HTML tag. ``[^<>]``, not ``[^>]``: in a run of ``<`` with no ``>`` (OCR debris) a match
 # attempt then stops at the next ``<`` instead of scanning to the end from each one (quadratic).
 HTML_TAG = re.compile(r"<[^<>]*>")
 # Traditional forms of the characters of the form's labels (mirror sites print 產出指標, 計量單位).
-TRADITIONAL = str.maketrans("產標數質時經濟會態續響滿對務級績環項計單稱職責總體額預資實際說評準備註類門範圍據價認證權釋來達讓費長發護醫療養險檢測衛區縣鄉鎮報屬導層義礎",
-                            "产标数质时经济会态续响满对务级绩环项计单称职责总体额预资实际说评准备注类门范围据价认证权释来达让费长发护医疗养险检测卫区县乡镇报属导层义础")
+TRADITIONAL = str.maketrans(
+    "產標數質時經濟會態續響滿對務級績環項計單稱職責總體額預資實際說評準備註類門範圍據價認證權釋來達讓費長發護醫療養險檢測衛區縣鄉鎮報屬導層義礎",
+    "产标数质时经济会态续响满对务级绩环项计单称职责总体额预资实际说评准备注类门范围据价认证权释来达让费长发护医疗养险检测卫区县乡镇报属导层义础",
+)
 _TRADITIONAL_CHAR = re.compile("[" + "".join(chr(c) for c in TRADITIONAL) + "]")
 
 
@@ -74,6 +85,7 @@ def simplified(text: str) -> str:
     """``text`` with the form's traditional characters made simplified (a search first: most text
     has none, and translating with a table costs some 20 µs a label)."""
     return text.translate(TRADITIONAL) if _TRADITIONAL_CHAR.search(text) else text
+
 
 _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．)）])\s*"
@@ -141,9 +153,21 @@ def _looks_like_category(label: str, key: str) -> bool:
     # the key (``数量指标完成率``, ``质量检查``) is an indicator name, not a heading.
     if not label.startswith(key):
         return False  # 影响可持续 is a value, not 可持续影响
-    rest = label[len(key):]
-    return rest in ("", "指标", "类指标", "效益", "效益指标", "影响", "影响指标", "度", "度指标",
-                    "对象满意度", "对象满意度指标", "类")
+    rest = label[len(key) :]
+    return rest in (
+        "",
+        "指标",
+        "类指标",
+        "效益",
+        "效益指标",
+        "影响",
+        "影响指标",
+        "度",
+        "度指标",
+        "对象满意度",
+        "对象满意度指标",
+        "类",
+    )
 
 
 def parent_of(level2: str) -> str | None:

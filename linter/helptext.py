@@ -26,17 +26,17 @@ _COMMON = {
 HELP_ZH: dict[str, dict[str, str]] = {
     "": {
         "": "检查预算绩效目标表（绩效目标表）中的指标是否可衡量、是否相符。\n\n"
-            "不熟悉命令行时，运行 indicator-lint serve 打开检查网页。",
+        "不熟悉命令行时，运行 indicator-lint serve 打开检查网页。",
         "version": "显示版本并退出。",
         "help": _COMMON["help"],
     },
     "check": {
         "": "检查目标表（文件、文件夹或通配符），列出发现的每个问题。",
         "fmt": "输出格式：text 供人阅读（默认；设置 GITHUB_ACTIONS 时为 github），json 供程序读取，sarif 供代码扫描，"
-               "github 为工作流注释，junit 为持续集成测试报告，gitlab 为 GitLab 代码质量报告，xlsx 为问题清单工作簿"
-               "（与 -o 同用）。",
+        "github 为工作流注释，junit 为持续集成测试报告，gitlab 为 GitLab 代码质量报告，xlsx 为问题清单工作簿"
+        "（与 -o 同用）。",
         "output": "与 --format xlsx 同用：问题清单工作簿写入此文件；与 --fix 同用：一个工作簿修复后的副本"
-                  "（工作簿从不在原处修改）。不能是任何输入文件。",
+        "（工作簿从不在原处修改）。不能是任何输入文件。",
         "color": "文字输出是否着色：auto 在终端中着色（设置 NO_COLOR 时不着色），always 总是，never 从不。",
         "fix": "把可安全修复的问题直接改正在规范 YAML 文件中，然后重新检查。",
         "unsafe_fixes": "与 --fix 或 --diff 同用：也进行会改变含义的修复。",
@@ -50,7 +50,7 @@ HELP_ZH: dict[str, dict[str, str]] = {
         "baseline_file": "只报告此基线文件（indicator-lint baseline 生成）未接受的问题。",
         "report_unused_noqa": "报告没有屏蔽任何问题的屏蔽标记（IL000）。",
         "annotate_out": "另存一份被检查文件（仅限一个）的副本，并标出有问题的单元格：Word 文档（.docx）存为带批注的 "
-                        "Word 文档，其他文件存为工作簿（.xlsx）。",
+        "Word 文档，其他文件存为工作簿（.xlsx）。",
     },
     "report": {
         "": "为目标表（文件、文件夹、通配符）生成 HTML 报告：汇总、图表、问题清单和目标表原文。",

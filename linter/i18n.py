@@ -29,7 +29,9 @@ _WORDS = {
     "no_findings": ("未发现问题", "no findings"),
 }
 
-SEVERITY_WORDS = {lang: {s: _WORDS[s][i] for s in ("error", "warning", "info")} for i, lang in enumerate(LANGS)}
+SEVERITY_WORDS = {
+    lang: {s: _WORDS[s][i] for s in ("error", "warning", "info")} for i, lang in enumerate(LANGS)
+}
 
 
 def word(key: str, lang: str) -> str:
@@ -62,8 +64,10 @@ def summary_line(counts: Counter, files: list[dict], lang: str = "zh") -> str:
         return line + (f"；另有 {unreadable} 个文件无法读取，未检查" if unreadable else "")
     if checked == 0 and unreadable:
         return f"no file checked: {_plural(unreadable, 'file', 'files')} could not be read"
-    line = (f"{_plural(errors, 'error', 'errors')}, {_plural(warnings, 'warning', 'warnings')}, {info} info "
-            f"in {_plural(checked, 'file', 'files')}")
+    line = (
+        f"{_plural(errors, 'error', 'errors')}, {_plural(warnings, 'warning', 'warnings')}, {info} info "
+        f"in {_plural(checked, 'file', 'files')}"
+    )
     return line + (f"; {_plural(unreadable, 'file', 'files')} could not be read" if unreadable else "")
 
 
@@ -105,11 +109,11 @@ def pick(message: str, lang: str, path: str | None = None) -> str:
     ours: whoever reports it needs the exception named in its English half)."""
     prefix, rest = "", message
     if path and message.startswith(path):
-        prefix, rest = path, message[len(path):]
+        prefix, rest = path, message[len(path) :]
     cut = _split_at(rest)
     if cut is None:
         return message
-    zh, en = rest[:cut], rest[cut + len(_SEPARATOR):]
+    zh, en = rest[:cut], rest[cut + len(_SEPARATOR) :]
     if "内部错误" in zh:
         return message  # a bug of ours, for whoever reports it: the exception's name is in the English
     if lang == "zh":
@@ -132,7 +136,7 @@ def _split_at(text: str) -> int | None:
             depth -= 1
         elif _CJK.match(ch):
             seen_chinese = True
-        if depth == 0 and seen_chinese and text.startswith(_SEPARATOR, i) and _starts_english(text[i + 3:]):
+        if depth == 0 and seen_chinese and text.startswith(_SEPARATOR, i) and _starts_english(text[i + 3 :]):
             return i
         i += 1
     return None

@@ -23,8 +23,15 @@ from linter.model import Document, Finding
 
 
 class LintRun:
-    def __init__(self, config: str | None = None, rules_dirs: list[str] = (), select: list[str] = (),
-                 ignore: list[str] = (), lang: str = "zh", report_unused_noqa: bool = False):
+    def __init__(
+        self,
+        config: str | None = None,
+        rules_dirs: list[str] = (),
+        select: list[str] = (),
+        ignore: list[str] = (),
+        lang: str = "zh",
+        report_unused_noqa: bool = False,
+    ):
         self.settings = Settings(config, rules_dirs, select, ignore)  # --config is read (and checked) now
         # What a worker process needs to set up the same run (check_files).
         self.arguments = (config, list(rules_dirs), list(select), list(ignore), lang, report_unused_noqa)
@@ -94,7 +101,9 @@ class FileResult:
     messages: list[str] = field(default_factory=list)  # for stderr, in order
     fatal: str | None = None  # a broken rule or configuration: the whole run stops (exit 2)
     doc: Document | None = None  # only when asked for (--annotate)
-    summary: object = None  # what ``summarise(doc, findings)`` made of the file (its output, its HTML section)
+    summary: object = (
+        None  # what ``summarise(doc, findings)`` made of the file (its output, its HTML section)
+    )
     severities: Counter = field(default_factory=Counter)  # the findings' severities, kept when they are not
 
     @property
@@ -102,8 +111,14 @@ class FileResult:
         return bool(self.entry.get("error"))
 
 
-def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool = False,
-               summarise=None, keep_findings: bool = True) -> FileResult:
+def check_file(
+    run: LintRun,
+    path: Path,
+    verbose: bool = False,
+    keep_doc: bool = False,
+    summarise=None,
+    keep_findings: bool = True,
+) -> FileResult:
     """Read and check one file; every failure becomes part of the result, nothing is raised.
 
     ``summarise(doc, findings)``, a module-level function (workers receive it by pickling), turns
@@ -132,8 +147,13 @@ def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool =
         out.fatal = f"indicator-lint: {exc}"
         return out
     except Exception as exc:  # noqa: BLE001 — a file that trips a bug of ours: one line, the others still checked
-        error = str(exc) if isinstance(exc, (CheckFailed, SuppressionError)) else (
-            f"{path}: 检查失败（内部错误 {describe(exc)}） / could not be checked (internal error {describe(exc)})")
+        error = (
+            str(exc)
+            if isinstance(exc, (CheckFailed, SuppressionError))
+            else (
+                f"{path}: 检查失败（内部错误 {describe(exc)}） / could not be checked (internal error {describe(exc)})"
+            )
+        )
         out.messages.append(error)
         out.entry = {"path": str(path), "error": error, "tables": len(doc.tables), "findings": 0}
         out.summary, out.findings = None, []
@@ -149,8 +169,9 @@ def check_file(run: LintRun, path: Path, verbose: bool = False, keep_doc: bool =
 def unchecked(path: Path, zh: str, en: str) -> FileResult:
     """A file a lost worker was checking or had been given: an input error of its own (exit 2)."""
     error = f"{path}: 未检查（{zh}） / not checked ({en})"
-    return FileResult(str(path), messages=[error], entry={"path": str(path), "error": error, "tables": 0,
-                                                          "findings": 0})
+    return FileResult(
+        str(path), messages=[error], entry={"path": str(path), "error": error, "tables": 0, "findings": 0}
+    )
 
 
 PARALLEL_FROM = 16  # files: below this, starting worker processes costs more than it saves
@@ -179,8 +200,15 @@ def max_jobs() -> int:
     return max(1, limit)
 
 
-def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbose: bool = False,
-                keep_doc: bool = False, summarise=None, keep_findings: bool = True):
+def check_files(
+    run: LintRun,
+    paths: list[Path],
+    jobs: int | None = None,
+    verbose: bool = False,
+    keep_doc: bool = False,
+    summarise=None,
+    keep_findings: bool = True,
+):
     """FileResults in the order of ``paths``, one at a time as they are ready (memory stays flat).
 
     ``jobs`` processes check the files, this one and ``jobs - 1`` workers (``None``: all cores,
@@ -224,7 +252,9 @@ def check_files(run: LintRun, paths: list[Path], jobs: int | None = None, verbos
     try:
         for _ in range(jobs - 1):  # (and this process checks files too)
             try:
-                workers.append(Worker(context, setup, inherited=[end for w in workers for end in w.parent_ends]))
+                workers.append(
+                    Worker(context, setup, inherited=[end for w in workers for end in w.parent_ends])
+                )
             except OSError:  # out of processes or file descriptors: the workers started do the work
                 break
         while chunks or pending:
@@ -284,7 +314,9 @@ def _take_in(run: LintRun, workers: list, wait_for: _Job | None = None) -> None:
     for worker in list(workers):  # (a lost worker leaves the list)
         while True:
             try:
-                got = worker.receive(wait=wait_for is not None and wait_for.worker is worker and wait_for.results is None)
+                got = worker.receive(
+                    wait=wait_for is not None and wait_for.worker is worker and wait_for.results is None
+                )
             except WorkerLost as lost:
                 # Its files are named as not checked, each in its place in the output; the sweep
                 # goes on with the other processes (the file that killed it may kill another).
@@ -321,10 +353,12 @@ class _Chunks:
     def take(self) -> list[Path]:
         size = max(1, min(64, (len(self.paths) - self.taken) // (self.jobs * 4)))
         self.taken += size
-        return self.paths[self.taken - size:self.taken]
+        return self.paths[self.taken - size : self.taken]
 
 
-def _check_here(run: LintRun, paths: list[Path], verbose: bool, keep_doc: bool, summarise, keep_findings: bool):
+def _check_here(
+    run: LintRun, paths: list[Path], verbose: bool, keep_doc: bool, summarise, keep_findings: bool
+):
     for path in paths:
         yield check_file(run, path, verbose, keep_doc, summarise, keep_findings)
 

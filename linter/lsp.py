@@ -19,8 +19,11 @@ from pygls.lsp.server import LanguageServer
 
 from linter import __version__
 
-SEVERITY = {"error": t.DiagnosticSeverity.Error, "warning": t.DiagnosticSeverity.Warning,
-            "info": t.DiagnosticSeverity.Information}
+SEVERITY = {
+    "error": t.DiagnosticSeverity.Error,
+    "warning": t.DiagnosticSeverity.Warning,
+    "info": t.DiagnosticSeverity.Information,
+}
 NOQA_REASON = "理由"  # the placeholder reason the noqa action writes, for the user to replace
 
 
@@ -79,9 +82,17 @@ def diagnostics(ls: TableServer, uri: str, text: str) -> list[t.Diagnostic]:
         m = re.search(r":(\d+):", found)
         line = int(m.group(1)) - 1 if m else 0
         ls.findings[uri] = []
-        return [t.Diagnostic(range=t.Range(start=t.Position(line=line, character=0),
-                                           end=t.Position(line=line, character=_line_end(text, line))),
-                             message=found, severity=t.DiagnosticSeverity.Error, source="indicator-lint")]
+        return [
+            t.Diagnostic(
+                range=t.Range(
+                    start=t.Position(line=line, character=0),
+                    end=t.Position(line=line, character=_line_end(text, line)),
+                ),
+                message=found,
+                severity=t.DiagnosticSeverity.Error,
+                source="indicator-lint",
+            )
+        ]
     ls.findings[uri] = found
     rules = ls.rules(uri_path(uri))
     out = []
@@ -90,21 +101,30 @@ def diagnostics(ls: TableServer, uri: str, text: str) -> list[t.Diagnostic]:
         start = max(f.location.column - 1, 0)
         rule = rules.get(f.code)
         href = help_uri(rule) if rule is not None else None
-        out.append(t.Diagnostic(
-            range=t.Range(start=t.Position(line=line, character=start),
-                          end=t.Position(line=line, character=max(_line_end(text, line), start + 1))),
-            message=f.message, severity=SEVERITY.get(f.severity, t.DiagnosticSeverity.Warning),
-            code=f.code, source="indicator-lint",
-            code_description=t.CodeDescription(href=href) if href else None,
-            data={"rule": f.rule}))
+        out.append(
+            t.Diagnostic(
+                range=t.Range(
+                    start=t.Position(line=line, character=start),
+                    end=t.Position(line=line, character=max(_line_end(text, line), start + 1)),
+                ),
+                message=f.message,
+                severity=SEVERITY.get(f.severity, t.DiagnosticSeverity.Warning),
+                code=f.code,
+                source="indicator-lint",
+                code_description=t.CodeDescription(href=href) if href else None,
+                data={"rule": f.rule},
+            )
+        )
     return out
 
 
 def publish(ls: TableServer, uri: str) -> None:
     document = ls.workspace.get_text_document(uri)
     ls.text_document_publish_diagnostics(
-        t.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics(ls, uri, document.source),
-                                   version=document.version))
+        t.PublishDiagnosticsParams(
+            uri=uri, diagnostics=diagnostics(ls, uri, document.source), version=document.version
+        )
+    )
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
@@ -125,7 +145,9 @@ def did_save(ls: TableServer, params: t.DidSaveTextDocumentParams):
 @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: TableServer, params: t.DidCloseTextDocumentParams):
     ls.findings.pop(params.text_document.uri, None)
-    ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+    ls.text_document_publish_diagnostics(
+        t.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
+    )
 
 
 @server.feature(t.TEXT_DOCUMENT_HOVER)
@@ -140,17 +162,23 @@ def hover(ls: TableServer, params: t.HoverParams):
         if f.location.line != line or rule is None:
             continue
         href = help_uri(rule)
-        parts.append(f"**{rule.code} {rule.slug}** — {rule.title['zh']} / {rule.title['en']}\n\n"
-                     f"{rule.rationale['zh']}\n\n{rule.rationale['en']}\n\n依据 / Basis: {rule.basis}"
-                     + (f"\n\n[{rule.slug}]({href})" if href else ""))
+        parts.append(
+            f"**{rule.code} {rule.slug}** — {rule.title['zh']} / {rule.title['en']}\n\n"
+            f"{rule.rationale['zh']}\n\n{rule.rationale['en']}\n\n依据 / Basis: {rule.basis}"
+            + (f"\n\n[{rule.slug}]({href})" if href else "")
+        )
     if not parts:
         return None
     return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)))
 
 
 def _line_edit(uri: str, line_no: int, old: str, new: str) -> t.WorkspaceEdit:
-    edit = t.TextEdit(range=t.Range(start=t.Position(line=line_no, character=0),
-                                    end=t.Position(line=line_no, character=len(old))), new_text=new)
+    edit = t.TextEdit(
+        range=t.Range(
+            start=t.Position(line=line_no, character=0), end=t.Position(line=line_no, character=len(old))
+        ),
+        new_text=new,
+    )
     return t.WorkspaceEdit(changes={uri: [edit]})
 
 
@@ -162,10 +190,11 @@ def noqa_line(line: str, code: str) -> str:
     if at >= 0:
         noqa = parse_noqa(line[at:])
         if noqa is not None and noqa[1]:
-            m = re.compile(r"#\s*noqa\s*[:：]\s*[A-Za-z0-9_\-]+(?:[ \t]*[,，、][ \t]*[A-Za-z0-9_\-]+)*",
-                           re.I).search(line, at)
+            m = re.compile(
+                r"#\s*noqa\s*[:：]\s*[A-Za-z0-9_\-]+(?:[ \t]*[,，、][ \t]*[A-Za-z0-9_\-]+)*", re.I
+            ).search(line, at)
             if m:
-                return line[:m.end()] + f", {code}" + line[m.end():]
+                return line[: m.end()] + f", {code}" + line[m.end() :]
     return f"{line.rstrip()}  # noqa: {code} {NOQA_REASON}"
 
 
@@ -191,14 +220,24 @@ def code_action(ls: TableServer, params: t.CodeActionParams):
             fixed = fix_yaml(uri_path(uri), text, doc, [f], {f.code: rule}, unsafe=True)
             if fixed.applied:
                 new_line = fixed.after.splitlines()[line_no]
-                title = f"修复 {f.code} / Fix {f.code}" + ("" if rule.fix["safe"] else "（改变含义 / unsafe）")
-                actions.append(t.CodeAction(title=title, kind=t.CodeActionKind.QuickFix,
-                                            is_preferred=rule.fix["safe"],
-                                            edit=_line_edit(uri, line_no, lines[line_no], new_line)))
-        actions.append(t.CodeAction(
-            title=f"以 # noqa: {f.code} 屏蔽（写明理由）/ Suppress {f.code} with a reason",
-            kind=t.CodeActionKind.QuickFix,
-            edit=_line_edit(uri, line_no, lines[line_no], noqa_line(lines[line_no], f.code))))
+                title = f"修复 {f.code} / Fix {f.code}" + (
+                    "" if rule.fix["safe"] else "（改变含义 / unsafe）"
+                )
+                actions.append(
+                    t.CodeAction(
+                        title=title,
+                        kind=t.CodeActionKind.QuickFix,
+                        is_preferred=rule.fix["safe"],
+                        edit=_line_edit(uri, line_no, lines[line_no], new_line),
+                    )
+                )
+        actions.append(
+            t.CodeAction(
+                title=f"以 # noqa: {f.code} 屏蔽（写明理由）/ Suppress {f.code} with a reason",
+                kind=t.CodeActionKind.QuickFix,
+                edit=_line_edit(uri, line_no, lines[line_no], noqa_line(lines[line_no], f.code)),
+            )
+        )
     return actions
 
 

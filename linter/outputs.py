@@ -77,10 +77,14 @@ class ReadFiles:
         if hit is None:
             return
         if os.path.abspath(hit) == os.path.abspath(out):
-            raise OutputError(f"indicator-lint: {shown(str(out))}: 不能覆盖正在读取的文件 / will not overwrite a file "
-                              f"being read")
-        raise OutputError(f"indicator-lint: {shown(str(out))}: 不能覆盖正在读取的文件（即 {shown(str(hit))}） / will not "
-                          f"overwrite a file being read (it is {shown(str(hit))})")
+            raise OutputError(
+                f"indicator-lint: {shown(str(out))}: 不能覆盖正在读取的文件 / will not overwrite a file "
+                f"being read"
+            )
+        raise OutputError(
+            f"indicator-lint: {shown(str(out))}: 不能覆盖正在读取的文件（即 {shown(str(hit))}） / will not "
+            f"overwrite a file being read (it is {shown(str(hit))})"
+        )
 
 
 def refuse_read_only(out: Path | str) -> None:
@@ -93,22 +97,35 @@ def refuse_read_only(out: Path | str) -> None:
     except (OSError, ValueError):
         return
     if stat.S_ISREG(mode) and not mode & 0o222:
-        raise OutputError(f"indicator-lint: {shown(str(out))}: 无法写入（文件为只读） / cannot write (the file is "
-                          f"read-only)")
+        raise OutputError(
+            f"indicator-lint: {shown(str(out))}: 无法写入（文件为只读） / cannot write (the file is "
+            f"read-only)"
+        )
 
 
 def refuse_existing(out: Path) -> None:
     """A file a folder conversion would write exists already (it did not write it: each name is
     written once in a run): OutputError, unless the user said ``--force``."""
     if os.path.lexists(out):
-        raise OutputError(f"indicator-lint: {shown(str(out))}: 文件已存在，未覆盖（--force 可覆盖） / exists already, "
-                          f"not overwritten (--force replaces it)")
+        raise OutputError(
+            f"indicator-lint: {shown(str(out))}: 文件已存在，未覆盖（--force 可覆盖） / exists already, "
+            f"not overwritten (--force replaces it)"
+        )
 
 
-_IN_CHINESE = {errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "超出磁盘配额", errno.EPIPE: "读取端已关闭",
-               errno.EACCES: "没有权限", errno.EPERM: "没有权限", errno.EROFS: "文件系统只读",
-               errno.ENOENT: "文件夹不存在", errno.EISDIR: "是一个文件夹", errno.ENOTDIR: "路径中有一项不是文件夹",
-               errno.EIO: "输入输出错误", errno.EFBIG: "文件过大"}
+_IN_CHINESE = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EPIPE: "读取端已关闭",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "文件系统只读",
+    errno.ENOENT: "文件夹不存在",
+    errno.EISDIR: "是一个文件夹",
+    errno.ENOTDIR: "路径中有一项不是文件夹",
+    errno.EIO: "输入输出错误",
+    errno.EFBIG: "文件过大",
+}
 
 
 def reason(exc: OSError) -> tuple[str, str]:

@@ -62,8 +62,10 @@ class Progress:
         eta = elapsed / self.done * (self.total - self.done) if self.done else 0.0
         from linter.i18n import progress_text
 
-        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] "
-                          + progress_text(self.done, self.total, fraction, elapsed, eta, self.lang))
+        self.stream.write(
+            f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] "
+            + progress_text(self.done, self.total, fraction, elapsed, eta, self.lang)
+        )
         self.stream.flush()
 
     def clear(self) -> None:

@@ -30,6 +30,8 @@ def worst_severity(severities) -> str | None:
 def fails(severities, fail_on: str) -> bool:
     """Whether any of ``severities`` is at or above ``fail_on`` (the exit code 1 of check)."""
     return any(SEVERITY_RANK[s] >= SEVERITY_RANK[fail_on] for s in severities)
+
+
 LANGS = ("zh", "en")
 REQUIRED_KEYS = ("code", "slug", "severity", "title", "message", "rationale", "basis", "check", "examples")
 # ``superseded_by: [slug, …]``: the rule is not reported on a row one of these rules reports (the same
@@ -125,7 +127,9 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
         raise RuleError(f"{path}: a rule file must be a mapping of keys")
     for key in data:
         if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
-            raise RuleError(f"{path}: unknown key '{key}' (expected: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})")
+            raise RuleError(
+                f"{path}: unknown key '{key}' (expected: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})"
+            )
     for key in REQUIRED_KEYS:
         if key not in data:
             raise RuleError(f"{path}: missing key '{key}'")
@@ -160,14 +164,29 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
             raise RuleError(f"{path}: key 'examples.{kind}' must be a non-empty list of tables")
 
     superseded_by = data.get("superseded_by", [])
-    if (not isinstance(superseded_by, list) or slug in superseded_by
-            or not all(isinstance(s, str) and _SLUG.match(s) for s in superseded_by)):
-        raise RuleError(f"{path}: key 'superseded_by' must be a list of other rules' slugs, got {quoted(superseded_by)}")
+    if (
+        not isinstance(superseded_by, list)
+        or slug in superseded_by
+        or not all(isinstance(s, str) and _SLUG.match(s) for s in superseded_by)
+    ):
+        raise RuleError(
+            f"{path}: key 'superseded_by' must be a list of other rules' slugs, got {quoted(superseded_by)}"
+        )
 
-    return Rule(code=code, slug=slug, severity=severity, basis=data["basis"].strip(), check_type=check_type,
-                params=params, examples=examples, path=path, module=module, superseded_by=tuple(superseded_by),
-                fix=fix, **texts)
-
+    return Rule(
+        code=code,
+        slug=slug,
+        severity=severity,
+        basis=data["basis"].strip(),
+        check_type=check_type,
+        params=params,
+        examples=examples,
+        path=path,
+        module=module,
+        superseded_by=tuple(superseded_by),
+        fix=fix,
+        **texts,
+    )
 
 
 def _fix_section(fix: Any, examples: Any, path: Path) -> dict | None:
@@ -181,9 +200,14 @@ def _fix_section(fix: Any, examples: Any, path: Path) -> dict | None:
         raise RuleError(f"{path}: key 'fix' must be a mapping with 'kind' and 'safe' (true or false)")
     if fix["kind"] not in KINDS:
         raise RuleError(f"{path}: key 'fix.kind' must be one of {', '.join(KINDS)}, got {fix['kind']!r}")
-    if not isinstance(examples, list) or not examples or not all(
-            isinstance(x, dict) and {"name", "value", "fixed"} <= set(x) for x in examples):
-        raise RuleError(f"{path}: key 'examples.fix' must be a non-empty list of {{level2?, name, value, fixed}}")
+    if (
+        not isinstance(examples, list)
+        or not examples
+        or not all(isinstance(x, dict) and {"name", "value", "fixed"} <= set(x) for x in examples)
+    ):
+        raise RuleError(
+            f"{path}: key 'examples.fix' must be a non-empty list of {{level2?, name, value, fixed}}"
+        )
     return dict(fix)
 
 
@@ -218,7 +242,9 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
             raise RuleError(f"{source}: unknown key '{prefix}{clipped(str(name))}' (parameters: {known})")
         expected = schema[name].type
         if not _has_type(value, expected):
-            raise RuleError(f"{source}: key '{prefix}{name}' must be {_type_name(expected)}, got {quoted(value)}")
+            raise RuleError(
+                f"{source}: key '{prefix}{name}' must be {_type_name(expected)}, got {quoted(value)}"
+            )
     # Optional hook for finer constraints (choices, patterns): ``validate(params)`` raises
     # ValueError("param: what is wrong").
     validate = getattr(module, "validate", None)
@@ -241,8 +267,14 @@ def _has_type(value: Any, expected: type | tuple[type, ...]) -> bool:
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
     types = expected if isinstance(expected, tuple) else (expected,)
-    names = {list: "a list", dict: "a mapping", str: "a text", bool: "true or false", int: "a whole number",
-             float: "a number"}
+    names = {
+        list: "a list",
+        dict: "a mapping",
+        str: "a text",
+        bool: "true or false",
+        int: "a whole number",
+        float: "a number",
+    }
     return " or ".join(names.get(t, t.__name__) for t in types)
 
 
@@ -271,6 +303,11 @@ def example_document(example: dict, path: str):
     doc = document_from_mapping(data, path)
     doc.source_text = str(text)
     for p in problems:
-        doc.problems.append(Problem(rule="unreadable-row", message=str(p.get("message", "")),
-                                    location=Location(path, int(p.get("line", 0)), int(p.get("column", 0)))))
+        doc.problems.append(
+            Problem(
+                rule="unreadable-row",
+                message=str(p.get("message", "")),
+                location=Location(path, int(p.get("line", 0)), int(p.get("column", 0))),
+            )
+        )
     return doc

@@ -25,7 +25,9 @@ LIMIT = 80  # characters of a quoted value in an error message
 
 _SURROGATE = "\ud800-\udfff"
 # C0 and C1 controls, DEL; ALM, LRM, RLM; LS, PS; the bidi embeddings, overrides and isolates
-_TERMINAL = re.compile(f"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069{_SURROGATE}]")
+_TERMINAL = re.compile(
+    f"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069{_SURROGATE}]"
+)
 _SURROGATES = re.compile(f"[{_SURROGATE}]")
 _ALL = re.compile(".", re.DOTALL)
 _NOT_XML = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{_SURROGATE}]")
@@ -84,7 +86,7 @@ def unicode_safe_data(value):
 def _escape_unencodable(exc: UnicodeError):
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
-    return "".join(_escape(_ALL.match(char)) for char in exc.object[exc.start:exc.end]), exc.end
+    return "".join(_escape(_ALL.match(char)) for char in exc.object[exc.start : exc.end]), exc.end
 
 
 # ``open(…, errors=ESCAPE)``: what the codec cannot encode (a lone surrogate, for UTF-8) is
@@ -106,12 +108,12 @@ _repr.maxstring = _repr.maxother = _repr.maxlong = LIMIT
 
 def clipped(text: str, limit: int = LIMIT) -> str:
     """``shown(text)``, cut to ``limit`` characters: a name (a key, a rule) in an error message."""
-    text = shown(text[:limit + 1])
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    text = shown(text[: limit + 1])
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def quoted(value, limit: int = LIMIT) -> str:
     """``repr(value)`` for an error message, one line of at most ``limit`` characters however big
     the value (nested lists are not walked past two levels)."""
     text = shown(_repr.repr(value))
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -50,7 +50,9 @@ _NOQA_AT = re.compile(r"#\s*noqa(?![A-Za-z0-9_\-])", re.IGNORECASE)
 # after ``noqa``: a colon (either width), the keys, then nothing or a reason that does not go on
 # with ASCII letters glued to the last key (``IL212x``)
 _NOQA_KEYS = re.compile(rf"\s*[:：]\s*(?P<keys>{_KEYS})(?P<reason>(?:\s+|(?=[^\x00-\x7f])|$).*)$")
-_DISABLE = re.compile(rf"#\s*indicator-lint\s*[:：]\s*disable(?:\s*[=＝]\s*(?P<keys>{_KEYS}))?", re.IGNORECASE)
+_DISABLE = re.compile(
+    rf"#\s*indicator-lint\s*[:：]\s*disable(?:\s*[=＝]\s*(?P<keys>{_KEYS}))?", re.IGNORECASE
+)
 
 
 class SuppressionError(Exception):
@@ -75,13 +77,13 @@ class Suppression:
             return None
         if self.kind == "line" and self.line not in lines:
             return None
-        if self.kind == "sidecar" and ((self.table and self.table != f.table)
-                                       or (self.indicator and self.indicator != f.indicator)):
+        if self.kind == "sidecar" and (
+            (self.table and self.table != f.table) or (self.indicator and self.indicator != f.indicator)
+        ):
             return None
         if not self.keys:
             return "*"
         return next((k for k in self.keys if k in (f.code, f.rule)), None)
-
 
 
 def _split(keys: str | None) -> list[str]:
@@ -94,7 +96,7 @@ def parse_noqa(comment: str) -> tuple[int, list[str] | None, str] | None:
     m = _NOQA_AT.search(comment)
     if m is None:
         return None
-    rest = comment[m.end():]
+    rest = comment[m.end() :]
     if not rest.strip():
         return m.start(), [], ""
     k = _NOQA_KEYS.match(rest)
@@ -121,14 +123,23 @@ def comment_suppressions(text: str, path: str) -> list[Suppression]:
         comment = line[hash_at:]
         m = _DISABLE.match(comment)
         if m:
-            out.append(Suppression("file", _split(m["keys"]), Location(path, number, hash_at + 1), line_text=line))
+            out.append(
+                Suppression("file", _split(m["keys"]), Location(path, number, hash_at + 1), line_text=line)
+            )
             continue
         noqa = parse_noqa(comment)
         if noqa is not None:
             at, keys, reason = noqa
-            out.append(Suppression("line" if keys is not None else "invalid", keys or [],
-                                   Location(path, number, hash_at + at + 1), line=number, line_text=line,
-                                   reason=reason))
+            out.append(
+                Suppression(
+                    "line" if keys is not None else "invalid",
+                    keys or [],
+                    Location(path, number, hash_at + at + 1),
+                    line=number,
+                    line_text=line,
+                    reason=reason,
+                )
+            )
     return out
 
 
@@ -152,22 +163,33 @@ def sidecar_suppressions(path: Path) -> list[Suppression]:
     if data is None:
         return []
     if not isinstance(data, list):
-        raise SuppressionError(f"{path}: a suppression file is a list of entries (rule, table, indicator, reason)")
+        raise SuppressionError(
+            f"{path}: a suppression file is a list of entries (rule, table, indicator, reason)"
+        )
     out = []
     for i, entry in enumerate(data, start=1):
         if not isinstance(entry, dict):
             raise SuppressionError(f"{path}: entry {i} must be a mapping with a 'rule'")
         for key in entry:
             if key not in SIDECAR_KEYS:
-                raise SuppressionError(f"{path}: entry {i}: unknown key '{key}' (expected: {', '.join(SIDECAR_KEYS)})")
+                raise SuppressionError(
+                    f"{path}: entry {i}: unknown key '{key}' (expected: {', '.join(SIDECAR_KEYS)})"
+                )
         rule = entry.get("rule")
         if not isinstance(rule, str) or not rule.strip():
             raise SuppressionError(f"{path}: entry {i}: key 'rule' must name a rule (code or slug)")
         for key in ("table", "indicator"):
             if entry.get(key) is not None and not isinstance(entry[key], str):
                 raise SuppressionError(f"{path}: entry {i}: key '{key}' must be a text")
-        out.append(Suppression("sidecar", _split(rule), Location(str(path), 0, 0),
-                               table=entry.get("table"), indicator=entry.get("indicator")))
+        out.append(
+            Suppression(
+                "sidecar",
+                _split(rule),
+                Location(str(path), 0, 0),
+                table=entry.get("table"),
+                indicator=entry.get("indicator"),
+            )
+        )
     return out
 
 
@@ -214,10 +236,15 @@ def apply(findings: list[Finding], suppressions: list[Suppression], doc: Documen
     return kept
 
 
-_UNUSED = {"zh": "未使用的抑制：{what}没有屏蔽任何问题，应删除", "en": "Unused suppression: {what} silenced nothing; remove it"}
+_UNUSED = {
+    "zh": "未使用的抑制：{what}没有屏蔽任何问题，应删除",
+    "en": "Unused suppression: {what} silenced nothing; remove it",
+}
 _UNKNOWN = {"zh": "抑制中的规则“{key}”不存在", "en": "The suppression names '{key}', which is no rule"}
-_INVALID = {"zh": "无法识别的抑制注释“{text}”，未屏蔽任何问题；应写作“# noqa: 规则代码 理由”",
-            "en": "Unreadable suppression '{text}' silenced nothing; write '# noqa: CODE reason'"}
+_INVALID = {
+    "zh": "无法识别的抑制注释“{text}”，未屏蔽任何问题；应写作“# noqa: 规则代码 理由”",
+    "en": "Unreadable suppression '{text}' silenced nothing; write '# noqa: CODE reason'",
+}
 
 
 def invalid_findings(suppressions: list[Suppression], lang: str = "zh") -> list[Finding]:
@@ -225,7 +252,7 @@ def invalid_findings(suppressions: list[Suppression], lang: str = "zh") -> list[
     out = []
     for s in suppressions:
         if s.kind == "invalid":
-            text = (s.line_text or "")[max(s.location.column - 1, 0):].strip()
+            text = (s.line_text or "")[max(s.location.column - 1, 0) :].strip()
             out.append(_finding(_INVALID, lang, s, (INVALID_CODE, INVALID_SLUG, INVALID_SEVERITY), text=text))
     return out
 
@@ -251,8 +278,14 @@ def unused_findings(suppressions: list[Suppression], known: set[str], lang: str 
     return out
 
 
-def _finding(template: dict, lang: str, s: Suppression, rule=(UNUSED_CODE, UNUSED_SLUG, UNUSED_SEVERITY),
-             **args) -> Finding:
-    return Finding(code=rule[0], rule=rule[1], severity=rule[2],
-                   message=template.get(lang, template["zh"]).format(**args), location=s.location,
-                   line_text=s.line_text)
+def _finding(
+    template: dict, lang: str, s: Suppression, rule=(UNUSED_CODE, UNUSED_SLUG, UNUSED_SEVERITY), **args
+) -> Finding:
+    return Finding(
+        code=rule[0],
+        rule=rule[1],
+        severity=rule[2],
+        message=template.get(lang, template["zh"]).format(**args),
+        location=s.location,
+        line_text=s.line_text,
+    )

@@ -42,7 +42,9 @@ class Worker:
         # own, and those of the workers started before it) are closed there: held open, they would
         # keep a pipe from ending when this process is gone, and the worker would wait forever.
         to_close = [*inherited, *self.parent_ends] if context.get_start_method() == "fork" else []
-        self.process = context.Process(target=_work, args=(tasks_in, results_out, to_close, *setup), daemon=True)
+        self.process = context.Process(
+            target=_work, args=(tasks_in, results_out, to_close, *setup), daemon=True
+        )
         self.process.start()
         tasks_in.close()
         results_out.close()
@@ -71,7 +73,9 @@ class Worker:
         try:
             got = self._results.recv()
         except (EOFError, OSError):
-            raise WorkerLost(job, "检查进程意外退出", "a worker process died (out of memory, or a crash in a library)") from None
+            raise WorkerLost(
+                job, "检查进程意外退出", "a worker process died (out of memory, or a crash in a library)"
+            ) from None
         if isinstance(got, _Failed):
             raise WorkerLost(job, f"检查进程出错（{got}）", f"a worker process failed ({got})")
         return (job, *got)

@@ -21,7 +21,10 @@ def nesting_too_deep(text: str, limit: int = MAX_NESTING) -> bool:
         return False
     import yaml
 
-    starts, ends = (yaml.SequenceStartEvent, yaml.MappingStartEvent), (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    starts, ends = (
+        (yaml.SequenceStartEvent, yaml.MappingStartEvent),
+        (yaml.SequenceEndEvent, yaml.MappingEndEvent),
+    )
     depth = 0
     try:
         for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -56,8 +59,9 @@ def _unique_key_loader():
                     continue  # a merged mapping (<<) may be overridden; a collection is no key
                 key = self.construct_object(key_node)
                 if key in seen:
-                    raise yaml.constructor.ConstructorError(None, None, f"duplicate key {quoted(key)}",
-                                                            key_node.start_mark)
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {quoted(key)}", key_node.start_mark
+                    )
                 seen.add(key)
             return super().construct_mapping(node, deep)
 
@@ -81,4 +85,6 @@ def load_yaml_file(path: Path, error: type[Exception]) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
-        raise error(f"{path}{where}: not valid YAML: {clipped(str(getattr(exc, 'problem', exc)), 200)}") from None
+        raise error(
+            f"{path}{where}: not valid YAML: {clipped(str(getattr(exc, 'problem', exc)), 200)}"
+        ) from None

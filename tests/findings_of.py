@@ -46,4 +46,6 @@ def totals_of(example: str | None = None) -> Counter:
 
 
 TOTALS = totals_of()  # of the four examples; TOTALS.total() is the number of findings
-RULES = Counter(rule for name in NAMES for _, rule, _ in expected_of(name).elements())  # findings per rule slug
+RULES = Counter(
+    rule for name in NAMES for _, rule, _ in expected_of(name).elements()
+)  # findings per rule slug

@@ -69,8 +69,13 @@ def _blocks(key: str) -> list[tuple[str, object]]:
 def table_html(rows: list[list[str]]) -> str:
     width = max(len(r) for r in rows)
     spans = {(r1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, c1, r2, c2 in merges(rows)}
-    covered = {(r, c) for (r1, c1), (rs, cs) in spans.items() for r in range(r1, r1 + rs)
-               for c in range(c1, c1 + cs) if (r, c) != (r1, c1)}
+    covered = {
+        (r, c)
+        for (r1, c1), (rs, cs) in spans.items()
+        for r in range(r1, r1 + rs)
+        for c in range(c1, c1 + cs)
+        if (r, c) != (r1, c1)
+    }
     out = ['<table border="1" cellspacing="0">']
     for r, row in enumerate(rows):
         cells = []
@@ -97,10 +102,13 @@ def html_of(key: str, out: Path, encoding: str = "utf-8") -> Path:
             body.append(f"<h2>{escape(item)}</h2>")
         else:
             body.append(f"<p>{escape(item)}</p>")
-    page = (f'<!DOCTYPE html>\n<html>\n<head>\n<meta charset="{charset}">\n<title>绩效目标表</title>\n'
-            "<style>\ntd { border: 1px solid #999; padding: 2px 4px }\np { margin: 0 }\n</style>\n"
-            '<script>var note = "产出指标 数量指标 ≥100%";</script>\n</head>\n<body>\n'
-            + "\n".join(body) + "\n</body>\n</html>\n")
+    page = (
+        f'<!DOCTYPE html>\n<html>\n<head>\n<meta charset="{charset}">\n<title>绩效目标表</title>\n'
+        "<style>\ntd { border: 1px solid #999; padding: 2px 4px }\np { margin: 0 }\n</style>\n"
+        '<script>var note = "产出指标 数量指标 ≥100%";</script>\n</head>\n<body>\n'
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
     out.write_bytes(page.encode(encoding))
     return out
 
@@ -118,18 +126,27 @@ def csv_of(key: str, out: Path, delimiter: str = ",", encoding: str = "gbk") -> 
     return out
 
 
-_ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-           'xmlns:office-value="urn:oasis:names:tc:opendocument:xmlns:office:1.0"')
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:office-value="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+)
 
 
 def _ods_sheet(name: str, rows: list[list[str]]) -> str:
     width = max(len(r) for r in rows)
     spans = {(r1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, c1, r2, c2 in merges(rows)}
-    covered = {(r, c) for (r1, c1), (rs, cs) in spans.items() for r in range(r1, r1 + rs)
-               for c in range(c1, c1 + cs) if (r, c) != (r1, c1)}
-    out = [f'<table:table table:name="{escape(name)}"><table:table-column table:number-columns-repeated="{width}"/>']
+    covered = {
+        (r, c)
+        for (r1, c1), (rs, cs) in spans.items()
+        for r in range(r1, r1 + rs)
+        for c in range(c1, c1 + cs)
+        if (r, c) != (r1, c1)
+    }
+    out = [
+        f'<table:table table:name="{escape(name)}"><table:table-column table:number-columns-repeated="{width}"/>'
+    ]
     for r, row in enumerate(rows):
         out.append("<table:table-row>")
         empty = 0
@@ -148,13 +165,18 @@ def _ods_sheet(name: str, rows: list[list[str]]) -> str:
                 out.append(f'<table:table-cell table:number-columns-repeated="{empty}"/>')
                 empty = 0
             rs, cs = spans.get((r, c), (1, 1))
-            attrs = (f' table:number-rows-spanned="{rs}"' if rs > 1 else "") + \
-                (f' table:number-columns-spanned="{cs}"' if cs > 1 else "")
-            out.append(f'<table:table-cell office:value-type="string"{attrs}><text:p>{escape(text)}</text:p>'
-                       "</table:table-cell>")
+            attrs = (f' table:number-rows-spanned="{rs}"' if rs > 1 else "") + (
+                f' table:number-columns-spanned="{cs}"' if cs > 1 else ""
+            )
+            out.append(
+                f'<table:table-cell office:value-type="string"{attrs}><text:p>{escape(text)}</text:p>'
+                "</table:table-cell>"
+            )
         out.append(f'<table:table-cell table:number-columns-repeated="{1024 - width}"/></table:table-row>')
-    out.append('<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
-               'table:number-columns-repeated="1024"/></table:table-row></table:table>')
+    out.append(
+        '<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+        'table:number-columns-repeated="1024"/></table:table-row></table:table>'
+    )
     return "".join(out)
 
 
@@ -167,15 +189,20 @@ def ods_of(key: str, out: Path) -> Path:
         sheets = [("绩效目标表", split_values(grid_of(text)))]
     else:
         sheets = [("Sheet1", grid_of(text))]
-    content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_ODS_NS} office:version="1.2">'
-               "<office:body><office:spreadsheet>" + "".join(_ods_sheet(n, r) for n, r in sheets)
-               + "</office:spreadsheet></office:body></office:document-content>")
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
-                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                '<manifest:file-entry manifest:full-path="/" '
-                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                "</manifest:manifest>")
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_ODS_NS} office:version="1.2">'
+        "<office:body><office:spreadsheet>"
+        + "".join(_ods_sheet(n, r) for n, r in sheets)
+        + "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
     with zipfile.ZipFile(out, "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
@@ -187,9 +214,23 @@ def soffice_convert(sources: list[Path], target: str, out_dir: Path, suffix: str
     """LibreOffice's conversion of ``sources`` (one start-up for all) into ``out_dir``."""
     program = needs_soffice()
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([program, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                        "--convert-to", target, "--outdir", str(out_dir), *map(str, sources)],
-                       check=True, capture_output=True, timeout=300, env=dict(os.environ, HOME=profile))
+        subprocess.run(
+            [
+                program,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out_dir),
+                *map(str, sources),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+            env=dict(os.environ, HOME=profile),
+        )
     return [out_dir / f"{source.stem}.{suffix}" for source in sources]
 
 

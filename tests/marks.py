@@ -34,8 +34,9 @@ def _merged_tops(ws) -> dict[str, str]:
     tops = {}
     for merged in ws.merged_cells.ranges:
         top = f"{merged.start_cell.column_letter}{merged.min_row}"
-        for row in ws.iter_rows(min_row=merged.min_row, max_row=merged.max_row, min_col=merged.min_col,
-                                max_col=merged.max_col):
+        for row in ws.iter_rows(
+            min_row=merged.min_row, max_row=merged.max_row, min_col=merged.min_col, max_col=merged.max_col
+        ):
             for cell in row:
                 tops[cell.coordinate] = top
     return tops
@@ -70,8 +71,14 @@ def xlsx_fills(path: Path | str) -> dict[tuple[str, str], str]:
     import openpyxl
 
     book = openpyxl.load_workbook(path)
-    return {(ws.title, cell.coordinate): cell.fill.fgColor.rgb[-6:] for ws in book.worksheets if ws.title != "检查结果"
-            for row in ws.iter_rows() for cell in row if cell.comment is not None}
+    return {
+        (ws.title, cell.coordinate): cell.fill.fgColor.rgb[-6:]
+        for ws in book.worksheets
+        if ws.title != "检查结果"
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.comment is not None
+    }
 
 
 # ---------------------------------------------------------------------- Word documents
@@ -131,7 +138,9 @@ def docx_expected(annotated: Path | str, findings: list[dict]) -> Counter:
                 for c, cell in enumerate(row.cells, 1):
                     here = (f"表{tables}", f"R{r}C{c}")
                     first[here] = seen.setdefault(cell._tc, here)
-    return Counter((*first.get((f["sheet"], f["cell"]), (f["sheet"], f["cell"])), f["code"]) for f in findings)
+    return Counter(
+        (*first.get((f["sheet"], f["cell"]), (f["sheet"], f["cell"])), f["code"]) for f in findings
+    )
 
 
 def docx_shaded(path: Path | str) -> int:
@@ -140,8 +149,11 @@ def docx_shaded(path: Path | str) -> int:
     from docx.oxml.ns import qn
 
     document = docx.Document(str(path))
-    return sum(1 for shd in document.element.body.iter(qn("w:shd"))
-               if shd.get(qn("w:fill")) in ("FFC7CE", "FFEB9C", "DDEBF7"))
+    return sum(
+        1
+        for shd in document.element.body.iter(qn("w:shd"))
+        if shd.get(qn("w:fill")) in ("FFC7CE", "FFEB9C", "DDEBF7")
+    )
 
 
 def findings_sheet_codes(path: Path | str) -> Counter:

@@ -19,8 +19,12 @@ from linter.readers.form_labels import block_label, is_indicator_header, is_titl
 from linter.readers.layout import split_line
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-NAMES = {"000": "000_8b9eba17efc00524", "002": "002_cab738b0acffaaf0", "003": "003_ce0a18593ae1bf2a",
-         "004": "004_68506cad869715c1"}
+NAMES = {
+    "000": "000_8b9eba17efc00524",
+    "002": "002_cab738b0acffaaf0",
+    "003": "003_ce0a18593ae1bf2a",
+    "004": "004_68506cad869715c1",
+}
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _SPLIT_VALUE = re.compile(r"^(≥|≤|>|<)?\s*(\d+(?:\.\d+)?)\s*(\S*)$")
@@ -58,8 +62,9 @@ def _is_document_line(row: list[str]) -> bool:
     filled = [c for c in row if c.strip()]
     if not filled:
         return False
-    return len(filled) == 1 and (is_title(filled[0].lstrip("# ")) or is_year_line(filled[0])
-                                 or filled[0].startswith("单位"))
+    return len(filled) == 1 and (
+        is_title(filled[0].lstrip("# ")) or is_year_line(filled[0]) or filled[0].startswith("单位")
+    )
 
 
 def split_values(rows: list[list[str]]) -> list[list[str]]:
@@ -122,9 +127,14 @@ def merges(rows: list[list[str]]) -> list[tuple[int, int, int, int]]:
             if c > 2 and not block_label(text):
                 continue  # only label columns are merged down
             end = r
-            while end + 1 < len(rows) and not at(end + 1, c) and any(x.strip() for x in rows[end + 1]) \
-                    and not _is_document_line(rows[end + 1]) and not is_indicator_header(
-                        [x for x in rows[end + 1] if x.strip()]) and _before_first(rows[end + 1], c):
+            while (
+                end + 1 < len(rows)
+                and not at(end + 1, c)
+                and any(x.strip() for x in rows[end + 1])
+                and not _is_document_line(rows[end + 1])
+                and not is_indicator_header([x for x in rows[end + 1] if x.strip()])
+                and _before_first(rows[end + 1], c)
+            ):
                 end += 1
             if end > r:
                 out.append((r, c, end, c))
@@ -134,7 +144,13 @@ def merges(rows: list[list[str]]) -> list[tuple[int, int, int, int]]:
         if len(filled) < 3 or _is_document_line(row):
             continue
         for c in range(len(row) - 2):
-            if at(r, c) and not at(r, c + 1) and at(r, c + 2) and (r, c) not in taken and (r, c + 1) not in taken:
+            if (
+                at(r, c)
+                and not at(r, c + 1)
+                and at(r, c + 2)
+                and (r, c) not in taken
+                and (r, c + 1) not in taken
+            ):
                 out.append((r, c, r, c + 1))
                 taken.update({(r, c), (r, c + 1)})
     return out
@@ -194,7 +210,9 @@ def docx_of(key: str, out: Path) -> Path:
         if len(filled) <= 1 and len(row) <= 1:
             flush()
             if filled:
-                document.add_paragraph(filled[0].lstrip("# ").strip() if filled[0].startswith("#") else filled[0])
+                document.add_paragraph(
+                    filled[0].lstrip("# ").strip() if filled[0].startswith("#") else filled[0]
+                )
             continue
         block.append(row)
     flush()

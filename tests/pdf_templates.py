@@ -48,8 +48,14 @@ def pdf_of(key: str, out: Path, repeat_header: bool = False) -> Path:
         data = [[Paragraph(_markup(c), style) for c in row] + [""] * (width - len(row)) for row in block]
         commands = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
         commands += [("SPAN", (c1, r1), (c2, r2)) for r1, c1, r2, c2 in merges(block)]
-        story.append(Table(data, style=TableStyle(commands), colWidths=[usable / width] * width,
-                           repeatRows=1 if repeat_header else 0))
+        story.append(
+            Table(
+                data,
+                style=TableStyle(commands),
+                colWidths=[usable / width] * width,
+                repeatRows=1 if repeat_header else 0,
+            )
+        )
         block.clear()
 
     for row in grid_of(example_text(key)):
@@ -61,8 +67,9 @@ def pdf_of(key: str, out: Path, repeat_header: bool = False) -> Path:
             continue
         block.append(row)
     flush()
-    SimpleDocTemplate(str(out), pagesize=landscape(A4), leftMargin=30, rightMargin=30, topMargin=30,
-                      bottomMargin=30).build(story)
+    SimpleDocTemplate(
+        str(out), pagesize=landscape(A4), leftMargin=30, rightMargin=30, topMargin=30, bottomMargin=30
+    ).build(story)
     return out
 
 

@@ -41,8 +41,10 @@ def findings_json(source) -> list[dict]:
 
 def summary_rows(book) -> list[tuple]:
     ws = book.worksheets[0]
-    return [tuple(c.value for c in row[:7]) + (row[1].hyperlink.location if row[1].hyperlink else None,)
-            for row in ws.iter_rows(min_row=2)]
+    return [
+        tuple(c.value for c in row[:7]) + (row[1].hyperlink.location if row[1].hyperlink else None,)
+        for row in ws.iter_rows(min_row=2)
+    ]
 
 
 def marked(book, location: str):
@@ -65,7 +67,9 @@ def test_workbook_copy_marks_cells_and_lists_findings(tmp_path, book000):
     for _n, _where, code, severity, _msg, _table, _ind, link in rows:
         cell = marked(book, link)
         assert code in cell.comment.text
-        assert cell.fill.fgColor.rgb.endswith({"错误": ERROR, "警告": WARNING, "提示": INFO}[severity])  # in Chinese
+        assert cell.fill.fgColor.rgb.endswith(
+            {"错误": ERROR, "警告": WARNING, "提示": INFO}[severity]
+        )  # in Chinese
 
     timing = next(r for r in rows if r[6] == "劳务派遣年限")
     assert timing[2:4] == ("IL303", "警告") and timing[7] == "'绩效目标表'!F23"
@@ -109,8 +113,9 @@ def test_a_whole_table_finding_is_laid_out_on_the_table_name(tmp_path):
     assert annotate(example_path("000"), out).exit_code == 1
     book = openpyxl.load_workbook(out)
     missing = [marked(book, r[7]) for r in summary_rows(book) if r[2] == "IL101"]  # no 成本指标 at all
-    assert missing and all(c.column_letter == "B" and book["目标表"].cell(c.row, 1).value == "项目名称"
-                           for c in missing)
+    assert missing and all(
+        c.column_letter == "B" and book["目标表"].cell(c.row, 1).value == "项目名称" for c in missing
+    )
 
 
 def test_annotate_needs_one_readable_file_and_never_overwrites_it(tmp_path, book000):

@@ -39,7 +39,9 @@ def test_a_word_document_comes_back_with_a_comment_on_each_flagged_cell(tmp_path
     assert docx_shaded(out) > 0
     document = docx.Document(str(out))
     assert document.comments and all(c.author == "indicator-lint" for c in document.comments)
-    assert all(re.match(r"\[IL\d{3} (错误|警告|提示)\] ", c.text) for c in document.comments)  # levels in Chinese
+    assert all(
+        re.match(r"\[IL\d{3} (错误|警告|提示)\] ", c.text) for c in document.comments
+    )  # levels in Chinese
 
 
 def test_the_findings_section_prints_on_landscape_pages_with_its_header_repeated(tmp_path):
@@ -50,13 +52,23 @@ def test_the_findings_section_prints_on_landscape_pages_with_its_header_repeated
     last = document.sections[-1]
     assert last.page_width > last.page_height  # landscape
     table = document.tables[-1]
-    assert [c.text for c in table.rows[0].cells] == ["序号", "位置", "规则", "级别", "说明", "项目", "指标", "指标值"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "序号",
+        "位置",
+        "规则",
+        "级别",
+        "说明",
+        "项目",
+        "指标",
+        "指标值",
+    ]
     assert table._tbl.tblPr.find(qn("w:tblW")).get(qn("w:type")) == "pct"  # the page's width
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on every page
     findings = check_findings(source)
     assert len(table.rows) == 1 + len(findings)
-    assert [r.cells[3].text for r in table.rows[1:]] == [{"error": "错误", "warning": "警告", "info": "提示"}[f["severity"]]
-                                                        for f in findings]
+    assert [r.cells[3].text for r in table.rows[1:]] == [
+        {"error": "错误", "warning": "警告", "info": "提示"}[f["severity"]] for f in findings
+    ]
     assert table.rows[1].cells[1].text.startswith("表1 第")  # 表1 第1行第1列, not R1C1
     assert any(p.text == "检查结果" for p in document.paragraphs)
 
@@ -67,7 +79,11 @@ def test_the_findings_sheet_prints_and_filters(tmp_path):
     run("check", source, "--annotate", out)
     ws = openpyxl.load_workbook(out)["检查结果"]
     assert ws.page_setup.orientation == "landscape"
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert (
+        ws.sheet_properties.pageSetUpPr.fitToPage
+        and ws.page_setup.fitToWidth == 1
+        and ws.page_setup.fitToHeight == 0
+    )
     assert ws.print_title_rows == "$1:$1"
     assert ws.auto_filter.ref == f"A1:H{ws.max_row}"
     assert ws["E2"].alignment.wrap_text
@@ -78,11 +94,16 @@ def test_the_findings_sheet_prints_and_filters(tmp_path):
     assert sheet["D1"].value == "Severity" and sheet["D2"].value in ("error", "warning", "info")
 
 
-@pytest.mark.parametrize(("source_kind", "out_name"), [("docx", "out.xlsx"), ("xlsx", "out.docx"), ("text", "out.docx"),
-                                                       ("text", "out.txt"), ("docx", "out")])
+@pytest.mark.parametrize(
+    ("source_kind", "out_name"),
+    [("docx", "out.xlsx"), ("xlsx", "out.docx"), ("text", "out.docx"), ("text", "out.txt"), ("docx", "out")],
+)
 def test_the_output_must_be_of_the_input_s_kind(tmp_path, source_kind, out_name):
-    source = {"docx": lambda: docx_of("000", tmp_path / "000.docx"), "xlsx": lambda: xlsx_of("000", tmp_path / "000.xlsx"),
-              "text": lambda: example_path("000")}[source_kind]()
+    source = {
+        "docx": lambda: docx_of("000", tmp_path / "000.docx"),
+        "xlsx": lambda: xlsx_of("000", tmp_path / "000.xlsx"),
+        "text": lambda: example_path("000"),
+    }[source_kind]()
     out = tmp_path / out_name
     result = run("check", source, "--annotate", out)
     assert result.exit_code == 2 and result.stdout == ""  # a usage error, before the run

@@ -9,8 +9,17 @@ TABLE = "安全生产监管第三方服务经费"
 
 
 def finding(rule="vague-value", table=TABLE, indicator=None, level1=None, level2=None, code="IL999"):
-    return Finding(code, rule, "warning", "message", Location("doc.txt", 1), table=table,
-                   indicator=indicator, level1=level1, level2=level2)
+    return Finding(
+        code,
+        rule,
+        "warning",
+        "message",
+        Location("doc.txt", 1),
+        table=table,
+        indicator=indicator,
+        level1=level1,
+        level2=level2,
+    )
 
 
 def entry(rule="vague-value", table=TABLE, indicator=None, **more):
@@ -21,8 +30,10 @@ def test_expect_is_hit_by_substrings_of_table_and_indicator():
     e = entry(table="监管第三方", indicator="事故率")
     assert matches(e, finding(indicator="安全生产事故率"))
     assert matches(e, finding(rule="other-rule", code="IL207", indicator="安全生产事故率")) is False
-    assert matches(entry(rule="IL207", table="监管第三方", indicator="事故率"),
-                   finding(code="IL207", indicator="安全生产事故率"))  # the rule given by its code
+    assert matches(
+        entry(rule="IL207", table="监管第三方", indicator="事故率"),
+        finding(code="IL207", indicator="安全生产事故率"),
+    )  # the rule given by its code
     assert not matches(e, finding(table="应急指挥中心运维费", indicator="安全生产事故率"))
     assert not matches(e, finding(table=None, indicator="安全生产事故率"))
     assert not matches(e, finding(indicator="安全生产事故次数"))
@@ -42,7 +53,9 @@ def test_forbid_with_null_indicator_covers_the_whole_table():
     assert matches(forbid, finding(rule="period-equals-annual"), forbid=True)
     assert not matches(forbid, finding(rule="period-equals-annual", table="应急指挥中心运维费"), forbid=True)
     anywhere = entry(rule="period-equals-annual", table=None)
-    assert matches(anywhere, finding(rule="period-equals-annual", table="应急指挥中心运维费", indicator="x"), forbid=True)
+    assert matches(
+        anywhere, finding(rule="period-equals-annual", table="应急指挥中心运维费", indicator="x"), forbid=True
+    )
     assert matches(anywhere, finding(rule="period-equals-annual", table=None), forbid=True)
     on_row = entry(rule="missing-unit", indicator="报告数量")
     assert matches(on_row, finding(rule="missing-unit", indicator="安全生产评测报告数量"), forbid=True)
@@ -56,9 +69,13 @@ def test_missing_category_matches_by_level():
     assert not matches(no_cost, finding(rule="missing-category", level1="满意度指标"))
     no_satisfaction = entry(rule="missing-category", level1="满意度指标", level2=None)
     assert matches(no_satisfaction, finding(rule="missing-category", level1="满意度指标"))
-    assert not matches(no_satisfaction, finding(rule="missing-category", level1="产出指标", level2="成本指标"))
+    assert not matches(
+        no_satisfaction, finding(rule="missing-category", level1="产出指标", level2="成本指标")
+    )
     # a missing 二级 under 满意度 is not a missing 一级 满意度
-    assert not matches(no_satisfaction, finding(rule="missing-category", level1="满意度指标", level2="服务对象满意度指标"))
+    assert not matches(
+        no_satisfaction, finding(rule="missing-category", level1="满意度指标", level2="服务对象满意度指标")
+    )
 
 
 def test_a_finding_hits_one_entry_only():
@@ -74,9 +91,11 @@ def test_a_finding_hits_one_entry_only():
 
 
 def test_score_document_counts_tiers_forbidden_and_findings_in_no_entry():
-    audit = {"file": "doc.txt",
-             "expect": [entry(indicator="事故率", tier="must"), entry(indicator="合格率", tier="may")],
-             "forbid": [entry(rule="rate-over-100")]}
+    audit = {
+        "file": "doc.txt",
+        "expect": [entry(indicator="事故率", tier="must"), entry(indicator="合格率", tier="may")],
+        "forbid": [entry(rule="rate-over-100")],
+    }
     forbidden = finding(rule="rate-over-100", indicator="合格率")
     stray = finding(rule="missing-unit", indicator="合格率")
     s = score_document(audit, [finding(indicator="安全生产事故率"), forbidden, stray])
@@ -94,7 +113,11 @@ CORPUS_HITS_AT_LEAST = {"must": 22, "should": 44, "may": 14}
 
 def test_seeds_audit_totals_do_not_go_down():
     t = totals(score([AUDITS / "seeds-audit.yaml"]))
-    print({tier: f"{t['hits'][tier]}/{t['expected'][tier]}" for tier in HITS_AT_LEAST}, "forbidden", t["forbidden"])
+    print(
+        {tier: f"{t['hits'][tier]}/{t['expected'][tier]}" for tier in HITS_AT_LEAST},
+        "forbidden",
+        t["forbidden"],
+    )
     assert t["documents"] == 4
     for tier, floor in HITS_AT_LEAST.items():
         assert t["hits"][tier] >= floor, tier

@@ -19,14 +19,18 @@ GOOD_TEXT = GOOD.read_text(encoding="utf-8")
 
 # --------------------------------------------------------------------------- encodings
 
-@pytest.mark.parametrize(("codec", "expected"), [
-    ("utf-8", "utf-8"),
-    ("utf-8-sig", "utf-8-sig"),
-    ("gbk", "gbk"),
-    ("utf-16", "utf-16"),  # with BOM, in the machine's byte order
-    ("utf-16-be", "utf-16-be"),  # no BOM: recognised by where the NULs of ASCII fall
-    ("utf-16-le", "utf-16-le"),
-])
+
+@pytest.mark.parametrize(
+    ("codec", "expected"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("gbk", "gbk"),
+        ("utf-16", "utf-16"),  # with BOM, in the machine's byte order
+        ("utf-16-be", "utf-16-be"),  # no BOM: recognised by where the NULs of ASCII fall
+        ("utf-16-le", "utf-16-le"),
+    ],
+)
 def test_encodings_are_detected_and_decoded(tmp_path, codec, expected):
     path = tmp_path / f"t-{codec}.yaml"
     path.write_bytes(GOOD_TEXT.encode(codec))
@@ -51,7 +55,7 @@ def test_big5_text_is_read_as_big5_and_gives_the_rows_of_its_utf8():
     # b01 is printed in traditional characters: as a Big5 file (Taiwan and Hong Kong tools) it must
     # read as such, not as GBK mojibake and "no table"
     corpus = Path(__file__).parent / "corpus"
-    utf8, = corpus.glob("b01_*.txt")
+    (utf8,) = corpus.glob("b01_*.txt")
     text = utf8.read_text(encoding="utf-8")
     decoded, codec = decode(text.encode("big5", "replace"))
     assert codec == "big5"
@@ -60,12 +64,16 @@ def test_big5_text_is_read_as_big5_and_gives_the_rows_of_its_utf8():
 
 def test_shift_jis_is_an_encoding_error_not_a_file_of_mojibake(tmp_path):
     path = tmp_path / "sjis.txt"
-    path.write_bytes((Path(__file__).parent.parent / "examples" / "000_8b9eba17efc00524.txt")
-                     .read_text(encoding="utf-8").encode("shift_jis", "replace"))
+    path.write_bytes(
+        (Path(__file__).parent.parent / "examples" / "000_8b9eba17efc00524.txt")
+        .read_text(encoding="utf-8")
+        .encode("shift_jis", "replace")
+    )
     result = CliRunner().invoke(main, ["check", "--lang", "en", str(path)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"{path}: cannot tell the text encoding (not Chinese in UTF-8, GBK or Big5)"]
+        f"{path}: cannot tell the text encoding (not Chinese in UTF-8, GBK or Big5)"
+    ]
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.stderr.splitlines() == [f"{path}: 无法识别文字编码（不是 UTF-8、GBK 或 Big5 编码的中文）"]
 
@@ -85,8 +93,10 @@ def test_verbose_reports_the_encoding(tmp_path, capsys):
 
 # --------------------------------------------------------------------------- one line per bad file
 
+
 def _cases(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     """name → (file, the exact line expected on stderr)."""
+
     def write(name: str, data: bytes) -> Path:
         p = tmp_path / name
         p.write_bytes(data)
@@ -107,23 +117,48 @@ def _cases(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     return {
         "empty": (empty, f"{empty}: 空文件 / empty file"),
         "blank": (blank, f"{blank}: 空文件 / empty file"),
-        "binary": (binary, f"{binary}: 不是文本文件（二进制内容或无法识别的编码） / not a text file "
-                           "(binary content or unknown encoding)"),
+        "binary": (
+            binary,
+            f"{binary}: 不是文本文件（二进制内容或无法识别的编码） / not a text file "
+            "(binary content or unknown encoding)",
+        ),
         "no table": (no_table, f"{no_table}: 未找到绩效目标表 / no target table found"),
-        "broken yaml": (broken, f"{broken}:4: YAML 格式错误：did not find expected ',' or ']' / "
-                                "broken YAML: did not find expected ',' or ']'"),
+        "broken yaml": (
+            broken,
+            f"{broken}:4: YAML 格式错误：did not find expected ',' or ']' / "
+            "broken YAML: did not find expected ',' or ']'",
+        ),
         "unknown key": (unknown, f"{unknown}:3: 表中有未知键 'colour' / unknown key 'colour' in table"),
-        "misspelt key": (misspelt, f"{misspelt}:20: 指标中有未知键 'vlaue'，是否应为 'value'？ / "
-                                   "unknown key 'vlaue' in indicator (did you mean 'value'?)"),
-        "office": (office, f"{office}: 文件已损坏（不是完整的 zip/Office 文件） / "
-                           "file is damaged (not a complete zip/Office file)"),
+        "misspelt key": (
+            misspelt,
+            f"{misspelt}:20: 指标中有未知键 'vlaue'，是否应为 'value'？ / "
+            "unknown key 'vlaue' in indicator (did you mean 'value'?)",
+        ),
+        "office": (
+            office,
+            f"{office}: 文件已损坏（不是完整的 zip/Office 文件） / "
+            "file is damaged (not a complete zip/Office file)",
+        ),
         "empty folder": (folder, f"{folder}: 文件夹中没有目标表文件 / no table files in this folder"),
         "missing": (missing, f"{missing}: 文件不存在 / no such file"),
     }
 
 
-@pytest.mark.parametrize("case", ["empty", "blank", "binary", "no table", "broken yaml", "unknown key",
-                                  "misspelt key", "office", "empty folder", "missing"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "empty",
+        "blank",
+        "binary",
+        "no table",
+        "broken yaml",
+        "unknown key",
+        "misspelt key",
+        "office",
+        "empty folder",
+        "missing",
+    ],
+)
 def test_bad_file_one_line_exit_2_good_file_still_converted(tmp_path, case):
     bad, line = _cases(tmp_path)[case]
     result = CliRunner().invoke(main, ["convert", str(bad), str(GOOD)])
@@ -147,7 +182,10 @@ def test_file_over_the_size_limit(tmp_path, monkeypatch):
     big.write_bytes(b"#" * 101)
     result = CliRunner().invoke(main, ["convert", str(big)])
     assert result.exit_code == 2
-    assert result.stderr == f"{big}: 文件过大（101 bytes，上限 100 bytes） / file too large (101 bytes, limit 100 bytes)\n"
+    assert (
+        result.stderr
+        == f"{big}: 文件过大（101 bytes，上限 100 bytes） / file too large (101 bytes, limit 100 bytes)\n"
+    )
 
 
 def test_default_size_limit_is_50_mb():
@@ -171,8 +209,10 @@ def test_a_reader_crash_becomes_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr(yaml_reader, "read_yaml", boom)
     with pytest.raises(InputError) as err:
         read_path(GOOD)
-    assert str(err.value) == (f"{GOOD}: 读取失败（内部错误 ValueError: unexpected） / "
-                              "could not be read (internal error ValueError: unexpected)")
+    assert str(err.value) == (
+        f"{GOOD}: 读取失败（内部错误 ValueError: unexpected） / "
+        "could not be read (internal error ValueError: unexpected)"
+    )
 
 
 def test_deeply_nested_yaml_gives_one_line(tmp_path):
@@ -185,6 +225,7 @@ def test_deeply_nested_yaml_gives_one_line(tmp_path):
 
 # --------------------------------------------------------------------------- file discovery
 
+
 def test_iter_input_files_walks_folders_sorted_and_skips_hidden(tmp_path):
     for name in ("b.yaml", "a.txt", "sub/c.yml", "sub/notes.log", ".git/x.yaml", "d.xlsx"):
         p = tmp_path / name
@@ -193,7 +234,12 @@ def test_iter_input_files_walks_folders_sorted_and_skips_hidden(tmp_path):
     explicit = tmp_path / "odd.name"
     files = iter_input_files([tmp_path, explicit, tmp_path / "b.yaml"])
     assert [p.relative_to(tmp_path).as_posix() for p in files] == [
-        "a.txt", "b.yaml", "d.xlsx", "sub/c.yml", "odd.name"]
+        "a.txt",
+        "b.yaml",
+        "d.xlsx",
+        "sub/c.yml",
+        "odd.name",
+    ]
 
 
 def test_a_folder_is_reported_as_one_even_where_open_says_permission_denied(tmp_path, monkeypatch):
@@ -210,7 +256,10 @@ def test_a_folder_is_reported_as_one_even_where_open_says_permission_denied(tmp_
     assert str(err.value) == f"{folder}: 文件夹中没有目标表文件 / no table files in this folder"
     with pytest.raises(InputError) as err:  # a file that cannot be opened still says why
         read_path(tmp_path / "locked.txt")
-    assert str(err.value) == f"{tmp_path / 'locked.txt'}: 无法读取文件（Permission denied） / cannot read file (Permission denied)"
+    assert (
+        str(err.value)
+        == f"{tmp_path / 'locked.txt'}: 无法读取文件（Permission denied） / cannot read file (Permission denied)"
+    )
 
 
 def test_suppression_files_are_never_tables_even_when_named(tmp_path):
@@ -241,6 +290,8 @@ def test_a_crash_after_reading_becomes_one_line_and_the_other_files_are_checked(
     result = CliRunner().invoke(main, ["check", "--jobs", jobs, str(examples)])
     broken = examples / "003_ce0a18593ae1bf2a.txt"
     assert result.exit_code == 2
-    assert result.stderr == (f"{broken}: 检查失败（内部错误 ValueError: unexpected） / "
-                             "could not be checked (internal error ValueError: unexpected)\n")
+    assert result.stderr == (
+        f"{broken}: 检查失败（内部错误 ValueError: unexpected） / "
+        "could not be checked (internal error ValueError: unexpected)\n"
+    )
     assert "004_68506cad869715c1.txt" in result.stdout and "003_ce0a18593ae1bf2a.txt:" not in result.stdout

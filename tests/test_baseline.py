@@ -14,21 +14,28 @@ from tests.test_check_cli import runner
 # Each table has two accepted defects: 点评反馈会次数 without unit (IL201) and 应急处突能力提升 =
 # 显著提升 (IL212 vague-value); the other rows are clean.
 ROWS = {
-    "数量指标": ["- 点评反馈会次数: \"{n}\"", "- 培训人数: ≥{n}0人"],
+    "数量指标": ['- 点评反馈会次数: "{n}"', "- 培训人数: ≥{n}0人"],
     "质量指标": ["- 考核合格率: ≥95%"],
     "时效指标": ["- 项目完成时限: 2025年11月底前"],
     "成本指标": ["- 培训费: ≤{n}万元"],
     "社会效益指标": ["- 应急处突能力提升: 显著提升", "- 安全生产事故率: ≤1%"],
     "服务对象满意度指标": ["- 参训人员满意度: ≥90%"],
 }
-LEVEL1 = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
-          "社会效益指标": "效益指标",
-          "服务对象满意度指标": "满意度指标"}
+LEVEL1 = {
+    "数量指标": "产出指标",
+    "质量指标": "产出指标",
+    "时效指标": "产出指标",
+    "成本指标": "产出指标",
+    "社会效益指标": "效益指标",
+    "服务对象满意度指标": "满意度指标",
+}
 
 
 def table_text(n: int, rows: dict[str, list[str]] = ROWS) -> str:
-    out = [f"budget_year: 2025\ntables:\n  - name: 第{n}号安全培训项目\n    funding: {{total: {n}万元}}\n"
-           f"    goal: 开展安全生产培训{n}0人次，提升应急处置能力\n    indicators:\n"]
+    out = [
+        f"budget_year: 2025\ntables:\n  - name: 第{n}号安全培训项目\n    funding: {{total: {n}万元}}\n"
+        f"    goal: 开展安全生产培训{n}0人次，提升应急处置能力\n    indicators:\n"
+    ]
     for level1 in dict.fromkeys(LEVEL1.values()):
         out.append(f"      {level1}:\n")
         for level2, items in rows.items():
@@ -61,8 +68,14 @@ def test_the_baseline_counts_by_file_table_indicator_and_rule(repo):
     data = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
     assert len(data["findings"]) == 100
     entry = data["findings"][0]
-    assert entry == {"path": "tables/t01.yaml", "table": "第1号安全培训项目", "indicator": "应急处突能力提升",
-                     "code": "IL212", "rule": "vague-value", "count": 1}
+    assert entry == {
+        "path": "tables/t01.yaml",
+        "table": "第1号安全培训项目",
+        "indicator": "应急处突能力提升",
+        "code": "IL212",
+        "rule": "vague-value",
+        "count": 1,
+    }
     assert all("line" not in e for e in data["findings"])
     without = findings(run("check", "tables", "--format", "json"))
     assert len(without) == 100
@@ -79,8 +92,10 @@ def test_one_bad_row_added_is_exactly_the_one_reported(repo):
     result = run("check", "tables", "--baseline", "baseline.json", "--format", "json")
     new = findings(result)
     # the row is 隐患整改到位率 = 有效提高 (line 13): a rate without % (IL204), a quality target in words (IL213)
-    assert [(f["path"], f["line"], f["indicator"], f["code"]) for f in new] == \
-        [("tables/t17.yaml", 13, "隐患整改到位率", "IL204"), ("tables/t17.yaml", 13, "隐患整改到位率", "IL213")]
+    assert [(f["path"], f["line"], f["indicator"], f["code"]) for f in new] == [
+        ("tables/t17.yaml", 13, "隐患整改到位率", "IL204"),
+        ("tables/t17.yaml", 13, "隐患整改到位率", "IL213"),
+    ]
     assert result.exit_code == 1
 
 
@@ -122,6 +137,8 @@ def test_a_baseline_that_cannot_be_written_is_one_line_exit_2(tmp_path):
 
     table = tmp_path / "t.yaml"
     table.write_text(test_check_cli.TABLE, encoding="utf-8")
-    result = CliRunner().invoke(main, ["baseline", str(table), "-o", str(tmp_path / "no" / "such" / "b.json")])
+    result = CliRunner().invoke(
+        main, ["baseline", str(table), "-o", str(tmp_path / "no" / "such" / "b.json")]
+    )
     assert result.exit_code == 2 and not isinstance(result.exception, OSError)
     assert result.stderr.count("\n") == 1 and "cannot write the baseline" in result.stderr

@@ -83,7 +83,11 @@ def test_a_console_without_a_character_gets_a_question_mark_not_a_traceback(tabl
         assert isinstance(result.exception, SystemExit) and result.exit_code == 1, (charset, result.exception)
         assert kept in result.output
         if fmt == "text":
-            assert "安全生产标准化建设经费 ? 数量指标" in result.output if charset == "gbk" else "?" in result.output
+            assert (
+                "安全生产标准化建设经费 ? 数量指标" in result.output
+                if charset == "gbk"
+                else "?" in result.output
+            )
 
 
 def _text_stream(encoding="utf-8", line_buffering=False):
@@ -116,8 +120,13 @@ def test_an_encoding_with_a_byte_order_mark_gets_it_once():
 
 def test_closed_standard_output_is_no_traceback(table):
     for fmt in ("text", "json", "sarif"):
-        done = subprocess.run(f'"{sys.executable}" -m linter check --format {fmt} "{table}" >&-', shell=True,
-                              capture_output=True, text=True, cwd=ROOT)
+        done = subprocess.run(
+            f'"{sys.executable}" -m linter check --format {fmt} "{table}" >&-',
+            shell=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         assert done.returncode == 1 and done.stderr == "", (fmt, done.stderr)
 
 
@@ -143,15 +152,30 @@ def test_json_output(table):
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert data["version"] == 1
-    assert data["summary"] == {"errors": 1, "warnings": 1, "info": 0, "findings": 2, "files": 1,
-                               "unreadable_files": 0}
+    assert data["summary"] == {
+        "errors": 1,
+        "warnings": 1,
+        "info": 0,
+        "findings": 2,
+        "files": 1,
+        "unreadable_files": 0,
+    }
     assert data["files"] == [{"path": str(table), "error": None, "tables": 1, "findings": 2}]
     first = data["findings"][0]
-    assert {k: first[k] for k in ("line", "code", "rule", "severity", "table", "indicator", "level1",
-                                  "level2", "value")} == {
-        "line": 9, "code": "IL201", "rule": "missing-unit", "severity": "warning",
-        "table": "安全生产标准化建设经费", "indicator": "点评反馈会次数", "level1": "产出指标",
-        "level2": "数量指标", "value": "4"}
+    assert {
+        k: first[k]
+        for k in ("line", "code", "rule", "severity", "table", "indicator", "level1", "level2", "value")
+    } == {
+        "line": 9,
+        "code": "IL201",
+        "rule": "missing-unit",
+        "severity": "warning",
+        "table": "安全生产标准化建设经费",
+        "indicator": "点评反馈会次数",
+        "level1": "产出指标",
+        "level2": "数量指标",
+        "value": "4",
+    }
     assert first["path"] == str(table) and first["column"] > 0 and "只有数字" in first["message"]
 
 
@@ -171,11 +195,18 @@ def test_unreadable_file_is_one_line_and_others_are_still_checked(table, tmp_pat
     assert errors[0].startswith(f"{tmp_path / 'missing.yaml'}: ")
     assert errors[1].startswith(f"{broken}")
     assert "IL204" in result.stdout  # the good file is still reported
-    assert result.stdout.splitlines()[-1] == "1 个错误，1 个警告，0 个提示（已检查 1 个文件）；另有 2 个文件无法读取，未检查"
+    assert (
+        result.stdout.splitlines()[-1]
+        == "1 个错误，1 个警告，0 个提示（已检查 1 个文件）；另有 2 个文件无法读取，未检查"
+    )
     assert " / " not in result.stderr  # the errors in Chinese alone, under the default --lang zh
-    english = runner().invoke(main, ["check", "--lang", "en", str(tmp_path / "missing.yaml"), str(broken), str(table)])
+    english = runner().invoke(
+        main, ["check", "--lang", "en", str(tmp_path / "missing.yaml"), str(broken), str(table)]
+    )
     assert english.stderr.splitlines()[0] == f"{tmp_path / 'missing.yaml'}: no such file"
-    assert english.stdout.splitlines()[-1] == "1 error, 1 warning, 0 info in 1 file; 2 files could not be read"
+    assert (
+        english.stdout.splitlines()[-1] == "1 error, 1 warning, 0 info in 1 file; 2 files could not be read"
+    )
 
 
 def test_an_unreadable_file_is_never_counted_as_checked_clean(tmp_path):
@@ -215,7 +246,11 @@ def test_rules_lists_the_catalogue():
     assert len(lines) > 25
     english = run("rules", "--lang", "en").output.splitlines()
     assert english[0].split() == ["code", "slug", "severity", "title"]
-    assert next(line for line in english if line.startswith("IL201")).split()[:3] == ["IL201", "missing-unit", "warning"]
+    assert next(line for line in english if line.startswith("IL201")).split()[:3] == [
+        "IL201",
+        "missing-unit",
+        "warning",
+    ]
 
 
 @pytest.mark.parametrize("name", ["vague-value", "IL212", "il212"])
@@ -224,9 +259,14 @@ def test_rule_explains_one_rule_in_both_languages(name):
     assert result.exit_code == 0
     out = result.output
     assert out.startswith("IL212 vague-value [error]")
-    for part in ("指标值只有方向或描述，没有目标 / Vague value with no target", "财预〔2021〕101号",
-                 "检查类型 / check type: value-kind", "kinds: ['direction', 'text']",
-                 "应急处突能力提升: 显著提升", "examples that pass"):
+    for part in (
+        "指标值只有方向或描述，没有目标 / Vague value with no target",
+        "财预〔2021〕101号",
+        "检查类型 / check type: value-kind",
+        "kinds: ['direction', 'text']",
+        "应急处突能力提升: 显著提升",
+        "examples that pass",
+    ):
         assert part in out
 
 
@@ -244,11 +284,16 @@ def test_display_width_counts_chinese_as_two_columns():
 
 def test_text_locations_are_padded_to_one_width(tmp_path):
     long = tmp_path / "t.yaml"
-    body = TABLE.replace('- 点评反馈会次数: "4"', '- 点评反馈会次数: "4"\n' + "\n".join(
-        f"          - 指标{i}: \"{i}\"" for i in range(1, 3)))
+    body = TABLE.replace(
+        '- 点评反馈会次数: "4"',
+        '- 点评反馈会次数: "4"\n' + "\n".join(f'          - 指标{i}: "{i}"' for i in range(1, 3)),
+    )
     long.write_text(textwrap.dedent(body), encoding="utf-8")
-    lines = [line for line in run("check", "--select", "IL201", long).output.splitlines()
-             if line.startswith(str(long))]
+    lines = [
+        line
+        for line in run("check", "--select", "IL201", long).output.splitlines()
+        if line.startswith(str(long))
+    ]
     assert len(lines) == 3
     assert len({line.index(" IL201") for line in lines}) == 1
 
@@ -258,8 +303,16 @@ def test_colour_only_when_asked_and_json_carries_spreadsheet_cells():
     from linter.formatters.text import format_text
     from linter.model import Finding, Location
 
-    f = Finding(code="IL201", rule="missing-unit", severity="warning", message="缺单位",
-                location=Location("t.xlsx", sheet="表1", cell="D12"), table="项目", indicator="次数", value="4")
+    f = Finding(
+        code="IL201",
+        rule="missing-unit",
+        severity="warning",
+        message="缺单位",
+        location=Location("t.xlsx", sheet="表1", cell="D12"),
+        table="项目",
+        indicator="次数",
+        value="4",
+    )
     assert "\x1b[" in format_text([f], [{}], colour=True)
     plain = format_text([f], [{}], colour=False)
     assert plain.startswith("t.xlsx:表1!D12: IL201 [警告] 缺单位\n")
@@ -297,8 +350,9 @@ def test_a_crashing_check_is_one_line_and_the_other_files_are_still_checked(monk
         return iter(())
 
     monkeypatch.setattr(module, "check", boom)
-    result = CliRunner().invoke(main, ["check", "examples/000_8b9eba17efc00524.txt",
-                                       "examples/004_68506cad869715c1.txt"])
+    result = CliRunner().invoke(
+        main, ["check", "examples/000_8b9eba17efc00524.txt", "examples/004_68506cad869715c1.txt"]
+    )
     assert result.exit_code == 2
     assert "000_8b9eba17efc00524.txt: 规则" in result.output and "ZeroDivisionError: boom" in result.output
     assert "second line" not in result.output  # one line, whatever the exception says
@@ -317,7 +371,12 @@ def test_fix_on_the_converted_examples_clears_every_safely_fixable_finding_and_n
 
     examples = Path(__file__).parent.parent / "examples"
     out = tmp_path / "yaml"
-    assert runner().invoke(main, ["convert", *map(str, sorted(examples.glob("*.txt"))), "-o", f"{out}/"]).exit_code == 0
+    assert (
+        runner()
+        .invoke(main, ["convert", *map(str, sorted(examples.glob("*.txt"))), "-o", f"{out}/"])
+        .exit_code
+        == 0
+    )
     safe = {r.code for r in load_rule_dirs() if r.fix and r.fix["safe"]}
     before = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.yaml")}
     os.chmod(out / "002_cab738b0acffaaf0.yaml", 0o640)
@@ -331,7 +390,9 @@ def test_fix_on_the_converted_examples_clears_every_safely_fixable_finding_and_n
     assert len(fixable) >= 2
     diff = runner().invoke(main, ["check", "--diff", str(out)])
     assert diff.exit_code == 1 and "+      - 农村住房保险总成本: 20万元" in diff.stdout
-    assert {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.yaml")} == before  # --diff writes nothing
+    assert {
+        p.name: p.read_text(encoding="utf-8") for p in out.glob("*.yaml")
+    } == before  # --diff writes nothing
 
     fixed = runner().invoke(main, ["check", "--fix", str(out)])
     assert f"fixed {len(fixable)} finding(s)" in fixed.stderr
@@ -359,7 +420,9 @@ def test_fix_on_the_converted_examples_clears_every_safely_fixable_finding_and_n
 def test_fix_safe_and_unsafe(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     # (a rate of a good thing: on 安全生产事故率 ≥100% direction-conflict, not rate-over-100, speaks)
-    text = TABLE.replace('"4"', '"≧4次"').replace("考核要点和考试题库专家认可率: ≥95%", "考核要点和考试题库专家认可率: ≥100%")
+    text = TABLE.replace('"4"', '"≧4次"').replace(
+        "考核要点和考试题库专家认可率: ≥95%", "考核要点和考试题库专家认可率: ≥100%"
+    )
     Path("t.yaml").write_text(text, encoding="utf-8")
     result = runner().invoke(main, ["check", "--fix", "t.yaml"])
     new = Path("t.yaml").read_text(encoding="utf-8")

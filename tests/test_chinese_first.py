@@ -29,8 +29,14 @@ def theirs(key: str, *paths: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> dict[str, dict[str, Path]]:
     folder = tmp_path_factory.mktemp("zh")
-    return {key: {"txt": EXAMPLES / f"{NAMES[key]}.txt", "xlsx": xlsx_of(key, folder / f"{key}.xlsx"),
-                  "docx": docx_of(key, folder / f"{key}.docx")} for key in NAMES}
+    return {
+        key: {
+            "txt": EXAMPLES / f"{NAMES[key]}.txt",
+            "xlsx": xlsx_of(key, folder / f"{key}.xlsx"),
+            "docx": docx_of(key, folder / f"{key}.docx"),
+        }
+        for key in NAMES
+    }
 
 
 @pytest.mark.parametrize("kind", ["txt", "xlsx", "docx"])
@@ -46,8 +52,11 @@ def test_the_text_output_is_chinese(inputs, kind, tmp_path):
     assert result.exit_code == 2
     assert english_words(result.output, [str(bad), str(tmp_path / "没有.yaml")]) == []
     clean = tmp_path / "好.yaml"
-    clean.write_text("tables:\n  - name: 培训项目\n    goal: 完成培训4次\n    indicators:\n"
-                     "      产出指标:\n        数量指标:\n          - 培训次数: 4次\n", encoding="utf-8")
+    clean.write_text(
+        "tables:\n  - name: 培训项目\n    goal: 完成培训4次\n    indicators:\n"
+        "      产出指标:\n        数量指标:\n          - 培训次数: 4次\n",
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["check", "--select", "IL201", str(clean)])
     assert result.stdout == "未发现问题（已检查 1 个文件）\n"
 
@@ -61,9 +70,11 @@ def _workbook_text(path: Path) -> str:
 
 def _document_text(path: Path, source: Path) -> str:
     """The comments, and whatever paragraph or cell text the copy has that the input had not."""
+
     def texts(document) -> set[str]:
-        return ({p.text for p in document.paragraphs}
-                | {c.text for t in document.tables for row in t.rows for c in row.cells})
+        return {p.text for p in document.paragraphs} | {
+            c.text for t in document.tables for row in t.rows for c in row.cells
+        }
 
     copy = docx.Document(str(path))
     added = texts(copy) - texts(docx.Document(str(source)))
@@ -90,7 +101,9 @@ def test_the_page_is_chinese(inputs, tmp_path):
     with served(Settings(tmp_root=str(tmp_path))) as url:
         assert english_words(visible_text(httpx.get(url + "/", timeout=30).text)) == []
         for key, files in inputs.items():
-            uploads = [("files", (p.name, p.read_bytes(), "application/octet-stream")) for p in files.values()]
+            uploads = [
+                ("files", (p.name, p.read_bytes(), "application/octet-stream")) for p in files.values()
+            ]
             page = httpx.post(url + "/check", files=uploads, timeout=120)
             assert page.status_code == 200 and page.text.count('<div class="note sev-') > 0
             assert english_words(visible_text(page.text), theirs(key, *files.values())) == [], key

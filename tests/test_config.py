@@ -40,8 +40,11 @@ def test_without_config_both_findings(repo):
 
 
 def test_pyproject_table_is_found_upward_and_applied(repo):
-    (repo / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.indicator-lint]\nignore = ["missing-unit"]\n'
-                                         'severity = { rate-not-percent = "warning" }\n', encoding="utf-8")
+    (repo / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.indicator-lint]\nignore = ["missing-unit"]\n'
+        'severity = { rate-not-percent = "warning" }\n',
+        encoding="utf-8",
+    )
     result = check(T, "--format", "json")
     assert codes(result) == [("IL204", "warning")]
     assert result.exit_code == 0  # only warnings: below --fail-on error
@@ -61,17 +64,22 @@ def test_the_nearest_config_wins_and_config_option_overrides(repo):
 
 
 def test_select_extend_select_and_command_line(repo):
-    (repo / ".indicator-lint.yaml").write_text("select: [missing-unit]\nextend-select: [IL20]\n", encoding="utf-8")
+    (repo / ".indicator-lint.yaml").write_text(
+        "select: [missing-unit]\nextend-select: [IL20]\n", encoding="utf-8"
+    )
     assert codes(check(T, "--format", "json")) == [("IL201", "warning"), ("IL204", "error")]
     (repo / ".indicator-lint.yaml").write_text("select: [missing-unit]\n", encoding="utf-8")
     assert codes(check(T, "--format", "json")) == [("IL201", "warning")]
-    assert codes(check(T, "--format", "json", "--select", "IL204")) == [("IL204", "error")]  # --select replaces
+    assert codes(check(T, "--format", "json", "--select", "IL204")) == [
+        ("IL204", "error")
+    ]  # --select replaces
 
 
 def test_per_file_ignores_match_globs_relative_to_the_config(repo):
     (repo / "tables" / "2025" / "u.yaml").write_text(TABLE, encoding="utf-8")
-    (repo / ".indicator-lint.yaml").write_text('per-file-ignores:\n  "tables/*/t.yaml": [IL201, rate-not-percent]\n',
-                                               encoding="utf-8")
+    (repo / ".indicator-lint.yaml").write_text(
+        'per-file-ignores:\n  "tables/*/t.yaml": [IL201, rate-not-percent]\n', encoding="utf-8"
+    )
     found = json.loads(check("tables", "--format", "json").stdout)["findings"]
     assert [(Path(f["path"]).name, f["code"]) for f in found] == [("u.yaml", "IL201"), ("u.yaml", "IL204")]
 
@@ -80,7 +88,9 @@ def test_rule_parameters_are_applied(repo):
     path = repo / "tables" / "2025" / "t.yaml"
     path.write_text(TABLE.replace("≥90%", "≥88%"), encoding="utf-8")
     assert "IL502" not in [c for c, _ in codes(check(T, "--format", "json"))]  # shipped floor is 85
-    (repo / ".indicator-lint.yaml").write_text("params:\n  satisfaction-value: {floor: 90}\n", encoding="utf-8")
+    (repo / ".indicator-lint.yaml").write_text(
+        "params:\n  satisfaction-value: {floor: 90}\n", encoding="utf-8"
+    )
     assert "IL502" in [c for c, _ in codes(check(T, "--format", "json"))]
 
 
@@ -99,19 +109,25 @@ def test_extra_rules_folder(repo):
     assert codes(check(T, "--format", "json")) == [("IL901", "warning")]
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("ignor: [IL201]\n", "unknown key 'ignor' (did you mean 'ignore'?)"),
-    ("ignore: [IL299]\n", "key 'ignore': no rule matches 'IL299'"),
-    ("select: [missing-units]\n", "no rule matches 'missing-units' (did you mean 'missing-unit'?)"),
-    ("severity: {missing-unit: fatal}\n", "key 'severity.missing-unit' must be one of error, warning, info"),
-    ("severity: {missing-unt: error}\n", "key 'severity.missing-unt': no rule 'missing-unt'"),
-    ("params: {satisfaction-value: {flor: 90}}\n", "unknown key 'satisfaction-value.flor'"),
-    ("params: {satisfaction-value: {floor: high}}\n", "'satisfaction-value.floor' must be a number"),
-    ("extends: lax\n", "key 'extends': 'lax' is neither a preset"),
-    ("extra-rules: [nowhere]\n", "key 'extra-rules'"),
-    ("per-file-ignores: {'*.yaml': [IL777]}\n", "key 'per-file-ignores.*.yaml': no rule matches 'IL777'"),
-    ("- ignore\n", "must be a mapping of keys"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("ignor: [IL201]\n", "unknown key 'ignor' (did you mean 'ignore'?)"),
+        ("ignore: [IL299]\n", "key 'ignore': no rule matches 'IL299'"),
+        ("select: [missing-units]\n", "no rule matches 'missing-units' (did you mean 'missing-unit'?)"),
+        (
+            "severity: {missing-unit: fatal}\n",
+            "key 'severity.missing-unit' must be one of error, warning, info",
+        ),
+        ("severity: {missing-unt: error}\n", "key 'severity.missing-unt': no rule 'missing-unt'"),
+        ("params: {satisfaction-value: {flor: 90}}\n", "unknown key 'satisfaction-value.flor'"),
+        ("params: {satisfaction-value: {floor: high}}\n", "'satisfaction-value.floor' must be a number"),
+        ("extends: lax\n", "key 'extends': 'lax' is neither a preset"),
+        ("extra-rules: [nowhere]\n", "key 'extra-rules'"),
+        ("per-file-ignores: {'*.yaml': [IL777]}\n", "key 'per-file-ignores.*.yaml': no rule matches 'IL777'"),
+        ("- ignore\n", "must be a mapping of keys"),
+    ],
+)
 def test_a_bad_config_is_one_line_naming_file_and_key_exit_2(repo, text, message):
     (repo / ".indicator-lint.yaml").write_text(text, encoding="utf-8")
     result = check(T)
@@ -142,7 +158,10 @@ def test_a_folder_config_that_no_file_uses_is_not_read(repo):
 def test_a_bad_pyproject_table_names_the_file(repo):
     (repo / "pyproject.toml").write_text('[tool.indicator-lint]\nselct = ["IL2"]\n', encoding="utf-8")
     result = check(T)
-    assert result.exit_code == 2 and "pyproject.toml: unknown key 'selct' (did you mean 'select'?)" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "pyproject.toml: unknown key 'selct' (did you mean 'select'?)" in result.stderr
+    )
 
 
 def test_show_config_prints_the_effective_settings(repo):
@@ -160,8 +179,12 @@ def test_per_file_ignores_of_an_extended_config_stay_relative_to_their_own_folde
 
     (tmp_path / "shared").mkdir()
     (tmp_path / "proj" / "sub").mkdir(parents=True)
-    (tmp_path / "shared" / "base.yaml").write_text('per-file-ignores:\n  "sub/*.txt": [ALL]\n', encoding="utf-8")
-    (tmp_path / "proj" / ".indicator-lint.yaml").write_text("extends: ../shared/base.yaml\n", encoding="utf-8")
+    (tmp_path / "shared" / "base.yaml").write_text(
+        'per-file-ignores:\n  "sub/*.txt": [ALL]\n', encoding="utf-8"
+    )
+    (tmp_path / "proj" / ".indicator-lint.yaml").write_text(
+        "extends: ../shared/base.yaml\n", encoding="utf-8"
+    )
     config = load_config(tmp_path / "proj" / ".indicator-lint.yaml")
     assert ignored_for(config, tmp_path / "proj" / "sub" / "a.txt") == []  # not shared/sub
     assert ignored_for(config, tmp_path / "shared" / "sub" / "a.txt") == ["ALL"]
@@ -172,7 +195,9 @@ def test_per_file_ignores_under_a_folder_whose_name_looks_like_a_pattern(tmp_pat
 
     folder = tmp_path / "预算[2024]"
     (folder / "sub").mkdir(parents=True)
-    (folder / ".indicator-lint.yaml").write_text('per-file-ignores:\n  "sub/*.txt": [ALL]\n', encoding="utf-8")
+    (folder / ".indicator-lint.yaml").write_text(
+        'per-file-ignores:\n  "sub/*.txt": [ALL]\n', encoding="utf-8"
+    )
     config = load_config(folder / ".indicator-lint.yaml")
     assert ignored_for(config, folder / "sub" / "a.txt") == ["ALL"]
     assert [e.glob for e in config.per_file_ignores] == ["sub/*.txt"]  # as written, also in --show-config
@@ -183,9 +208,12 @@ def test_the_same_glob_in_a_base_and_the_config_extending_it_keeps_both(tmp_path
 
     (tmp_path / "shared" / "sub").mkdir(parents=True)
     (tmp_path / "proj" / "sub").mkdir(parents=True)
-    (tmp_path / "shared" / "base.yaml").write_text('per-file-ignores:\n  "sub/*.txt": [ALL]\n', encoding="utf-8")
+    (tmp_path / "shared" / "base.yaml").write_text(
+        'per-file-ignores:\n  "sub/*.txt": [ALL]\n', encoding="utf-8"
+    )
     (tmp_path / "proj" / ".indicator-lint.yaml").write_text(
-        'extends: ../shared/base.yaml\nper-file-ignores:\n  "sub/*.txt": [IL201]\n', encoding="utf-8")
+        'extends: ../shared/base.yaml\nper-file-ignores:\n  "sub/*.txt": [IL201]\n', encoding="utf-8"
+    )
     config = load_config(tmp_path / "proj" / ".indicator-lint.yaml")
     assert ignored_for(config, tmp_path / "shared" / "sub" / "a.txt") == ["ALL"]
     assert ignored_for(config, tmp_path / "proj" / "sub" / "a.txt") == ["IL201"]
@@ -195,10 +223,13 @@ def test_the_same_glob_in_a_base_and_the_config_extending_it_keeps_both(tmp_path
 def test_the_same_glob_for_the_same_files_takes_the_extending_configs_rules(tmp_path):
     from linter.config import ignored_for, load_config
 
-    (tmp_path / "base.yaml").write_text('per-file-ignores:\n  "*.txt": [ALL]\n  "sub/*.txt": [ALL]\n',
-                                        encoding="utf-8")
+    (tmp_path / "base.yaml").write_text(
+        'per-file-ignores:\n  "*.txt": [ALL]\n  "sub/*.txt": [ALL]\n', encoding="utf-8"
+    )
     (tmp_path / ".indicator-lint.yaml").write_text(
-        'extends: base.yaml\nper-file-ignores:\n  "*.txt": [IL201]\n  "sub/*.txt": [IL204]\n', encoding="utf-8")
+        'extends: base.yaml\nper-file-ignores:\n  "*.txt": [IL201]\n  "sub/*.txt": [IL204]\n',
+        encoding="utf-8",
+    )
     config = load_config(tmp_path / ".indicator-lint.yaml")
     assert ignored_for(config, tmp_path / "a.txt") == ["IL201"]
     assert ignored_for(config, tmp_path / "sub" / "a.txt") == ["IL201", "IL204"]
@@ -208,11 +239,17 @@ def test_the_same_glob_for_the_same_files_takes_the_extending_configs_rules(tmp_
 def test_a_broken_pyproject_is_reported_only_when_it_names_us(repo):
     (repo / "pyproject.toml").write_text('[project\nname = "x"\n', encoding="utf-8")  # someone else's
     assert check(T).exit_code == 1  # passed over: the default rules ran
-    (repo / "pyproject.toml").write_text('[tool.indicator-lint\nignore = ["missing-unit"]\n', encoding="utf-8")
+    (repo / "pyproject.toml").write_text(
+        '[tool.indicator-lint\nignore = ["missing-unit"]\n', encoding="utf-8"
+    )
     result = check(T)
-    assert result.exit_code == 2 and result.stderr.startswith(f"indicator-lint: {repo / 'pyproject.toml'}: not valid TOML:")
+    assert result.exit_code == 2 and result.stderr.startswith(
+        f"indicator-lint: {repo / 'pyproject.toml'}: not valid TOML:"
+    )
     assert result.stderr.count("\n") == 1
-    (repo / "pyproject.toml").write_bytes('[tool.indicator-lint]\nignore = ["缺单位"]\n'.encode("gbk"))  # not UTF-8
+    (repo / "pyproject.toml").write_bytes(
+        '[tool.indicator-lint]\nignore = ["缺单位"]\n'.encode("gbk")
+    )  # not UTF-8
     assert check(T).exit_code == 2
     (repo / "pyproject.toml").write_text('[project\ndependencies = ["indicator-lint>=1"]\n', encoding="utf-8")
     assert check(T).exit_code == 1  # mentions us, but has no table of ours: still someone else's

@@ -26,11 +26,16 @@ def run(*args):
 def test_yaml_is_the_default_and_reads_back():
     result = run(PROJECT)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith(f"# source: {os.path.relpath(PROJECT)}\ntitle: 本级预算项目绩效目标表\nbudget_year: 2024\n")
+    assert result.stdout.startswith(
+        f"# source: {os.path.relpath(PROJECT)}\ntitle: 本级预算项目绩效目标表\nbudget_year: 2024\n"
+    )
     assert "      - 按岗位需求派驻的劳务派遣人数: 1人\n" in result.stdout  # the tree form
     assert "    total: 13万元\n" in result.stdout  # a plain 13 in a 万元 document gets its unit
     doc = read_yaml(result.stdout, "out.yaml")
-    assert [i.name for i in doc.tables[0].indicators][:2] == ["按岗位需求派驻的劳务派遣人数", "劳务派遣人员与岗位需求契合度"]
+    assert [i.name for i in doc.tables[0].indicators][:2] == [
+        "按岗位需求派驻的劳务派遣人数",
+        "劳务派遣人员与岗位需求契合度",
+    ]
 
 
 def test_several_files_one_yaml_document_each():
@@ -50,13 +55,26 @@ def test_json_shape_of_issue_3():
     assert (doc["path"], doc["title"], doc["budget_year"]) == (str(PROJECT), "本级预算项目绩效目标表", 2024)
     [table] = doc["tables"]
     assert (table["name"], table["kind"]) == ("应急管理局劳务派遣经费", "project")
-    assert table["funding"] == {"total_yuan": 130000, "fiscal_yuan": 130000, "other_yuan": None, "text": "13万元"}
+    assert table["funding"] == {
+        "total_yuan": 130000,
+        "fiscal_yuan": 130000,
+        "other_yuan": None,
+        "text": "13万元",
+    }
     assert table["goal"].startswith("以劳务派遣公司委派专业技能人员进驻的方式")
     first = table["indicators"][0]
     assert {k: first[k] for k in ("level1", "level2", "name", "value")} == {
-        "level1": "产出指标", "level2": "数量指标", "name": "按岗位需求派驻的劳务派遣人数", "value": "1人"}
+        "level1": "产出指标",
+        "level2": "数量指标",
+        "name": "按岗位需求派驻的劳务派遣人数",
+        "value": "1人",
+    }
     assert first["parsed"]["kind"] == "quantity"
-    assert (first["parsed"]["number"], first["parsed"]["unit"], first["parsed"]["comparator"]) == ("1", "人", None)
+    assert (first["parsed"]["number"], first["parsed"]["unit"], first["parsed"]["comparator"]) == (
+        "1",
+        "人",
+        None,
+    )
     assert first["location"] == {"path": str(PROJECT), "line": 17, "column": 9}
     assert [i["value"] for i in table["indicators"]] == ["1人", "≥95%", "≥95%", "≥1年", "优秀", "≥95%"]
 
@@ -77,7 +95,9 @@ def test_output_file_is_written_atomically(tmp_path):
     result = run(PROJECT, TREE, "--to", "json", "-o", out)
     assert result.exit_code == 0 and result.stdout == ""
     assert [d["title"] for d in json.loads(out.read_text(encoding="utf-8"))["documents"]] == [
-        "本级预算项目绩效目标表", "部门预算项目支出绩效目标公开表"]
+        "本级预算项目绩效目标表",
+        "部门预算项目支出绩效目标公开表",
+    ]
     assert [p.name for p in tmp_path.iterdir()] == ["all.json"]  # no temporary file left
 
 
@@ -86,7 +106,10 @@ def test_output_folder_one_file_per_input(tmp_path):
     result = run(PROJECT, TREE, DEPARTMENT, "-o", out)
     assert result.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["department.yaml", "project.yaml", "tree_chinese.yaml"]
-    assert read_yaml((out / "tree_chinese.yaml").read_text(encoding="utf-8"), "x").tables[0].name == "安全生产监管执法"
+    assert (
+        read_yaml((out / "tree_chinese.yaml").read_text(encoding="utf-8"), "x").tables[0].name
+        == "安全生产监管执法"
+    )
 
 
 def test_output_folder_names_do_not_collide(tmp_path):
@@ -122,14 +145,24 @@ def test_unknown_format_is_a_usage_error():
 
 # --------------------------------------------------------------------------- the real examples
 
+
 def test_example_000_as_json():
     out = json.loads(run(EXAMPLES / "000_8b9eba17efc00524.txt", "--to", "json").stdout)
     [doc] = out["documents"]
     assert doc["budget_year"] == 2024
     assert [t["name"] for t in doc["tables"]] == [
-        "应急管理局劳务派遣经费", "应急指挥中心运维费", "安全生产监管第三方服务经费", "应急管理局工作业务经费"]
+        "应急管理局劳务派遣经费",
+        "应急指挥中心运维费",
+        "安全生产监管第三方服务经费",
+        "应急管理局工作业务经费",
+    ]
     first = doc["tables"][0]
-    assert first["funding"] == {"total_yuan": 130000, "fiscal_yuan": 130000, "other_yuan": None, "text": "13万元"}
+    assert first["funding"] == {
+        "total_yuan": 130000,
+        "fiscal_yuan": 130000,
+        "other_yuan": None,
+        "text": "13万元",
+    }
     assert doc["tables"][1]["funding"]["total_yuan"] == 234300
     assert [(i["level2"], i["name"], i["value"]) for i in first["indicators"]] == [
         ("数量指标", "按岗位需求派驻的劳务派遣人数", "1人"),
@@ -156,10 +189,18 @@ def test_unplaced_rows_are_kept_as_comments_and_in_json():
 
     doc = document_from_mapping({"name": "甲", "indicators": [{"name": "a", "value": "1人"}]}, "t.txt")
     doc.problems.append(Problem("unreadable-row", "无法识别的行：\n合计 13", Location("t.txt", 12, 1), "甲"))
-    assert to_yaml(doc).splitlines()[:2] == ["# source: t.txt", "# unreadable-row: t.txt:12:1: 无法识别的行： 合计 13"]
-    assert json.loads(to_json([doc]))["documents"][0]["problems"] == [{
-        "rule": "unreadable-row", "message": "无法识别的行：\n合计 13", "table": "甲",
-        "location": {"path": "t.txt", "line": 12, "column": 1}}]
+    assert to_yaml(doc).splitlines()[:2] == [
+        "# source: t.txt",
+        "# unreadable-row: t.txt:12:1: 无法识别的行： 合计 13",
+    ]
+    assert json.loads(to_json([doc]))["documents"][0]["problems"] == [
+        {
+            "rule": "unreadable-row",
+            "message": "无法识别的行：\n合计 13",
+            "table": "甲",
+            "location": {"path": "t.txt", "line": 12, "column": 1},
+        }
+    ]
 
 
 def test_suppression_sidecars_in_a_folder_are_not_converted(tmp_path):

@@ -24,7 +24,7 @@ FAMILIES = ("a01", "a03", "a04", "a05", "a08", "a09", "b10")
 
 
 def expected(prefix: str) -> dict:
-    path, = CORPUS.glob(f"{prefix}_*.expected.yaml")
+    (path,) = CORPUS.glob(f"{prefix}_*.expected.yaml")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -49,7 +49,9 @@ def workbook_of(document: dict, out: Path) -> Path:
                     if row - 1 > start and ws.cell(start, column).value:
                         for r in range(start + 1, row):
                             ws.cell(r, column).value = None
-                        ws.merge_cells(start_row=start, start_column=column, end_row=row - 1, end_column=column)
+                        ws.merge_cells(
+                            start_row=start, start_column=column, end_row=row - 1, end_column=column
+                        )
                     start = row
     book.save(out)
     return out
@@ -60,8 +62,11 @@ def _level1_printed(ind: dict) -> str:
 
 
 def rows_of(doc) -> list[tuple[str, str, str]]:
-    return [(i.level2, re.sub(r"\s+", "", i.name), re.sub(r"\s+", "", i.value_text))
-            for t in doc.tables for i in t.indicators]
+    return [
+        (i.level2, re.sub(r"\s+", "", i.name), re.sub(r"\s+", "", i.value_text))
+        for t in doc.tables
+        for i in t.indicators
+    ]
 
 
 @pytest.mark.parametrize("prefix", FAMILIES)

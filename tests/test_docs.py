@@ -21,8 +21,11 @@ def test_an_edited_missing_or_extra_page_is_found_stale(tmp_path, monkeypatch):
     page.write_text(page.read_text(encoding="utf-8").replace("IL212", "IL999"), encoding="utf-8")
     (docs / "missing-unit.md").unlink()
     (docs / "old-rule.md").write_text("# gone\n", encoding="utf-8")
-    assert sorted(docsgen.stale_pages()) == ["docs/rules/missing-unit.md", "docs/rules/old-rule.md",
-                                             "docs/rules/vague-value.md"]
+    assert sorted(docsgen.stale_pages()) == [
+        "docs/rules/missing-unit.md",
+        "docs/rules/old-rule.md",
+        "docs/rules/vague-value.md",
+    ]
     assert docsgen.main(["--check"]) == 1
     assert docsgen.main([]) == 0 and docsgen.stale_pages() == [] and not (docs / "old-rule.md").exists()
 
@@ -30,5 +33,7 @@ def test_an_edited_missing_or_extra_page_is_found_stale(tmp_path, monkeypatch):
 def test_a_page_carries_the_rule_file_contents():
     text = (docsgen.DOCS / "vague-value.md").read_text(encoding="utf-8")
     assert text.startswith("<!-- Generated") and "# IL212 vague-value" in text
-    assert "指标值只有方向或描述，没有目标" in text and "应急处突能力提升: 显著提升" in text  # title, a failing example
+    assert (
+        "指标值只有方向或描述，没有目标" in text and "应急处突能力提升: 显著提升" in text
+    )  # title, a failing example
     assert "[vague-value](vague-value.md)" in (docsgen.DOCS / "README.md").read_text(encoding="utf-8")

@@ -58,8 +58,11 @@ def _nested_document(path):
     inner = holder.add_table(rows=4, cols=4)
     for c, text in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
         inner.cell(0, c).text = text
-    rows = [("产出指标", "数量指标", "宣传场次", "≥10场"), ("", "", "发放宣传册", "≥2000份"),
-            ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+    rows = [
+        ("产出指标", "数量指标", "宣传场次", "≥10场"),
+        ("", "", "发放宣传册", "≥2000份"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"),
+    ]
     for r, row in enumerate(rows, 1):
         for c, text in enumerate(row):
             inner.cell(r, c).text = text
@@ -111,8 +114,14 @@ def test_a_value_merged_down_over_two_rows_belongs_to_both(tmp_path):
     table.cell(0, 0).text, table.cell(0, 1).text = "项目名称", "安全培训"
     for c, text in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
         table.cell(1, c).text = text
-    for r, row in enumerate([("产出指标", "质量指标", "培训合格率", "≥95%"), ("", "", "考核通过率", ""),
-                             ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%")], 2):
+    for r, row in enumerate(
+        [
+            ("产出指标", "质量指标", "培训合格率", "≥95%"),
+            ("", "", "考核通过率", ""),
+            ("满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"),
+        ],
+        2,
+    ):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
     table.cell(2, 3).merge(table.cell(3, 3)).text = "≥95%"
@@ -121,7 +130,10 @@ def test_a_value_merged_down_over_two_rows_belongs_to_both(tmp_path):
     document.save(tmp_path / "merged.docx")
     [table] = read_path(tmp_path / "merged.docx").tables
     assert [(i.name, i.value_text) for i in table.indicators] == [
-        ("培训合格率", "≥95%"), ("考核通过率", "≥95%"), ("学员满意度", "≥90%")]
+        ("培训合格率", "≥95%"),
+        ("考核通过率", "≥95%"),
+        ("学员满意度", "≥90%"),
+    ]
 
 
 def test_a_value_merged_over_two_rows_and_two_columns_is_in_its_first_column_only():
@@ -138,4 +150,7 @@ def test_a_value_merged_over_two_rows_and_two_columns_is_in_its_first_column_onl
     block = GridBlock(name="body")
     _table_rows(table, "表1", "x.docx", block, depth=0)
     assert [[cell.text for cell in row] for row in block.rows] == [
-        ["名称", "指标值", ""], ["a", "≥95%", ""], ["b", "≥95%", ""]]
+        ["名称", "指标值", ""],
+        ["a", "≥95%", ""],
+        ["b", "≥95%", ""],
+    ]

@@ -41,18 +41,25 @@ def write_rule(folder: Path, text: str, name: str = "rule.yaml") -> Path:
 
 
 def doc_of(indicators, **table):
-    return document_from_mapping({"tables": [{"name": "测试项目", **table, "indicators": indicators}]}, "t.yaml")
+    return document_from_mapping(
+        {"tables": [{"name": "测试项目", **table, "indicators": indicators}]}, "t.yaml"
+    )
 
 
 def test_a_new_rule_of_a_known_check_type_needs_no_python(tmp_path):
     write_rule(tmp_path / "extra", GOOD_RULE)
     rules = load_rule_dirs([tmp_path / "extra"], builtin=False)
     assert [r.slug for r in rules] == ["no-hours"]
-    doc = doc_of([{"level1": "产出指标", "level2": "时效指标", "name": "修复时间", "value": "≤24小时"},
-                  {"level1": "产出指标", "level2": "数量指标", "name": "链路数量", "value": "15条"}])
+    doc = doc_of(
+        [
+            {"level1": "产出指标", "level2": "时效指标", "name": "修复时间", "value": "≤24小时"},
+            {"level1": "产出指标", "level2": "数量指标", "name": "链路数量", "value": "15条"},
+        ]
+    )
     findings = Engine(rules).run(doc)
     assert [(f.code, f.indicator, f.message) for f in findings] == [
-        ("IL901", "修复时间", "“修复时间”用了小时：≤24小时")]
+        ("IL901", "修复时间", "“修复时间”用了小时：≤24小时")
+    ]
     assert findings[0].severity == "info"
 
 
@@ -62,18 +69,25 @@ def test_extra_rules_load_beside_the_shipped_ones(tmp_path):
     assert {"no-hours", "missing-unit", "vague-value"} <= slugs
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("basis: 测试\n", "basis: 测试\nauthor: me\n", "unknown key 'author'"),
-    ("severity: info", "severity: fatal", "key 'severity'"),
-    ("  type: value-kind", "  type: no-such-check", "key 'check.type': unknown check type 'no-such-check'"),
-    ("  kinds: [duration]", "  kinds: [duration]\n  colour: red", "unknown key 'check.colour'"),
-    ("  kinds: [duration]", "  kinds: duration", "key 'check.kinds' must be a list"),
-    ("  kinds: [duration]", "  kinds: [durations]", "key 'check.kinds': unknown value kind 'durations'"),
-    ("basis: 测试\n", "", "missing key 'basis'"),
-    ("title: {zh: 不用小时, en: No hours}", "title: {zh: 不用小时}", "key 'title'"),
-    ("code: IL901", "code: 901", "key 'code'"),
-    ("  pass:\n", "  passes:\n", "key 'examples'"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("basis: 测试\n", "basis: 测试\nauthor: me\n", "unknown key 'author'"),
+        ("severity: info", "severity: fatal", "key 'severity'"),
+        (
+            "  type: value-kind",
+            "  type: no-such-check",
+            "key 'check.type': unknown check type 'no-such-check'",
+        ),
+        ("  kinds: [duration]", "  kinds: [duration]\n  colour: red", "unknown key 'check.colour'"),
+        ("  kinds: [duration]", "  kinds: duration", "key 'check.kinds' must be a list"),
+        ("  kinds: [duration]", "  kinds: [durations]", "key 'check.kinds': unknown value kind 'durations'"),
+        ("basis: 测试\n", "", "missing key 'basis'"),
+        ("title: {zh: 不用小时, en: No hours}", "title: {zh: 不用小时}", "key 'title'"),
+        ("code: IL901", "code: 901", "key 'code'"),
+        ("  pass:\n", "  passes:\n", "key 'examples'"),
+    ],
+)
 def test_broken_rule_files_name_file_and_key(tmp_path, old, new, expected):
     assert old in GOOD_RULE
     path = write_rule(tmp_path, GOOD_RULE.replace(old, new))
@@ -101,7 +115,9 @@ def test_parameter_overrides_change_what_fires_and_are_validated():
     assert not [f for f in Engine().run(doc) if f.rule == "missing-unit"]
     rules = load_rule_dirs()
     missing_unit = next(r for r in rules if r.slug == "missing-unit")
-    engine = Engine([r if r is not missing_unit else r.with_params({"skip_zero": False}, "test") for r in rules])
+    engine = Engine(
+        [r if r is not missing_unit else r.with_params({"skip_zero": False}, "test") for r in rules]
+    )
     assert [f.indicator for f in engine.run(doc) if f.rule == "missing-unit"] == ["事故次数"]
     with pytest.raises(RuleError, match="test: unknown key 'missing-unit.skip_zeros'"):
         missing_unit.with_params({"skip_zeros": False}, "test")
@@ -111,17 +127,36 @@ def test_parameter_overrides_change_what_fires_and_are_validated():
 
 
 def test_findings_are_sorted_by_path_line_column_code():
-    doc = document_from_mapping({"tables": [{"name": "测试项目", "goal": "完成企业安全检查50次，覆盖率达到95%以上",
-                                             "indicators": []}]}, "t.yaml")
+    doc = document_from_mapping(
+        {
+            "tables": [
+                {"name": "测试项目", "goal": "完成企业安全检查50次，覆盖率达到95%以上", "indicators": []}
+            ]
+        },
+        "t.yaml",
+    )
     from linter.model import Indicator
     from linter.values import parse
 
     def ind(name, value, line):
-        return Indicator("产出指标", "数量指标", name, value, parse(value), Location("t.yaml", line, 5),
-                         value_location=Location("t.yaml", line, 9))
+        return Indicator(
+            "产出指标",
+            "数量指标",
+            name,
+            value,
+            parse(value),
+            Location("t.yaml", line, 5),
+            value_location=Location("t.yaml", line, 9),
+        )
 
-    doc.tables[0].indicators = [ind("检查次数", "4", 9), ind("培训次数", "约3次", 4), ind("覆盖率", "降低", 4)]
-    findings = [f for f in Engine().run(doc) if f.rule in ("missing-unit", "approximate-value", "rate-not-percent")]
+    doc.tables[0].indicators = [
+        ind("检查次数", "4", 9),
+        ind("培训次数", "约3次", 4),
+        ind("覆盖率", "降低", 4),
+    ]
+    findings = [
+        f for f in Engine().run(doc) if f.rule in ("missing-unit", "approximate-value", "rate-not-percent")
+    ]
     assert [(f.location.line, f.code) for f in findings] == [(4, "IL204"), (4, "IL215"), (9, "IL201")]
 
 
@@ -169,8 +204,10 @@ def _direct(rule, doc):
     """A rule's findings the plain way: its ``check`` over the document, no memo."""
     from linter.engine import finding_sort_key, to_finding
 
-    return sorted((to_finding(rule, hit, budget_year=doc.budget_year) for hit in rule.module.check(doc, rule.params)),
-                  key=finding_sort_key)
+    return sorted(
+        (to_finding(rule, hit, budget_year=doc.budget_year) for hit in rule.module.check(doc, rule.params)),
+        key=finding_sort_key,
+    )
 
 
 def _signature(findings):
@@ -206,6 +243,7 @@ def _count_judgements(engine: Engine) -> list[tuple[str, str, str, str]]:
         def wrapper(ind, params):
             calls.append((rule.slug, ind.level2, ind.name, ind.value_text))
             return judge(ind, params)
+
         return wrapper
 
     for _scope, _skip_blank, group in engine._row_groups:
@@ -226,12 +264,25 @@ JUDGED_UNDER = {
 
 
 def test_the_same_row_under_other_categories_is_judged_again():
-    rows = [{"level1": level1, "level2": level2, "name": name, "value": value}
-            for level1, level2 in (("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"),
-                                   ("产出指标", "成本指标"), ("效益指标", "社会效益指标"),
-                                   ("满意度指标", "服务对象满意度指标"))
-            for name, value in (("培训合格率", "很好"), ("培训次数", "4"), ("群众满意度", "80%"),
-                                ("完成时间", "2024年"), ("培训费", "2次"), ("项目完成时限", "12个月"))]
+    rows = [
+        {"level1": level1, "level2": level2, "name": name, "value": value}
+        for level1, level2 in (
+            ("产出指标", "数量指标"),
+            ("产出指标", "质量指标"),
+            ("产出指标", "时效指标"),
+            ("产出指标", "成本指标"),
+            ("效益指标", "社会效益指标"),
+            ("满意度指标", "服务对象满意度指标"),
+        )
+        for name, value in (
+            ("培训合格率", "很好"),
+            ("培训次数", "4"),
+            ("群众满意度", "80%"),
+            ("完成时间", "2024年"),
+            ("培训费", "2次"),
+            ("项目完成时限", "12个月"),
+        )
+    ]
     engine = Engine(ROW_RULES)
     judged = _count_judgements(engine)
     # Every distinct row is judged at most once by each row rule (only by those whose categories
@@ -243,12 +294,18 @@ def test_the_same_row_under_other_categories_is_judged_again():
         if first:  # each rule judges the rows of its categories, by hand from the rule files and defaults
             level2s = {slug: {level2 for s, level2, _, _ in judged if s == slug} for slug in JUDGED_UNDER}
             assert level2s == JUDGED_UNDER
-            assert all(Counter(s for s, *_ in judged)[slug] == 6 * len(JUDGED_UNDER[slug]) for slug in JUDGED_UNDER)
+            assert all(
+                Counter(s for s, *_ in judged)[slug] == 6 * len(JUDGED_UNDER[slug]) for slug in JUDGED_UNDER
+            )
         assert got == sorted(_signature([f for r in ROW_RULES for f in _direct(r, doc)]))
         # the memo keys on the category: 培训费 = 2次 is a cost problem only under 成本指标
         cost_not_money = [(f[3], f[2]) for f in got if f[0] == "IL203"]
-        assert ("成本指标", "培训费") in cost_not_money and {level2 for level2, _ in cost_not_money} == {"成本指标"}
-        assert len(engine._verdicts) == len(rows)  # one verdict per distinct row; the second table reused them
+        assert ("成本指标", "培训费") in cost_not_money and {level2 for level2, _ in cost_not_money} == {
+            "成本指标"
+        }
+        assert len(engine._verdicts) == len(
+            rows
+        )  # one verdict per distinct row; the second table reused them
 
 
 def test_verdicts_passed_to_another_engine_give_its_findings_without_judging_again():

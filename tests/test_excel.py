@@ -31,7 +31,6 @@ from linter.values.types import Date
 XLS = Path(__file__).resolve().parent / "data" / "office" / "000_template.xls"
 
 
-
 @pytest.fixture(scope="module")
 def books(tmp_path_factory):
     return all_examples(xlsx_of, tmp_path_factory.mktemp("xlsx"), ".xlsx")
@@ -55,14 +54,22 @@ def test_percent_cell_and_separate_columns_are_joined_and_located(books, source)
     assert (ind.location.sheet, ind.location.cell) == ("绩效目标表", "D21")
     assert ind.value_location.cell == "F21"
     first = doc.tables[0].indicators[0]
-    assert (first.name, first.value_text, first.level1, first.level2) == ("按岗位需求派驻的劳务派遣人数", "1人",
-                                                                          "产出指标", "数量指标")
+    assert (first.name, first.value_text, first.level1, first.level2) == (
+        "按岗位需求派驻的劳务派遣人数",
+        "1人",
+        "产出指标",
+        "数量指标",
+    )
 
 
 def test_several_tables_per_sheet_and_one_per_sheet(books):
     doc = read_path(books["000"])
-    assert [t.name for t in doc.tables] == ["应急管理局劳务派遣经费", "应急指挥中心运维费", "安全生产监管第三方服务经费",
-                                            "应急管理局工作业务经费"]
+    assert [t.name for t in doc.tables] == [
+        "应急管理局劳务派遣经费",
+        "应急指挥中心运维费",
+        "安全生产监管第三方服务经费",
+        "应急管理局工作业务经费",
+    ]
     assert {t.location.sheet for t in doc.tables} == {"绩效目标表"}
     doc = read_path(books["004"])
     assert [t.location.sheet for t in doc.tables] == [f"表{i}" for i in range(1, 9)]  # 8 sheets, 8 tables
@@ -97,8 +104,12 @@ def _book(rows, path: Path, merges=(), setup=None) -> Path:
     return path
 
 
-HEADER = [["2025年度项目支出绩效目标表"], ["项目名称", "培训项目"], ["年度资金总额(万元)", 10],
-          ["一级指标", "二级指标", "三级指标", "年度指标值"]]
+HEADER = [
+    ["2025年度项目支出绩效目标表"],
+    ["项目名称", "培训项目"],
+    ["年度资金总额(万元)", 10],
+    ["一级指标", "二级指标", "三级指标", "年度指标值"],
+]
 
 
 def test_date_cell_is_a_date_and_merged_value_is_carried_down(tmp_path):
@@ -113,8 +124,11 @@ def test_date_cell_is_a_date_and_merged_value_is_carried_down(tmp_path):
 
     doc = read_path(_book(rows, tmp_path / "t.xlsx", merges=["D5:D6", "A5:A7"], setup=dates))
     inds = doc.tables[0].indicators
-    assert [(i.name, i.value_text) for i in inds] == [("培训次数", "≥2次"), ("培训人数", "≥2次"),
-                                                     ("完成时限", "2025年12月31日")]
+    assert [(i.name, i.value_text) for i in inds] == [
+        ("培训次数", "≥2次"),
+        ("培训人数", "≥2次"),
+        ("完成时限", "2025年12月31日"),
+    ]
     assert isinstance(inds[2].value, Date) and (inds[2].value.year, inds[2].value.day) == (2025, 31)
     assert [i.level1 for i in inds] == ["产出指标"] * 3  # 一级 merged over A5:A7, carried down
     assert inds[1].value_location.cell == "D6"
@@ -167,8 +181,12 @@ def _corrupt_files(tmp_path: Path, books) -> dict[str, tuple[Path, str]]:
     truncated.write_bytes(good[: len(good) // 2])
     locked = tmp_path / "locked.xlsx"
     # What Office writes for a password: an OLE compound file holding an EncryptedPackage stream.
-    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le")
-                       + b"\0" * 512)
+    locked.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 504
+        + "EncryptedPackage".encode("utf-16-le")
+        + b"\0" * 512
+    )
     garbage_xls = tmp_path / "garbage.xls"
     garbage_xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x01" * 600)
     not_a_book = tmp_path / "word.xlsx"

@@ -32,7 +32,19 @@ def test_a_row_per_finding_with_department_basis_and_an_empty_reply_column(tmp_p
     book = openpyxl.load_workbook(out)
     ws = book["审核意见"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("文件", "位置", "目标表", "主管部门", "指标", "指标值", "级别", "规则", "问题说明", "依据", "处理意见")
+    assert rows[0] == (
+        "文件",
+        "位置",
+        "目标表",
+        "主管部门",
+        "指标",
+        "指标值",
+        "级别",
+        "规则",
+        "问题说明",
+        "依据",
+        "处理意见",
+    )
     body = rows[1:]
     assert len(body) == TOTALS.total()
     levels = {"错误": "error", "警告": "warning", "提示": "info"}
@@ -45,15 +57,18 @@ def test_a_row_per_finding_with_department_basis_and_an_empty_reply_column(tmp_p
     assert first[3] == "大连高新技术产业园区应急管理局"  # 主管部门 of the table
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:K{len(body) + 1}"
     assert ws.column_dimensions["I"].width == dict((k, w) for k, _, _, w in COLUMNS)["message"]
-    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9
+    assert (
+        ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) == 9
+    )
     assert ws.sheet_properties.pageSetUpPr.fitToPage and int(ws.page_setup.fitToWidth) == 1
     assert int(ws.page_setup.fitToHeight) == 0 and ws.print_title_rows == "$1:$1"
-    assert [r[0] for r in book["规则说明"].iter_rows(min_row=2, values_only=True)] == \
-        sorted({r[7].split()[0] for r in body})
+    assert [r[0] for r in book["规则说明"].iter_rows(min_row=2, values_only=True)] == sorted(
+        {r[7].split()[0] for r in body}
+    )
 
 
 def test_cells_are_text_never_formulas(tmp_path):
-    hostile = ("=HYPERLINK(\"http://x\",\"点此\")", "+1", "-2", "@SUM(A1)", "=1+1\x01")
+    hostile = ('=HYPERLINK("http://x","点此")', "+1", "-2", "@SUM(A1)", "=1+1\x01")
     rows = [("a.txt", "3:1", t, t, t, t, "error", "IL201", "missing-unit", t) for t in hostile]
     buffer = io.BytesIO()
     write_findings_workbook(buffer, rows, RULES, "zh")

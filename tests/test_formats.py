@@ -44,11 +44,21 @@ def test_sarif_validates_against_the_schema_and_carries_regions_and_rules(table)
     assert set(results) == {"IL201", "IL204"}
     assert results["IL201"]["level"] == "warning" and results["IL204"]["level"] == "error"
     region = results["IL204"]["locations"][0]["physicalLocation"]["region"]
-    assert region == {"startLine": 19, "startColumn": 22, "endLine": 19, "endColumn": len(LINE_19) + 1,
-                      "snippet": {"text": "降低"}}
+    assert region == {
+        "startLine": 19,
+        "startColumn": 22,
+        "endLine": 19,
+        "endColumn": len(LINE_19) + 1,
+        "snippet": {"text": "降低"},
+    }
     region = results["IL201"]["locations"][0]["physicalLocation"]["region"]
-    assert region == {"startLine": 9, "startColumn": 22, "endLine": 9, "endColumn": len(LINE_9) + 1,
-                      "snippet": {"text": '"4"'}}
+    assert region == {
+        "startLine": 9,
+        "startColumn": 22,
+        "endLine": 9,
+        "endColumn": len(LINE_9) + 1,
+        "snippet": {"text": '"4"'},
+    }
     context = results["IL201"]["locations"][0]["physicalLocation"]["contextRegion"]
     assert context == {"startLine": 9, "snippet": {"text": LINE_9}}
     assert results["IL204"]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "table.yaml"
@@ -92,7 +102,9 @@ def test_github_annotations_escape_percent_and_name_the_place(table):
     assert "下降5%25" in zh and "下降5%”" not in zh  # % is the runner's escape character
 
 
-@pytest.mark.parametrize(("value", "expected"), [("true", "::"), ("false", "table.yaml:"), (None, "table.yaml:")])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("true", "::"), ("false", "table.yaml:"), (None, "table.yaml:")]
+)
 def test_github_format_is_chosen_when_running_in_github_actions(table, value, expected):
     env = {"GITHUB_ACTIONS": value} if value is not None else {}
     assert check(table, env=env).output.startswith(expected)
@@ -120,8 +132,10 @@ def test_statistics_counts_findings_per_rule(tmp_path, monkeypatch):
     assert result.output == "3  IL201  missing-unit      [警告]\n1  IL204  rate-not-percent  [错误]\n"
     assert result.exit_code == 1
     rows = json.loads(check("t.yaml", "--statistics", "--format", "json", "--select", "IL201,IL204").output)
-    assert rows == [{"code": "IL201", "rule": "missing-unit", "severity": "warning", "count": 3},
-                    {"code": "IL204", "rule": "rate-not-percent", "severity": "error", "count": 1}]
+    assert rows == [
+        {"code": "IL201", "rule": "missing-unit", "severity": "warning", "count": 3},
+        {"code": "IL204", "rule": "rate-not-percent", "severity": "error", "count": 1},
+    ]
 
 
 # --------------------------------------------------------------------------- issue 22: helpUri, gitlab, colour
@@ -130,7 +144,10 @@ def test_statistics_counts_findings_per_rule(tmp_path, monkeypatch):
 def test_sarif_rules_link_their_page(table, monkeypatch):
     rules = json.loads(check(table, "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
     rule = next(r for r in rules if r["id"] == "IL204")
-    assert rule["helpUri"] == "https://github.com/indicator-lint/indicator-lint/blob/main/docs/rules/rate-not-percent.md"
+    assert (
+        rule["helpUri"]
+        == "https://github.com/indicator-lint/indicator-lint/blob/main/docs/rules/rate-not-percent.md"
+    )
     docs = Path(__file__).parent.parent / "docs" / "rules"
     assert all((docs / r["helpUri"].rsplit("/", 1)[1]).is_file() for r in rules)
     monkeypatch.setenv("INDICATOR_LINT_DOCS_URL", "https://intranet.example/lint/rules/")

@@ -35,11 +35,15 @@ _OWN = totals_of("000")  # its findings by severity, from the hand-written table
 
 def counted(copies: int = 1, files: int = 1, unreadable: int = 0, extra_errors: int = 0) -> str:
     """The English summary line of a run over ``copies`` copies of example 000 and nothing else to find."""
-    line = (f"{_OWN['error'] * copies + extra_errors} errors, {_OWN['warning'] * copies} warnings, "
-            f"{_OWN['info'] * copies} info in {files} file{'s' if files != 1 else ''}")
+    line = (
+        f"{_OWN['error'] * copies + extra_errors} errors, {_OWN['warning'] * copies} warnings, "
+        f"{_OWN['info'] * copies} info in {files} file{'s' if files != 1 else ''}"
+    )
     if unreadable:
         line += f"; {unreadable} file{'s' if unreadable != 1 else ''} could not be read"
     return line
+
+
 ADDRESS_SPACE = 1536 * 1024 * 1024  # RLIMIT_AS of each run: a regression fails (MemoryError) rather than swap
 SECONDS, PEAK_MB = 10, 1024  # what each case must stay under
 
@@ -90,8 +94,15 @@ def cli(*args, stdin: bytes | None = None, open_files: int | None = None, timeou
             into.seek(0)
         started = time.perf_counter()
         args = _in_english(list(map(str, args)))
-        process = subprocess.Popen([sys.executable, "-m", "linter", *args], stdin=into, stdout=out,
-                                   stderr=err, preexec_fn=limit, env=env, cwd=ROOT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "linter", *args],
+            stdin=into,
+            stdout=out,
+            stderr=err,
+            preexec_fn=limit,
+            env=env,
+            cwd=ROOT,
+        )
         killer = threading.Timer(timeout, process.kill)  # a hang fails the test, after ``timeout``
         killer.start()
         try:
@@ -102,11 +113,16 @@ def cli(*args, stdin: bytes | None = None, open_files: int | None = None, timeou
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        run = Run(process.returncode, out.read().decode(), err.read().decode(), seconds, usage.ru_maxrss / 1024)
+        run = Run(
+            process.returncode, out.read().decode(), err.read().decode(), seconds, usage.ru_maxrss / 1024
+        )
     if os.environ.get("HOSTILE_LOG"):  # the figures, for a person to read
         with open(os.environ["HOSTILE_LOG"], "a", encoding="utf-8") as log:
-            print(f"{os.environ.get('PYTEST_CURRENT_TEST', '').split(' ')[0]}\t{run.code}\t{run.seconds:.2f} s\t"
-                  f"{run.peak_mb:.0f} MB", file=log)
+            print(
+                f"{os.environ.get('PYTEST_CURRENT_TEST', '').split(' ')[0]}\t{run.code}\t{run.seconds:.2f} s\t"
+                f"{run.peak_mb:.0f} MB",
+                file=log,
+            )
     return run
 
 
@@ -139,8 +155,11 @@ def rewrite_sheet(source: Path, out: Path, rows: str = "", merges: str = "", cha
             if info.filename == "xl/worksheets/sheet1.xml":
                 xml = data.decode().replace("</sheetData>", rows + "</sheetData>")
                 if merges:
-                    xml = xml.replace("</mergeCells>", merges + "</mergeCells>") if "<mergeCells" in xml else \
-                        xml.replace("</sheetData>", f"</sheetData><mergeCells>{merges}</mergeCells>")
+                    xml = (
+                        xml.replace("</mergeCells>", merges + "</mergeCells>")
+                        if "<mergeCells" in xml
+                        else xml.replace("</sheetData>", f"</sheetData><mergeCells>{merges}</mergeCells>")
+                    )
                 data = (change(xml) if change else xml).encode()
             new.writestr(info.filename, data)
     return out
@@ -161,8 +180,12 @@ def test_a_stray_cell_far_away_is_read_in_bounded_memory(tmp_path, book, ref):
     # 5.9 GB (MemoryError) and 1.2 GB / 18 s: openpyxl made a cell object for every cell of the
     # range up to the stray one, and the grid a cell for each of them too.
     row = re.sub(r"\D", "", ref)
-    far = rewrite_sheet(book, tmp_path / "far.xlsx", rows=f'<row r="{row}">{inline(ref, "x")}</row>',
-                        change=lambda xml: re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{ref}"/>', xml))
+    far = rewrite_sheet(
+        book,
+        tmp_path / "far.xlsx",
+        rows=f'<row r="{row}">{inline(ref, "x")}</row>',
+        change=lambda xml: re.sub(r'<dimension ref="[^"]*"/>', f'<dimension ref="A1:{ref}"/>', xml),
+    )
     run = cli("check", far)
     assert run.code == 1 and run.stderr == ""
     assert f"绩效目标表!{ref}: IL102" in run.stdout  # the stray cell is read, as a one-cell row
@@ -180,16 +203,22 @@ def test_a_merge_over_the_rest_of_the_sheet_is_clipped_to_the_used_range(tmp_pat
 
 
 def test_a_merge_with_a_value_carried_down_a_million_rows_stays_in_the_used_range(tmp_path, book):
-    merged = rewrite_sheet(book, tmp_path / "merged.xlsx", rows=f'<row r="300">{inline("K300", "≥95%")}</row>',
-                           merges='<mergeCell ref="K300:K1048576"/>')
+    merged = rewrite_sheet(
+        book,
+        tmp_path / "merged.xlsx",
+        rows=f'<row r="300">{inline("K300", "≥95%")}</row>',
+        merges='<mergeCell ref="K300:K1048576"/>',
+    )
     run = cli("check", merged)
     assert run.code == 1 and run.stderr == "" and "K301" not in run.stdout
     run.bounded()
 
 
 def _sheet(body: str) -> bytes:
-    return ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            f"<sheetData>{body}</sheetData></worksheet>").encode()
+    return (
+        '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{body}</sheetData></worksheet>"
+    ).encode()
 
 
 def _same_cell(size: int) -> bytes:
@@ -200,8 +229,12 @@ def _same_cell(size: int) -> bytes:
 
 def _numbers(cells: int) -> bytes:
     """``cells`` cells of different numbers, ten to a row: it compresses as real sheets do."""
-    rows = (f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>{r * 37 + i}</v></c>' for i, c in enumerate("ABCDEFGHIJ"))
-            + "</row>" for r in range(1, cells // 10 + 1))
+    rows = (
+        f'<row r="{r}">'
+        + "".join(f'<c r="{c}{r}"><v>{r * 37 + i}</v></c>' for i, c in enumerate("ABCDEFGHIJ"))
+        + "</row>"
+        for r in range(1, cells // 10 + 1)
+    )
     return _sheet("".join(rows))
 
 
@@ -211,21 +244,36 @@ def _sheets(out: Path, sheets: list[bytes]) -> Path:
     rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     sheet_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
-                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-                   'spreadsheetml.sheet.main+xml"/></Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                   'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        z.writestr("xl/workbook.xml", f'<?xml version="1.0"?><workbook xmlns="{main_ns}" xmlns:r="{rel_ns}"><sheets>'
-                   + "".join(f'<sheet name="S{i}" sheetId="{i}" r:id="rId{i}"/>' for i in range(1, len(sheets) + 1))
-                   + "</sheets></workbook>")
-        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/relationships">' + "".join(
-                       f'<Relationship Id="rId{i}" Type="{sheet_type}" Target="worksheets/sheet{i}.xml"/>'
-                       for i in range(1, len(sheets) + 1)) + "</Relationships>")
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'spreadsheetml.sheet.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            f'<?xml version="1.0"?><workbook xmlns="{main_ns}" xmlns:r="{rel_ns}"><sheets>'
+            + "".join(f'<sheet name="S{i}" sheetId="{i}" r:id="rId{i}"/>' for i in range(1, len(sheets) + 1))
+            + "</sheets></workbook>",
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships">'
+            + "".join(
+                f'<Relationship Id="rId{i}" Type="{sheet_type}" Target="worksheets/sheet{i}.xml"/>'
+                for i in range(1, len(sheets) + 1)
+            )
+            + "</Relationships>",
+        )
         for i, sheet in enumerate(sheets, 1):
             z.writestr(f"xl/worksheets/sheet{i}.xml", sheet)
     return out
@@ -237,7 +285,11 @@ def test_nineteen_sheets_of_ten_megabytes_are_refused_and_the_next_file_is_check
     big = _sheets(tmp_path / "big.xlsx", [_same_cell(10 * 1024 * 1024)] * 19)
     run = cli("check", big, book)
     assert run.code == 2
-    assert len(run.lines) == 1 and run.lines[0].startswith(f"{big}: unpacks too large (190 MB") and "zip bomb?" in run.lines[0]
+    assert (
+        len(run.lines) == 1
+        and run.lines[0].startswith(f"{big}: unpacks too large (190 MB")
+        and "zip bomb?" in run.lines[0]
+    )
     assert summary(run) == counted(unreadable=1)
     run.bounded()
 
@@ -248,8 +300,10 @@ def test_a_workbook_of_too_many_cells_is_refused_once_counted(tmp_path, book):
     big = _sheets(tmp_path / "cells.xlsx", [_numbers(330_000)])
     run = cli("check", big, book)
     assert run.code == 2
-    assert run.lines == [f"{big}: 工作簿内容过多（超过 500,000 个行、单元格等元素） / too much in the workbook "
-                         "(over 500,000 rows, cells and other elements)"]
+    assert run.lines == [
+        f"{big}: 工作簿内容过多（超过 500,000 个行、单元格等元素） / too much in the workbook "
+        "(over 500,000 rows, cells and other elements)"
+    ]
     assert summary(run) == counted(unreadable=1)
     run.bounded()
 
@@ -265,7 +319,9 @@ def test_a_workbook_of_too_many_value_cells_is_refused(tmp_path):
 
 def _without_results(xml: str) -> str:
     """Every number of column F as a formula saved without its result (what a program writes)."""
-    return re.sub(r'<c r="(F\d+)"((?: s="\d+")?)(?: t="n")?><v>[^<]*</v></c>', r'<c r="\1"\2><f>1+1</f></c>', xml)
+    return re.sub(
+        r'<c r="(F\d+)"((?: s="\d+")?)(?: t="n")?><v>[^<]*</v></c>', r'<c r="\1"\2><f>1+1</f></c>', xml
+    )
 
 
 def test_formula_cells_without_results_are_named_in_one_problem(tmp_path, book):
@@ -277,13 +333,16 @@ def test_formula_cells_without_results_are_named_in_one_problem(tmp_path, book):
     run = cli("check", formulas)
     [problem] = [line for line in run.stdout.splitlines() if "IL001" in line]
     assert problem.startswith(f"{formulas}:绩效目标表!F14:")
-    assert "formula cells 绩效目标表!F14, 绩效目标表!F15, 绩效目标表!F20" in problem and "and 26 more" in problem
+    assert (
+        "formula cells 绩效目标表!F14, 绩效目标表!F15, 绩效目标表!F20" in problem and "and 26 more" in problem
+    )
     assert "were saved without their results" in problem
     run.bounded()
     # and nothing is judged from them: no empty-value where the workbook itself says nothing
     before = [line for line in cli("check", book).stdout.splitlines() if "IL102" in line]
     assert [line for line in run.stdout.splitlines() if "IL102" in line] == [
-        line.replace(str(book), str(formulas)) for line in before]
+        line.replace(str(book), str(formulas)) for line in before
+    ]
 
 
 def test_a_word_document_of_too_many_paragraphs_is_refused_before_it_is_built(tmp_path):
@@ -294,13 +353,18 @@ def test_a_word_document_of_too_many_paragraphs_is_refused_before_it_is_built(tm
     with zipfile.ZipFile(good) as old, zipfile.ZipFile(many, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             data = old.read(info)
-            if info.filename == "word/document.xml":  # 600,000 empty paragraphs (each its own, to compress as text does)
-                data = data.replace(b"</w:body>", b"".join(b'<w:p w:rsidR="%d"/>' % n for n in range(600_000))
-                                    + b"</w:body>")
+            if (
+                info.filename == "word/document.xml"
+            ):  # 600,000 empty paragraphs (each its own, to compress as text does)
+                data = data.replace(
+                    b"</w:body>", b"".join(b'<w:p w:rsidR="%d"/>' % n for n in range(600_000)) + b"</w:body>"
+                )
             new.writestr(info.filename, data)
     run = cli("check", many, good)
     assert run.code == 2
-    assert len(run.lines) == 1 and run.lines[0].startswith(f"{many}: too much in the document (600,")  # (and the example's own)
+    assert len(run.lines) == 1 and run.lines[0].startswith(
+        f"{many}: too much in the document (600,"
+    )  # (and the example's own)
     assert run.lines[0].endswith("paragraphs, table rows and cells, limit 500,000)")
     assert summary(run) == counted(unreadable=1)
     run.bounded()
@@ -314,16 +378,21 @@ def pdf_bomb(out: Path, inflated: int) -> Path:
     deflate = zlib.compressobj(9)
     chunk = b" " * (1024 * 1024)
     stream = b"".join([deflate.compress(chunk) for _ in range(inflated // len(chunk))] + [deflate.flush()])
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
     pdf = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
         offsets.append(len(pdf))
         pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
     xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(
+        b"%010d 00000 n \n" % o for o in offsets
+    )
     pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     out.write_bytes(bytes(pdf))
     return out
@@ -335,8 +404,10 @@ def test_a_pdf_inflating_four_times_past_the_limit_is_refused_once_past_it(tmp_p
     assert bomb.stat().st_size < 512 * 1024
     run = cli("check", bomb, EXAMPLE)
     assert run.code == 2
-    assert run.lines == [f"{bomb}: PDF 解压后过大（超过 64.0 MB），疑似压缩炸弹 / the PDF inflates too large "
-                         "(over 64.0 MB): zip bomb?"]
+    assert run.lines == [
+        f"{bomb}: PDF 解压后过大（超过 64.0 MB），疑似压缩炸弹 / the PDF inflates too large "
+        "(over 64.0 MB): zip bomb?"
+    ]
     assert summary(run) == counted(unreadable=1)
     run.bounded()
 
@@ -356,7 +427,9 @@ def test_dev_zero_is_refused_before_it_is_opened():
     # 7.4 GB: read to its (never coming) end.
     run = cli("check", "/dev/zero", EXAMPLE)
     assert run.code == 2
-    assert run.lines == ["/dev/zero: 不是普通文件（字符设备），未读取 / not a regular file (a character device): not read"]
+    assert run.lines == [
+        "/dev/zero: 不是普通文件（字符设备），未读取 / not a regular file (a character device): not read"
+    ]
     assert summary(run) == counted(unreadable=1)
     run.bounded()
 
@@ -389,7 +462,10 @@ def test_standard_input_is_bounded_too(monkeypatch):
         buffer = io.BytesIO(b"x" * 1000)
 
     monkeypatch.setattr(sys, "stdin", Stdin)
-    with pytest.raises(linter.readers.InputError, match=r"^-: 文件过大（超过 100 bytes） / file too large \(over 100 bytes\)$"):
+    with pytest.raises(
+        linter.readers.InputError,
+        match=r"^-: 文件过大（超过 100 bytes） / file too large \(over 100 bytes\)$",
+    ):
         linter.readers.read_path("-")
 
 
@@ -401,8 +477,10 @@ def test_a_twenty_megabyte_line_of_tabs_is_refused(tmp_path):
     run = cli("check", tabs, EXAMPLE)
     assert run.code == 2
     line = table.count(b"\n") + 1
-    assert run.lines == [f"{tabs}:{line}: 一行中的单元格过多（20,971,521 个，上限 10,000） / too many cells in one line "
-                         "(20,971,521, limit 10,000)"]
+    assert run.lines == [
+        f"{tabs}:{line}: 一行中的单元格过多（20,971,521 个，上限 10,000） / too many cells in one line "
+        "(20,971,521, limit 10,000)"
+    ]
     assert summary(run) == counted(unreadable=1)
     run.bounded()
 
@@ -414,8 +492,10 @@ def test_too_many_cells_or_lines_are_refused(tmp_path):
     lines.write_text(EXAMPLE.read_text(encoding="utf-8").rstrip("\n") + "\n" * 1_000_000, encoding="utf-8")
     run = cli("check", cells, lines)
     assert run.code == 2
-    assert run.lines == [f"{cells}: 单元格过多（超过 200,000 个） / too many cells (over 200,000)",
-                         f"{lines}: 行数过多（1,000,098 行，上限 1,000,000） / too many lines (1,000,098, limit 1,000,000)"]
+    assert run.lines == [
+        f"{cells}: 单元格过多（超过 200,000 个） / too many cells (over 200,000)",
+        f"{lines}: 行数过多（1,000,098 行，上限 1,000,000） / too many lines (1,000,098, limit 1,000,000)",
+    ]
     run.bounded()
 
 
@@ -423,7 +503,9 @@ def test_a_five_megabyte_value_cell_is_read_in_bounded_time(tmp_path):
     # 70 s: every quantity-like run of the text (``1人``) was parsed by the value grammar.
     text = EXAMPLE.read_text(encoding="utf-8")
     big = tmp_path / "big.txt"
-    big.write_text(text.replace("\t1人\n", "\t" + "1人 " * (5 * 1024 * 1024 // 5) + "\n", 1), encoding="utf-8")
+    big.write_text(
+        text.replace("\t1人\n", "\t" + "1人 " * (5 * 1024 * 1024 // 5) + "\n", 1), encoding="utf-8"
+    )
     assert big.stat().st_size > 5 * 1024 * 1024
     run = cli("check", big)
     assert run.code == 1 and run.stderr == ""
@@ -485,7 +567,8 @@ def test_a_link_to_itself_in_a_swept_folder_is_one_line_and_the_rest_is_checked(
     assert run.lines == [
         f"{folder / 'gone.txt'}: 符号链接指向的文件不存在 / broken symbolic link (its target does not exist)",
         f"{folder / 'self.txt'}: 无法读取文件（Too many levels of symbolic links） / cannot read file (Too many levels "
-        "of symbolic links)"]
+        "of symbolic links)",
+    ]
     assert summary(run) == counted(unreadable=2)
     run.bounded()
 
@@ -560,7 +643,7 @@ def test_every_limit_is_documented_with_its_number():
     for name, value in vars(limits).items():
         if name.isupper():
             assert f"`{name}`" in doc, name
-            shown = f"{value // 2 ** 20} MiB" if value >= 2 ** 20 and value % 2 ** 20 == 0 else limits.count(value)
+            shown = f"{value // 2**20} MiB" if value >= 2**20 and value % 2**20 == 0 else limits.count(value)
             assert f"`{name}` | {shown} |" in doc, (name, shown)
 
 
@@ -583,7 +666,9 @@ def test_annotating_a_workbook_with_a_huge_merge_is_one_line_not_gigabytes(tmp_p
     merged = rewrite_sheet(book, tmp_path / "merged.xlsx", merges='<mergeCell ref="A200:XFD1048576"/>')
     run = cli("check", merged, "--annotate", tmp_path / "marked.xlsx")
     assert run.code == 2
-    assert run.lines == [f"indicator-lint: {merged}: 合并区域 A200:XFD1048576 过大，无法写出标注副本 / the merged "
-                         "range A200:XFD1048576 is too large to copy the workbook"]
+    assert run.lines == [
+        f"indicator-lint: {merged}: 合并区域 A200:XFD1048576 过大，无法写出标注副本 / the merged "
+        "range A200:XFD1048576 is too large to copy the workbook"
+    ]
     assert not (tmp_path / "marked.xlsx").exists()
     run.bounded()

@@ -112,9 +112,14 @@ def test_annotate_does_not_write_over_the_baseline_or_the_config(tmp_path):
     baseline = tmp_path / "b.json"
     assert run("baseline", source, "-o", baseline).exit_code == 0
     before = state(source, config, baseline)
-    one_error(run("check", source, "--baseline", baseline, "--annotate", baseline), "不能覆盖", bilingual=False)
-    one_error(run("check", source, "--config", config, "--annotate", config, "--lang", "en"), "will not overwrite",
-              bilingual=False)
+    one_error(
+        run("check", source, "--baseline", baseline, "--annotate", baseline), "不能覆盖", bilingual=False
+    )
+    one_error(
+        run("check", source, "--config", config, "--annotate", config, "--lang", "en"),
+        "will not overwrite",
+        bilingual=False,
+    )
     assert state(source, config, baseline) == before
 
 
@@ -171,8 +176,12 @@ def test_a_folder_conversion_does_not_replace_an_existing_file_without_force(tmp
 @pytest.mark.parametrize("command", ["convert", "report", "baseline", "annotate"])
 def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(tmp_path, command):
     source = table(tmp_path / "t.yaml")
-    out = table(tmp_path / {"convert": "o.yaml", "report": "o.html", "baseline": "o.json",
-                            "annotate": "o.xlsx"}[command], b"old\n", 0o600)
+    out = table(
+        tmp_path
+        / {"convert": "o.yaml", "report": "o.html", "baseline": "o.json", "annotate": "o.xlsx"}[command],
+        b"old\n",
+        0o600,
+    )
     args = ["check", source, "--annotate", out] if command == "annotate" else [command, source, "-o", out]
     result = run(*args)
     assert result.exit_code in (0, 1), result.stderr
@@ -180,8 +189,12 @@ def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(tm
     out.chmod(0o444)  # no write permission (root could write it anyway: the mode decides)
     before = state(source, out)
     result = run(*args)
-    one_error(result, str(out), *(["只读"] if command == "annotate" else ["只读", "read-only"]),
-              bilingual=command != "annotate")
+    one_error(
+        result,
+        str(out),
+        *(["只读"] if command == "annotate" else ["只读", "read-only"]),
+        bilingual=command != "annotate",
+    )
     assert result.stdout == ""  # said before the run, not after it
     assert state(source, out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"t.yaml", out.name})  # no temporary file
@@ -211,8 +224,13 @@ def test_an_output_that_is_a_pipe_is_written_through_not_replaced(tmp_path):
 
 def command(*args, stdout):
     """indicator-lint in a process of its own, writing to ``stdout`` (a file descriptor or file)."""
-    return subprocess.run([sys.executable, "-m", "linter", *map(str, args)], stdout=stdout,
-                          stderr=subprocess.PIPE, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "linter", *map(str, args)],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+    )
 
 
 def lone_line(stderr: str, *words: str) -> str:
@@ -223,8 +241,15 @@ def lone_line(stderr: str, *words: str) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("args", [["check", "--format", "text"], ["check", "--format", "sarif"], ["convert"],
-                                  ["check", "--format", "json", "--jobs", "2"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "text"],
+        ["check", "--format", "sarif"],
+        ["convert"],
+        ["check", "--format", "json", "--jobs", "2"],
+    ],
+)
 def test_a_full_disk_on_stdout_is_one_line_and_exit_code_2(tmp_path, args):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -270,12 +295,16 @@ main(sys.argv[1:])
 @pytest.mark.parametrize("what", ["baseline", "report", "annotate"])
 def test_sigterm_while_an_output_is_written_leaves_the_old_one_and_no_temporary_file(tmp_path, what):
     source = table(tmp_path / "t.yaml")
-    out = table(tmp_path / {"baseline": "b.json", "report": "r.html", "annotate": "a.xlsx"}[what], b"old\n", 0o640)
+    out = table(
+        tmp_path / {"baseline": "b.json", "report": "r.html", "annotate": "a.xlsx"}[what], b"old\n", 0o640
+    )
     script = tmp_path / "terminated.py"
     script.write_text(TERMINATED_WRITING, encoding="utf-8")
     args = ["check", source, "--annotate", out] if what == "annotate" else [what, source, "-o", out]
     before = state(source, out)
-    done = subprocess.run([sys.executable, str(script), *map(str, args)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(script), *map(str, args)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 143, done.stderr
     assert lone_line(done.stderr) == "indicator-lint: 已终止 / terminated"
     assert state(source, out) == before
@@ -311,8 +340,12 @@ def test_sigterm_stops_the_sweep_and_its_workers_with_one_line_and_exit_code_143
         (tmp_path / "in" / f"t{n:03d}.txt").write_bytes(EXAMPLE)
     script = tmp_path / "terminated.py"
     script.write_text(TERMINATED_SWEEP, encoding="utf-8")
-    done = subprocess.run([sys.executable, str(script), str(tmp_path / "in"), str(tmp_path / "pids")],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "in"), str(tmp_path / "pids")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     started, running = (tmp_path / "pids").read_text().splitlines()
     assert done.returncode == 143 and len(started.split()) == 2
     assert lone_line(done.stderr) == "indicator-lint: 已终止 / terminated"  # no worker's traceback either
@@ -326,10 +359,13 @@ def alias_bomb(levels: int = 9) -> list[str]:
     return lines
 
 
-@pytest.mark.parametrize("config", [
-    "params:\n  IL201:\n{bomb}\nseverity:\n  IL201: *b8\n",  # severity checked before params
-    "select: [IL502]\nparams:\n  IL201:\n{bomb}\n  satisfaction-value:\n    floor: *b8\n",
-])
+@pytest.mark.parametrize(
+    "config",
+    [
+        "params:\n  IL201:\n{bomb}\nseverity:\n  IL201: *b8\n",  # severity checked before params
+        "select: [IL502]\nparams:\n  IL201:\n{bomb}\n  satisfaction-value:\n    floor: *b8\n",
+    ],
+)
 def test_an_alias_bomb_in_a_config_is_not_expanded_into_the_message(tmp_path, config):
     import resource
 
@@ -339,31 +375,66 @@ def test_an_alias_bomb_in_a_config_is_not_expanded_into_the_message(tmp_path, co
     source = table(tmp_path / "t.yaml")
     path = table(tmp_path / "cfg.yaml", config.format(bomb="\n".join(alias_bomb())).encode())
     before = state(source, path)
-    done = subprocess.run([sys.executable, "-m", "linter", "check", source, "--config", path], capture_output=True,
-                          text=True, timeout=30, preexec_fn=little_memory)
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "check", source, "--config", path],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        preexec_fn=little_memory,
+    )
     assert done.returncode == 2
     line = lone_line(done.stderr, "got [[[...]")
     assert len(line) < 300
     assert state(source, path) == before
 
 
-@pytest.mark.parametrize("name, text, words", [
-    (".indicator-lint.yaml", "select: [IL2]\nignore: [IL201]\nselect: [IL1]\n", ["duplicate key 'select'", ":3:"]),
-    (".indicator-lint.yaml", "params:\n  satisfaction-value:\n    floor: 80\n    floor: 90\n", ["duplicate key"]),
-    (".indicator-lint.yaml", "params:\n  satisfaction-value:\n    floor: .nan\n", ["finite number", "nan"]),
-    (".indicator-lint.yaml", "params:\n  satisfaction-value:\n    floor: -.inf\n", ["finite number", "-inf"]),
-    ("pyproject.toml", "[tool.indicator-lint.params.satisfaction-value]\nfloor = nan\n", ["finite number"]),
-    ("pyproject.toml", "[tool.indicator-lint.params.satisfaction-value]\nfloor = inf\n", ["finite number"]),
-    (".indicator-lint.yaml", "select: [" + "x" * 100_000 + "]\n", ["no rule matches 'xxx"]),
-    (".indicator-lint.yaml", '? "' + "x" * 100_000 + '\\e[2J\\u202e"\n: 1\n', ["unknown key 'xxx"]),
-    (".indicator-lint.yaml", "select: [IL2]\n\x1b[2J\n", ["not valid YAML", "#x001b"]),
-])
+@pytest.mark.parametrize(
+    "name, text, words",
+    [
+        (
+            ".indicator-lint.yaml",
+            "select: [IL2]\nignore: [IL201]\nselect: [IL1]\n",
+            ["duplicate key 'select'", ":3:"],
+        ),
+        (
+            ".indicator-lint.yaml",
+            "params:\n  satisfaction-value:\n    floor: 80\n    floor: 90\n",
+            ["duplicate key"],
+        ),
+        (
+            ".indicator-lint.yaml",
+            "params:\n  satisfaction-value:\n    floor: .nan\n",
+            ["finite number", "nan"],
+        ),
+        (
+            ".indicator-lint.yaml",
+            "params:\n  satisfaction-value:\n    floor: -.inf\n",
+            ["finite number", "-inf"],
+        ),
+        (
+            "pyproject.toml",
+            "[tool.indicator-lint.params.satisfaction-value]\nfloor = nan\n",
+            ["finite number"],
+        ),
+        (
+            "pyproject.toml",
+            "[tool.indicator-lint.params.satisfaction-value]\nfloor = inf\n",
+            ["finite number"],
+        ),
+        (".indicator-lint.yaml", "select: [" + "x" * 100_000 + "]\n", ["no rule matches 'xxx"]),
+        (".indicator-lint.yaml", '? "' + "x" * 100_000 + '\\e[2J\\u202e"\n: 1\n', ["unknown key 'xxx"]),
+        (".indicator-lint.yaml", "select: [IL2]\n\x1b[2J\n", ["not valid YAML", "#x001b"]),
+    ],
+)
 def test_a_broken_config_is_one_short_line(tmp_path, name, text, words):
     source = table(tmp_path / "t.yaml")
     config = table(tmp_path / name, text.encode())
     before = state(source, config)
-    for args in (["check", source], ["report", source, "-o", tmp_path / "r.html"],
-                 ["baseline", source, "-o", tmp_path / "b.json"]):
+    for args in (
+        ["check", source],
+        ["report", source, "-o", tmp_path / "r.html"],
+        ["baseline", source, "-o", tmp_path / "b.json"],
+    ):
         line = one_error(run(*args), *words, bilingual=False)
         assert len(line) < 400 and "\x1b" not in line
     assert state(source, config) == before
@@ -386,10 +457,12 @@ def test_a_file_name_with_a_line_break_is_one_line(tmp_path):
 
 # --------------------------------------------------------------------------- 3. safe output
 
-HOSTILE = (TABLE.decode("utf-8")
-           .replace("name: 应急管理局劳务派遣经费", 'name: "应急\\e[31m管理局\\u202e劳务\\x00派遣经费"')
-           .replace("value: 优秀", 'value: "=HYPERLINK(\\"http://evil\\")\\e]0;pwn\\a"')
-           .replace("name: 劳务派遣年限", 'name: "劳务派遣\\u2066年限"')).encode()
+HOSTILE = (
+    TABLE.decode("utf-8")
+    .replace("name: 应急管理局劳务派遣经费", 'name: "应急\\e[31m管理局\\u202e劳务\\x00派遣经费"')
+    .replace("value: 优秀", 'value: "=HYPERLINK(\\"http://evil\\")\\e]0;pwn\\a"')
+    .replace("name: 劳务派遣年限", 'name: "劳务派遣\\u2066年限"')
+).encode()
 RAW = ("\x1b", "\u202e", "\u2066", "\x00", "\x07")  # what no terminal output may hold as it is
 ODD_NAME = b"h\xff\x1b[2J\xe2\x80\xae.yaml"  # not UTF-8, an escape sequence and a bidi override
 
@@ -409,7 +482,10 @@ def test_terminal_output_escapes_control_and_bidi_characters_of_cells_and_names(
     result = run("check", "--format", fmt, name)
     assert result.exit_code == 1 and result.stderr == ""
     assert not any(c in result.stdout for c in RAW), result.stdout
-    assert "应急\\x1b[31m管理局\\u202e劳务\\x00派遣经费" in result.stdout and "t\\x1b[2J\\u202e.yaml" in result.stdout
+    assert (
+        "应急\\x1b[31m管理局\\u202e劳务\\x00派遣经费" in result.stdout
+        and "t\\x1b[2J\\u202e.yaml" in result.stdout
+    )
     assert state(name) == before
 
 
@@ -419,16 +495,30 @@ def test_every_format_is_valid_utf8_whatever_the_cells_and_the_file_name(tmp_pat
 
     folder, path = odd_folder(tmp_path)
     before = state(path)
-    done = subprocess.run([sys.executable, "-m", "linter", "check", "--format", fmt, folder.name],  # relative
-                          capture_output=True, timeout=120, cwd=tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--format", fmt, folder.name],  # relative
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert done.returncode == 1 and done.stderr == b""
     out = done.stdout.decode("utf-8")  # strictly: no raw byte of the name, no lone surrogate
     if fmt in ("json", "sarif"):
         data = json.loads(out)
-        paths = [f["path"] for f in data["findings"]] if fmt == "json" else [
-            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]]
-        assert paths and all(p.endswith("h\\xff\x1b[2J\u202e.yaml") if fmt == "json" else
-                             p.endswith("h%FF%1B%5B2J%E2%80%AE.yaml") for p in paths), paths
+        paths = (
+            [f["path"] for f in data["findings"]]
+            if fmt == "json"
+            else [
+                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                for r in data["runs"][0]["results"]
+            ]
+        )
+        assert paths and all(
+            p.endswith("h\\xff\x1b[2J\u202e.yaml")
+            if fmt == "json"
+            else p.endswith("h%FF%1B%5B2J%E2%80%AE.yaml")
+            for p in paths
+        ), paths
     elif fmt == "junit":
         suite = ET.fromstring(done.stdout).find("testsuite")
         assert suite.get("name").endswith("h\\xff\\x1b[2J\u202e.yaml")
@@ -444,13 +534,18 @@ def test_convert_report_and_baseline_write_a_name_that_is_not_utf8_escaped(tmp_p
     folder, path = odd_folder(tmp_path)
     before = state(path)
     for args in (["convert", folder], ["convert", "--to", "json", folder]):
-        done = subprocess.run([sys.executable, "-m", "linter", *map(str, args)], capture_output=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "linter", *map(str, args)], capture_output=True, timeout=120
+        )
         assert done.returncode == 0 and done.stderr == b""
         out = done.stdout.decode("utf-8")
         if "json" in args:
             assert json.loads(out)["documents"][0]["path"].endswith("h\\xff\x1b[2J\u202e.yaml")
         else:  # the comment naming the source is one line, nothing in it a terminal acts on
-            assert out.splitlines()[0].endswith("h\\xff\\x1b[2J\\u202e.yaml") and "\x1b" not in out.splitlines()[0]
+            assert (
+                out.splitlines()[0].endswith("h\\xff\\x1b[2J\\u202e.yaml")
+                and "\x1b" not in out.splitlines()[0]
+            )
             assert yaml.safe_load(out)["tables"][0]["name"] == "应急\x1b[31m管理局\u202e劳务\x00派遣经费"
     assert run("report", folder, "-o", tmp_path / "r.html").exit_code == 0
     assert "h\\xff" in (tmp_path / "r.html").read_text(encoding="utf-8")  # (was h?)
@@ -476,14 +571,23 @@ def test_an_unreadable_file_with_a_line_break_in_its_name_is_one_escaped_line(tm
 def test_annotated_cells_are_text_never_formulas(tmp_path):
     import openpyxl
 
-    source = table(tmp_path / "t.yaml", TABLE.replace("value: 优秀".encode(), b'value: "=1+1"')
-                   .replace("name: 劳务派遣年限".encode(), b'name: "=HYPERLINK(\\"http://example.org\\")"'))
+    source = table(
+        tmp_path / "t.yaml",
+        TABLE.replace("value: 优秀".encode(), b'value: "=1+1"').replace(
+            "name: 劳务派遣年限".encode(), b'name: "=HYPERLINK(\\"http://example.org\\")"'
+        ),
+    )
     before = state(source)
     result = run("check", source, "--annotate", tmp_path / "a.xlsx")
     assert result.exit_code == 1 and result.stderr == ""
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
-    written = [c for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str) and
-               c.value.startswith("=")]
+    written = [
+        c
+        for ws in book
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=")
+    ]
     assert {c.value for c in written} >= {"=1+1", '=HYPERLINK("http://example.org")'}
     assert all(c.data_type == "s" for c in written)  # (openpyxl wrote both as formulas: 'f')
     assert state(source) == before
@@ -507,8 +611,14 @@ def test_help_into_a_full_disk_is_one_line_exit_2():
     import sys
 
     with open("/dev/full", "w") as full:
-        done = subprocess.run([sys.executable, "-m", "linter", "--help"], stdout=full, stderr=subprocess.PIPE,
-                              text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "linter", "--help"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
-        "indicator-lint: 无法写入标准输出（磁盘空间不足） / cannot write to standard output: No space left on device"]
+        "indicator-lint: 无法写入标准输出（磁盘空间不足） / cannot write to standard output: No space left on device"
+    ]

@@ -119,8 +119,9 @@ def test_a_biff_et_is_read_directly_without_libreoffice(libreoffice, key, monkey
     assert read_path(path).source_format == "et"
 
 
-@pytest.mark.parametrize(("delimiter", "encoding"), [(";", "utf-8"), ("\t", "utf-8-sig"), (",", "gb18030"),
-                                                     ("|", "utf-16")])
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"), [(";", "utf-8"), ("\t", "utf-8-sig"), (",", "gb18030"), ("|", "utf-16")]
+)
 def test_csv_dialects_and_encodings(tmp_path, delimiter, encoding):
     path = csv_of("000", tmp_path / "000.csv", delimiter=delimiter, encoding=encoding)
     assert_findings_of(path, "000")
@@ -161,9 +162,14 @@ def test_page_findings_point_at_table_cell_and_line(pages):
     for f in found:
         assert re.fullmatch(r"表\d+", f["sheet"]) and re.fullmatch(r"[A-Z]+\d+", f["cell"])
         if f["value"]:  # the line of the file holds the cell the finding quotes
-            assert f["value"].replace("&", "&amp;") in lines[f["line"] - 1] or f["indicator"] in lines[f["line"] - 1]
+            assert (
+                f["value"].replace("&", "&amp;") in lines[f["line"] - 1]
+                or f["indicator"] in lines[f["line"] - 1]
+            )
     f = next(f for f in found if f["code"] == "IL303")  # 劳务派遣年限 ≥ 1 年: its value cell, column E
-    assert (f["sheet"], f["cell"]) == ("表1", "E12") and "<td>劳务派遣年限</td><td>≥</td><td>1</td>" in lines[f["line"] - 1]
+    assert (f["sheet"], f["cell"]) == ("表1", "E12") and "<td>劳务派遣年限</td><td>≥</td><td>1</td>" in lines[
+        f["line"] - 1
+    ]
     assert f"{pages['000']}:表1!E12: IL303" in check(pages["000"]).stdout
 
 
@@ -179,15 +185,22 @@ def test_csv_and_ods_findings_point_at_line_and_cell(csvs, odss):
 
 def test_text_outside_tables_is_read_as_text_and_points_at_its_line(tmp_path):
     page = tmp_path / "pre.html"
-    text = (tmp_path / "t.txt")
+    text = tmp_path / "t.txt"
     from office_templates import example_text
 
     body = example_text("003").replace("&", "&amp;").replace("<", "&lt;")
-    page.write_text("<html><head><style>\nbody { color: red }\n</style></head><body>\n<h1>网页</h1>\n<pre>"
-                    + body + "</pre></body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><head><style>\nbody { color: red }\n</style></head><body>\n<h1>网页</h1>\n<pre>"
+        + body
+        + "</pre></body></html>",
+        encoding="utf-8",
+    )
     text.write_text(example_text("003"), encoding="utf-8")
     assert_findings_of(page, "003")
-    at, was = read_path(page).tables[0].indicators[0].location, read_path(text).tables[0].indicators[0].location
+    at, was = (
+        read_path(page).tables[0].indicators[0].location,
+        read_path(text).tables[0].indicators[0].location,
+    )
     assert (at.line, at.column) == (was.line + 4, was.column)  # the text starts on the page's fifth line
 
 
@@ -218,17 +231,23 @@ def test_rowspan_and_colspan_are_laid_out_as_merged_cells(tmp_path):
     (table,) = doc.tables
     assert table.name == "应急演练" and table.goal.startswith("完成应急演练2次")
     rows = [(i.level1, i.level2, i.name, i.value_text) for i in table.indicators]
-    assert rows == [("产出指标", "数量指标", "演练次数", "2次"), ("产出指标", "数量指标", "参演人数", "≥100人"),
-                    ("产出指标", "质量指标", "演练合格率", "≥95%"), ("产出指标", "质量指标", "预案覆盖率", "≥95%"),
-                    ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+    assert rows == [
+        ("产出指标", "数量指标", "演练次数", "2次"),
+        ("产出指标", "数量指标", "参演人数", "≥100人"),
+        ("产出指标", "质量指标", "演练合格率", "≥95%"),
+        ("产出指标", "质量指标", "预案覆盖率", "≥95%"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"),
+    ]
     loc = table.indicators[3].location
     assert (loc.sheet, loc.cell, loc.line) == ("表1", "C7", 9)  # 预案覆盖率: the ninth line of the page
     assert doc.budget_year == 2025
 
 
 def test_a_caption_is_the_line_above_its_table(tmp_path):
-    body = ROWS.replace("<p>部门项目支出预算绩效目标表</p><p>（2025年度）</p>\n<table>",
-                        "<table><caption>部门项目支出预算绩效目标表<br>（2025年度）</caption>")
+    body = ROWS.replace(
+        "<p>部门项目支出预算绩效目标表</p><p>（2025年度）</p>\n<table>",
+        "<table><caption>部门项目支出预算绩效目标表<br>（2025年度）</caption>",
+    )
     path = tmp_path / "caption.html"
     path.write_text(_page(body), encoding="utf-8")
     doc = read_path(path)
@@ -245,10 +264,14 @@ def test_a_table_inside_a_cell_is_read_after_its_row(tmp_path):
 
 
 def test_a_tree_in_one_cell_is_cut_at_its_paragraphs(tmp_path):
-    tree = ("<p>一、产出指标</p><p>(一) 数量指标</p><p>1. 企业安全检查 50次</p><p>2. 专家咨询 ≥2次</p>"
-            "<p>二、满意度指标</p><p>群众满意度 ≥90%</p>")
-    body = ("<table><tr><td>项目名称</td><td>金额</td><td>绩效目标</td><td>绩效指标</td></tr>"
-            f"<tr><td>安全生产监管</td><td>50.00</td><td><p>目标1: 完成检查</p></td><td>{tree}</td></tr></table>")
+    tree = (
+        "<p>一、产出指标</p><p>(一) 数量指标</p><p>1. 企业安全检查 50次</p><p>2. 专家咨询 ≥2次</p>"
+        "<p>二、满意度指标</p><p>群众满意度 ≥90%</p>"
+    )
+    body = (
+        "<table><tr><td>项目名称</td><td>金额</td><td>绩效目标</td><td>绩效指标</td></tr>"
+        f"<tr><td>安全生产监管</td><td>50.00</td><td><p>目标1: 完成检查</p></td><td>{tree}</td></tr></table>"
+    )
     path = tmp_path / "tree.html"
     path.write_text(_page(body), encoding="utf-8")
     doc = read_path(path)
@@ -272,8 +295,10 @@ def test_hostile_spans_and_a_page_without_a_table(tmp_path):
 # ---------------------------------------------------------------------- LibreOffice missing, slow, broken
 
 
-@pytest.mark.parametrize(("suffix", "package"), [(".doc", "libreoffice-writer"), (".wps", "libreoffice-writer"),
-                                                 (".et", "libreoffice-calc")])
+@pytest.mark.parametrize(
+    ("suffix", "package"),
+    [(".doc", "libreoffice-writer"), (".wps", "libreoffice-writer"), (".et", "libreoffice-calc")],
+)
 def test_without_libreoffice_one_line_names_the_package(tmp_path, monkeypatch, suffix, package):
     monkeypatch.setattr("linter.readers.soffice.soffice", lambda: None)
     path = tmp_path / f"a{suffix}"
@@ -308,9 +333,11 @@ def test_a_damaged_doc_is_one_line(libreoffice, tmp_path):
 
 
 def test_a_quoted_csv_cell_holds_its_commas_and_line_breaks(tmp_path):
-    text = ("项目名称,\"应急演练\"\r\n年度目标,\"完成应急演练2次,\r\n提高应急处置能力\"\r\n"
-            "一级指标,二级指标,三级指标,指标值\r\n产出指标,数量指标,演练次数,\"2\"\r\n"
-            "满意度指标,服务对象满意度指标,群众满意度,≥90%\r\n")
+    text = (
+        '项目名称,"应急演练"\r\n年度目标,"完成应急演练2次,\r\n提高应急处置能力"\r\n'
+        '一级指标,二级指标,三级指标,指标值\r\n产出指标,数量指标,演练次数,"2"\r\n'
+        "满意度指标,服务对象满意度指标,群众满意度,≥90%\r\n"
+    )
     path = tmp_path / "q.csv"
     path.write_bytes(text.encode("gbk"))
     (table,) = read_path(path).tables

@@ -42,7 +42,10 @@ def workers(monkeypatch) -> list[int]:
 
 
 def test_two_jobs_give_the_json_of_one_on_the_examples(workers):
-    one, two = run("--jobs", "1", "--format", "json", EXAMPLES), run("--jobs", "2", "--format", "json", EXAMPLES)
+    one, two = (
+        run("--jobs", "1", "--format", "json", EXAMPLES),
+        run("--jobs", "2", "--format", "json", EXAMPLES),
+    )
     assert workers == [1]  # --jobs 2 went through this process and one worker, --jobs 1 through none
     assert one.exit_code == two.exit_code == 1
     assert two.stdout == one.stdout
@@ -54,7 +57,12 @@ def test_two_jobs_give_the_json_of_one_on_the_examples(workers):
 def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path, workers):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
-    args = [EXAMPLES / "002_cab738b0acffaaf0.txt", broken, tmp_path / "missing.txt", EXAMPLES / "003_ce0a18593ae1bf2a.txt"]
+    args = [
+        EXAMPLES / "002_cab738b0acffaaf0.txt",
+        broken,
+        tmp_path / "missing.txt",
+        EXAMPLES / "003_ce0a18593ae1bf2a.txt",
+    ]
     one, two = run("--jobs", "1", *args), run("--jobs", "2", *args)
     assert workers == [1]
     assert one.exit_code == two.exit_code == 2
@@ -131,7 +139,10 @@ def test_a_worker_gets_more_chunks_while_this_process_is_still_checking_one_of_i
 
     events = []  # in this process: ("here", index of the file checked) and ("sent", chunk size)
     real_send, real_check = linter.workers.Worker.send, linter.lintrun.check_quietly
-    paths = [Path(shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / f"t{n:03d}.txt")) for n in range(160)]
+    paths = [
+        Path(shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / f"t{n:03d}.txt"))
+        for n in range(160)
+    ]
 
     def send(self, job, chunk):
         if chunk is not None:
@@ -150,11 +161,15 @@ def test_a_worker_gets_more_chunks_while_this_process_is_still_checking_one_of_i
     # A chunk sent between two files of one chunk checked here (neighbours in input order: a chunk
     # sent between two of this process's chunks would have taken the files between them).
     here = [i for i, (kind, _) in enumerate(events) if kind == "here"]
-    assert any(events[b][1] == events[a][1] + 1 and any(kind == "sent" for kind, _ in events[a:b])
-               for a, b in itertools.pairwise(here))
+    assert any(
+        events[b][1] == events[a][1] + 1 and any(kind == "sent" for kind, _ in events[a:b])
+        for a, b in itertools.pairwise(here)
+    )
 
 
-def test_a_worker_that_dies_leaves_its_files_named_unchecked_and_the_sweep_goes_on(tmp_path, monkeypatch, workers):
+def test_a_worker_that_dies_leaves_its_files_named_unchecked_and_the_sweep_goes_on(
+    tmp_path, monkeypatch, workers
+):
     import os
 
     import linter.lintrun as lintrun
@@ -164,14 +179,19 @@ def test_a_worker_that_dies_leaves_its_files_named_unchecked_and_the_sweep_goes_
     real, here = lintrun.check_file, os.getpid()
 
     def dies_on_boom(run_, path, *args, **kwargs):
-        if Path(path).name == "boom.txt" and os.getpid() != here:  # only in the worker: here, it would end the test
+        if (
+            Path(path).name == "boom.txt" and os.getpid() != here
+        ):  # only in the worker: here, it would end the test
             os._exit(1)  # as a worker killed for its memory, or one crashed inside a C library
         return real(run_, path, *args, **kwargs)
 
     monkeypatch.setattr(lintrun, "check_file", dies_on_boom)
     boom = tmp_path / "boom.txt"
     shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", boom)
-    after = [Path(shutil.copy(EXAMPLES / "004_68506cad869715c1.txt", tmp_path / f"after{n:02d}.txt")) for n in range(30)]
+    after = [
+        Path(shutil.copy(EXAMPLES / "004_68506cad869715c1.txt", tmp_path / f"after{n:02d}.txt"))
+        for n in range(30)
+    ]
     result = run("--jobs", "2", EXAMPLES / "002_cab738b0acffaaf0.txt", boom, *after)
     assert workers == [1]
     assert result.exit_code == 2 and "Traceback" not in result.output
@@ -199,7 +219,9 @@ def test_workers_start_with_what_they_inherit_frozen_and_the_caller_is_left_as_i
     from linter.lintrun import LintRun, check_files
 
     paths = [shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / f"t{n}.txt") for n in range(4)]
-    counts = [r.summary for r in check_files(LintRun(), [Path(p) for p in paths], jobs=2, summarise=_frozen_objects)]
+    counts = [
+        r.summary for r in check_files(LintRun(), [Path(p) for p in paths], jobs=2, summarise=_frozen_objects)
+    ]
     in_workers = [n for pid, n in counts if pid != os.getpid()]
     assert gc.get_freeze_count() == 0 and all(n == 0 for pid, n in counts if pid == os.getpid())
     assert in_workers and all(n > 1000 for n in in_workers)  # the parser, the rules: never walked again
@@ -220,17 +242,26 @@ def test_a_worker_that_fails_outside_any_file_leaves_its_files_named_unchecked(m
         return real(self, verdicts)
 
     monkeypatch.setattr(LintRun, "learn_verdicts", broken)
-    files = [EXAMPLES / "002_cab738b0acffaaf0.txt", EXAMPLES / "003_ce0a18593ae1bf2a.txt", EXAMPLES / "004_68506cad869715c1.txt"]
+    files = [
+        EXAMPLES / "002_cab738b0acffaaf0.txt",
+        EXAMPLES / "003_ce0a18593ae1bf2a.txt",
+        EXAMPLES / "004_68506cad869715c1.txt",
+    ]
     result = run("--jobs", "2", *files)
     assert workers == [1] and result.exit_code == 2 and "Traceback" not in result.output
-    assert f"{files[1]}: 未检查（检查进程出错（RuntimeError: no verdicts today））" in result.stderr.splitlines()
+    assert (
+        f"{files[1]}: 未检查（检查进程出错（RuntimeError: no verdicts today））" in result.stderr.splitlines()
+    )
 
 
 def test_a_sweep_left_unfinished_stops_its_workers(tmp_path):
     from linter.lintrun import LintRun, check_files
 
     before = set(multiprocessing.active_children())
-    paths = [Path(shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / f"t{n:02d}.txt")) for n in range(40)]
+    paths = [
+        Path(shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / f"t{n:02d}.txt"))
+        for n in range(40)
+    ]
     results = check_files(LintRun(), paths, jobs=3)
     next(results), next(results)
     assert len(set(multiprocessing.active_children()) - before) == 2
@@ -267,11 +298,17 @@ def sweep(tmp_path, how: str):
     script = tmp_path / "sweep.py"
     script.write_text(SWEEP, encoding="utf-8")
     (tmp_path / "in").mkdir()
-    return subprocess.run([sys.executable, str(script), str(EXAMPLES), str(tmp_path / "in"), how],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(script), str(EXAMPLES), str(tmp_path / "in"), how],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
-@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_SETPIPE_SZ"), reason="pipe sizes are set on Linux only")
+@pytest.mark.skipif(
+    not hasattr(__import__("fcntl"), "F_SETPIPE_SZ"), reason="pipe sizes are set on Linux only"
+)
 def test_a_sweep_through_small_pipes_does_not_wait_forever(tmp_path):
     """Chunks of results and of verdicts far larger than the pipes: each side still reads what
     the other sends, and the findings are those of one process."""
@@ -279,7 +316,9 @@ def test_a_sweep_through_small_pipes_does_not_wait_forever(tmp_path):
 
     done = sweep(tmp_path, "small pipes")
     assert done.returncode == 0, done.stderr
-    one = sum(len(r.findings) for r in check_files(LintRun(), sorted((tmp_path / "in").glob("*.txt")), jobs=1))
+    one = sum(
+        len(r.findings) for r in check_files(LintRun(), sorted((tmp_path / "in").glob("*.txt")), jobs=1)
+    )
     assert int(done.stdout) == one > 0
 
 
@@ -341,8 +380,12 @@ def test_ctrl_c_stops_the_sweep_and_its_workers_with_one_line_and_exit_code_130(
         shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / "in" / f"t{n:03d}.txt")
     script = tmp_path / "interrupted.py"
     script.write_text(INTERRUPTED, encoding="utf-8")
-    done = subprocess.run([sys.executable, str(script), str(tmp_path / "in"), str(tmp_path / "pids")],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "in"), str(tmp_path / "pids")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     started, running = (tmp_path / "pids").read_text().splitlines()
     assert done.returncode == 130 and len(started.split()) == 2
     assert done.stderr.splitlines()[-1] == "indicator-lint: 已中断 / interrupted"
@@ -351,7 +394,9 @@ def test_ctrl_c_stops_the_sweep_and_its_workers_with_one_line_and_exit_code_130(
 
 
 @pytest.mark.parametrize("jobs", [2, 3])
-def test_the_processes_pass_each_other_their_verdicts_and_the_output_is_that_of_one(tmp_path, monkeypatch, jobs):
+def test_the_processes_pass_each_other_their_verdicts_and_the_output_is_that_of_one(
+    tmp_path, monkeypatch, jobs
+):
     """A sweep meets the same rows in every process: each passes on its verdicts on the rows that
     repeat (with the findings they gave), and the output is still that of one process."""
     import functools
@@ -369,7 +414,9 @@ def test_the_processes_pass_each_other_their_verdicts_and_the_output_is_that_of_
 
     monkeypatch.setattr(LintRun, "learn_verdicts", learn)
     names = sorted(p.name for p in EXAMPLES.glob("0*.txt"))
-    paths = [Path(shutil.copy(EXAMPLES / names[n % len(names)], tmp_path / f"t{n:02d}.txt")) for n in range(40)]
+    paths = [
+        Path(shutil.copy(EXAMPLES / names[n % len(names)], tmp_path / f"t{n:02d}.txt")) for n in range(40)
+    ]
     text = functools.partial(render_file, "text", False, None)
     one = [r.summary for r in check_files(LintRun(), paths, jobs=1, summarise=text)]
     learnt.clear()

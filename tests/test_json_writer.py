@@ -23,21 +23,64 @@ def _hand_made() -> list[Finding]:
     odd = ['引号 " 反斜杠 \\ 换行\n制表\t', "\u2028行分隔\u2029", "控制\x00\x1f字符", "emoji 🙂 é ß", ""]
     findings = []
     for i, text in enumerate(odd):
-        findings.append(Finding(code="IL212", rule="vague-value", severity="warning", message=text,
-                                location=Location(f"表 {text}.txt", i, i * 3)))
+        findings.append(
+            Finding(
+                code="IL212",
+                rule="vague-value",
+                severity="warning",
+                message=text,
+                location=Location(f"表 {text}.txt", i, i * 3),
+            )
+        )
         # every optional field missing
-        findings.append(Finding(code="IL101", rule="missing-category", severity="error", message=text,
-                                location=Location("t.yaml", 1, 1), table=None, indicator=None,
-                                level1=None, level2=None, value=None))
+        findings.append(
+            Finding(
+                code="IL101",
+                rule="missing-category",
+                severity="error",
+                message=text,
+                location=Location("t.yaml", 1, 1),
+                table=None,
+                indicator=None,
+                level1=None,
+                level2=None,
+                value=None,
+            )
+        )
         # every optional field present, with the odd text
-        findings.append(Finding(code="IL203", rule="cost-not-money", severity="info", message=text,
-                                location=Location("t.yaml", 12, 7), table=text, indicator=text,
-                                level1=text, level2=text, value=text))
+        findings.append(
+            Finding(
+                code="IL203",
+                rule="cost-not-money",
+                severity="info",
+                message=text,
+                location=Location("t.yaml", 12, 7),
+                table=text,
+                indicator=text,
+                level1=text,
+                level2=text,
+                value=text,
+            )
+        )
     # locations the fast path hands to the generic one
-    findings += [Finding(code="IL201", rule="missing-unit", severity="warning", message="无单位",
-                         location=Location("t.xlsx", 5, 4, sheet="表 1", cell="D5"), value="4"),
-                 Finding(code="IL201", rule="missing-unit", severity="warning", message="无单位",
-                         location=Location("t.pdf", page=3), indicator="培训次数")]
+    findings += [
+        Finding(
+            code="IL201",
+            rule="missing-unit",
+            severity="warning",
+            message="无单位",
+            location=Location("t.xlsx", 5, 4, sheet="表 1", cell="D5"),
+            value="4",
+        ),
+        Finding(
+            code="IL201",
+            rule="missing-unit",
+            severity="warning",
+            message="无单位",
+            location=Location("t.pdf", page=3),
+            indicator="培训次数",
+        ),
+    ]
     return findings
 
 

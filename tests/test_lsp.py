@@ -26,8 +26,11 @@ async def client(lsp_client: LanguageClient):
 
 async def opened(client: LanguageClient, path: Path, text: str) -> list[t.Diagnostic]:
     uri = path.as_uri()
-    client.text_document_did_open(t.DidOpenTextDocumentParams(
-        text_document=t.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+    client.text_document_did_open(
+        t.DidOpenTextDocumentParams(
+            text_document=t.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)
+        )
+    )
     await client.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     return list(client.diagnostics[uri])
 
@@ -38,7 +41,9 @@ def apply(text: str, edit: t.WorkspaceEdit, uri: str) -> str:
         line = lines[e.range.start.line]
         end = "\n" if line.endswith("\n") else ""
         body = line[:-1] if end else line
-        lines[e.range.start.line] = body[:e.range.start.character] + e.new_text + body[e.range.end.character:] + end
+        lines[e.range.start.line] = (
+            body[: e.range.start.character] + e.new_text + body[e.range.end.character :] + end
+        )
     return "".join(lines)
 
 
@@ -49,40 +54,58 @@ async def test_diagnostics_hover_and_code_actions(client: LanguageClient, tmp_pa
     path.write_text(text, encoding="utf-8")
     diagnostics = await opened(client, path, text)
     check = json.loads(runner().invoke(main, ["check", "--format", "json", str(path)]).stdout)["findings"]
-    assert sorted((d.code, d.range.start.line + 1, d.range.start.character + 1, d.message) for d in diagnostics) \
-        == sorted((f["code"], f["line"], f["column"], f["message"]) for f in check)
+    assert sorted(
+        (d.code, d.range.start.line + 1, d.range.start.character + 1, d.message) for d in diagnostics
+    ) == sorted((f["code"], f["line"], f["column"], f["message"]) for f in check)
     assert {d.code for d in diagnostics} >= {"IL290", "IL204"}
     rate = next(d for d in diagnostics if d.code == "IL204")
-    assert rate.severity == t.DiagnosticSeverity.Error and rate.code_description.href.endswith("rate-not-percent.md")
+    assert rate.severity == t.DiagnosticSeverity.Error and rate.code_description.href.endswith(
+        "rate-not-percent.md"
+    )
 
-    hover = await client.text_document_hover_async(t.HoverParams(
-        text_document=t.TextDocumentIdentifier(uri=path.as_uri()), position=rate.range.start))
+    hover = await client.text_document_hover_async(
+        t.HoverParams(text_document=t.TextDocumentIdentifier(uri=path.as_uri()), position=rate.range.start)
+    )
     assert "IL204 rate-not-percent" in hover.contents.value and "依据 / Basis" in hover.contents.value
 
     uri = path.as_uri()
     sign = next(d for d in diagnostics if d.code == "IL290")
-    actions = await client.text_document_code_action_async(t.CodeActionParams(
-        text_document=t.TextDocumentIdentifier(uri=uri), range=sign.range,
-        context=t.CodeActionContext(diagnostics=[sign])))
+    actions = await client.text_document_code_action_async(
+        t.CodeActionParams(
+            text_document=t.TextDocumentIdentifier(uri=uri),
+            range=sign.range,
+            context=t.CodeActionContext(diagnostics=[sign]),
+        )
+    )
     fix = next(a for a in actions if a.title.startswith("修复 IL290"))
     fixed = apply(text, fix.edit, uri)
     assert '点评反馈会次数: "≥4次"' in fixed
-    client.text_document_did_change(t.DidChangeTextDocumentParams(
-        text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[t.TextDocumentContentChangeWholeDocument(text=fixed)]))
+    client.text_document_did_change(
+        t.DidChangeTextDocumentParams(
+            text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[t.TextDocumentContentChangeWholeDocument(text=fixed)],
+        )
+    )
     await client.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     after = list(client.diagnostics[uri])
     assert len(after) == len(diagnostics) - 1 and "IL290" not in {d.code for d in after}
 
-    actions = await client.text_document_code_action_async(t.CodeActionParams(
-        text_document=t.TextDocumentIdentifier(uri=uri), range=rate.range,
-        context=t.CodeActionContext(diagnostics=[rate])))
+    actions = await client.text_document_code_action_async(
+        t.CodeActionParams(
+            text_document=t.TextDocumentIdentifier(uri=uri),
+            range=rate.range,
+            context=t.CodeActionContext(diagnostics=[rate]),
+        )
+    )
     noqa = next(a for a in actions if "noqa: IL204" in a.title)
     suppressed = apply(fixed, noqa.edit, uri)
     assert "安全生产事故率: 降低  # noqa: IL204 理由" in suppressed
-    client.text_document_did_change(t.DidChangeTextDocumentParams(
-        text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=3),
-        content_changes=[t.TextDocumentContentChangeWholeDocument(text=suppressed)]))
+    client.text_document_did_change(
+        t.DidChangeTextDocumentParams(
+            text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=3),
+            content_changes=[t.TextDocumentContentChangeWholeDocument(text=suppressed)],
+        )
+    )
     await client.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert "IL204" not in {d.code for d in client.diagnostics[uri]}
     assert len(client.diagnostics[uri]) == len(after) - 1

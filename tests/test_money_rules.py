@@ -23,8 +23,15 @@ COST, COUNT, QUALITY = "成本指标", "数量指标", "质量指标"
 
 def ind(level2: str, name: str, value: str, line: int = 10) -> Indicator:
     loc = Location("t.txt", line, 5)
-    return Indicator(level1="产出指标", level2=level2, name=name, value_text=value, value=parse(value),
-                     location=loc, value_location=loc)
+    return Indicator(
+        level1="产出指标",
+        level2=level2,
+        name=name,
+        value_text=value,
+        value=parse(value),
+        location=loc,
+        value_location=loc,
+    )
 
 
 def wan(text: str) -> Money:
@@ -32,12 +39,22 @@ def wan(text: str) -> Money:
     return Money(text=text, yuan=D(text.replace(",", "")) * 10000, location=Location("t.txt", 3, 9))
 
 
-def table(name: str, total: str | None, *indicators: Indicator, fiscal: str | None = None,
-          other: str | None = None, goal: str = "") -> Table:
-    money = Funding(total=wan(total) if total else None, fiscal=wan(fiscal) if fiscal else None,
-                    other=wan(other) if other else None)
-    return Table(name=name, funding=money, indicators=list(indicators), goal=goal,
-                 location=Location("t.txt", 1, 1))
+def table(
+    name: str,
+    total: str | None,
+    *indicators: Indicator,
+    fiscal: str | None = None,
+    other: str | None = None,
+    goal: str = "",
+) -> Table:
+    money = Funding(
+        total=wan(total) if total else None,
+        fiscal=wan(fiscal) if fiscal else None,
+        other=wan(other) if other else None,
+    )
+    return Table(
+        name=name, funding=money, indicators=list(indicators), goal=goal, location=Location("t.txt", 1, 1)
+    )
 
 
 def doc(*tables: Table, total: Money | None = None) -> Document:
@@ -49,6 +66,7 @@ def run(module, document: Document, **params) -> list:
 
 
 # ------------------------------------------------------------------ money helpers
+
 
 def test_amounts_are_written_back_as_a_table_prints_them():
     assert format_yuan(D(1350000)) == "135万元"
@@ -80,11 +98,17 @@ def test_total_amount_reads_ceilings_bare_wan_and_ranges_but_not_prices():
 
 # ------------------------------------------------------------------ cost-sum
 
+
 def test_cost_items_over_the_funding_are_reported_with_both_figures():
     # 002 project 8: 45 + 30 + 30 + 30 = 135 万元 on a 50.00 万元 project.
-    t = table("应急度汛安全经费", "50.00",
-              ind(COST, "火灾及抢险救援处置成本", "≤45万元", 20), ind(COST, "安保执勤成本", "≤30万元", 21),
-              ind(COST, "消防培训成本", "≤30万元", 22), ind(COST, "消防监督检查成本", "≤30万元", 23))
+    t = table(
+        "应急度汛安全经费",
+        "50.00",
+        ind(COST, "火灾及抢险救援处置成本", "≤45万元", 20),
+        ind(COST, "安保执勤成本", "≤30万元", 21),
+        ind(COST, "消防培训成本", "≤30万元", 22),
+        ind(COST, "消防监督检查成本", "≤30万元", 23),
+    )
     [hit] = run(cost_sum, doc(t))
     assert hit.args["sum"] == "135万元"
     assert hit.args["funding"] == "50万元"
@@ -94,8 +118,10 @@ def test_cost_items_over_the_funding_are_reported_with_both_figures():
 
 def test_rounding_of_the_printed_funding_is_allowed_for():
     # 004 project 1: 98856 + 36000 = 134856 元 against 13.49 万元 (134850 … 134950): fine.
-    rows = [ind(COST, "3名技术人员经费补助标准 2746元/人", "98856元"),
-            ind(COST, "1名专家经费补助标准 3000元/人", "36000元")]
+    rows = [
+        ind(COST, "3名技术人员经费补助标准 2746元/人", "98856元"),
+        ind(COST, "1名专家经费补助标准 3000元/人", "36000元"),
+    ]
     assert run(cost_sum, doc(table("政府长聘人员经费", "13.49", *rows))) == []
     # Printed as 13.4 万元 (133950 … 134050) the same items are 806 元 over the edge.
     [hit] = run(cost_sum, doc(table("政府长聘人员经费", "13.4", *rows)))
@@ -106,40 +132,72 @@ def test_rounding_of_the_printed_funding_is_allowed_for():
 
 def test_costs_that_add_up_are_not_reported():
     # 002 project 1: 10 + 20 + 8 + 8 + 4 = 50.00; project 3: 1.2万 + 1万元 + 2万元 = 4.20.
-    p1 = table("全县安全生产监管专项", "50.00", ind(COST, "宣传培训成本", "≤10万元"),
-               ind(COST, "咨询和检查成本", "≤20万元"), ind(COST, "省安全检查", "≤8万元"),
-               ind(COST, "办公用品购置、劳务费", "≤8万元"), ind(COST, "安全生产经费", "≤4万元"))
-    p3 = table("防灾减灾救灾及法制宣传经费", "4.20", ind(COST, "制定印发宣传手册、制作宣传展板", "1.2万。"),
-               ind(COST, "业务工作经费", "1万元"), ind(COST, "法制培训全年三次", "2万元。"))
+    p1 = table(
+        "全县安全生产监管专项",
+        "50.00",
+        ind(COST, "宣传培训成本", "≤10万元"),
+        ind(COST, "咨询和检查成本", "≤20万元"),
+        ind(COST, "省安全检查", "≤8万元"),
+        ind(COST, "办公用品购置、劳务费", "≤8万元"),
+        ind(COST, "安全生产经费", "≤4万元"),
+    )
+    p3 = table(
+        "防灾减灾救灾及法制宣传经费",
+        "4.20",
+        ind(COST, "制定印发宣传手册、制作宣传展板", "1.2万。"),
+        ind(COST, "业务工作经费", "1万元"),
+        ind(COST, "法制培训全年三次", "2万元。"),
+    )
     assert run(cost_sum, doc(p1, p3)) == []
 
 
 def test_a_short_sum_is_reported_only_when_every_cost_is_a_readable_total():
-    complete = table("救灾物资储备库运转经费", "6.00", ind(COST, "管理维护经费", "4.1万元"),
-                     ind(COST, "灾害信息员培训", "0.9万元"))
+    complete = table(
+        "救灾物资储备库运转经费",
+        "6.00",
+        ind(COST, "管理维护经费", "4.1万元"),
+        ind(COST, "灾害信息员培训", "0.9万元"),
+    )
     [hit] = run(cost_sum, doc(complete))
     assert (hit.args["sum"], hit.args["funding"], hit.args["diff"]) == ("5万元", "6万元", "1万元")
     assert run(cost_sum, doc(complete), report_under=False) == []
     # A unit price or a value in 次 among the costs: the totals need not cover the funding.
-    with_price = table("农村住房保险", "20.00", ind(COST, "补贴标准", "10元/户"), ind(COST, "管理费", "5万元"))
+    with_price = table(
+        "农村住房保险", "20.00", ind(COST, "补贴标准", "10元/户"), ind(COST, "管理费", "5万元")
+    )
     with_count = table("应急物资", "54", ind(COST, "火险形势会商", "2 次"), ind(COST, "会商费", "5万元"))
     assert run(cost_sum, doc(with_price, with_count)) == []
 
 
 def test_a_total_row_above_its_items_is_not_counted_twice():
-    t = table("培训经费", "50", ind(COST, "项目总成本", "50万元"), ind(COST, "培训费", "20万元"),
-              ind(COST, "设备费", "30万元"))
+    t = table(
+        "培训经费",
+        "50",
+        ind(COST, "项目总成本", "50万元"),
+        ind(COST, "培训费", "20万元"),
+        ind(COST, "设备费", "30万元"),
+    )
     assert run(cost_sum, doc(t)) == []
     # Without the breakdown adding up, the rows are items: 50 + 20 + 25 = 95 万元.
-    t = table("培训经费", "50", ind(COST, "项目总成本", "50万元"), ind(COST, "培训费", "20万元"),
-              ind(COST, "设备费", "25万元"))
+    t = table(
+        "培训经费",
+        "50",
+        ind(COST, "项目总成本", "50万元"),
+        ind(COST, "培训费", "20万元"),
+        ind(COST, "设备费", "25万元"),
+    )
     [hit] = run(cost_sum, doc(t))
     assert hit.args["sum"] == "95万元"
 
 
 def test_an_over_run_is_reported_even_beside_unreadable_costs():
-    t = table("森林防火工作经费", "4.00", ind(COST, "会务费", "≤3万元"), ind(COST, "培训费", "2万元"),
-              ind(COST, "其他", "若干"))
+    t = table(
+        "森林防火工作经费",
+        "4.00",
+        ind(COST, "会务费", "≤3万元"),
+        ind(COST, "培训费", "2万元"),
+        ind(COST, "其他", "若干"),
+    )
     [hit] = run(cost_sum, doc(t))
     assert hit.args["sum"] == "5万元" and hit.args["diff"] == "1万元"
 
@@ -147,8 +205,15 @@ def test_an_over_run_is_reported_even_beside_unreadable_costs():
 def _range_row(low: int, high: int) -> Indicator:
     # Built by hand: the check's reading of a money range, whatever the grammar makes of 8-12万元.
     row = ind(COST, "检查费", f"{low}-{high}万元")
-    row.value = Range(raw=row.value_text, span=(0, len(row.value_text)), low=D(low * 10000),
-                      high=D(high * 10000), unit="元", unit_kind="money", written_unit="万元")
+    row.value = Range(
+        raw=row.value_text,
+        span=(0, len(row.value_text)),
+        low=D(low * 10000),
+        high=D(high * 10000),
+        unit="元",
+        unit_kind="money",
+        written_unit="万元",
+    )
     return row
 
 
@@ -173,10 +238,16 @@ def test_relative_tolerance_widens_the_slack():
 
 # ------------------------------------------------------------------ price-quantity
 
+
 def test_price_times_households_against_the_named_total():
     # 002 project 4: 10 元/户 × 3.2 万户 = 32 万元, but 农村住房保险总成本 is 20万.
-    t = table("农村住房保险", "20.00", ind(COUNT, "农村住房保险补贴户数", "3.2 万户"),
-              ind(COST, "农村住房保险总成本", "20万"), ind(COST, "人均农村住房保险补贴标准", "10元/每户", 30))
+    t = table(
+        "农村住房保险",
+        "20.00",
+        ind(COUNT, "农村住房保险补贴户数", "3.2 万户"),
+        ind(COST, "农村住房保险总成本", "20万"),
+        ind(COST, "人均农村住房保险补贴标准", "10元/每户", 30),
+    )
     [hit] = run(price_quantity, doc(t))
     assert hit.indicator.name == "人均农村住房保险补贴标准" and hit.location.line == 30
     assert hit.args["price"] == "10元/户"
@@ -189,28 +260,42 @@ def test_price_times_households_against_the_named_total():
 
 def test_price_in_the_name_times_head_count_and_the_twelve_month_hint():
     # 004 project 1: 3 × 2746 = 8238 元 ≠ 98856 元; 12 × 8238 = 98856: a monthly rate.
-    rows = [ind(COST, "3名技术人员经费补助标准 2746元/人", "98856元", 40),
-            ind(COST, "1名专家经费补助标准 3000元/人", "36000元", 41)]
+    rows = [
+        ind(COST, "3名技术人员经费补助标准 2746元/人", "98856元", 40),
+        ind(COST, "1名专家经费补助标准 3000元/人", "36000元", 41),
+    ]
     hits = run(price_quantity, doc(table("政府长聘人员经费", "13.49", *rows)))
     assert [h.location.line for h in hits] == [40, 41]
     first, second = (h.args for h in hits)
-    assert (first["price"], first["quantity"], first["product"], first["total"]) == \
-        ("2746元/人", "3名", "8238元", "98856元")
+    assert (first["price"], first["quantity"], first["product"], first["total"]) == (
+        "2746元/人",
+        "3名",
+        "8238元",
+        "98856元",
+    )
     assert "98856元" in first["note"]["zh"] and "元/人·月" in first["note"]["zh"]
     assert (second["product"], second["total"]) == ("3000元", "36000元")  # 1 × 3000; ×12 = 36000
     assert "元/人·月" in second["note"]["en"]
 
 
 def test_a_monthly_price_that_fits_is_fine():
-    rows = [ind(COST, "3名技术人员经费补助标准 2746元/人·月", "98856元"),
-            ind(COST, "技术人员补助", "2746元/人·月"), ind(COUNT, "技术人员人数", "3人")]
+    rows = [
+        ind(COST, "3名技术人员经费补助标准 2746元/人·月", "98856元"),
+        ind(COST, "技术人员补助", "2746元/人·月"),
+        ind(COUNT, "技术人员人数", "3人"),
+    ]
     assert run(price_quantity, doc(table("政府长聘人员经费", "13.49", *rows))) == []
 
 
 def test_a_price_with_no_single_count_or_a_part_of_the_funding_is_left_alone():
     # Two different head counts: no telling which the price is for.
-    two = table("培训经费", "10", ind(COUNT, "培训人数", "200人"), ind(COUNT, "宣传覆盖人数", "2万人"),
-                ind(COST, "人均培训费", "300元/人"))
+    two = table(
+        "培训经费",
+        "10",
+        ind(COUNT, "培训人数", "200人"),
+        ind(COUNT, "宣传覆盖人数", "2万人"),
+        ind(COST, "人均培训费", "300元/人"),
+    )
     # 300 元 × 200 人 = 6 万元 of a 10 万元 project: the rest may go to the venue.
     part = table("培训经费", "10", ind(COUNT, "培训人数", "200人"), ind(COST, "人均培训费", "300元/人"))
     # A head count of something else: 宣传覆盖人数 is not who the 培训费 is paid for.
@@ -228,36 +313,49 @@ def test_a_priced_part_dearer_than_the_whole_project_is_reported():
 
 # ------------------------------------------------------------------ denominator
 
+
 def test_per_person_name_with_a_per_household_unit():
     t = table("农村住房保险", "20", ind(COST, "人均农村住房保险补贴标准", "10元/每户"))
     [hit] = run(denominator, doc(t))
     assert hit.args == {"word": "人均", "expected": "人", "per_unit": "户"}
 
 
-@pytest.mark.parametrize("name,value", [
-    ("户均农村住房保险补贴标准", "10元/户"),
-    ("人均培训成本", "500元"),          # no per-unit: the name gives it
-    ("每户年保费", "10元/年"),          # per year, not per something else
-    ("人均培训费", "200元/人次"),
-    ("每名技术人员补助", "2746元/人·月"),
-])
+@pytest.mark.parametrize(
+    "name,value",
+    [
+        ("户均农村住房保险补贴标准", "10元/户"),
+        ("人均培训成本", "500元"),  # no per-unit: the name gives it
+        ("每户年保费", "10元/年"),  # per year, not per something else
+        ("人均培训费", "200元/人次"),
+        ("每名技术人员补助", "2746元/人·月"),
+    ],
+)
 def test_agreeing_denominators_are_fine(name, value):
     assert run(denominator, doc(table("t", "20", ind(COST, name, value)))) == []
 
 
 # ------------------------------------------------------------------ goal-indicator
 
-GOAL_1 = ("<p>目标1: 力争完成州政府、州安委下达的各项安全考核目标; 完成对全县煤矿、非煤矿等企业的全面排查、体检, "
-          "完成企业安全检查50次, 开展第三方专家咨询检查4次以上, 使重大安全事故发生率降低为0;</p> "
-          "<p>目标2: 组织开展生产安全事故隐患排查治理, 安监人员的业务能力培训工作, 实现省州级培训4次以上;</p>")
+GOAL_1 = (
+    "<p>目标1: 力争完成州政府、州安委下达的各项安全考核目标; 完成对全县煤矿、非煤矿等企业的全面排查、体检, "
+    "完成企业安全检查50次, 开展第三方专家咨询检查4次以上, 使重大安全事故发生率降低为0;</p> "
+    "<p>目标2: 组织开展生产安全事故隐患排查治理, 安监人员的业务能力培训工作, 实现省州级培训4次以上;</p>"
+)
 
 
 def test_goal_households_against_the_indicator():
     # 002 project 4: the goal says 2万户, the indicator 3.2 万户.
-    goal = ("<p>目标1: 实施农村住房保险补贴, 降低各种自然灾害给村民带来的经济损失, 实现农村住房保险补贴2万户, "
-            "及时为村民办理住房保险, 并及时为受灾参保村民进行补贴。</p>")
-    t = table("农村住房保险", "20.00", ind(COUNT, "农村住房保险补贴户数", "3.2 万户"),
-              ind(QUALITY, "农村住房保险补贴覆盖率", "≥95%"), goal=goal)
+    goal = (
+        "<p>目标1: 实施农村住房保险补贴, 降低各种自然灾害给村民带来的经济损失, 实现农村住房保险补贴2万户, "
+        "及时为村民办理住房保险, 并及时为受灾参保村民进行补贴。</p>"
+    )
+    t = table(
+        "农村住房保险",
+        "20.00",
+        ind(COUNT, "农村住房保险补贴户数", "3.2 万户"),
+        ind(QUALITY, "农村住房保险补贴覆盖率", "≥95%"),
+        goal=goal,
+    )
     [hit] = run(goal_match, doc(t))
     assert hit.indicator.name == "农村住房保险补贴户数"
     assert hit.args == {"goal_value": "2万户", "goal_words": "农村住房保险补贴", "suggestion": "2万户"}
@@ -266,16 +364,27 @@ def test_goal_households_against_the_indicator():
 def test_the_goal_words_quoted_start_with_no_punctuation():
     # items joined by 、: the second item's words start after the 、 (issue 19: “、第三方…” was quoted)
     goal = "完成企业安全检查50次、第三方专家咨询检查4次以上。"
-    t = table("全县安全生产监管专项", "50.00", ind(COUNT, "企业安全检查", "50次"),
-              ind(COUNT, "第三方专家咨询和检查", "≥2次"), goal=goal)
+    t = table(
+        "全县安全生产监管专项",
+        "50.00",
+        ind(COUNT, "企业安全检查", "50次"),
+        ind(COUNT, "第三方专家咨询和检查", "≥2次"),
+        goal=goal,
+    )
     [hit] = run(goal_match, doc(t))
     assert hit.args["goal_words"] == "第三方专家咨询检查" and hit.args["suggestion"] == "≥4次"
 
 
 def test_an_indicator_below_an_open_goal_is_reported_a_stricter_one_is_not():
     # 002 project 1: goal 4次以上 vs ≥2次 (below: reported) and vs ≥8次 (stricter: fine); 50 = 50.
-    t = table("全县安全生产监管专项", "50.00", ind(COUNT, "企业安全检查", "50次"),
-              ind(COUNT, "第三方专家咨询和检查", "≥2次"), ind(COUNT, "省、州级培训", "≥8次"), goal=GOAL_1)
+    t = table(
+        "全县安全生产监管专项",
+        "50.00",
+        ind(COUNT, "企业安全检查", "50次"),
+        ind(COUNT, "第三方专家咨询和检查", "≥2次"),
+        ind(COUNT, "省、州级培训", "≥8次"),
+        goal=GOAL_1,
+    )
     [hit] = run(goal_match, doc(t))
     assert hit.indicator.name == "第三方专家咨询和检查"
     assert hit.args["goal_value"] == "4次以上"
@@ -292,15 +401,21 @@ def test_approximate_goals_allow_a_tenth():
 
 def test_a_figure_in_the_indicator_name_is_left_to_name_value_conflict():
     # 002 project 7: goal 保障33名退休干部, indicator 保障33名退休干部工作的正常开展 ≥3人.
-    t = table("退休人员慰问金", "0.09", ind(COUNT, "保障33名退休干部工作的正常开展", "≥3人"),
-              goal="目标1: 保障33名退休干部工作的正常开展")
+    t = table(
+        "退休人员慰问金",
+        "0.09",
+        ind(COUNT, "保障33名退休干部工作的正常开展", "≥3人"),
+        goal="目标1: 保障33名退休干部工作的正常开展",
+    )
     assert run(goal_match, doc(t)) == []
 
 
 def test_unrelated_or_ambiguous_indicators_are_not_paired():
     goal = "完成演练2次以上，完成培训5次以上"
     unrelated = table("森林防火", "4", ind(COUNT, "森林防火救援处置", "≥1次"), goal=goal)
-    tie = table("森林防火", "4", ind(COUNT, "消防培训次数", "≥3次"), ind(COUNT, "安全培训次数", "≥6次"), goal=goal)
+    tie = table(
+        "森林防火", "4", ind(COUNT, "消防培训次数", "≥3次"), ind(COUNT, "安全培训次数", "≥6次"), goal=goal
+    )
     assert run(goal_match, doc(unrelated, tie)) == []
 
 
@@ -317,10 +432,15 @@ def test_an_upper_bound_goal_rules_out_a_higher_value():
 
 # ------------------------------------------------------------------ lump-sum
 
+
 def test_a_generic_cost_equal_to_the_funding_is_reported():
     # 004 project 2: 项目费用 360000 元 on a 36 万元 project.
-    t = table("2025 年安全生产标准化建设经费", "36", ind(COUNT, "点评反馈会次数", "12 次"),
-              ind(COST, "项目费用", "360000 元", 50))
+    t = table(
+        "2025 年安全生产标准化建设经费",
+        "36",
+        ind(COUNT, "点评反馈会次数", "12 次"),
+        ind(COST, "项目费用", "360000 元", 50),
+    )
     [hit] = run(lump_sum, doc(t))
     assert hit.location.line == 50
     assert hit.args == {"amount": "36万元", "funding": "36万元"}
@@ -328,33 +448,54 @@ def test_a_generic_cost_equal_to_the_funding_is_reported():
 
 def test_cost_names_copied_from_the_project_name_or_goal_are_reported():
     # 004 projects 3, 6 and 7.
-    p3 = table("2025 年企业分级分类监管", "58.5",
-               ind(COST, "应急平台及无人机设备保持运转正常并根据分级分类监管工作实际支出", "58.5 万元"))
-    p6 = table("应急指挥通信及救灾设备维护费", "13.5", ind(COST, "保障政府应急通信设施正常运转及救灾物资充足", "13.5 万元"),
-               goal="用于保障政府应急通信设施正常运转及救灾物资充足, 提高自然灾害、安全事故救援能力")
-    p7 = table("工业企业安全专家指导服务及生产经营单位全员安全培训费", "9",
-               ind(COST, "工业企业安全专家指导服务及生产经营单位全员安全培训", "9 万元"))
+    p3 = table(
+        "2025 年企业分级分类监管",
+        "58.5",
+        ind(COST, "应急平台及无人机设备保持运转正常并根据分级分类监管工作实际支出", "58.5 万元"),
+    )
+    p6 = table(
+        "应急指挥通信及救灾设备维护费",
+        "13.5",
+        ind(COST, "保障政府应急通信设施正常运转及救灾物资充足", "13.5 万元"),
+        goal="用于保障政府应急通信设施正常运转及救灾物资充足, 提高自然灾害、安全事故救援能力",
+    )
+    p7 = table(
+        "工业企业安全专家指导服务及生产经营单位全员安全培训费",
+        "9",
+        ind(COST, "工业企业安全专家指导服务及生产经营单位全员安全培训", "9 万元"),
+    )
     assert [h.table.name for h in run(lump_sum, doc(p3, p6, p7))] == [p3.name, p6.name, p7.name]
 
 
 def test_a_named_single_item_a_breakdown_or_a_formula_is_not_a_lump_sum():
-    p5 = table("2025 年应急管理综合行政执法装备", "9", ind(COST, "制式服装购置费及执法设备购置费", "90000 元"),
-               goal="加快推进应急管理综合行政执法改革, 强化执法保障, 提升执法规范化、标准化建设")
+    p5 = table(
+        "2025 年应急管理综合行政执法装备",
+        "9",
+        ind(COST, "制式服装购置费及执法设备购置费", "90000 元"),
+        goal="加快推进应急管理综合行政执法改革, 强化执法保障, 提升执法规范化、标准化建设",
+    )
     two = table("标准化建设经费", "36", ind(COST, "项目费用", "16万元"), ind(COST, "培训费", "20万元"))
     formula = table("退休人员慰问金", "0.09", ind(COST, "每人每年300元", "3*300元"))
-    priced = table("农村住房保险", "20.00", ind(COST, "农村住房保险总成本", "20万"), ind(COST, "补贴标准", "10元/户"))
+    priced = table(
+        "农村住房保险", "20.00", ind(COST, "农村住房保险总成本", "20万"), ind(COST, "补贴标准", "10元/户")
+    )
     short = table("标准化建设经费", "36", ind(COST, "项目费用", "30万元"))  # not the whole funding
     assert run(lump_sum, doc(p5, two, formula, priced, short)) == []
 
 
 # ------------------------------------------------------------------ funding-breakdown
 
+
 def test_total_against_fiscal_and_other():
     bad = table("应急指挥中心运维费", "23.43", fiscal="20", other="2")
     [hit] = run(funding, doc(bad))
     assert hit.args["parts"] == "财政拨款 20万元 + 其他资金 2万元"
-    assert (hit.args["sum"], hit.args["whole"], hit.args["total"], hit.args["diff"]) == \
-        ("22万元", "年度资金总额", "23.43万元", "1.43万元")
+    assert (hit.args["sum"], hit.args["whole"], hit.args["total"], hit.args["diff"]) == (
+        "22万元",
+        "年度资金总额",
+        "23.43万元",
+        "1.43万元",
+    )
     fine = table("应急指挥中心运维费", "23.43", fiscal="23.43")  # 其他资金 blank: none
     rounded = table("x", "13.49", fiscal="10.00", other="3.49")
     assert run(funding, doc(fine, rounded)) == []
@@ -367,9 +508,16 @@ def test_period_funding_is_checked_too():
     assert hit.args["whole"] == "实施期资金总额" and hit.args["diff"] == "13万元"
 
 
-MENYUAN = [("全县安全生产监管专项", "50.00"), ("防震减灾工作经费", "1.70"), ("防灾减灾救灾及法制宣传经费", "4.20"),
-           ("农村住房保险", "20.00"), ("救灾物资储备库运转经费", "6.00"), ("森林防火工作经费", "4.00"),
-           ("退休人员慰问金", "0.09"), ("应急度汛安全经费", "50.00")]
+MENYUAN = [
+    ("全县安全生产监管专项", "50.00"),
+    ("防震减灾工作经费", "1.70"),
+    ("防灾减灾救灾及法制宣传经费", "4.20"),
+    ("农村住房保险", "20.00"),
+    ("救灾物资储备库运转经费", "6.00"),
+    ("森林防火工作经费", "4.00"),
+    ("退休人员慰问金", "0.09"),
+    ("应急度汛安全经费", "50.00"),
+]
 
 
 def test_document_total_against_its_projects():
@@ -389,8 +537,14 @@ def test_document_total_against_its_projects():
 
 def _dongguan(project_spending: str) -> Table:
     t = Table(name="东莞市应急管理局", kind="department", location=Location("t.txt", 1, 1))
-    t.budget = {"基本支出": wan("4,393.85"), "项目支出": wan(project_spending), "财政拨款": wan("8,864.78"),
-                "其他资金": wan("0.00"), "财政专项资金": wan("1,662.00"), "其他事业发展性支出": wan("4.80")}
+    t.budget = {
+        "基本支出": wan("4,393.85"),
+        "项目支出": wan(project_spending),
+        "财政拨款": wan("8,864.78"),
+        "其他资金": wan("0.00"),
+        "财政专项资金": wan("1,662.00"),
+        "其他事业发展性支出": wan("4.80"),
+    }
     return t
 
 

@@ -23,7 +23,6 @@ from linter.readers import InputError, read_path
 KEYS = ("000", "002", "003", "004")
 
 
-
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pdf")
@@ -49,7 +48,9 @@ def test_table_continued_on_the_next_page_is_one_table(pdfs):
     assert second.location.page == 1
     last = second.indicators[-2:]
     assert [(i.name, i.level1, i.value_text, i.location.page) for i in last] == [
-        ("系统正常使用年限", "效益指标", "≥5年", 2), ("区应急局对应急指挥系统满意率", "满意度指标", "≥95%", 2)]
+        ("系统正常使用年限", "效益指标", "≥5年", 2),
+        ("区应急局对应急指挥系统满意率", "满意度指标", "≥95%", 2),
+    ]
     assert doc.budget_year == 2024  # （2024年度） printed above the first table
     assert doc.tables[0].funding.total.yuan == 130000  # 13 万元, 单位: 万元 printed above the table
 
@@ -121,14 +122,18 @@ def test_page_numbers_are_dropped_but_a_year_line_is_kept(tmp_path):
     out = tmp_path / "lines.pdf"
     pdf = canvas.Canvas(str(out))
     pdf.setFont("STSong-Light", 10)
-    for n, text in enumerate(["项目支出绩效目标表", "2025", "3/12", "- 3 -", "第 3 页，共 12 页", "第 3 页（共 12 页）", "12"]):
+    for n, text in enumerate(
+        ["项目支出绩效目标表", "2025", "3/12", "- 3 -", "第 3 页，共 12 页", "第 3 页（共 12 页）", "12"]
+    ):
         pdf.drawString(50, 800 - 30 * n, text)
     pdf.showPage()
     pdf.save()
     with pdfplumber.open(out) as opened:
         items, has_text = _page_items(list(opened.pages))
     assert has_text and [(page, kind, text) for page, kind, text in items] == [
-        (1, "line", "项目支出绩效目标表"), (1, "line", "2025")]
+        (1, "line", "项目支出绩效目标表"),
+        (1, "line", "2025"),
+    ]
 
 
 def test_the_pdf_is_closed_when_its_page_tree_is_damaged(monkeypatch):

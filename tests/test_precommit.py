@@ -20,15 +20,28 @@ import yaml
 from tests.test_check_cli import TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "linter", "rules", "grammar", "schema")
+PROJECT_FILES = (
+    "pyproject.toml",
+    "README.md",
+    ".pre-commit-hooks.yaml",
+    "linter",
+    "rules",
+    "grammar",
+    "schema",
+)
 GOOD = TABLE.replace('"4"', "4次").replace("降低", "≤1%")
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.invalid",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.invalid",
+}
 
 
 def git(*args, cwd) -> str:
-    done = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
-                          env={**os.environ, **GIT_ENV})
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env={**os.environ, **GIT_ENV}
+    )
     return done.stdout.strip()
 
 
@@ -52,8 +65,20 @@ def test_hooks_file_matches_every_table_format_and_skips_sidecars():
 
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
-    for name in ("a.yaml", "b/c.yml", "t.txt", "t.tsv", "t.csv", "t.xlsx", "t.xls", "t.docx", "t.ods", "t.pdf",
-                 "t.xlsm", "t.html"):
+    for name in (
+        "a.yaml",
+        "b/c.yml",
+        "t.txt",
+        "t.tsv",
+        "t.csv",
+        "t.xlsx",
+        "t.xls",
+        "t.docx",
+        "t.ods",
+        "t.pdf",
+        "t.xlsm",
+        "t.html",
+    ):
         assert files.search(name) and not exclude.search(name), name
     for name in ("a.txt.noqa.yaml", "sub/.indicator-lint.yaml", ".pre-commit-config.yaml"):
         assert exclude.search(name), name
@@ -72,11 +97,33 @@ def test_pre_commit_try_repo_fails_on_a_bad_table_and_passes_on_a_good_one(tmp_p
     ref = git("rev-parse", "HEAD", cwd=repo)
 
     def try_repo(*files: str) -> subprocess.CompletedProcess:
-        env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PIP_NO_INPUT": "1",
-               "PRE_COMMIT_COLOR": "never"}
-        return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(repo), "indicator-lint",
-                               "--ref", ref, "--files", *files], cwd=work, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, timeout=300)
+        env = {
+            **os.environ,
+            **GIT_ENV,
+            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+            "PIP_NO_INPUT": "1",
+            "PRE_COMMIT_COLOR": "never",
+        }
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pre_commit",
+                "try-repo",
+                str(repo),
+                "indicator-lint",
+                "--ref",
+                ref,
+                "--files",
+                *files,
+            ],
+            cwd=work,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=300,
+        )
 
     both, good = try_repo("bad.yaml", "good.yaml"), try_repo("good.yaml")
     out_both, out_good = both.stdout, good.stdout
@@ -93,10 +140,12 @@ def documented_steps() -> tuple[str, list[str]]:
     import re
 
     text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
-    section = text[text.index("## pre-commit"):]
+    section = text[text.index("## pre-commit") :]
     blocks = re.findall(r"```(yaml|sh)\n(.*?)```", section, re.S)
     config = next(body for kind, body in blocks if kind == "yaml")
-    commands = [line.strip() for kind, body in blocks if kind == "sh" for line in body.splitlines() if line.strip()]
+    commands = [
+        line.strip() for kind, body in blocks if kind == "sh" for line in body.splitlines() if line.strip()
+    ]
     return "\n".join(line[3:] if line.startswith("   ") else line for line in config.splitlines()), commands
 
 
@@ -112,15 +161,29 @@ def test_the_documented_set_up_from_a_fresh_repository(tmp_path):
     (work / "old.yaml").write_text(TABLE, encoding="utf-8")  # filed before: its findings are accepted
     (work / ".pre-commit-config.yaml").write_text(
         re.sub(r"rev: \S+", f"rev: {ref}", config.replace("<indicator-lint repository>", str(repo))),
-        encoding="utf-8")  # (the documented release tag is the checkout's HEAD here)
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PIP_NO_INPUT": "1",
-           "PRE_COMMIT_COLOR": "never"}
+        encoding="utf-8",
+    )  # (the documented release tag is the checkout's HEAD here)
+    env = {
+        **os.environ,
+        **GIT_ENV,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "PIP_NO_INPUT": "1",
+        "PRE_COMMIT_COLOR": "never",
+    }
     bindir = str(Path(sys.executable).parent)  # indicator-lint and pre-commit of this environment
     env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
 
     def sh(command: str) -> subprocess.CompletedProcess:
-        return subprocess.run(command, shell=True, cwd=work, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, timeout=400)
+        return subprocess.run(
+            command,
+            shell=True,
+            cwd=work,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=400,
+        )
 
     assert [c.split()[0] for c in commands] == ["indicator-lint", "pre-commit", "git"]
     for command in commands:
@@ -140,7 +203,9 @@ def test_the_documented_set_up_from_a_fresh_repository(tmp_path):
 def test_the_fix_hook_fixes_yaml_only():
     import re
 
-    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    hooks = {
+        h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    }
     fix = hooks["indicator-lint-fix"]
     assert fix["entry"] == "indicator-lint check --fix"
     files, exclude = re.compile(fix["files"]), re.compile(fix["exclude"])

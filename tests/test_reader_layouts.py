@@ -27,7 +27,7 @@ def rows(doc):
 
 
 def corpus(prefix: str):
-    path, = CORPUS.glob(f"{prefix}_*.txt")
+    (path,) = CORPUS.glob(f"{prefix}_*.txt")
     return read_path(path)
 
 
@@ -41,7 +41,7 @@ def test_two_renderings_of_one_page_read_the_same():
 
 def test_one_cell_per_line_closed_by_pipes():
     doc = corpus("a01")  # 项目名称 | … each cell on its line, a merged heading cut short (绩 | 一级 |)
-    table, = doc.tables
+    (table,) = doc.tables
     assert table.name == "农村文化建设配套补助经费"
     assert table.funding.total.text == "5.00"  # no unit printed anywhere in the table: not guessed
     assert rows(doc)[0] == ("数量指标", "开展送戏进万村", "≥70村")
@@ -50,37 +50,51 @@ def test_one_cell_per_line_closed_by_pipes():
 
 
 def test_a_cell_broken_over_lines_before_its_pipe():
-    text = "项目名称 |\n体育赛事 |\n项目资金\n(万元) |\n年度资金总额: |\n1000.00 |\n年度\n目标 |\n办好赛事 |\n" \
-           "绩\n效\n指\n标 |\n一级\n指标 |\n二级指标 |\n三级指标 |\n指标值 |\n产出指标 |\n数量指标 |\n" \
-           "赛事场次 |\n≥2场 |\n满意度指标 |\n满意度指标 |\n群众满意度 |\n≥95% |\n"
+    text = (
+        "项目名称 |\n体育赛事 |\n项目资金\n(万元) |\n年度资金总额: |\n1000.00 |\n年度\n目标 |\n办好赛事 |\n"
+        "绩\n效\n指\n标 |\n一级\n指标 |\n二级指标 |\n三级指标 |\n指标值 |\n产出指标 |\n数量指标 |\n"
+        "赛事场次 |\n≥2场 |\n满意度指标 |\n满意度指标 |\n群众满意度 |\n≥95% |\n"
+    )
     doc = read_text(text, "t.txt")
-    table, = doc.tables
+    (table,) = doc.tables
     assert (table.name, table.goal, table.funding.total.yuan) == ("体育赛事", "办好赛事", 10_000_000)
     assert rows(doc) == [("数量指标", "赛事场次", "≥2场"), ("服务对象满意度指标", "群众满意度", "≥95%")]
 
 
 def test_separate_unit_comparator_value_columns_one_cell_per_line():
     doc = corpus("b10")  # 指标名称 | 计量单位 | 指标性质 | 指标值, 定性 rows without a comparator
-    assert rows(doc)[:3] == [("", "辅警人员", "=512人"), ("", "项目持续期", "基本建立"),
-                             ("", "项目成本概算", "≤3584万元")]
+    assert rows(doc)[:3] == [
+        ("", "辅警人员", "=512人"),
+        ("", "项目持续期", "基本建立"),
+        ("", "项目成本概算", "≤3584万元"),
+    ]
 
 
 def test_a_table_with_no_levels_and_empty_cells():
     doc = corpus("a09")  # 指标 | 指标权重 | 计量单位 | 指标性质 | 指标值; a lone | is an empty cell
-    assert rows(doc)[:3] == [("", "发放人数", "≥80人数"), ("", "是否按时足额发放", "≥95%"),
-                             ("", "促进社会和谐", "")]
+    assert rows(doc)[:3] == [
+        ("", "发放人数", "≥80人数"),
+        ("", "是否按时足额发放", "≥95%"),
+        ("", "促进社会和谐", ""),
+    ]
 
 
 def test_single_spaced_rows_and_labels():
     doc = corpus("a03")  # 产出指标 数量指标 出差人数 正向 = 8 4
-    assert rows(doc)[:3] == [("数量指标", "出差人数", "=8"), ("数量指标", "出差人次", "=24人/次"),
-                             ("质量指标", "工作任务完成率", "=100%")]
+    assert rows(doc)[:3] == [
+        ("数量指标", "出差人数", "=8"),
+        ("数量指标", "出差人次", "=24人/次"),
+        ("质量指标", "工作任务完成率", "=100%"),
+    ]
 
 
 def test_run_on_rows():
     doc = corpus("a07")  # cells run together, rows ending -定量/-定性, 成本 first
-    assert rows(doc)[1:4] == [("服务对象满意度指标", "学生对学校伙食得满意度", "95%以上"),
-                              ("数量指标", "补助学生数量", "168"), ("质量指标", "伙食补助发放率", "90%以上")]
+    assert rows(doc)[1:4] == [
+        ("服务对象满意度指标", "学生对学校伙食得满意度", "95%以上"),
+        ("数量指标", "补助学生数量", "168"),
+        ("质量指标", "伙食补助发放率", "90%以上"),
+    ]
     assert doc.tables[0].name == "学生伙食费"
 
 
@@ -97,10 +111,12 @@ def test_broken_labels_traditional_characters_and_scores():
 
 def test_a_whole_table_run_into_one_paragraph():
     doc = corpus("a12")  # a notice reposted as one line: header labels, headings and rows fused
-    table, = doc.tables
+    (table,) = doc.tables
     assert table.department == "省商务厅" and table.funding.total.text == "2430.30"
     assert rows(doc) == [("数量指标", "全年实现会展业综合收入", "≥280亿元")]
-    assert corpus("b11").tables[0].indicators[0].name == "宗教管理经费补助县(市、区)数量"  # 反映… is its 指标解释
+    assert (
+        corpus("b11").tables[0].indicators[0].name == "宗教管理经费补助县(市、区)数量"
+    )  # 反映… is its 指标解释
 
 
 def test_a_label_finished_on_the_next_line_and_a_scoring_rule_alone():
@@ -111,34 +127,63 @@ def test_a_label_finished_on_the_next_line_and_a_scoring_rule_alone():
 
 
 def test_runon_cutting():
-    assert split_fused_heading("一级指标二级指标三级指标指标值指标值内容评(扣分标准) 度量单位指标值类型备注") == [
-        "一级指标", "二级指标", "三级指标", "指标值", "指标值内容", "评(扣分标准)", "度量单位", "指标值类型", "备注"]
+    assert split_fused_heading(
+        "一级指标二级指标三级指标指标值指标值内容评(扣分标准) 度量单位指标值类型备注"
+    ) == [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "指标值内容",
+        "评(扣分标准)",
+        "度量单位",
+        "指标值类型",
+        "备注",
+    ]
     assert split_fused_heading("单位代码单位名称资金总额") is None
     assert split_fused_row("社会效益指标残疾学生入学率大于90%适龄学生入学情况90%得10分-定量") == [
-        "社会效益指标", "残疾学生入学率", "大于90%", "适龄学生入学情况90%得10分", "定量"]
+        "社会效益指标",
+        "残疾学生入学率",
+        "大于90%",
+        "适龄学生入学情况90%得10分",
+        "定量",
+    ]
     # the name, then a 指标解释 restating it (b02), and a value alone on the next line
-    assert split_fused_row("技术指导服务数量对生产种植企业技术指导服务数量") == ["技术指导服务数量", "对生产种植企业技术指导服务数量"]
+    assert split_fused_row("技术指导服务数量对生产种植企业技术指导服务数量") == [
+        "技术指导服务数量",
+        "对生产种植企业技术指导服务数量",
+    ]
     assert split_fused_row("100%") == ["100%"]
     assert split_fused_row("残疾学生家庭负担率有所减轻对家庭负担减轻情况较大得10分-定性") == [
-        "残疾学生家庭负担率", "有所减轻", "对家庭负担减轻情况较大得10分", "定性"]
+        "残疾学生家庭负担率",
+        "有所减轻",
+        "对家庭负担减轻情况较大得10分",
+        "定性",
+    ]
 
 
 def test_narrative_lines():
     assert read_line("【产出指标-数量指标】").labels == ["产出指标", "数量指标"]
-    assert read_line("指标1:为全市经济发展保驾护航(正面支撑)").items == [("为全市经济发展保驾护航", "正面支撑")]
+    assert read_line("指标1:为全市经济发展保驾护航(正面支撑)").items == [
+        ("为全市经济发展保驾护航", "正面支撑")
+    ]
     assert read_line("(一)数量指标：培训人数≥100人；培训次数≥2次。").items == [
-        ("培训人数", "≥100人"), ("培训次数", "≥2次")]
+        ("培训人数", "≥100人"),
+        ("培训次数", "≥2次"),
+    ]
     assert read_line("质量指标:教学秩序良好").items == [("教学秩序良好", "")]
     assert read_line("一、项目概况：本项目于2024年立项") is None
 
 
-CUT = ("项目名称\t道路养护\n年度资金总额\t50万元\n一级指标\t二级指标\t三级指标\t指标值\n"
-       "产出指标\t数量指标\t养护里程\t≥12公里\n\t质量指标\t养护合格率\t≥95%\n效益指标\t社会效益指标\t通行")
+CUT = (
+    "项目名称\t道路养护\n年度资金总额\t50万元\n一级指标\t二级指标\t三级指标\t指标值\n"
+    "产出指标\t数量指标\t养护里程\t≥12公里\n\t质量指标\t养护合格率\t≥95%\n效益指标\t社会效益指标\t通行"
+)
 
 
 def test_a_cut_table_is_truncated_and_not_judged_for_what_is_missing(tmp_path):
     doc = read_text(CUT, "t.txt")
-    table, = doc.tables
+    (table,) = doc.tables
     assert table.truncated
     assert not doc.problems
     whole = read_path(next(CORPUS.parent.parent.joinpath("examples").glob("000_*.txt")))
@@ -146,8 +191,9 @@ def test_a_cut_table_is_truncated_and_not_judged_for_what_is_missing(tmp_path):
 
     path = tmp_path / "cut.txt"
     path.write_text(CUT, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--select", "missing-category,cost-sum-mismatch",
-                                       str(path)])
+    result = CliRunner().invoke(
+        main, ["check", "--format", "json", "--select", "missing-category,cost-sum-mismatch", str(path)]
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["findings"] == []
     converted = CliRunner().invoke(main, ["convert", str(path), "--to", "yaml"])

@@ -25,6 +25,7 @@ from linter.values import parse
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
+
 def report(*args, out=None):
     result = CliRunner().invoke(main, ["report", *map(str, args)] + (["-o", str(out)] if out else []))
     assert not isinstance(result.exception, Exception), result.exception  # SystemExit is fine
@@ -46,8 +47,11 @@ def stat(page: str, key: str) -> int:
 
 def data_of(page: str) -> dict:
     """The page's data, as its script reads it: files, findings (dicts), each file's tables."""
+
     def element(ident: str):
-        return json.loads(re.search(rf'<script type="application/json" id="{ident}">(.*?)</script>', page, re.S).group(1))
+        return json.loads(
+            re.search(rf'<script type="application/json" id="{ident}">(.*?)</script>', page, re.S).group(1)
+        )
 
     fields = ("file", *FINDING_FIELDS)
     meta, files = element("report-meta"), element("report-files")
@@ -83,7 +87,13 @@ def test_totals_are_those_of_check(page):
     # The one place the severities are pinned by hand (the rest derive them from the rule files).
     assert (TOTALS["error"], TOTALS["warning"], TOTALS["info"]) == (76, 102, 24)
     assert [stat(page, k) for k in ("files", "tables", "findings", "error", "warning", "info")] == [
-        4, len(TABLES), TOTALS.total(), TOTALS["error"], TOTALS["warning"], TOTALS["info"]]
+        4,
+        len(TABLES),
+        TOTALS.total(),
+        TOTALS["error"],
+        TOTALS["warning"],
+        TOTALS["info"],
+    ]
     findings = data_of(page)["findings"]
     assert len(findings) == TOTALS.total()  # the findings list's data
     for severity in ("error", "warning", "info"):
@@ -105,7 +115,7 @@ def test_every_table_is_in_the_data_and_every_file_has_its_details(page):
 def test_the_rule_chart_has_a_bar_per_rule(page):
     chart = re.search(r'<svg id="chart-rules".*?</svg>', page, re.S).group(0)
     assert chart.count('<rect class="bar"') == len(RULES)
-    assert f'<title>IL212 vague-value: {RULES["vague-value"]}</title>' in chart
+    assert f"<title>IL212 vague-value: {RULES['vague-value']}</title>" in chart
     departments = re.search(r'<svg id="chart-departments".*?</svg>', page, re.S).group(0)
     assert f"<title>平罗县应急管理局: {totals_of('004').total()}</title>" in departments  # all of 004
 
@@ -133,7 +143,9 @@ def test_each_rule_with_findings_has_its_rationale_and_basis(page):
 
     for rule in load_rule_dirs([]):
         if rule.slug in RULES:
-            block = re.search(rf'<details class="rule" id="rule-{rule.code}">.*?</details>', page, re.S).group(0)
+            block = re.search(
+                rf'<details class="rule" id="rule-{rule.code}">.*?</details>', page, re.S
+            ).group(0)
             text = html.unescape(block)
             assert rule.rationale["zh"] in text and rule.basis in text and rule.title["zh"] in text
             assert f'<a href="#rule-{rule.code}">' in page  # the rule table links to it
@@ -145,8 +157,11 @@ def test_the_findings_spreadsheet_is_a_download(page):
 
     import openpyxl
 
-    link = re.search(r'<a id="download-xlsx" class="download" download="审核意见.xlsx" '
-                     r'href="data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,([^"]+)"', page)
+    link = re.search(
+        r'<a id="download-xlsx" class="download" download="审核意见.xlsx" '
+        r'href="data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,([^"]+)"',
+        page,
+    )
     book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(link.group(1))))
     assert book.active.max_row == TOTALS.total() + 1
 
@@ -155,8 +170,12 @@ def test_files_without_findings_are_counted(tmp_path):
     clean = tmp_path / "clean.yaml"
     from test_check_cli import TABLE
 
-    clean.write_text(TABLE.replace('"4"', "4次").replace("降低", "≤1%").replace(
-        "    funding:", "    department: 测试局\n    funding:"), encoding="utf-8")
+    clean.write_text(
+        TABLE.replace('"4"', "4次")
+        .replace("降低", "≤1%")
+        .replace("    funding:", "    department: 测试局\n    funding:"),
+        encoding="utf-8",
+    )
     out = tmp_path / "r.html"
     assert report(clean, EXAMPLES / "003_ce0a18593ae1bf2a.txt", out=out).exit_code == 0
     page = out.read_text(encoding="utf-8")
@@ -198,13 +217,28 @@ def test_every_finding_of_a_converted_example_lands_on_its_own_indicator(tmp_pat
 
 def test_identity_picks_the_cell_when_a_page_is_all_the_location_says():
     page3 = Location("t.pdf", page=3)
-    indicators = [Indicator("产出指标", "数量指标", name, value, parse(value), page3, value_location=page3)
-                  for name, value in (("培训次数", "4"), ("检查次数", "5次"))]
+    indicators = [
+        Indicator("产出指标", "数量指标", name, value, parse(value), page3, value_location=page3)
+        for name, value in (("培训次数", "4"), ("检查次数", "5次"))
+    ]
     doc = Document("t.pdf", tables=[Table("项目甲", location=page3), Table("项目乙", indicators=indicators)])
-    findings = [Finding("IL201", "missing-unit", "warning", "无单位", page3, table="项目乙", indicator="培训次数", value="4"),
-                Finding("IL107", "name-not-a-measure", "warning", "名称", page3, table="项目乙", indicator="检查次数"),
-                Finding("IL999", "x", "info", "表", Location("t.pdf", page=9), table="项目甲"),
-                Finding("IL999", "x", "info", "文件", Location("t.pdf", page=9))]
+    findings = [
+        Finding(
+            "IL201",
+            "missing-unit",
+            "warning",
+            "无单位",
+            page3,
+            table="项目乙",
+            indicator="培训次数",
+            value="4",
+        ),
+        Finding(
+            "IL107", "name-not-a-measure", "warning", "名称", page3, table="项目乙", indicator="检查次数"
+        ),
+        Finding("IL999", "x", "info", "表", Location("t.pdf", page=9), table="项目甲"),
+        Finding("IL999", "x", "info", "文件", Location("t.pdf", page=9)),
+    ]
     assert place_findings(doc, findings) == [Spot(1, "i0v"), Spot(1, "i1n"), Spot(0, None), Spot(None, None)]
 
 
@@ -233,7 +267,10 @@ def test_hostile_input_comes_out_escaped(tmp_path):
         assert raw not in page
     data = data_of(page)  # the data holds the texts as they were; the script escapes them when drawing
     (table_data,) = data["tables"][0]["tables"]
-    assert table_data["n"] == "<script>alert(1)</script>经费" and table_data["d"] == "<img src=x onerror=alert(2)>局"
+    assert (
+        table_data["n"] == "<script>alert(1)</script>经费"
+        and table_data["d"] == "<img src=x onerror=alert(2)>局"
+    )
     assert "&lt;img src=x onerror=alert(2)&gt;局" in page  # the department, printed in the page's HTML
 
 
@@ -245,8 +282,14 @@ def test_an_unreadable_file_gives_exit_2_and_is_listed(tmp_path):
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     unreadable = re.search(r'<section id="unreadable">.*?</section>', page, re.S).group(0)
     assert f"<code>{missing}</code>" in unreadable
-    assert stat(page, "files") == 2 and stat(page, "unreadable") == 1 and stat(page, "tables") == len(TABLES_OF["002"])
-    assert "全县安全生产监管专项" in [t["n"] for t in data_of(page)["tables"][0]["tables"]]  # the readable file
+    assert (
+        stat(page, "files") == 2
+        and stat(page, "unreadable") == 1
+        and stat(page, "tables") == len(TABLES_OF["002"])
+    )
+    assert "全县安全生产监管专项" in [
+        t["n"] for t in data_of(page)["tables"][0]["tables"]
+    ]  # the readable file
 
 
 def test_two_jobs_write_the_bytes_of_one(tmp_path, monkeypatch):
@@ -260,18 +303,26 @@ def test_two_jobs_write_the_bytes_of_one(tmp_path, monkeypatch):
 
 def test_title_and_english(tmp_path):
     out = tmp_path / "r.html"
-    assert report("--lang", "en", "--title", "Audit <2024>", EXAMPLES / "000_8b9eba17efc00524.txt", out=out).exit_code == 0
+    assert (
+        report(
+            "--lang", "en", "--title", "Audit <2024>", EXAMPLES / "000_8b9eba17efc00524.txt", out=out
+        ).exit_code
+        == 0
+    )
     page = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in page and "<h1>Audit &lt;2024&gt;</h1>" in page and "All findings" in page
     assert "is a rate, yet its value is" in page  # the messages are English too
 
 
-@pytest.mark.parametrize("args", [
-    ["report", str(EXAMPLES)],  # no -o
-    ["report", "--lang", "fr", str(EXAMPLES), "-o", "{out}"],
-    ["report", "--select", "no-such-rule", str(EXAMPLES), "-o", "{out}"],
-    ["report", str(EXAMPLES), "-o", "{missing_folder}/r.html"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", str(EXAMPLES)],  # no -o
+        ["report", "--lang", "fr", str(EXAMPLES), "-o", "{out}"],
+        ["report", "--select", "no-such-rule", str(EXAMPLES), "-o", "{out}"],
+        ["report", str(EXAMPLES), "-o", "{missing_folder}/r.html"],
+    ],
+)
 def test_usage_errors_are_one_line_and_write_nothing(tmp_path, args):
     out = tmp_path / "r.html"
     args = [a.format(out=out, missing_folder=tmp_path / "no" / "such") for a in args]

@@ -20,20 +20,33 @@ def test_a_long_digit_run_in_a_name_does_not_stall_check(tmp_path):
     table.write_text(
         "budget_year: 2025\ntables:\n  - name: 示例项目\n    indicators:\n"
         f"      - {{level1: 产出指标, level2: 数量指标, name: 培训次数{'1' * 20000}次, value: 4次}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     started = time.perf_counter()
     result = run("check", str(table))
     assert result.exit_code in (0, 1)
     assert time.perf_counter() - started < 5
 
 
-@pytest.mark.parametrize("total", ["1e999999", "'100000000000000000000万元'", "'约100000000000000000000万元'", "1e14",
-                                   f"'{'9' * 31}'", f"'约{'9' * 31}万元'", pytest.param("9" * 4400, id="4400-digits")])
+@pytest.mark.parametrize(
+    "total",
+    [
+        "1e999999",
+        "'100000000000000000000万元'",
+        "'约100000000000000000000万元'",
+        "1e14",
+        f"'{'9' * 31}'",
+        f"'约{'9' * 31}万元'",
+        pytest.param("9" * 4400, id="4400-digits"),
+    ],
+)
 def test_an_absurd_amount_is_an_input_error_naming_the_key(tmp_path, total):
     table = tmp_path / "huge.yaml"
-    table.write_text(f"currency_unit: 万元\ntables:\n  - name: 示例项目\n    funding: {{total: {total}}}\n"
-                     "    indicators: [{level1: 产出指标, level2: 数量指标, name: 培训次数, value: 4次}]\n",
-                     encoding="utf-8")
+    table.write_text(
+        f"currency_unit: 万元\ntables:\n  - name: 示例项目\n    funding: {{total: {total}}}\n"
+        "    indicators: [{level1: 产出指标, level2: 数量指标, name: 培训次数, value: 4次}]\n",
+        encoding="utf-8",
+    )
     result = run("check", str(table))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{table}:4: ") and "不是有效金额" in result.stderr
@@ -47,16 +60,20 @@ def test_a_million_digit_amount_is_no_internal_error(tmp_path):
 
     text = (EXAMPLES / "000_8b9eba17efc00524.txt").read_text(encoding="utf-8")
     table = tmp_path / "t.txt"
-    table.write_text(text.replace("实施期金额\t13\t", f"实施期金额\t{'9' * 1_000_001}\t", 1), encoding="utf-8")
+    table.write_text(
+        text.replace("实施期金额\t13\t", f"实施期金额\t{'9' * 1_000_001}\t", 1), encoding="utf-8"
+    )
     result = run("check", str(table))
     assert result.exit_code == 1 and "IL101" in result.output and "内部错误" not in result.output
 
 
 def test_an_impossible_budget_year_is_refused(tmp_path):
     table = tmp_path / "year.yaml"
-    table.write_text("budget_year: 99999999\ntables:\n  - name: 示例项目\n"
-                     "    indicators: [{level1: 产出指标, level2: 数量指标, name: 培训次数, value: 4次}]\n",
-                     encoding="utf-8")
+    table.write_text(
+        "budget_year: 99999999\ntables:\n  - name: 示例项目\n"
+        "    indicators: [{level1: 产出指标, level2: 数量指标, name: 培训次数, value: 4次}]\n",
+        encoding="utf-8",
+    )
     assert run("check", str(table)).exit_code == 2
 
 
@@ -66,10 +83,21 @@ def test_a_goal_count_is_not_compared_with_a_cost_row():
     from linter.readers.yaml_reader import document_from_mapping
     from linter.rulebook import load_rule_dirs
 
-    doc = document_from_mapping({"tables": [{
-        "name": "培训项目", "goal": "完成培训4次", "funding": {"total": "2万元"},
-        "indicators": [  # the cost row alone: nothing else could pair with the goal's 4次
-            {"level1": "产出指标", "level2": "成本指标", "name": "培训费", "value": "2次"}]}]}, "t.yaml")
+    doc = document_from_mapping(
+        {
+            "tables": [
+                {
+                    "name": "培训项目",
+                    "goal": "完成培训4次",
+                    "funding": {"total": "2万元"},
+                    "indicators": [  # the cost row alone: nothing else could pair with the goal's 4次
+                        {"level1": "产出指标", "level2": "成本指标", "name": "培训费", "value": "2次"}
+                    ],
+                }
+            ]
+        },
+        "t.yaml",
+    )
     findings = Engine(configured_rules(Config(), load_rule_dirs(), ["goal-indicator-mismatch"])).run(doc)
     assert findings == []
 
@@ -85,8 +113,11 @@ def test_sarif_gives_no_text_region_for_a_spreadsheet_cell():
 def test_a_name_that_is_also_a_category_word_keeps_its_row():
     from linter.readers.text import read_text
 
-    doc = read_text("项目名称\t示例项目\n一级指标\t二级指标\t三级指标\t指标值\n"
-                    "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\n", "t.txt")
+    doc = read_text(
+        "项目名称\t示例项目\n一级指标\t二级指标\t三级指标\t指标值\n"
+        "满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\n",
+        "t.txt",
+    )
     [ind] = doc.tables[0].indicators
     assert (ind.level2, ind.name, ind.value_text) == ("服务对象满意度指标", "服务对象满意度", "≥90%")
     assert doc.problems == []
@@ -102,10 +133,12 @@ def test_nothing_after_the_reader_opens_the_input_again(tmp_path):
     from linter.suppress import apply, suppressions_for
 
     table = tmp_path / "t.yaml"
-    table.write_text("budget_year: 2025\ntables:\n  - name: 示例项目\n    indicators:\n"
-                     "      - {level1: 产出指标, level2: 数量指标, name: 点评反馈会次数, value: '4'}\n"
-                     "      - {level1: 产出指标, level2: 数量指标, name: 培训次数, value: '2'}  # noqa: IL201\n",
-                     encoding="utf-8")
+    table.write_text(
+        "budget_year: 2025\ntables:\n  - name: 示例项目\n    indicators:\n"
+        "      - {level1: 产出指标, level2: 数量指标, name: 点评反馈会次数, value: '4'}\n"
+        "      - {level1: 产出指标, level2: 数量指标, name: 培训次数, value: '2'}  # noqa: IL201\n",
+        encoding="utf-8",
+    )
     doc = read_path(table)
     table.unlink()  # from here on the file is gone
     findings = Engine(configured_rules(Config(), load_rule_dirs(), ["missing-unit"])).run(doc)
@@ -128,8 +161,19 @@ def test_a_date_written_in_full_width_digits_as_a_name_is_still_a_date():
 
     engine = Engine(configured_rules(Config(), load_rule_dirs(), ["name-not-a-measure"]))
     for name in ("2025/12", "2025／12", "２０２５／１２", "２０２５年１２月底前"):
-        doc = document_from_mapping({"tables": [{"name": "测试项目", "indicators": [
-            {"level1": "产出指标", "level2": "时效指标", "name": name, "value": "100%"}]}]}, "t.yaml")
+        doc = document_from_mapping(
+            {
+                "tables": [
+                    {
+                        "name": "测试项目",
+                        "indicators": [
+                            {"level1": "产出指标", "level2": "时效指标", "name": name, "value": "100%"}
+                        ],
+                    }
+                ]
+            },
+            "t.yaml",
+        )
         assert [f.rule for f in engine.run(doc)] == ["name-not-a-measure"], name
 
 
@@ -139,27 +183,52 @@ def test_a_cost_category_means_the_money_cost_not_every_row_under_a_cost_heading
     from linter.engine import Engine
     from linter.readers.yaml_reader import document_from_mapping
 
-    rows = [("社会成本指标", "安全事故伤亡人数", "≤2人"), ("生态环境成本指标", "碳排放量", "≤5吨"),
-            ("社会成本指标", "社会影响", "较小"), ("经济成本指标", "设备购置费", "2次")]
-    doc = document_from_mapping({"tables": [{"name": "测试项目", "indicators": [
-        {"level1": "成本指标", "level2": level2, "name": name, "value": value} for level2, name, value in rows]}]},
-        "t.yaml")
+    rows = [
+        ("社会成本指标", "安全事故伤亡人数", "≤2人"),
+        ("生态环境成本指标", "碳排放量", "≤5吨"),
+        ("社会成本指标", "社会影响", "较小"),
+        ("经济成本指标", "设备购置费", "2次"),
+    ]
+    doc = document_from_mapping(
+        {
+            "tables": [
+                {
+                    "name": "测试项目",
+                    "indicators": [
+                        {"level1": "成本指标", "level2": level2, "name": name, "value": value}
+                        for level2, name, value in rows
+                    ],
+                }
+            ]
+        },
+        "t.yaml",
+    )
     found = {(f.rule, f.indicator) for f in Engine().run(doc)}
     assert ("cost-not-money", "设备购置费") in found  # 经济成本 is money: 2次 is wrong there
-    assert not {r for r, name in found if name != "设备购置费" and r in ("cost-not-money", "qualitative-output")}
+    assert not {
+        r for r, name in found if name != "设备购置费" and r in ("cost-not-money", "qualitative-output")
+    }
 
 
 def test_a_period_in_quarters_counts_its_months():
     from linter.checks.period_copy import spans_years
 
-    assert spans_years("6个季度") and spans_years("3年") and not spans_years("4个季度")  # 18, 36 and 12 months
+    assert (
+        spans_years("6个季度") and spans_years("3年") and not spans_years("4个季度")
+    )  # 18, 36 and 12 months
 
 
 # --------------------------------------------------------------------------- found by fuzzing (2026-12)
 
 
-@pytest.mark.parametrize("text", [pytest.param("[" * 30000, id="flow"), pytest.param("- " * 30000 + "x", id="block"),
-                                  pytest.param("tables: " + "{a: " * 30000, id="mapping")])
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("[" * 30000, id="flow"),
+        pytest.param("- " * 30000 + "x", id="block"),
+        pytest.param("tables: " + "{a: " * 30000, id="mapping"),
+    ],
+)
 def test_yaml_nested_too_deep_is_an_input_error_not_a_crash(tmp_path, text):
     # PyYAML's C composer recursed past the C stack here: the process died (exit 139) without a word
     table = tmp_path / "deep.yaml"
@@ -191,15 +260,21 @@ def test_a_thousand_nested_levels_are_still_read():
 
 # Runs that took minutes (a match attempt rescanning the rest of the run from every character):
 # a stray ``<`` run in OCR text, a bracket run, a long Chinese numeral; here in a name and a goal.
-@pytest.mark.parametrize(("piece", "times"), [("<", 100000), ("(", 40000), ("（", 40000), ("(必填", 10000),
-                                               ("万", 13000), ("一", 13000)])
+@pytest.mark.parametrize(
+    ("piece", "times"),
+    [("<", 100000), ("(", 40000), ("（", 40000), ("(必填", 10000), ("万", 13000), ("一", 13000)],
+)
 def test_a_long_run_of_one_character_does_not_stall_check(tmp_path, piece, times):
     filler = piece * times
     text = EXAMPLES_004.read_text(encoding="utf-8")
     assert "年度总体目标\t政府长聘人员经费\t" in text and "\t点评反馈会次数\t" in text
     table = tmp_path / "t.txt"
-    table.write_text(text.replace("\t点评反馈会次数\t", f"\t{filler}\t", 1)
-                     .replace("年度总体目标\t政府长聘人员经费\t", f"年度总体目标\t{filler}\t", 1), encoding="utf-8")
+    table.write_text(
+        text.replace("\t点评反馈会次数\t", f"\t{filler}\t", 1).replace(
+            "年度总体目标\t政府长聘人员经费\t", f"年度总体目标\t{filler}\t", 1
+        ),
+        encoding="utf-8",
+    )
     started = time.perf_counter()
     result = run("check", str(table))
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # findings, no crash
@@ -216,7 +291,7 @@ def test_a_numeral_inside_an_ordinal_is_no_quantity():
 def test_a_whole_number_past_float_range_in_a_percent_cell_is_printed_whole():
     from linter.readers.excel import number_text
 
-    assert number_text(10 ** 309, "0%") == "1" + "0" * 311 + "%"  # was OverflowError, an internal error
+    assert number_text(10**309, "0%") == "1" + "0" * 311 + "%"  # was OverflowError, an internal error
     assert number_text(0.955, "0.0%") == "95.5%"
 
 
@@ -305,7 +380,10 @@ def test_the_linear_patterns_still_read_what_they_read_before():
     from linter.glossary import clean_label
     from linter.values.scan import find_quantities
 
-    assert [q.raw for q in find_quantities("数量10,20人，共1,000人")] == ["20人", "1,000人"]  # a list comma is no group
+    assert [q.raw for q in find_quantities("数量10,20人，共1,000人")] == [
+        "20人",
+        "1,000人",
+    ]  # a list comma is no group
     assert clean_label("经济效益（（必填）") == "经济效益"  # a doubled bracket, as typed
     assert clean_label("数量指标（必填(硬性)）") == "数量指标"  # a note inside a note
     assert clean_label("资金投入(万元)") == "资金投入(万元)"

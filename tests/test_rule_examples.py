@@ -13,7 +13,9 @@ from linter.engine import Engine
 from linter.rulebook import example_document, load_rule_dirs
 
 RULES = load_rule_dirs()
-CASES = [(rule, kind, i) for rule in RULES for kind in ("fail", "pass") for i in range(len(rule.examples[kind]))]
+CASES = [
+    (rule, kind, i) for rule in RULES for kind in ("fail", "pass") for i in range(len(rule.examples[kind]))
+]
 
 
 def findings_of(rule, example):

@@ -16,14 +16,27 @@ SAT = "服务对象满意度指标"
 def ind(name: str, value: str = "≥95%", line: int = 10, level2: str = SAT) -> Indicator:
     loc = Location("t.txt", line, 5)
     level1 = "满意度指标" if level2 == SAT else "效益指标"
-    return Indicator(level1=level1, level2=level2, name=name, value_text=value, value=parse(value),
-                     location=loc, value_location=loc)
+    return Indicator(
+        level1=level1,
+        level2=level2,
+        name=name,
+        value_text=value,
+        value=parse(value),
+        location=loc,
+        value_location=loc,
+    )
 
 
-def doc(*indicators: Indicator, unit: str = "平罗县应急管理局本级",
-        department: str = "平罗县应急管理局--032001") -> Document:
-    table = Table(name="t", indicators=list(indicators), implementing_unit=unit, department=department,
-                  location=Location("t.txt", 1, 1))
+def doc(
+    *indicators: Indicator, unit: str = "平罗县应急管理局本级", department: str = "平罗县应急管理局--032001"
+) -> Document:
+    table = Table(
+        name="t",
+        indicators=list(indicators),
+        implementing_unit=unit,
+        department=department,
+        location=Location("t.txt", 1, 1),
+    )
     return Document(path="t.txt", budget_year=2025, tables=[table])
 
 
@@ -33,17 +46,36 @@ def run(module, document: Document, **params) -> list:
 
 # ------------------------------------------------------------------ satisfaction-subject
 
+
 def test_unit_names_and_short_forms():
-    assert unit_names("平罗县应急管理局--032001") == ["平罗县应急管理局", "应急管理局", "应急局", "应急部门", "应急管理部门"]
-    assert unit_names("大连高新技术产业园区应急管理局")[:3] == ["大连高新技术产业园区应急管理局", "应急管理局", "应急局"]
+    assert unit_names("平罗县应急管理局--032001") == [
+        "平罗县应急管理局",
+        "应急管理局",
+        "应急局",
+        "应急部门",
+        "应急管理部门",
+    ]
+    assert unit_names("大连高新技术产业园区应急管理局")[:3] == [
+        "大连高新技术产业园区应急管理局",
+        "应急管理局",
+        "应急局",
+    ]
     assert unit_names("") == []
 
 
 def test_the_unit_rating_its_own_work():
     # 004 projects 1, 5 and 6.
-    rows = [ind("单位对人员工作成绩认可度", line=1), ind("采购单位满意度", line=2), ind("应急部门满意度", "≥90%", 3)]
+    rows = [
+        ind("单位对人员工作成绩认可度", line=1),
+        ind("采购单位满意度", line=2),
+        ind("应急部门满意度", "≥90%", 3),
+    ]
     hits = run(satisfaction_subject, doc(*rows))
-    assert [(h.location.line, h.args["subject"]) for h in hits] == [(1, "单位"), (2, "采购单位"), (3, "应急部门")]
+    assert [(h.location.line, h.args["subject"]) for h in hits] == [
+        (1, "单位"),
+        (2, "采购单位"),
+        (3, "应急部门"),
+    ]
 
 
 def test_the_unit_named_in_full_before_对():
@@ -51,15 +83,21 @@ def test_the_unit_named_in_full_before_对():
     assert hit.args["subject"] == "平罗县应急管理局"
 
 
-@pytest.mark.parametrize("name", [
-    "区应急管理局对第三方服务满意度",        # 000 project 3: a client judging its provider
-    "区应急局对应急指挥系统满意率",          # 000 project 2
-    "接受劳务派遣人员服务单位满意度",        # 000 project 1
-    "群众对应急和安全生产宣传工作满意度",    # the public judging the unit's work
-    "群众对应急管理局宣传工作满意度",
-    "被检查企业满意度", "受聘人员满意度", "地方灾害管理部门的满意度", "各级防汛指挥部门满意度情况",
-    "接受应急局培训的企业满意度",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "区应急管理局对第三方服务满意度",  # 000 project 3: a client judging its provider
+        "区应急局对应急指挥系统满意率",  # 000 project 2
+        "接受劳务派遣人员服务单位满意度",  # 000 project 1
+        "群众对应急和安全生产宣传工作满意度",  # the public judging the unit's work
+        "群众对应急管理局宣传工作满意度",
+        "被检查企业满意度",
+        "受聘人员满意度",
+        "地方灾害管理部门的满意度",
+        "各级防汛指挥部门满意度情况",
+        "接受应急局培训的企业满意度",
+    ],
+)
 def test_clients_and_the_people_served_are_fine(name):
     assert run(satisfaction_subject, doc(ind(name), unit="大连高新技术产业园区应急管理局")) == []
 
@@ -69,6 +107,7 @@ def test_only_satisfaction_categories_are_looked_at():
 
 
 # ------------------------------------------------------------------ satisfaction-value
+
 
 def test_a_hundred_percent_target():
     # 003: 受聘人员满意度 100%.
@@ -90,12 +129,19 @@ def test_the_floor_is_a_parameter():
     assert hit.args["floor"] == "90" and hit.args["suggested"] == "≥90%"
 
 
-@pytest.mark.parametrize("value", [
-    "≥95%", "≥ 95%", "≥90%", "≥85%",
-    "≥100%",   # rate-over-100's finding, not this one's
-    "≤95%",    # an upper bound is direction-conflict's
-    "较高", "",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "≥95%",
+        "≥ 95%",
+        "≥90%",
+        "≥85%",
+        "≥100%",  # rate-over-100's finding, not this one's
+        "≤95%",  # an upper bound is direction-conflict's
+        "较高",
+        "",
+    ],
+)
 def test_real_targets_and_other_rules_cases_are_not_reported(value):
     assert run(satisfaction_value, doc(ind("群众满意度", value))) == []
 

@@ -37,8 +37,10 @@ from serving import served
 from linter.serve.work import MB, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-MIME = {".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+MIME = {
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 DOWNLOAD = re.compile(r'data-kind="([a-z_]+)" download="([^"]+)" href="data:[^;]+;base64,([^"]+)"')
 
 
@@ -65,7 +67,10 @@ def site(private):
 
 
 def post(url: str, *files: tuple[str, bytes], lang: str | None = None) -> httpx.Response:
-    parts = [("files", (name, data, MIME.get(Path(name).suffix, "application/octet-stream"))) for name, data in files]
+    parts = [
+        ("files", (name, data, MIME.get(Path(name).suffix, "application/octet-stream")))
+        for name, data in files
+    ]
     return httpx.post(f"{url}/check" + (f"?lang={lang}" if lang else ""), files=parts, timeout=120)
 
 
@@ -87,7 +92,9 @@ def test_the_upload_page_takes_several_files_and_is_chinese(site):
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     html = page.text
     assert '<html lang="zh-CN">' in html
-    assert re.search(r'<input type="file" id="files" name="files" multiple accept="[^"]*\.xlsx[^"]*\.docx', html)
+    assert re.search(
+        r'<input type="file" id="files" name="files" multiple accept="[^"]*\.xlsx[^"]*\.docx', html
+    )
     assert "开始检查" in html and "检查完即删除" in html
     assert english_words(visible_text(html)) == []
     assert page.headers["cache-control"] == "no-store"
@@ -140,7 +147,8 @@ def test_a_bad_file_is_one_line_in_chinese_and_the_others_are_still_checked(site
     assert english_words(visible_text(response.text), theirs=["坏文件.txt"]) == []
     english = post(site, bad, lang="en")
     assert re.findall(r'<p class="problem">([^<]*)</p>', english.text) == [
-        "坏文件.txt: not a text file (binary content or unknown encoding)"]
+        "坏文件.txt: not a text file (binary content or unknown encoding)"
+    ]
     mixed = post(site, bad, ("000.xlsx", offices["000.xlsx"].read_bytes()), ("x.exe", b"MZ"))
     assert mixed.status_code == 200
     assert re.findall(r'<p class="problem">([^<]*)</p>', mixed.text)[1].startswith("x.exe: 不支持此类文件")
@@ -148,7 +156,7 @@ def test_a_bad_file_is_one_line_in_chinese_and_the_others_are_still_checked(site
 
 
 def test_a_file_name_is_shown_as_text_never_as_markup(site):
-    response = post(site, ('C:\\Users\\科员\\<img src=x onerror=alert(1)>.txt', b"\x00\x01"))
+    response = post(site, ("C:\\Users\\科员\\<img src=x onerror=alert(1)>.txt", b"\x00\x01"))
     assert "<img src=x" not in response.text and "科员" not in response.text  # the last part of the path only
     assert '<p class="problem">&lt;img src=x onerror=alert(1)&gt;.txt: ' in response.text
 
@@ -159,13 +167,19 @@ def test_limits_are_refused_in_one_line(private, offices):
         big = ("大.txt", b"a" * (MB + 10))
         one = post(url, big)
         assert one.status_code == 422
-        assert re.findall(r'<p class="problem">([^<]*)</p>', one.text) == ["大.txt: 文件过大（1.0 MB，上限 1 MB）"]
+        assert re.findall(r'<p class="problem">([^<]*)</p>', one.text) == [
+            "大.txt: 文件过大（1.0 MB，上限 1 MB）"
+        ]
         huge = post(url, ("巨大.txt", b"a" * (5 * MB)))
         assert huge.status_code == 413 and "上传的内容过大" in huge.text
         many = post(url, *[(f"{i}.txt", b"x") for i in range(4)])
         assert many.status_code == 413 and "文件过多" in many.text
-        none = httpx.post(url + "/check", data={"lang": "zh"}, files=[("files", ("", b"", "application/octet-stream"))],
-                          timeout=30)
+        none = httpx.post(
+            url + "/check",
+            data={"lang": "zh"},
+            files=[("files", ("", b"", "application/octet-stream"))],
+            timeout=30,
+        )
         assert none.status_code == 400 and "未收到文件" in none.text
         assert httpx.get(url + "/nothing-here", timeout=30).status_code == 404
     assert os.listdir(private) == []
@@ -184,13 +198,20 @@ def twenty_rows(path: Path) -> Path:
     ws.append(["年度目标", "购置执法装备20台，培训执法人员60人次，提升执法检查覆盖率"])
     ws.append(["一级指标", "二级指标", "三级指标", "指标值"])
     rows = [("产出指标", "数量指标", f"执法装备{i}购置数量", f"{i}台") for i in range(1, 9)]
-    rows += [("产出指标", "数量指标", "培训执法人员", "60"), ("产出指标", "质量指标", "装备验收合格率", "≥98%"),
-             ("产出指标", "质量指标", "培训考核通过率", "≥95%"), ("产出指标", "时效指标", "购置完成时间", "2025年10月底前"),
-             ("产出指标", "成本指标", "装备购置成本", "≤45万元"), ("产出指标", "成本指标", "培训成本", "≤5万元"),
-             ("效益指标", "社会效益指标", "执法检查覆盖率", "有效提高"), ("效益指标", "社会效益指标", "安全生产事故率", "降低"),
-             ("效益指标", "可持续影响指标", "装备使用年限", "≥5年"), ("效益指标", "经济效益指标", "减少事故损失", "明显"),
-             ("满意度指标", "服务对象满意度指标", "执法人员满意度", "≥90%"),
-             ("满意度指标", "服务对象满意度指标", "企业满意度", "≥85%")]
+    rows += [
+        ("产出指标", "数量指标", "培训执法人员", "60"),
+        ("产出指标", "质量指标", "装备验收合格率", "≥98%"),
+        ("产出指标", "质量指标", "培训考核通过率", "≥95%"),
+        ("产出指标", "时效指标", "购置完成时间", "2025年10月底前"),
+        ("产出指标", "成本指标", "装备购置成本", "≤45万元"),
+        ("产出指标", "成本指标", "培训成本", "≤5万元"),
+        ("效益指标", "社会效益指标", "执法检查覆盖率", "有效提高"),
+        ("效益指标", "社会效益指标", "安全生产事故率", "降低"),
+        ("效益指标", "可持续影响指标", "装备使用年限", "≥5年"),
+        ("效益指标", "经济效益指标", "减少事故损失", "明显"),
+        ("满意度指标", "服务对象满意度指标", "执法人员满意度", "≥90%"),
+        ("满意度指标", "服务对象满意度指标", "企业满意度", "≥85%"),
+    ]
     assert len(rows) == 20
     for row in rows:
         ws.append(list(row))
@@ -225,8 +246,13 @@ def test_twenty_concurrent_uploads_are_all_answered_and_nothing_is_left(site, of
 
 def test_serve_opens_on_127_0_0_1_and_stops_on_ctrl_c(tmp_path):
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "linter", "serve", "--no-browser", "--port", "0"],
-                               stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "linter", "serve", "--no-browser", "--port", "0"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         first = process.stderr.readline()
         match = re.search(r"检查页面已打开：(http://127\.0\.0\.1:\d+/)", first)
@@ -246,8 +272,12 @@ def test_serve_on_a_port_in_use_is_one_line(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run([sys.executable, "-m", "linter", "serve", "--no-browser", "--port", str(port)],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "linter", "serve", "--no-browser", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert done.returncode == 2
     assert done.stderr.splitlines() == [done.stderr.strip()] and f"端口 {port} 无法使用" in done.stderr
 
@@ -261,9 +291,24 @@ def test_the_intranet_command_runs_the_same_app_with_workers(tmp_path, offices):
     private = tmp_path / "private"
     private.mkdir()
     env = {**os.environ, "INDICATOR_LINT_TMP": str(private), "INDICATOR_LINT_MAX_FILES": "5"}
-    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "linter.serve:app", "--workers", "2", "--host",
-                                "127.0.0.1", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, cwd=tmp_path)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "linter.serve:app",
+            "--workers",
+            "2",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -30,15 +30,19 @@ KINDS = ("xlsx", "docx")
 
 def _browser_paths() -> tuple[str, str]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver") or ("/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None)
+    driver = shutil.which("chromedriver") or (
+        "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None
+    )
     missing = [name for name, path in (("chromium", chromium), ("chromium-driver", driver)) if not path]
     try:
         import selenium  # noqa: F401
     except ImportError:
         missing.append("selenium (pip install -e '.[test]')")
     if missing:
-        reason = (f"browser test needs {' and '.join(missing)}: apt-get install chromium chromium-driver "
-                  "fonts-noto-cjk (.ci/run does it)")
+        reason = (
+            f"browser test needs {' and '.join(missing)}: apt-get install chromium chromium-driver "
+            "fonts-noto-cjk (.ci/run does it)"
+        )
         if os.environ.get("INDICATOR_LINT_REQUIRE_BROWSER"):
             pytest.fail(reason)
         pytest.skip(reason)
@@ -55,15 +59,32 @@ def browser(tmp_path_factory):
     downloads = tmp_path_factory.mktemp("downloads")
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1280,2000", f"--user-data-dir={tmp_path_factory.mktemp('profile')}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,2000",
+        f"--user-data-dir={tmp_path_factory.mktemp('profile')}",
+    ):
         options.add_argument(flag)
-    options.add_experimental_option("prefs", {
-        "download.default_directory": str(downloads), "download.prompt_for_download": False,
-        "profile.default_content_setting_values.automatic_downloads": 1, "safebrowsing.enabled": False})
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "profile.default_content_setting_values.automatic_downloads": 1,
+            "safebrowsing.enabled": False,
+        },
+    )
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
     driver.set_page_load_timeout(120)
     driver.downloads = downloads
     try:
@@ -95,7 +116,9 @@ def _wait_for(path: Path, timeout: float = 60) -> Path:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_clerk_uploads_every_example_and_downloads_it_marked_as_check_finds_it(browser, site, offices, kind):
+def test_the_clerk_uploads_every_example_and_downloads_it_marked_as_check_finds_it(
+    browser, site, offices, kind
+):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
@@ -128,7 +151,9 @@ def test_the_clerk_uploads_every_example_and_downloads_it_marked_as_check_finds_
         colour = flagged[0].value_of_css_property("background-color")
         assert colour not in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)")  # highlighted
 
-        links = {a.get_attribute("data-kind"): a for a in section.find_elements(By.CSS_SELECTOR, "a[download]")}
+        links = {
+            a.get_attribute("data-kind"): a for a in section.find_elements(By.CSS_SELECTOR, "a[download]")
+        }
         assert sorted(links) == sorted([f"annotated_{kind}", "findings_xlsx"])
         for what, link in links.items():
             browser.execute_script("arguments[0].scrollIntoView();", link)
@@ -154,7 +179,9 @@ def test_a_bad_file_gets_one_clear_line(browser, site, tmp_path):
     browser.get(url + "/")
     browser.find_element(By.ID, "files").send_keys(str(bad))
     browser.find_element(By.ID, "submit").click()
-    WebDriverWait(browser, 60).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "p.problem")))
+    WebDriverWait(browser, 60).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "p.problem"))
+    )
     problems = [p.text for p in browser.find_elements(By.CSS_SELECTOR, "p.problem")]
     assert len(problems) == 1 and problems[0].startswith("损坏的表.xlsx: ")
     assert english_words(problems[0], [bad.name]) == []

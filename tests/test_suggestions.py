@@ -66,28 +66,61 @@ def _row_of(doc: Document, f: Finding) -> tuple[int, int]:
 
 
 def _on_row(findings: list[Finding], table: str, ind: Indicator) -> list[str]:
-    return sorted(f.code for f in findings
-                  if f.table == table and f.indicator == ind.name and f.location in (ind.location, ind.value_location))
+    return sorted(
+        f.code
+        for f in findings
+        if f.table == table and f.indicator == ind.name and f.location in (ind.location, ind.value_location)
+    )
 
 
 def test_there_are_proposals_to_check():
     codes = {f.code for _, _, f in PROPOSALS}
     # the rules whose messages propose a value or a name for the row
-    assert codes >= {"IL101", "IL102", "IL201", "IL202", "IL204", "IL205", "IL206", "IL207", "IL208", "IL209",
-                     "IL210", "IL211", "IL212", "IL213", "IL214", "IL215", "IL216", "IL301", "IL302", "IL303",
-                     "IL404", "IL502"}, codes
+    assert codes >= {
+        "IL101",
+        "IL102",
+        "IL201",
+        "IL202",
+        "IL204",
+        "IL205",
+        "IL206",
+        "IL207",
+        "IL208",
+        "IL209",
+        "IL210",
+        "IL211",
+        "IL212",
+        "IL213",
+        "IL214",
+        "IL215",
+        "IL216",
+        "IL301",
+        "IL302",
+        "IL303",
+        "IL404",
+        "IL502",
+    }, codes
 
 
-@pytest.mark.parametrize(("label", "doc", "finding"), PROPOSALS,
-                         ids=[f"{label}-{f.code}-{f.indicator or f.level2 or f.level1}" for label, _, f in PROPOSALS])
+@pytest.mark.parametrize(
+    ("label", "doc", "finding"),
+    PROPOSALS,
+    ids=[f"{label}-{f.code}-{f.indicator or f.level2 or f.level1}" for label, _, f in PROPOSALS],
+)
 def test_a_proposal_written_into_its_row_holds(label, doc, finding):
     fixed = copy.deepcopy(doc)
     if finding.indicator is None:  # a missing category: add the row the message gives as its example
         level2 = finding.level2 or FIRST_LEVEL2[finding.level1]
         table = next(t for t in fixed.tables if t.name == finding.table)
-        ind = Indicator(level1=parent_of(level2) or finding.level1, level2=level2, name=finding.suggested_name,
-                        value_text=finding.suggestion, value=parse(finding.suggestion),
-                        location=Location(fixed.path, 99_999, 1), level2_printed=level2)
+        ind = Indicator(
+            level1=parent_of(level2) or finding.level1,
+            level2=level2,
+            name=finding.suggested_name,
+            value_text=finding.suggestion,
+            value=parse(finding.suggestion),
+            location=Location(fixed.path, 99_999, 1),
+            level2_printed=level2,
+        )
         table.indicators.append(ind)
         before: list[str] = []
     else:
@@ -104,11 +137,16 @@ def test_a_proposal_written_into_its_row_holds(label, doc, finding):
     proposal = f"{finding.suggested_name or ind.name} = {finding.suggestion or ind.value_text}"
     assert finding.code not in after, f"{finding.message}\n→ {proposal}: still {finding.code}"
     if finding.indicator is None:
-        assert not any(f.code == finding.code and f.table == finding.table
-                       and (f.level2 or f.level1) == (finding.level2 or finding.level1) for f in found), proposal
+        assert not any(
+            f.code == finding.code
+            and f.table == finding.table
+            and (f.level2 or f.level1) == (finding.level2 or finding.level1)
+            for f in found
+        ), proposal
     new = sorted(set(after) - set(before))
-    assert not new, (f"{finding.message}\n→ {proposal} gives " +
-                     "; ".join(f.message for f in found if f.code in new and f.indicator == ind.name))
+    assert not new, f"{finding.message}\n→ {proposal} gives " + "; ".join(
+        f.message for f in found if f.code in new and f.indicator == ind.name
+    )
 
 
 def test_proposals_never_hold_a_placeholder_or_a_fixed_year():
@@ -116,14 +154,21 @@ def test_proposals_never_hold_a_placeholder_or_a_fixed_year():
         for text in (f.suggestion or "", f.suggested_name or ""):
             assert not any(mark in text for mark in ("X%", "…", "**", "{", "}")), (f.code, text)
         if doc.budget_year and f.suggestion and "年" in f.suggestion and f.code not in ("IL302",):
-            assert str(doc.budget_year) in f.suggestion or not any(c.isdigit() for c in f.suggestion.split("年")[0]), \
-                (f.code, f.suggestion, doc.budget_year)
+            assert str(doc.budget_year) in f.suggestion or not any(
+                c.isdigit() for c in f.suggestion.split("年")[0]
+            ), (f.code, f.suggestion, doc.budget_year)
 
 
 def _row_alone(level2: str, name: str, value: str, year: int = 2024) -> list[str]:
-    doc = example_document({"name": "示例项目", "budget_year": year, "goal": "完成示例项目的年度任务。",
-                            "indicators": [{"level1": parent_of(level2), "level2": level2, "name": name,
-                                            "value": value}]}, "example.yaml")
+    doc = example_document(
+        {
+            "name": "示例项目",
+            "budget_year": year,
+            "goal": "完成示例项目的年度任务。",
+            "indicators": [{"level1": parent_of(level2), "level2": level2, "name": name, "value": value}],
+        },
+        "example.yaml",
+    )
     return sorted(f.code for f in ENGINE.run(doc) if f.indicator == name)
 
 
@@ -134,9 +179,13 @@ def test_every_example_of_a_missing_category_is_a_row_that_passes():
         assert _row_alone(level2, name, value.replace("{this_year}", "2024年")) == [], (category, name, value)
 
 
-@pytest.mark.parametrize(("level2", "name", "value"), [
-    ("成本指标", "培训费", "≤2万元"), ("成本指标", "人均补助标准", "300元/人"),  # cost-not-money's examples
-])
+@pytest.mark.parametrize(
+    ("level2", "name", "value"),
+    [
+        ("成本指标", "培训费", "≤2万元"),
+        ("成本指标", "人均补助标准", "300元/人"),  # cost-not-money's examples
+    ],
+)
 def test_the_examples_quoted_in_messages_pass(level2, name, value):
     assert _row_alone(level2, name, value) == []
 

@@ -11,9 +11,15 @@ from linter.rulebook import RuleError, example_document, load_rule_dirs, rule_fr
 RULES = {r.slug: r for r in load_rule_dirs()}
 
 # examples/004_68506cad869715c1.txt, 政府长聘人员经费: the 质量 row copies the 数量 row
-COPIED = {"name": "政府长聘人员经费", "indicators": {"产出指标": {
-    "数量指标": [{"专家及技术员开展现场指导服务次数": "12次"}],
-    "质量指标": [{"专家及技术员开展现场指导服务次数": "12次"}, {"参训人员数": "≥30人"}]}}}
+COPIED = {
+    "name": "政府长聘人员经费",
+    "indicators": {
+        "产出指标": {
+            "数量指标": [{"专家及技术员开展现场指导服务次数": "12次"}],
+            "质量指标": [{"专家及技术员开展现场指导服务次数": "12次"}, {"参训人员数": "≥30人"}],
+        }
+    },
+}
 
 
 def rules_of(doc, *slugs):
@@ -53,11 +59,22 @@ def yaml_of(rule):
 def test_a_reverse_rate_at_or_above_100_is_one_finding():
     # tests/corpus/a13: 逾期发放率 >=100% points the wrong way (direction-conflict); the 100 over the cap is
     # that same mistake, not a second one. A positive rate at ≥100% is still rate-over-100's.
-    doc = example_document({"indicators": {"产出指标": {"质量指标": [{"逾期发放率": ">=100%"}],
-                                                         "时效指标": [{"就学补助及时发放率": ">=100%"}]}}}, "t.yaml")
+    doc = example_document(
+        {
+            "indicators": {
+                "产出指标": {
+                    "质量指标": [{"逾期发放率": ">=100%"}],
+                    "时效指标": [{"就学补助及时发放率": ">=100%"}],
+                }
+            }
+        },
+        "t.yaml",
+    )
     assert RULES["rate-over-100"].superseded_by == ("direction-conflict",)
     assert rules_of(doc, "rate-over-100", "direction-conflict") == [
-        ("direction-conflict", "逾期发放率"), ("rate-over-100", "就学补助及时发放率")]
+        ("direction-conflict", "逾期发放率"),
+        ("rate-over-100", "就学补助及时发放率"),
+    ]
 
 
 def test_a_misspelt_superseded_by_is_a_rule_error(tmp_path):
@@ -67,7 +84,11 @@ def test_a_misspelt_superseded_by_is_a_rule_error(tmp_path):
     from linter.rulebook import RuleError, load_rule_dirs
 
     rule = (data_dir("rules") / "empty-value.yaml").read_text(encoding="utf-8")
-    (tmp_path / "x.yaml").write_text(rule.replace("code: IL102", "code: IL998").replace(
-        "slug: empty-value", "slug: empty-value-copy\nsuperseded_by: [empty-valeu]"), encoding="utf-8")
+    (tmp_path / "x.yaml").write_text(
+        rule.replace("code: IL102", "code: IL998").replace(
+            "slug: empty-value", "slug: empty-value-copy\nsuperseded_by: [empty-valeu]"
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(RuleError, match="superseded_by names no rule: empty-valeu"):
         load_rule_dirs([tmp_path])

@@ -31,7 +31,9 @@ def write(name: str, text: str) -> str:
 
 
 def test_noqa_on_the_indicator_line_by_code_or_slug():
-    write("a.yaml", TABLE.replace('"4"', '"4"  # noqa: IL201').replace("降低", "降低  # noqa: rate-not-percent"))
+    write(
+        "a.yaml", TABLE.replace('"4"', '"4"  # noqa: IL201').replace("降低", "降低  # noqa: rate-not-percent")
+    )
     assert codes(check("a.yaml")) == []
 
 
@@ -46,9 +48,11 @@ def test_bare_noqa_silences_every_rule_on_its_line():
 
 
 def test_noqa_on_the_name_line_of_a_list_form_indicator():
-    text = ("tables:\n  - name: 某项目\n    goal: 完成培训\n    indicators:\n"
-            "      - level1: 效益指标\n        level2: 社会效益指标\n"
-            "        name: 安全生产事故率  # noqa: IL204\n        value: 降低\n")
+    text = (
+        "tables:\n  - name: 某项目\n    goal: 完成培训\n    indicators:\n"
+        "      - level1: 效益指标\n        level2: 社会效益指标\n"
+        "        name: 安全生产事故率  # noqa: IL204\n        value: 降低\n"
+    )
     write("b.yaml", text)
     assert "IL204" not in codes(check("b.yaml", "--select", "IL204"))
     write("b.yaml", text.replace("  # noqa: IL204", ""))
@@ -75,14 +79,21 @@ def test_sidecar_for_a_text_table_and_sidecars_are_not_read_as_tables():
     before = json.loads(check("tables").stdout)["findings"]
     assert before, "the example has findings"
     first = before[0]
-    write("tables/t.txt.noqa.yaml",
-          f"- rule: {first['rule']}\n  table: {json.dumps(first['table'], ensure_ascii=False)}\n"
-          f"  indicator: {json.dumps(first['indicator'], ensure_ascii=False)}\n  reason: 已确认\n")
+    write(
+        "tables/t.txt.noqa.yaml",
+        f"- rule: {first['rule']}\n  table: {json.dumps(first['table'], ensure_ascii=False)}\n"
+        f"  indicator: {json.dumps(first['indicator'], ensure_ascii=False)}\n  reason: 已确认\n",
+    )
     result = check("tables")
     assert result.exit_code != 2, result.stderr  # the sidecar was not taken for a table
     after = json.loads(result.stdout)["findings"]
-    gone = [f for f in before if f["rule"] == first["rule"] and f["table"] == first["table"]
-            and f["indicator"] == first["indicator"]]
+    gone = [
+        f
+        for f in before
+        if f["rule"] == first["rule"]
+        and f["table"] == first["table"]
+        and f["indicator"] == first["indicator"]
+    ]
     assert len(after) == len(before) - len(gone) and first not in after
 
 
@@ -94,8 +105,11 @@ def test_a_broken_sidecar_is_an_error_naming_it():
 
 
 def test_unused_suppressions_are_reported_when_asked():
-    write("a.yaml", "# indicator-lint: disable=IL216\n"
-          + TABLE.replace('"4"', '"4"  # noqa: IL201, IL999').replace(": 4家", ": 4家  # noqa"))
+    write(
+        "a.yaml",
+        "# indicator-lint: disable=IL216\n"
+        + TABLE.replace('"4"', '"4"  # noqa: IL201, IL999').replace(": 4家", ": 4家  # noqa"),
+    )
     assert codes(check("a.yaml")) == ["IL204"]
     found = json.loads(check("a.yaml", "--report-unused-noqa").stdout)["findings"]
     unused = [(f["line"], f["code"], f["message"]) for f in found if f["code"] == "IL000"]
@@ -127,21 +141,26 @@ def test_a_noqa_for_a_configured_extra_rule_that_is_ignored_is_known(tmp_path):
 # --------------------------------------------------------------------------- issue 22: noqa as written
 
 
-@pytest.mark.parametrize("comment, keys, reason", [
-    ("# noqa：IL214", ["IL214"], ""),
-    ("# noqa: IL214 已与财政部门确认", ["IL214"], "已与财政部门确认"),
-    ("# noqa: IL214以上年实际为准", ["IL214"], "以上年实际为准"),
-    ("# noqa: IL214 reason", ["IL214"], "reason"),
-    ("# noqa: IL214，vague-value 两条都确认过", ["IL214", "vague-value"], "两条都确认过"),
-    ("# noqa: IL214, IL201", ["IL214", "IL201"], ""),
-    ("# NOQA", [], ""),
-])
+@pytest.mark.parametrize(
+    "comment, keys, reason",
+    [
+        ("# noqa：IL214", ["IL214"], ""),
+        ("# noqa: IL214 已与财政部门确认", ["IL214"], "已与财政部门确认"),
+        ("# noqa: IL214以上年实际为准", ["IL214"], "以上年实际为准"),
+        ("# noqa: IL214 reason", ["IL214"], "reason"),
+        ("# noqa: IL214，vague-value 两条都确认过", ["IL214", "vague-value"], "两条都确认过"),
+        ("# noqa: IL214, IL201", ["IL214", "IL201"], ""),
+        ("# NOQA", [], ""),
+    ],
+)
 def test_noqa_full_width_and_a_reason(comment, keys, reason):
     (s,) = comment_suppressions(f"- 名称: 值 {comment}\n", "x.yaml")
     assert (s.kind, s.keys, s.reason) == ("line", keys, reason)
 
 
-@pytest.mark.parametrize("comment", ["# noqa IL214", "# noqa:", "# noqa: 已确认", "# noqa——IL214", "# noqa; IL214"])
+@pytest.mark.parametrize(
+    "comment", ["# noqa IL214", "# noqa:", "# noqa: 已确认", "# noqa——IL214", "# noqa; IL214"]
+)
 def test_an_unreadable_noqa_silences_nothing_and_is_reported(comment):
     write("a.yaml", TABLE.replace("降低", f"降低  {comment}"))
     result = check("a.yaml")

@@ -30,9 +30,14 @@ def run_json(*args: str) -> tuple[int, dict]:
 def test_a_glob_checks_exactly_the_files_it_matches():
     code, report = run_json(str(EXAMPLES / "00[03]_*.txt"))
     assert code == 1
-    assert [Path(f["path"]).name for f in report["files"]] == ["000_8b9eba17efc00524.txt", "003_ce0a18593ae1bf2a.txt"]
-    assert {Path(f["path"]).name for f in report["findings"]} == {"000_8b9eba17efc00524.txt",
-                                                                  "003_ce0a18593ae1bf2a.txt"}
+    assert [Path(f["path"]).name for f in report["files"]] == [
+        "000_8b9eba17efc00524.txt",
+        "003_ce0a18593ae1bf2a.txt",
+    ]
+    assert {Path(f["path"]).name for f in report["findings"]} == {
+        "000_8b9eba17efc00524.txt",
+        "003_ce0a18593ae1bf2a.txt",
+    }
 
 
 def test_a_recursive_glob_reaches_into_folders(tmp_path):
@@ -42,8 +47,10 @@ def test_a_recursive_glob_reaches_into_folders(tmp_path):
     (tmp_path / "2023" / "notes.md").write_text("不是目标表", encoding="utf-8")
     code, report = run_json(str(tmp_path / "**" / "*.txt"))
     assert code == 1
-    assert sorted(Path(f["path"]).relative_to(tmp_path).as_posix() for f in report["files"]) == \
-        ["2023/b.txt", "2023/county/a.txt"]
+    assert sorted(Path(f["path"]).relative_to(tmp_path).as_posix() for f in report["files"]) == [
+        "2023/b.txt",
+        "2023/county/a.txt",
+    ]
 
 
 def test_a_glob_skips_what_a_folder_search_skips(tmp_path):
@@ -68,7 +75,9 @@ def test_a_glob_matching_a_folder_checks_the_folder(tmp_path):
 
 
 def test_a_glob_matching_nothing_is_an_input_error_and_the_rest_is_checked(tmp_path):
-    result = CliRunner().invoke(main, ["check", str(tmp_path / "*.pdf"), str(EXAMPLES / "000_8b9eba17efc00524.txt")])
+    result = CliRunner().invoke(
+        main, ["check", str(tmp_path / "*.pdf"), str(EXAMPLES / "000_8b9eba17efc00524.txt")]
+    )
     assert result.exit_code == 2
     assert "没有目标表文件与此模式匹配" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -149,38 +158,76 @@ def test_streamed_json_is_exactly_what_one_json_dump_of_the_report_gives():
     result = CliRunner().invoke(main, ["check", "--format", "json", str(EXAMPLES), "missing.txt"])
     assert result.exit_code == 2
     report = json.loads(result.stdout)
-    assert report["summary"] == {"errors": TOTALS["error"], "warnings": TOTALS["warning"], "info": TOTALS["info"],
-                                 "findings": TOTALS.total(), "files": 5, "unreadable_files": 1}
+    assert report["summary"] == {
+        "errors": TOTALS["error"],
+        "warnings": TOTALS["warning"],
+        "info": TOTALS["info"],
+        "findings": TOTALS.total(),
+        "files": 5,
+        "unreadable_files": 1,
+    }
     assert result.stdout == json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_json_writer_escapes_like_json_dumps():
-    odd = Finding(code="IL212", rule="vague-value", severity="warning", message='引号 " 反斜杠 \\ 换行\n制表\t',
-                  location=Location("表 a.xlsx", 0, 0, sheet="Sheet 1", cell="D12"), table=None,
-                  indicator="名称\u2028", level1=None, level2=None, value="≥95%")
+    odd = Finding(
+        code="IL212",
+        rule="vague-value",
+        severity="warning",
+        message='引号 " 反斜杠 \\ 换行\n制表\t',
+        location=Location("表 a.xlsx", 0, 0, sheet="Sheet 1", cell="D12"),
+        table=None,
+        indicator="名称\u2028",
+        level1=None,
+        level2=None,
+        value="≥95%",
+    )
     for findings in ([odd], [odd, odd], []):
-        text = format_json(findings, [{"path": "表 a.xlsx", "error": None, "tables": 1, "findings": len(findings)}])
+        text = format_json(
+            findings, [{"path": "表 a.xlsx", "error": None, "tables": 1, "findings": len(findings)}]
+        )
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
-        assert json.loads(text)["findings"][:1] == ([] if not findings else [{
-            "path": "表 a.xlsx", "line": 0, "column": 0, "code": "IL212", "rule": "vague-value",
-            "severity": "warning", "message": '引号 " 反斜杠 \\ 换行\n制表\t', "table": None,
-            "indicator": "名称\u2028", "level1": None, "level2": None, "value": "≥95%",
-            "sheet": "Sheet 1", "cell": "D12"}])
+        assert json.loads(text)["findings"][:1] == (
+            []
+            if not findings
+            else [
+                {
+                    "path": "表 a.xlsx",
+                    "line": 0,
+                    "column": 0,
+                    "code": "IL212",
+                    "rule": "vague-value",
+                    "severity": "warning",
+                    "message": '引号 " 反斜杠 \\ 换行\n制表\t',
+                    "table": None,
+                    "indicator": "名称\u2028",
+                    "level1": None,
+                    "level2": None,
+                    "value": "≥95%",
+                    "sheet": "Sheet 1",
+                    "cell": "D12",
+                }
+            ]
+        )
 
 
 def test_text_pads_locations_to_one_width_per_path():
     from linter.formatters.text import TextWriter
 
     def finding(path, line, column, code):
-        return Finding(code=code, rule="r", severity="warning", message="m", location=Location(path, line, column))
+        return Finding(
+            code=code, rule="r", severity="warning", message="m", location=Location(path, line, column)
+        )
 
     # One input file's findings: two in the table, one in its suppression sidecar (unused noqa).
-    findings = [finding("a.txt", 9, 1, "IL101"), finding("a.txt", 120, 33, "IL201"),
-                finding("a.txt.noqa.yaml", 3, 5, "IL000")]
+    findings = [
+        finding("a.txt", 9, 1, "IL101"),
+        finding("a.txt", 120, 33, "IL201"),
+        finding("a.txt.noqa.yaml", 3, 5, "IL000"),
+    ]
     assert TextWriter().render(findings) == (
-        "a.txt:9:1:    IL101 [警告] m\n"
-        "a.txt:120:33: IL201 [警告] m\n"
-        "a.txt.noqa.yaml:3:5: IL000 [警告] m\n")
+        "a.txt:9:1:    IL101 [警告] m\na.txt:120:33: IL201 [警告] m\na.txt.noqa.yaml:3:5: IL000 [警告] m\n"
+    )
 
 
 def test_streamed_text_is_the_whole_report_written_at_once():
@@ -189,7 +236,9 @@ def test_streamed_text_is_the_whole_report_written_at_once():
     from linter.readers import iter_input_files
 
     streamed = CliRunner().invoke(main, ["check", str(EXAMPLES)]).stdout
-    assert streamed.endswith(f"{TOTALS['error']} 个错误，{TOTALS['warning']} 个警告，{TOTALS['info']} 个提示（已检查 4 个文件）\n")
+    assert streamed.endswith(
+        f"{TOTALS['error']} 个错误，{TOTALS['warning']} 个警告，{TOTALS['info']} 个提示（已检查 4 个文件）\n"
+    )
     run = LintRun()
     results = list(check_files(run, iter_input_files([str(EXAMPLES)]), jobs=1))
     assert streamed == format_text([f for r in results for f in r.findings], [r.entry for r in results])
@@ -224,8 +273,9 @@ def _peak_rss_kb(folder: Path, fmt: str) -> int:
     """Peak memory of ``check`` on the folder, in its own process, measured as the benchmark does."""
     import sys
 
-    _seconds, megabytes = _bench().measure([sys.executable, "-m", "linter", "check", "--jobs", "1", "--format", fmt,
-                                            str(folder)])
+    _seconds, megabytes = _bench().measure(
+        [sys.executable, "-m", "linter", "check", "--jobs", "1", "--format", fmt, str(folder)]
+    )
     return int(megabytes * 1024)
 
 
@@ -245,7 +295,9 @@ def test_memory_does_not_grow_with_the_number_of_files(tmp_path):
     for folder, n in ((small, 6), (large, 120)):
         folder.mkdir()
         for i in range(n):
-            (folder / f"t{i:04}.yaml").write_text(text.replace("name: ", f"name: 第{i}号", 1), encoding="utf-8")
+            (folder / f"t{i:04}.yaml").write_text(
+                text.replace("name: ", f"name: 第{i}号", 1), encoding="utf-8"
+            )
     for fmt in ("json", "text"):
         grown = _peak_rss_kb(large, fmt) - _peak_rss_kb(small, fmt)
         # 20× the files (2,880 findings instead of 144) may not cost more than a few MB: nothing is

@@ -56,10 +56,17 @@ def find(table, name):
 
 
 Q, Z, S, C = "数量指标", "质量指标", "时效指标", "成本指标"
-ECO, SOC, ENV, SUS, SAT = "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标", "服务对象满意度指标"
+ECO, SOC, ENV, SUS, SAT = (
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+)
 
 
 # --------------------------------------------------------------------------- 000: tab-separated
+
 
 def test_000_document(ex000):
     assert ex000.source_format == "text"
@@ -113,6 +120,7 @@ def test_000_locations(ex000):
 
 
 # --------------------------------------------------------------------------- 002: HTML trees
+
 
 def test_002_document(ex002):
     assert ex002.budget_year == 2023
@@ -180,6 +188,7 @@ def test_002_printed_headings_kept(ex002):
 
 # --------------------------------------------------------------------------- 003: department
 
+
 def test_003_department_table(ex003):
     assert ex003.budget_year == 2024
     assert len(ex003.tables) == 1
@@ -223,6 +232,7 @@ def test_003_indicators(ex003):
 
 
 # --------------------------------------------------------------------------- 004: shifted rows
+
 
 def test_004_tables(ex004):
     assert ex004.budget_year == 2025
@@ -272,13 +282,17 @@ def test_004_sample_values(ex004):
 
 # --------------------------------------------------------------------------- crafted layouts
 
+
 def test_pipe_dump():
     doc = read(DATA / "pipe_dump.md")
     assert doc.budget_year == 2024 and doc.currency_unit == "万元"
-    table, = doc.tables
+    (table,) = doc.tables
     assert table.name == "安全生产培训经费"
     assert (table.funding.total.yuan, table.funding.fiscal.yuan, table.funding.other.yuan) == (
-        200000, 180000, 20000)
+        200000,
+        180000,
+        20000,
+    )
     assert table.goal == "开展安全生产培训，提升企业安全管理水平"
     assert [(i.name, i.value_text, i.level2) for i in table.indicators] == [
         ("培训次数", "≥4次", Q),
@@ -292,7 +306,7 @@ def test_pipe_dump():
 
 def test_one_cell_per_line():
     doc = read(DATA / "one_cell_per_line.txt")
-    table, = doc.tables
+    (table,) = doc.tables
     assert table.name == "防汛物资采购"
     assert table.funding.total.yuan == 150000
     assert [(i.name, i.value_text, i.level1, i.level2) for i in table.indicators] == [
@@ -326,7 +340,7 @@ def test_separate_comparator_value_unit_columns():
 
 def test_extra_columns():
     doc = read(DATA / "extra_columns.tsv")
-    table, = doc.tables
+    (table,) = doc.tables
     assert [(i.name, i.value_text, i.level2, i.remarks) for i in table.indicators] == [
         ("检查企业数", "≥120家", Q, {"指标解释": "全年检查企业数量", "权重": "20"}),
         ("执法案件数", "≥30件", Q, {"指标解释": "立案查处数", "权重": "10", "备注": "含简易程序"}),
@@ -336,7 +350,7 @@ def test_extra_columns():
 
 def test_two_value_columns_in_reverse_order():
     doc = read(DATA / "two_values_reversed.md")
-    table, = doc.tables
+    (table,) = doc.tables
     assert [(i.name, i.value_text, i.period_value_text, i.level2) for i in table.indicators] == [
         ("新建广播终端", "100个", "300个", Q),
         ("覆盖行政村", "≥20个", "≥60个", Q),
@@ -346,7 +360,7 @@ def test_two_value_columns_in_reverse_order():
 
 def test_space_separated_rows():
     doc = read(DATA / "space_separated.txt")
-    table, = doc.tables
+    (table,) = doc.tables
     assert table.name == "道路巡查"  # 项目名称：道路巡查, label and value in one cell
     assert [(i.name, i.value_text, i.level1, i.level2) for i in table.indicators] == [
         ("巡查次数", "≥12次", "产出指标", Q),
@@ -358,7 +372,7 @@ def test_space_separated_rows():
 
 def test_bad_rows_are_reported_with_their_line():
     doc = read(DATA / "bad_rows.tsv")
-    table, = doc.tables
+    (table,) = doc.tables
     assert [(i.name, i.value_text) for i in table.indicators] == [("检查次数", "≥10次")]
     assert [(p.rule, p.location.line) for p in doc.problems] == [
         ("unreadable-row", 2),  # prose between the label and the table
@@ -371,24 +385,40 @@ def test_bad_rows_are_reported_with_their_line():
 
 def test_a_long_unreadable_row_is_quoted_in_forty_characters():
     lines = (DATA / "bad_rows.tsv").read_text(encoding="utf-8").split("\n")
-    lines[1] = "说明" + "本项目由各乡镇按季度上报数据" * 5  # prose between the label and the table, 72 characters
+    lines[1] = (
+        "说明" + "本项目由各乡镇按季度上报数据" * 5
+    )  # prose between the label and the table, 72 characters
     problem = read_text("\n".join(lines), "a.tsv").problems[0]
     assert (problem.rule, problem.location.line) == ("unreadable-row", 2)
     quoted = problem.message.split("：", 1)[1]
     assert quoted == lines[1][:39] + "…" and len(quoted) == 40
 
 
-@pytest.mark.parametrize("text", [
-    "", "\n\n", "\t\t\t", "||||", "一级指标", "项目名称", "合计", "<p>一、产出指标</p>",
-    "一级指标\t二级指标\t三级指标\t指标值\n\t\t\t\n产出指标", "x" * 5000, "\x00\x01",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n",
+        "\t\t\t",
+        "||||",
+        "一级指标",
+        "项目名称",
+        "合计",
+        "<p>一、产出指标</p>",
+        "一级指标\t二级指标\t三级指标\t指标值\n\t\t\t\n产出指标",
+        "x" * 5000,
+        "\x00\x01",
+    ],
+)
 def test_odd_input_never_raises(text):
     doc = read_text(text, "odd.txt")
     assert doc.source_format == "text"
 
 
 @pytest.mark.parametrize("where", ["before the second table", "inside the indicator tree"])
-@pytest.mark.parametrize("line", ["3/12", "- 3 -", "第 3 页，共 12 页", "第 3 页（共 12 页）", "第3页 附件2", "12"])
+@pytest.mark.parametrize(
+    "line", ["3/12", "- 3 -", "第 3 页，共 12 页", "第 3 页（共 12 页）", "第3页 附件2", "12"]
+)
 def test_a_page_number_line_is_dropped(line, where):
     # What a page break leaves in text copied from a PDF: the page's number on a line of its own,
     # between tables or in the middle of one (the rows after it stay in their category).
@@ -398,6 +428,7 @@ def test_a_page_number_line_is_dropped(line, where):
         at = lines.index("本级预算项目绩效目标表", 3)
     else:
         at = next(n for n, row in enumerate(lines) if row.startswith("\t质量指标"))
+
     def shape(doc):
         return [(t.name, [(i.level2, i.name, i.value_text) for i in t.indicators]) for t in doc.tables]
 

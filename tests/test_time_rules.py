@@ -15,9 +15,17 @@ TIME, COUNT, SOCIAL = "时效指标", "数量指标", "社会效益指标"
 
 def ind(level2: str, name: str, value: str, line: int = 10, period: str | None = None) -> Indicator:
     loc = Location("t.txt", line, 5)
-    return Indicator(level1="产出指标", level2=level2, name=name, value_text=value, value=parse(value),
-                     location=loc, value_location=loc, period_value_text=period,
-                     period_value=parse(period) if period is not None else None)
+    return Indicator(
+        level1="产出指标",
+        level2=level2,
+        name=name,
+        value_text=value,
+        value=parse(value),
+        location=loc,
+        value_location=loc,
+        period_value_text=period,
+        period_value=parse(period) if period is not None else None,
+    )
 
 
 def doc(*indicators: Indicator, year: int | None = 2023) -> Document:
@@ -31,12 +39,22 @@ def run(module, document: Document, **params) -> list:
 
 # ------------------------------------------------------------------ stale-date
 
+
 def test_a_deadline_in_the_year_before_the_budget_year():
     # 002 project 3 (a 2023 table): 提供法律咨询时间 2022年12月底前.
-    [hit] = run(stale_date, doc(ind(TIME, "宣传及时率", "100%"), ind(TIME, "提供法律咨询时间", "2022年12月底前", 12)))
+    [hit] = run(
+        stale_date, doc(ind(TIME, "宣传及时率", "100%"), ind(TIME, "提供法律咨询时间", "2022年12月底前", 12))
+    )
     assert hit.indicator.name == "提供法律咨询时间" and hit.location.line == 12
-    assert hit.args == {"year": 2022, "budget_year": 2023, "suggestion": "2023年12月底前", "proposal": "2023年12月底前",
-                        "field_zh": "指标值", "field_en": "the value", "text": "2022年12月底前"}
+    assert hit.args == {
+        "year": 2022,
+        "budget_year": 2023,
+        "suggestion": "2023年12月底前",
+        "proposal": "2023年12月底前",
+        "field_zh": "指标值",
+        "field_en": "the value",
+        "text": "2022年12月底前",
+    }
 
 
 def test_a_period_counts_by_its_end():
@@ -45,8 +63,9 @@ def test_a_period_counts_by_its_end():
     assert run(stale_date, doc(ind(TIME, "慰问金发放期", "2023年01月--12月"))) == []
 
 
-@pytest.mark.parametrize("value", ["2023年12月底前", "2023年底", "11月底前", "**月**日前", "≥2022年依法维权次数",
-                                   "2024年6月底前"])
+@pytest.mark.parametrize(
+    "value", ["2023年12月底前", "2023年底", "11月底前", "**月**日前", "≥2022年依法维权次数", "2024年6月底前"]
+)
 def test_dates_in_or_after_the_budget_year_baselines_and_templates_are_fine(value):
     assert run(stale_date, doc(ind(TIME, "完成时间", value))) == []
 
@@ -65,10 +84,14 @@ def test_period_values_and_the_category_filter():
 
 # ------------------------------------------------------------------ deadline-year-only
 
+
 def test_a_bare_year_as_deadline():
     # 004 projects 1, 4, 8: 项目完成时限 2025年, 完成项目工作内容 2025 年, 11月底前完成建设 2025年.
-    rows = [ind(TIME, "项目完成时限", "2025年", 1), ind(TIME, "完成项目工作内容", "2025 年", 2),
-            ind(TIME, "11月底前完成建设", "2025年", 3)]
+    rows = [
+        ind(TIME, "项目完成时限", "2025年", 1),
+        ind(TIME, "完成项目工作内容", "2025 年", 2),
+        ind(TIME, "11月底前完成建设", "2025年", 3),
+    ]
     hits = run(year_only_deadline, doc(*rows, year=2025))
     assert [(h.location.line, h.args["year"]) for h in hits] == [(1, 2025), (2, 2025), (3, 2025)]
 
@@ -84,11 +107,16 @@ def test_a_bare_year_outside_the_timeliness_categories_is_not_reported():
 
 # ------------------------------------------------------------------ timeliness-not-deadline
 
+
 def test_spans_of_time_as_timeliness_values():
     # 004 projects 2 and 7 (12 个月), 000 project 1 (≥1年) and project 4 (1个月), 002 project 7 (≥12个月).
-    rows = [ind(TIME, "长期开展", "12 个月", 1), ind(TIME, "劳务派遣年限", "≥1年", 2),
-            ind(TIME, "“安全生产月”活动开展期限", "1个月", 3), ind(TIME, "2023年01月--12月", "≥12个月", 4),
-            ind(TIME, "工业企业安全专家指导服务及生产经营单位全员安全培训", "12 个月", 5)]
+    rows = [
+        ind(TIME, "长期开展", "12 个月", 1),
+        ind(TIME, "劳务派遣年限", "≥1年", 2),
+        ind(TIME, "“安全生产月”活动开展期限", "1个月", 3),
+        ind(TIME, "2023年01月--12月", "≥12个月", 4),
+        ind(TIME, "工业企业安全专家指导服务及生产经营单位全员安全培训", "12 个月", 5),
+    ]
     assert [h.location.line for h in run(duration_as_deadline, doc(*rows))] == [1, 2, 3, 4, 5]
 
 

@@ -147,8 +147,11 @@ OTHER_VALUES = [
     ("2025 年", "date", {"year": 2025, "month": None}),
     ("2025 年底", "date", {"year": 2025, "part": "end", "before": False}),
     ("2022年12月底前", "date", {"year": 2022, "month": 12, "part": "end", "before": True}),
-    ("约25000-27400人", "range", {"low": Decimal(25000), "high": Decimal(27400), "unit": "人",
-                                 "approximate": True}),
+    (
+        "约25000-27400人",
+        "range",
+        {"low": Decimal(25000), "high": Decimal(27400), "unit": "人", "approximate": True},
+    ),
     ("约650-714家", "range", {"low": Decimal(650), "high": Decimal(714), "unit": "家", "approximate": True}),
     ("3*300", "expression", {"operands": (Decimal(3), Decimal(300)), "result": Decimal(900)}),
     ("≥2022年依法维权次数", "text", {"comparator": "≥", "baseline": "2022年依法维权次数"}),

@@ -29,14 +29,42 @@ def terminal_words(name: str) -> set[str]:
 
 # ---- vocabulary -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("raw", "comparator"), [
-    ("≥95%", "≥"), ("≤95%", "≤"), (">95%", ">"), ("<95%", "<"), ("=95%", "="), ("≧95%", "≥"),
-    ("≦95%", "≤"), ("＞95%", ">"), ("＜95%", "<"), ("＝95%", "="), (">=95%", "≥"), ("<=95%", "≤"),
-    ("大于等于95%", "≥"), ("不低于95%", "≥"), ("不少于95%", "≥"), ("至少95%", "≥"), ("达到95%", "≥"),
-    ("高于95%", ">"), ("超过95%", ">"), ("小于等于5%", "≤"), ("不高于5%", "≤"), ("不超过5%", "≤"),
-    ("不大于5%", "≤"), ("低于5%", "<"), ("5%以内", "≤"), ("5%以下", "≤"), ("95%以上", "≥"),
-    ("95%及以上", "≥"), ("控制在5%以内", "≤"), ("≥ 95 %", "≥"),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "comparator"),
+    [
+        ("≥95%", "≥"),
+        ("≤95%", "≤"),
+        (">95%", ">"),
+        ("<95%", "<"),
+        ("=95%", "="),
+        ("≧95%", "≥"),
+        ("≦95%", "≤"),
+        ("＞95%", ">"),
+        ("＜95%", "<"),
+        ("＝95%", "="),
+        (">=95%", "≥"),
+        ("<=95%", "≤"),
+        ("大于等于95%", "≥"),
+        ("不低于95%", "≥"),
+        ("不少于95%", "≥"),
+        ("至少95%", "≥"),
+        ("达到95%", "≥"),
+        ("高于95%", ">"),
+        ("超过95%", ">"),
+        ("小于等于5%", "≤"),
+        ("不高于5%", "≤"),
+        ("不超过5%", "≤"),
+        ("不大于5%", "≤"),
+        ("低于5%", "<"),
+        ("5%以内", "≤"),
+        ("5%以下", "≤"),
+        ("95%以上", "≥"),
+        ("95%及以上", "≥"),
+        ("控制在5%以内", "≤"),
+        ("≥ 95 %", "≥"),
+    ],
+)
 def test_comparators_as_symbols_full_width_and_words(raw, comparator):
     v = parse(raw)
     assert v.kind == "quantity" and v.comparator == comparator and v.unit == "%"
@@ -49,14 +77,35 @@ def test_open_ended_and_approximate_flags():
     assert parse("5万余份").approximate and parse("5万余份").number == Decimal(50000)
 
 
-@pytest.mark.parametrize(("raw", "number", "unit"), [
-    ("１２次", "12", "次"), ("９５％", "95", "%"), ("（约）", None, None), ("9,674,500.00元", "9674500", "元"),
-    ("95百分比", "95", "%"), ("一次", "1", "次"), ("两次", "2", "次"), ("十二个月", "12", "个月"),
-    ("百分之九十五", "95", "%"), ("三万人", "30000", "人"), ("12次。", "12", "次"), ("12次；", "12", "次"),
-    ("12次、", "12", "次"), ("12次，", "12", "次"), ("0.7万元", "7000", "元"), ("2亿元", "200000000", "元"),
-    ("50㎡", "50", "平方米"), ("3公里", "3000", "米"), ("2吨", "2000", "千克"), ("30亩", "30", "亩"),
-    ("5 km", "5000", "米"), ("100平方米", "100", "平方米"), ("3个工作日", "3", "工作日"), ("2季度", "2", "季度"),
-])
+@pytest.mark.parametrize(
+    ("raw", "number", "unit"),
+    [
+        ("１２次", "12", "次"),
+        ("９５％", "95", "%"),
+        ("（约）", None, None),
+        ("9,674,500.00元", "9674500", "元"),
+        ("95百分比", "95", "%"),
+        ("一次", "1", "次"),
+        ("两次", "2", "次"),
+        ("十二个月", "12", "个月"),
+        ("百分之九十五", "95", "%"),
+        ("三万人", "30000", "人"),
+        ("12次。", "12", "次"),
+        ("12次；", "12", "次"),
+        ("12次、", "12", "次"),
+        ("12次，", "12", "次"),
+        ("0.7万元", "7000", "元"),
+        ("2亿元", "200000000", "元"),
+        ("50㎡", "50", "平方米"),
+        ("3公里", "3000", "米"),
+        ("2吨", "2000", "千克"),
+        ("30亩", "30", "亩"),
+        ("5 km", "5000", "米"),
+        ("100平方米", "100", "平方米"),
+        ("3个工作日", "3", "工作日"),
+        ("2季度", "2", "季度"),
+    ],
+)
 def test_numbers_units_and_folding(raw, number, unit):
     v = parse(raw)
     if number is None:
@@ -66,27 +115,34 @@ def test_numbers_units_and_folding(raw, number, unit):
 
 
 def test_count_units_from_the_issue_all_parse():
-    for unit in ("次 场 场次 人 人次 名 家 个 条 支 辆 页 份 户 期 台 件 套 篇 部 项 所 座 处 批 亩 公里 km 米 M ㎡ "
-                 "平方米 吨 元 万元 亿元 % 小时 分钟 天 日 工作日 个月 年 季度").split():
+    for unit in (
+        "次 场 场次 人 人次 名 家 个 条 支 辆 页 份 户 期 台 件 套 篇 部 项 所 座 处 批 亩 公里 km 米 M ㎡ "
+        "平方米 吨 元 万元 亿元 % 小时 分钟 天 日 工作日 个月 年 季度"
+    ).split():
         v = parse(f"≥3{unit}")
         assert v.kind in ("quantity", "duration"), unit
         assert v.written_unit == unit, unit
 
 
-@pytest.mark.parametrize(("raw", "per_unit"), [("2746元/人", "人"), ("10元/每户", "户"), ("300元/人·月", "人·月")])
+@pytest.mark.parametrize(
+    ("raw", "per_unit"), [("2746元/人", "人"), ("10元/每户", "户"), ("300元/人·月", "人·月")]
+)
 def test_per_unit_denominators(raw, per_unit):
     v = parse(raw)
     assert v.unit_kind == "money" and v.per_unit == per_unit
 
 
-@pytest.mark.parametrize(("raw", "fields"), [
-    ("2025年底", {"year": 2025, "part": "end"}),
-    ("11月底前", {"year": None, "month": 11, "part": "end", "before": True}),
-    ("2019年12月", {"year": 2019, "month": 12}),
-    ("**月**日前", {"placeholder": True, "before": True}),
-    ("2025年12月31日前", {"year": 2025, "month": 12, "day": 31, "before": True}),
-    ("2025年上半年", {"year": 2025, "part": "first_half"}),
-])
+@pytest.mark.parametrize(
+    ("raw", "fields"),
+    [
+        ("2025年底", {"year": 2025, "part": "end"}),
+        ("11月底前", {"year": None, "month": 11, "part": "end", "before": True}),
+        ("2019年12月", {"year": 2019, "month": 12}),
+        ("**月**日前", {"placeholder": True, "before": True}),
+        ("2025年12月31日前", {"year": 2025, "month": 12, "day": 31, "before": True}),
+        ("2025年上半年", {"year": 2025, "part": "first_half"}),
+    ],
+)
 def test_dates(raw, fields):
     v = parse(raw)
     assert v.kind == "date"
@@ -99,7 +155,9 @@ def test_impossible_dates_are_text():
     assert parse("2025年2月40日").kind == "text"
 
 
-@pytest.mark.parametrize(("raw", "result"), [("3*300", "900"), ("2746×3×12", "98856"), ("2746×3×12元", "98856")])
+@pytest.mark.parametrize(
+    ("raw", "result"), [("3*300", "900"), ("2746×3×12", "98856"), ("2746×3×12元", "98856")]
+)
 def test_expressions_are_evaluated(raw, result):
     v = parse(raw)
     assert v.kind == "expression" and v.result == Decimal(result)
@@ -110,22 +168,26 @@ def test_bare_numbers_are_their_own_kind():
     assert parse("≥0").comparator == "≥"
 
 
-@pytest.mark.parametrize(("cell", "name", "value"), [
-    ("业务工作经费1万元", "业务工作经费", "1万元"),
-    ("法制培训全年三次2万元。", "法制培训全年三次", "2万元。"),
-    ("农村住房保险补贴户数 3.2 万户", "农村住房保险补贴户数", "3.2 万户"),
-    ("安全事故应急预案健全性 健全", "安全事故应急预案健全性", "健全"),
-    ("2023年01月--12月 ≥12个月", "2023年01月--12月", "≥12个月"),
-    ("每人每年300元 3*300", "每人每年300元", "3*300"),
-    ("群众依法维权次数提升 ≥2022年依法维权次数", "群众依法维权次数提升", "≥2022年依法维权次数"),
-    ("培训项目2", "培训项目2", ""),
-    ("服务对象满意度指标", "服务对象满意度指标", ""),
-])
+@pytest.mark.parametrize(
+    ("cell", "name", "value"),
+    [
+        ("业务工作经费1万元", "业务工作经费", "1万元"),
+        ("法制培训全年三次2万元。", "法制培训全年三次", "2万元。"),
+        ("农村住房保险补贴户数 3.2 万户", "农村住房保险补贴户数", "3.2 万户"),
+        ("安全事故应急预案健全性 健全", "安全事故应急预案健全性", "健全"),
+        ("2023年01月--12月 ≥12个月", "2023年01月--12月", "≥12个月"),
+        ("每人每年300元 3*300", "每人每年300元", "3*300"),
+        ("群众依法维权次数提升 ≥2022年依法维权次数", "群众依法维权次数提升", "≥2022年依法维权次数"),
+        ("培训项目2", "培训项目2", ""),
+        ("服务对象满意度指标", "服务对象满意度指标", ""),
+    ],
+)
 def test_split_name_value(cell, name, value):
     assert split_name_value(cell) == (name, value)
 
 
 # ---- the grammar's word lists -----------------------------------------------------------------
+
 
 def test_unit_table_matches_the_grammar():
     # 年 and 日 are terminals of their own (dates need them); 月 only follows a slash (元/人·月)
@@ -142,6 +204,7 @@ def test_direction_classes_never_begin_each_others_words():
 
 
 # ---- robustness -------------------------------------------------------------------------------
+
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
@@ -167,7 +230,12 @@ def test_canonical_text_reparses_to_the_same_quantity(cmp, number, unit):
     assert isinstance(first, Quantity)
     again = parse_fresh(first.canonical())
     assert (again.comparator, again.number, again.unit, again.per_unit, again.approximate) == (
-        first.comparator, first.number, first.unit, first.per_unit, first.approximate)
+        first.comparator,
+        first.number,
+        first.unit,
+        first.per_unit,
+        first.approximate,
+    )
 
 
 @settings(max_examples=200, deadline=None)
@@ -187,11 +255,17 @@ def test_a_huge_cell_is_text_in_bounded_time():
 
 # ---- the parse command ------------------------------------------------------------------------
 
+
 def test_parse_command_prints_json_per_value():
     result = CliRunner().invoke(main, ["parse", "--format", "json", "≥95%", "3.2万户"])
     assert result.exit_code == 0
     first, second = (json.loads(line) for line in result.output.splitlines())
-    assert (first["kind"], first["comparator"], first["number"], first["unit"]) == ("quantity", "≥", "95", "%")
+    assert (first["kind"], first["comparator"], first["number"], first["unit"]) == (
+        "quantity",
+        "≥",
+        "95",
+        "%",
+    )
     assert (second["number"], second["written_unit"]) == ("32000", "万户")
 
 
@@ -203,38 +277,48 @@ def test_parse_command_readable_line():
 
 # ---- shapes from the wider family of real tables ------------------------------------------------
 
-@pytest.mark.parametrize(("raw", "comparator", "number", "unit", "per_unit"), [
-    ("每季度1次", None, "1", "次", "季度"),
-    ("每月不少于2次", "≥", "2", "次", "月"),
-    ("每年1次", None, "1", "次", "年"),
-    ("1次/年", None, "1", "次", "年"),
-    ("1000元/人/年", None, "1000", "元", "人·年"),
-])
+
+@pytest.mark.parametrize(
+    ("raw", "comparator", "number", "unit", "per_unit"),
+    [
+        ("每季度1次", None, "1", "次", "季度"),
+        ("每月不少于2次", "≥", "2", "次", "月"),
+        ("每年1次", None, "1", "次", "年"),
+        ("1次/年", None, "1", "次", "年"),
+        ("1000元/人/年", None, "1000", "元", "人·年"),
+    ],
+)
 def test_frequencies(raw, comparator, number, unit, per_unit):
     v = parse(raw)
     assert (v.comparator, v.number, v.unit, v.per_unit) == (comparator, Decimal(number), unit, per_unit)
 
 
-@pytest.mark.parametrize(("raw", "comparator", "number", "change"), [
-    ("同比增长5%", None, "5", "up"),
-    ("较上年提高10%", None, "10", "up"),
-    ("降低5%", None, "5", "down"),
-    ("下降到3%以下", "≤", "3", None),
-    ("提高至95%", "≥", "95", None),
-])
+@pytest.mark.parametrize(
+    ("raw", "comparator", "number", "change"),
+    [
+        ("同比增长5%", None, "5", "up"),
+        ("较上年提高10%", None, "10", "up"),
+        ("降低5%", None, "5", "down"),
+        ("下降到3%以下", "≤", "3", None),
+        ("提高至95%", "≥", "95", None),
+    ],
+)
 def test_changes_and_levels_after_a_direction_word(raw, comparator, number, change):
     v = parse(raw)
     assert v.kind == "quantity"
     assert (v.comparator, v.number, v.change) == (comparator, Decimal(number), change)
 
 
-@pytest.mark.parametrize(("raw", "fields"), [
-    ("2025-12-31", {"year": 2025, "month": 12, "day": 31}),
-    ("2025.12.31", {"year": 2025, "month": 12, "day": 31}),
-    ("2025/6/30前", {"year": 2025, "month": 6, "day": 30, "before": True}),
-    ("2025.12", {"year": 2025, "month": 12, "day": None}),
-    ("年底前", {"year": None, "part": "end", "before": True}),
-])
+@pytest.mark.parametrize(
+    ("raw", "fields"),
+    [
+        ("2025-12-31", {"year": 2025, "month": 12, "day": 31}),
+        ("2025.12.31", {"year": 2025, "month": 12, "day": 31}),
+        ("2025/6/30前", {"year": 2025, "month": 6, "day": 30, "before": True}),
+        ("2025.12", {"year": 2025, "month": 12, "day": None}),
+        ("年底前", {"year": None, "part": "end", "before": True}),
+    ],
+)
 def test_more_date_shapes(raw, fields):
     v = parse(raw)
     assert v.kind == "date"
@@ -283,7 +367,9 @@ def test_the_transformer_knows_every_word_the_grammar_lets_through():
 
 # ---- the first-token filter (parser._can_start) -----------------------------------------------
 
-_GRAMMAR_CHARS = "".join(sorted(set("".join(re.findall(r'"([^"]+)"', GRAMMAR))) | set("0123456789.%~-/ 西湖区群众满意度")))
+_GRAMMAR_CHARS = "".join(
+    sorted(set("".join(re.findall(r'"([^"]+)"', GRAMMAR))) | set("0123456789.%~-/ 西湖区群众满意度"))
+)
 
 
 def _lark_reads(core: str) -> bool:
@@ -314,8 +400,15 @@ def test_the_first_token_filter_on_the_examples():
     from linter.values import parser
 
     parser._get_parser()
-    texts = {s for path in sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))
-             for table in read_path(path).tables for ind in table.indicators for s in (ind.name, ind.value_text)}
-    turned_away = [c for c in (parser._trim(s)[0] for s in texts) if c and parser._first_token.match(c) is None]
+    texts = {
+        s
+        for path in sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))
+        for table in read_path(path).tables
+        for ind in table.indicators
+        for s in (ind.name, ind.value_text)
+    }
+    turned_away = [
+        c for c in (parser._trim(s)[0] for s in texts) if c and parser._first_token.match(c) is None
+    ]
     assert all(not _lark_reads(c) for c in turned_away)
     assert len(turned_away) > len(texts) / 3

@@ -25,10 +25,32 @@ MEASURE_WORDS = (
 
 # sign as printed → the comparator it means
 SIGNS = {
-    "≥": "≥", "≧": "≥", ">=": "≥", "=>": "≥", "＞＝": "≥", "⩾": "≥", "大于等于": "≥", "不低于": "≥",
-    "≤": "≤", "≦": "≤", "<=": "≤", "=<": "≤", "＜＝": "≤", "⩽": "≤", "小于等于": "≤", "不超过": "≤",
-    ">": ">", "＞": ">", "﹥": ">", "<": "<", "＜": "<", "﹤": "<",
-    "=": "=", "＝": "=", "═": "=", "﹦": "=",
+    "≥": "≥",
+    "≧": "≥",
+    ">=": "≥",
+    "=>": "≥",
+    "＞＝": "≥",
+    "⩾": "≥",
+    "大于等于": "≥",
+    "不低于": "≥",
+    "≤": "≤",
+    "≦": "≤",
+    "<=": "≤",
+    "=<": "≤",
+    "＜＝": "≤",
+    "⩽": "≤",
+    "小于等于": "≤",
+    "不超过": "≤",
+    ">": ">",
+    "＞": ">",
+    "﹥": ">",
+    "<": "<",
+    "＜": "<",
+    "﹤": "<",
+    "=": "=",
+    "＝": "=",
+    "═": "=",
+    "﹦": "=",
 }
 
 
@@ -39,11 +61,23 @@ def test_every_measure_word_is_a_count_unit(word):
     assert UNITS[word][0] == "count"
 
 
-@pytest.mark.parametrize(("raw", "number", "unit"), [
-    ("200顶", "200", "顶"), ("500床", "500", "床"), ("10万尾", "100000", "尾"), ("≥50箱", "50", "箱"),
-    ("3000羽", "3000", "羽"), ("≥120匹", "120", "匹"), ("1.2万株", "12000", "株"), ("2000双", "2000", "双"),
-    ("≥30套", "30", "套"), ("5门课程", "5", "门"), ("≥200人天", "200", "人天"), ("12辆次", "12", "辆次"),
-])
+@pytest.mark.parametrize(
+    ("raw", "number", "unit"),
+    [
+        ("200顶", "200", "顶"),
+        ("500床", "500", "床"),
+        ("10万尾", "100000", "尾"),
+        ("≥50箱", "50", "箱"),
+        ("3000羽", "3000", "羽"),
+        ("≥120匹", "120", "匹"),
+        ("1.2万株", "12000", "株"),
+        ("2000双", "2000", "双"),
+        ("≥30套", "30", "套"),
+        ("5门课程", "5", "门"),
+        ("≥200人天", "200", "人天"),
+        ("12辆次", "12", "辆次"),
+    ],
+)
 def test_counts_seen_in_real_tables(raw, number, unit):
     v = parse(raw)
     assert v.kind == "quantity" and v.number == Decimal(number) and v.unit == unit
@@ -57,8 +91,12 @@ def test_every_comparison_sign_reads_as_its_comparator(sign, comparator):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(sorted(SIGNS)), st.integers(min_value=0, max_value=10**6),
-       st.sampled_from(MEASURE_WORDS + ["%", "元", "万元", "百分比"]), st.sampled_from(["", " "]))
+@given(
+    st.sampled_from(sorted(SIGNS)),
+    st.integers(min_value=0, max_value=10**6),
+    st.sampled_from(MEASURE_WORDS + ["%", "元", "万元", "百分比"]),
+    st.sampled_from(["", " "]),
+)
 def test_sign_number_unit_in_any_combination(sign, number, unit, space):
     v = parse_fresh(f"{sign}{space}{number}{space}{unit}")
     assert v.kind == "quantity", v
@@ -67,14 +105,25 @@ def test_sign_number_unit_in_any_combination(sign, number, unit, space):
     assert v.number == Decimal(number) * scale
 
 
-@pytest.mark.parametrize(("raw", "comparator", "number"), [
-    ("≥0.97比例", "≥", "97"), ("0.9比例", None, "90"), ("≥95比例", "≥", "95"), ("≥100百分比", "≥", "100"),
-    ("90百分比", None, "90"),
-])
+@pytest.mark.parametrize(
+    ("raw", "comparator", "number"),
+    [
+        ("≥0.97比例", "≥", "97"),
+        ("0.9比例", None, "90"),
+        ("≥95比例", "≥", "95"),
+        ("≥100百分比", "≥", "100"),
+        ("90百分比", None, "90"),
+    ],
+)
 def test_rates_written_as_a_share_or_with_the_word(raw, comparator, number):
     v = parse(raw)
-    assert (v.kind, v.unit_kind, v.unit, v.comparator, v.number) == ("quantity", "percent", "%", comparator,
-                                                                    Decimal(number))
+    assert (v.kind, v.unit_kind, v.unit, v.comparator, v.number) == (
+        "quantity",
+        "percent",
+        "%",
+        comparator,
+        Decimal(number),
+    )
 
 
 @settings(max_examples=100, deadline=None)
@@ -84,14 +133,29 @@ def test_a_share_is_the_percentage_it_names(percent):
     assert parse_fresh(f"≥{share}比例").number == Decimal(percent)
 
 
-@pytest.mark.parametrize("text", ["压实一把手责任", "开展一对一帮扶", "推行一门式服务", "全县一盘棋", "在一段时间内完成",
-                                  "落实三包责任", "一片区一网格"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "压实一把手责任",
+        "开展一对一帮扶",
+        "推行一门式服务",
+        "全县一盘棋",
+        "在一段时间内完成",
+        "落实三包责任",
+        "一片区一网格",
+    ],
+)
 def test_set_phrases_with_a_measure_word_are_no_counts_in_running_text(text):
     assert find_quantities(text) == ()
 
 
 def test_measure_words_in_running_text_count_after_digits():
     found = find_quantities("采购帐篷200顶、折叠床500床，投放鱼苗10万尾，发放手套2000双，配备灭火器5把")
-    assert [(q.number, q.unit) for q in found] == [(200, "顶"), (500, "床"), (100000, "尾"), (2000, "双"),
-                                                    (5, "把")]
+    assert [(q.number, q.unit) for q in found] == [
+        (200, "顶"),
+        (500, "床"),
+        (100000, "尾"),
+        (2000, "双"),
+        (5, "把"),
+    ]
     assert all(w in IDIOM_PRONE for w in ("把", "对", "门", "段"))

@@ -77,6 +77,7 @@ def canonical_yaml(path: Path) -> str:
 
 # --------------------------------------------------------------------------- real documents
 
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_examples_as_canonical_yaml_read_the_same(path):
     text = canonical_yaml(path)
@@ -96,20 +97,44 @@ _BOOL, _INT, _FLOAT, _NULL, _STR = (f"tag:yaml.org,2002:{t}" for t in ("bool", "
 # follows it; where it does not, as the code reads them (marked *): 1.2 core would read 012 as
 # 12, 0x10 as 16, 0o7 as 7, 3. as 3.0, .inf/.nan as floats, and 1_000 as text.
 RESOLVED = [
-    ("1", _INT, 1), ("-1", _INT, -1), ("-5", _INT, -5), ("+1", _INT, 1), ("0", _INT, 0), ("-0", _INT, 0),
+    ("1", _INT, 1),
+    ("-1", _INT, -1),
+    ("-5", _INT, -5),
+    ("+1", _INT, 1),
+    ("0", _INT, 0),
+    ("-0", _INT, 0),
     ("1_000", _INT, 1000),  # *
-    ("012", _STR, "012"), ("0x10", _STR, "0x10"), ("0o7", _STR, "0o7"),  # *
-    ("13.50", _FLOAT, Decimal("13.50")), (".5", _FLOAT, Decimal("0.5")), ("-.5", _FLOAT, Decimal("-0.5")),
-    ("1e3", _FLOAT, Decimal("1E+3")), ("1.5e-3", _FLOAT, Decimal("0.0015")),
-    ("3.", _STR, "3."), (".inf", _STR, ".inf"), (".nan", _STR, ".nan"),  # *
+    ("012", _STR, "012"),
+    ("0x10", _STR, "0x10"),
+    ("0o7", _STR, "0o7"),  # *
+    ("13.50", _FLOAT, Decimal("13.50")),
+    (".5", _FLOAT, Decimal("0.5")),
+    ("-.5", _FLOAT, Decimal("-0.5")),
+    ("1e3", _FLOAT, Decimal("1E+3")),
+    ("1.5e-3", _FLOAT, Decimal("0.0015")),
+    ("3.", _STR, "3."),
+    (".inf", _STR, ".inf"),
+    (".nan", _STR, ".nan"),  # *
     ("1e", _STR, "1e"),
     ("._", _FLOAT, "._"),  # * the float pattern allows "_" after the point; Decimal refuses it: text
-    ("true", _BOOL, True), ("True", _BOOL, True), ("TRUE", _BOOL, True), ("false", _BOOL, False),
-    ("FALSE", _BOOL, False), ("tRue", _STR, "tRue"), ("yes", _STR, "yes"), ("no", _STR, "no"),
+    ("true", _BOOL, True),
+    ("True", _BOOL, True),
+    ("TRUE", _BOOL, True),
+    ("false", _BOOL, False),
+    ("FALSE", _BOOL, False),
+    ("tRue", _STR, "tRue"),
+    ("yes", _STR, "yes"),
+    ("no", _STR, "no"),
     ("on", _STR, "on"),
-    ("~", _NULL, None), ("null", _NULL, None), ("Null", _NULL, None), ("NULL", _NULL, None),
-    ("", _NULL, None), ("nul", _STR, "nul"),
-    ("1:30", _STR, "1:30"), ("2024-01-01", _STR, "2024-01-01"), ("名", _STR, "名"),
+    ("~", _NULL, None),
+    ("null", _NULL, None),
+    ("Null", _NULL, None),
+    ("NULL", _NULL, None),
+    ("", _NULL, None),
+    ("nul", _STR, "nul"),
+    ("1:30", _STR, "1:30"),
+    ("2024-01-01", _STR, "2024-01-01"),
+    ("名", _STR, "名"),
 ]
 
 
@@ -134,11 +159,25 @@ ACCEPTED = [
     ("key: ~\n", {"key": None}),
     ("key:\n", {"key": None}),
     ("key: ''\n", {"key": ""}),
-    ("key: \"双引号, no backslash\"\n", {"key": "双引号, no backslash"}),
-    ("a: true\nb: True\nc: yes\nd: 0x10\ne: 1e3\nf: -5%\ng: 1:30\nh: 2024-01-01\ni: .5\n",
-     {"a": True, "b": True, "c": "yes", "d": "0x10", "e": Decimal("1E+3"), "f": "-5%", "g": "1:30",
-      "h": "2024-01-01", "i": Decimal(".5")}),
-    ("goal: |-\n  第一行\n\n    缩进更多\n  末行\n\n\nnext: 1\n", {"goal": "第一行\n\n  缩进更多\n末行", "next": 1}),
+    ('key: "双引号, no backslash"\n', {"key": "双引号, no backslash"}),
+    (
+        "a: true\nb: True\nc: yes\nd: 0x10\ne: 1e3\nf: -5%\ng: 1:30\nh: 2024-01-01\ni: .5\n",
+        {
+            "a": True,
+            "b": True,
+            "c": "yes",
+            "d": "0x10",
+            "e": Decimal("1E+3"),
+            "f": "-5%",
+            "g": "1:30",
+            "h": "2024-01-01",
+            "i": Decimal(".5"),
+        },
+    ),
+    (
+        "goal: |-\n  第一行\n\n    缩进更多\n  末行\n\n\nnext: 1\n",
+        {"goal": "第一行\n\n  缩进更多\n末行", "next": 1},
+    ),
     ("goal: |\n  a\n  b\n\n", {"goal": "a\nb\n"}),
     ("goal: |\n  a", {"goal": "a"}),
     ("goal: |-\n\n  after a blank\n", {"goal": "\nafter a blank"}),
@@ -148,9 +187,18 @@ ACCEPTED = [
     ("items:\n-\n- b\n-\n", {"items": [None, "b", None]}),
     ("items:\n- |-\n  one\n  two\n- b\n", {"items": ["one\ntwo", "b"]}),
     ("名称：全角: “引号”值\n", {"名称：全角": "“引号”值"}),
-    ("tables:\n- name: 表\n  indicators:\n    产出指标:\n      数量指标:\n      - 人数: 1人\n      - 次数: ≥2次\n",
-     {"tables": [{"name": "表", "indicators": {"产出指标": {"数量指标": [{"人数": "1人"}, {"次数": "≥2次"}]}}}]}),
-    ("tables:\n-   name: wide dash\n    kind: project\n", {"tables": [{"name": "wide dash", "kind": "project"}]}),
+    (
+        "tables:\n- name: 表\n  indicators:\n    产出指标:\n      数量指标:\n      - 人数: 1人\n      - 次数: ≥2次\n",
+        {
+            "tables": [
+                {"name": "表", "indicators": {"产出指标": {"数量指标": [{"人数": "1人"}, {"次数": "≥2次"}]}}}
+            ]
+        },
+    ),
+    (
+        "tables:\n-   name: wide dash\n    kind: project\n",
+        {"tables": [{"name": "wide dash", "kind": "project"}]},
+    ),
     ("2024: year\n~: null key\n", {2024: "year", "": "null key"}),
     ("'a: b': quoted key\n\"c\": d\n", {"a: b": "quoted key", "c": "d"}),
     ("a: b#c\nd: b, c]\ne: x ? y\nf: a'b\"c\n", {"a": "b#c", "d": "b, c]", "e": "x ? y", "f": "a'b\"c"}),
@@ -171,29 +219,86 @@ def test_accepted(text, expected):
 # --------------------------------------------------------------------------- crafted, declined
 
 DECLINED_TEXTS = [
-    "a: [1, 2]\n", "a: {b: 1}\n", "[a]: 1\n", "{a: 1}\n",                     # flow collections
-    "a: &x 1\nb: *x\n", "a: *x\n", "a: !!str 1\n", "a: !tag x\n",             # anchors, aliases, tags
-    "%YAML 1.2\n---\na: 1\n", "---\na: 1\n", "a: 1\n...\n", "a: 1\n---\nb: 2\n",  # directives, markers
-    'a: "back\\\\slash"\n', 'a: "x\n  y"\n',                                  # double-quoted, escapes
-    "a: >\n  folded\n", "a: |+\n  kept\n", "a: |2\n  x\n", "a: |-  \n  x\n",  # other block scalars
+    "a: [1, 2]\n",
+    "a: {b: 1}\n",
+    "[a]: 1\n",
+    "{a: 1}\n",  # flow collections
+    "a: &x 1\nb: *x\n",
+    "a: *x\n",
+    "a: !!str 1\n",
+    "a: !tag x\n",  # anchors, aliases, tags
+    "%YAML 1.2\n---\na: 1\n",
+    "---\na: 1\n",
+    "a: 1\n...\n",
+    "a: 1\n---\nb: 2\n",  # directives, markers
+    'a: "back\\\\slash"\n',
+    'a: "x\n  y"\n',  # double-quoted, escapes
+    "a: >\n  folded\n",
+    "a: |+\n  kept\n",
+    "a: |2\n  x\n",
+    "a: |-  \n  x\n",  # other block scalars
     "a: |- # c\n  x\n",
-    "a: first\n  continued\n", "- a\n  b\n", "a: 'first\n  second'\n",        # multi-line scalars
-    "? a\n: b\n", "a:\n  ? b\n",                                               # complex keys
-    "a:\tb\n", "a: b\t\n", "\ta: b\n", "a: |-\n  \tx\n",                      # tabs
-    "a: b  \n", "a: b \nc: d\n", "a: |-\n  x \n",                             # trailing spaces
-    "a: b # comment\n", "a: # comment\n", "a: 'b' # c\n",                     # comments after content
-    "a: b: c\n", "a: b:\n", "a:: b\n", "a : b\n",                             # colons
-    "a: @x\n", "a: `x\n", "a: %x\n", "a: |x\n", "a: >x\n", "a: ?x\n", "a: :x\n", "a: ,x\n",
-    "a: -\n", "a: - x\n", "a: #x\n", "a: \\x\n",                              # indicators first
-    "\ufeffa: 1\n", "a: 1\r\nb: 2\r\n", "a: 1\rb: 2\n", "a: x\x85y\n", "a: x\u2028y\n",
-    "a: \x07\n", "a: \x7f\n",                                                  # BOM, CR, breaks, controls
-    "", "\n\n", "# only a comment\n",                                          # empty documents
-    "- a\n- b\n", "just text\n", "'quoted'\n", "|-\n  x\n",                   # top level not a mapping
-    "a: 1\na: 2\n", "1: a\n1.0: b\n", "true: a\n1: b\n", "~: a\n'': b\n",     # duplicate keys
-    "a: 1\n  b: 2\n", "a:\n  - b\n  c: d\n", "a: b\n- c\n", "a:\n    b: 1\n  c: 2\n",
-    "a:\n- - b\n", "a:\n  |-\n  x\n", "a:\n  plain below\n",                 # misaligned, nested forms
-    "a: |-\n\nb: 1\n", "a: |-\nb: 1\n", "a: |\n",                              # empty literal blocks
-    "k" * 1001 + ": v\n", "k" * 1030 + ": v\n",                               # over-long key
+    "a: first\n  continued\n",
+    "- a\n  b\n",
+    "a: 'first\n  second'\n",  # multi-line scalars
+    "? a\n: b\n",
+    "a:\n  ? b\n",  # complex keys
+    "a:\tb\n",
+    "a: b\t\n",
+    "\ta: b\n",
+    "a: |-\n  \tx\n",  # tabs
+    "a: b  \n",
+    "a: b \nc: d\n",
+    "a: |-\n  x \n",  # trailing spaces
+    "a: b # comment\n",
+    "a: # comment\n",
+    "a: 'b' # c\n",  # comments after content
+    "a: b: c\n",
+    "a: b:\n",
+    "a:: b\n",
+    "a : b\n",  # colons
+    "a: @x\n",
+    "a: `x\n",
+    "a: %x\n",
+    "a: |x\n",
+    "a: >x\n",
+    "a: ?x\n",
+    "a: :x\n",
+    "a: ,x\n",
+    "a: -\n",
+    "a: - x\n",
+    "a: #x\n",
+    "a: \\x\n",  # indicators first
+    "\ufeffa: 1\n",
+    "a: 1\r\nb: 2\r\n",
+    "a: 1\rb: 2\n",
+    "a: x\x85y\n",
+    "a: x\u2028y\n",
+    "a: \x07\n",
+    "a: \x7f\n",  # BOM, CR, breaks, controls
+    "",
+    "\n\n",
+    "# only a comment\n",  # empty documents
+    "- a\n- b\n",
+    "just text\n",
+    "'quoted'\n",
+    "|-\n  x\n",  # top level not a mapping
+    "a: 1\na: 2\n",
+    "1: a\n1.0: b\n",
+    "true: a\n1: b\n",
+    "~: a\n'': b\n",  # duplicate keys
+    "a: 1\n  b: 2\n",
+    "a:\n  - b\n  c: d\n",
+    "a: b\n- c\n",
+    "a:\n    b: 1\n  c: 2\n",
+    "a:\n- - b\n",
+    "a:\n  |-\n  x\n",
+    "a:\n  plain below\n",  # misaligned, nested forms
+    "a: |-\n\nb: 1\n",
+    "a: |-\nb: 1\n",
+    "a: |\n",  # empty literal blocks
+    "k" * 1001 + ": v\n",
+    "k" * 1030 + ": v\n",  # over-long key
 ]
 
 
@@ -221,7 +326,7 @@ def _snippets() -> list[str]:
         head = lines[:start]
         bounds = [n for n in range(start, len(lines)) if lines[n].startswith("- ")] + [len(lines)]
         for a, b in zip(bounds, bounds[1:], strict=False):
-            out.append("".join(head + lines[a:min(b, a + 40)]))
+            out.append("".join(head + lines[a : min(b, a + 40)]))
     return out
 
 
@@ -238,9 +343,9 @@ def test_mutants_are_declined_or_read_the_same():
             if op == 0:
                 text = text[:pos] + char + text[pos:]
             elif op == 1:
-                text = text[:pos] + text[pos + 1:]
+                text = text[:pos] + text[pos + 1 :]
             else:
-                text = text[:pos] + char + text[pos + 1:]
+                text = text[:pos] + char + text[pos + 1 :]
         ref = full(text)
         fast = load_canonical(text)
         if ref is RAISES:

@@ -25,9 +25,12 @@ GRADES = FAST.grades
 ADVERBS = lalr_tables.WORDS["ADVERB"]
 VERBS = lalr_tables.WORDS["DIR_UP"] + lalr_tables.WORDS["DIR_DOWN"] + lalr_tables.WORDS["DIR_STEADY"]
 # Characters of the grammar's words and numbers, for generated text.
-ALPHABET = "".join(sorted(set("".join(fast.UNIT_WORDS | fast.PREFIXES | fast.SUFFIXES | GRADES | set(ADVERBS)
-                                       | set(VERBS)))
-                          | set("0123456789.,%~-/*× 年月日号底末初前内度第一季上下半中旬之以")))
+ALPHABET = "".join(
+    sorted(
+        set("".join(fast.UNIT_WORDS | fast.PREFIXES | fast.SUFFIXES | GRADES | set(ADVERBS) | set(VERBS)))
+        | set("0123456789.,%~-/*× 年月日号底末初前内度第一季上下半中旬之以")
+    )
+)
 
 
 def _result(read, core):
@@ -96,28 +99,72 @@ def vocabulary_texts() -> list[str]:
     units = sorted(fast.UNIT_WORDS) + list(fast.YEAR_WORDS)
     prefixes = [""] + sorted(fast.PREFIXES)
     suffixes = [""] + sorted(fast.SUFFIXES)
-    texts = [f"{n}{u}{s}" for n, u, s in itertools.product(["12", "3.5 万", "2024.01", "2025"], [""] + units, suffixes)]
-    texts += [f"{p}{n}{u}{s}" for p, n, u, s in itertools.product(prefixes, ["95", "2025"], ["", "%", "年", "万元", "天"],
-                                                                  suffixes)]
+    texts = [
+        f"{n}{u}{s}"
+        for n, u, s in itertools.product(["12", "3.5 万", "2024.01", "2025"], [""] + units, suffixes)
+    ]
+    texts += [
+        f"{p}{n}{u}{s}"
+        for p, n, u, s in itertools.product(prefixes, ["95", "2025"], ["", "%", "年", "万元", "天"], suffixes)
+    ]
     texts += [f"{p} {n} {u}" for p, n, u in itertools.product(prefixes[:8], numbers, units)]
-    texts += [f"{n}{m}{u}" for n, m, u in itertools.product(numbers, ["", "万", "亿", " 万", "千", "余"],
-                                                             ["", "%", "元", "亩", "年", "年度", "千米", "比例", "万亩", "亿元"])]
-    months = ["", "1月", "12月", "13月", "0月", "01月", "2 月份", "12月31日", "2月30日", "1月32日", "1月1号", "5月 6 日"]
-    parts = [""] + sorted(set(fast.DATE_PARTS_OF_YEAR) | set(fast.DATE_PARTS_OF_MONTH)) + ["年内", "内", "第一季度"]
+    texts += [
+        f"{n}{m}{u}"
+        for n, m, u in itertools.product(
+            numbers,
+            ["", "万", "亿", " 万", "千", "余"],
+            ["", "%", "元", "亩", "年", "年度", "千米", "比例", "万亩", "亿元"],
+        )
+    ]
+    months = [
+        "",
+        "1月",
+        "12月",
+        "13月",
+        "0月",
+        "01月",
+        "2 月份",
+        "12月31日",
+        "2月30日",
+        "1月32日",
+        "1月1号",
+        "5月 6 日",
+    ]
+    parts = (
+        [""]
+        + sorted(set(fast.DATE_PARTS_OF_YEAR) | set(fast.DATE_PARTS_OF_MONTH))
+        + ["年内", "内", "第一季度"]
+    )
     befores = ["", *fast.BEFORE_WORDS, "内完成", "完成", "止"]
-    texts += [f"{y}年{m}{p}{b}" for y, m, p, b in itertools.product(["2025", "1899", "0000", "2025 "], months, parts,
-                                                                      befores)]
+    texts += [
+        f"{y}年{m}{p}{b}"
+        for y, m, p, b in itertools.product(["2025", "1899", "0000", "2025 "], months, parts, befores)
+    ]
     texts += [f"{y}年度{p}" for y, p in itertools.product(["2025", "2101"], parts)]
-    texts += sorted(GRADES) + [f"{g}{s}" for g in sorted(GRADES) for s in ("以上", "及以上", "率", "的", " 提高")]
+    texts += sorted(GRADES) + [
+        f"{g}{s}" for g in sorted(GRADES) for s in ("以上", "及以上", "率", "的", " 提高")
+    ]
     # every pair of direction words (and a word with what may follow it); longer runs, sampled
     words = ADVERBS + VERBS
     texts += [f"{a}{b}" for a, b in itertools.product(words, words + ("", "5%", "以上", "工作"))]
-    texts += [f"{a}{b}{c}" for a, b, c in itertools.product(ADVERBS[::5], ADVERBS[1::6], VERBS[::2] + ADVERBS[::9])]
-    texts += [f"{a}{b}{c}" for a, b, c in itertools.product(VERBS[::3], ADVERBS[::5] + VERBS[::9], ADVERBS[1::7])]
-    texts += [f"{a}{b}{c}{d}" for a, b, c, d in itertools.product(ADVERBS[2::9], ADVERBS[::11], VERBS[::7],
-                                                                  ADVERBS[::6] + ("", "5%"))]
-    texts += [f"{a}{b}{c}{d}{e}" for a, b, c, d, e in itertools.product(ADVERBS[::13], ADVERBS[1::17], ADVERBS[2::19],
-                                                                         ADVERBS[3::23], VERBS[::11] + ("",))]
+    texts += [
+        f"{a}{b}{c}" for a, b, c in itertools.product(ADVERBS[::5], ADVERBS[1::6], VERBS[::2] + ADVERBS[::9])
+    ]
+    texts += [
+        f"{a}{b}{c}" for a, b, c in itertools.product(VERBS[::3], ADVERBS[::5] + VERBS[::9], ADVERBS[1::7])
+    ]
+    texts += [
+        f"{a}{b}{c}{d}"
+        for a, b, c, d in itertools.product(
+            ADVERBS[2::9], ADVERBS[::11], VERBS[::7], ADVERBS[::6] + ("", "5%")
+        )
+    ]
+    texts += [
+        f"{a}{b}{c}{d}{e}"
+        for a, b, c, d, e in itertools.product(
+            ADVERBS[::13], ADVERBS[1::17], ADVERBS[2::19], ADVERBS[3::23], VERBS[::11] + ("",)
+        )
+    ]
     return texts
 
 

@@ -24,16 +24,55 @@ from linter.values.units import MONEY_UNITS, UNITS
 
 # Names of things that should fall (a 故障率 is met by going down), unless the name itself asks for
 # the fall (损失降低率: the rate of reduction should rise). direction-conflict's defaults.
-BAD_SUFFIXES = ["故障率", "事故率", "发生率", "死亡率", "投诉率", "遗失率", "差错率", "失误率", "损失率", "伤亡率",
-                "违章率", "返工率", "误报率", "漏报率", "事故次数", "发生次数", "死亡人数", "投诉数", "投诉次数",
-                "伤亡人数", "逾期率", "逾期发放率", "违规率", "违纪率", "不合格率", "错误率", "延误率", "超标率",
-                "辍学率", "流失率"]
+BAD_SUFFIXES = [
+    "故障率",
+    "事故率",
+    "发生率",
+    "死亡率",
+    "投诉率",
+    "遗失率",
+    "差错率",
+    "失误率",
+    "损失率",
+    "伤亡率",
+    "违章率",
+    "返工率",
+    "误报率",
+    "漏报率",
+    "事故次数",
+    "发生次数",
+    "死亡人数",
+    "投诉数",
+    "投诉次数",
+    "伤亡人数",
+    "逾期率",
+    "逾期发放率",
+    "违规率",
+    "违纪率",
+    "不合格率",
+    "错误率",
+    "延误率",
+    "超标率",
+    "辍学率",
+    "流失率",
+]
 DOWN_WORDS = ["减少", "降低", "下降", "压降", "遏制", "控制", "减轻", "杜绝"]
 UP_WORDS = ["提高", "提升", "增加", "增强", "扩大", "增长"]
 
 # A name measuring a change (损失降低率, 参保人数提升率): its figure is the size of the change.
-CHANGE_RATE_SUFFIXES = ["降低率", "下降率", "减少率", "压降率", "控制率", "增长率", "提升率", "提高率", "增加率",
-                        "增幅", "降幅"]
+CHANGE_RATE_SUFFIXES = [
+    "降低率",
+    "下降率",
+    "减少率",
+    "压降率",
+    "控制率",
+    "增长率",
+    "提升率",
+    "提高率",
+    "增加率",
+    "增幅",
+    "降幅",
+]
 RATE_SUFFIXES = ["率", "比例", "占比", "比重", "满意度", "认可度", "知晓度", "契合度", "覆盖度"]
 NOT_RATES = ["效率", "频率", "功率", "汇率", "税率", "利率"]
 SATISFACTION_WORDS = ["满意"]
@@ -91,11 +130,26 @@ def comparator_for(name: str, unit_kind: str) -> str:
 
 # ---- units ------------------------------------------------------------------------------------
 
-UNIT_KIND_ZH = {"count": "计数单位", "percent": "百分号（%）", "money": "金额单位", "duration": "时间单位",
-                "length": "长度单位", "area": "面积单位", "weight": "重量单位", "other": "计量单位"}
-UNIT_KIND_EN = {"count": "a counting unit", "percent": "a percent sign", "money": "a money unit",
-                "duration": "a unit of time", "length": "a unit of length", "area": "a unit of area",
-                "weight": "a unit of weight", "other": "a unit"}
+UNIT_KIND_ZH = {
+    "count": "计数单位",
+    "percent": "百分号（%）",
+    "money": "金额单位",
+    "duration": "时间单位",
+    "length": "长度单位",
+    "area": "面积单位",
+    "weight": "重量单位",
+    "other": "计量单位",
+}
+UNIT_KIND_EN = {
+    "count": "a counting unit",
+    "percent": "a percent sign",
+    "money": "a money unit",
+    "duration": "a unit of time",
+    "length": "a unit of length",
+    "area": "a unit of area",
+    "weight": "a unit of weight",
+    "other": "a unit",
+}
 
 
 def unit_kind(unit: str) -> str:

@@ -21,28 +21,72 @@ PARAMS = {
     "magnitude": Param(bool, False, "report numbers with a magnitude only (20万) instead of plain ones (4)"),
     "categories": Param(list, [], "categories looked at; empty for all"),
     "skip_zero": Param(bool, True, "leave 0 and ≥0 alone (trivial-target covers ≥0)"),
-    "unit_hints": Param(dict, {
-        "人次": "人次", "场次": "场次", "班次": "班次", "车次": "车次", "次数": "次", "人数": "人", "户数": "户",
-        "家数": "家", "个数": "个", "村数": "个", "天数": "天", "工作日": "个工作日", "时长": "小时",
-        "长度": ["公里", "米"], "里程": ["公里", "米"], "面积": ["平方米", "亩"], "年限": "年", "年数": "年",
-        "月数": "个月", "率": "%", "比例": "%", "占比": "%", "比重": "%", "满意度": "%",
-        "成本": ["万元", "元"], "费用": ["万元", "元"], "经费": ["万元", "元"], "资金": ["万元", "元"],
-        "金额": ["万元", "元"], "物资": ["件", "台", "套"], "设备": ["台", "套"], "装备": ["台", "套"],
-        "车辆": "辆", "企业": "家", "人员": "人", "学生": "人", "资料": "份", "手册": "份",
-    }, "a word of the name (its ending first, then anywhere in it) → the units proposed, most likely first"),
-    "category_units": Param(dict, {"成本指标": ["万元", "元"], "经济成本指标": ["万元", "元"],
-                                   "服务对象满意度指标": "%"},
-                            "a 二级 category → the units proposed when the name does not say"),
-    "category_kinds": Param(dict, {"数量指标": "count"},
-                            "a 二级 category → the kind of unit missing, named when no unit can be proposed"),
+    "unit_hints": Param(
+        dict,
+        {
+            "人次": "人次",
+            "场次": "场次",
+            "班次": "班次",
+            "车次": "车次",
+            "次数": "次",
+            "人数": "人",
+            "户数": "户",
+            "家数": "家",
+            "个数": "个",
+            "村数": "个",
+            "天数": "天",
+            "工作日": "个工作日",
+            "时长": "小时",
+            "长度": ["公里", "米"],
+            "里程": ["公里", "米"],
+            "面积": ["平方米", "亩"],
+            "年限": "年",
+            "年数": "年",
+            "月数": "个月",
+            "率": "%",
+            "比例": "%",
+            "占比": "%",
+            "比重": "%",
+            "满意度": "%",
+            "成本": ["万元", "元"],
+            "费用": ["万元", "元"],
+            "经费": ["万元", "元"],
+            "资金": ["万元", "元"],
+            "金额": ["万元", "元"],
+            "物资": ["件", "台", "套"],
+            "设备": ["台", "套"],
+            "装备": ["台", "套"],
+            "车辆": "辆",
+            "企业": "家",
+            "人员": "人",
+            "学生": "人",
+            "资料": "份",
+            "手册": "份",
+        },
+        "a word of the name (its ending first, then anywhere in it) → the units proposed, most likely first",
+    ),
+    "category_units": Param(
+        dict,
+        {"成本指标": ["万元", "元"], "经济成本指标": ["万元", "元"], "服务对象满意度指标": "%"},
+        "a 二级 category → the units proposed when the name does not say",
+    ),
+    "category_kinds": Param(
+        dict,
+        {"数量指标": "count"},
+        "a 二级 category → the kind of unit missing, named when no unit can be proposed",
+    ),
 }
 
 # No unit is guessed when the name does not say: the message names the kind of unit missing.
 _UNSURE = {
-    "count": {"zh": "（按所计的对象选用，如个、次、人、件、部），不能只写数字",
-              "en": " fitting what is counted (个, 次, 人, 件, 部 …)"},
-    "other": {"zh": "（按所计量的对象选用，如次、人、个、万元、%），不能只写数字",
-              "en": " fitting what is measured (次, 人, 个, 万元, % …)"},
+    "count": {
+        "zh": "（按所计的对象选用，如个、次、人、件、部），不能只写数字",
+        "en": " fitting what is counted (个, 次, 人, 件, 部 …)",
+    },
+    "other": {
+        "zh": "（按所计量的对象选用，如次、人、个、万元、%），不能只写数字",
+        "en": " fitting what is measured (次, 人, 个, 万元, % …)",
+    },
 }
 
 
@@ -56,18 +100,27 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     units = units_for(ind.name, ind.level2, params["unit_hints"], params["category_units"])
     if value.magnitude:  # 20万: mostly 20万元 with the 元 dropped, unless the name counts people (3.2万人)
         unit = units[0] if units and unit_kind(units[0]) not in ("money", "percent") else "元"
-        return {"number": number, "magnitude": value.magnitude,
-                "suggestion": f"{value.comparator or ''}{number}{value.magnitude}{unit}"}
+        return {
+            "number": number,
+            "magnitude": value.magnitude,
+            "suggestion": f"{value.comparator or ''}{number}{value.magnitude}{unit}",
+        }
     if not units:
         kind = params["category_kinds"].get(ind.level2, "other")
-        return {"number": number, "unit_kind": {"zh": UNIT_KIND_ZH[kind], "en": UNIT_KIND_EN[kind]},
-                "example": _UNSURE.get(kind, _UNSURE["other"])}
+        return {
+            "number": number,
+            "unit_kind": {"zh": UNIT_KIND_ZH[kind], "en": UNIT_KIND_EN[kind]},
+            "example": _UNSURE.get(kind, _UNSURE["other"]),
+        }
     kind = unit_kind(units[0])
     shown = [with_unit(value.comparator, value.written_number, u) for u in units[:2]]
-    return {"number": number, "unit": units[0], "suggestion": shown[0],
-            "unit_kind": {"zh": UNIT_KIND_ZH[kind], "en": UNIT_KIND_EN[kind]},
-            "example": {"zh": "，如" + "或".join(f"“{s}”" for s in shown),
-                        "en": ", e.g. " + " or ".join(shown)}}
+    return {
+        "number": number,
+        "unit": units[0],
+        "suggestion": shown[0],
+        "unit_kind": {"zh": UNIT_KIND_ZH[kind], "en": UNIT_KIND_EN[kind]},
+        "example": {"zh": "，如" + "或".join(f"“{s}”" for s in shown), "en": ", e.g. " + " or ".join(shown)},
+    }
 
 
 check = row_check(check_row, at="value")

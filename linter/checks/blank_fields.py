@@ -27,11 +27,21 @@ from linter.model import Document, Location, Table
 from linter.values.parser import fold
 
 PARAMS = {
-    "labels": Param(list, [r"(?:二级)?项目名称", r"专项(?:资金)?名称", r"(?:业务)?主管部门(?:及代码|名称)?",
-                           r"(?:项目)?实施单位(?:名称)?", r"(?:专项|项目)?立项依据", r"(?:年度)?资金总额",
-                           r"年度(?:预算)?金额", r"预算执行率权重"],
-                    "the required labels (regular expressions over the label without spaces, colon or "
-                    "a bracketed note such as (%) or (万元))"),
+    "labels": Param(
+        list,
+        [
+            r"(?:二级)?项目名称",
+            r"专项(?:资金)?名称",
+            r"(?:业务)?主管部门(?:及代码|名称)?",
+            r"(?:项目)?实施单位(?:名称)?",
+            r"(?:专项|项目)?立项依据",
+            r"(?:年度)?资金总额",
+            r"年度(?:预算)?金额",
+            r"预算执行率权重",
+        ],
+        "the required labels (regular expressions over the label without spaces, colon or "
+        "a bracketed note such as (%) or (万元))",
+    ),
 }
 
 _NOTE = re.compile(r"\((?:%|万元|元|单位:?万元)\)$")
@@ -53,15 +63,15 @@ def _colon_blanks(line: str, pattern: re.Pattern, next_line: Callable[[], str]) 
     label's colon, when the next line (``next_line()``, looked up only then) starts with a label."""
     found = []
     for colon in _COLON.finditer(line):
-        rest = line[colon.end():].strip()
+        rest = line[colon.end() :].strip()
         if rest and not _NEXT_LABEL.match(rest):
             continue  # a value follows: the field is filled
-        head = _HEAD.search(line[max(0, colon.start() - 24):colon.start()].rstrip())
+        head = _HEAD.search(line[max(0, colon.start() - 24) : colon.start()].rstrip())
         key = _key(head.group(0)) if head else ""
         label = pattern.search(key) if key else None
         if label is None or label.end() != len(key):
             continue
-        found.append((colon.start() - len(head.group(0)) + 1 + label.start(), key[label.start():]))
+        found.append((colon.start() - len(head.group(0)) + 1 + label.start(), key[label.start() :]))
     return found if found and _LABEL_START.match(next_line()) else []
 
 
@@ -79,7 +89,7 @@ def _pipe_blanks(line: str, pattern: re.Pattern) -> list[tuple[int, str]]:
     for i, cell in enumerate(cells):
         key = _key(cell)
         if key and pattern.fullmatch(key):
-            if all(not c.strip() for c in cells[i + 1:]):
+            if all(not c.strip() for c in cells[i + 1 :]):
                 return [(offset + len(cell) - len(cell.lstrip()) + 1, key)]
             return []
         if key:
@@ -109,7 +119,9 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if start == "|":
             found = _pipe_blanks(text, pattern)
         elif start and start != "#" and (":" in text or "：" in text):
-            found = _colon_blanks(text, pattern, lambda i=i: next((t for t in lines[i + 1:] if t.strip()), ""))
+            found = _colon_blanks(
+                text, pattern, lambda i=i: next((t for t in lines[i + 1 :] if t.strip()), "")
+            )
         else:
             continue
         if not found:
@@ -122,7 +134,13 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table, fields in blanks.values():
         line, column, _ = fields[0]
         labels = list(dict.fromkeys(label for _, _, label in fields))
-        yield Hit(location=Location(doc.path, line, column), table=table,
-                  args={"fields": "、".join(labels), "count": len(labels),
-                        "which_zh": f"“{table.name}”表" if table.name else "本表",
-                        "which_en": f"'{table.name}'" if table.name else "this table"})
+        yield Hit(
+            location=Location(doc.path, line, column),
+            table=table,
+            args={
+                "fields": "、".join(labels),
+                "count": len(labels),
+                "which_zh": f"“{table.name}”表" if table.name else "本表",
+                "which_en": f"'{table.name}'" if table.name else "this table",
+            },
+        )

@@ -30,13 +30,15 @@ def heading_in_name(name: str) -> str | None:
 
 def misplacement(ind: Indicator) -> tuple[str, str] | None:
     """(heading, what it is wrongly under) for a misplaced indicator, else None."""
-    return _misplacement(ind.name, ind.inline_heading, ind.level1, ind.level2, ind.level1_printed,
-                         ind.level2_printed)
+    return _misplacement(
+        ind.name, ind.inline_heading, ind.level1, ind.level2, ind.level1_printed, ind.level2_printed
+    )
 
 
 @lru_cache(maxsize=16384)  # every row of every table is asked; rows repeat across a sweep
-def _misplacement(name: str, inline_heading, level1: str, level2: str, level1_printed: str,
-                  level2_printed: str) -> tuple[str, str] | None:
+def _misplacement(
+    name: str, inline_heading, level1: str, level2: str, level1_printed: str, level2_printed: str
+) -> tuple[str, str] | None:
     if inline_heading:  # the reader saw a heading printed inside a list of indicators
         printed, under = inline_heading
         heading = normalise_level2(printed)
@@ -64,5 +66,9 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             found = misplacement(ind)
             if found and found not in reported:
                 reported.add(found)
-                yield Hit(location=ind.location, table=table, indicator=ind,
-                          args={"heading": found[0], "under": found[1]})
+                yield Hit(
+                    location=ind.location,
+                    table=table,
+                    indicator=ind,
+                    args={"heading": found[0], "under": found[1]},
+                )

@@ -16,8 +16,9 @@ from linter.values.types import Quantity
 
 PARAMS = {
     "percent_categories": Param(list, [], "categories where a percentage needs a comparator; empty for all"),
-    "exclude_categories": Param(list, ["服务对象满意度指标"],
-                                "categories left alone (satisfaction-value covers 满意度)"),
+    "exclude_categories": Param(
+        list, ["服务对象满意度指标"], "categories left alone (satisfaction-value covers 满意度)"
+    ),
     "limit_units": Param(list, ["小时", "分钟", "天", "日", "工作日"], "units of a time limit"),
     "limit_categories": Param(list, ["时效指标"], "categories where a time limit needs a comparator"),
 }
@@ -27,10 +28,16 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     value = ind.value
     if not isinstance(value, Quantity) or value.comparator or value.open_ended or value.change:
         return None
-    percent = (value.unit_kind == "percent" and 0 < value.number < 100
-               and in_scope(ind, params["percent_categories"]))
-    limit = (value.unit_kind == "duration" and value.unit in params["limit_units"]
-             and in_scope(ind, params["limit_categories"]))
+    percent = (
+        value.unit_kind == "percent"
+        and 0 < value.number < 100
+        and in_scope(ind, params["percent_categories"])
+    )
+    limit = (
+        value.unit_kind == "duration"
+        and value.unit in params["limit_units"]
+        and in_scope(ind, params["limit_categories"])
+    )
     if not (percent or limit):
         return None
     return {"suggestion": quantity_text(value, comparator_for(ind.name, value.unit_kind))}

@@ -39,7 +39,7 @@ def _without_total_row(totals: list, funding: Decimal, slack: Decimal) -> list:
     whole = sum((a[1] for _, a in totals), Decimal(0))
     for i, (_, (low, high)) in enumerate(totals):
         if low == high and abs(high - funding) <= slack and abs(whole - high - high) <= slack:
-            return totals[:i] + totals[i + 1:]
+            return totals[:i] + totals[i + 1 :]
     return totals
 
 
@@ -53,8 +53,11 @@ def check_table(table: Table, params: dict) -> Hit | None:
     totals = [(i, a) for i, a in amounts if a is not None]
     if not totals:
         return None
-    slack = (money_slack(funding) + sum((value_slack(i.value) for i, _ in totals), Decimal(0))
-             + funding.yuan * Decimal(str(params["tolerance"])))
+    slack = (
+        money_slack(funding)
+        + sum((value_slack(i.value) for i, _ in totals), Decimal(0))
+        + funding.yuan * Decimal(str(params["tolerance"]))
+    )
     # Under the funding is only a finding when every cost row is there and readable: a cut table
     # may have more below (over the funding stays one: more rows only add).
     complete = len(totals) == len(costs) and not table.truncated

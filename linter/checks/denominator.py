@@ -16,10 +16,23 @@ from linter.values.types import Quantity, Range, Value
 _TIME = {"年", "月", "天", "日", "季度", "周", "小时", "次"}
 
 PARAMS = {
-    "denominators": Param(dict, {"人均": "人", "每人": "人", "每名": "人", "每位": "人", "户均": "户",
-                                 "每户": "户", "每家": "家", "生均": "学生", "每生": "学生", "次均": "次",
-                                 "每次": "次"},
-                          "words in a name and the counter they divide by"),
+    "denominators": Param(
+        dict,
+        {
+            "人均": "人",
+            "每人": "人",
+            "每名": "人",
+            "每位": "人",
+            "户均": "户",
+            "每户": "户",
+            "每家": "家",
+            "生均": "学生",
+            "每生": "学生",
+            "次均": "次",
+            "每次": "次",
+        },
+        "words in a name and the counter they divide by",
+    ),
 }
 
 

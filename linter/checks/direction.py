@@ -55,7 +55,10 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     wanted = conflict(core_name(ind.name), ind.value, params)
     if not wanted:
         return None
-    args = {"wanted": "下降" if wanted == "down" else "上升", "wanted_en": "a fall" if wanted == "down" else "a rise"}
+    args = {
+        "wanted": "下降" if wanted == "down" else "上升",
+        "wanted_en": "a fall" if wanted == "down" else "a rise",
+    }
     target = target_for(ind.name)
     if target:
         args["suggestion"] = target

@@ -25,8 +25,15 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
                 continue
             if key in first:
                 prior = first[key]
-                yield Hit(location=ind.location, table=table, indicator=ind,
-                          args={"first_level2": prior.level2 or prior.level2_printed,
-                                "first_line": prior.location.line, "first_value": prior.value_text})
+                yield Hit(
+                    location=ind.location,
+                    table=table,
+                    indicator=ind,
+                    args={
+                        "first_level2": prior.level2 or prior.level2_printed,
+                        "first_line": prior.location.line,
+                        "first_value": prior.value_text,
+                    },
+                )
             else:
                 first[key] = ind

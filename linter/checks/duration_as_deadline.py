@@ -14,9 +14,14 @@ from linter.values.types import Period, Quantity, Value
 
 PARAMS = {
     "categories": Param(list, ["时效指标"], "二级 categories where a value must be a deadline or a rate"),
-    "long_units": Param(list, ["个月", "年", "季度", "周年"],
-                        "units of a span that restates the project period rather than a time limit"),
-    "deadline": Param(str, "{this_year}11月底前", "the deadline proposed instead ({this_year}: the budget year)"),
+    "long_units": Param(
+        list,
+        ["个月", "年", "季度", "周年"],
+        "units of a span that restates the project period rather than a time limit",
+    ),
+    "deadline": Param(
+        str, "{this_year}11月底前", "the deadline proposed instead ({this_year}: the budget year)"
+    ),
     "periods": Param(bool, False, "a period (2021年1月-12月: the whole year) is a span too"),
 }
 

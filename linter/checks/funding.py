@@ -21,10 +21,14 @@ from linter.model import Document, Funding, Location, Money, Table
 
 PARAMS = {
     "expenditure": Param(list, ["基本支出", "项目支出"], "budget-block parts that make up the spending"),
-    "extra_expenditure": Param(list, ["财政专项资金", "其他事业发展性支出"],
-                               "parts that may stand beside or inside 项目支出"),
-    "income": Param(list, ["财政拨款", "其他资金", "财政专户管理资金", "单位资金", "上级补助收入",
-                           "事业收入", "其他收入"], "budget-block parts that make up the income"),
+    "extra_expenditure": Param(
+        list, ["财政专项资金", "其他事业发展性支出"], "parts that may stand beside or inside 项目支出"
+    ),
+    "income": Param(
+        list,
+        ["财政拨款", "其他资金", "财政专户管理资金", "单位资金", "上级补助收入", "事业收入", "其他收入"],
+        "budget-block parts that make up the income",
+    ),
 }
 
 

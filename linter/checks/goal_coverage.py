@@ -29,16 +29,78 @@ from linter.model import Document, Location, Table
 from linter.values.scan import find_quantities
 
 PARAMS = {
-    "task_verbs": Param(list, ["完成", "开展", "组织", "举办", "召开", "修订", "修编", "制定", "编制", "建成", "新建",
-                               "新增", "购置", "采购", "发放", "培训", "演练", "改造", "维修", "印发", "制作"],
-                        "verbs that start a task"),
-    "adverbs": Param(list, ["持续", "有效", "全面", "认真", "积极", "按时", "及时", "力争", "确保", "计划", "全年",
-                            "年内", "继续", "进一步", "按期", "如期"],
-                     "words that may stand before the verb"),
+    "task_verbs": Param(
+        list,
+        [
+            "完成",
+            "开展",
+            "组织",
+            "举办",
+            "召开",
+            "修订",
+            "修编",
+            "制定",
+            "编制",
+            "建成",
+            "新建",
+            "新增",
+            "购置",
+            "采购",
+            "发放",
+            "培训",
+            "演练",
+            "改造",
+            "维修",
+            "印发",
+            "制作",
+        ],
+        "verbs that start a task",
+    ),
+    "adverbs": Param(
+        list,
+        [
+            "持续",
+            "有效",
+            "全面",
+            "认真",
+            "积极",
+            "按时",
+            "及时",
+            "力争",
+            "确保",
+            "计划",
+            "全年",
+            "年内",
+            "继续",
+            "进一步",
+            "按期",
+            "如期",
+        ],
+        "words that may stand before the verb",
+    ),
     "task_nouns": Param(list, ["工作", "项目", "任务", "活动"], "endings of the tasks in a list"),
-    "generic_pairs": Param(list, ["工作", "项目", "任务", "活动", "全年", "年度", "以上", "相关", "各项", "全县",
-                                  "全市", "全区", "开展", "完成", "组织", "实施"],
-                           "character pairs no match is made on"),
+    "generic_pairs": Param(
+        list,
+        [
+            "工作",
+            "项目",
+            "任务",
+            "活动",
+            "全年",
+            "年度",
+            "以上",
+            "相关",
+            "各项",
+            "全县",
+            "全市",
+            "全区",
+            "开展",
+            "完成",
+            "组织",
+            "实施",
+        ],
+        "character pairs no match is made on",
+    ),
     "min_indicators": Param(int, 3, "tables with fewer indicator rows are not judged"),
     "shown": Param(int, 3, "tasks quoted in the message"),
 }
@@ -60,12 +122,15 @@ def _compiled_verbs(adverbs: tuple[str, ...], task_verbs: tuple[str, ...]) -> re
 
 def goal_tasks(goal: str, params: dict) -> list[str]:
     """The tasks a goal promises, each with its verb: ``开展防灭火工作``."""
-    return list(_goal_tasks(goal, tuple(params["adverbs"]), tuple(params["task_verbs"]), tuple(params["task_nouns"])))
+    return list(
+        _goal_tasks(goal, tuple(params["adverbs"]), tuple(params["task_verbs"]), tuple(params["task_nouns"]))
+    )
 
 
 @lru_cache(maxsize=4096)  # goals repeat across a sweep
-def _goal_tasks(goal: str, adverbs: tuple[str, ...], task_verbs: tuple[str, ...],
-                task_nouns: tuple[str, ...]) -> tuple[str, ...]:
+def _goal_tasks(
+    goal: str, adverbs: tuple[str, ...], task_verbs: tuple[str, ...], task_nouns: tuple[str, ...]
+) -> tuple[str, ...]:
     verb = _compiled_verbs(adverbs, task_verbs)
     tasks = []
     for clause in _CLAUSE.split(unwrapped(HTML_TAG.sub(" ", goal))):
@@ -73,7 +138,7 @@ def _goal_tasks(goal: str, adverbs: tuple[str, ...], task_verbs: tuple[str, ...]
         m = verb.match(clause)
         if not m or len(clause) - m.end() < 2:
             continue
-        head, rest = clause[:m.end()], clause[m.end():]
+        head, rest = clause[: m.end()], clause[m.end() :]
         parts = [p.strip() for p in _ITEM.split(rest) if p.strip()]
         if len(parts) > 1 and all(p.endswith(task_nouns) for p in parts):
             tasks.extend(head + p for p in parts)
@@ -89,8 +154,12 @@ def unmeasured(table: Table, doc: Document, params: dict) -> list[str]:
     rows = [i for i in table.indicators if not is_blank_row(i)] if tasks else []
     if len(rows) < params["min_indicators"]:
         return []
-    generic = (frozenset(params["generic_pairs"]) | bigrams(table.name) | bigrams(table.department)
-               | bigrams(doc.department))
+    generic = (
+        frozenset(params["generic_pairs"])
+        | bigrams(table.name)
+        | bigrams(table.department)
+        | bigrams(doc.department)
+    )
     verb = _verb_pattern(params)
     out = []
     for task in tasks:
@@ -110,6 +179,12 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             continue
         tasks = unmeasured(table, doc, params)
         if tasks:
-            yield Hit(location=table.goal_location or table.location or Location(doc.path), table=table,
-                      args={"tasks": "”“".join(tasks[:params["shown"]]), "count": len(tasks),
-                            "more": "等" if len(tasks) > params["shown"] else ""})
+            yield Hit(
+                location=table.goal_location or table.location or Location(doc.path),
+                table=table,
+                args={
+                    "tasks": "”“".join(tasks[: params["shown"]]),
+                    "count": len(tasks),
+                    "more": "等" if len(tasks) > params["shown"] else "",
+                },
+            )

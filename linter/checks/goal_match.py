@@ -27,20 +27,28 @@ from linter.values.scan import find_quantities
 from linter.values.types import Quantity
 
 PARAMS = {
-    "unit_kinds": Param(list, ["count", "percent", "length", "area", "weight"],
-                        "kinds of quantity compared (money and durations have their own rules)"),
+    "unit_kinds": Param(
+        list,
+        ["count", "percent", "length", "area", "weight"],
+        "kinds of quantity compared (money and durations have their own rules)",
+    ),
     "similarity": Param(float, 0.5, "share of shared bigrams for a goal clause and a name to pair"),
     "approximate": Param(float, 0.1, "relative slack for a goal written with 约, 余, 左右"),
-    "exclude_categories": Param(list, list(MONEY_COST), "categories never paired with a goal's count "
-                                "(cost-not-money reports ``培训费 2次``)"),
+    "exclude_categories": Param(
+        list,
+        list(MONEY_COST),
+        "categories never paired with a goal's count (cost-not-money reports ``培训费 2次``)",
+    ),
 }
 
 # A goal clause ends at these; 、 joins items of one clause and does not end it.
 _CLAUSE_END = re.compile(rf"[，,；;。:：！!？?\n]|{HTML_TAG.pattern}|目标\d+")
 _EDGE_PUNCT = " \t\r\n、，,；;。:：！!？?“”\"'‘’（）()《》【】"
 _PER = re.compile(r"每|各|平均|人均|户均|单次|年均|月均")
-_VERBS = re.compile(r"^(?:力争|确保|全年|共|累计|计划)?(?:完成|开展|实现|达到|组织|发放|举办|提供|保障|"
-                    r"培育|建成|新增|覆盖|使|对)?")
+_VERBS = re.compile(
+    r"^(?:力争|确保|全年|共|累计|计划)?(?:完成|开展|实现|达到|组织|发放|举办|提供|保障|"
+    r"培育|建成|新增|覆盖|使|对)?"
+)
 
 
 @dataclass
@@ -58,7 +66,7 @@ def goal_quantities(goal: str, unit_kinds: list[str]) -> list[GoalQuantity]:
             start = m.end()
         previous_end = q.span[1]
         # 、 joins items of a clause: the words of this item start after it (、省州级培训 → 省州级培训)
-        context = _VERBS.sub("", goal[start:q.span[0]].strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
+        context = _VERBS.sub("", goal[start : q.span[0]].strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
         if _PER.search(context):
             continue  # 每季度检查1次 is not the year's count
         if q.unit_kind in unit_kinds and not q.per_unit and context:
@@ -85,7 +93,9 @@ def best_indicator(g: GoalQuantity, table: Table, similarity: float, scope: Scop
         return None
     scored.sort(key=lambda s: -s[0])
     best = scored[0]
-    rivals = [ind for score, ind in scored[1:] if score == best[0] and ind.value.number != best[1].value.number]
+    rivals = [
+        ind for score, ind in scored[1:] if score == best[0] and ind.value.number != best[1].value.number
+    ]
     return None if rivals else best[1]
 
 
@@ -120,6 +130,13 @@ def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indic
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table in doc.tables:
         for g, ind in mismatches(table, params):
-            yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
-                      args={"goal_value": g.quantity.raw.strip(), "goal_words": g.context,
-                            "suggestion": quantity_text(g.quantity, g.quantity.comparator)})
+            yield Hit(
+                location=hit_location(ind, "value"),
+                table=table,
+                indicator=ind,
+                args={
+                    "goal_value": g.quantity.raw.strip(),
+                    "goal_words": g.context,
+                    "suggestion": quantity_text(g.quantity, g.quantity.comparator),
+                },
+            )

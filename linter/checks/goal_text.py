@@ -28,9 +28,16 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         else:
             continue
         where = table.goal_location or table.location or Location(doc.path)
-        yield Hit(location=where, table=table,
-                  args={"goal": table.goal.strip(), "reason": reason, "reason_zh": _ZH[reason],
-                        "reason_en": _EN[reason]})
+        yield Hit(
+            location=where,
+            table=table,
+            args={
+                "goal": table.goal.strip(),
+                "reason": reason,
+                "reason_zh": _ZH[reason],
+                "reason_en": _EN[reason],
+            },
+        )
 
 
 _ZH = {"name": "只重复了项目名称", "empty": "为空", "short": "过短"}

@@ -43,8 +43,10 @@ class Scope:
 def _split_levels(names) -> tuple[frozenset[str], frozenset[str]]:
     """(names to match against the 一级, names to match against the 二级)."""
     names = frozenset(names)
-    return (frozenset(n for n in names if n not in LEVEL2_NAMES),
-            frozenset(n for n in names if n not in LEVEL1_NAMES or n in LEVEL2_NAMES))
+    return (
+        frozenset(n for n in names if n not in LEVEL2_NAMES),
+        frozenset(n for n in names if n not in LEVEL1_NAMES or n in LEVEL2_NAMES),
+    )
 
 
 def scope_of(categories=(), exclude=()) -> Scope:
@@ -79,8 +81,9 @@ def unjudged(ind: Indicator) -> bool:
     return ind.value_unknown or is_blank_row(ind)
 
 
-def indicators(doc: Document, categories: list[str] = (), exclude: list[str] = (),
-               skip_blank: bool = True) -> Iterator[tuple[Table, Indicator]]:
+def indicators(
+    doc: Document, categories: list[str] = (), exclude: list[str] = (), skip_blank: bool = True
+) -> Iterator[tuple[Table, Indicator]]:
     """The (table, indicator) pairs in scope, in document order (without the rows nobody can judge)."""
     scope = scope_of(categories, exclude)
     for table in doc.tables:
@@ -124,4 +127,3 @@ def _alternation(words: list[str]) -> re.Pattern:
         pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
         entry = _ALTERNATIONS[id(words)] = (words, pattern)
     return entry[1]
-

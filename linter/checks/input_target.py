@@ -25,17 +25,25 @@ from linter.model import Document, Location
 from linter.values.parser import fold
 
 PARAMS = {
-    "name_pattern": Param(str, r"(?:资金|经费|预算|款项|拨款)[^,，、;；]{0,4}(?:到位|拨付|下达|执行|支付)"
-                               r"[^,，、;；]{0,4}(?:率|情况|时间|时限)|预算执行率|支出到位率",
-                          "indicator names that measure the money, not what it buys"),
-    "money_name_pattern": Param(str, r"资金|经费|预算|支出|拨款|投入",
-                                "names of money amounts that are the budget itself"),
-    "money_categories": Param(list, ["数量指标", "质量指标", "时效指标"],
-                              "categories where an amount of the budget is no output"),
-    "goal_pattern": Param(str, r"保障[^,，。;；]{0,12}(?:经费|费用)[^,，。;；]{0,4}(?:开支|支出)|维持[^,，。;；]{0,10}运转"
-                               r"|(?:单位|机关|日常工作|日常办公)[^,，。;；]{0,4}正常运转|(?:按时|及时|足额)支付[^,，。;；]{0,16}工资"
-                               r"|年度预算总?(?:金额|资金)|(?:^|[:：;；。]\s*)[^,，。;；:：]{0,20}工作经费\s*(?:[。;；]|$)",
-                          "goal phrases that promise the input"),
+    "name_pattern": Param(
+        str,
+        r"(?:资金|经费|预算|款项|拨款)[^,，、;；]{0,4}(?:到位|拨付|下达|执行|支付)"
+        r"[^,，、;；]{0,4}(?:率|情况|时间|时限)|预算执行率|支出到位率",
+        "indicator names that measure the money, not what it buys",
+    ),
+    "money_name_pattern": Param(
+        str, r"资金|经费|预算|支出|拨款|投入", "names of money amounts that are the budget itself"
+    ),
+    "money_categories": Param(
+        list, ["数量指标", "质量指标", "时效指标"], "categories where an amount of the budget is no output"
+    ),
+    "goal_pattern": Param(
+        str,
+        r"保障[^,，。;；]{0,12}(?:经费|费用)[^,，。;；]{0,4}(?:开支|支出)|维持[^,，。;；]{0,10}运转"
+        r"|(?:单位|机关|日常工作|日常办公)[^,，。;；]{0,4}正常运转|(?:按时|及时|足额)支付[^,，。;；]{0,16}工资"
+        r"|年度预算总?(?:金额|资金)|(?:^|[:：;；。]\s*)[^,，。;；:：]{0,20}工作经费\s*(?:[。;；]|$)",
+        "goal phrases that promise the input",
+    ),
     "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost rows are money by right)"),
 }
 
@@ -54,7 +62,9 @@ def validate(params: dict) -> None:
 
 
 # A line break inside a goal is a cell wrapped (PDF, Word) unless a numbered target starts after it.
-_WRAP = re.compile(r"\s*\n(?!\s*(?:目标\s*\d|\d+\s*[、.．]|[一二三四五六七八九十]+\s*、|[(（]\s*[\d一二三四五六七八九十]+\s*[)）]))\s*")
+_WRAP = re.compile(
+    r"\s*\n(?!\s*(?:目标\s*\d|\d+\s*[、.．]|[一二三四五六七八九十]+\s*、|[(（]\s*[\d一二三四五六七八九十]+\s*[)）]))\s*"
+)
 
 
 def unwrapped(goal: str) -> str:
@@ -69,7 +79,7 @@ _NUMBERED = re.compile(r"^目标\s*\d+\s*[:：]\s*")
 @lru_cache(maxsize=16384)  # names repeat across a sweep
 def _input_in_name(name: str, pattern: str) -> str | None:
     m = _compiled(pattern).search(fold(name))
-    return name[m.start():m.end()] if m else None
+    return name[m.start() : m.end()] if m else None
 
 
 @lru_cache(maxsize=4096)  # goals repeat across a sweep too
@@ -79,15 +89,17 @@ def _goal_phrases(goal: str, pattern_text: str) -> tuple[str, tuple[str, ...]]:
     found, clause = [], ""
     goal = unwrapped(goal)
     for m in pattern.finditer(fold(goal)):
-        phrase = goal[m.start():m.end()].strip(" :：;；。,，")
+        phrase = goal[m.start() : m.end()].strip(" :：;；。,，")
         if not phrase or phrase in found:
             continue
         found.append(phrase)
         if not clause:
-            start = max((e.end() for e in _CLAUSE_END.finditer(goal, 0, m.start() + 1) if e.end() <= m.start()),
-                        default=0)
+            start = max(
+                (e.end() for e in _CLAUSE_END.finditer(goal, 0, m.start() + 1) if e.end() <= m.start()),
+                default=0,
+            )
             end = _CLAUSE_END.search(goal, m.end())
-            clause = _NUMBERED.sub("", goal[start:end.start() if end else len(goal)].strip(" :：;；。,，"))
+            clause = _NUMBERED.sub("", goal[start : end.start() if end else len(goal)].strip(" :：;；。,，"))
     return clause, tuple(found)
 
 
@@ -100,18 +112,34 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if phrases:
             where = table.goal_location or table.location or Location(doc.path)
             found = "”“".join(phrases[:3])
-            yield Hit(location=where, table=table, args={
-                "where_zh": f"年度目标“{clause}”中的" if clause != found else "年度目标中的",
-                "where_en": f"the annual goal '{clause}'" if clause != found else "the annual goal",
-                "found": found, "found_en": "', '".join(phrases[:3])})
+            yield Hit(
+                location=where,
+                table=table,
+                args={
+                    "where_zh": f"年度目标“{clause}”中的" if clause != found else "年度目标中的",
+                    "where_en": f"the annual goal '{clause}'" if clause != found else "the annual goal",
+                    "found": found,
+                    "found_en": "', '".join(phrases[:3]),
+                },
+            )
         for ind in table.indicators:
             if unjudged(ind) or ind not in scope:
                 continue
             found = _input_in_name(ind.name, params["name_pattern"])
             if found is None:
-                if not (ind in money_scope and is_money_quantity(ind.value) and money_names.search(fold(ind.name))):
+                if not (
+                    ind in money_scope and is_money_quantity(ind.value) and money_names.search(fold(ind.name))
+                ):
                     continue
                 found = ind.value_text.strip()  # an amount of the budget set as an output
-            yield Hit(location=hit_location(ind, "name"), table=table, indicator=ind,
-                      args={"where_zh": f"指标“{ind.name.strip()}”中的", "where_en": f"the indicator '{ind.name.strip()}'",
-                            "found": found, "found_en": found})
+            yield Hit(
+                location=hit_location(ind, "name"),
+                table=table,
+                indicator=ind,
+                args={
+                    "where_zh": f"指标“{ind.name.strip()}”中的",
+                    "where_en": f"the indicator '{ind.name.strip()}'",
+                    "found": found,
+                    "found_en": found,
+                },
+            )

@@ -25,10 +25,28 @@ _YEAR = re.compile(r"^\s*\d{4}\s*年度?\s*")
 
 PARAMS = {
     "categories": Param(list, list(MONEY_COST), "二级 categories holding the cost items"),
-    "generic_names": Param(list, ["项目费用", "项目经费", "项目资金", "项目成本", "项目支出", "项目总成本",
-                                  "总成本", "总费用", "总经费", "费用", "经费", "资金", "成本", "预算资金",
-                                  "资金总额", "项目预算"],
-                           "names that say nothing of what the money buys"),
+    "generic_names": Param(
+        list,
+        [
+            "项目费用",
+            "项目经费",
+            "项目资金",
+            "项目成本",
+            "项目支出",
+            "项目总成本",
+            "总成本",
+            "总费用",
+            "总经费",
+            "费用",
+            "经费",
+            "资金",
+            "成本",
+            "预算资金",
+            "资金总额",
+            "项目预算",
+        ],
+        "names that say nothing of what the money buys",
+    ),
     "similarity": Param(float, 0.6, "share of the name copied from the project name or the goal"),
 }
 
@@ -70,6 +88,9 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         ind = lump_sum_indicator(table, params)
         if ind is not None:
             amount = total_amount(ind.value)[0]
-            yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
-                      args={"amount": format_yuan(amount), "funding": format_yuan(table.funding.total.yuan)})
-
+            yield Hit(
+                location=hit_location(ind, "value"),
+                table=table,
+                indicator=ind,
+                args={"amount": format_yuan(amount), "funding": format_yuan(table.funding.total.yuan)},
+            )

@@ -20,7 +20,7 @@ _UNIT_CLASSES = {"名": "人", "位": "人", "人": "人", "户": "户", "家": 
 def bigrams(text: str) -> frozenset[str]:
     """The character pairs of a phrase, numbers and punctuation removed (省、州级 → 省州, 州级)."""
     clean = _NOISE.sub("", text)
-    return frozenset(clean[i:i + 2] for i in range(len(clean) - 1))
+    return frozenset(clean[i : i + 2] for i in range(len(clean) - 1))
 
 
 def overlap(a: str, b: str) -> float:

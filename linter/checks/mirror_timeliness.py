@@ -20,8 +20,9 @@ from linter.values.types import Quantity
 
 PARAMS = {
     "min_rows": Param(int, 2, "fewer 时效 rows are not called a pattern"),
-    "rate_suffixes": Param(list, ["及时率", "按时完成率", "按期完成率", "准时率"],
-                           "name endings of a timeliness rate"),
+    "rate_suffixes": Param(
+        list, ["及时率", "按时完成率", "按期完成率", "准时率"], "name endings of a timeliness rate"
+    ),
     "similarity": Param(float, 0.5, "share of character pairs a rate's subject shares with a 数量 name"),
     "timeliness": Param(list, ["时效指标"], "the timeliness category"),
     "quantity": Param(list, ["数量指标"], "the quantity category"),
@@ -63,5 +64,8 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             pairs.append((ind, match))
         else:
             shown = "、".join(f"{q.name.strip()}→{t.name.strip()}" for t, q in pairs[:3])
-            yield Hit(location=times[0].location, table=table,
-                      args={"count": len(pairs), "pairs": shown + ("等" if len(pairs) > 3 else "")})
+            yield Hit(
+                location=times[0].location,
+                table=table,
+                args={"count": len(pairs), "pairs": shown + ("等" if len(pairs) > 3 else "")},
+            )

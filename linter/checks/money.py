@@ -99,8 +99,6 @@ def format_yuan(amount: Decimal, unit: str = "auto") -> str:
     return f"{plain_number(shown)}{unit}"
 
 
-
-
 def preferred_unit(values: list[Value]) -> str:
     """元 when every amount was printed in 元 (``98856元``), else ``auto``: echo the table's habit."""
     units = {getattr(v, "written_unit", "") for v in values}

@@ -14,8 +14,11 @@ from linter.model import Indicator
 from linter.values.types import Quantity
 
 PARAMS = {
-    "suffixes": Param(dict, {"及时率": ["时效指标"], "满意度": ["服务对象满意度指标"], "满意率": ["服务对象满意度指标"]},
-                      "name ending → the 二级 categories it belongs in"),
+    "suffixes": Param(
+        dict,
+        {"及时率": ["时效指标"], "满意度": ["服务对象满意度指标"], "满意率": ["服务对象满意度指标"]},
+        "name ending → the 二级 categories it belongs in",
+    ),
     "count_not_in": Param(list, ["质量指标"], "categories where a count is misfiled"),
     "count_belongs_in": Param(str, "数量指标", "where a count belongs (for the message)"),
 }
@@ -34,8 +37,13 @@ def misfiled(ind, params: dict) -> str | None:
         if name.endswith(suffix) and cats and ind.level2 not in cats:
             return cats[0]
     value = ind.value
-    if (ind.level2 in params["count_not_in"] and isinstance(value, Quantity)
-            and value.unit_kind == "count" and value.number > 0 and not value.per_unit):
+    if (
+        ind.level2 in params["count_not_in"]
+        and isinstance(value, Quantity)
+        and value.unit_kind == "count"
+        and value.number > 0
+        and not value.per_unit
+    ):
         return params["count_belongs_in"]
     return None
 

@@ -25,14 +25,59 @@ from linter.checks.matching import bigrams
 from linter.model import Document, Location, Table
 
 PARAMS = {
-    "generic_words": Param(list, ["专项资金", "资金", "经费", "专项", "项目库", "项目", "补助", "补贴", "工作", "费用",
-                                  "业务", "支出", "运转", "管理", "服务", "建设", "安全", "应急", "年度", "本级",
-                                  "日常", "相关", "配套", "基金", "整体", "部门", "汇总", "其他", "费", "及", "和",
-                                  "与", "等", "全县", "全市", "全区", "省级", "市级", "县级", "中央"],
-                           "words of a project name that say nothing of its content"),
+    "generic_words": Param(
+        list,
+        [
+            "专项资金",
+            "资金",
+            "经费",
+            "专项",
+            "项目库",
+            "项目",
+            "补助",
+            "补贴",
+            "工作",
+            "费用",
+            "业务",
+            "支出",
+            "运转",
+            "管理",
+            "服务",
+            "建设",
+            "安全",
+            "应急",
+            "年度",
+            "本级",
+            "日常",
+            "相关",
+            "配套",
+            "基金",
+            "整体",
+            "部门",
+            "汇总",
+            "其他",
+            "费",
+            "及",
+            "和",
+            "与",
+            "等",
+            "全县",
+            "全市",
+            "全区",
+            "省级",
+            "市级",
+            "县级",
+            "中央",
+        ],
+        "words of a project name that say nothing of its content",
+    ),
     "min_goal": Param(int, 8, "shorter goals (or none) are not judged"),
-    "upkeep_words": Param(list, ["运维", "维护", "运行", "运转", "维修", "保养"], "words of an upkeep project"),
-    "build_words": Param(list, ["建设", "装修", "新建", "改建", "扩建", "购置", "采购"], "words of building or buying"),
+    "upkeep_words": Param(
+        list, ["运维", "维护", "运行", "运转", "维修", "保养"], "words of an upkeep project"
+    ),
+    "build_words": Param(
+        list, ["建设", "装修", "新建", "改建", "扩建", "购置", "采购"], "words of building or buying"
+    ),
     "output": Param(list, ["产出指标"], "the categories whose rows say what is built"),
 }
 
@@ -63,7 +108,9 @@ def _mentioned(pairs: frozenset[str], table: Table) -> bool:
 
 
 def _content(table: Table) -> str:
-    return " ".join([table.goal] + [f"{i.name} {i.value_text}" for i in table.indicators if not is_blank_row(i)])
+    return " ".join(
+        [table.goal] + [f"{i.name} {i.value_text}" for i in table.indicators if not is_blank_row(i)]
+    )
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
@@ -75,17 +122,30 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if words and len(table.goal.strip()) >= params["min_goal"]:
             pairs = frozenset().union(*map(bigrams, words))
             if not _mentioned(pairs, table):
-                yield Hit(location=table.goal_location or table.location or Location(doc.path), table=table,
-                          args={"words": "、".join(words), "reason_zh": f"名称中的“{'、'.join(words)}”在年度目标和指标中都没有出现",
-                                "reason_en": f"'{'、'.join(words)}' of its name appears nowhere in its goal or indicators"})
+                yield Hit(
+                    location=table.goal_location or table.location or Location(doc.path),
+                    table=table,
+                    args={
+                        "words": "、".join(words),
+                        "reason_zh": f"名称中的“{'、'.join(words)}”在年度目标和指标中都没有出现",
+                        "reason_en": f"'{'、'.join(words)}' of its name appears nowhere in its goal or indicators",
+                    },
+                )
                 continue
-        if not contains_any(table.name, params["upkeep_words"]) or contains_any(_content(table), params["upkeep_words"]):
+        if not contains_any(table.name, params["upkeep_words"]) or contains_any(
+            _content(table), params["upkeep_words"]
+        ):
             continue
         builds = [i for i in table.indicators if i in output and contains_any(i.name, params["build_words"])]
         if builds:
-            yield Hit(location=builds[0].location, table=table,
-                      args={"words": builds[0].name.strip(),
-                            "reason_zh": f"名称是运行维护，但产出指标写的是建设或购置（“{builds[0].name.strip()}”），"
-                                         "指标中没有运行维护的内容",
-                            "reason_en": f"its name is upkeep, but its outputs build or buy ('{builds[0].name.strip()}') "
-                                         "and no indicator is about upkeep"})
+            yield Hit(
+                location=builds[0].location,
+                table=table,
+                args={
+                    "words": builds[0].name.strip(),
+                    "reason_zh": f"名称是运行维护，但产出指标写的是建设或购置（“{builds[0].name.strip()}”），"
+                    "指标中没有运行维护的内容",
+                    "reason_en": f"its name is upkeep, but its outputs build or buy ('{builds[0].name.strip()}') "
+                    "and no indicator is about upkeep",
+                },
+            )

@@ -21,25 +21,87 @@ from linter.values.parser import fold
 from linter.values.types import Date, Period
 
 PARAMS = {
-    "rule_words": Param(list, list(RULE_WORDS),
-                        "words that make a name a rule rather than a measure"),
-    "verbs": Param(list, ["提高", "提升", "促进", "加强", "加快", "强化", "持续", "保障", "确保", "减少", "降低",
-                          "推进", "推动", "实现", "完成", "做好", "履行", "能够", "便于", "使"],
-                   "verbs that start a goal sentence"),
-    "measure_suffixes": Param(list, ["率", "数", "数量", "次数", "人数", "度", "时间", "时限", "期限", "金额",
-                                     "成本", "费", "额", "量", "比例", "时长", "年限", "个数", "户数", "面积",
-                                     "标准", "指数", "占比", "比重"],
-                              "name endings that name a measured thing"),
-    "deadline_pattern": Param(str, r"(?<!\d)\d{1,2}\s*月(?:底|末|份)?(?:前|之前)|年底前|年内完成",
-                              "a deadline written into the name"),
+    "rule_words": Param(list, list(RULE_WORDS), "words that make a name a rule rather than a measure"),
+    "verbs": Param(
+        list,
+        [
+            "提高",
+            "提升",
+            "促进",
+            "加强",
+            "加快",
+            "强化",
+            "持续",
+            "保障",
+            "确保",
+            "减少",
+            "降低",
+            "推进",
+            "推动",
+            "实现",
+            "完成",
+            "做好",
+            "履行",
+            "能够",
+            "便于",
+            "使",
+        ],
+        "verbs that start a goal sentence",
+    ),
+    "measure_suffixes": Param(
+        list,
+        [
+            "率",
+            "数",
+            "数量",
+            "次数",
+            "人数",
+            "度",
+            "时间",
+            "时限",
+            "期限",
+            "金额",
+            "成本",
+            "费",
+            "额",
+            "量",
+            "比例",
+            "时长",
+            "年限",
+            "个数",
+            "户数",
+            "面积",
+            "标准",
+            "指数",
+            "占比",
+            "比重",
+        ],
+        "name endings that name a measured thing",
+    ),
+    "deadline_pattern": Param(
+        str,
+        r"(?<!\d)\d{1,2}\s*月(?:底|末|份)?(?:前|之前)|年底前|年内完成",
+        "a deadline written into the name",
+    ),
     "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost items name what they buy)"),
-    "slogan_skip_kinds": Param(list, ["quantity", "duration", "range", "direction", "text"],
-                               "value kinds for which a slogan name is left to the value rules "
-                               "(percent-not-rate, vague-value, qualitative-output): one finding per row"),
-    "clause_kinds": Param(list, [], "value kinds for which a name that is a clause (，；。 in it) is reported all "
-                          "the same: the value rules report the value (vague-value), not the sentence as a name"),
-    "report_deadlines": Param(bool, True, "report a deadline written into the name (false: value-in-name "
-                              "reports it with the name's other figures, and the rest of the name is judged here)"),
+    "slogan_skip_kinds": Param(
+        list,
+        ["quantity", "duration", "range", "direction", "text"],
+        "value kinds for which a slogan name is left to the value rules "
+        "(percent-not-rate, vague-value, qualitative-output): one finding per row",
+    ),
+    "clause_kinds": Param(
+        list,
+        [],
+        "value kinds for which a name that is a clause (，；。 in it) is reported all "
+        "the same: the value rules report the value (vague-value), not the sentence as a name",
+    ),
+    "report_deadlines": Param(
+        bool,
+        True,
+        "report a deadline written into the name (false: value-in-name "
+        "reports it with the name's other figures, and the rest of the name is judged here)",
+    ),
 }
 
 
@@ -69,7 +131,7 @@ def reason(name: str, value, params: dict) -> str | None:
     if deadline and params["report_deadlines"]:
         return "deadline"
     if deadline:  # 11月底前完成建设: the deadline is value-in-name's; 完成建设 is judged here
-        name = (name[:deadline.start()] + name[deadline.end():]).strip()
+        name = (name[: deadline.start()] + name[deadline.end() :]).strip()
     clause = _CLAUSE_MARK.search(name) is not None
     if value.kind in params["slogan_skip_kinds"] and not (clause and value.kind in params["clause_kinds"]):
         return None
@@ -80,7 +142,12 @@ def reason(name: str, value, params: dict) -> str | None:
 
 
 _ZH = {"date": "是一个日期", "rule": "是一条规则", "deadline": "写入了完成时限", "slogan": "是一句目标表述"}
-_EN = {"date": "is a date", "rule": "is a rule", "deadline": "holds a deadline", "slogan": "is a goal statement"}
+_EN = {
+    "date": "is a date",
+    "rule": "is a rule",
+    "deadline": "holds a deadline",
+    "slogan": "is a goal statement",
+}
 
 
 def check_row(ind: Indicator, params: dict) -> dict | None:

@@ -25,17 +25,27 @@ from linter.values.types import Grade, Quantity, Range, Text
 
 PARAMS = {
     "relation": Param(str, "value-in-name", "value-in-name, number-conflict or grade-echo"),
-    "skip_words": Param(list, list(RULE_WORDS),
-                        "names holding these are rules (name-not-a-measure covers them)"),
+    "skip_words": Param(
+        list, list(RULE_WORDS), "names holding these are rules (name-not-a-measure covers them)"
+    ),
     "categories": Param(list, [], "categories looked at; empty for all"),
-    "exclude_categories": Param(list, ["成本指标"],
-                                "categories left alone: a cost item may say what it buys (法制培训全年三次 2万元)"),
-    "answers": Param(list, ["是", "否"],
-                     "grades that answer a 是否 question rather than echo an adjective (yes-no-value covers them)"),
-    "deadline_pattern": Param(str, "", "value-in-name: a deadline in the name (11月底前) counts as a figure; "
-                              "empty: deadlines are not looked for"),
+    "exclude_categories": Param(
+        list, ["成本指标"], "categories left alone: a cost item may say what it buys (法制培训全年三次 2万元)"
+    ),
+    "answers": Param(
+        list,
+        ["是", "否"],
+        "grades that answer a 是否 question rather than echo an adjective (yes-no-value covers them)",
+    ),
+    "deadline_pattern": Param(
+        str,
+        "",
+        "value-in-name: a deadline in the name (11月底前) counts as a figure; "
+        "empty: deadlines are not looked for",
+    ),
 }
 RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
+
 
 def validate(params: dict) -> None:
     if params["relation"] not in RELATIONS:
@@ -80,8 +90,15 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     name = core_name(ind.name)
     if relation == "grade-echo":
         value = ind.value
-        if isinstance(value, Grade) and value.grade and value.grade in name and value.grade not in params["answers"]:
-            if contains_any(name, SATISFACTION_WORDS) and is_rate_name(name):  # 服务对象满意度 满意: a rate already
+        if (
+            isinstance(value, Grade)
+            and value.grade
+            and value.grade in name
+            and value.grade not in params["answers"]
+        ):
+            if contains_any(name, SATISFACTION_WORDS) and is_rate_name(
+                name
+            ):  # 服务对象满意度 满意: a rate already
                 return {"grade": value.grade, "suggested_name": name, "suggestion": target_for(name)}
             return {"grade": value.grade, "suggested_name": rate_name(name), "suggestion": "100%"}
     elif relation == "number-conflict":
@@ -90,9 +107,11 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
             q, _ = found
             written = getattr(ind.value, "written_unit", None) or q.written_unit
             cmp = getattr(ind.value, "comparator", None) or ""
-            return {"name_number": f"{plain_number(q.written_number)}{q.written_unit}",
-                    "suggestion": f"{cmp}{plain_number(q.written_number)}{written}",
-                    "suggested_name": name_without(name, [q.raw.strip()])}
+            return {
+                "name_number": f"{plain_number(q.written_number)}{q.written_unit}",
+                "suggestion": f"{cmp}{plain_number(q.written_number)}{written}",
+                "suggested_name": name_without(name, [q.raw.strip()]),
+            }
     elif not contains_any(name, params["skip_words"]) and not number_conflict(ind):
         figures = [q.raw.strip() for q in name_quantities(name)]
         if params["deadline_pattern"]:

@@ -50,7 +50,10 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
         if m is None:
             return None
         found_value = m.group(0).strip()
-    return {"found_name": found_name or ind.name.strip(), "found_value": found_value or ind.value_text.strip()}
+    return {
+        "found_name": found_name or ind.name.strip(),
+        "found_value": found_value or ind.value_text.strip(),
+    }
 
 
 check = row_check(check_row, at="value")

@@ -18,10 +18,14 @@ from linter.values.types import BareNumber, Quantity, Value
 
 PARAMS = {
     "bound": Param(str, "trivial", "trivial (≥0, ≤100%) or over-100 (≥100% for a capped rate)"),
-    "capped_suffixes": Param(list, ["率", "比例", "占比", "比重", "度"], "names of rates that cannot exceed 100%"),
-    "uncapped_words": Param(list, ["增长", "增幅", "提升", "提高", "增加", "同比", "环比", "比上年", "超额",
-                                                    "完成率"],
-                            "words marking a rate that may exceed 100%"),
+    "capped_suffixes": Param(
+        list, ["率", "比例", "占比", "比重", "度"], "names of rates that cannot exceed 100%"
+    ),
+    "uncapped_words": Param(
+        list,
+        ["增长", "增幅", "提升", "提高", "增加", "同比", "环比", "比上年", "超额", "完成率"],
+        "words marking a rate that may exceed 100%",
+    ),
     "categories": Param(list, [], "categories looked at; empty for all"),
 }
 

@@ -16,14 +16,24 @@ from linter.model import Indicator
 from linter.values.types import Quantity, Range
 
 PARAMS = {
-    "rate_suffixes": Param(list, ["率", "比例", "比重", "占比", "度", "百分比", "份额", "增幅", "降幅", "比"],
-                           "name endings that name a ratio"),
+    "rate_suffixes": Param(
+        list,
+        ["率", "比例", "比重", "占比", "度", "百分比", "份额", "增幅", "降幅", "比"],
+        "name endings that name a ratio",
+    ),
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost-not-money covers 成本)"),
-    "accepted_endings": Param(list, ["完成情况", "落实情况", "执行情况"],
-                              "endings reviewers accept with a percentage (任务完成情况 100% reads as 完成率)"),
-    "without_name_figures": Param(bool, False, "judge the name without the figures written into it "
-                                  "(满意度95%以上 is a rate; value-in-name reports the figure)"),
+    "accepted_endings": Param(
+        list,
+        ["完成情况", "落实情况", "执行情况"],
+        "endings reviewers accept with a percentage (任务完成情况 100% reads as 完成率)",
+    ),
+    "without_name_figures": Param(
+        bool,
+        False,
+        "judge the name without the figures written into it "
+        "(满意度95%以上 is a rate; value-in-name reports the figure)",
+    ),
 }
 
 
@@ -37,8 +47,11 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     if params["without_name_figures"]:
         figures = [q.raw.strip() for q in name_quantities(name)]
         name = name_without(name, figures) if figures else name
-    if not name or ends_with_any(name, params["rate_suffixes"]) or ends_with_any(
-            ind.name.strip(), params["accepted_endings"]):
+    if (
+        not name
+        or ends_with_any(name, params["rate_suffixes"])
+        or ends_with_any(ind.name.strip(), params["accepted_endings"])
+    ):
         return None
     return {"suggested_name": rate_name(ind.name)}
 

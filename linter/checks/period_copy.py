@@ -18,8 +18,12 @@ from linter.values.units import MONTHS_IN
 
 PARAMS = {
     "min_indicators": Param(int, 2, "fewest indicators with both values before copied values are reported"),
-    "departments": Param(bool, False, "judge department-wide tables whatever their period: their 实施周期 "
-                         "targets are the medium term by nature"),
+    "departments": Param(
+        bool,
+        False,
+        "judge department-wide tables whatever their period: their 实施周期 "
+        "targets are the medium term by nature",
+    ),
 }
 
 
@@ -38,24 +42,35 @@ def copied(table: Table, params: dict) -> str | None:
         return "goal"
     pairs = [i for i in table.indicators if i.period_value_text is not None and i.value_text]
     if len(pairs) >= params["min_indicators"] and all(
-            i.period_value_text.strip() == i.value_text.strip() for i in pairs):
+        i.period_value_text.strip() == i.value_text.strip() for i in pairs
+    ):
         return "values"
     return None
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table in doc.tables:
-        if not spans_years(table.project_period) and not (params["departments"] and table.kind == "department"):
+        if not spans_years(table.project_period) and not (
+            params["departments"] and table.kind == "department"
+        ):
             continue
         what = copied(table, params)
         if what:
             where = (table.goal_location if what == "goal" else None) or table.location or Location(doc.path)
-            yield Hit(location=where, table=table,
-                      args={"period": table.project_period,
-                            "span_zh": f"项目期为“{table.project_period}”，跨越多个年度" if table.project_period
-                            else "部门整体目标的实施周期跨越多个年度",
-                            "span_en": f"The project runs '{table.project_period}', more than one year"
-                            if table.project_period else "A department's medium-term targets span several years",
-                            "what": "实施期目标与年度目标" if what == "goal" else "实施期指标值与年度指标值",
-                            "what_en": "the period goal and the annual goal" if what == "goal"
-                            else "the period values and the annual values"})
+            yield Hit(
+                location=where,
+                table=table,
+                args={
+                    "period": table.project_period,
+                    "span_zh": f"项目期为“{table.project_period}”，跨越多个年度"
+                    if table.project_period
+                    else "部门整体目标的实施周期跨越多个年度",
+                    "span_en": f"The project runs '{table.project_period}', more than one year"
+                    if table.project_period
+                    else "A department's medium-term targets span several years",
+                    "what": "实施期目标与年度目标" if what == "goal" else "实施期指标值与年度指标值",
+                    "what_en": "the period goal and the annual goal"
+                    if what == "goal"
+                    else "the period values and the annual values",
+                },
+            )

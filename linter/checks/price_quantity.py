@@ -68,19 +68,26 @@ def _fits(product: Decimal, total: Decimal, slack: Decimal, tolerance: float) ->
 
 def _matching_count(quantities: list[Quantity], price: Quantity) -> list[Quantity]:
     unit = counter_of(price.per_unit)
-    return [q for q in quantities
-            if q.unit_kind == "count" and not q.per_unit and counter_of(q.unit) == unit]
+    return [q for q in quantities if q.unit_kind == "count" and not q.per_unit and counter_of(q.unit) == unit]
 
 
-def _compare(price: Quantity, count: Quantity, total: Decimal, slack: Decimal, label: dict,
-             params: dict, unit: str = "auto") -> Mismatch | None:
+def _compare(
+    price: Quantity,
+    count: Quantity,
+    total: Decimal,
+    slack: Decimal,
+    label: dict,
+    params: dict,
+    unit: str = "auto",
+) -> Mismatch | None:
     product = price.number * count.number
     if per_month(price.per_unit):
         product *= params["months"]  # 元/人·月 × 3人: the year's cost is twelve months of it
     if _fits(product, total, slack, params["tolerance"]):
         return None
-    monthly = not per_month(price.per_unit) and _fits(product * params["months"], total, slack,
-                                                      params["tolerance"])
+    monthly = not per_month(price.per_unit) and _fits(
+        product * params["months"], total, slack, params["tolerance"]
+    )
     return Mismatch(price, count, product, total, label, monthly, params["months"], unit)
 
 
@@ -100,8 +107,9 @@ def in_row(ind: Indicator, params: dict) -> Mismatch | None:
     if not per_month(price.per_unit) and _MONTH_AFTER.match(ind.name, price.span[1]):
         # ``2746元/人·月`` in a name: the scanner stops at 人; the month still belongs to the price.
         price = dataclasses.replace(price, per_unit=f"{price.per_unit}·月")
-    return _compare(price, counts[0], amount[0], value_slack(ind.value), _THE_VALUE, params,
-                    preferred_unit([ind.value]))
+    return _compare(
+        price, counts[0], amount[0], value_slack(ind.value), _THE_VALUE, params, preferred_unit([ind.value])
+    )
 
 
 def across_table(table: Table, ind: Indicator, params: dict) -> Mismatch | None:
@@ -112,8 +120,11 @@ def across_table(table: Table, ind: Indicator, params: dict) -> Mismatch | None:
     counts = []
     for other in table.indicators:
         # The count must be of the priced thing: 补贴户数 for 补贴标准, not 宣传覆盖人数 for 人均培训费.
-        if (other is not ind and isinstance(other.value, Quantity)
-                and overlap(other.name, ind.name) >= params["count_similarity"]):
+        if (
+            other is not ind
+            and isinstance(other.value, Quantity)
+            and overlap(other.name, ind.name) >= params["count_similarity"]
+        ):
             counts += [(other, q) for q in _matching_count([other.value], price)]
     if len({q.number for _, q in counts}) != 1:
         return None  # none, or several different counts: no telling which one the price is for
@@ -126,8 +137,15 @@ def across_table(table: Table, ind: Indicator, params: dict) -> Mismatch | None:
         amount = total_amount(other.value)
         if amount and amount[0] == amount[1] and overlap(other.name, ind.name) >= params["similarity"]:
             label = {"zh": other.name, "en": other.name}
-            return _compare(price, count, amount[0], value_slack(other.value), label, params,
-                            preferred_unit([other.value]))
+            return _compare(
+                price,
+                count,
+                amount[0],
+                value_slack(other.value),
+                label,
+                params,
+                preferred_unit([other.value]),
+            )
     # Otherwise the priced part alone may not cost more than the whole project.
     funding = table.funding.total
     if funding is not None and funding.yuan:
@@ -148,9 +166,13 @@ def _args(m: Mismatch) -> dict:
         "total": format_yuan(m.total, m.unit),
         "total_name": m.total_label,
         "note": {
-            "zh": f"；按 {m.months} 个月计为 {year}，与之相符，单价应写作 元/{per}·月" if m.monthly_fits else "",
+            "zh": f"；按 {m.months} 个月计为 {year}，与之相符，单价应写作 元/{per}·月"
+            if m.monthly_fits
+            else "",
             "en": f"; over {m.months} months it is {year}, which fits: the price is per month "
-                  f"and should read 元/{per}·月" if m.monthly_fits else "",
+            f"and should read 元/{per}·月"
+            if m.monthly_fits
+            else "",
         },
     }
 
@@ -160,5 +182,4 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         for ind in table.indicators:
             found = in_row(ind, params) or across_table(table, ind, params)
             if found:
-                yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
-                          args=_args(found))
+                yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind, args=_args(found))

@@ -15,7 +15,9 @@ from linter.values.types import BareNumber, Empty, Quantity, Range, Value
 
 PARAMS = {
     "suffixes": Param(list, ["率"], "name endings that promise a percentage"),
-    "not_rates": Param(list, ["效率", "频率", "功率", "汇率", "税率", "利率"], "endings that are no percentage"),
+    "not_rates": Param(
+        list, ["效率", "频率", "功率", "汇率", "税率", "利率"], "endings that are no percentage"
+    ),
     "categories": Param(list, [], "categories looked at; empty for all"),
 }
 

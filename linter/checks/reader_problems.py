@@ -17,5 +17,8 @@ PARAMS: dict[str, Param] = {}
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     tables = {t.name: t for t in doc.tables}
     for problem in doc.problems:
-        yield Hit(location=problem.location, table=tables.get(problem.table or ""),
-                  args={"problem": {"zh": problem.message, "en": problem.message_en or problem.message}})
+        yield Hit(
+            location=problem.location,
+            table=tables.get(problem.table or ""),
+            args={"problem": {"zh": problem.message, "en": problem.message_en or problem.message}},
+        )

@@ -24,20 +24,84 @@ from linter.checks.indicators import contains_any, is_blank_row
 from linter.model import Document, Indicator, Table
 
 PARAMS = {
-    "programmes": Param(list, ["临时救助", "低保|最低生活保障", "特困|五保", "医疗救助", "孤儿|事实无人抚养",
-                               "残疾人两项补贴|困难残疾人生活补贴|重度残疾人护理补贴", "高龄津贴|高龄补贴",
-                               "优抚|抚恤"],
-                        "sibling programmes of one field, each 'name|other name'"),
-    "off_topic": Param(list, [
-        {"words": ["能源消耗", "生态达标", "碳排放", "污染物排放"],
-         "topics": ["能源", "能耗", "节能", "生态", "环境", "环保", "排放", "污染", "绿化", "林业", "水利",
-                    "河道", "垃圾", "污水", "减排", "低碳"]},
-        {"words": ["出勤率", "考勤"],
-         "topics": ["出勤", "考勤", "工资", "劳务", "聘用", "在职", "编制", "队伍", "运转", "人员经费"]},
-        {"words": ["农民生产生活条件"],
-         "topics": ["农业", "农田", "饮水", "道路", "住房", "危房", "基础设施", "产业", "扶贫", "脱贫", "乡村振兴",
-                    "人居环境", "水利", "灌溉", "养殖", "种植", "农村"]},
-    ], "indicator families and the topics that make them relevant ({words: [...], topics: [...]})"),
+    "programmes": Param(
+        list,
+        [
+            "临时救助",
+            "低保|最低生活保障",
+            "特困|五保",
+            "医疗救助",
+            "孤儿|事实无人抚养",
+            "残疾人两项补贴|困难残疾人生活补贴|重度残疾人护理补贴",
+            "高龄津贴|高龄补贴",
+            "优抚|抚恤",
+        ],
+        "sibling programmes of one field, each 'name|other name'",
+    ),
+    "off_topic": Param(
+        list,
+        [
+            {
+                "words": ["能源消耗", "生态达标", "碳排放", "污染物排放"],
+                "topics": [
+                    "能源",
+                    "能耗",
+                    "节能",
+                    "生态",
+                    "环境",
+                    "环保",
+                    "排放",
+                    "污染",
+                    "绿化",
+                    "林业",
+                    "水利",
+                    "河道",
+                    "垃圾",
+                    "污水",
+                    "减排",
+                    "低碳",
+                ],
+            },
+            {
+                "words": ["出勤率", "考勤"],
+                "topics": [
+                    "出勤",
+                    "考勤",
+                    "工资",
+                    "劳务",
+                    "聘用",
+                    "在职",
+                    "编制",
+                    "队伍",
+                    "运转",
+                    "人员经费",
+                ],
+            },
+            {
+                "words": ["农民生产生活条件"],
+                "topics": [
+                    "农业",
+                    "农田",
+                    "饮水",
+                    "道路",
+                    "住房",
+                    "危房",
+                    "基础设施",
+                    "产业",
+                    "扶贫",
+                    "脱贫",
+                    "乡村振兴",
+                    "人居环境",
+                    "水利",
+                    "灌溉",
+                    "养殖",
+                    "种植",
+                    "农村",
+                ],
+            },
+        ],
+        "indicator families and the topics that make them relevant ({words: [...], topics: [...]})",
+    ),
 }
 
 
@@ -46,15 +110,20 @@ def validate(params: dict) -> None:
         if not isinstance(item, str) or not item.strip("|"):
             raise ValueError(f"programmes: each must be a text of names joined by '|', got {item!r}")
     for item in params["off_topic"]:
-        if (not isinstance(item, dict) or set(item) != {"words", "topics"}
-                or not all(isinstance(item[k], list) and item[k] for k in item)):
+        if (
+            not isinstance(item, dict)
+            or set(item) != {"words", "topics"}
+            or not all(isinstance(item[k], list) and item[k] for k in item)
+        ):
             raise ValueError("off_topic: each must be a mapping of 'words' and 'topics', two non-empty lists")
 
 
 @lru_cache(maxsize=64)
 def _programme_patterns(programmes: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((p.split("|")[0], re.compile("|".join(map(re.escape, filter(None, p.split("|"))))))
-                 for p in programmes)
+    return tuple(
+        (p.split("|")[0], re.compile("|".join(map(re.escape, filter(None, p.split("|"))))))
+        for p in programmes
+    )
 
 
 def _programmes(text: str, patterns) -> set[str]:
@@ -71,7 +140,9 @@ def _family_word(name: str, families: tuple[tuple[str, ...], ...]) -> tuple[int,
     return None
 
 
-def _reason(ind: Indicator, table: Table, own: set[str], patterns, families, params: dict) -> tuple[str, str] | None:
+def _reason(
+    ind: Indicator, table: Table, own: set[str], patterns, families, params: dict
+) -> tuple[str, str] | None:
     """(what the row names, what the project is about) when the row is another project's."""
     if own:
         named = _programmes(ind.name, patterns)
@@ -93,9 +164,17 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             if found is None or is_blank_row(ind):
                 continue
             word, project = found
-            yield Hit(location=hit_location(ind, "name"), table=table, indicator=ind,
-                      args={"word": word,
-                            "about_zh": f"属于“{word}”，不是本项目的“{project}”" if project
-                            else f"涉及的“{word}”在项目名称和年度目标中都没有相应内容",
-                            "about_en": f"is about {word}, not this project's {project}" if project
-                            else f"is about {word}, which the project's name and goal never mention"})
+            yield Hit(
+                location=hit_location(ind, "name"),
+                table=table,
+                indicator=ind,
+                args={
+                    "word": word,
+                    "about_zh": f"属于“{word}”，不是本项目的“{project}”"
+                    if project
+                    else f"涉及的“{word}”在项目名称和年度目标中都没有相应内容",
+                    "about_en": f"is about {word}, not this project's {project}"
+                    if project
+                    else f"is about {word}, which the project's name and goal never mention",
+                },
+            )

@@ -16,18 +16,34 @@ from linter.model import Document, Location
 
 PARAMS = {
     "level1": Param(list, ["产出指标", "效益指标", "满意度指标"], "一级 categories every table must have"),
-    "level2": Param(list, ["数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标"],
-                    "二级 categories every table must have"),
-    "table_kinds": Param(list, ["project", "department", "self-evaluation"], "kinds of table the check applies to"),
-    "equivalents": Param(dict, {"成本指标": ["经济成本指标", "社会成本指标", "生态环境成本指标"]},
-                         "a required 二级 → the 二级 that stand in for it (101号文 files 成本 as its own 一级)"),
-    "examples": Param(dict, {
-        "产出指标": ["开展培训次数", "≥4次"], "效益指标": ["政策知晓率", "≥90%"], "满意度指标": ["受益群众满意度", "≥90%"],
-        "数量指标": ["开展培训次数", "≥4次"], "质量指标": ["培训考核合格率", "≥95%"],
-        "时效指标": ["项目完成时限", "{this_year}11月底前"], "成本指标": ["培训费", "≤2万元"],
-        "服务对象满意度指标": ["受益群众满意度", "≥90%"],
-    }, "a required category → the indicator (name, value) the message gives as an example of it; "
-       "{this_year} is the budget year"),
+    "level2": Param(
+        list,
+        ["数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标"],
+        "二级 categories every table must have",
+    ),
+    "table_kinds": Param(
+        list, ["project", "department", "self-evaluation"], "kinds of table the check applies to"
+    ),
+    "equivalents": Param(
+        dict,
+        {"成本指标": ["经济成本指标", "社会成本指标", "生态环境成本指标"]},
+        "a required 二级 → the 二级 that stand in for it (101号文 files 成本 as its own 一级)",
+    ),
+    "examples": Param(
+        dict,
+        {
+            "产出指标": ["开展培训次数", "≥4次"],
+            "效益指标": ["政策知晓率", "≥90%"],
+            "满意度指标": ["受益群众满意度", "≥90%"],
+            "数量指标": ["开展培训次数", "≥4次"],
+            "质量指标": ["培训考核合格率", "≥95%"],
+            "时效指标": ["项目完成时限", "{this_year}11月底前"],
+            "成本指标": ["培训费", "≤2万元"],
+            "服务对象满意度指标": ["受益群众满意度", "≥90%"],
+        },
+        "a required category → the indicator (name, value) the message gives as an example of it; "
+        "{this_year} is the budget year",
+    ),
 }
 
 
@@ -53,8 +69,12 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             # A form that prints no categories (指标 | 权重 | 指标值): only a 满意度 row can be told
             # from its name; the other categories cannot be judged missing.
             if "满意度指标" in params["level1"] and not any("满意" in i.name for i in table.indicators):
-                yield Hit(location=table.location or Location(doc.path), table=table, level1="满意度指标",
-                          args=_args("满意度指标", params))
+                yield Hit(
+                    location=table.location or Location(doc.path),
+                    table=table,
+                    level1="满意度指标",
+                    args=_args("满意度指标", params),
+                )
             continue
         filled = [i for i in table.indicators if not is_blank_row(i)]
         level1s = {i.level1 for i in filled} | {parent_of(i.level2) for i in filled}
@@ -69,8 +89,13 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             if any(c in level2s for c in stand_ins) or parent_of(level2) in missing1:
                 continue
             blank = next((i for i in table.indicators if i.level2 == level2), None)
-            yield Hit(location=blank.location if blank else where, table=table,
-                      level1=parent_of(level2), level2=level2, args=_args(level2, params))
+            yield Hit(
+                location=blank.location if blank else where,
+                table=table,
+                level1=parent_of(level2),
+                level2=level2,
+                args=_args(level2, params),
+            )
 
 
 def _args(category: str, params: dict) -> dict:

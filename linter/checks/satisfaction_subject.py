@@ -19,16 +19,49 @@ from linter.checks.indicators import indicators
 from linter.model import Document, Indicator, Table
 
 PARAMS = {
-    "categories": Param(list, ["服务对象满意度指标", "满意度指标"], "一级 or 二级 categories of satisfaction"),
-    "self_words": Param(list, ["本单位", "本部门", "我单位", "我局", "本局", "实施单位", "主管部门", "项目单位",
-                               "采购单位", "预算单位", "主管单位"],
-                        "words by which a unit names itself"),
-    "provider_words": Param(list, ["第三方", "服务商", "供应商", "服务机构", "中介", "外包", "劳务派遣", "公司",
-                                   "系统", "平台", "中标", "承接"],
-                            "an outside provider being rated: the unit is its client"),
+    "categories": Param(
+        list, ["服务对象满意度指标", "满意度指标"], "一级 or 二级 categories of satisfaction"
+    ),
+    "self_words": Param(
+        list,
+        [
+            "本单位",
+            "本部门",
+            "我单位",
+            "我局",
+            "本局",
+            "实施单位",
+            "主管部门",
+            "项目单位",
+            "采购单位",
+            "预算单位",
+            "主管单位",
+        ],
+        "words by which a unit names itself",
+    ),
+    "provider_words": Param(
+        list,
+        [
+            "第三方",
+            "服务商",
+            "供应商",
+            "服务机构",
+            "中介",
+            "外包",
+            "劳务派遣",
+            "公司",
+            "系统",
+            "平台",
+            "中标",
+            "承接",
+        ],
+        "an outside provider being rated: the unit is its client",
+    ),
 }
 
-_PLACE = re.compile(r"^.*?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|镇|乡)(?=[^省市县区州旗镇乡]{2,})")
+_PLACE = re.compile(
+    r"^.*?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|镇|乡)(?=[^省市县区州旗镇乡]{2,})"
+)
 _SUFFIX = re.compile(r"(?:管理局|管理委员会|委员会|办公室|服务中心|中心|局|委|办|厅|部)$")
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:省|自治区|市|州|地区|盟|县|区|旗|镇|乡)")
 _CODE = re.compile(r"(?<![-—－\d\s])[-—－\d\s]+$|本级$")  # from a run's start only: linear

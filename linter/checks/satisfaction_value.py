@@ -15,16 +15,19 @@ from linter.model import Indicator
 from linter.values.types import Quantity, Value
 
 PARAMS = {
-    "categories": Param(list, ["服务对象满意度指标", "满意度指标"], "一级 or 二级 categories of satisfaction"),
+    "categories": Param(
+        list, ["服务对象满意度指标", "满意度指标"], "一级 or 二级 categories of satisfaction"
+    ),
     "floor": Param(float, 85.0, "lowest acceptable satisfaction target in %"),
     "suggested": Param(float, 90.0, "the target suggested in the message (≥ this %)"),
 }
 
 _REASONS = {
-    "hundred": {"zh": "满意度 100% 实际无法达到，不是真实的目标",
-                "en": "100% satisfaction is never reached in practice, so it is no real target"},
-    "no-comparator": {"zh": "未写“≥”，读作恰好等于该值",
-                      "en": "without ≥ it reads as exactly that figure"},
+    "hundred": {
+        "zh": "满意度 100% 实际无法达到，不是真实的目标",
+        "en": "100% satisfaction is never reached in practice, so it is no real target",
+    },
+    "no-comparator": {"zh": "未写“≥”，读作恰好等于该值", "en": "without ≥ it reads as exactly that figure"},
     "below-floor": {"zh": "低于 {floor}% 的下限", "en": "below the floor of {floor}%"},
 }
 

@@ -22,9 +22,23 @@ PARAMS = {
     "min_shared": Param(int, 3, "rows two projects must share to be reported"),
     "min_length": Param(int, 4, "shorter names (punctuation aside) are not compared"),
     "exclude_categories": Param(list, ["满意度指标"], "categories every project fills alike"),
-    "generic_names": Param(list, ["完成时限", "完成时间", "实施时间", "实施期限", "项目周期", "满意度", "满意率",
-                                  "资金到位率", "预算执行率", "资金使用合规性", "资金使用合规率"],
-                           "name endings every project may carry"),
+    "generic_names": Param(
+        list,
+        [
+            "完成时限",
+            "完成时间",
+            "实施时间",
+            "实施期限",
+            "项目周期",
+            "满意度",
+            "满意率",
+            "资金到位率",
+            "预算执行率",
+            "资金使用合规性",
+            "资金使用合规率",
+        ],
+        "name endings every project may carry",
+    ),
     "shown": Param(int, 4, "shared names quoted in the message"),
 }
 
@@ -53,7 +67,14 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if best is None:
             continue
         other, shared = best
-        names = "、".join(f"“{ind.name.strip()}”" for ind in shared[:params["shown"]])
-        yield Hit(location=shared[0].location, table=table,
-                  args={"other": other.name, "count": len(shared), "total": len(rows),
-                        "names": names + ("等" if len(shared) > params["shown"] else "")})
+        names = "、".join(f"“{ind.name.strip()}”" for ind in shared[: params["shown"]])
+        yield Hit(
+            location=shared[0].location,
+            table=table,
+            args={
+                "other": other.name,
+                "count": len(shared),
+                "total": len(rows),
+                "names": names + ("等" if len(shared) > params["shown"] else ""),
+            },
+        )

@@ -26,7 +26,9 @@ PARAMS = {
     "task_text": Param(bool, False, "also look at the years named in a department's key tasks"),
 }
 
-_TASK_YEAR = re.compile(r"(?<![\d比较自从至到与同])(?<!上年)(20\d\d)\s*年(?!度?\s*(?:工作|的)?(?:以来|起|以前|之前|至今|同期|基础))")
+_TASK_YEAR = re.compile(
+    r"(?<![\d比较自从至到与同])(?<!上年)(20\d\d)\s*年(?!度?\s*(?:工作|的)?(?:以来|起|以前|之前|至今|同期|基础))"
+)
 
 
 def stale_year(value: Value | None, budget_year: int) -> int | None:
@@ -48,17 +50,36 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if found is not None:
             # the same date in the budget year: 2022年12月底前 → 2023年12月底前
             moved = re.sub(rf"(?<!\d){found}(?!\d)", str(year), ind.value_text.strip())
-            yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
-                      args={"year": found, "budget_year": year, "suggestion": moved, "proposal": moved,
-                            **_FIELD["value"], "text": ind.value_text.strip()})
+            yield Hit(
+                location=hit_location(ind, "value"),
+                table=table,
+                indicator=ind,
+                args={
+                    "year": found,
+                    "budget_year": year,
+                    "suggestion": moved,
+                    "proposal": moved,
+                    **_FIELD["value"],
+                    "text": ind.value_text.strip(),
+                },
+            )
         elif params["period_values"]:
             found = stale_year(ind.period_value, year)
             if found is not None:
                 text = (ind.period_value_text or "").strip()
                 moved = re.sub(rf"(?<!\d){found}(?!\d)", str(year), text)
-                yield Hit(location=ind.location, table=table, indicator=ind,
-                          args={"year": found, "budget_year": year, "proposal": moved, **_FIELD["period"],
-                                "text": text})
+                yield Hit(
+                    location=ind.location,
+                    table=table,
+                    indicator=ind,
+                    args={
+                        "year": found,
+                        "budget_year": year,
+                        "proposal": moved,
+                        **_FIELD["period"],
+                        "text": text,
+                    },
+                )
     if params["task_text"]:
         for table in doc.tables:
             for task in table.tasks:
@@ -68,11 +89,21 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
                 found = int(m.group(1))
                 text = task.content.strip()
                 # (``proposal``, not ``suggestion``: that is what a finding proposes for its row)
-                yield Hit(location=task.location or table.location or Location(doc.path), table=table,
-                          args={"year": found, "budget_year": year, **_FIELD["task"], "text": text,
-                                "proposal": re.sub(rf"(?<!\d){found}(?!\d)", str(year), text)})
+                yield Hit(
+                    location=task.location or table.location or Location(doc.path),
+                    table=table,
+                    args={
+                        "year": found,
+                        "budget_year": year,
+                        **_FIELD["task"],
+                        "text": text,
+                        "proposal": re.sub(rf"(?<!\d){found}(?!\d)", str(year), text),
+                    },
+                )
 
 
-_FIELD = {"value": {"field_zh": "指标值", "field_en": "the value"},
-          "period": {"field_zh": "实施期指标值", "field_en": "the period value"},
-          "task": {"field_zh": "重点工作任务", "field_en": "the key task"}}
+_FIELD = {
+    "value": {"field_zh": "指标值", "field_en": "the value"},
+    "period": {"field_zh": "实施期指标值", "field_en": "the period value"},
+    "task": {"field_zh": "重点工作任务", "field_en": "the key task"},
+}

@@ -20,8 +20,11 @@ from linter.model import Document, Location, Money, Table
 
 PARAMS = {
     "project": Param(list, ["项目支出"], "labels of the project spending in the budget block"),
-    "development": Param(list, ["财政专项资金", "其他事业发展性支出", "事业发展性支出"],
-                         "labels of the 事业发展性支出 parts printed beside 项目支出"),
+    "development": Param(
+        list,
+        ["财政专项资金", "其他事业发展性支出", "事业发展性支出"],
+        "labels of the 事业发展性支出 parts printed beside 项目支出",
+    ),
     "min_tasks": Param(int, 2, "fewer tasks with an amount are not summed"),
     "report_below": Param(bool, False, "also report a task sum below the 项目支出"),
 }
@@ -58,12 +61,29 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if total < project[0] and not params["report_below"]:
             continue
         with_development = wholes[-1][0] if development is not None else None
-        location = next((t.location for t in table.tasks if t.location), None) or table.location or Location(doc.path)
-        yield Hit(location=location, table=table,
-                  args={"tasks": len(amounts), "sum": format_yuan(total), "project": format_yuan(project[0]),
-                        "diff": format_yuan(abs(total - project[0])),
-                        "with_development": format_yuan(with_development) if with_development is not None else "",
-                        "also_zh": (f"，与项目支出加事业发展性支出（{format_yuan(with_development)}）也不一致"
-                                    if with_development is not None else ""),
-                        "also_en": (f", nor the project spending with the 事业发展性支出 added ({format_yuan(with_development)})"
-                                    if with_development is not None else "")})
+        location = (
+            next((t.location for t in table.tasks if t.location), None)
+            or table.location
+            or Location(doc.path)
+        )
+        yield Hit(
+            location=location,
+            table=table,
+            args={
+                "tasks": len(amounts),
+                "sum": format_yuan(total),
+                "project": format_yuan(project[0]),
+                "diff": format_yuan(abs(total - project[0])),
+                "with_development": format_yuan(with_development) if with_development is not None else "",
+                "also_zh": (
+                    f"，与项目支出加事业发展性支出（{format_yuan(with_development)}）也不一致"
+                    if with_development is not None
+                    else ""
+                ),
+                "also_en": (
+                    f", nor the project spending with the 事业发展性支出 added ({format_yuan(with_development)})"
+                    if with_development is not None
+                    else ""
+                ),
+            },
+        )

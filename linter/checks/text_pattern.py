@@ -20,7 +20,9 @@ from linter.values.transform import comparator_pattern
 from linter.values.units import MONEY_UNITS, UNITS
 
 PARAMS = {
-    "pattern": Param(str, "", "the regular expression; {unit} and {comparator} stand for the grammar's words"),
+    "pattern": Param(
+        str, "", "the regular expression; {unit} and {comparator} stand for the grammar's words"
+    ),
     "fields": Param(list, ["name", "value"], "where to search: name, value or both"),
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, [], "categories left alone"),
@@ -54,7 +56,7 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
         text = ind.name if field == "name" else ind.value_text
         m = pattern.search(fold(text[:MAX_TEXT]))
         if m:
-            found = text[m.start():m.end()].strip() or text.strip()
+            found = text[m.start() : m.end()].strip() or text.strip()
             return {"found": found, "field": FIELDS[field], "text": text.strip()}
     return None
 

@@ -24,12 +24,17 @@ from linter.values.types import Quantity
 PARAMS = {
     "max_base": Param(int, 10, "largest count called tiny"),
     "count_categories": Param(list, ["数量指标"], "categories of the count rows"),
-    "exclude_categories": Param(list, ["满意度指标"], "percentage rows left alone (the satisfied are "
-                                "the people served, not the staff or items counted)"),
+    "exclude_categories": Param(
+        list,
+        ["满意度指标"],
+        "percentage rows left alone (the satisfied are the people served, not the staff or items counted)",
+    ),
     "min_shared": Param(int, 2, "character pairs the two names must share"),
-    "generic_pairs": Param(list, ["人数", "数量", "次数", "个数", "户数", "人员", "完成", "开展", "项目", "工作",
-                                  "比例", "占比"],
-                           "character pairs that name no population"),
+    "generic_pairs": Param(
+        list,
+        ["人数", "数量", "次数", "个数", "户数", "人员", "完成", "开展", "项目", "工作", "比例", "占比"],
+        "character pairs that name no population",
+    ),
 }
 
 
@@ -80,8 +85,13 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     counts_scope = scope_of(params["count_categories"])
     rates_scope = scope_of((), params["exclude_categories"])
     for table in doc.tables:
-        counts = [(ind, n) for ind in table.indicators
-                  if not ind.value_unknown and ind in counts_scope and (n := _base(ind, params["max_base"])) is not None]
+        counts = [
+            (ind, n)
+            for ind in table.indicators
+            if not ind.value_unknown
+            and ind in counts_scope
+            and (n := _base(ind, params["max_base"])) is not None
+        ]
         if not counts:
             continue
         for ind in table.indicators:
@@ -98,8 +108,18 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
                 if asked is None:
                     break
                 need, share = asked
-                yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind,
-                          args={"base": base, "count_name": count.name.strip(),
-                                "count_value": count.value_text.strip(), "need": need, "unit": count.value.unit,
-                                "share": _share_text(share), "step": _share_text(Decimal(100) / base)})
+                yield Hit(
+                    location=hit_location(ind, "value"),
+                    table=table,
+                    indicator=ind,
+                    args={
+                        "base": base,
+                        "count_name": count.name.strip(),
+                        "count_value": count.value_text.strip(),
+                        "need": need,
+                        "unit": count.value.unit,
+                        "share": _share_text(share),
+                        "step": _share_text(Decimal(100) / base),
+                    },
+                )
                 break

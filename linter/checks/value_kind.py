@@ -35,13 +35,23 @@ PARAMS = {
     "categories": Param(list, [], "一级/二级 categories looked at; empty for all"),
     "exclude_categories": Param(list, [], "categories left alone (another rule covers them)"),
     "exclude_name_suffixes": Param(list, [], "names ending so are left alone (another rule covers them)"),
-    "allowed_unit_kinds": Param(list, [], "with this set, report values with a unit only when its kind is not in "
-                                "it (values with no unit, prose, are reported by their kind)"),
+    "allowed_unit_kinds": Param(
+        list,
+        [],
+        "with this set, report values with a unit only when its kind is not in "
+        "it (values with no unit, prose, are reported by their kind)",
+    ),
     "approximate_only": Param(bool, False, "report only values written as approximate (约, 左右, 余)"),
     "suggest": Param(str, "none", "the value the message proposes: target, bound, result, quantity or none"),
-    "deadline": Param(str, "{this_year}11月底前", "the deadline proposed for prose in 时效 ({this_year}: the budget year)"),
-    "skip_unit_only": Param(bool, False, "leave alone a value that is only a unit, with or without a sign "
-                            "(公里, ≧ %): an unfilled template, template-placeholder's"),
+    "deadline": Param(
+        str, "{this_year}11月底前", "the deadline proposed for prose in 时效 ({this_year}: the budget year)"
+    ),
+    "skip_unit_only": Param(
+        bool,
+        False,
+        "leave alone a value that is only a unit, with or without a sign "
+        "(公里, ≧ %): an unfilled template, template-placeholder's",
+    ),
 }
 SUGGESTIONS = ("none", "target", "bound", "result", "quantity")
 _NO_EXAMPLE = {"zh": "", "en": ""}
@@ -91,8 +101,10 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     name = core_name(ind.name)
     if ends_with_any(name, params["exclude_name_suffixes"]) or (name and is_category_label(name)):
         return None
-    args = {"unit": getattr(ind.value, "written_unit", "") or getattr(ind.value, "unit", ""),
-            "example": _NO_EXAMPLE}
+    args = {
+        "unit": getattr(ind.value, "written_unit", "") or getattr(ind.value, "unit", ""),
+        "example": _NO_EXAMPLE,
+    }
     if params["suggest"] != "none":
         proposal = _PROPOSE[params["suggest"]](ind, params)
         if proposal:
@@ -115,7 +127,7 @@ def _bound(ind: Indicator, params: dict) -> str | None:
     if isinstance(value, Range) and value.written_unit:
         # the low end as printed: 约25000-27400人 → 25000; 2-3万元 → 2 (万元)
         mag = value.written_unit[0] if value.written_unit[0] in MAGNITUDES else ""
-        unit = value.written_unit[len(mag):]
+        unit = value.written_unit[len(mag) :]
         scale = describe(unit)[2] * (MAGNITUDES[mag] if mag else 1)
         return with_unit("≥", value.low / scale, value.written_unit)
     return None

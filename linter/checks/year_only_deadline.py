@@ -20,8 +20,14 @@ PARAMS = {
 def year_only(value: Value) -> int | None:
     """The year when the value is a bare year such as ``2025年``."""
     # (the grammar reads ``2025年`` as a date, never as 2025 years: values/transform.py)
-    if (isinstance(value, Date) and value.year is not None and value.month is None and value.day is None
-            and value.part is None and not value.placeholder):
+    if (
+        isinstance(value, Date)
+        and value.year is not None
+        and value.month is None
+        and value.day is None
+        and value.part is None
+        and not value.placeholder
+    ):
         return value.year
     return None
 

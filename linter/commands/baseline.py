@@ -12,8 +12,14 @@ from linter.commands.options import each_result, open_run, refuse_to_overwrite, 
 
 @click.command("baseline")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
-              help="The baseline file to write (JSON).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The baseline file to write (JSON).",
+)
 @run_options("baseline")
 def baseline_command(paths, output, select, ignore, rules_dirs, config_file, jobs, verbose):
     """Write the findings of PATHS to a baseline file (keyed by file, table, indicator and rule)."""
@@ -36,9 +42,15 @@ def baseline_command(paths, output, select, ignore, rules_dirs, config_file, job
         data = write_baseline(findings, Path(output))
     except OSError as exc:
         zh, en = reason(exc)
-        click.echo(f"indicator-lint: {shown(output)}: 无法写入基线（{zh}） / cannot write the baseline: {en}", err=True)
+        click.echo(
+            f"indicator-lint: {shown(output)}: 无法写入基线（{zh}） / cannot write the baseline: {en}",
+            err=True,
+        )
         sys.exit(2)
     entries = len(data["findings"])
-    click.echo(f"{shown(output)}: 已写入基线，{len(findings)} 个问题、{entries} 条 / {len(findings)} finding(s) accepted "
-               f"in {entries} entr{'y' if entries == 1 else 'ies'}", err=True)
+    click.echo(
+        f"{shown(output)}: 已写入基线，{len(findings)} 个问题、{entries} 条 / {len(findings)} finding(s) accepted "
+        f"in {entries} entr{'y' if entries == 1 else 'ies'}",
+        err=True,
+    )
     sys.exit(2 if failed else 0)

@@ -26,16 +26,37 @@ from linter.safetext import shown
 
 @click.command("convert")
 @click.argument("files", nargs=-1, required=True)
-@click.option("--to", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True,
-              help="Output format: canonical YAML or JSON.")
-@click.option("-o", "--output", "output", default=None, metavar="OUT",
-              help="Write to this file, or to this folder one file per input (default: stdout).")
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(["yaml", "json"]),
+    default="yaml",
+    show_default=True,
+    help="Output format: canonical YAML or JSON.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default=None,
+    metavar="OUT",
+    help="Write to this file, or to this folder one file per input (default: stdout).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and table count.")
-@click.option("--force", is_flag=True,
-              help="With an output folder, replace files already in it (never a file being converted).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With an output folder, replace files already in it (never a file being converted).",
+)
 @click.pass_context
-def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output: str | None,
-                    verbose: bool, force: bool = False) -> None:
+def convert_command(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    verbose: bool,
+    force: bool = False,
+) -> None:
     """Convert target tables (text, YAML …) to canonical YAML or JSON."""
     from linter.canonical import to_json, to_yaml, to_yaml_stream
     from linter.outputs import OutputError, ReadFiles, echo, reason, refuse_existing, refuse_read_only
@@ -60,7 +81,11 @@ def convert_command(ctx: click.Context, files: tuple[str, ...], fmt: str, output
             failed = True
 
     def render(some, base: str = ".") -> str:
-        return to_json(some) if fmt == "json" else to_yaml_stream(some, [source_path(d.path, base) for d in some])
+        return (
+            to_json(some)
+            if fmt == "json"
+            else to_yaml_stream(some, [source_path(d.path, base) for d in some])
+        )
 
     try:
         if output is None:

@@ -11,7 +11,10 @@ def lsp_command() -> None:
     try:
         from linter.lsp import main
     except ImportError as exc:
-        click.echo(f"indicator-lint: 语言服务器需要 pygls（pip install 'indicator-lint[lsp]'） / the language "
-                   f"server needs pygls (pip install 'indicator-lint[lsp]'): {exc}", err=True)
+        click.echo(
+            f"indicator-lint: 语言服务器需要 pygls（pip install 'indicator-lint[lsp]'） / the language "
+            f"server needs pygls (pip install 'indicator-lint[lsp]'): {exc}",
+            err=True,
+        )
         raise SystemExit(2) from None
     main()

@@ -20,20 +20,48 @@ def run_options(what: str):
     """--select, --ignore, --rules-dir, --config, -j/--jobs and -v/--verbose; ``what`` the command
     writes ("output", "report"), for the help of --jobs."""
     options = [
-        click.option("--select", multiple=True, metavar="RULES",
-                     help="Only these rules: codes, code prefixes (IL2) or slugs, comma-separated."),
-        click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (codes, prefixes or slugs)."),
-        click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
-                     help="Also load the rule files of this folder."),
-        click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-                     help="Use this configuration file instead of searching upward from each file."),
-        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-                     help="Check files in this many processes (default: all cores when there are many files). "
-                          f"The {what} is the same whatever the number."),
-        click.option("-v", "--verbose", is_flag=True, help="Report each file's encoding and format on stderr."),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="RULES",
+            help="Only these rules: codes, code prefixes (IL2) or slugs, comma-separated.",
+        ),
+        click.option(
+            "--ignore", multiple=True, metavar="RULES", help="Skip these rules (codes, prefixes or slugs)."
+        ),
+        click.option(
+            "--rules-dir",
+            "rules_dirs",
+            multiple=True,
+            type=click.Path(file_okay=False),
+            help="Also load the rule files of this folder.",
+        ),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="Use this configuration file instead of searching upward from each file.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Check files in this many processes (default: all cores when there are many files). "
+            f"The {what} is the same whatever the number.",
+        ),
+        click.option(
+            "-v", "--verbose", is_flag=True, help="Report each file's encoding and format on stderr."
+        ),
         # Not passed to the command: open_run reads it from the context (commands need not know).
-        click.option("--follow-links", is_flag=True, expose_value=False, callback=_remember_follow_links,
-                     help="Enter symbolically linked folders in folders and ** globs (each folder once)."),
+        click.option(
+            "--follow-links",
+            is_flag=True,
+            expose_value=False,
+            callback=_remember_follow_links,
+            help="Enter symbolically linked folders in folders and ** globs (each folder once).",
+        ),
     ]
 
     def decorate(command):
@@ -66,20 +94,34 @@ def setup_errors(lang: str | None = None):
         from linter.safetext import shown
 
         message = f"indicator-lint: {exc}"
-        click.echo(shown(pick(message, lang) if lang else message), err=True)  # one line, whatever a path holds
+        click.echo(
+            shown(pick(message, lang) if lang else message), err=True
+        )  # one line, whatever a path holds
         sys.exit(2)
 
 
-def open_run(paths, config_file, rules_dirs, select, ignore, lang: str = "zh", report_unused_noqa: bool = False,
-             leave_out=None):
+def open_run(
+    paths,
+    config_file,
+    rules_dirs,
+    select,
+    ignore,
+    lang: str = "zh",
+    report_unused_noqa: bool = False,
+    leave_out=None,
+):
     """The run and its input files (without those ``leave_out(path)`` is true of), every folder's
     configuration read already (``setup_errors``)."""
     from linter.lintrun import LintRun
     from linter.readers import iter_input_files
 
     with setup_errors(lang):
-        run = LintRun(config_file, list(rules_dirs), split_list(select), split_list(ignore), lang, report_unused_noqa)
-        inputs = [p for p in iter_input_files(paths, _follow_links()) if leave_out is None or not leave_out(p)]
+        run = LintRun(
+            config_file, list(rules_dirs), split_list(select), split_list(ignore), lang, report_unused_noqa
+        )
+        inputs = [
+            p for p in iter_input_files(paths, _follow_links()) if leave_out is None or not leave_out(p)
+        ]
         run.check_configs(inputs)
         # A folder holding no table file stands for itself among the inputs (read_path reports it):
         # its own config is still read, so that a broken one is an error and not silence.

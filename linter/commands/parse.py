@@ -9,10 +9,18 @@ import click
 from linter.outputs import echo
 
 
-@click.command("parse", context_settings={"ignore_unknown_options": True})  # parse -5%: a value, not an option
+@click.command(
+    "parse", context_settings={"ignore_unknown_options": True}
+)  # parse -5%: a value, not an option
 @click.argument("values", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: one readable line per value; json: one object per value, one per line.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one readable line per value; json: one object per value, one per line.",
+)
 def parse_command(values: tuple[str, ...], fmt: str) -> None:
     """Parse each VALUE as a 指标值 and print its typed result."""
     from linter.values import parse

@@ -27,11 +27,24 @@ class _OneLineUsageErrors(click.Command):
 
 @click.command("report", cls=_OneLineUsageErrors)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), metavar="REPORT.html",
-              help="Write the report to this file (replaced atomically).")
-@click.option("--title", default=None, help="The page's title (default: a fixed title, so that reruns compare equal).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the messages and of the page.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="REPORT.html",
+    help="Write the report to this file (replaced atomically).",
+)
+@click.option(
+    "--title", default=None, help="The page's title (default: a fixed title, so that reruns compare equal)."
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Language of the messages and of the page.",
+)
 @run_options("report")
 def report_command(paths, output, title, lang, select, ignore, rules_dirs, config_file, jobs, verbose):
     """Write an HTML report of target tables (files, folders, globs): totals, charts, findings, tables."""
@@ -54,9 +67,11 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
 
     input_error = False
     results = check_files(run, files, jobs, verbose, summarise=functools.partial(summarise_file, lang=lang))
-    with (contextlib.closing(results),  # (as in check: the workers stop on the way out, however it comes)
-          ReportBuilder(title, lang) as report,
-          Progress(len(files), wants_progress(len(files), "html") and not verbose, lang=lang) as bar):
+    with (
+        contextlib.closing(results),  # (as in check: the workers stop on the way out, however it comes)
+        ReportBuilder(title, lang) as report,
+        Progress(len(files), wants_progress(len(files), "html") and not verbose, lang=lang) as bar,
+    ):
         for result in each_result(results, bar, lang):
             if result.failed:
                 input_error = True
@@ -68,6 +83,9 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
         except OSError as exc:
             bar.close()
             zh, en = reason(exc)
-            click.echo(f"indicator-lint: {shown(output)}: 无法写入报告（{zh}） / cannot write the report: {en}", err=True)
+            click.echo(
+                f"indicator-lint: {shown(output)}: 无法写入报告（{zh}） / cannot write the report: {en}",
+                err=True,
+            )
             sys.exit(2)
     sys.exit(2 if input_error else 0)

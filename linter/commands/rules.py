@@ -24,8 +24,13 @@ def _load(rules_dirs):
 
 @click.command("rules")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-@click.option("--rules-dir", "rules_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="Also list the rule files of this folder.")
+@click.option(
+    "--rules-dir",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Also list the rule files of this folder.",
+)
 def rules_command(lang, rules_dirs):
     """List every rule: code, slug, severity and title."""
     from linter.formatters.text import pad
@@ -49,8 +54,10 @@ def rule_command(name, rules_dirs):
     rules = _load(rules_dirs)
     rule = next((r for r in rules if name in (r.slug, r.code) or name.upper() == r.code), None)
     if rule is None:
-        click.echo(f"indicator-lint: 没有名为 '{name}' 的规则 / no rule named '{name}' (see `indicator-lint rules`)",
-                   err=True)
+        click.echo(
+            f"indicator-lint: 没有名为 '{name}' 的规则 / no rule named '{name}' (see `indicator-lint rules`)",
+            err=True,
+        )
         sys.exit(2)
     doc = (rule.module.__doc__ or "").strip()
     lines = [
@@ -75,7 +82,10 @@ def rule_command(name, rules_dirs):
         lines.append(f"  {key}: {rule.params[key]!r}  — {param.help}")
     if not rule.module.PARAMS:
         lines.append("  (none)")
-    for kind, label in (("fail", "应报告的示例 / examples that fail"), ("pass", "不应报告的示例 / examples that pass")):
+    for kind, label in (
+        ("fail", "应报告的示例 / examples that fail"),
+        ("pass", "不应报告的示例 / examples that pass"),
+    ):
         lines += ["", f"{label}:"]
         for example in rule.examples[kind]:
             text = yaml.safe_dump(example, allow_unicode=True, sort_keys=False, default_flow_style=False)

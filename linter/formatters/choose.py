@@ -35,8 +35,9 @@ def writer_for(fmt: str, colour: bool = False, lang: str = "zh"):
     return Writer(colour)
 
 
-def render(fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bool = False,
-           colour: bool = False) -> str:
+def render(
+    fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bool = False, colour: bool = False
+) -> str:
     if statistics:
         from linter.formatters.statistics import format_statistics
 

@@ -44,8 +44,11 @@ class GithubWriter(Writer):
         return "".join(annotation(f) + "\n" for f in findings)
 
     def finish(self, files: list[dict]) -> str:
-        return "".join(f"::error file={escape_property(f['path'])},title=unreadable::{escape_data(f['error'])}\n"
-                       for f in files if f.get("error"))
+        return "".join(
+            f"::error file={escape_property(f['path'])},title=unreadable::{escape_data(f['error'])}\n"
+            for f in files
+            if f.get("error")
+        )
 
 
 def format_github(findings: list[Finding], files: list[dict], colour: bool = False) -> str:

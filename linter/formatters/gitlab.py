@@ -31,10 +31,13 @@ def issue(f: Finding, seen: Counter) -> dict:
     loc = f.location
     where = "".join(f"{k}{v} " for k, v in (("", loc.sheet and f"{loc.sheet}!"), ("", loc.cell)) if v).strip()
     description = f"{f.code} {f.message}" + (f" ({where})" if where else "")
-    return {"description": description, "check_name": f.rule,
-            "fingerprint": fingerprint((loc.path, f.code, f.table, f.indicator, f.value, f.message), seen),
-            "severity": SEVERITIES.get(f.severity, "minor"),
-            "location": {"path": loc.path, "lines": {"begin": max(loc.line, 1)}}}
+    return {
+        "description": description,
+        "check_name": f.rule,
+        "fingerprint": fingerprint((loc.path, f.code, f.table, f.indicator, f.value, f.message), seen),
+        "severity": SEVERITIES.get(f.severity, "minor"),
+        "location": {"path": loc.path, "lines": {"begin": max(loc.line, 1)}},
+    }
 
 
 def gitlab_report(findings: list[Finding], files: list[dict]) -> list[dict]:
@@ -42,9 +45,15 @@ def gitlab_report(findings: list[Finding], files: list[dict]) -> list[dict]:
     out = [issue(f, seen) for f in findings]
     for entry in files:
         if entry.get("error"):
-            out.append({"description": entry["error"], "check_name": "input-error",
-                        "fingerprint": fingerprint((entry["path"], "input-error"), seen), "severity": "critical",
-                        "location": {"path": entry["path"], "lines": {"begin": 1}}})
+            out.append(
+                {
+                    "description": entry["error"],
+                    "check_name": "input-error",
+                    "fingerprint": fingerprint((entry["path"], "input-error"), seen),
+                    "severity": "critical",
+                    "location": {"path": entry["path"], "lines": {"begin": 1}},
+                }
+            )
     return out
 
 

@@ -20,9 +20,20 @@ VERSION = 1
 
 def finding_dict(f: Finding) -> dict:
     loc = f.location
-    out = {"path": loc.path, "line": loc.line, "column": loc.column, "code": f.code, "rule": f.rule,
-           "severity": f.severity, "message": f.message, "table": f.table, "indicator": f.indicator,
-           "level1": f.level1, "level2": f.level2, "value": f.value}
+    out = {
+        "path": loc.path,
+        "line": loc.line,
+        "column": loc.column,
+        "code": f.code,
+        "rule": f.rule,
+        "severity": f.severity,
+        "message": f.message,
+        "table": f.table,
+        "indicator": f.indicator,
+        "level1": f.level1,
+        "level2": f.level2,
+        "value": f.value,
+    }
     if loc.sheet:
         out["sheet"] = loc.sheet
     if loc.cell:
@@ -33,9 +44,14 @@ def finding_dict(f: Finding) -> dict:
 
 
 def summary_dict(counts: Counter, files: list[dict]) -> dict:
-    return {"errors": counts["error"], "warnings": counts["warning"], "info": counts["info"],
-            "findings": counts.total(), "files": len(files),
-            "unreadable_files": sum(1 for f in files if f.get("error"))}
+    return {
+        "errors": counts["error"],
+        "warnings": counts["warning"],
+        "info": counts["info"],
+        "findings": counts.total(),
+        "files": len(files),
+        "unreadable_files": sum(1 for f in files if f.get("error")),
+    }
 
 
 def _dumps(value, indent: int) -> str:
@@ -57,12 +73,14 @@ def _finding_json(f: Finding) -> str:
     loc = f.location
     if loc.sheet or loc.cell or loc.page:
         return _flat_object(finding_dict(f), 2)
-    return (f'{{\n      "path": {_encode_text(loc.path)},\n      "line": {loc.line},\n      "column": {loc.column},'
-            f'\n      "code": {_encode_text(f.code)},\n      "rule": {_encode_text(f.rule)},'
-            f'\n      "severity": {_encode_text(f.severity)},\n      "message": {_encode_text(f.message)},'
-            f'\n      "table": {_text_or_null(f.table)},\n      "indicator": {_text_or_null(f.indicator)},'
-            f'\n      "level1": {_text_or_null(f.level1)},\n      "level2": {_text_or_null(f.level2)},'
-            f'\n      "value": {_text_or_null(f.value)}\n    }}')
+    return (
+        f'{{\n      "path": {_encode_text(loc.path)},\n      "line": {loc.line},\n      "column": {loc.column},'
+        f'\n      "code": {_encode_text(f.code)},\n      "rule": {_encode_text(f.rule)},'
+        f'\n      "severity": {_encode_text(f.severity)},\n      "message": {_encode_text(f.message)},'
+        f'\n      "table": {_text_or_null(f.table)},\n      "indicator": {_text_or_null(f.indicator)},'
+        f'\n      "level1": {_text_or_null(f.level1)},\n      "level2": {_text_or_null(f.level2)},'
+        f'\n      "value": {_text_or_null(f.value)}\n    }}'
+    )
 
 
 def _text_or_null(value: str | None) -> str:

@@ -45,10 +45,13 @@ def junit_tree(findings: list[Finding], files: list[dict]) -> ET.Element:
             tests, fails, errs = 1, 0, 0
         else:
             for f in found:
-                case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.rule} {f.location}", classname=path)
+                case = ET.SubElement(
+                    suite, "testcase", name=f"{f.code} {f.rule} {f.location}", classname=path
+                )
                 failure = ET.SubElement(case, "failure", message=f.message, type=f"{f.code} {f.severity}")
-                failure.text = "\n".join(x for x in (f"{f.location}: {f.code} [{f.severity}] {f.message}",
-                                                     context_line(f)) if x)
+                failure.text = "\n".join(
+                    x for x in (f"{f.location}: {f.code} [{f.severity}] {f.message}", context_line(f)) if x
+                )
             tests, fails, errs = len(found), len(found), 0
         suite.set("tests", str(tests))
         suite.set("failures", str(fails))

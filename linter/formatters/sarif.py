@@ -34,6 +34,8 @@ def help_uri(rule) -> str | None:
         return None
     base = os.environ.get("INDICATOR_LINT_DOCS_URL") or DOCS_URL
     return f"{base.rstrip('/')}/{quote(rule.slug)}.md"
+
+
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -67,10 +69,14 @@ def region(f: Finding) -> dict | None:
     start_col = max(loc.column, 1)
     text = f.line_text  # carried by the finding: a formatter never opens the input again
     end_col = len(text) + 1 if text is not None else start_col + 1
-    out = {"startLine": loc.line, "startColumn": start_col, "endLine": loc.line,
-           "endColumn": max(end_col, start_col + 1)}
+    out = {
+        "startLine": loc.line,
+        "startColumn": start_col,
+        "endLine": loc.line,
+        "endColumn": max(end_col, start_col + 1),
+    }
     if text is not None:  # the code snippet viewers show (Microsoft's validator asks for it)
-        out["snippet"] = {"text": text[start_col - 1:]}
+        out["snippet"] = {"text": text[start_col - 1 :]}
     return out
 
 
@@ -81,13 +87,28 @@ def result(f: Finding, rule_index: dict[str, int]) -> dict:
         physical["region"] = reg
         if f.line_text is not None:
             physical["contextRegion"] = {"startLine": reg["startLine"], "snippet": {"text": f.line_text}}
-    out = {"ruleId": f.code, "level": LEVELS.get(f.severity, "warning"), "message": {"text": f.message},
-           "locations": [{"physicalLocation": physical}]}
+    out = {
+        "ruleId": f.code,
+        "level": LEVELS.get(f.severity, "warning"),
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": physical}],
+    }
     if f.code in rule_index:
         out["ruleIndex"] = rule_index[f.code]
-    props = {k: v for k, v in (("rule", f.rule), ("table", f.table), ("indicator", f.indicator),
-                                ("level1", f.level1), ("level2", f.level2), ("value", f.value),
-                                ("sheet", f.location.sheet), ("cell", f.location.cell)) if v}
+    props = {
+        k: v
+        for k, v in (
+            ("rule", f.rule),
+            ("table", f.table),
+            ("indicator", f.indicator),
+            ("level1", f.level1),
+            ("level2", f.level2),
+            ("value", f.value),
+            ("sheet", f.location.sheet),
+            ("cell", f.location.cell),
+        )
+        if v
+    }
     if props:
         out["properties"] = props
     return out
@@ -96,28 +117,45 @@ def result(f: Finding, rule_index: dict[str, int]) -> dict:
 def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = "zh") -> dict:
     rules = sorted(rules, key=lambda r: r.code)
     rule_index = {r.code: i for i, r in enumerate(rules)}
-    notifications = [{"level": "error", "message": {"text": f["error"]},
-                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f["path"])}}}]}
-                     for f in files if f.get("error")]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f["error"]},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f["path"])}}}],
+        }
+        for f in files
+        if f.get("error")
+    ]
     invocation = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "indicator-lint", "fullName": f"indicator-lint {__version__}",
-                                "version": __version__,
-                                "informationUri": "https://pypi.org/project/indicator-lint/",
-                                "rules": [rule_descriptor(r, lang) for r in rules]}},
-            "automationDetails": {"id": "indicator-lint/"},
-            "invocations": [invocation],
-            "columnKind": "unicodeCodePoints",
-            "results": [result(f, rule_index) for f in findings],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "indicator-lint",
+                        "fullName": f"indicator-lint {__version__}",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/indicator-lint/",
+                        "rules": [rule_descriptor(r, lang) for r in rules],
+                    }
+                },
+                "automationDetails": {"id": "indicator-lint/"},
+                "invocations": [invocation],
+                "columnKind": "unicodeCodePoints",
+                "results": [result(f, rule_index) for f in findings],
+            }
+        ],
     }
 
 
-def format_sarif(findings: list[Finding], files: list[dict], colour: bool = False, rules=(),
-                 lang: str = "zh") -> str:
-    return json.dumps(unicode_safe_data(sarif_log(findings, files, rules, lang)), ensure_ascii=False, indent=2) + "\n"
+def format_sarif(
+    findings: list[Finding], files: list[dict], colour: bool = False, rules=(), lang: str = "zh"
+) -> str:
+    return (
+        json.dumps(unicode_safe_data(sarif_log(findings, files, rules, lang)), ensure_ascii=False, indent=2)
+        + "\n"
+    )

@@ -1,7 +1,7 @@
 """``check --statistics``: how many findings each rule produced, most frequent first (as ruff does).
 
-    12  IL212  vague-value        [错误]
-     3  IL201  missing-unit       [警告]
+12  IL212  vague-value        [错误]
+ 3  IL201  missing-unit       [警告]
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ def rule_counts(findings: list[Finding]) -> list[dict]:
     return sorted(rows, key=lambda row: (-row["count"], row["code"]))
 
 
-def format_statistics(findings: list[Finding], files: list[dict], colour: bool = False, as_json: bool = False,
-                      lang: str = "zh") -> str:
+def format_statistics(
+    findings: list[Finding], files: list[dict], colour: bool = False, as_json: bool = False, lang: str = "zh"
+) -> str:
     from linter.i18n import severity_word
 
     rows = rule_counts(findings)
@@ -29,5 +30,7 @@ def format_statistics(findings: list[Finding], files: list[dict], colour: bool =
         return ""
     count_w = max(len(str(r["count"])) for r in rows)
     slug_w = max(len(r["rule"]) for r in rows)
-    return "".join(f"{r['count']:>{count_w}}  {r['code']}  {r['rule']:<{slug_w}}  [{severity_word(r['severity'], lang)}]\n"
-                   for r in rows)
+    return "".join(
+        f"{r['count']:>{count_w}}  {r['code']}  {r['rule']:<{slug_w}}  [{severity_word(r['severity'], lang)}]\n"
+        for r in rows
+    )

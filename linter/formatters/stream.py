@@ -55,8 +55,9 @@ def findings_by_path(findings: list) -> dict[str, list]:
     return by_path
 
 
-def render_file(fmt: str, colour: bool, encoding: tuple[str, str] | None, doc, findings: list,
-                lang: str = "zh") -> str | bytes:
+def render_file(
+    fmt: str, colour: bool, encoding: tuple[str, str] | None, doc, findings: list, lang: str = "zh"
+) -> str | bytes:
     """One file's findings as text of ``fmt`` (the ``summarise`` hook of ``check_files``), encoded
     when ``encoding`` (an ``Output``'s) is given."""
     from linter.formatters.choose import writer_for

@@ -24,8 +24,10 @@ def display_width(text: str) -> int:
     """Columns the text takes on a terminal: wide and full-width characters count two."""
     if text.isascii():
         return len(text)  # a location, nearly always
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1
-               for ch in text)
+    return sum(
+        2 if unicodedata.east_asian_width(ch) in ("W", "F") else 0 if unicodedata.combining(ch) else 1
+        for ch in text
+    )
 
 
 def pad(text: str, width: int) -> str:
@@ -78,8 +80,10 @@ class TextWriter(Writer):
         width = max(map(display_width, wheres))
         out = []
         for f, where in zip(findings, wheres, strict=True):
-            out.append(f"{style(pad(where, width), bold=True)} {style(f.code, bold=True)} "
-                       f"{style('[' + severity_word(f.severity, self.lang) + ']', fg=SEVERITY_COLOURS.get(f.severity))} {escape(f.message)}\n")
+            out.append(
+                f"{style(pad(where, width), bold=True)} {style(f.code, bold=True)} "
+                f"{style('[' + severity_word(f.severity, self.lang) + ']', fg=SEVERITY_COLOURS.get(f.severity))} {escape(f.message)}\n"
+            )
             ctx = context_line(f)
             if ctx:
                 out.append(" " * (width + 1) + style(escape(ctx), dim=True) + "\n")

@@ -37,8 +37,10 @@ COLUMNS = (
     ("basis", "依据", "basis", 40),
     ("action", "处理意见", "action (处理意见)", 30),
 )
-LEVELS = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
-          "en": {"error": "error", "warning": "warning", "info": "info"}}
+LEVELS = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
 WRAPPED = frozenset({"table", "indicator", "value", "message", "basis", "action", "rule"})
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MAX_CELL = 32_767
@@ -63,8 +65,20 @@ def finding_rows(findings: Iterable[Finding], departments: dict[str, dict[str, s
     for f in findings:
         known = departments.get(f.location.path, {})
         department = known.get(f.table or "", known.get("", ""))
-        out.append((f.location.path, _where(f), f.table or "", department, f.indicator or "", f.value or "",
-                    f.severity, f.code, f.rule, f.message))
+        out.append(
+            (
+                f.location.path,
+                _where(f),
+                f.table or "",
+                department,
+                f.indicator or "",
+                f.value or "",
+                f.severity,
+                f.code,
+                f.rule,
+                f.message,
+            )
+        )
     return out
 
 
@@ -80,10 +94,12 @@ def _where(f: Finding) -> str:
 def text(value: object) -> str:
     """A cell's text: no characters a workbook cannot hold, no longer than a cell can be."""
     out = _ILLEGAL.sub("", str(value if value is not None else ""))
-    return out if len(out) <= MAX_CELL else out[:MAX_CELL - 1] + "…"
+    return out if len(out) <= MAX_CELL else out[: MAX_CELL - 1] + "…"
 
 
-def write_findings_workbook(out: str | Path | io.BytesIO, rows: Iterable[Row], rules: dict, lang: str = "zh") -> int:
+def write_findings_workbook(
+    out: str | Path | io.BytesIO, rows: Iterable[Row], rules: dict, lang: str = "zh"
+) -> int:
     """Write the workbook to ``out`` (a path, written atomically, or a binary stream); the number of rows."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -107,9 +123,19 @@ def write_findings_workbook(out: str | Path | io.BytesIO, rows: Iterable[Row], r
         title = rule.title[lang] if rule is not None else slug
         basis = rule.basis if rule is not None else ""
         seen_codes.setdefault(code)
-        values = {"file": file, "location": where, "table": table, "department": department,
-                  "indicator": indicator, "value": value, "level": LEVELS[lang].get(severity, severity),
-                  "rule": f"{code} {title}", "message": message, "basis": basis, "action": ""}
+        values = {
+            "file": file,
+            "location": where,
+            "table": table,
+            "department": department,
+            "indicator": indicator,
+            "value": value,
+            "level": LEVELS[lang].get(severity, severity),
+            "rule": f"{code} {title}",
+            "message": message,
+            "basis": basis,
+            "action": "",
+        }
         ws.append([_string_cell(ws, values[key]) for key in keys])
         n += 1
     for c, (*_rest, width) in enumerate(COLUMNS, 1):
@@ -162,12 +188,26 @@ def _rules_sheet(book, rules: list, lang: str, bold, fill, wrap) -> None:
 
     english = lang == "en"
     ws = book.create_sheet("rules" if english else "规则说明")
-    header = ["code", "rule", "level", "title", "basis", "rationale"] if english else \
-        ["编号", "规则", "级别", "名称", "依据", "说明"]
+    header = (
+        ["code", "rule", "level", "title", "basis", "rationale"]
+        if english
+        else ["编号", "规则", "级别", "名称", "依据", "说明"]
+    )
     ws.append(header)
     for rule in sorted(rules, key=lambda r: r.code):
-        ws.append([_string_cell(ws, v) for v in (rule.code, rule.slug, LEVELS[lang].get(rule.severity, rule.severity),
-                                                 rule.title[lang], rule.basis, rule.rationale[lang])])
+        ws.append(
+            [
+                _string_cell(ws, v)
+                for v in (
+                    rule.code,
+                    rule.slug,
+                    LEVELS[lang].get(rule.severity, rule.severity),
+                    rule.title[lang],
+                    rule.basis,
+                    rule.rationale[lang],
+                )
+            ]
+        )
     for c, width in enumerate((8, 22, 7, 30, 50, 70), 1):
         from openpyxl.utils import get_column_letter
 
@@ -194,12 +234,15 @@ def workbook_bytes(rows: Iterable[Row], rules: dict, lang: str = "zh") -> bytes:
     buffer = io.BytesIO()
     write_findings_workbook(buffer, rows, rules, lang)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
-            target.writestr(zipfile.ZipInfo(info.filename, date_time=FIXED_TIME), data,
-                            compress_type=zipfile.ZIP_DEFLATED)
+            target.writestr(
+                zipfile.ZipInfo(info.filename, date_time=FIXED_TIME), data, compress_type=zipfile.ZIP_DEFLATED
+            )
     return out.getvalue()

@@ -80,19 +80,30 @@ _CATEGORY_WORD = re.compile(r"(?:产出|效益|满意度|数量|质量|时效|�
 def _no_table(name: str, text: str) -> InputError:
     """No table read: say so, and where the text looked like one, say what was found (a layout
     the reader does not know is not a clean file)."""
-    found = [(number, m.group()) for number, line in enumerate(text.splitlines()[:20_000], 1)
-             for m in [_CATEGORY_WORD.search(line)] if m]
+    found = [
+        (number, m.group())
+        for number, line in enumerate(text.splitlines()[:20_000], 1)
+        for m in [_CATEGORY_WORD.search(line)]
+        if m
+    ]
     if not found:
         return InputError(name, "未找到绩效目标表", "no target table found")
     line, word = found[0]
-    return InputError(name, f"未找到绩效目标表，但有 {len(found)} 行像指标内容（如第 {line} 行的“{word}”），"
-                            f"其版式未能识别",
-                      f"no target table found, yet {len(found)} lines look like indicators (such as "
-                      f"'{word}' on line {line}): a layout not recognised", line)
+    return InputError(
+        name,
+        f"未找到绩效目标表，但有 {len(found)} 行像指标内容（如第 {line} 行的“{word}”），其版式未能识别",
+        f"no target table found, yet {len(found)} lines look like indicators (such as "
+        f"'{word}' on line {line}): a layout not recognised",
+        line,
+    )
 
 
-_FILE_KINDS = ((stat.S_ISFIFO, "命名管道", "a FIFO"), (stat.S_ISCHR, "字符设备", "a character device"),
-               (stat.S_ISBLK, "块设备", "a block device"), (stat.S_ISSOCK, "套接字", "a socket"))
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "命名管道", "a FIFO"),
+    (stat.S_ISCHR, "字符设备", "a character device"),
+    (stat.S_ISBLK, "块设备", "a block device"),
+    (stat.S_ISSOCK, "套接字", "a socket"),
+)
 
 
 def _read_bytes(name: str) -> bytes:
@@ -118,10 +129,13 @@ def _read_bytes(name: str) -> bytes:
             return _bounded_read(f, name)
     except FileNotFoundError:
         if _is_pattern(name):
-            raise InputError(name, "没有目标表文件与此模式匹配", "no table file matches this pattern") from None
+            raise InputError(
+                name, "没有目标表文件与此模式匹配", "no table file matches this pattern"
+            ) from None
         if os.path.islink(name):
-            raise InputError(name, "符号链接指向的文件不存在", "broken symbolic link (its target does not exist)") \
-                from None
+            raise InputError(
+                name, "符号链接指向的文件不存在", "broken symbolic link (its target does not exist)"
+            ) from None
         raise InputError(name, "文件不存在", "no such file") from None
     except OSError as e:
         # A folder: IsADirectoryError, but PermissionError on Windows — ask only once open has failed.
@@ -141,13 +155,18 @@ def _without_blocking(path, flags):
 def _bounded_read(f, name: str) -> bytes:
     data = f.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:  # standard input, or a file that grew (or whose size said nothing)
-        raise InputError(name, f"文件过大（超过 {megabytes(MAX_BYTES)}）", f"file too large (over {megabytes(MAX_BYTES)})")
+        raise InputError(
+            name, f"文件过大（超过 {megabytes(MAX_BYTES)}）", f"file too large (over {megabytes(MAX_BYTES)})"
+        )
     return data
 
 
 def _too_large(name: str, size: int) -> InputError:
-    return InputError(name, f"文件过大（{megabytes(size)}，上限 {megabytes(MAX_BYTES)}）",
-                      f"file too large ({megabytes(size)}, limit {megabytes(MAX_BYTES)})")
+    return InputError(
+        name,
+        f"文件过大（{megabytes(size)}，上限 {megabytes(MAX_BYTES)}）",
+        f"file too large ({megabytes(size)}, limit {megabytes(MAX_BYTES)})",
+    )
 
 
 def _not_a_file(name: str, mode: int) -> InputError:
@@ -172,7 +191,9 @@ def _folder_error(name: str) -> InputError:
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines ends a line at
 # Lines long enough to break a bound: more cells than MAX_ROW_CELLS needs that many characters.
 _PARTS = re.compile(f"[^{_BREAKS}]+")
-_SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")  # as layout.split_line cuts a line without tabs or pipes
+_SPACE_SEPARATOR = re.compile(
+    r"[ \u3000\xa0]{2,}|\u3000"
+)  # as layout.split_line cuts a line without tabs or pipes
 
 
 def check_text_limits(text: str, name: str, cells: bool = True) -> None:
@@ -183,8 +204,11 @@ def check_text_limits(text: str, name: str, cells: bool = True) -> None:
     if len(text) >= MAX_LINES:  # (fewer characters cannot make more lines)
         lines = _line_count(text)
         if lines > MAX_LINES:
-            raise InputError(name, f"行数过多（{count(lines)} 行，上限 {count(MAX_LINES)}）",
-                             f"too many lines ({count(lines)}, limit {count(MAX_LINES)})")
+            raise InputError(
+                name,
+                f"行数过多（{count(lines)} 行，上限 {count(MAX_LINES)}）",
+                f"too many lines ({count(lines)}, limit {count(MAX_LINES)})",
+            )
     if not cells:
         return
     for start, end in _long_lines(text, MAX_ROW_CELLS):
@@ -201,7 +225,9 @@ def check_text_limits(text: str, name: str, cells: bool = True) -> None:
     for line in text.splitlines():
         total += _cells_in(line)
         if total > MAX_CELLS:
-            raise InputError(name, f"单元格过多（超过 {count(MAX_CELLS)} 个）", f"too many cells (over {count(MAX_CELLS)})")
+            raise InputError(
+                name, f"单元格过多（超过 {count(MAX_CELLS)} 个）", f"too many cells (over {count(MAX_CELLS)})"
+            )
 
 
 def _long_lines(text: str, length: int):
@@ -224,8 +250,12 @@ def _long_lines(text: str, length: int):
 def _check_line(line: str, name: str, number) -> None:
     n = _cells_in(line)
     if n > MAX_ROW_CELLS:
-        raise InputError(name, f"一行中的单元格过多（{count(n)} 个，上限 {count(MAX_ROW_CELLS)}）",
-                         f"too many cells in one line ({count(n)}, limit {count(MAX_ROW_CELLS)})", line=number())
+        raise InputError(
+            name,
+            f"一行中的单元格过多（{count(n)} 个，上限 {count(MAX_ROW_CELLS)}）",
+            f"too many cells in one line ({count(n)}, limit {count(MAX_ROW_CELLS)})",
+            line=number(),
+        )
 
 
 def _cells_in(line: str) -> int:
@@ -270,8 +300,10 @@ def _read_text_as(text: str, name: str, fmt: str) -> Document:
 
 # [^\S\n] (white space but a newline), not \s: with \s a run of blank lines can be cut into
 # lines in exponentially many ways, and a file of 30 newlines took 40 s to be told apart.
-_YAML_START = re.compile(r"^(?:---[^\S\n]*\n)?(?:#[^\n]*\n|[^\S\n]*\n)*"
-                         r"(?:tables|表|项目|title|标题|budget_year|预算年度)\s*:")
+_YAML_START = re.compile(
+    r"^(?:---[^\S\n]*\n)?(?:#[^\n]*\n|[^\S\n]*\n)*"
+    r"(?:tables|表|项目|title|标题|budget_year|预算年度)\s*:"
+)
 
 
 def _format_of(suffix: str, text: str) -> str:
@@ -309,7 +341,9 @@ def _reader_errors(name: str):
     except Exception as e:  # a reader bug must still not end in a traceback; name it plainly
         from linter.crash import describe
 
-        raise InputError(name, f"读取失败（内部错误 {describe(e)}）", f"could not be read (internal error {describe(e)})") from None
+        raise InputError(
+            name, f"读取失败（内部错误 {describe(e)}）", f"could not be read (internal error {describe(e)})"
+        ) from None
 
 
 def _read_office(data: bytes, name: str, kind: str, verbose: bool) -> Document:
@@ -341,9 +375,11 @@ def _office_or_pdf(data: bytes) -> bool:
 
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: same start
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: same start
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -382,8 +418,11 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
             return text, codec
         decoded.append(codec)
     if decoded:  # it decodes, but as rare characters: Shift-JIS, Korean, or the wrong one of these
-        raise InputError(name, "无法识别文字编码（不是 UTF-8、GBK 或 Big5 编码的中文）",
-                         "cannot tell the text encoding (not Chinese in UTF-8, GBK or Big5)")
+        raise InputError(
+            name,
+            "无法识别文字编码（不是 UTF-8、GBK 或 Big5 编码的中文）",
+            "cannot tell the text encoding (not Chinese in UTF-8, GBK or Big5)",
+        )
     raise _binary(name)
 
 
@@ -397,8 +436,12 @@ def _common_share(text: str) -> float:
     sample = _HANZI.findall(text[:20_000])[:2000]
     if len(sample) < 20:
         return 1.0
-    common = sum(1 for ch in sample if 0xB0 <= ch.encode("gb2312", "replace")[0] <= 0xD7
-                 or 0xA4 <= ch.encode("big5", "replace")[0] <= 0xC6)
+    common = sum(
+        1
+        for ch in sample
+        if 0xB0 <= ch.encode("gb2312", "replace")[0] <= 0xD7
+        or 0xA4 <= ch.encode("big5", "replace")[0] <= 0xC6
+    )
     return common / len(sample)
 
 
@@ -417,5 +460,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _binary(name: str) -> InputError:
-    return InputError(name, "不是文本文件（二进制内容或无法识别的编码）",
-                      "not a text file (binary content or unknown encoding)")
+    return InputError(
+        name,
+        "不是文本文件（二进制内容或无法识别的编码）",
+        "not a text file (binary content or unknown encoding)",
+    )

@@ -75,8 +75,11 @@ class ColumnMap:
     def value_roles(self) -> list[tuple[int, Column]]:
         """The columns after the name, in printed order, that hold values or remarks."""
         name = self.index_of("name")
-        return [(i, c) for i, c in sorted(self.columns.items())
-                if c.role in VALUE_ROLES and (name is None or i > name)]
+        return [
+            (i, c)
+            for i, c in sorted(self.columns.items())
+            if c.role in VALUE_ROLES and (name is None or i > name)
+        ]
 
 
 @dataclass
@@ -131,8 +134,11 @@ def _same_category(first: Cell, second: Cell) -> bool:
 
 
 def _continues_date(value: str, following: str) -> bool:
-    return isinstance(parse(value), Date) and not following[:1].isdigit() \
+    return (
+        isinstance(parse(value), Date)
+        and not following[:1].isdigit()
         and isinstance(parse(value + following), Date)
+    )
 
 
 def fits_column(role: str, text: str) -> bool:
@@ -160,8 +166,10 @@ def place_row(cells: list[Cell], columns: ColumnMap) -> Placed:
 
 def by_position(cells: list[Cell], columns: ColumnMap) -> Placed | None:
     placed = Placed()
-    has_value = any(not c.empty and getattr(columns.columns.get(c.index), "role", "") in ("value", "period_value")
-                    for c in cells)
+    has_value = any(
+        not c.empty and getattr(columns.columns.get(c.index), "role", "") in ("value", "period_value")
+        for c in cells
+    )
     for cell in cells:
         if cell.empty:
             continue
@@ -228,8 +236,12 @@ def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
         # 成本指标 | 社会成本指标 | 定量 | 100 | %: a 指标性质 follows the name, so the last label is it
         items.insert(0, placed.labels.pop())
         placed.label_levels.pop()
-    if items and len(placed.labels) >= 2 and _same_category(placed.labels[-2], placed.labels[-1]) \
-            and (len(items) == 1 or isinstance(parse(items[0].text), Grade)):
+    if (
+        items
+        and len(placed.labels) >= 2
+        and _same_category(placed.labels[-2], placed.labels[-1])
+        and (len(items) == 1 or isinstance(parse(items[0].text), Grade))
+    ):
         # 社会公众或服务对象满意度 | 服务对象满意度 | 满意: the second 满意度 is the indicator's name
         placed.name, placed.value = placed.labels.pop(), items[0]
         placed.label_levels.pop()
@@ -260,8 +272,12 @@ def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
 def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, Column]]) -> None:
     free = [c for _, c in roles]
     has = {c.role for c in free}
-    if len(cells) == 1 and "value" in has and not _is_comparator(cells[0].text) \
-            and (free[0].role in ("value", "period_value") or looks_like_value(cells[0].text)):
+    if (
+        len(cells) == 1
+        and "value" in has
+        and not _is_comparator(cells[0].text)
+        and (free[0].role in ("value", "period_value") or looks_like_value(cells[0].text))
+    ):
         placed.value = cells[0]  # one value under two value columns: the annual one
         return
     for cell in cells:
@@ -277,7 +293,9 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
             continue
         if placed.value is not None and _continues_date(placed.value.text, text):
             # 2023年 | 年底前: one date cut in two by single-spaced words
-            placed.value = Cell(placed.value.text + text, placed.value.index, placed.value.column, placed.value.line)
+            placed.value = Cell(
+                placed.value.text + text, placed.value.index, placed.value.column, placed.value.line
+            )
             continue
         for column in free:
             if column.role in ("comparator", "unit"):

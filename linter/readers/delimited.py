@@ -66,8 +66,9 @@ def read_csv(text: str, path: str) -> Document:
         for record in reader:
             end = reader.line_num
             columns = _field_columns(lines[start - 1] if start - 1 < len(lines) else "", dialect, len(record))
-            block.rows.append([GridCell(value, Location(path, start, columns[i]))
-                               for i, value in enumerate(record)])
+            block.rows.append(
+                [GridCell(value, Location(path, start, columns[i])) for i, value in enumerate(record)]
+            )
             start = end + 1
     except csv.Error:
         block = _plain_split(text, path, dialect.delimiter)

@@ -37,8 +37,11 @@ def read_docx(data: bytes, path: str) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx / lxml raise many kinds on damaged parts
-        raise InputError(path, f"无法打开 Word 文档（{type(e).__name__}）", f"cannot open the Word document ({type(e).__name__})") \
-            from None
+        raise InputError(
+            path,
+            f"无法打开 Word 文档（{type(e).__name__}）",
+            f"cannot open the Word document ({type(e).__name__})",
+        ) from None
     block = GridBlock(name="body")
     paragraphs = tables = 0
     body = document.element.body
@@ -103,6 +106,9 @@ def _count_elements(archive, path: str) -> None:
         return
     n = sum(1 for _ in _BLOCKS.finditer(xml))
     if n > MAX_XML_ELEMENTS:
-        raise InputError(path, f"文档内容过多（{count(n)} 个段落、表格行和单元格，上限 {count(MAX_XML_ELEMENTS)}）",
-                         f"too much in the document ({count(n)} paragraphs, table rows and cells, limit "
-                         f"{count(MAX_XML_ELEMENTS)})")
+        raise InputError(
+            path,
+            f"文档内容过多（{count(n)} 个段落、表格行和单元格，上限 {count(MAX_XML_ELEMENTS)}）",
+            f"too much in the document ({count(n)} paragraphs, table rows and cells, limit "
+            f"{count(MAX_XML_ELEMENTS)})",
+        )

@@ -19,4 +19,4 @@ class InputError(Exception):
 
 def shown(text: str, limit: int = 40) -> str:
     """``text`` as a message quotes it: cut to ``limit`` characters, so that one line stays short."""
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

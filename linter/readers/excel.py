@@ -76,27 +76,42 @@ def check_zip(data: bytes, path: str, member: str = "xl/workbook.xml", whole=Non
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         # NotImplementedError: a directory asking for a zip version (or compression) Python lacks
-        raise InputError(path, "文件已损坏（不是完整的 zip/Office 文件）",
-                     "file is damaged (not a complete zip/Office file)") from None
+        raise InputError(
+            path,
+            "文件已损坏（不是完整的 zip/Office 文件）",
+            "file is damaged (not a complete zip/Office file)",
+        ) from None
     if len(infos) > MAX_MEMBERS:
-        raise InputError(path, "压缩包内文件过多，疑似恶意文件", "too many members in the archive (zip bomb?)")
+        raise InputError(
+            path, "压缩包内文件过多，疑似恶意文件", "too many members in the archive (zip bomb?)"
+        )
     # The sizes the directory declares bound what reading gives: zipfile stops a member at its
     # declared size (and a CRC mismatch then fails the read).
     total = sum(i.file_size for i in infos)
     bomb = any(i.file_size > RATIO_FROM and i.file_size > MAX_RATIO * max(i.compress_size, 1) for i in infos)
     if total > MAX_UNCOMPRESSED or bomb:
-        raise InputError(path, f"解压后过大（{total // (1024 * 1024)} MB，上限 {megabytes(MAX_UNCOMPRESSED)}，压缩比上限 "
-                         f"{MAX_RATIO}），疑似压缩炸弹", f"unpacks too large ({total // (1024 * 1024)} MB, limit "
-                         f"{megabytes(MAX_UNCOMPRESSED)}, ratio limit {MAX_RATIO}): zip bomb?")
+        raise InputError(
+            path,
+            f"解压后过大（{total // (1024 * 1024)} MB，上限 {megabytes(MAX_UNCOMPRESSED)}，压缩比上限 "
+            f"{MAX_RATIO}），疑似压缩炸弹",
+            f"unpacks too large ({total // (1024 * 1024)} MB, limit "
+            f"{megabytes(MAX_UNCOMPRESSED)}, ratio limit {MAX_RATIO}): zip bomb?",
+        )
     whole = whole or (lambda name: name.endswith((".xml", ".rels")))
     big = next((i for i in infos if i.file_size > MAX_WHOLE_PART and whole(i.filename)), None)
     if big is not None:
-        raise InputError(path, f"文件内的 {big.filename} 解压后过大（{megabytes(big.file_size)}，上限 "
-                         f"{megabytes(MAX_WHOLE_PART)}）", f"{big.filename} unpacks too large ({megabytes(big.file_size)}, "
-                         f"limit {megabytes(MAX_WHOLE_PART)})")
+        raise InputError(
+            path,
+            f"文件内的 {big.filename} 解压后过大（{megabytes(big.file_size)}，上限 "
+            f"{megabytes(MAX_WHOLE_PART)}）",
+            f"{big.filename} unpacks too large ({megabytes(big.file_size)}, "
+            f"limit {megabytes(MAX_WHOLE_PART)})",
+        )
     names = {i.filename for i in infos}
     if member not in names:
-        raise InputError(path, "不是有效的 Office 文件（缺少 " + member + "）", f"not a valid Office file (no {member})")
+        raise InputError(
+            path, "不是有效的 Office 文件（缺少 " + member + "）", f"not a valid Office file (no {member})"
+        )
     return archive
 
 
@@ -153,8 +168,9 @@ def value_text(value, number_format: str = "") -> str:
 # ---------------------------------------------------------------------- grid building
 
 
-def _resolve_merges(values: dict[tuple[int, int], str], merges: list[tuple[int, int, int, int]],
-                    work: list[int], path: str) -> None:
+def _resolve_merges(
+    values: dict[tuple[int, int], str], merges: list[tuple[int, int, int, int]], work: list[int], path: str
+) -> None:
     """Apply ``merges`` (first row, first col, last row, last col) to ``values`` (by 1-based row and
     column): each range clipped to the used range (the cells holding a value), its value kept in
     its top-left cell and the rest emptied, a value that carries down repeated on each row.
@@ -170,8 +186,11 @@ def _resolve_merges(values: dict[tuple[int, int], str], merges: list[tuple[int, 
         area = (r2 - r1 + 1) * (c2 - c1 + 1)
         work[0] += min(area, len(values)) + (r2 - r1)
         if work[0] > MAX_MERGE_WORK:
-            raise InputError(path, f"合并单元格过多或过大（超过 {count(MAX_MERGE_WORK)} 个单元格）",
-                             f"too many or too large merged ranges (over {count(MAX_MERGE_WORK)} cells)")
+            raise InputError(
+                path,
+                f"合并单元格过多或过大（超过 {count(MAX_MERGE_WORK)} 个单元格）",
+                f"too many or too large merged ranges (over {count(MAX_MERGE_WORK)} cells)",
+            )
         top = values.get((r1, c1), "")
         if area <= len(values):
             covered = [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
@@ -198,7 +217,10 @@ def _grid_block(path: str, sheet: str, values: dict[tuple[int, int], str], budge
 
     def rows():
         for r in sorted(by_row):
-            yield [GridCell(values.get((r, c), ""), sheet_location(path, sheet, r, c)) for c in range(1, by_row[r] + 1)]
+            yield [
+                GridCell(values.get((r, c), ""), sheet_location(path, sheet, r, c))
+                for c in range(1, by_row[r] + 1)
+            ]
 
     return GridBlock(rows=rows(), name=sheet, counted=True)
 
@@ -238,11 +260,15 @@ def read_xlsx(data: bytes, path: str) -> tuple[Document, list[str]]:
             n_rows = max((r for r, _ in values), default=0)
             hidden = [r for r in sheet.hidden_rows if r <= n_rows]
             if hidden:
-                notes.append(f"工作表“{title}”的隐藏行 {_ranges(hidden)} 已读取 / hidden rows {_ranges(hidden)} "
-                             f"of '{title}' were read")
+                notes.append(
+                    f"工作表“{title}”的隐藏行 {_ranges(hidden)} 已读取 / hidden rows {_ranges(hidden)} "
+                    f"of '{title}' were read"
+                )
             if sheet.hidden_cols:
-                notes.append(f"工作表“{title}”的隐藏列 {','.join(sheet.hidden_cols)} 已读取 / hidden columns "
-                             f"{','.join(sheet.hidden_cols)} of '{title}' were read")
+                notes.append(
+                    f"工作表“{title}”的隐藏列 {','.join(sheet.hidden_cols)} 已读取 / hidden columns "
+                    f"{','.join(sheet.hidden_cols)} of '{title}' were read"
+                )
             if sheet.uncomputed:
                 uncomputed.append((title, sheet.uncomputed))
             _resolve_merges(values, sheet.merges, work, path)
@@ -277,8 +303,11 @@ def _parsed_whole(name: str) -> bool:
     """The parts openpyxl parses whole here: the manifest, the workbook, its relationships and its
     styles (sheets and shared strings are streamed; drawings, charts, pivot caches not read)."""
     folder, _, base = name.rpartition("/")
-    return name.endswith((".xml", ".rels")) and folder in ("", "_rels", "xl", "xl/_rels") \
+    return (
+        name.endswith((".xml", ".rels"))
+        and folder in ("", "_rels", "xl", "xl/_rels")
         and base != "sharedStrings.xml"
+    )
 
 
 @contextmanager
@@ -289,8 +318,9 @@ def _opening_errors(path: str):
     except InputError:
         raise
     except Exception as e:  # openpyxl and the XML parser raise many kinds on damaged parts
-        raise InputError(path, f"无法打开工作簿（{type(e).__name__}）", f"cannot open the workbook ({type(e).__name__})") \
-            from None
+        raise InputError(
+            path, f"无法打开工作簿（{type(e).__name__}）", f"cannot open the workbook ({type(e).__name__})"
+        ) from None
 
 
 def _open_book(data: bytes):
@@ -304,8 +334,11 @@ def _open_book(data: bytes):
     reader.read_manifest()
     reader.read_workbook()
     apply_stylesheet(reader.archive, reader.wb)
-    sheets = [(sheet.name, sheet.state, rel.target) for sheet, rel in reader.parser.find_sheets()
-              if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+    sheets = [
+        (sheet.name, sheet.state, rel.target)
+        for sheet, rel in reader.parser.find_sheets()
+        if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+    ]
     strings = reader.package.find(SHARED_STRINGS)
     reader.archive.close()
     return reader.wb, sheets, strings.PartName[1:] if strings is not None else None
@@ -320,8 +353,11 @@ class _Budget:
     def take(self) -> None:
         self.left -= 1
         if self.left < 0:
-            raise InputError(self.path, f"工作簿内容过多（超过 {count(MAX_XML_ELEMENTS)} 个行、单元格等元素）",
-                             f"too much in the workbook (over {count(MAX_XML_ELEMENTS)} rows, cells and other elements)")
+            raise InputError(
+                self.path,
+                f"工作簿内容过多（超过 {count(MAX_XML_ELEMENTS)} 个行、单元格等元素）",
+                f"too much in the workbook (over {count(MAX_XML_ELEMENTS)} rows, cells and other elements)",
+            )
 
 
 def _stream(source, budget: _Budget, keep: str):
@@ -378,8 +414,14 @@ def _read_sheet(archive: zipfile.ZipFile, part: str, book, strings: list[str], b
     from openpyxl.utils.cell import range_boundaries
     from openpyxl.worksheet._reader import WorkSheetParser
 
-    parser = WorkSheetParser(None, strings, data_only=True, epoch=book.epoch, date_formats=book._date_formats,
-                             timedelta_formats=book._timedelta_formats)
+    parser = WorkSheetParser(
+        None,
+        strings,
+        data_only=True,
+        epoch=book.epoch,
+        date_formats=book._date_formats,
+        timedelta_formats=book._timedelta_formats,
+    )
     formats: dict[int, str] = {}
     out = _Sheet()
     row = None  # the row element whose cells are being read
@@ -461,13 +503,16 @@ def _uncomputed_problems(path: str, uncomputed: list, doc: Document) -> list[Pro
     more = f" 等 {len(cells)} 个" if len(cells) > _SHOWN_CELLS else ""
     more_en = f" and {len(cells) - _SHOWN_CELLS} more" if len(cells) > _SHOWN_CELLS else ""
     title, r, c = cells[0]
-    return [Problem(
-        rule="unreadable-row",
-        message=f"公式单元格 {'、'.join(names)}{more} 没有保存计算结果，按空白读取（请在 Excel 中打开并保存后再检查）",
-        message_en=f"formula cells {', '.join(names)}{more_en} were saved without their results and read as empty "
-                   "(open and save the workbook in Excel, then check it again)",
-        location=Location(path, r, c, sheet=title, cell=f"{column_letter(c)}{r}"),
-        table=doc.tables[0].name if len(doc.tables) == 1 else None)]
+    return [
+        Problem(
+            rule="unreadable-row",
+            message=f"公式单元格 {'、'.join(names)}{more} 没有保存计算结果，按空白读取（请在 Excel 中打开并保存后再检查）",
+            message_en=f"formula cells {', '.join(names)}{more_en} were saved without their results and read as empty "
+            "(open and save the workbook in Excel, then check it again)",
+            location=Location(path, r, c, sheet=title, cell=f"{column_letter(c)}{r}"),
+            table=doc.tables[0].name if len(doc.tables) == 1 else None,
+        )
+    ]
 
 
 def read_xls_values(data: bytes, path: str):
@@ -477,13 +522,18 @@ def read_xls_values(data: bytes, path: str):
     try:
         # ragged_rows: each row as long as its last cell, not all as long as the longest (one stray
         # cell at IV65536 would otherwise make 16 million).
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=io.StringIO(), ragged_rows=True)
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, logfile=io.StringIO(), ragged_rows=True
+        )
     except Exception as e:  # xlrd.XLRDError, struct errors, … on damaged files
         message = str(e)
         if "encrypt" in message.lower():
-            raise InputError(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected") from None
-        raise InputError(path, f"无法打开 .xls 工作簿（{message[:60]}）", f"cannot open the .xls workbook ({message[:60]})") \
-            from None
+            raise InputError(
+                path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected"
+            ) from None
+        raise InputError(
+            path, f"无法打开 .xls 工作簿（{message[:60]}）", f"cannot open the .xls workbook ({message[:60]})"
+        ) from None
     out = []
     for sheet in book.sheets():
         values: dict[tuple[int, int], str] = {}
@@ -509,8 +559,10 @@ def read_xls(data: bytes, path: str) -> tuple[Document, list[str]]:
         n_rows = max((r for r, _ in values), default=0)
         hidden = [r for r in hidden if r <= n_rows]
         if hidden:
-            notes.append(f"工作表“{name}”的隐藏行 {_ranges(hidden)} 已读取 / hidden rows {_ranges(hidden)} "
-                         f"of '{name}' were read")
+            notes.append(
+                f"工作表“{name}”的隐藏行 {_ranges(hidden)} 已读取 / hidden rows {_ranges(hidden)} "
+                f"of '{name}' were read"
+            )
         values = dict(values)
         _resolve_merges(values, merges, work, path)
         blocks.append(_grid_block(path, name, values, cells))
@@ -523,7 +575,11 @@ def _xls_cell_text(book, cell) -> str:
     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return ""
     fmt = ""
-    xf = book.xf_list[cell.xf_index] if cell.xf_index is not None and cell.xf_index < len(book.xf_list) else None
+    xf = (
+        book.xf_list[cell.xf_index]
+        if cell.xf_index is not None and cell.xf_index < len(book.xf_list)
+        else None
+    )
     if xf is not None and xf.format_key in book.format_map:
         fmt = book.format_map[xf.format_key].format_str
     if cell.ctype == xlrd.XL_CELL_DATE:

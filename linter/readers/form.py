@@ -61,25 +61,35 @@ from linter.values import split_name_value
 
 # A line that is only a page number: ``3``, ``- 3 -``, ``3/12``, ``第 3 页``, ``第3页，共12页``,
 # ``第3页（共12页）`` (not ``2025``: a year printed on its own line). The PDF reader drops these lines too.
-PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,3}[-—–\s]*|\d{1,3}\s*/\s*\d{1,3}"
-                         r"|第\s*\d+\s*页(?:\s*[,，/(（]?\s*共\s*\d+\s*页\s*[)）]?)?)$")
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–\s]*\d{1,3}[-—–\s]*|\d{1,3}\s*/\s*\d{1,3}"
+    r"|第\s*\d+\s*页(?:\s*[,，/(（]?\s*共\s*\d+\s*页\s*[)）]?)?)$"
+)
 # Lines that belong to the page, not to a table: notes, signatures, page numbers, and a line that
 # opens with 第 3 页 (a page footer run together with whatever follows it in the text dump).
-_NOTE = re.compile(r"^(?:附件|附)?表\s*[一二三四五六七八九十\d]{1,3}$|^附件\s*\d{0,2}\s*[:：]?$|^(?:注|备注|说明|填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期|单位负责人"
-                   r"|财务负责人|制表人)\s*[:：\s]|^第\s*\d+\s*页|" + PAGE_NUMBER.pattern)
+_NOTE = re.compile(
+    r"^(?:附件|附)?表\s*[一二三四五六七八九十\d]{1,3}$|^附件\s*\d{0,2}\s*[:：]?$|^(?:注|备注|说明|填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期|单位负责人"
+    r"|财务负责人|制表人)\s*[:：\s]|^第\s*\d+\s*页|" + PAGE_NUMBER.pattern
+)
 _SECTION_HEADINGS = frozenset({"绩效目标", "基本信息"})  # misc labels that head a part, with no value
 # The merged cell left of an indicator table, alone on its line in a one-cell-per-line dump.
-_INDICATOR_BLOCK_HEADING = frozenset({"绩效指标", "绩效指标情况", "年度绩效指标", "绩效", "绩"})  # 绩: cut short
+_INDICATOR_BLOCK_HEADING = frozenset(
+    {"绩效指标", "绩效指标情况", "年度绩效指标", "绩效", "绩"}
+)  # 绩: cut short
 # A numbered heading of the report around a table: 四、…  (四)…  ending its sentence or not
-_PROSE_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])(?!.*指标).{4,}")
+_PROSE_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])(?!.*指标).{4,}"
+)
 _NEXT_GOAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．)）]|^目标\s*\d")
 _UNCLOSED = re.compile(r"[(（][^)）]{0,3}$|“[^”]*$")  # 生態(t, 和“健: cut inside a gloss or a quote
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?%?$")  # 分值, 得分, an actual rate
 _UNPLACED = 10_000  # cell indices of no column (a run-on row's parts)
 _CODE = re.compile(r"^\d{6,}$")  # a unit's or project's code in a budget listing
 _NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
-_NOTE_LABEL = re.compile(r"^(?:填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期"
-                         r"|单位负责人|财务负责人|制表人)\s*[:：]$|^其他需要说明(?:的)?事项\s*[:：]?$")
+_NOTE_LABEL = re.compile(
+    r"^(?:填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期"
+    r"|单位负责人|财务负责人|制表人)\s*[:：]$|^其他需要说明(?:的)?事项\s*[:：]?$"
+)
 # Labels that open a new table when they follow a finished indicator table.
 _NEW_TABLE_ROLES = TEXT_ROLES | {"funding", "total", "period_total", "tasks", "budget"}
 _DEPARTMENT_END = re.compile(r"(?:局|委员会|委|院|办公室|办|部|厅|中心|会|所|站|队|处|署)$")
@@ -132,13 +142,15 @@ class FormReader:
     def problem(self, row: Row, why_zh: str, why_en: str) -> None:
         quoted = shown(clean(row.text))
         first = row.filled[0].column if row.filled else 1
-        self.doc.problems.append(Problem(
-            rule="unreadable-row",
-            message=f"{why_zh}：{quoted}",
-            message_en=f"{why_en}: {quoted}",
-            location=self.loc(row.line, first),
-            table=self.table.name if self.table else None,
-        ))
+        self.doc.problems.append(
+            Problem(
+                rule="unreadable-row",
+                message=f"{why_zh}：{quoted}",
+                message_en=f"{why_en}: {quoted}",
+                location=self.loc(row.line, first),
+                table=self.table.name if self.table else None,
+            )
+        )
 
     def orphan_problem(self, row: Row) -> None:
         # Only inside a table: the notice, 附件 line or summary printed before the first table, or
@@ -273,8 +285,9 @@ class FormReader:
         for i, label in enumerate(prose.labels):
             self.cats.heading(label, prefer_level1=True if i == 0 and len(prose.labels) > 1 else None)
         for name, value in prose.items:
-            table.indicators.append(make_indicator(self.cats, name, value, self.path, row.line,
-                                                   row.filled[0].column))
+            table.indicators.append(
+                make_indicator(self.cats, name, value, self.path, row.line, row.filled[0].column)
+            )
 
     # ------------------------------------------------------------------ document lines
 
@@ -349,8 +362,9 @@ class FormReader:
             used_orphan |= self.apply_label(label, cell, value, row, orphan if not used_orphan else None)
         return used_orphan
 
-    def apply_label(self, label: BlockLabel, cell: Cell, value: Cell | None, row: Row,
-                    orphan: Row | None) -> bool:
+    def apply_label(
+        self, label: BlockLabel, cell: Cell, value: Cell | None, row: Row, orphan: Row | None
+    ) -> bool:
         role = label.role
         where = self.loc(row.line, first_text_column(cell))
         if role == "misc":
@@ -382,8 +396,7 @@ class FormReader:
             self.doc.currency_unit = self.doc.currency_unit or label.unit
         if role == "funding":
             if value is not None and looks_like_amount(value.text):
-                table.funding.total = money(value.text, self.unit_for(),
-                                            self.loc(row.line, value.column))
+                table.funding.total = money(value.text, self.unit_for(), self.loc(row.line, value.column))
             return False
         if role in MONEY_ROLES:
             if role == "period_total":
@@ -393,7 +406,9 @@ class FormReader:
                     self.pending.append((label, cell))
                 return False
             amount = money(value.text, self.unit_for(label.unit), self.loc(row.line, value.column))
-            period = role == "period_total" or (role in ("fiscal", "other") and cell.index == self.period_column)
+            period = role == "period_total" or (
+                role in ("fiscal", "other") and cell.index == self.period_column
+            )
             funding = table.funding
             if period:
                 table.period_funding = table.period_funding or Funding()
@@ -467,8 +482,9 @@ class FormReader:
                 cell = row.filled[0]
                 cells = [Cell(text, i, cell.column, cell.line) for i, text in enumerate(fused)]
                 self.fused_rows = True  # the rows below run their cells together too
-            elif (column_role(texts[0])[0] in ("level1", "level2", "name") or compact(texts[0]) == "指标") \
-                    and self.section not in ("indicators", "stream"):
+            elif (
+                column_role(texts[0])[0] in ("level1", "level2", "name") or compact(texts[0]) == "指标"
+            ) and self.section not in ("indicators", "stream"):
                 self.stream_header = [row.filled[0]]  # one heading cell per line
                 return True
             else:
@@ -538,12 +554,20 @@ class FormReader:
             if len(parts) == 1 and parts[0] in ("定量", "定性"):
                 return  # the -定性 left of an empty 二级 row
             # numbered past every column: cut by content, the parts are placed by content too
-            row = Row(row.line, [Cell(text, _UNPLACED + i, cell.column + max(cell.text.find(text), 0), row.line)
-                                 for i, text in enumerate(parts)], row.text)
+            row = Row(
+                row.line,
+                [
+                    Cell(text, _UNPLACED + i, cell.column + max(cell.text.find(text), 0), row.line)
+                    for i, text in enumerate(parts)
+                ],
+                row.text,
+            )
         elif len(filled) == 1 and len(row.cells) == 1:
             # A row that was not split: 产出指标 数量指标 培训次数 ≥2次, or 1. 培训次数 ≥2次.
             cell = filled[0]
-            table.indicators.extend(html_cells.read_tree(cell.raw, row.line, cell.column, self.path, self.cats))
+            table.indicators.extend(
+                html_cells.read_tree(cell.raw, row.line, cell.column, self.path, self.cats)
+            )
             return
         if not table.indicators and self.project_line(row):
             return
@@ -554,13 +578,20 @@ class FormReader:
             self.cats = Categories()
         if placed.amount is not None and looks_like_amount(placed.amount.text):
             column = self.columns.columns.get(placed.amount.index)
-            table.funding.total = money(placed.amount.text, self.unit_for(column.unit if column else ""),
-                                        self.loc(row.line, placed.amount.column))
+            table.funding.total = money(
+                placed.amount.text,
+                self.unit_for(column.unit if column else ""),
+                self.loc(row.line, placed.amount.column),
+            )
         carried = self.cats.level1
         for cell, level in zip(placed.labels, placed.label_levels, strict=True):
             self.cats.heading(cell.text, prefer_level1=level == "l1")
-        if placed.labels and "l1" not in placed.label_levels and self.cats.level1 != carried \
-                and self.columns.index_of("level1") is not None:
+        if (
+            placed.labels
+            and "l1" not in placed.label_levels
+            and self.cats.level1 != carried
+            and self.columns.index_of("level1") is not None
+        ):
             # A 二级 of another 一级, its row's 一级 cell empty: the 一级 above was a merged cell
             # that may or may not reach this far, so nothing printed calls it misplaced.
             self.cats.level1_printed = ""
@@ -570,19 +601,36 @@ class FormReader:
             last = table.indicators[-1] if table.indicators else None
             if last is not None and not last.value_text and last.location.line < row.line:
                 # The value of a row broken across lines.
-                rebuilt = make_indicator(self.cats, last.name, placed.value_text(), self.path,
-                                         last.location.line, last.location.column,
-                                         placed.value.column, last.period_value_text, last.remarks)
+                rebuilt = make_indicator(
+                    self.cats,
+                    last.name,
+                    placed.value_text(),
+                    self.path,
+                    last.location.line,
+                    last.location.column,
+                    placed.value.column,
+                    last.period_value_text,
+                    last.remarks,
+                )
                 rebuilt.value_location = self.loc(row.line, placed.value.column)
                 table.indicators[-1] = rebuilt
                 return
             self.problem(row, "有指标值但没有指标名称", "a value without an indicator name")
             return
         value_cell = placed.value or placed.comparator
-        table.indicators.append(make_indicator(
-            self.cats, placed.name.text, placed.value_text(), self.path, row.line,
-            first_text_column(placed.name), first_text_column(value_cell) if value_cell else None,
-            placed.period.text if placed.period else None, placed.extra_remarks()))
+        table.indicators.append(
+            make_indicator(
+                self.cats,
+                placed.name.text,
+                placed.value_text(),
+                self.path,
+                row.line,
+                first_text_column(placed.name),
+                first_text_column(value_cell) if value_cell else None,
+                placed.period.text if placed.period else None,
+                placed.extra_remarks(),
+            )
+        )
 
     def rest_of_last_row(self, row: Row) -> bool:
         """A row broken over lines: ``减轻贫困学生家庭经济负担 |`` then ``| 有效 |`` (its value alone),
@@ -593,14 +641,26 @@ class FormReader:
             return False
         in_name_column = self.columns is not None and filled[0].index == self.columns.index_of("name")
         if len(filled) == 1 and not last.value_text and len(filled[0].text) <= 8 and not in_name_column:
-            rebuilt = make_indicator(self.cats, last.name, filled[0].text, self.path, last.location.line,
-                                     last.location.column, filled[0].column, last.period_value_text,
-                                     last.remarks)
+            rebuilt = make_indicator(
+                self.cats,
+                last.name,
+                filled[0].text,
+                self.path,
+                last.location.line,
+                last.location.column,
+                filled[0].column,
+                last.period_value_text,
+                last.remarks,
+            )
             rebuilt.value_location = self.loc(row.line, filled[0].column)
             self.table.indicators[-1] = rebuilt
             return True
-        return bool(last.value_text) and filled[0].text == last.value_text and len(filled) > 1 \
+        return (
+            bool(last.value_text)
+            and filled[0].text == last.value_text
+            and len(filled) > 1
             and all(_SCORE.match(c.text) for c in filled[1:])
+        )
 
     def project_line(self, row: Row) -> bool:
         """``505006  学生伙食费30.00`` above the indicators: the project's code, name and amount."""
@@ -612,8 +672,9 @@ class FormReader:
         assert table is not None
         if m:
             table.name = table.name or m.group(1)
-            table.funding.total = table.funding.total or money(m.group(2), self.unit_for(),
-                                                               self.loc(row.line, filled[1].column))
+            table.funding.total = table.funding.total or money(
+                m.group(2), self.unit_for(), self.loc(row.line, filled[1].column)
+            )
         else:
             table.name = table.name or filled[1].text
         return True
@@ -650,10 +711,19 @@ class FormReader:
             if placed.name is None:
                 continue
             value_cell = placed.value or placed.comparator
-            self.table.indicators.append(make_indicator(
-                self.cats, placed.name.text, placed.value_text(), self.path, placed.name.line,
-                placed.name.column, value_cell.column if value_cell else None,
-                placed.period.text if placed.period else None, placed.extra_remarks()))
+            self.table.indicators.append(
+                make_indicator(
+                    self.cats,
+                    placed.name.text,
+                    placed.value_text(),
+                    self.path,
+                    placed.name.line,
+                    placed.name.column,
+                    value_cell.column if value_cell else None,
+                    placed.period.text if placed.period else None,
+                    placed.extra_remarks(),
+                )
+            )
             if value_cell is not None and value_cell.line != placed.name.line:
                 self.table.indicators[-1].value_location = self.loc(value_cell.line, value_cell.column)
 
@@ -671,8 +741,9 @@ class FormReader:
             self.mark_truncated(self.table)
         if not doc.department:
             dept = next((t.name for t in doc.tables if t.kind == "department" and t.name), "")
-            doc.department = dept or self.dept_from_title or next(
-                (t.department for t in doc.tables if t.department), "")
+            doc.department = (
+                dept or self.dept_from_title or next((t.department for t in doc.tables if t.department), "")
+            )
         if not doc.currency_unit:
             doc.currency_unit = self.funding_unit_seen()
 
@@ -686,7 +757,9 @@ class FormReader:
         if self.unclosed_end():
             return True
         last = table.indicators[-1]
-        satisfied = any(glossary.SATISFACTION in (i.level1, glossary.parent_of(i.level2)) for i in table.indicators)
+        satisfied = any(
+            glossary.SATISFACTION in (i.level1, glossary.parent_of(i.level2)) for i in table.indicators
+        )
         return not last.value_text or not satisfied
 
     def unclosed_end(self) -> bool:
@@ -699,14 +772,21 @@ class FormReader:
         last = table.indicators[-1] if table.indicators else None  # 效, 生態(t: a cell cut short
         if last is not None and not last.value_text and (len(last.name) <= 2 or _UNCLOSED.search(last.name)):
             table.indicators.pop()
-        elif last is not None and self.last_row is not None and self.last_row.line in (
-                last.location.line, (last.value_location or last.location).line) \
-                and (self.unclosed_end() or not self.closed_rows):
+        elif (
+            last is not None
+            and self.last_row is not None
+            and self.last_row.line in (last.location.line, (last.value_location or last.location).line)
+            and (self.unclosed_end() or not self.closed_rows)
+        ):
             last.value_unknown = True
         # the line the text stops on (当年预) is a cell cut short, not a row gone astray
         last_row = self.last_row
-        if last_row is not None and len(last_row.filled) == 1 and len(last_row.filled[0].text) <= 8 \
-                and not TOTAL.match(compact(last_row.filled[0].raw)):
+        if (
+            last_row is not None
+            and len(last_row.filled) == 1
+            and len(last_row.filled[0].text) <= 8
+            and not TOTAL.match(compact(last_row.filled[0].raw))
+        ):
             self.doc.problems = [p for p in self.doc.problems if p.location.line != last_row.line]
 
     def funding_unit_seen(self) -> str:
@@ -723,11 +803,19 @@ def _heading_and_first_row(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
     """A heading row that runs on into the first indicator row (merged header cells flattened
     into one line: ``… | 一级指标 | 二级指标 | 三级指标 | 指标值 | 产出指标 | 数量指标 | 受资助人数 | 735``):
     the headings from the first level or name heading, and the row after them, each numbered from 0."""
-    start = next((i for i, c in enumerate(cells) if column_role(c.raw)[0] in ("level1", "level2", "name")), None)
+    start = next(
+        (i for i, c in enumerate(cells) if column_role(c.raw)[0] in ("level1", "level2", "name")), None
+    )
     if start is None:
         return cells, []
-    end = next((i for i in range(start + 1, len(cells))
-                if is_category_label(cells[i].text) and not column_role(cells[i].raw)[0]), None)
+    end = next(
+        (
+            i
+            for i in range(start + 1, len(cells))
+            if is_category_label(cells[i].text) and not column_role(cells[i].raw)[0]
+        ),
+        None,
+    )
     if end is None:
         return cells, []
     heading = [Cell(c.raw, i, c.column, c.line) for i, c in enumerate(cells[start:end])]
@@ -768,13 +856,19 @@ def _without_code(text: str) -> str:
     """平罗县应急管理局--032001 → 平罗县应急管理局 (the code is not part of the name)."""
     # Each run tried from its start only (the lookbehinds): from inside a long run of spaces, dashes
     # or digits every attempt would scan to the run's end again.
-    return re.sub(r"(?<!\s)\s*(?:(?<![-—–])[-—–]+\s*\d{3,}|[(（]\s*\d{3,}\s*[)）]|(?<!\d)\d{6,})$", "",
-                  text).strip() or text
+    return (
+        re.sub(
+            r"(?<!\s)\s*(?:(?<![-—–])[-—–]+\s*\d{3,}|[(（]\s*\d{3,}\s*[)）]|(?<!\d)\d{6,})$", "", text
+        ).strip()
+        or text
+    )
 
 
 def _department_in_title(title: str) -> str:
     text = re.sub(r"^附件\s*\d*\s*[:：]?", "", title).strip()
-    m = re.match(r"(.+?)(?:(?:19|20)\d{2}\s*年|项目支出|部门预算|部门项目|本级|预算项目|部门整体|项目绩效)", text)
+    m = re.match(
+        r"(.+?)(?:(?:19|20)\d{2}\s*年|项目支出|部门预算|部门项目|本级|预算项目|部门整体|项目绩效)", text
+    )
     if m and _DEPARTMENT_END.search(m.group(1).strip()):
         return m.group(1).strip()
     return ""

@@ -58,7 +58,11 @@ def read_other(data: bytes, name: str, suffix: str) -> tuple[Document, str]:
         from linter.readers.html import looks_like_html, read_html
         from linter.readers.text import read_text  # a .doc that is plain text (a web system's export)
 
-        doc = read_html(text, name) if suffix in HTML_EXTENSIONS or looks_like_html(text) else read_text(text, name)
+        doc = (
+            read_html(text, name)
+            if suffix in HTML_EXTENSIONS or looks_like_html(text)
+            else read_text(text, name)
+        )
     doc.encoding = encoding
     return doc, text
 
@@ -128,8 +132,10 @@ def read_path_of(data: bytes, name: str, suffix: str, verbose: bool = False) -> 
 
 def _is_mhtml(data: bytes) -> bool:
     head = data[:4096].lower()
-    return head.lstrip().startswith((b"mime-version:", b"from:", b"content-type:", b"subject:", b"date:")) \
+    return (
+        head.lstrip().startswith((b"mime-version:", b"from:", b"content-type:", b"subject:", b"date:"))
         and b"multipart/related" in head
+    )
 
 
 def _mhtml_page(data: bytes, name: str) -> bytes:

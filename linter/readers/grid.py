@@ -56,11 +56,18 @@ class CellBudget:
     def take(self, n: int, where) -> None:
         """Count a row of ``n`` cells; ``where(i)`` is the location of its cell ``i`` (0-based)."""
         if n > MAX_ROW_CELLS:
-            raise InputError(str(where(MAX_ROW_CELLS)), f"一行中的单元格过多（{count(n)} 个，上限 "
-                             f"{count(MAX_ROW_CELLS)}）", f"too many cells in one row ({count(n)}, limit {count(MAX_ROW_CELLS)})")
+            raise InputError(
+                str(where(MAX_ROW_CELLS)),
+                f"一行中的单元格过多（{count(n)} 个，上限 {count(MAX_ROW_CELLS)}）",
+                f"too many cells in one row ({count(n)}, limit {count(MAX_ROW_CELLS)})",
+            )
         self.left -= n
         if self.left < 0:
-            raise InputError(self.path, f"单元格过多（超过 {count(MAX_CELLS)} 个）", f"too many cells (over {count(MAX_CELLS)})")
+            raise InputError(
+                self.path,
+                f"单元格过多（超过 {count(MAX_CELLS)} 个）",
+                f"too many cells (over {count(MAX_CELLS)})",
+            )
 
 
 def _filled(cells: list[GridCell]) -> int:
@@ -71,8 +78,9 @@ def _filled(cells: list[GridCell]) -> int:
     return last
 
 
-def rows_of(block: GridBlock, first_line: int, where: dict[int, list[Location]],
-            budget: CellBudget | None = None) -> Iterator[Row]:
+def rows_of(
+    block: GridBlock, first_line: int, where: dict[int, list[Location]], budget: CellBudget | None = None
+) -> Iterator[Row]:
     """The block's non-blank rows as text-reader Rows, numbered from ``first_line``; ``where`` maps
     them back. Blank rows are left out: the reader passes over them, and a sheet whose one stray
     cell sits at row 200,000 would otherwise send it 200,000 of them."""
@@ -85,8 +93,11 @@ def rows_of(block: GridBlock, first_line: int, where: dict[int, list[Location]],
         if budget is not None:
             budget.take(last, lambda i, cells=cells: cells[i].location)
         where[line] = [c.location for c in cells]
-        yield Row(line, [Cell(c.text.strip(), i, i * STRIDE + 1, line) for i, c in enumerate(cells)],
-                  "\t".join(c.text for c in cells))
+        yield Row(
+            line,
+            [Cell(c.text.strip(), i, i * STRIDE + 1, line) for i, c in enumerate(cells)],
+            "\t".join(c.text for c in cells),
+        )
         line += 1
 
 
@@ -167,8 +178,13 @@ def carries_down(text: str) -> bool:
     from linter.readers.columns import looks_like_value
     from linter.readers.form_labels import block_label
 
-    return bool(text) and len(text) <= 40 and looks_like_value(text) and not looks_like_amount(text) \
+    return (
+        bool(text)
+        and len(text) <= 40
+        and looks_like_value(text)
+        and not looks_like_amount(text)
         and block_label(text) is None
+    )
 
 
 def column_number(letters: str) -> int:
@@ -193,5 +209,15 @@ def sheet_location(path: str, sheet: str, row: int, column: int) -> Location:
     return Location(path, row, column, sheet=sheet, cell=f"{column_letter(column)}{row}")
 
 
-__all__ = ["STRIDE", "CellBudget", "GridBlock", "GridCell", "carries_down", "column_letter", "read_block", "read_grid", "relocate",
-           "sheet_location"]
+__all__ = [
+    "STRIDE",
+    "CellBudget",
+    "GridBlock",
+    "GridCell",
+    "carries_down",
+    "column_letter",
+    "read_block",
+    "read_grid",
+    "relocate",
+    "sheet_location",
+]

@@ -29,13 +29,77 @@ from linter.readers.layout import Cell, Row, joined_lines, split_line
 from linter.readers.spans import SpanGrid
 
 # Elements whose content is no text a person reads on the page.
-_SKIP = frozenset({"head", "title", "style", "script", "template", "noscript", "select", "option", "button",
-                   "textarea", "svg", "math", "iframe", "object", "embed", "canvas", "map", "audio", "video"})
+_SKIP = frozenset(
+    {
+        "head",
+        "title",
+        "style",
+        "script",
+        "template",
+        "noscript",
+        "select",
+        "option",
+        "button",
+        "textarea",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "map",
+        "audio",
+        "video",
+    }
+)
 # Elements that start and end a line of text.
-_BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "pre",
-                    "blockquote", "section", "article", "header", "footer", "nav", "aside", "main", "address",
-                    "center", "form", "fieldset", "legend", "figure", "figcaption", "hr", "caption", "tr",
-                    "td", "th", "body", "html", "details", "summary", "table", "thead", "tbody", "tfoot"})
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "address",
+        "center",
+        "form",
+        "fieldset",
+        "legend",
+        "figure",
+        "figcaption",
+        "hr",
+        "caption",
+        "tr",
+        "td",
+        "th",
+        "body",
+        "html",
+        "details",
+        "summary",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+    }
+)
 _SPACES = re.compile(r"[ \t\r\n\f]+")  # what HTML collapses (not the no-break space)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 MAX_DEPTH = 6  # tables nested deeper than any form are not read
@@ -45,7 +109,9 @@ def looks_like_html(text: str) -> bool:
     """Is this text a web page (a .doc that is really HTML, as web systems save Word files)?"""
     head = text[:4096].lstrip("\ufeff \t\r\n").lower()
     # (a page, or a bare table as some systems save their .xls: the one test readers.formats uses too)
-    return (head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in head) or "<table" in head[:512]
+    return (head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in head) or "<table" in head[
+        :512
+    ]
 
 
 def read_html(text: str, path: str) -> Document:
@@ -54,11 +120,13 @@ def read_html(text: str, path: str) -> Document:
 
     text = _XML_DECLARATION.sub("", text, count=1)
     try:
-        root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(remove_comments=True,
-                                                                                 remove_pis=True))
+        root = lxml.html.document_fromstring(
+            text, parser=lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+        )
     except (etree.ParserError, ValueError) as e:
-        raise InputError(path, f"无法解析网页（{type(e).__name__}）", f"cannot parse the web page ({type(e).__name__})") \
-            from None
+        raise InputError(
+            path, f"无法解析网页（{type(e).__name__}）", f"cannot parse the web page ({type(e).__name__})"
+        ) from None
     page = _Page(path)
     body = root.find("body")
     page.flow(body if body is not None else root, depth=0)
@@ -186,8 +254,9 @@ class _Page:
             for td in _cells_of(tr):
                 inner = _tables_in(td)
                 text = "" if inner else cell_text(td)
-                grid.place(r, text, _span(td.get("rowspan"), len(trs) - r), _span(td.get("colspan"), 1000),
-                           origin=td)
+                grid.place(
+                    r, text, _span(td.get("rowspan"), len(trs) - r), _span(td.get("colspan"), 1000), origin=td
+                )
                 if inner:
                     nested.setdefault(r, []).append(td)
         sub = 0
@@ -198,15 +267,17 @@ class _Page:
             for i, (text, _row, c) in enumerate(cells):
                 td = grid.origin.get((r, c))
                 source_line = (td.sourceline if td is not None else None) or (trs[r].sourceline or 0)
-                locations.append(Location(self.path, source_line, c + 1, sheet=name,
-                                          cell=f"{column_letter(c + 1)}{r + 1}"))
+                locations.append(
+                    Location(self.path, source_line, c + 1, sheet=name, cell=f"{column_letter(c + 1)}{r + 1}")
+                )
                 row_cells.append(Cell(text.strip(), i, i * STRIDE + 1, line))
             while row_cells and not row_cells[-1].raw:
                 row_cells.pop()
                 locations.pop()
             self.rows.append(Row(line, row_cells, "\t".join(c.raw for c in row_cells)))
-            self.where[line] = locations or [Location(self.path, trs[r].sourceline or 0, 1, sheet=name,
-                                                      cell=f"A{r + 1}")]
+            self.where[line] = locations or [
+                Location(self.path, trs[r].sourceline or 0, 1, sheet=name, cell=f"A{r + 1}")
+            ]
             for td in nested.get(r, []):
                 # the cell's own text as lines, its tables as tables: named 表2.1, 表2.2 …
                 saved = self.prefix, self.tables

@@ -73,8 +73,7 @@ def _cut_chunk(chunk: str, column: int, out: list[Item]) -> None:
             out.append(Item(text, marker, column + text_start + lead))
 
 
-def read_tree(raw: str, line: int, column: int, path: str,
-              cats: Categories | None = None) -> list[Indicator]:
+def read_tree(raw: str, line: int, column: int, path: str, cats: Categories | None = None) -> list[Indicator]:
     """Every indicator of a tree cell, in order, with its 一级/二级 as the headings say."""
     cats = cats or Categories()
     found: list[Indicator] = []

@@ -69,16 +69,30 @@ def printed_name(name: str) -> str:
     return _NAME_NUMBER.sub("", name.lstrip("★☆ ")).strip().rstrip("|").strip()
 
 
-def make_indicator(cats: Categories, name: str, value_text: str, path: str, line: int, column: int,
-                   value_column: int | None = None, period_value_text: str | None = None,
-                   remarks: dict[str, str] | None = None) -> Indicator:
+def make_indicator(
+    cats: Categories,
+    name: str,
+    value_text: str,
+    path: str,
+    line: int,
+    column: int,
+    value_column: int | None = None,
+    period_value_text: str | None = None,
+    remarks: dict[str, str] | None = None,
+) -> Indicator:
     value_text = value_text.strip()
     period = period_value_text.strip() if period_value_text is not None else None
     return Indicator(
-        level1=cats.level1, level2=cats.level2, name=printed_name(name), value_text=value_text,
-        value=parse_bounded(value_text), location=Location(path, line, column),
-        level1_printed=cats.level1_printed, level2_printed=cats.level2_printed,
-        period_value_text=period, period_value=parse_bounded(period) if period is not None else None,
+        level1=cats.level1,
+        level2=cats.level2,
+        name=printed_name(name),
+        value_text=value_text,
+        value=parse_bounded(value_text),
+        location=Location(path, line, column),
+        level1_printed=cats.level1_printed,
+        level2_printed=cats.level2_printed,
+        period_value_text=period,
+        period_value=parse_bounded(period) if period is not None else None,
         remarks=dict(remarks or {}),
         value_location=Location(path, line, value_column) if value_column else None,
     )
@@ -95,5 +109,10 @@ def parse_bounded(text: str) -> Value:
     if not isinstance(head, Text):  # (cannot be: the grammar reads no text that long)
         return Text(text, (0, len(text)))
     baseline = head.baseline + text[MAX_VALUE_SCAN:] if head.baseline else None
-    return Text(text, (head.span[0], len(text.rstrip())), quantities=head.quantities, comparator=head.comparator,
-                baseline=baseline)
+    return Text(
+        text,
+        (head.span[0], len(text.rstrip())),
+        quantities=head.quantities,
+        comparator=head.comparator,
+        baseline=baseline,
+    )

@@ -112,8 +112,14 @@ def joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield fragments[0][0], "".join(f for _, f in fragments) + text
             fragments = []
             continue
-        if text and not _PIPE_CLOSED.search(text) and "|" not in text and len(text) <= 16 \
-                and not text.endswith(_FRAGMENT_END) and "绩效" not in text:
+        if (
+            text
+            and not _PIPE_CLOSED.search(text)
+            and "|" not in text
+            and len(text) <= 16
+            and not text.endswith(_FRAGMENT_END)
+            and "绩效" not in text
+        ):
             fragments.append((number, text))
             continue
         yield from fragments
@@ -183,7 +189,7 @@ def split_line(line: str, number: int) -> Row:
 def _split_keep_offsets(text: str, separator: re.Pattern, start: int) -> list[tuple[int, str]]:
     out, pos = [], start
     for m in separator.finditer(text, start):
-        out.append((pos, text[pos:m.start()]))
+        out.append((pos, text[pos : m.start()]))
         pos = m.end()
     out.append((pos, text[pos:]))
     return out

@@ -24,7 +24,9 @@ _HEADING_PARTS = re.compile(r"\s*[-—–·/、]\s*")
 _ITEM = re.compile(r"^指标\s*\d{1,2}\s*[:：]\s*(.+)$")
 _LAST_BRACKETS = re.compile(r"^(.+?)[(（]([^()（）]+)[)）]\s*[。;；]?$")
 # 数量指标：… — a category label, a colon, then what it holds
-_LABELLED = re.compile(r"^((?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?\s*[^:：，,。]{2,16}?)\s*[:：]\s*(.+)$")
+_LABELLED = re.compile(
+    r"^((?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?\s*[^:：，,。]{2,16}?)\s*[:：]\s*(.+)$"
+)
 _ITEM_SEPARATOR = re.compile(r"[;；]\s*")
 _COMMA = re.compile(r"[,，]")
 

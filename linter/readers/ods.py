@@ -40,11 +40,16 @@ def read_ods(data: bytes, path: str) -> Document:
 
     try:
         content = archive.read("content.xml")
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+        parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
+        )
         root = etree.fromstring(content, parser)
     except Exception as e:  # zlib errors on a damaged member, XMLSyntaxError
-        raise InputError(path, f"无法打开 .ods 表格（{type(e).__name__}）", f"cannot open the .ods spreadsheet ({type(e).__name__})") \
-            from None
+        raise InputError(
+            path,
+            f"无法打开 .ods 表格（{type(e).__name__}）",
+            f"cannot open the .ods spreadsheet ({type(e).__name__})",
+        ) from None
     blocks = [_sheet(path, sheet) for sheet in root.iter(_t("table"))]
     return read_grid(path, blocks, "ods")
 
@@ -74,7 +79,9 @@ def _sheet(path: str, sheet) -> GridBlock:
         r += max(0, repeat - MAX_REPEAT_FILLED)
     block = GridBlock(name=name)
     for cells in grid.rows():
-        block.rows.append([GridCell(text, sheet_location(path, name, row + 1, c + 1)) for text, row, c in cells])
+        block.rows.append(
+            [GridCell(text, sheet_location(path, name, row + 1, c + 1)) for text, row, c in cells]
+        )
     while block.rows and not block.rows[-1]:
         block.rows.pop()
     return block
@@ -99,8 +106,13 @@ def _cells(row):
         columns = _int(cell.get(_t("number-columns-repeated")), 1)
         covered = tag == _t("covered-table-cell")
         text = "" if covered else cell_text(cell)
-        yield (text, columns, _int(cell.get(_t("number-rows-spanned")), 1),
-               _int(cell.get(_t("number-columns-spanned")), 1), covered)
+        yield (
+            text,
+            columns,
+            _int(cell.get(_t("number-rows-spanned")), 1),
+            _int(cell.get(_t("number-columns-spanned")), 1),
+            covered,
+        )
 
 
 def cell_text(cell) -> str:

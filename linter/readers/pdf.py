@@ -94,8 +94,11 @@ def read_pdf(data: bytes, path: str) -> Document:
         if budget.exceeded:  # (pdfminer passed over the failure somewhere, and read on without the stream)
             raise _too_large(path)
     if not has_text:
-        raise InputError(path, "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供原始文件",
-                     "the PDF has no text layer (a scanned document?): run OCR or supply the original file")
+        raise InputError(
+            path,
+            "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供原始文件",
+            "the PDF has no text layer (a scanned document?): run OCR or supply the original file",
+        )
     return read_grid(path, [_block(path, items)], "pdf")
 
 
@@ -152,7 +155,7 @@ def _inflate_damaged(data: bytes) -> bytes:
     out = []
     try:
         for i in range(len(data)):
-            piece = inflater.decompress(data[i:i + 1], _budget.room())
+            piece = inflater.decompress(data[i : i + 1], _budget.room())
             _budget.take(len(piece) + (1 if inflater.unconsumed_tail else 0))
             out.append(piece)
     except zlib.error:
@@ -176,10 +179,10 @@ def _run_length(data: bytes) -> bytes:
     while i < len(data) and data[i] != 128:
         length = data[i]
         if length < 128:
-            piece = data[i + 1:i + 2 + length]
+            piece = data[i + 1 : i + 2 + length]
             i += 2 + length
         else:
-            piece = data[i + 1:i + 2] * (257 - length)
+            piece = data[i + 1 : i + 2] * (257 - length)
             i += 2
         _budget.take(len(piece))
         out.append(piece)
@@ -197,14 +200,17 @@ def _fax(data: bytes, params) -> bytes:
 
     if params.get("K") != -1:
         return ccittfaxdecode(data, params)  # (raises: only K=-1 is decoded)
-    parser = _BoundedFax(params.get("Columns"), bytealign=params.get("EncodedByteAlign"),
-                         reversed=params.get("BlackIs1"))
+    parser = _BoundedFax(
+        params.get("Columns"), bytealign=params.get("EncodedByteAlign"), reversed=params.get("BlackIs1")
+    )
     parser.feedbytes(data)
     return parser.close()
 
 
 # pdfminer's stream decoder (PDFStream.decode) calls these by their names in its module.
-pdfminer.pdftypes.zlib = SimpleNamespace(decompress=_inflate, decompressobj=zlib.decompressobj, error=zlib.error)
+pdfminer.pdftypes.zlib = SimpleNamespace(
+    decompress=_inflate, decompressobj=zlib.decompressobj, error=zlib.error
+)
 pdfminer.pdftypes.decompress_corrupted = _inflate_damaged
 pdfminer.pdftypes.lzwdecode = _lzw
 pdfminer.pdftypes.rldecode = _run_length
@@ -212,8 +218,11 @@ pdfminer.pdftypes.ccittfaxdecode = _fax
 
 
 def _too_large(path: str) -> InputError:
-    return InputError(path, f"PDF 解压后过大（超过 {megabytes(MAX_PDF_INFLATED)}），疑似压缩炸弹",
-                      f"the PDF inflates too large (over {megabytes(MAX_PDF_INFLATED)}): zip bomb?")
+    return InputError(
+        path,
+        f"PDF 解压后过大（超过 {megabytes(MAX_PDF_INFLATED)}），疑似压缩炸弹",
+        f"the PDF inflates too large (over {megabytes(MAX_PDF_INFLATED)}): zip bomb?",
+    )
 
 
 def _open_error(path: str, e: Exception, budget: _Budget):
@@ -224,7 +233,9 @@ def _open_error(path: str, e: Exception, budget: _Budget):
     inner = " ".join(type(a).__name__ for a in getattr(e, "args", ()) if isinstance(a, BaseException))
     if any(word in f"{name} {inner}" for word in ("Password", "Encrypt")):
         return InputError(path, "PDF 受密码保护，请先取消密码", "the PDF is password-protected")
-    return InputError(path, f"PDF 文件已损坏，无法读取（{name}）", f"the PDF is damaged and cannot be read ({name})")
+    return InputError(
+        path, f"PDF 文件已损坏，无法读取（{name}）", f"the PDF is damaged and cannot be read ({name})"
+    )
 
 
 def _page_items(pages) -> tuple[list[tuple[int, str, object]], bool]:
@@ -238,8 +249,11 @@ def _page_items(pages) -> tuple[list[tuple[int, str, object]], bool]:
         tables = page.find_tables()
         boxes = [t.bbox for t in tables]
         placed: list[tuple[float, str, object]] = [(t.bbox[1], "table", _fragment(t, number)) for t in tables]
-        outside = page.filter(lambda obj, boxes=boxes: obj.get("object_type") != "char"
-                              or not any(_inside(obj, b) for b in boxes))
+        outside = page.filter(
+            lambda obj, boxes=boxes: (
+                obj.get("object_type") != "char" or not any(_inside(obj, b) for b in boxes)
+            )
+        )
         for line in outside.extract_text_lines():
             text = line["text"].strip()
             if text and not PAGE_NUMBER.match(text):
@@ -326,8 +340,11 @@ _COMPARATOR = frozenset("≥≤<>＞＜≠")
 
 
 def _needs_space(before: str, after: str) -> bool:
-    return bool(_ASCII_WORD.match(before[-1]) and _ASCII_WORD.match(after[0])) or after[0] in _COMPARATOR \
+    return (
+        bool(_ASCII_WORD.match(before[-1]) and _ASCII_WORD.match(after[0]))
+        or after[0] in _COMPARATOR
         or bool(ITEM_MARKER.match(after))
+    )
 
 
 def _groups(items):
@@ -361,7 +378,9 @@ def _block(path: str, items) -> GridBlock:
             continue
         for page, cells in _grid_rows(group):
             line += 1
-            block.rows.append([GridCell(text, Location(path, line, c, page=page)) for c, text in enumerate(cells, 1)])
+            block.rows.append(
+                [GridCell(text, Location(path, line, c, page=page)) for c, text in enumerate(cells, 1)]
+            )
     return block
 
 

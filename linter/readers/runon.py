@@ -20,13 +20,50 @@ from linter.values.transform import comparator_pattern
 from linter.values.types import Direction, Text
 
 # Column headings as they are printed, longest first so that 指标值内容 is not cut as 指标值 + 内容.
-_HEADINGS = sorted((
-    "一级指标", "二级指标", "三级指标", "指标名称", "指标值内容", "指标值类型", "指标值", "年度指标值",
-    "实施期指标值", "目标值", "度量单位", "计量单位", "指标性质", "指标方向", "指标解释", "指标说明及公式",
-    "指标说明", "评(扣分标准)", "评(扣)分标准", "评分标准", "预期达到目标", "绩效标准", "分值", "权重", "备注",
-    "绩效目标", "绩效指标性质", "绩效指标值", "绩效度量单位", "指标方向性", "区域目标值", "指标值(A)",
-    "全年实际值(B)", "全年实际值", "得分计算方法", "得分", "未完成原因分析", "偏差原因分析及改进措施",
-), key=len, reverse=True)
+_HEADINGS = sorted(
+    (
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标名称",
+        "指标值内容",
+        "指标值类型",
+        "指标值",
+        "年度指标值",
+        "实施期指标值",
+        "目标值",
+        "度量单位",
+        "计量单位",
+        "指标性质",
+        "指标方向",
+        "指标解释",
+        "指标说明及公式",
+        "指标说明",
+        "评(扣分标准)",
+        "评(扣)分标准",
+        "评分标准",
+        "预期达到目标",
+        "绩效标准",
+        "分值",
+        "权重",
+        "备注",
+        "绩效目标",
+        "绩效指标性质",
+        "绩效指标值",
+        "绩效度量单位",
+        "指标方向性",
+        "区域目标值",
+        "指标值(A)",
+        "全年实际值(B)",
+        "全年实际值",
+        "得分计算方法",
+        "得分",
+        "未完成原因分析",
+        "偏差原因分析及改进措施",
+    ),
+    key=len,
+    reverse=True,
+)
 _HEADING = re.compile("|".join(re.escape(h) for h in _HEADINGS))
 # In a whole table run into one paragraph: the heading row (a run of headings, each perhaps marked
 # * as required, and the places of a per-place value column), then the rows.
@@ -34,14 +71,17 @@ _PLACE = r"[\u4e00-\u9fff]{2,3}(?:区|县|市|镇|乡)"
 _HEADING_OR_PLACE = re.compile(rf"{_HEADING.pattern}|{_PLACE}")
 _HEADING_RUN = re.compile(rf"(?:(?:{_HEADING.pattern}|{_PLACE})\*?){{3,}}")
 _LABEL_NOTE = r"(?:[(（](?:\d+(?:-\d+)?分|[^()（）]{0,8}必填[^()（）]{0,8}|选填)[)）])?"
-_BLOCK_WORD = re.compile(r"(?=(?:项目名称|主管部门|实施单位|年度资金总额|财政拨款|其他资金|项目负责人(?:电话)?"
-                         r"|联系电话|预算执行率权重|项目期|项目属性)[:：])"
-                         r"|(?<!年度)(?=资金总额[:：])|(?=年度总体目标|年度目标)|(?<!年度)(?=总体目标)")
+_BLOCK_WORD = re.compile(
+    r"(?=(?:项目名称|主管部门|实施单位|年度资金总额|财政拨款|其他资金|项目负责人(?:电话)?"
+    r"|联系电话|预算执行率权重|项目期|项目属性)[:：])"
+    r"|(?<!年度)(?=资金总额[:：])|(?=年度总体目标|年度目标)|(?<!年度)(?=总体目标)"
+)
 # Category labels as printed at the start of a run-on row (the 一级, then the 二级).
 _LABEL = re.compile(
     r"(?:(?:项目)?(?:产出|效益|满意度|成本|完成|效果)指标"
     r"|(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|经济成本|社会成本"
-    r"|生态环境成本)指标)" + _LABEL_NOTE)
+    r"|生态环境成本)指标)" + _LABEL_NOTE
+)
 _NATURE_END = re.compile(r"-?\s*(定量|定性)\s*$")
 # Where a value may begin: a digit or the first character of a comparator.
 _VALUE_START = re.compile(rf"\d|{comparator_pattern(2)}|[≥≤<>=≧≦＞＜＝]")
@@ -78,7 +118,7 @@ def split_paragraph(text: str) -> list[str] | None:
             break
     if levels is None:
         return None
-    before, rows = text[: levels.start()], text[levels.end():]
+    before, rows = text[: levels.start()], text[levels.end() :]
     lines = [p for p in _BLOCK_WORD.split(before) if p]
     lines.append(levels.group().replace("*", ""))
     cuts = [m.start() for m in _LABEL.finditer(rows) if m.start() and not _ends_with_label(rows[: m.start()])]
@@ -99,7 +139,7 @@ def split_fused_row(text: str) -> list[str]:
         text = text[: nature.start()].rstrip(" -")
     while (m := _LABEL.match(text)) is not None:
         cells.append(m.group(0))
-        text = text[m.end():]
+        text = text[m.end() :]
     whole = parse_exact(text) if text else None
     if whole is not None and not isinstance(whole, Text):
         cells.append(text)  # 100%: a value on its own line, under the row it belongs to

@@ -109,14 +109,17 @@ class TaskSection:
             return
         amount = parts.get("amount")
         unit = next((u for r, u in self.columns.values() if r == "amount"), "")
-        table.tasks.append(Task(
-            name=parts["name"].text,
-            content=parts["content"].text if "content" in parts else "",
-            amount=money(amount.text, unit or reader.unit_for(), reader.loc(row.line, amount.column))
-            if amount else None,
-            goal=parts["goal"].text if "goal" in parts else "",
-            location=reader.loc(row.line, parts["name"].column),
-        ))
+        table.tasks.append(
+            Task(
+                name=parts["name"].text,
+                content=parts["content"].text if "content" in parts else "",
+                amount=money(amount.text, unit or reader.unit_for(), reader.loc(row.line, amount.column))
+                if amount
+                else None,
+                goal=parts["goal"].text if "goal" in parts else "",
+                location=reader.loc(row.line, parts["name"].column),
+            )
+        )
 
 
 class ProjectListSection:

@@ -32,9 +32,12 @@ def soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    for candidate in ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice",
-                      "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-                      r"C:\Program Files\LibreOffice\program\soffice.exe"):
+    for candidate in (
+        "/usr/bin/soffice",
+        "/usr/lib/libreoffice/program/soffice",
+        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+        r"C:\Program Files\LibreOffice\program\soffice.exe",
+    ):
         if os.path.exists(candidate):
             return candidate
     return None
@@ -42,8 +45,11 @@ def soffice() -> str | None:
 
 def missing(path: str, suffix: str, target: str) -> InputError:
     package = PACKAGES[target]
-    return InputError(path, f"读取 {suffix} 文件需要 LibreOffice，请先安装（apt-get install {package}）",
-                      f"reading {suffix} files needs LibreOffice: apt-get install {package}")
+    return InputError(
+        path,
+        f"读取 {suffix} 文件需要 LibreOffice，请先安装（apt-get install {package}）",
+        f"reading {suffix} files needs LibreOffice: apt-get install {package}",
+    )
 
 
 def convert(data: bytes, path: str, suffix: str, target: str, timeout: float | None = None) -> bytes:
@@ -59,23 +65,47 @@ def convert(data: bytes, path: str, suffix: str, target: str, timeout: float | N
         out_dir = Path(folder) / "out"
         out_dir.mkdir()
         profile = Path(folder) / "profile"
-        command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible",
-                   "--nologo", "--norestore", "--nodefault", "--nolockcheck", "--convert-to", target,
-                   "--outdir", str(out_dir), str(source)]
+        command = [
+            program,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nodefault",
+            "--nolockcheck",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out_dir),
+            str(source),
+        ]
         env = dict(os.environ, HOME=folder)  # nothing written to the user's home
         try:
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                       stderr=subprocess.PIPE, env=env, cwd=folder,
-                                       start_new_session=os.name == "posix")
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                cwd=folder,
+                start_new_session=os.name == "posix",
+            )
         except OSError as e:
-            raise InputError(path, f"无法启动 LibreOffice（{e.strerror or e}）", f"cannot start LibreOffice ({e.strerror or e})") \
-                from None
+            raise InputError(
+                path,
+                f"无法启动 LibreOffice（{e.strerror or e}）",
+                f"cannot start LibreOffice ({e.strerror or e})",
+            ) from None
         try:
             _, err = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill(process)
-            raise InputError(path, f"LibreOffice 转换超时（{timeout:g} 秒）", f"LibreOffice conversion timed out ({timeout:g} s)") \
-                from None
+            raise InputError(
+                path,
+                f"LibreOffice 转换超时（{timeout:g} 秒）",
+                f"LibreOffice conversion timed out ({timeout:g} s)",
+            ) from None
         finally:
             if process.poll() is None:
                 _kill(process)
@@ -83,7 +113,11 @@ def convert(data: bytes, path: str, suffix: str, target: str, timeout: float | N
         if not produced:
             detail = (err or b"").decode("utf-8", "replace").strip().splitlines()
             why = detail[-1][:80] if detail else f"exit {process.returncode}"
-            raise InputError(path, f"LibreOffice 无法转换此文件（{why}）", f"LibreOffice could not convert the file ({why})")
+            raise InputError(
+                path,
+                f"LibreOffice 无法转换此文件（{why}）",
+                f"LibreOffice could not convert the file ({why})",
+            )
         return produced[0].read_bytes()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -31,8 +31,15 @@ class SpanGrid:
         self.origin: dict[tuple[int, int], object] = {}  # grid position → what the caller placed there
         self.n_rows = self.n_cols = 0
 
-    def place(self, row: int, text: str, rowspan: int = 1, colspan: int = 1, origin: object = None,
-              column: int | None = None) -> int | None:
+    def place(
+        self,
+        row: int,
+        text: str,
+        rowspan: int = 1,
+        colspan: int = 1,
+        origin: object = None,
+        column: int | None = None,
+    ) -> int | None:
         """Put a cell in row ``row`` at its next free column (or at ``column``); the column used,
         None when the row is full."""
         c = column if column is not None else 0
@@ -65,4 +72,6 @@ class SpanGrid:
         for (r, c), text in self.texts.items():
             if text:
                 width[r] = max(width.get(r, 0), c + 1)
-        return [[(self.texts.get((r, c), ""), r, c) for c in range(width.get(r, 0))] for r in range(self.n_rows)]
+        return [
+            [(self.texts.get((r, c), ""), r, c) for c in range(width.get(r, 0))] for r in range(self.n_rows)
+        ]

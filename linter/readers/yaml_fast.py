@@ -118,11 +118,11 @@ def _entry(t: str, column: int):
         m = _QUOTED_KEY.match(t)
         if m is None:
             return None
-        token, v = m.group(1), t[m.end():]
+        token, v = m.group(1), t[m.end() :]
     else:
         p = t.find(": ")
         if p >= 0:
-            token, v = t[:p], t[p + 2:].lstrip(" ")
+            token, v = t[:p], t[p + 2 :].lstrip(" ")
         elif t[-1] == ":":
             token, v = t[:-1], ""
         else:
@@ -226,7 +226,7 @@ def _literal(lines: list, start: int, owner: int, clip: bool):
                 break
             last = j
         j += 1
-    block = lines[start + leading:last + 1]
+    block = lines[start + leading : last + 1]
     text = "\n".join(block)
     if text[-1] == " " or " \n" in text or _REFUSED.search(text) is not None:
         return None  # (as in _line)
@@ -298,8 +298,10 @@ def load_canonical(text: str):
             else:
                 if pend == 1:
                     top[pend_key] = None
-                    marks[pend_key] = (pend_kmark, marks_get(pend_line << 20 | pend_col)
-                                       or _mark(pend_line, pend_col))
+                    marks[pend_key] = (
+                        pend_kmark,
+                        marks_get(pend_line << 20 | pend_col) or _mark(pend_line, pend_col),
+                    )
                 elif pend == 2:
                     top.append(None)
                 else:

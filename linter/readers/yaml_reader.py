@@ -44,9 +44,16 @@ from linter.yamlfile import nesting_too_deep
 
 DEFAULT_TABLE_NAME = "示例项目"
 MAX_AMOUNT = Decimal(10) ** 15  # a thousand trillion 元: beyond any budget, so a typo or an attack
-KINDS = {"project": "project", "项目": "project",
-         "department": "department", "部门": "department", "部门整体": "department",
-         "self-evaluation": "self-evaluation", "自评": "self-evaluation", "自评表": "self-evaluation"}
+KINDS = {
+    "project": "project",
+    "项目": "project",
+    "department": "department",
+    "部门": "department",
+    "部门整体": "department",
+    "self-evaluation": "self-evaluation",
+    "自评": "self-evaluation",
+    "自评表": "self-evaluation",
+}
 
 
 # --------------------------------------------------------------------------- loading with lines
@@ -98,9 +105,10 @@ def _to_data(node, memo: dict):
     if node.__class__ is _SequenceNode:
         items: list = []
         memo[id(node)] = items
-        items.extend(scalar_value(child.tag, child.value) if child.__class__ is _ScalarNode
-                     else _to_data(child, memo)
-                     for child in node.value)
+        items.extend(
+            scalar_value(child.tag, child.value) if child.__class__ is _ScalarNode else _to_data(child, memo)
+            for child in node.value
+        )
         return items
     mark = node.start_mark
     data = memo[id(node)] = new_mapping(mark.line + 1, mark.column + 1)
@@ -113,8 +121,11 @@ def _to_data(node, memo: dict):
             key = ""
         if key in data:
             raise _Problem(key_node.start_mark, f"重复的键 '{key}'", f"duplicate key '{key}'")
-        data[key] = (scalar_value(value_node.tag, value_node.value) if value_node.__class__ is _ScalarNode
-                     else _to_data(value_node, memo))
+        data[key] = (
+            scalar_value(value_node.tag, value_node.value)
+            if value_node.__class__ is _ScalarNode
+            else _to_data(value_node, memo)
+        )
         marks[key] = (key_node.start_mark, value_node.start_mark)
     return data
 
@@ -171,6 +182,7 @@ def document_from_mapping(data, path: str, lines: dict | None = None) -> Documen
 
 # --------------------------------------------------------------------------- the schema's keys
 
+
 @dataclass(frozen=True)
 class _Shape:
     """What one object of the schema accepts: key → canonical key, remark keys, required keys."""
@@ -185,9 +197,13 @@ class _Shape:
 def _load_shapes() -> dict[str, _Shape]:
     schema = json.loads((data_dir("schema") / "target-table.schema.json").read_text(encoding="utf-8"))
     defs = schema["$defs"]
-    names = {"document": ("文档顶层", "at top level"), "table": ("表中", "in table"),
-             "funding": ("资金中", "in funding"), "task": ("重点工作任务中", "in task"),
-             "indicator": ("指标中", "in indicator")}
+    names = {
+        "document": ("文档顶层", "at top level"),
+        "table": ("表中", "in table"),
+        "funding": ("资金中", "in funding"),
+        "task": ("重点工作任务中", "in task"),
+        "indicator": ("指标中", "in indicator"),
+    }
     shapes = {}
     for name, (zh, en) in names.items():
         obj = defs[name]
@@ -199,17 +215,24 @@ def _load_shapes() -> dict[str, _Shape]:
                 remarks.add(key)
             else:
                 keys[key] = prop.get("x-alias-of", key)
-        required = tuple(dict.fromkeys(keys[alt["required"][0]] for alt in obj.get("anyOf", ())
-                                       if "required" in alt))
+        required = tuple(
+            dict.fromkeys(keys[alt["required"][0]] for alt in obj.get("anyOf", ()) if "required" in alt)
+        )
         shapes[name] = _Shape(zh, en, keys, frozenset(remarks), required)
     return shapes
 
 
 SHAPES = _load_shapes()
-_DOCUMENT_ONLY = ("title", "budget_year", "currency_unit", "total")  # the rest of a flat mapping is the table's
+_DOCUMENT_ONLY = (
+    "title",
+    "budget_year",
+    "currency_unit",
+    "total",
+)  # the rest of a flat mapping is the table's
 
 
 # --------------------------------------------------------------------------- building the model
+
 
 class _Builder:
     def __init__(self, path: str, strict: bool, base: Location | None = None):
@@ -253,15 +276,22 @@ class _Builder:
                     continue
                 self._unknown_key(mapping, key, shape, extra)
             if canonical in out:
-                self.fail(mapping, f"'{key}' 与 '{out[canonical]}' 重复（同一字段）",
-                          f"'{key}' repeats '{out[canonical]}' (the same field)", key)
+                self.fail(
+                    mapping,
+                    f"'{key}' 与 '{out[canonical]}' 重复（同一字段）",
+                    f"'{key}' repeats '{out[canonical]}' (the same field)",
+                    key,
+                )
             out[canonical] = key
         if self.strict:
             for required in shape.required:
                 if required not in out:
                     aliases = "', '".join(k for k, c in shape.keys.items() if c == required and k != c)
-                    self.fail(mapping, f"{shape.what_zh}缺少 '{required}'（或 '{aliases}'）",
-                              f"missing '{required}' {shape.what_en} (or '{aliases}')")
+                    self.fail(
+                        mapping,
+                        f"{shape.what_zh}缺少 '{required}'（或 '{aliases}'）",
+                        f"missing '{required}' {shape.what_en} (or '{aliases}')",
+                    )
         return out
 
     def _unknown_key(self, mapping, key, shape: _Shape, extra: _Shape | None):
@@ -271,14 +301,20 @@ class _Builder:
         hint_en = f" (did you mean '{close[0]}'?)" if close else ""
         if shape is SHAPES["document"] and not extra and key in SHAPES["table"].keys:
             hint, hint_en = "；单个表请写在 'tables:' 下", " (a single table goes under 'tables:')"
-        self.fail(mapping, f"{shape.what_zh}有未知键 '{key}'{hint}",
-                  f"unknown key '{key}' {shape.what_en}{hint_en}", key)
+        self.fail(
+            mapping,
+            f"{shape.what_zh}有未知键 '{key}'{hint}",
+            f"unknown key '{key}' {shape.what_en}{hint_en}",
+            key,
+        )
 
     def mapping(self, value, where, key, what_zh: str, what_en: str) -> dict:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.fail(where, f"'{key}' 应为映射（{what_zh}）", f"'{key}' should be a mapping ({what_en})", key)
+            self.fail(
+                where, f"'{key}' 应为映射（{what_zh}）", f"'{key}' should be a mapping ({what_en})", key
+            )
         return value
 
     def items(self, value, where, key, what_zh: str, what_en: str) -> list:
@@ -308,7 +344,9 @@ class _Builder:
         if isinstance(value, int | float):
             return str(value)
         kind = ("映射", "a mapping") if isinstance(value, dict) else ("列表", "a list")
-        self.fail(mapping, f"'{key}' 应为文字，而不是{kind[0]}", f"'{key}' should be text, not {kind[1]}", key)
+        self.fail(
+            mapping, f"'{key}' 应为文字，而不是{kind[0]}", f"'{key}' should be text, not {kind[1]}", key
+        )
 
     def money(self, mapping, key) -> Money | None:
         """An amount: ``13万元`` as written, or a number in the document's currency unit."""
@@ -326,8 +364,11 @@ class _Builder:
         amount = amount_number(text)  # 13, 13万, 13万元, 9,674,500.00: as every reader reads an amount
         if amount is not None:
             number, own_unit = amount
-            return Money(text if own_unit else text + unit,
-                         self.yuan(number, FACTORS[own_unit or unit], mapping, key), loc)
+            return Money(
+                text if own_unit else text + unit,
+                self.yuan(number, FACTORS[own_unit or unit], mapping, key),
+                loc,
+            )
         if TOO_LONG.search(text):  # what amount_number leaves out: an absurd amount, not an unreadable one
             self.implausible(mapping, key)
         parsed = parse(text)  # 约13万元 and other money the value grammar reads
@@ -355,8 +396,12 @@ class _Builder:
         if data is None and not self.strict:
             data = {}
         if not isinstance(data, dict):
-            raise InputError(self.path, "顶层应为包含 'tables' 的映射", "the top level should be a mapping "
-                             "with 'tables'", self._line(data) or (1 if self.strict else None))
+            raise InputError(
+                self.path,
+                "顶层应为包含 'tables' 的映射",
+                "the top level should be a mapping with 'tables'",
+                self._line(data) or (1 if self.strict else None),
+            )
         table_shape = SHAPES["table"]
         single = not self.strict and not any(SHAPES["document"].keys.get(k) == "tables" for k in data)
         if single:  # a flat mapping: one table, maybe with document keys beside it
@@ -377,16 +422,24 @@ class _Builder:
         tables = self.items(data.get(f.get("tables")), data, f.get("tables"), "绩效目标表列表", "the tables")
         for item in tables:
             if not isinstance(item, dict):
-                self.fail(data, "'tables' 的每一项应为一个表（映射）", "each item of 'tables' should be a "
-                          "table (a mapping)", f.get("tables"))
+                self.fail(
+                    data,
+                    "'tables' 的每一项应为一个表（映射）",
+                    "each item of 'tables' should be a table (a mapping)",
+                    f.get("tables"),
+                )
             doc.tables.append(self.table(item))
         return doc
 
     def _currency(self, data, key) -> None:
         unit = self.text(data, key)
         if unit and unit not in MONEY_UNITS:
-            self.fail(data, f"未知金额单位 '{unit}'（可用：元、千元、万元、亿元）",
-                      f"unknown currency_unit '{unit}' (元, 千元, 万元 or 亿元)", key)
+            self.fail(
+                data,
+                f"未知金额单位 '{unit}'（可用：元、千元、万元、亿元）",
+                f"unknown currency_unit '{unit}' (元, 千元, 万元 or 亿元)",
+                key,
+            )
         self.currency_unit = unit
 
     def _year(self, data, key) -> int | None:
@@ -397,8 +450,12 @@ class _Builder:
             return value
         found = re.search(r"(?:19|20)\d\d", self.text_of(value, data, key))
         if not found:
-            self.fail(data, f"预算年度应为年份（如 2024），而不是 '{value}'",
-                      f"budget_year should be a year such as 2024, not '{value}'", key)
+            self.fail(
+                data,
+                f"预算年度应为年份（如 2024），而不是 '{value}'",
+                f"budget_year should be a year such as 2024, not '{value}'",
+                key,
+            )
         return int(found.group())
 
     # -- table
@@ -406,15 +463,22 @@ class _Builder:
     def table(self, data, skip: frozenset = frozenset()) -> Table:
         shape = SHAPES["table"]
         if skip:
-            f = {c: k for k, c in ((k, shape.keys.get(k) or SHAPES["document"].keys.get(k)) for k in data)
-                 if c not in skip}
+            f = {
+                c: k
+                for k, c in ((k, shape.keys.get(k) or SHAPES["document"].keys.get(k)) for k in data)
+                if c not in skip
+            }
         else:
             f = self.fields(data, shape)
         name = self.text(data, f.get("name")) if "name" in f or self.strict else DEFAULT_TABLE_NAME
         kind_text = self.text(data, f.get("kind")) or "project"
         if kind_text not in KINDS:
-            self.fail(data, f"未知表类型 '{kind_text}'（project 项目、department 部门整体 或 self-evaluation 自评表）",
-                      f"unknown kind '{kind_text}' (project, department or self-evaluation)", f.get("kind"))
+            self.fail(
+                data,
+                f"未知表类型 '{kind_text}'（project 项目、department 部门整体 或 self-evaluation 自评表）",
+                f"unknown kind '{kind_text}' (project, department or self-evaluation)",
+                f.get("kind"),
+            )
         table = Table(
             name=name,
             kind=KINDS[kind_text],
@@ -430,8 +494,12 @@ class _Builder:
         if "truncated" in f:
             truncated = data.get(f["truncated"])
             if not isinstance(truncated, bool):
-                self.fail(data, f"truncated 应为 true 或 false，而不是 '{truncated}'",
-                          f"truncated should be true or false, not '{truncated}'", f["truncated"])
+                self.fail(
+                    data,
+                    f"truncated 应为 true 或 false，而不是 '{truncated}'",
+                    f"truncated should be true or false, not '{truncated}'",
+                    f["truncated"],
+                )
             table.truncated = truncated
         table.funding = self.funding(data, f.get("funding")) or Funding()
         table.period_funding = self.funding(data, f.get("period_funding"))
@@ -452,16 +520,23 @@ class _Builder:
         if not isinstance(value, dict):  # a bare amount is the total
             return Funding(total=self.money(data, key))
         f = self.fields(value, SHAPES["funding"])
-        return Funding(self.money(value, f.get("total")), self.money(value, f.get("fiscal")),
-                       self.money(value, f.get("other")))
+        return Funding(
+            self.money(value, f.get("total")),
+            self.money(value, f.get("fiscal")),
+            self.money(value, f.get("other")),
+        )
 
     def task(self, item, parent, key) -> Task:
         if not isinstance(item, dict):
             self.fail(parent, "每个重点工作任务应为映射", "each task should be a mapping", key)
         f = self.fields(item, SHAPES["task"])
-        return Task(name=self.text(item, f.get("name")), content=self.text(item, f.get("content")),
-                    amount=self.money(item, f.get("amount")), goal=self.text(item, f.get("goal")),
-                    location=self.loc(item))
+        return Task(
+            name=self.text(item, f.get("name")),
+            content=self.text(item, f.get("content")),
+            amount=self.money(item, f.get("amount")),
+            goal=self.text(item, f.get("goal")),
+            location=self.loc(item),
+        )
 
     # -- indicators
 
@@ -473,14 +548,21 @@ class _Builder:
             out = []
             for item in value:
                 if not isinstance(item, dict):
-                    self.fail(data, "'indicators' 的每一项应为映射（level1, level2, name, value）",
-                              "each item of 'indicators' should be a mapping (level1, level2, name, value)",
-                              key)
+                    self.fail(
+                        data,
+                        "'indicators' 的每一项应为映射（level1, level2, name, value）",
+                        "each item of 'indicators' should be a mapping (level1, level2, name, value)",
+                        key,
+                    )
                 out.append(self.indicator(item))
             return out
         if not isinstance(value, dict):
-            self.fail(data, "'indicators' 应为列表或 一级 → 二级 → 指标 的树",
-                      "'indicators' should be a list or a tree 一级 → 二级 → indicators", key)
+            self.fail(
+                data,
+                "'indicators' 应为列表或 一级 → 二级 → 指标 的树",
+                "'indicators' should be a list or a tree 一级 → 二级 → indicators",
+                key,
+            )
         return self._tree(value)
 
     def _tree(self, tree) -> list[Indicator]:
@@ -490,8 +572,12 @@ class _Builder:
                 out.extend(self._leaves(tree, level1, str(level1), ""))
                 continue
             if not isinstance(below, dict):
-                self.fail(tree, f"'{level1}' 下应为二级指标或指标列表", f"under '{level1}' there should be "
-                          "二级 categories or a list of indicators", level1)
+                self.fail(
+                    tree,
+                    f"'{level1}' 下应为二级指标或指标列表",
+                    f"under '{level1}' there should be 二级 categories or a list of indicators",
+                    level1,
+                )
             for level2 in below:
                 out.extend(self._leaves(below, level2, str(level1), str(level2)))
         return out
@@ -502,13 +588,20 @@ class _Builder:
         indicator_keys = SHAPES["indicator"].keys
         for leaf in leaves:
             if not isinstance(leaf, dict) or not leaf:
-                self.fail(parent, f"'{key}' 下的每一项应为 '指标名称: 指标值'",
-                          f"each item under '{key}' should be 'name: value'", key)
+                self.fail(
+                    parent,
+                    f"'{key}' 下的每一项应为 '指标名称: 指标值'",
+                    f"each item under '{key}' should be 'name: value'",
+                    key,
+                )
             if len(leaf) == 1:
                 name = next(iter(leaf))
                 if not (isinstance(name, str) and (name in indicator_keys)):
-                    out.append(self._indicator(leaf, level1, level2, name=self.text_of(name, leaf, name),
-                                               value_key=name))
+                    out.append(
+                        self._indicator(
+                            leaf, level1, level2, name=self.text_of(name, leaf, name), value_key=name
+                        )
+                    )
                     continue
             out.append(self.indicator(leaf, level1, level2))
         return out
@@ -517,35 +610,60 @@ class _Builder:
         f = self.fields(item, SHAPES["indicator"])
         if level1 is not None and ("level1" in f or "level2" in f):
             key = f.get("level1") or f.get("level2")
-            self.fail(item, "树形写法中一级、二级由上层标题给出，不要在指标中重复",
-                      "in the tree form the headings give level1 and level2; do not repeat them", key)
+            self.fail(
+                item,
+                "树形写法中一级、二级由上层标题给出，不要在指标中重复",
+                "in the tree form the headings give level1 and level2; do not repeat them",
+                key,
+            )
         if level1 is None:
             level1, level2 = self.text(item, f.get("level1")), self.text(item, f.get("level2"))
         remarks = {}
-        remark_map = self.mapping(item.get(f.get("remarks")), item, f.get("remarks"), "其他列", "other columns")
+        remark_map = self.mapping(
+            item.get(f.get("remarks")), item, f.get("remarks"), "其他列", "other columns"
+        )
         for label in remark_map:
             remarks[str(label)] = self.text(remark_map, label)
         for label in item:
             if label in SHAPES["indicator"].remark_keys:
                 remarks[label] = self.text(item, label)
-        return self._indicator(item, level1, level2 or "", name=self.text(item, f.get("name")),
-                               value_key=f.get("value"), period_key=f.get("period_value"), remarks=remarks)
+        return self._indicator(
+            item,
+            level1,
+            level2 or "",
+            name=self.text(item, f.get("name")),
+            value_key=f.get("value"),
+            period_key=f.get("period_value"),
+            remarks=remarks,
+        )
 
-    def _indicator(self, item, level1: str, level2: str, name: str, value_key, period_key=None,
-                   remarks=None) -> Indicator:
+    def _indicator(
+        self, item, level1: str, level2: str, name: str, value_key, period_key=None, remarks=None
+    ) -> Indicator:
         level1, level2 = level1.strip(), level2.strip()
         norm2 = glossary.normalise_level2(level2)  # None for '' as for any text that is no 二级
         inline = None
         words = name.split(maxsplit=1)
-        if norm2 and len(words) == 2 and (heading := glossary.normalise_level2(words[0])) and heading != norm2:
+        if (
+            norm2
+            and len(words) == 2
+            and (heading := glossary.normalise_level2(words[0]))
+            and heading != norm2
+        ):
             # ``社会效益指标 地震安全知识知晓率`` in the 经济效益 list: a heading printed inside another
             # category's list, read as the text reader reads it (convert writes it so)
             inline, level2, norm2, name = (words[0], level2), words[0], heading, words[1]
         norm1 = glossary.level1_for(norm2, glossary.normalise_level1(level1) or level1)
         value_text = self.text(item, value_key)
         indicator = Indicator(
-            level1=norm1, level2=norm2 or level2, name=name, value_text=value_text, value=parse(value_text),
-            location=self.loc(item), level1_printed=level1, level2_printed=level2,
+            level1=norm1,
+            level2=norm2 or level2,
+            name=name,
+            value_text=value_text,
+            value=parse(value_text),
+            location=self.loc(item),
+            level1_printed=level1,
+            level2_printed=level2,
             remarks=remarks or {},
             value_location=self.loc(item, value_key) if value_key is not None else None,
             inline_heading=inline,
@@ -554,8 +672,6 @@ class _Builder:
             indicator.period_value_text = self.text(item, period_key)
             indicator.period_value = parse(indicator.period_value_text)
         return indicator
-
-
 
 
 def _only(shape: _Shape, canonical: tuple[str, ...]) -> tuple:

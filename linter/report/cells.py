@@ -95,7 +95,9 @@ def place_findings(doc: Document, findings: list[Finding]) -> list[Spot]:
     for f in findings:
         candidates = by_location.get(f.location, [])
         if not candidates and f.indicator:
-            candidates = [c for c in by_indicator.get(f.indicator, []) if f.table is None or c.table_name == f.table]
+            candidates = [
+                c for c in by_indicator.get(f.indicator, []) if f.table is None or c.table_name == f.table
+            ]
         if candidates:
             cell = _narrow(candidates, f)[0]
             spots.append(Spot(cell.table, cell.key))

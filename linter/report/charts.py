@@ -15,8 +15,14 @@ import unicodedata
 from dataclasses import dataclass
 from html import escape
 
-FILLS = {"error": "#c62828", "warning": "#e09100", "info": "#1f6fbf", "plain": "#5c6b7a", "others": "#9aa5b1",
-         "clean": "#2e7d32"}
+FILLS = {
+    "error": "#c62828",
+    "warning": "#e09100",
+    "info": "#1f6fbf",
+    "plain": "#5c6b7a",
+    "others": "#9aa5b1",
+    "clean": "#2e7d32",
+}
 ROW, BAR, FONT = 22, 14, 12
 LABEL_MAX, WIDTH, VALUE_ROOM = 260, 600, 40
 
@@ -27,7 +33,9 @@ class Bar:
     value: int
     kind: str = "plain"  # a FILLS key
     tip: str = ""  # the full label, when the label is shortened
-    filter: str = ""  # what a click on the bar filters the findings list by (``rule:IL204``, ``dept:…``, ``file:…``)
+    filter: str = (
+        ""  # what a click on the bar filters the findings list by (``rule:IL204``, ``dept:…``, ``file:…``)
+    )
 
 
 def char_width(ch: str) -> float:
@@ -70,21 +78,29 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar]) -> str:
     scale_room = WIDTH - label_room - VALUE_ROOM
     top = max((b.value for b in bars), default=0) or 1
     height = ROW * len(bars) + 8
-    out = [f'<figure class="chart"><figcaption>{escape(title)}</figcaption>',
-           f'<svg id="{escape(chart_id)}" class="bars" role="img" '
-           f'viewBox="0 0 {WIDTH} {height}" width="100%" style="max-width:{WIDTH}px" '
-           f'aria-label="{escape(title)}"><title>{escape(title)}</title>']
+    out = [
+        f'<figure class="chart"><figcaption>{escape(title)}</figcaption>',
+        f'<svg id="{escape(chart_id)}" class="bars" role="img" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" style="max-width:{WIDTH}px" '
+        f'aria-label="{escape(title)}"><title>{escape(title)}</title>',
+    ]
     for n, bar in enumerate(bars):
         y = 4 + n * ROW
         length = max(1, round(bar.value / top * scale_room))
         label = _fit(bar.label, label_room - 6)
         tip = f"{bar.tip or bar.label}: {bar.value}"
         length = length if bar.value else 0
-        pick = f'<g class="pick" data-filter="{escape(bar.filter)}" tabindex="0" role="button">' if bar.filter else "<g>"
-        out.append(f'{pick}<text x="{label_room - 6}" y="{y + BAR - 2}" text-anchor="end" font-size="{FONT}">'
-                   f"{escape(label)}<title>{escape(tip)}</title></text>"
-                   f'<rect class="bar" x="{label_room}" y="{y}" width="{length}" height="{BAR}" '
-                   f'fill="{FILLS.get(bar.kind, FILLS["plain"])}"><title>{escape(tip)}</title></rect>'
-                   f'<text x="{label_room + length + 4}" y="{y + BAR - 2}" font-size="{FONT}">{bar.value}</text></g>')
+        pick = (
+            f'<g class="pick" data-filter="{escape(bar.filter)}" tabindex="0" role="button">'
+            if bar.filter
+            else "<g>"
+        )
+        out.append(
+            f'{pick}<text x="{label_room - 6}" y="{y + BAR - 2}" text-anchor="end" font-size="{FONT}">'
+            f"{escape(label)}<title>{escape(tip)}</title></text>"
+            f'<rect class="bar" x="{label_room}" y="{y}" width="{length}" height="{BAR}" '
+            f'fill="{FILLS.get(bar.kind, FILLS["plain"])}"><title>{escape(tip)}</title></rect>'
+            f'<text x="{label_room + length + 4}" y="{y + BAR - 2}" font-size="{FONT}">{bar.value}</text></g>'
+        )
     out.append("</svg></figure>")
     return "\n".join(out)

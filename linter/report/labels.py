@@ -6,7 +6,10 @@ from linter.rulebook import LANGS
 
 # key → (Chinese, English): one entry per label, so that neither language can lack one.
 _LABELS = {
-    "default_title": ("indicator-lint 绩效目标表检查报告", "indicator-lint report on performance target tables"),
+    "default_title": (
+        "indicator-lint 绩效目标表检查报告",
+        "indicator-lint report on performance target tables",
+    ),
     "files": ("文件", "files"),
     "tables": ("目标表", "tables"),
     "indicators": ("指标", "indicators"),
@@ -55,13 +58,17 @@ _LABELS = {
     "status_clean": ("无问题", "without findings"),
     "more": ("显示更多", "show more"),
     "download": ("下载问题清单（Excel）", "Download the findings (Excel)"),
-    "download_too_large": ("问题清单表格过大（{mb:.1f} MB），未嵌入本页；请用 indicator-lint check --format xlsx -o 审核意见.xlsx 生成",
-                           "the findings spreadsheet is too large ({mb:.1f} MB) to embed; write it with "
-                           "indicator-lint check --format xlsx -o findings.xlsx"),
+    "download_too_large": (
+        "问题清单表格过大（{mb:.1f} MB），未嵌入本页；请用 indicator-lint check --format xlsx -o 审核意见.xlsx 生成",
+        "the findings spreadsheet is too large ({mb:.1f} MB) to embed; write it with "
+        "indicator-lint check --format xlsx -o findings.xlsx",
+    ),
     "rules_heading": ("规则说明", "The rules"),
     "basis": ("依据：", "Basis: "),
-    "noscript": ("问题清单和目标表原文需要启用 JavaScript 才能显示；统计和图表无需脚本。",
-                 "The findings list and the tables need JavaScript; the totals and charts do not."),
+    "noscript": (
+        "问题清单和目标表原文需要启用 JavaScript 才能显示；统计和图表无需脚本。",
+        "The findings list and the tables need JavaScript; the totals and charts do not.",
+    ),
     "file_filter": ("文件", "file"),
     "clear": ("清除", "clear"),
     "show_rule": ("规则说明", "about this rule"),

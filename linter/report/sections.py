@@ -33,15 +33,18 @@ def cell_anchor(fid: str, spot: Spot, index: int) -> str:
 
 def note_html(f: Finding, note_id: str | None = None) -> str:
     ident = f' id="{escape(note_id)}"' if note_id else ""
-    return (f'<div class="note sev-{escape(f.severity)}"{ident}><span class="badge sev-{escape(f.severity)}">'
-            f'{escape(f.code)}</span> {escape(f.message)}</div>')
+    return (
+        f'<div class="note sev-{escape(f.severity)}"{ident}><span class="badge sev-{escape(f.severity)}">'
+        f"{escape(f.code)}</span> {escape(f.message)}</div>"
+    )
 
 
 def severity_badges(findings: list[Finding], lang: str) -> str:
     counts = Counter(f.severity for f in findings)
     words = labels(lang)
-    return "".join(f' <span class="badge sev-{s}">{counts[s]} {escape(words[s])}</span>'
-                   for s in SEVERITIES if counts[s])
+    return "".join(
+        f' <span class="badge sev-{s}">{counts[s]} {escape(words[s])}</span>' for s in SEVERITIES if counts[s]
+    )
 
 
 class _TableFindings:
@@ -84,8 +87,10 @@ def render_file(doc: Document, findings: list[Finding], spots: list[Spot], fid: 
     title = doc.title or ""
     if doc.budget_year:
         title = f"{title}（{doc.budget_year}）" if title else str(doc.budget_year)
-    out = [f'<section class="file" id="{escape(fid)}">',
-           f'<h3 class="file-path">{escape(doc.path)}{severity_badges(findings, lang)}</h3>']
+    out = [
+        f'<section class="file" id="{escape(fid)}">',
+        f'<h3 class="file-path">{escape(doc.path)}{severity_badges(findings, lang)}</h3>',
+    ]
     if title:
         out.append(f'<p class="doc-title">{escape(title)}</p>')
     if file_level:
@@ -101,10 +106,12 @@ def render_file(doc: Document, findings: list[Finding], spots: list[Spot], fid: 
 def _render_table(doc: Document, table: Table, tf: _TableFindings, tid: str, fid: str, lang: str) -> str:
     words = labels(lang)
     department = table.department or doc.department
-    out = [f'<details class="tbl" id="{escape(tid)}"{" open" if tf.all else ""}>',
-           f'<summary><span class="tname">{escape(table.name)}</span>'
-           f'<span class="dept">{escape(department)}</span>{severity_badges(tf.all, lang)}</summary>',
-           _header_block(doc, table, tf, tid)]
+    out = [
+        f'<details class="tbl" id="{escape(tid)}"{" open" if tf.all else ""}>',
+        f'<summary><span class="tname">{escape(table.name)}</span>'
+        f'<span class="dept">{escape(department)}</span>{severity_badges(tf.all, lang)}</summary>',
+        _header_block(doc, table, tf, tid),
+    ]
     if table.tasks:
         out.append(_tasks(table, tf, tid, words))
     out.append(_indicator_tree(table, tf, tid, words))
@@ -120,16 +127,25 @@ def _header_block(doc: Document, table: Table, tf: _TableFindings, tid: str) -> 
     unit = doc.currency_unit
     money_label = f"资金（{unit}）" if unit else "资金"
     department_table = table.kind == "department"
-    rows = [("部门名称" if department_table else "项目名称", table.name, "name"),
-            ("主管部门", table.department, None),
-            ("实施单位", table.implementing_unit, None),
-            ("项目期", table.project_period, None)]
+    rows = [
+        ("部门名称" if department_table else "项目名称", table.name, "name"),
+        ("主管部门", table.department, None),
+        ("实施单位", table.implementing_unit, None),
+        ("项目期", table.project_period, None),
+    ]
     annual, period = money_text(table.funding), money_text(table.period_funding)
-    funding = f"年度 {annual}" + (f"　实施期 {period}" if period else "") if period and annual else annual or period
+    funding = (
+        f"年度 {annual}" + (f"　实施期 {period}" if period else "") if period and annual else annual or period
+    )
     rows.append((money_label, funding, "funding"))
     if table.budget:
-        rows.append((f"预算（{unit}）" if unit else "预算",
-                     "；".join(f"{k} {m.text}" for k, m in table.budget.items()), "budget"))
+        rows.append(
+            (
+                f"预算（{unit}）" if unit else "预算",
+                "；".join(f"{k} {m.text}" for k, m in table.budget.items()),
+                "budget",
+            )
+        )
     rows.append(("实施期目标", table.period_goal, None))
     rows.append(("总体目标" if department_table else "年度目标", table.goal, "goal"))
 
@@ -139,22 +155,28 @@ def _header_block(doc: Document, table: Table, tf: _TableFindings, tid: str) -> 
             continue  # a field the table does not have
         attrs = tf.cell_attrs(f"{tid}-{key}", key) if key else ""
         notes = tf.notes(key) if key else ""
-        out.append(f'<tr><th scope="row">{escape(label)}</th><td{attrs}>{escape(value)}</td>'
-                   f'<td class="notes">{notes}</td></tr>')
+        out.append(
+            f'<tr><th scope="row">{escape(label)}</th><td{attrs}>{escape(value)}</td>'
+            f'<td class="notes">{notes}</td></tr>'
+        )
     out.append("</table>")
     return "\n".join(out)
 
 
 def _tasks(table: Table, tf: _TableFindings, tid: str, words: dict) -> str:
-    out = [f'<table class="tasks"><caption>{escape(words["tasks"])}</caption>',
-           "<thead><tr><th>名称</th><th>主要实施内容</th><th>拟投入的资金</th><th>期望达到的目标</th>"
-           f'<th class="notes">{escape(words["notes"])}</th></tr></thead><tbody>']
+    out = [
+        f'<table class="tasks"><caption>{escape(words["tasks"])}</caption>',
+        "<thead><tr><th>名称</th><th>主要实施内容</th><th>拟投入的资金</th><th>期望达到的目标</th>"
+        f'<th class="notes">{escape(words["notes"])}</th></tr></thead><tbody>',
+    ]
     for k, task in enumerate(table.tasks):
         key = f"k{k}"
         amount = task.amount.text if task.amount else ""
-        out.append(f"<tr><td{tf.cell_attrs(f'{tid}-{key}', key)}>{escape(task.name)}</td>"
-                   f"<td>{escape(task.content)}</td><td class=\"num\">{escape(amount)}</td>"
-                   f'<td>{escape(task.goal)}</td><td class="notes">{tf.notes(key)}</td></tr>')
+        out.append(
+            f"<tr><td{tf.cell_attrs(f'{tid}-{key}', key)}>{escape(task.name)}</td>"
+            f'<td>{escape(task.content)}</td><td class="num">{escape(amount)}</td>'
+            f'<td>{escape(task.goal)}</td><td class="notes">{tf.notes(key)}</td></tr>'
+        )
     out.append("</tbody></table>")
     return "\n".join(out)
 
@@ -174,11 +196,17 @@ def _indicator_tree(table: Table, tf: _TableFindings, tid: str, words: dict) -> 
     inds = table.indicators
     with_period = any(i.period_value_text for i in inds)
     with_remarks = any(i.remarks for i in inds)
-    head = ["一级指标", "二级指标", "三级指标"] + (["实施期指标值"] if with_period else []) + ["年度指标值" if with_period else "指标值"]
+    head = (
+        ["一级指标", "二级指标", "三级指标"]
+        + (["实施期指标值"] if with_period else [])
+        + ["年度指标值" if with_period else "指标值"]
+    )
     head += ["备注"] if with_remarks else []
-    out = [f'<table class="indicators"><caption>{escape(words["indicator_tree"])}</caption><thead><tr>'
-           + "".join(f"<th>{escape(h)}</th>" for h in head)
-           + f'<th class="notes">{escape(words["notes"])}</th></tr></thead><tbody>']
+    out = [
+        f'<table class="indicators"><caption>{escape(words["indicator_tree"])}</caption><thead><tr>'
+        + "".join(f"<th>{escape(h)}</th>" for h in head)
+        + f'<th class="notes">{escape(words["notes"])}</th></tr></thead><tbody>'
+    ]
     level1 = [i.level1_printed or i.level1 for i in inds]
     # a 二级 run never crosses a 一级 boundary
     level2 = [f"{a}\x00{i.level2_printed or i.level2}" for a, i in zip(level1, inds, strict=True)]
@@ -189,11 +217,15 @@ def _indicator_tree(table: Table, tf: _TableFindings, tid: str, words: dict) -> 
         if span1[n]:
             cells.append(f'<td class="l1" rowspan="{span1[n]}">{escape(level1[n])}</td>')
         if span2[n]:
-            cells.append(f'<td class="l2" rowspan="{span2[n]}">{escape(ind.level2_printed or ind.level2)}</td>')
+            cells.append(
+                f'<td class="l2" rowspan="{span2[n]}">{escape(ind.level2_printed or ind.level2)}</td>'
+            )
         cells.append(f"<td{tf.cell_attrs(f'{tid}-{name_key}', name_key)}>{escape(ind.name)}</td>")
         if with_period:
             cells.append(f"<td>{escape(ind.period_value_text or '')}</td>")
-        cells.append(f"<td{tf.cell_attrs(f'{tid}-{value_key}', value_key, 'val')}>{escape(ind.value_text)}</td>")
+        cells.append(
+            f"<td{tf.cell_attrs(f'{tid}-{value_key}', value_key, 'val')}>{escape(ind.value_text)}</td>"
+        )
         if with_remarks:
             cells.append(f"<td>{escape('；'.join(f'{k}: {v}' for k, v in ind.remarks.items()))}</td>")
         cells.append(f'<td class="notes">{tf.notes(name_key, value_key)}</td>')

@@ -30,15 +30,25 @@ from linter.safetext import unicode_safe_json
 # A finding row of the page's data (the file index is put in front by the page).
 # ``location`` is the file's own path left out (``:66:33``, ``:表1!E12``; '' the whole file), or
 # another file's whole location (a suppression sidecar's); the page keeps the rules' slugs apart.
-FINDING_FIELDS = ("table_index", "cell", "severity", "code", "location", "table", "indicator", "value", "message",
-                  "department")
+FINDING_FIELDS = (
+    "table_index",
+    "cell",
+    "severity",
+    "code",
+    "location",
+    "table",
+    "indicator",
+    "value",
+    "message",
+    "department",
+)
 
 
 def _where(f: Finding, path: str) -> str:
     where = str(f.location)
     if f.location.path != path:
         return where
-    return where[len(path):] if where.startswith(path) else where
+    return where[len(path) :] if where.startswith(path) else where
 
 
 def full_location(where: str, path: str) -> str:
@@ -71,7 +81,9 @@ def file_id(path: str) -> str:
 def to_json(data) -> str:
     """JSON safe inside a ``<script>`` element: no ``<`` at all (so no ``</script>``, no ``<!--``)."""
     # (unicode_safe_json: a file name that is not UTF-8 shows its bytes as \\xff, and stays encodable)
-    return unicode_safe_json(json.dumps(data, ensure_ascii=False, separators=(",", ":"))).replace("<", "\\u003c")
+    return unicode_safe_json(json.dumps(data, ensure_ascii=False, separators=(",", ":"))).replace(
+        "<", "\\u003c"
+    )
 
 
 def summarise_file(doc: Document, findings: list[Finding], lang: str = "zh") -> FileSummary:
@@ -96,9 +108,20 @@ def summarise_file(doc: Document, findings: list[Finding], lang: str = "zh") -> 
         department = (departments[spot.table] if spot.table is not None else doc.department) or ""
         summary.by_rule[(f.code, f.rule, f.severity)] += 1
         summary.by_department[department] += 1
-        summary.findings.append([-1 if spot.table is None else spot.table, spot.cell or "", f.severity, f.code,
-                                 _where(f, doc.path), f.table or "", f.indicator or "", f.value or "", f.message,
-                                 department])
+        summary.findings.append(
+            [
+                -1 if spot.table is None else spot.table,
+                spot.cell or "",
+                f.severity,
+                f.code,
+                _where(f, doc.path),
+                f.table or "",
+                f.indicator or "",
+                f.value or "",
+                f.message,
+                department,
+            ]
+        )
     return summary
 
 
@@ -116,28 +139,49 @@ def money_text(funding: Funding | None) -> str:
 def _table_data(doc: Document, table: Table, ti: int, flagged: set) -> dict:
     unit = doc.currency_unit
     department_table = table.kind == "department"
-    rows = [("部门名称" if department_table else "项目名称", table.name, "name"),
-            ("主管部门", table.department, ""),
-            ("实施单位", table.implementing_unit, ""),
-            ("项目期", table.project_period, "")]
+    rows = [
+        ("部门名称" if department_table else "项目名称", table.name, "name"),
+        ("主管部门", table.department, ""),
+        ("实施单位", table.implementing_unit, ""),
+        ("项目期", table.project_period, ""),
+    ]
     annual, period = money_text(table.funding), money_text(table.period_funding)
-    funding = f"年度 {annual}" + (f"　实施期 {period}" if period else "") if period and annual else annual or period
+    funding = (
+        f"年度 {annual}" + (f"　实施期 {period}" if period else "") if period and annual else annual or period
+    )
     rows.append((f"资金（{unit}）" if unit else "资金", funding, "funding"))
     if table.budget:
-        rows.append((f"预算（{unit}）" if unit else "预算", "；".join(f"{k} {m.text}" for k, m in table.budget.items()),
-                     "budget"))
+        rows.append(
+            (
+                f"预算（{unit}）" if unit else "预算",
+                "；".join(f"{k} {m.text}" for k, m in table.budget.items()),
+                "budget",
+            )
+        )
     rows.append(("实施期目标", table.period_goal, ""))
     rows.append(("总体目标" if department_table else "年度目标", table.goal, "goal"))
-    header = [[label, value or "", key] for label, value, key in rows if value or (key and (ti, key) in flagged)]
+    header = [
+        [label, value or "", key] for label, value, key in rows if value or (key and (ti, key) in flagged)
+    ]
     inds = table.indicators
     return {
         "n": table.name,
         "d": table.department or doc.department or "",
         "h": header,
         "k": [[t.name, t.content, t.amount.text if t.amount else "", t.goal] for t in table.tasks],
-        "i": _filled_down([[i.level1_printed or i.level1, i.level2_printed or i.level2, i.name, i.value_text,
-                            i.period_value_text or "", "；".join(f"{k}: {v}" for k, v in i.remarks.items())]
-                           for i in inds]),
+        "i": _filled_down(
+            [
+                [
+                    i.level1_printed or i.level1,
+                    i.level2_printed or i.level2,
+                    i.name,
+                    i.value_text,
+                    i.period_value_text or "",
+                    "；".join(f"{k}: {v}" for k, v in i.remarks.items()),
+                ]
+                for i in inds
+            ]
+        ),
     }
 
 

@@ -96,9 +96,11 @@ def create_app(settings: Settings | None = None):
         await run_in_threadpool(warm_up, settings)
         yield
 
-    return Starlette(routes=[Route("/", home), Route("/check", check, methods=["POST"]),
-                             Route("/healthz", health)],
-                     exception_handlers={404: not_found, 405: method_not_allowed}, lifespan=lifespan)
+    return Starlette(
+        routes=[Route("/", home), Route("/check", check, methods=["POST"]), Route("/healthz", health)],
+        exception_handlers={404: not_found, 405: method_not_allowed},
+        lifespan=lifespan,
+    )
 
 
 # The page holds its downloads and the clerk's data: not cached, not framed, no other origin's scripts.
@@ -108,7 +110,7 @@ _HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-                               "img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
 }
 
 

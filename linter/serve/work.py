@@ -63,12 +63,14 @@ class Settings:
                 return default
             return value if value > 0 else default
 
-        return cls(lang=lang_of(env.get("INDICATOR_LINT_LANG")),
-                   max_file_bytes=number("INDICATOR_LINT_MAX_MB", 20) * MB,
-                   max_files=number("INDICATOR_LINT_MAX_FILES", 20),
-                   max_total_bytes=number("INDICATOR_LINT_MAX_TOTAL_MB", 50) * MB,
-                   tmp_root=env.get("INDICATOR_LINT_TMP") or None,
-                   config=env.get("INDICATOR_LINT_CONFIG") or None)
+        return cls(
+            lang=lang_of(env.get("INDICATOR_LINT_LANG")),
+            max_file_bytes=number("INDICATOR_LINT_MAX_MB", 20) * MB,
+            max_files=number("INDICATOR_LINT_MAX_FILES", 20),
+            max_total_bytes=number("INDICATOR_LINT_MAX_TOTAL_MB", 50) * MB,
+            tmp_root=env.get("INDICATOR_LINT_TMP") or None,
+            config=env.get("INDICATOR_LINT_CONFIG") or None,
+        )
 
     def config_file(self) -> str:
         if self.config:
@@ -144,12 +146,18 @@ def _one(run, folder: Path, n: int, raw_name: str, data: bytes, settings: Settin
     out = FileOutcome(name)
     suffix = os.path.splitext(name)[1].lower()
     if suffix not in ALLOWED:
-        out.error = _say(lang, f"{name}: 不支持此类文件（可检查 {'、'.join(ALLOWED)}）",
-                         f"{name}: this kind of file is not supported (these are: {', '.join(ALLOWED)})")
+        out.error = _say(
+            lang,
+            f"{name}: 不支持此类文件（可检查 {'、'.join(ALLOWED)}）",
+            f"{name}: this kind of file is not supported (these are: {', '.join(ALLOWED)})",
+        )
         return out
     if len(data) > settings.max_file_bytes:
-        out.error = _say(lang, f"{name}: 文件过大（{len(data) / MB:.1f} MB，上限 {settings.max_file_bytes // MB} MB）",
-                         f"{name}: file too large ({len(data) / MB:.1f} MB, limit {settings.max_file_bytes // MB} MB)")
+        out.error = _say(
+            lang,
+            f"{name}: 文件过大（{len(data) / MB:.1f} MB，上限 {settings.max_file_bytes // MB} MB）",
+            f"{name}: file too large ({len(data) / MB:.1f} MB, limit {settings.max_file_bytes // MB} MB)",
+        )
         return out
     path = folder / f"{n}{suffix}"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -168,8 +176,11 @@ def _one(run, folder: Path, n: int, raw_name: str, data: bytes, settings: Settin
     except Exception as exc:  # noqa: BLE001 — a bug of ours: one line on the page, never a traceback
         from linter.crash import describe
 
-        out.error = _say(lang, f"{name}: 检查失败（内部错误 {describe(exc)}）", f"{name}: could not be checked "
-                                                                        f"(internal error {describe(exc)})")
+        out.error = _say(
+            lang,
+            f"{name}: 检查失败（内部错误 {describe(exc)}）",
+            f"{name}: could not be checked (internal error {describe(exc)})",
+        )
         return out
     _render(out, doc, findings, lang)
     from linter.annotate import AnnotateError
@@ -177,8 +188,11 @@ def _one(run, folder: Path, n: int, raw_name: str, data: bytes, settings: Settin
     try:
         out.downloads = _downloads(path, doc, findings, name, folder, lang)
     except AnnotateError:  # the copy could not be made: the page still shows the findings
-        out.downloads = [Download("findings_xlsx", f"{name}（检查结果）.xlsx", XLSX,
-                                  findings_workbook(findings, lang, name))]
+        out.downloads = [
+            Download(
+                "findings_xlsx", f"{name}（检查结果）.xlsx", XLSX, findings_workbook(findings, lang, name)
+            )
+        ]
     return out
 
 
@@ -193,8 +207,9 @@ def _render(out: FileOutcome, doc, findings: list, lang: str) -> None:
     from linter.report.summary import file_id
 
     out.spots = place_findings(doc, findings)  # (by the locations the reader gave: before the renaming)
-    out.findings = [dataclasses.replace(f, location=dataclasses.replace(f.location, path=out.name))
-                    for f in findings]
+    out.findings = [
+        dataclasses.replace(f, location=dataclasses.replace(f.location, path=out.name)) for f in findings
+    ]
     path, doc.path = doc.path, out.name
     try:
         out.section_html = render_file(doc, out.findings, out.spots, file_id(out.name), lang)
@@ -213,9 +228,15 @@ def _downloads(path: Path, doc, findings: list, name: str, folder: Path, lang: s
     marked = folder / f"marked{kind}"
     write_annotated(path, doc, findings, marked, lang=lang, shown_path=name)
     label = "annotated_docx" if kind == ".docx" else "annotated_xlsx"
-    return [Download(label, f"{stem}（{tag}）{kind}", DOCX if kind == ".docx" else XLSX, marked.read_bytes()),
-            Download("findings_xlsx", f"{name}（{'检查结果' if lang == 'zh' else 'findings'}）.xlsx", XLSX,
-                     findings_workbook(findings, lang, name))]
+    return [
+        Download(label, f"{stem}（{tag}）{kind}", DOCX if kind == ".docx" else XLSX, marked.read_bytes()),
+        Download(
+            "findings_xlsx",
+            f"{name}（{'检查结果' if lang == 'zh' else 'findings'}）.xlsx",
+            XLSX,
+            findings_workbook(findings, lang, name),
+        ),
+    ]
 
 
 def findings_workbook(findings: list, lang: str, shown_path: str | None = None) -> bytes:

@@ -69,7 +69,9 @@ class FastPath:
         # spaces (a grade word before a space would be a GRADE token: 完善 提高 is no direction).
         # No word of one class begins a word of another (a test of the grammar checks it), so the
         # longest word that matches is the lexer's token, of the one class that has it.
-        self.word_class = {w: kind for kind in ("ADVERB", "DIR_UP", "DIR_DOWN", "DIR_STEADY") for w in words[kind]}
+        self.word_class = {
+            w: kind for kind in ("ADVERB", "DIR_UP", "DIR_DOWN", "DIR_STEADY") for w in words[kind]
+        }
         self._longest_word = max(map(len, self.word_class))
         # What every shape but a number begins with: most names begin with none of it.
         self._first = frozenset(w[0] for w in (*PREFIXES, *self.grades, *self.word_class))
@@ -110,7 +112,7 @@ class FastPath:
         if unit is None or _UNIT_TOKEN[unit] == "UNIT":
             return _quantity(prefix, number, magnitude, unit, suffix)
         children = [Token("PREFIX", prefix)] if prefix else []  # 2025年, ≥1年: the transformer's own
-        children += [Token("AMOUNT", core[m.start():m.end()].rstrip()), Token("YEAR", unit)]
+        children += [Token("AMOUNT", core[m.start() : m.end()].rstrip()), Token("YEAR", unit)]
         if suffix:
             children.append(Token("SUFFIX", suffix))
         return self.transformer.quantity(children)
@@ -154,7 +156,7 @@ class FastPath:
 def _longest(text: str, pos: int, words, longest: int) -> str | None:
     """The longest of ``words`` that ``text`` has at ``pos``."""
     for size in range(min(longest, len(text) - pos), 0, -1):
-        word = text[pos:pos + size]
+        word = text[pos : pos + size]
         if word in words:
             return word
     return None
@@ -181,14 +183,35 @@ def _quantity(prefix, number, magnitude, unit, suffix) -> t.Value:
     written = Decimal(number)
     if unit is None:
         if magnitude:
-            return t.BareNumber("", (0, 0), comparator, _normal(written * MAGNITUDES[magnitude]), written, magnitude,
-                                approximate=approx, open_ended=open_ended)
+            return t.BareNumber(
+                "",
+                (0, 0),
+                comparator,
+                _normal(written * MAGNITUDES[magnitude]),
+                written,
+                magnitude,
+                approximate=approx,
+                open_ended=open_ended,
+            )
         if comparator is None:
             month = _dotted_month(written)
             if month is not None:
                 return month  # 2025.12: December 2025, not a number
-        return t.BareNumber("", (0, 0), comparator, _normal(written), written, "", approximate=approx,
-                            open_ended=open_ended)
+        return t.BareNumber(
+            "", (0, 0), comparator, _normal(written), written, "", approximate=approx, open_ended=open_ended
+        )
     kind, base, value = measured(written, magnitude or "", unit)
-    return t.Quantity("", (0, 0), comparator, value, base, kind, written, (magnitude or "") + unit, None, None, approx,
-                      open_ended)
+    return t.Quantity(
+        "",
+        (0, 0),
+        comparator,
+        value,
+        base,
+        kind,
+        written,
+        (magnitude or "") + unit,
+        None,
+        None,
+        approx,
+        open_ended,
+    )

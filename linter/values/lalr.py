@@ -64,6 +64,7 @@ class TableParser:
         if how == "inline":
             build = _Inline
         elif how == "expand1":  # ?start: one child, always (lalr_build checks)
+
             def build(children):
                 return children[0]
         else:
@@ -79,6 +80,7 @@ class TableParser:
                     else:
                         kept.append(children[i])
                 return _inner(kept)
+
         return origin, size, build
 
     def _lexer(self, state: int):

@@ -35,8 +35,14 @@ def lark_parser(path: Path | None = None, transformer=None, cache: bool = False)
     """Lark's own LALR parser of the value grammar: the authority the tables are taken from."""
     from lark import Lark
 
-    return Lark.open(str(path or grammar_path()), parser="lalr", lexer="contextual", transformer=transformer,
-                     cache=cache, maybe_placeholders=False)
+    return Lark.open(
+        str(path or grammar_path()),
+        parser="lalr",
+        lexer="contextual",
+        transformer=transformer,
+        cache=cache,
+        maybe_placeholders=False,
+    )
 
 
 def tables_source(grammar: bytes | None = None) -> str:
@@ -57,8 +63,11 @@ def tables_source(grammar: bytes | None = None) -> str:
     for rule in rules:
         if rule.options.keep_all_tokens or rule.options.template_source:
             raise SystemExit(f"{rule}: keep_all_tokens and templates are not supported by lalr.py")
-        include = [(i, not sym.is_term and sym.name.startswith("_"))
-                   for i, sym in enumerate(rule.expansion) if not (sym.is_term and sym.filter_out)]
+        include = [
+            (i, not sym.is_term and sym.name.startswith("_"))
+            for i, sym in enumerate(rule.expansion)
+            if not (sym.is_term and sym.filter_out)
+        ]
         filtered = len(include) < len(rule.expansion) or any(expand for _, expand in include)
         origin = str(rule.origin.name)
         name = str(rule.alias or origin)
@@ -106,25 +115,27 @@ def tables_source(grammar: bytes | None = None) -> str:
             lexers.append(tuple(m.pattern for m in scanner._mres))
         state_lexer.append(lexer_of[id(basic)])
 
-    return "".join([
-        '"""The value grammar\'s LALR parser as data, for ``lalr.TableParser``. GENERATED from grammar/value.lark\n',
-        "by ``python -m linter.values.lalr_build`` (with Lark): do not edit, regenerate (tests/test_values_fast.py).\n",
-        '"""\n\n',
-        "# fmt: off\n",
-        f"GRAMMAR_CRC = {grammar_crc(grammar)}\n",
-        "START_STATE = 0\n",
-        f"END_STATE = {number[table.end_states['start']]}\n",
-        f"IGNORE = {tuple(str(t) for t in parser.ignore_tokens)!r}\n",
-        "# (origin, length, transformer method, how: call/inline/expand1, kept children (index, inlined) or None)\n",
-        f"RULES = {_literal(tuple(rule_rows))}\n",
-        "# per state: symbol → next state (shift, goto) or ~rule (reduce)\n",
-        f"STATES = {_literal(tuple(states))}\n",
-        "# per lexer: the patterns it tries in order (one, unless it has over 100 terminals)\n",
-        f"LEXERS = {_literal(tuple(lexers))}\n",
-        f"STATE_LEXER = {_literal(tuple(state_lexer))}\n",
-        "# the words of terminals that are lists of words, for the fast path (fast.py)\n",
-        f"WORDS = {_literal({name: _terminal_words(grammar.decode('utf-8'), name) for name in WORD_TERMINALS})}\n",
-    ])
+    return "".join(
+        [
+            '"""The value grammar\'s LALR parser as data, for ``lalr.TableParser``. GENERATED from grammar/value.lark\n',
+            "by ``python -m linter.values.lalr_build`` (with Lark): do not edit, regenerate (tests/test_values_fast.py).\n",
+            '"""\n\n',
+            "# fmt: off\n",
+            f"GRAMMAR_CRC = {grammar_crc(grammar)}\n",
+            "START_STATE = 0\n",
+            f"END_STATE = {number[table.end_states['start']]}\n",
+            f"IGNORE = {tuple(str(t) for t in parser.ignore_tokens)!r}\n",
+            "# (origin, length, transformer method, how: call/inline/expand1, kept children (index, inlined) or None)\n",
+            f"RULES = {_literal(tuple(rule_rows))}\n",
+            "# per state: symbol → next state (shift, goto) or ~rule (reduce)\n",
+            f"STATES = {_literal(tuple(states))}\n",
+            "# per lexer: the patterns it tries in order (one, unless it has over 100 terminals)\n",
+            f"LEXERS = {_literal(tuple(lexers))}\n",
+            f"STATE_LEXER = {_literal(tuple(state_lexer))}\n",
+            "# the words of terminals that are lists of words, for the fast path (fast.py)\n",
+            f"WORDS = {_literal({name: _terminal_words(grammar.decode('utf-8'), name) for name in WORD_TERMINALS})}\n",
+        ]
+    )
 
 
 def _terminal_words(grammar: str, name: str) -> tuple[str, ...]:

@@ -17,11 +17,26 @@ from linter.values.transform import comparator_of, comparator_pattern
 # Full-width ASCII (！ to ～) and the ideographic space fold to their half-width forms; a few
 # dashes and tildes fold to - and ~. Each maps one character to one, so spans stay true.
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FOLD.update({0x3000: " ", 0x2014: "-", 0x2013: "-", 0x2015: "-", 0x2212: "-", 0x301C: "~",
-              0xFE6A: "%", 0x00A0: " ",
-              # comparison signs from other blocks: ═ (a box-drawing line printed for =), ⩾ ⩽, and the
-              # small forms ﹤ ﹥ ﹦
-              0x2550: "=", 0x2A7E: "≥", 0x2A7D: "≤", 0xFE64: "<", 0xFE65: ">", 0xFE66: "="})
+_FOLD.update(
+    {
+        0x3000: " ",
+        0x2014: "-",
+        0x2013: "-",
+        0x2015: "-",
+        0x2212: "-",
+        0x301C: "~",
+        0xFE6A: "%",
+        0x00A0: " ",
+        # comparison signs from other blocks: ═ (a box-drawing line printed for =), ⩾ ⩽, and the
+        # small forms ﹤ ﹥ ﹦
+        0x2550: "=",
+        0x2A7E: "≥",
+        0x2A7D: "≤",
+        0xFE64: "<",
+        0xFE65: ">",
+        0xFE66: "=",
+    }
+)
 
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
@@ -73,7 +88,9 @@ def _can_start(parser) -> re.Pattern:
     ``%ignore`` (whitespace) need not be among them: the text comes from ``_trim``, which has
     already stripped the whitespace it could start with."""
     first = parser.parse_interactive("").accepts() - {"$END"}
-    return re.compile("|".join(f"(?:{parser.get_terminal(name).pattern.to_regexp()})" for name in sorted(first)))
+    return re.compile(
+        "|".join(f"(?:{parser.get_terminal(name).pattern.to_regexp()})" for name in sorted(first))
+    )
 
 
 def fold(text: str) -> str:
@@ -133,7 +150,11 @@ def _as_text(raw: str, core: str, offset: int) -> t.Text:
     if m:
         # ≥上年水平, 不低于去年同期: a comparator against a named baseline
         comparator = comparator_of(m.group(1))
-        baseline = core[m.end():] or None
-    return t.Text(raw, (offset, offset + len(core)), quantities=find_quantities(core, offset), comparator=comparator,
-                  baseline=baseline)
-
+        baseline = core[m.end() :] or None
+    return t.Text(
+        raw,
+        (offset, offset + len(core)),
+        quantities=find_quantities(core, offset),
+        comparator=comparator,
+        baseline=baseline,
+    )

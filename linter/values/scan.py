@@ -88,7 +88,7 @@ def split_name_value(cell: str) -> tuple[str, str]:
     for m in _SPACES.finditer(folded):
         if len(folded) - m.end() > MAX_VALUE_LENGTH:
             continue
-        name, value = text[: m.start()].strip(), text[m.end():].strip()
+        name, value = text[: m.start()].strip(), text[m.end() :].strip()
         if not name:
             continue
         parsed = parse_value(value)
@@ -97,5 +97,5 @@ def split_name_value(cell: str) -> tuple[str, str]:
     # A value with no space before it; only a number with a unit, so 培训项目2 stays whole.
     m = _trailing_value().search(folded)
     if m and m.start() > 0:
-        return text[: m.start()].strip(), text[m.start():].strip()
+        return text[: m.start()].strip(), text[m.start() :].strip()
     return text, ""

@@ -19,8 +19,19 @@ from linter.values.numerals import chinese_to_decimal
 from linter.values.units import MAGNITUDES, describe
 
 _CMP = {
-    ">=": "≥", "<=": "≤", "=>": "≥", "=<": "≤", "≧": "≥", "≦": "≤", "≮": "≥", "≯": "≤",
-    "≥": "≥", "≤": "≤", ">": ">", "<": "<", "=": "=",
+    ">=": "≥",
+    "<=": "≤",
+    "=>": "≥",
+    "=<": "≤",
+    "≧": "≥",
+    "≦": "≤",
+    "≮": "≥",
+    "≯": "≤",
+    "≥": "≥",
+    "≤": "≤",
+    ">": ">",
+    "<": "<",
+    "=": "=",
     **dict.fromkeys(("大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "达到", "达"), "≥"),
     **dict.fromkeys(("高于", "超过", "大于", "多于", "超"), ">"),
     **dict.fromkeys(("小于等于", "小于或等于", "不高于", "不超过", "不大于", "不多于", "控制在"), "≤"),
@@ -31,10 +42,21 @@ _APPROX = {"约", "大约", "近", "预计", "约为", "左右"}
 _SUFFIX_CMP = {"及以上": "≥", "以上": "≥", "及以下": "≤", "以下": "≤", "以内": "≤", "之内": "≤", "内": "≤"}
 _OPEN_ENDED = {"以上", "及以上"}
 _DATE_PART = {
-    "年内": "end", "底": "end", "末": "end", "年底": "end", "年末": "end", "初": "start",
-    "上半年": "first_half", "下半年": "second_half",
-    "上旬": "early", "中旬": "mid", "下旬": "late",
-    "第一季度": "q1", "第二季度": "q2", "第三季度": "q3", "第四季度": "q4",
+    "年内": "end",
+    "底": "end",
+    "末": "end",
+    "年底": "end",
+    "年末": "end",
+    "初": "start",
+    "上半年": "first_half",
+    "下半年": "second_half",
+    "上旬": "early",
+    "中旬": "mid",
+    "下旬": "late",
+    "第一季度": "q1",
+    "第二季度": "q2",
+    "第三季度": "q3",
+    "第四季度": "q4",
 }
 _DIRECTION = {"DIR_UP": "up", "DIR_DOWN": "down", "DIR_STEADY": "steady"}
 _KEEP = {"保持", "维持", "稳定"}  # steady verbs that state a level to keep: 保持100%
@@ -105,8 +127,16 @@ class ValueTransformer:
                 month = _dotted_month(written)
                 if month is not None:
                     return month  # 2025.12: December 2025, not a number
-            return t.BareNumber("", (0, 0), comparator, _normal(number), written, magnitude,
-                                approximate=approx, open_ended=open_ended)
+            return t.BareNumber(
+                "",
+                (0, 0),
+                comparator,
+                _normal(number),
+                written,
+                magnitude,
+                approximate=approx,
+                open_ended=open_ended,
+            )
         if unit == "年" and per is None and not magnitude and _is_calendar_year(written):
             if noun is not None:
                 # ≥2022年依法维权次数: a target measured against a baseline, not a quantity
@@ -118,8 +148,20 @@ class ValueTransformer:
             # 不低于2024年: a baseline year, never a duration of 2024 years
             return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}年")
         kind, base, number = measured(written, magnitude, unit)
-        return t.Quantity("", (0, 0), comparator, number, base, kind, written, magnitude + unit,
-                          per, noun, approx, open_ended)
+        return t.Quantity(
+            "",
+            (0, 0),
+            comparator,
+            number,
+            base,
+            kind,
+            written,
+            magnitude + unit,
+            per,
+            noun,
+            approx,
+            open_ended,
+        )
 
     def change(self, children):
         """A quantity after a direction word: 增长5% is a change by 5%; 下降到3% a level to reach."""
@@ -151,8 +193,12 @@ class ValueTransformer:
             low = low_written * MAGNITUDES[high_mag]  # 8-12万元: the 万 belongs to both ends
         if units and units[-1] == "年" and _is_calendar_year(low_written) and _is_calendar_year(high_written):
             # 2024-2026年: a period of calendar years
-            return t.Period("", (0, 0), t.Date("", (0, 0), year=int(low_written)),
-                            t.Date("", (0, 0), year=int(high_written)))
+            return t.Period(
+                "",
+                (0, 0),
+                t.Date("", (0, 0), year=int(low_written)),
+                t.Date("", (0, 0), year=int(high_written)),
+            )
         if not units:
             period = _period_from_dotted(low_written, high_written)
             if period is not None:
@@ -164,8 +210,17 @@ class ValueTransformer:
         if low > high:
             raise ValueError("range ends reversed")
         written_unit = (high_mag if high_mag in MAGNITUDES else "") + units[-1]
-        return t.Range("", (0, 0), _normal(low * factor), _normal(high * factor), base, kind,
-                       written_unit, approximate=approx or low_approx or high_approx, comparator=comparator)
+        return t.Range(
+            "",
+            (0, 0),
+            _normal(low * factor),
+            _normal(high * factor),
+            base,
+            kind,
+            written_unit,
+            approximate=approx or low_approx or high_approx,
+            comparator=comparator,
+        )
 
     def expression(self, children):
         operands = tuple(read_amount(c)[0] for c in children if c.type == "AMOUNT")
@@ -209,14 +264,23 @@ class ValueTransformer:
                 part = part or _DATE_PART[str(c)]  # 第一季度末 keeps q1
             elif c.type == "BEFORE":
                 before = True
-        return t.Date("", (0, 0), year=year, month=month, day=day, part=part, before=before,
-                      placeholder=placeholder)
+        return t.Date(
+            "", (0, 0), year=year, month=month, day=day, part=part, before=before, placeholder=placeholder
+        )
 
     def period(self, children):
         start, end = children[0], children[2]
         if end.year is None:
-            end = t.Date("", (0, 0), year=start.year, month=end.month, day=end.day, part=end.part,
-                         before=end.before, placeholder=end.placeholder)
+            end = t.Date(
+                "",
+                (0, 0),
+                year=start.year,
+                month=end.month,
+                day=end.day,
+                part=end.part,
+                before=end.before,
+                placeholder=end.placeholder,
+            )
         return t.Period("", (0, 0), start, end)
 
     def month_span(self, children):
@@ -229,8 +293,12 @@ class ValueTransformer:
         first = _day_number(amounts[-1])
         if not 1 <= first <= 12 or month is None or first > month:
             raise ValueError("not a span of months")
-        return t.Period("", (0, 0), t.Date("", (0, 0), year=year, month=first),
-                        t.Date("", (0, 0), year=year, month=month, day=day))
+        return t.Period(
+            "",
+            (0, 0),
+            t.Date("", (0, 0), year=year, month=first),
+            t.Date("", (0, 0), year=year, month=month, day=day),
+        )
 
     def direction(self, children):
         adverb = "".join(str(c) for c in children if c.type == "ADVERB")
@@ -243,8 +311,11 @@ class ValueTransformer:
         return t.Grade("", (0, 0), grade=str(children[0]))
 
     def per_unit(self, children):
-        return "·".join("年" if c.type == "YEAR" else str(c)  # 1次/年度 → 年
-                        for c in children if c.type in ("UNIT", "MONTH", "DAY", "YEAR"))
+        return "·".join(
+            "年" if c.type == "YEAR" else str(c)  # 1次/年度 → 年
+            for c in children
+            if c.type in ("UNIT", "MONTH", "DAY", "YEAR")
+        )
 
 
 def _modifiers(children) -> tuple[str | None, bool, bool]:

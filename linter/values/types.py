@@ -216,5 +216,16 @@ class Text(Value):
     kind = "text"
 
 
-ALL_KINDS = ("empty", "quantity", "duration", "number", "range", "date", "period", "direction",
-             "grade", "expression", "text")
+ALL_KINDS = (
+    "empty",
+    "quantity",
+    "duration",
+    "number",
+    "range",
+    "date",
+    "period",
+    "direction",
+    "grade",
+    "expression",
+    "text",
+)

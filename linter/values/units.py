@@ -22,62 +22,79 @@ _COUNT = (
 # 一片区, 一段时间, 三包): inside running text (a goal, a name) they count only after digits.
 IDIOM_PRONE = frozenset("把 对 门 盘 片 段 面 包 层 回 遍 堂 首 集 双 副 排 群 串 封 尊 堆".split())
 UNITS: dict[str, tuple[str, str, Decimal]] = {u: ("count", u, Decimal(1)) for u in _COUNT}
-UNITS.update({
-    "%": ("percent", "%", Decimal(1)),
-    "百分比": ("percent", "%", Decimal(1)),
-    "比例": ("percent", "%", Decimal(100)),  # ≥0.97比例: a share written as a fraction (the transformer
-    # reads a figure above 1, 95比例, as the percentage it must mean)
-    "‰": ("percent", "%", Decimal("0.1")),
-    "百分点": ("percent", "百分点", Decimal(1)),  # a change of a rate, not a rate
-    "个百分点": ("percent", "百分点", Decimal(1)),
-    "成": ("percent", "%", Decimal(10)),  # 九成 = 90%
-    "元": ("money", "元", Decimal(1)),
-    "亿元": ("money", "元", Decimal(100_000_000)),
-    "角": ("money", "元", Decimal("0.1")),
-    "秒": ("duration", "秒", Decimal(1)),
-    "分钟": ("duration", "分钟", Decimal(1)),
-    "小时": ("duration", "小时", Decimal(1)),
-    "个小时": ("duration", "小时", Decimal(1)),
-    "天": ("duration", "天", Decimal(1)),
-    "日": ("duration", "天", Decimal(1)),
-    "工作日": ("duration", "工作日", Decimal(1)),
-    "个工作日": ("duration", "工作日", Decimal(1)),
-    "周": ("duration", "周", Decimal(1)),
-    "星期": ("duration", "周", Decimal(1)),
-    "个星期": ("duration", "周", Decimal(1)),
-    "个月": ("duration", "个月", Decimal(1)),
-    "月": ("duration", "个月", Decimal(1)),  # only after a slash: 元/人·月
-    "季度": ("duration", "季度", Decimal(1)),
-    "个季度": ("duration", "季度", Decimal(1)),
-    "年": ("duration", "年", Decimal(1)),
-    "周年": ("duration", "年", Decimal(1)),
-    "公里": ("length", "米", Decimal(1000)),
-    "千米": ("length", "米", Decimal(1000)),
-    "km": ("length", "米", Decimal(1000)),
-    "KM": ("length", "米", Decimal(1000)),
-    "米": ("length", "米", Decimal(1)),
-    "延米": ("length", "米", Decimal(1)),
-    "m": ("length", "米", Decimal(1)),
-    "M": ("length", "米", Decimal(1)),
-    "厘米": ("length", "米", Decimal("0.01")),
-    "cm": ("length", "米", Decimal("0.01")),
-    "平方米": ("area", "平方米", Decimal(1)),
-    "平米": ("area", "平方米", Decimal(1)),
-    "㎡": ("area", "平方米", Decimal(1)),
-    "m²": ("area", "平方米", Decimal(1)),
-    "m2": ("area", "平方米", Decimal(1)),
-    "M2": ("area", "平方米", Decimal(1)),
-    "平方公里": ("area", "平方米", Decimal(1_000_000)),
-    "亩": ("area", "亩", Decimal(1)),
-    "万亩": ("area", "亩", Decimal(10000)),
-    "公顷": ("area", "平方米", Decimal(10000)),
-    "吨": ("weight", "千克", Decimal(1000)),
-    "千克": ("weight", "千克", Decimal(1)),
-    "公斤": ("weight", "千克", Decimal(1)),
-    "kg": ("weight", "千克", Decimal(1)),
-    "克": ("weight", "千克", Decimal("0.001")),
-})
-for _u in ("立方米", "m³", "方", "度", "千瓦时", "千瓦", "兆瓦", "GB", "TB", "G", "T", "分", "公里/小时", "套/年"):
+UNITS.update(
+    {
+        "%": ("percent", "%", Decimal(1)),
+        "百分比": ("percent", "%", Decimal(1)),
+        "比例": ("percent", "%", Decimal(100)),  # ≥0.97比例: a share written as a fraction (the transformer
+        # reads a figure above 1, 95比例, as the percentage it must mean)
+        "‰": ("percent", "%", Decimal("0.1")),
+        "百分点": ("percent", "百分点", Decimal(1)),  # a change of a rate, not a rate
+        "个百分点": ("percent", "百分点", Decimal(1)),
+        "成": ("percent", "%", Decimal(10)),  # 九成 = 90%
+        "元": ("money", "元", Decimal(1)),
+        "亿元": ("money", "元", Decimal(100_000_000)),
+        "角": ("money", "元", Decimal("0.1")),
+        "秒": ("duration", "秒", Decimal(1)),
+        "分钟": ("duration", "分钟", Decimal(1)),
+        "小时": ("duration", "小时", Decimal(1)),
+        "个小时": ("duration", "小时", Decimal(1)),
+        "天": ("duration", "天", Decimal(1)),
+        "日": ("duration", "天", Decimal(1)),
+        "工作日": ("duration", "工作日", Decimal(1)),
+        "个工作日": ("duration", "工作日", Decimal(1)),
+        "周": ("duration", "周", Decimal(1)),
+        "星期": ("duration", "周", Decimal(1)),
+        "个星期": ("duration", "周", Decimal(1)),
+        "个月": ("duration", "个月", Decimal(1)),
+        "月": ("duration", "个月", Decimal(1)),  # only after a slash: 元/人·月
+        "季度": ("duration", "季度", Decimal(1)),
+        "个季度": ("duration", "季度", Decimal(1)),
+        "年": ("duration", "年", Decimal(1)),
+        "周年": ("duration", "年", Decimal(1)),
+        "公里": ("length", "米", Decimal(1000)),
+        "千米": ("length", "米", Decimal(1000)),
+        "km": ("length", "米", Decimal(1000)),
+        "KM": ("length", "米", Decimal(1000)),
+        "米": ("length", "米", Decimal(1)),
+        "延米": ("length", "米", Decimal(1)),
+        "m": ("length", "米", Decimal(1)),
+        "M": ("length", "米", Decimal(1)),
+        "厘米": ("length", "米", Decimal("0.01")),
+        "cm": ("length", "米", Decimal("0.01")),
+        "平方米": ("area", "平方米", Decimal(1)),
+        "平米": ("area", "平方米", Decimal(1)),
+        "㎡": ("area", "平方米", Decimal(1)),
+        "m²": ("area", "平方米", Decimal(1)),
+        "m2": ("area", "平方米", Decimal(1)),
+        "M2": ("area", "平方米", Decimal(1)),
+        "平方公里": ("area", "平方米", Decimal(1_000_000)),
+        "亩": ("area", "亩", Decimal(1)),
+        "万亩": ("area", "亩", Decimal(10000)),
+        "公顷": ("area", "平方米", Decimal(10000)),
+        "吨": ("weight", "千克", Decimal(1000)),
+        "千克": ("weight", "千克", Decimal(1)),
+        "公斤": ("weight", "千克", Decimal(1)),
+        "kg": ("weight", "千克", Decimal(1)),
+        "克": ("weight", "千克", Decimal("0.001")),
+    }
+)
+for _u in (
+    "立方米",
+    "m³",
+    "方",
+    "度",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "GB",
+    "TB",
+    "G",
+    "T",
+    "分",
+    "公里/小时",
+    "套/年",
+):
     UNITS[_u] = ("other", _u, Decimal(1))
 
 # Money units a header or an amount may name, with their factor to 元.
@@ -89,6 +106,7 @@ MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decima
 def describe(unit: str) -> tuple[str, str, Decimal]:
     """(kind, base unit, factor) for a written unit; unknown units count as 'other'."""
     return UNITS.get(unit, ("other", unit, Decimal(1)))
+
 
 # Months in a span of each normalised duration unit (a 3年 project period is 36 months).
 MONTHS_IN = {"年": 12, "季度": 3, "个月": 1}
