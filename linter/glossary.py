@@ -67,6 +67,7 @@ _LEVEL1_KEYS = (
     ("项目效益", BENEFIT),
     ("效果", BENEFIT),
     ("项目效果", BENEFIT),
+    ("实施效果", BENEFIT),  # over both 产出 and 效益 in one template: the 二级 column then names them
     ("社会公众或服务对象满意度", SATISFACTION),
 )
 

@@ -204,3 +204,89 @@ def test_a_cut_table_is_truncated_and_not_judged_for_what_is_missing(tmp_path):
 def test_a_table_that_ends_with_its_satisfaction_rows_is_whole():
     doc = read_text(CUT + "状况\t良好\n满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\n", "t.txt")
     assert not doc.tables[0].truncated
+
+
+def test_an_indicator_table_turned_on_its_side():
+    # b20: 一级 over 二级 over 三级 as columns, one row per township with its values
+    doc = corpus("b20")
+    (table,) = doc.tables
+    assert rows(doc) == [
+        ("质量指标", "资金投向合规率", ""),
+        ("数量指标", "扶持村数", ""),
+        ("时效指标", "资金使用率", ""),
+        ("社会效益指标", "改善村人居环境、改善基础设施", ""),  # 指标1: dropped
+        ("社会效益指标", "资金使用重大违规违纪问题", ""),  # under the merged 社会效益 heading
+    ]
+    assert table.truncated  # the text stops at the first township's name
+    assert table.name == "2020年市级财政专项扶贫资金(第二批扶贫开发项目)"  # from its title
+    assert [p.location.line for p in doc.problems if p.location.line == 24] == []  # 一级 row read
+    text = (
+        "乡镇 | 产出指标 | 效益指标\n质量指标 | 数量指标 | 社会效益指标\n合格率 | 村数 | 满意度\n"
+        "甲镇 | 100% | 2个 | ≥90%\n乙镇 | 95% | 1个 | ≥85%\n"
+    )
+    crafted = read_text(text, "t.txt")
+    assert rows(crafted) == [
+        ("质量指标", "合格率", "100%"),
+        ("数量指标", "村数", "2个"),
+        ("社会效益指标", "满意度", "≥90%"),
+    ]
+    assert [i.level1 for i in crafted.tables[0].indicators] == ["产出指标", "产出指标", "效益指标"]
+    assert not crafted.problems  # the second township's row is another place's values, not astray
+
+
+def test_a_fused_evaluation_form_with_its_scores_run_into_the_values():
+    doc = corpus("b06")  # 评价指标评价内容指标名称指标说明目标值分值备注, every row run together
+    assert rows(doc) == [
+        ("数量指标", "享受资助人数", "2100"),  # 达到预计值 2100 10
+        ("数量指标", "资金支出率", "95%"),
+        ("质量指标", "建档立卡学生全面覆盖", "100%"),
+        ("质量指标", "资助对象满意度", "95%以上"),
+        ("时效指标", "及时发放率", "100%"),
+        ("成本指标", "资助标准达标率", "100%"),  # 总分 100 below is no row
+    ]
+    assert split_fused_row("产出数量指标享受资助人数达到预计值210010", explained=True, scored=True) == [
+        "产出",
+        "数量指标",
+        "享受资助人数",
+        "达到预计值",
+        "2100",
+        "10",
+    ]
+    # without a 分值 column a number is read whole
+    assert split_fused_row("数量指标享受资助人数210010")[-1] == "210010"
+
+
+def test_a_run_on_name_ends_at_its_measure_when_an_explanation_column_follows():
+    doc = corpus("b02")  # 三级指标指标解释…: 党建任务完成率上级党组织要求完成党建工作任务完成率 / 100%
+    assert ("质量指标", "党建任务完成率", "100%") in rows(doc)
+    assert ("数量指标", "消化利用农作物秸秆数量", "5个") in rows(doc)
+    assert (
+        split_fused_row("项目数据上报及时率说明", explained=True)[0] == "项目数据上报及时率"
+    )  # not cut at 数
+    assert split_fused_row("党建任务完成率上级要求")[0] == "党建任务完成率上级要求"  # no such column: kept
+
+
+def test_a_name_that_goes_on_after_its_value():
+    text = "二级指标指标内容指标值备注\n数量指标\n各种强制免疫率、屠宰率\n100%\n及检疫率\n"
+    assert rows(read_text(text, "t.txt")) == [("数量指标", "各种强制免疫率、屠宰率及检疫率", "100%")]
+    assert split_fused_heading("二级指标指标内容指标值备注") == ["二级指标", "指标内容", "指标值", "备注"]
+
+
+def test_a_statement_ending_in_a_figure_is_one_statement():
+    (item,) = read_line("质量指标:学校的教育教学秩序良好,校园文化建设深受好评,力争毕业生合格率达100%").items
+    assert item == ("学校的教育教学秩序良好,校园文化建设深受好评,力争毕业生合格率达100%", "")
+    assert read_line("数量指标:培训人数≥100人").items == [("培训人数", "≥100人")]
+
+
+def test_a_unit_column_is_joined_to_what_the_value_column_prints():
+    doc = corpus("b01")  # 定性 应保尽保 and 28.8萬元 under a 计量单位 column printing %: read as printed
+    assert ("数量指标", "業務工作支出安排金額", "28.8萬元%") in rows(doc)
+    assert ("社会效益指标", "保證單位正常運轉", "應保盡保%") in rows(doc)
+
+
+def test_a_cut_name_without_its_closing_pipe_is_no_row():
+    doc = corpus("b19")  # the text stops at 完工项目县规模养殖场畜禽粪污处理 (no ' |'): cut inside the cell
+    names = [i.name for t in doc.tables for i in t.indicators]
+    assert names[-1] == "完工项目县畜禽粪污综合利用率"
+    assert "实施效果指标" not in names  # a 一级 label over 产出 and 效益
+    assert doc.tables[0].truncated

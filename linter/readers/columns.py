@@ -72,6 +72,19 @@ class ColumnMap:
     def index_of(self, role: str) -> int | None:
         return next((i for i, c in self.columns.items() if c.role == role), None)
 
+    def explains_before_value(self) -> bool:
+        """Is an explanation column (指标解释, 指标说明) printed between the name and the value?"""
+        name, value = self.index_of("name"), self.index_of("value")
+        if name is None or value is None:
+            return False
+        return any(name < i < value and c.role == "remark" for i, c in self.columns.items())
+
+    def scored_after_value(self) -> bool:
+        """Is a score column (分值, 权重, 得分) printed right after the value?"""
+        value = self.index_of("value")
+        after = self.columns.get(value + 1) if value is not None else None
+        return after is not None and any(word in after.label for word in ("分值", "权重", "得分"))
+
     def value_roles(self) -> list[tuple[int, Column]]:
         """The columns after the name, in printed order, that hold values or remarks."""
         name = self.index_of("name")
@@ -113,7 +126,7 @@ def _is_comparator(text: str) -> bool:
 
 def joined_value(comparator: Cell | None, value: Cell | None, unit: Cell | None) -> str:
     text = value.text if value else ""
-    if unit and unit.text and text and not text.endswith(unit.text) and not _is_text(text):
+    if unit and unit.text and text and not text.endswith(unit.text):
         text += unit.text
     if comparator and text:
         c = comparator.text
@@ -297,10 +310,17 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
                 placed.value.text + text, placed.value.index, placed.value.column, placed.value.line
             )
             continue
-        for column in free:
+        for column in list(free):
             if column.role in ("comparator", "unit"):
                 continue
             free.remove(column)
+            if (
+                column.role == "remark"
+                and placed.value is None
+                and any(c.role == "value" for c in free)
+                and looks_like_value(text)
+            ):
+                continue  # its 指标说明 left out (run-on text): the value goes on to the value column
             if column.role == "value":
                 placed.value = cell
             elif column.role == "period_value":

@@ -43,10 +43,11 @@ from linter.readers.form_labels import (
     is_indicator_header,
     is_title,
     is_year_line,
+    name_in_title,
     project_list_roles,
     year_in,
 )
-from linter.readers.indicators import Categories, make_indicator
+from linter.readers.indicators import Categories, make_indicator, printed_name
 from linter.readers.layout import (
     Cell,
     Row,
@@ -56,7 +57,7 @@ from linter.readers.layout import (
     split_words,
 )
 from linter.readers.runon import split_fused_heading, split_fused_row
-from linter.readers.sections import TOTAL, BudgetSection, ProjectListSection, TaskSection
+from linter.readers.sections import TOTAL, BudgetSection, ProjectListSection, TaskSection, TransposedSection
 from linter.values import split_name_value
 
 # A line that is only a page number: ``3``, ``- 3 -``, ``3/12``, ``第 3 页``, ``第3页，共12页``,
@@ -84,6 +85,10 @@ _NEXT_GOAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[、.�
 _UNCLOSED = re.compile(r"[(（][^)）]{0,3}$|“[^”]*$")  # 生態(t, 和“健: cut inside a gloss or a quote
 _SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?%?$")  # 分值, 得分, an actual rate
 _UNPLACED = 10_000  # cell indices of no column (a run-on row's parts)
+# A line that goes on with the name of the row above, printed after that row's value (各种强制免率、屠宰率 /
+# 100% / 及检疫率): it opens with a conjunction, so it cannot begin a name of its own.
+_NAME_GOES_ON = re.compile(r"^(?:及|以及|和|与|、|或)[\u4e00-\u9fff]")
+_SCORE_TOTAL = re.compile(r"^(?:总分|总得分|合计得分|得分合计|分值合计)\d*$")
 _CODE = re.compile(r"^\d{6,}$")  # a unit's or project's code in a budget listing
 _NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
 _NOTE_LABEL = re.compile(
@@ -118,7 +123,9 @@ class FormReader:
         self.word_rows = False  # the indicator heading was one line of single-spaced words
         self.fused_rows = False  # the indicator heading was printed with no separator (runon)
         self.section = ""  # "" | indicators | stream: the indicator table being read
-        self.part: BudgetSection | TaskSection | ProjectListSection | None = None  # a part around it
+        self.part: BudgetSection | TaskSection | ProjectListSection | TransposedSection | None = (
+            None  # a part around it
+        )
         self.columns: ColumnMap | None = None
         self.cats = Categories()
         self.funding_unit = ""
@@ -133,6 +140,8 @@ class FormReader:
         self.line, self.last_row = 0, None  # the row being read, the last one with text
         self.closed_rows = 0  # rows ending with a pipe: a dump of an HTML table
         self.recent: deque[str] = deque(maxlen=4)  # the last one-cell lines: a project's code, name, amount
+        self.title = ""  # the last title line not yet given to a table
+        self.titled: list[tuple[Table, str]] = []  # each table opened after a title, with that title
 
     # ------------------------------------------------------------------ helpers
 
@@ -163,6 +172,9 @@ class FormReader:
         self.table = Table(name="", kind=kind, location=location)
         self.first_table_line = min(self.first_table_line, location.line or self.first_table_line)
         self.doc.tables.append(self.table)
+        if self.title:
+            self.titled.append((self.table, self.title))
+            self.title = ""
         if not keep_section:
             self.section, self.columns, self.part = "", None, None
             self.cats = Categories()
@@ -246,6 +258,10 @@ class FormReader:
             unit = next((u for r, u in roles.values() if r == "amount" and u), "")
             self.doc.currency_unit = self.doc.currency_unit or unit
             return False
+        if self.section == "" and TransposedSection.starts(row):
+            self.part = TransposedSection(self, row)
+            # the 一级 headings above (项目单位 | 产 出 指 标 | 效 益 指 标) are read from the 二级
+            return orphan is not None and any(is_category_label(compact(c.text)) for c in orphan.filled)
         if single and " " in single and not block_label(filled[0].raw):
             spaced = _spaced_labels(filled[0])
             if spaced is not None:
@@ -297,6 +313,7 @@ class FormReader:
         elif self.section or self.part is not None:
             self.close_table()
         self.first_table_line = min(self.first_table_line, self.line)
+        self.title = text
         if not self.doc.title:
             self.doc.title = text.lstrip("#").strip()
             self.dept_from_title = _department_in_title(self.doc.title)
@@ -542,13 +559,19 @@ class FormReader:
         if TOTAL.match(compact(filled[0].raw)):
             self.on_total(row)
             return
+        if _SCORE_TOTAL.match(compact(filled[0].raw)):
+            return  # 总分 | 100: the scores' sum under an evaluation form, not an indicator
         if table.indicators and self.rest_of_last_row(row):
             return
         if len(filled) == 1 and len(row.cells) == 1 and self.word_rows:
             row = Row(row.line, split_words(filled[0]), row.text)  # 产出指标 数量指标 出差人数 正向 = 8 4
         elif len(filled) == 1 and self.fused_rows:
             cell = filled[0]
-            parts = split_fused_row(cell.text)
+            parts = split_fused_row(
+                cell.text,
+                explained=self.columns.explains_before_value(),
+                scored=self.columns.scored_after_value(),
+            )
             if not is_category_label(parts[0]) and not (self.cats.level1 or self.cats.level2):
                 return  # 505006州民族特殊教育学校30.00: the unit's line above its indicators
             if len(parts) == 1 and parts[0] in ("定量", "定性"):
@@ -640,6 +663,9 @@ class FormReader:
         if last.location.line >= row.line or is_category_label(filled[0].text):
             return False
         in_name_column = self.columns is not None and filled[0].index == self.columns.index_of("name")
+        if len(filled) == 1 and last.value_text and _NAME_GOES_ON.match(filled[0].text):
+            last.name = printed_name(last.name + filled[0].text)
+            return True
         if len(filled) == 1 and not last.value_text and len(filled[0].text) <= 8 and not in_name_column:
             rebuilt = make_indicator(
                 self.cats,
@@ -737,6 +763,9 @@ class FormReader:
             self.orphan_problem(self.orphan)
             self.orphan = None
         doc = self.doc
+        for table, title in self.titled:
+            # no 项目名称 printed: the table is called what its title says (2019年度…项目绩效评价指标表)
+            table.name = table.name or name_in_title(title)
         if self.table is not None and doc.source_format == "text" and self.ends_inside(self.table):
             self.mark_truncated(self.table)
         if not doc.department:
@@ -770,7 +799,14 @@ class FormReader:
     def mark_truncated(self, table: Table) -> None:
         table.truncated = True
         last = table.indicators[-1] if table.indicators else None  # 效, 生態(t: a cell cut short
-        if last is not None and not last.value_text and (len(last.name) <= 2 or _UNCLOSED.search(last.name)):
+        cut_name = (  # 完工项目县规模养殖场畜禽粪污处理 with no closing pipe: the name itself was cut
+            last is not None and self.unclosed_end() and self.last_row.line == last.location.line
+        )
+        if (
+            last is not None
+            and not last.value_text
+            and (len(last.name) <= 2 or _UNCLOSED.search(last.name) or cut_name)
+        ):
             table.indicators.pop()
         elif (
             last is not None

@@ -212,14 +212,24 @@ def _project_list_role(text: str) -> tuple[str, str] | None:
 
 
 # Title, year and currency lines of the document.
-_TITLE = re.compile(r"绩效(?:目标|指标)\S{0,8}表|绩效目标(?:申报|公开)")
+_TITLE = re.compile(r"绩效(?:评价)?(?:目标|指标)\S{0,8}表|绩效目标(?:申报|公开)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_NUMBER = re.compile(r"^(?:附件\s*\d*\s*[:：]?|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+\s*、)\s*")
 _YEAR_LINE = re.compile(r"^[(（]?\s*(?:(?:19|20)\d{2})\s*年度?\s*[)）]?$")
 _CURRENCY = re.compile(r"(?:金额|货币|资金)?单位\s*[:：]\s*(万元|元|亿元|千元)")
 
 
 def is_title(text: str) -> bool:
     return len(text) <= 80 and bool(_TITLE.search(text))
+
+
+def name_in_title(title: str) -> str:
+    """What a title calls its table: ``附件3 2020年…(第二批扶贫开发项目)绩效目标表`` → the words before
+    绩效目标表, without the attachment number or list numbering; '' when nothing is left."""
+    m = _TITLE.search(title)
+    name = title[: m.start()] if m else title
+    name = _TITLE_NUMBER.sub("", name.lstrip("#").strip())
+    return name.strip(" :：-—") if len(name) >= 2 else ""
 
 
 def year_in(text: str) -> int | None:

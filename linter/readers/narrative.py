@@ -75,9 +75,10 @@ def _items(text: str) -> list[tuple[str, str]]:
 
 def _comma_items(text: str) -> list[tuple[str, str]]:
     """``名称≥值,名称≥值``: items apart by commas when each has its value (the last may be cut
-    short by the end of the text); otherwise the whole text is one statement."""
+    short by the end of the text); otherwise the whole text is one statement, even when its last
+    clause ends in a figure (秩序良好,深受好评,力争合格率达100%: the figure is not the row's value)."""
     name, value = split_name_value(text)
-    if value:
+    if value and not _COMMA.search(name):
         return [(name, value)]
     items = [split_name_value(p.strip()) for p in _COMMA.split(text) if p.strip()]
     if len(items) > 1 and all(v for _, v in items[:-1]) and (items[-1][1] or len(items[-1][0]) <= 2):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from linter.readers.form_labels import is_indicator_header
 from linter.values.parser import parse_exact
 from linter.values.transform import comparator_pattern
 from linter.values.types import Direction, Text
@@ -26,6 +27,9 @@ _HEADINGS = sorted(
         "二级指标",
         "三级指标",
         "指标名称",
+        "指标内容",
+        "评价指标",
+        "评价内容",
         "指标值内容",
         "指标值类型",
         "指标值",
@@ -77,14 +81,25 @@ _BLOCK_WORD = re.compile(
     r"|(?<!年度)(?=资金总额[:：])|(?=年度总体目标|年度目标)|(?<!年度)(?=总体目标)"
 )
 # Category labels as printed at the start of a run-on row (the 一级, then the 二级).
+_LEVEL2_WORD = (
+    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|经济成本|社会成本"
+    r"|生态环境成本)指标"
+)
 _LABEL = re.compile(
     r"(?:(?:项目)?(?:产出|效益|满意度|成本|完成|效果)指标"
-    r"|(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|经济成本|社会成本"
-    r"|生态环境成本)指标)" + _LABEL_NOTE
+    rf"|(?:产出|效益|满意度)(?={_LEVEL2_WORD})"  # 产出数量指标: the 一级 printed without 指标
+    rf"|{_LEVEL2_WORD})" + _LABEL_NOTE
 )
 _NATURE_END = re.compile(r"-?\s*(定量|定性)\s*$")
 # Where a value may begin: a digit or the first character of a comparator.
 _VALUE_START = re.compile(rf"\d|{comparator_pattern(2)}|[≥≤<>=≧≦＞＜＝]")
+# Where an explanation printed after the name begins: 反映…情况, 达到目标值 (the 指标说明 of a rate).
+_STATED_TARGET = re.compile(r"达到(?:预计|目标|预期|计划)值")
+_EXPLANATION = re.compile(rf"反映|{_STATED_TARGET.pattern}")
+# A whole number with a 分值 run into its end: the score is 5–30 (a multiple of 5), the number the rest.
+_SCORE_AFTER = re.compile(r"^(\d+?)((?:[1-3][05])|5)$")
+# The word an indicator's name ends with when it names what is measured (a rate, a count).
+_MEASURE_END = re.compile(r"率|数量|人数|次数|个数|户数|人次")
 _TRAILING_MARKS = frozenset(".。,，;；、")
 _SCAN = 80  # a value is looked for in the first 80 characters only: bounded work per row
 _LONGEST = 16  # the longest value tried (2023年12月31日前, ≥100000平方米)
@@ -103,8 +118,7 @@ def split_fused_heading(text: str) -> list[str] | None:
     places = [i for i, p in enumerate(pieces) if p not in _HEADINGS]
     if places and (places[0] == 0 or pieces[places[0] - 1] != "区域目标值"):
         return None  # a place is a heading only in the 区域目标值 columns
-    levels = sum(1 for p in pieces if p in ("一级指标", "二级指标", "三级指标"))
-    return pieces if pos == len(compact) and levels >= 2 else None
+    return pieces if pos == len(compact) and is_indicator_header(pieces) else None
 
 
 def split_paragraph(text: str) -> list[str] | None:
@@ -130,8 +144,10 @@ def _ends_with_label(text: str) -> bool:
     return any(m.end() == len(text) for m in _LABEL.finditer(text[-24:]))
 
 
-def split_fused_row(text: str) -> list[str]:
-    """A run-on row cut into its leading category labels, the name, the value and the rest."""
+def split_fused_row(text: str, explained: bool = False, scored: bool = False) -> list[str]:
+    """A run-on row cut into its leading category labels, the name, the value and the rest.
+    ``explained``: the heading prints an explanation column between the name and the value;
+    ``scored``: a 分值 column right after the value, whose figure runs into it (210010)."""
     text = text.strip()
     cells: list[str] = []
     nature = _NATURE_END.search(text)
@@ -148,18 +164,33 @@ def split_fused_row(text: str) -> list[str]:
         # and a 指标解释 that ends by restating it
         cells.extend((text[:restated], text[restated:]))
     elif text:
-        start, end = _value_span(text)
+        stated = _STATED_TARGET.search(text, 2)
+        # 资金支出率达到目标值95%: the 指标说明 says the value follows, so it is sought after it
+        start, end = _value_span(text, stated.end() if stated else 2)
         head = text if start is None else text[:start]
-        explained = head.find("反映", 2)  # 项目资金使用合规性反映项目资金使用合规情况: a 指标解释 begins
-        if explained > 0:
-            cells.extend((head[:explained], head[explained:]))
+        explanation = _EXPLANATION.search(head, 2)  # 项目资金使用合规性反映项目资金使用合规情况
+        cut = explanation.start() if explanation else -1
+        if cut < 0 and explained:
+            cut = _name_end(head)  # 党建任务完成率上级党组织要求…: the name ends at its measure
+        if cut > 0:
+            cells.extend((head[:cut], head[cut:]))
         else:
             cells.append(head)
         if start is not None:
-            cells.extend(part for part in (text[start:end], text[end:]) if part)
+            value, rest = text[start:end], text[end:]
+            if scored and not rest and (m := _SCORE_AFTER.match(value)):
+                value, rest = m.group(1), m.group(2)  # 享受资助人数 2100, 分值 10
+            cells.extend(part for part in (value, rest) if part)
     if nature:
         cells.append(nature.group(1))
     return cells
+
+
+def _name_end(text: str) -> int:
+    """Where the name ends in ``name explanation`` run together: after its first measure word
+    (完成率, 秸秆数量), when an explanation of two characters or more follows; -1 when none."""
+    m = _MEASURE_END.search(text, 4)
+    return m.end() if m and len(text) - m.end() >= 2 else -1
 
 
 def _restated(text: str) -> int | None:
@@ -170,10 +201,10 @@ def _restated(text: str) -> int | None:
     return None
 
 
-def _value_span(text: str) -> tuple[int | None, int]:
-    """Where the value of ``name value rest`` is: the first place, two characters or more into
-    the text, from which the grammar reads a value (the longest one from there)."""
-    for i in range(2, min(len(text), _SCAN)):
+def _value_span(text: str, first: int = 2) -> tuple[int | None, int]:
+    """Where the value of ``name value rest`` is: the first place, ``first`` characters or more
+    into the text, from which the grammar reads a value (the longest one from there)."""
+    for i in range(first, min(len(text), _SCAN)):
         numeric = _VALUE_START.match(text, i) is not None
         for j in range(min(len(text), i + _LONGEST), i, -1):
             if not numeric and j - i < _DIRECTION_WORDS:

@@ -5,7 +5,9 @@ A part opens on its heading row and reads the rows after it until one of them ``
 * ``BudgetSection`` — a department table's 预算整体情况 block: label, amount, label, amount …;
 * ``TaskSection`` — the 年度重点工作任务 list, columns named by its heading row;
 * ``ProjectListSection`` — a table listing several projects, one row each, the indicator tree of
-  a project inside one cell (门源县 2023: 单位编码 | 单位及项目名称 | 金额 | 绩效目标 | 绩效指标).
+  a project inside one cell (门源县 2023: 单位编码 | 单位及项目名称 | 金额 | 绩效目标 | 绩效指标);
+* ``TransposedSection`` — an indicator table turned on its side: one column an indicator (二级 over
+  三级), one row a place or unit with its values (德化县 2020: 质量指标 | 数量指标 | … over 资金投向合规率 | …).
 
 Each reads through the form reader (``linter.readers.form.FormReader``) that opened it: its
 current table, its document, its locations and problems.
@@ -16,10 +18,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from linter import glossary
 from linter.model import Table, Task
 from linter.readers import html_cells
 from linter.readers.amounts import looks_like_amount, money
 from linter.readers.form_labels import BlockLabel, block_label, is_indicator_header, project_list_roles
+from linter.readers.indicators import Categories, make_indicator
 from linter.readers.layout import Cell, Row, compact, first_text_column
 
 if TYPE_CHECKING:
@@ -165,6 +169,60 @@ class ProjectListSection:
             table.goal_location = reader.loc(row.line, first_text_column(goal))
         if tree is not None:
             table.indicators = html_cells.read_tree(tree.raw, row.line, tree.column, reader.path)
+
+
+class TransposedSection:
+    """Indicators as columns: a row of 二级 headings, a row of 三级 names under them, then one row
+    per place or unit whose cells are the values, the place first. The first place's values are
+    the table's (as for one value column per place in an upright table)."""
+
+    def __init__(self, reader: FormReader, row: Row):
+        self.reader = reader
+        reader.current(reader.loc(row.line, row.filled[0].column))
+        self.level2 = [c.text for c in row.filled]  # in column order; a merged one spans the rest
+        self.first = -1  # where this table's indicators start in table.indicators
+        self.width = 0  # how many names
+        self.valued = False
+
+    @staticmethod
+    def starts(row: Row) -> bool:
+        """Three or more distinct 二级 headings side by side, nothing else: no upright table prints that."""
+        texts = [c.text for c in row.filled]
+        level2 = {glossary.normalise_level2(t) for t in texts}
+        return len(texts) >= 3 and None not in level2 and len(level2) == len(texts)
+
+    def ends(self, row: Row) -> bool:
+        if self.first < 0:
+            return len(row.filled) < 2  # no names under the headings
+        return len(row.filled) not in (self.width, self.width + 1)
+
+    def feed(self, row: Row) -> None:
+        reader = self.reader
+        table = reader.table
+        assert table is not None
+        if self.first < 0:
+            self.first, self.width = len(table.indicators), len(row.filled)
+            for i, cell in enumerate(row.filled):
+                cats = Categories()
+                cats.heading(self.level2[min(i, len(self.level2) - 1)], prefer_level1=False)
+                table.indicators.append(
+                    make_indicator(cats, cell.text, "", reader.path, row.line, first_text_column(cell))
+                )
+            return
+        if self.valued:
+            return  # another place's values: the table's are the first place's
+        values = row.filled
+        if len(values) == self.width + 1:
+            values = values[1:]  # the place or unit the row is for
+        for i, cell in enumerate(values):
+            old = table.indicators[self.first + i]
+            cats = Categories(old.level1, old.level1_printed, old.level2, old.level2_printed)
+            new = make_indicator(
+                cats, old.name, cell.text, reader.path, old.location.line, old.location.column, cell.column
+            )
+            new.value_location = reader.loc(row.line, cell.column)
+            table.indicators[self.first + i] = new
+        self.valued = True
 
 
 def unit_heading(text: str) -> str | None:
