@@ -290,3 +290,25 @@ def test_a_cut_name_without_its_closing_pipe_is_no_row():
     assert names[-1] == "完工项目县畜禽粪污综合利用率"
     assert "实施效果指标" not in names  # a 一级 label over 产出 and 效益
     assert doc.tables[0].truncated
+
+
+def test_run_on_place_values_end_a_row_and_the_next_one_follows():
+    doc = corpus("b11")  # seven county columns; 2312222 and >=95% ×7, then 项目完成率 runs on
+    assert rows(doc) == [
+        ("数量指标", "宗教管理经费补助县(市、区)数量", "2"),
+        ("质量指标", "项目资金使用合规性", ">=95%"),
+        ("质量指标", "项目完成率", ""),
+    ]
+    remarks = doc.tables[0].indicators[1].remarks
+    assert remarks["连城县"] == ">=95%"  # the last place's value, not the next row's text with it
+    assert split_fused_row("村数2312", places=3)[-1] == "2312"  # four digits under three places: whole
+
+
+def test_a_unit_the_grammar_does_not_read_stays_with_its_value():
+    (row,) = rows(
+        read_text(
+            "一级指标二级指标三级指标指标值指标解释\n成本指标经济成本指标学生补助标准17元/人.每天反映用餐标准\n",
+            "t.txt",
+        )
+    )
+    assert row == ("经济成本指标", "学生补助标准", "17元/人.每天")

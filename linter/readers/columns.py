@@ -44,6 +44,7 @@ class Column:
 @dataclass
 class ColumnMap:
     columns: dict[int, Column]
+    places: int = 0  # value columns, one per place (新罗区 | 永定区 | …)
 
     @classmethod
     def from_cells(cls, cells: list[Cell]) -> ColumnMap:
@@ -54,10 +55,12 @@ class ColumnMap:
                 role = "remark"  # an unknown heading is an extra column: keep what it holds
             columns[cell.index] = Column(role or "skip", cell.text, unit)
         roles = {c.role for c in columns.values()}
+        places = 0
         for column in columns.values():
             if column.role == "place":  # the first place's column is the value when none is named
                 column.role = "remark" if "value" in roles else "value"
                 roles.add("value")
+                places += 1
         if "name" not in roles:  # 指标 | 指标权重 | 计量单位 | 指标值: a table with no levels at all
             bare = next((c for c in columns.values() if c.role == "skip" and c.label == "指标"), None)
             if bare is not None:
@@ -67,7 +70,7 @@ class ColumnMap:
                 if c.role == "period_value":
                     c.role = "value"
                     break
-        return cls(columns)
+        return cls(columns, places)
 
     def index_of(self, role: str) -> int | None:
         return next((i for i, c in self.columns.items() if c.role == role), None)

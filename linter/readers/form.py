@@ -56,7 +56,7 @@ from linter.readers.layout import (
     first_text_column,
     split_words,
 )
-from linter.readers.runon import split_fused_heading, split_fused_row
+from linter.readers.runon import split_fused_heading, split_fused_row_and_rest
 from linter.readers.sections import TOTAL, BudgetSection, ProjectListSection, TaskSection, TransposedSection
 from linter.values import split_name_value
 
@@ -139,6 +139,7 @@ class FormReader:
         self.goal_field = ""  # the goal just read ("goal" / "period_goal"): its numbered lines may follow
         self.line, self.last_row = 0, None  # the row being read, the last one with text
         self.closed_rows = 0  # rows ending with a pipe: a dump of an HTML table
+        self.run_on_rows: list[Row] = []  # rows run on after another one's values (runon)
         self.recent: deque[str] = deque(maxlen=4)  # the last one-cell lines: a project's code, name, amount
         self.title = ""  # the last title line not yet given to a table
         self.titled: list[tuple[Table, str]] = []  # each table opened after a title, with that title
@@ -553,6 +554,11 @@ class FormReader:
         return bool(project_list_roles([c.text for c in row.cells]) and len(row.filled) >= 3)
 
     def indicator_row(self, row: Row) -> None:
+        self.one_indicator_row(row)
+        while self.run_on_rows:  # each is shorter than the text it came from: this ends
+            self.one_indicator_row(self.run_on_rows.pop(0))
+
+    def one_indicator_row(self, row: Row) -> None:
         table = self.table
         assert table is not None and self.columns is not None
         filled = row.filled
@@ -567,15 +573,18 @@ class FormReader:
             row = Row(row.line, split_words(filled[0]), row.text)  # 产出指标 数量指标 出差人数 正向 = 8 4
         elif len(filled) == 1 and self.fused_rows:
             cell = filled[0]
-            parts = split_fused_row(
+            parts, following = split_fused_row_and_rest(
                 cell.text,
                 explained=self.columns.explains_before_value(),
                 scored=self.columns.scored_after_value(),
+                places=self.columns.places,
             )
             if not is_category_label(parts[0]) and not (self.cats.level1 or self.cats.level2):
                 return  # 505006州民族特殊教育学校30.00: the unit's line above its indicators
             if len(parts) == 1 and parts[0] in ("定量", "定性"):
                 return  # the -定性 left of an empty 二级 row
+            if following:  # the next row run on after this one's values: read it after this one
+                self.run_on_rows.append(Row(row.line, [Cell(following, 0, cell.column, row.line)], following))
             # numbered past every column: cut by content, the parts are placed by content too
             row = Row(
                 row.line,

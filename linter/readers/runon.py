@@ -93,6 +93,8 @@ _LABEL = re.compile(
 _NATURE_END = re.compile(r"-?\s*(定量|定性)\s*$")
 # Where a value may begin: a digit or the first character of a comparator.
 _VALUE_START = re.compile(rf"\d|{comparator_pattern(2)}|[≥≤<>=≧≦＞＜＝]")
+# The end of a unit the grammar does not read (.每天 after 17元/人), before an explanation or the end.
+_UNIT_TAIL = re.compile(r"[.·．][\u4e00-\u9fff]{1,3}(?=反映|$)")
 # Where an explanation printed after the name begins: 反映…情况, 达到目标值 (the 指标说明 of a rate).
 _STATED_TARGET = re.compile(r"达到(?:预计|目标|预期|计划)值")
 _EXPLANATION = re.compile(rf"反映|{_STATED_TARGET.pattern}")
@@ -144,10 +146,21 @@ def _ends_with_label(text: str) -> bool:
     return any(m.end() == len(text) for m in _LABEL.finditer(text[-24:]))
 
 
-def split_fused_row(text: str, explained: bool = False, scored: bool = False) -> list[str]:
+def split_fused_row(text: str, explained: bool = False, scored: bool = False, places: int = 0) -> list[str]:
     """A run-on row cut into its leading category labels, the name, the value and the rest.
     ``explained``: the heading prints an explanation column between the name and the value;
-    ``scored``: a 分值 column right after the value, whose figure runs into it (210010)."""
+    ``scored``: a 分值 column right after the value, whose figure runs into it (210010);
+    ``places``: that many value columns, one per place, whose one-digit values run together."""
+    cells, following = split_fused_row_and_rest(text, explained, scored, places)
+    return [*cells, following] if following else cells
+
+
+def split_fused_row_and_rest(
+    text: str, explained: bool = False, scored: bool = False, places: int = 0
+) -> tuple[list[str], str]:
+    """``split_fused_row``, and the text of the next row when it runs on after this one's values
+    (a table with one value column per place: the places' values end the row)."""
+    following = ""
     text = text.strip()
     cells: list[str] = []
     nature = _NATURE_END.search(text)
@@ -178,12 +191,52 @@ def split_fused_row(text: str, explained: bool = False, scored: bool = False) ->
             cells.append(head)
         if start is not None:
             value, rest = text[start:end], text[end:]
+            if (tail := _UNIT_TAIL.match(rest)) is not None:
+                # 17元/人.每天反映…: the unit goes on past what the grammar reads, up to the 指标解释
+                value, rest = value + tail.group(), rest[tail.end() :]
             if scored and not rest and (m := _SCORE_AFTER.match(value)):
                 value, rest = m.group(1), m.group(2)  # 享受资助人数 2100, 分值 10
-            cells.extend(part for part in (value, rest) if part)
+            elif places > 1 and len(value) == places and value.isdigit():
+                value, rest = value[0], value[1:] + rest  # 2312222 under seven places: 2, 3, 1 …
+            cells.append(value)
+            if places > 1:
+                others, following = _place_values(rest, places - 1)
+                cells.extend(others)
+            elif rest:
+                cells.append(rest)
     if nature:
         cells.append(nature.group(1))
-    return cells
+    return cells, following
+
+
+def _is_value(value: object) -> bool:
+    """A value the grammar reads whole, not a quantity running into the next cell's words."""
+    return value is not None and not isinstance(value, Text) and not getattr(value, "noun", None)
+
+
+def _place_values(text: str, count: int) -> tuple[list[str], str]:
+    """The other places' values at the start of ``text`` (>=95%>=95%…, 312222), and what follows
+    them: the next row, when the text goes on (项目完成率反映…)."""
+    values: list[str] = []
+    if text.isdigit() and len(text) == count:
+        return list(text), ""
+    pos = 0
+    while len(values) < count and pos < len(text):
+        end = next(
+            (
+                j
+                for j in range(min(len(text), pos + _LONGEST), pos, -1)
+                if _is_value(parse_exact(text[pos:j]))
+            ),
+            None,
+        )
+        if end is None:
+            break
+        values.append(text[pos:end])
+        pos = end
+    if len(values) < count:
+        return ([text] if text else []), ""  # not the places' values: one remark, as before
+    return values, text[pos:]
 
 
 def _name_end(text: str) -> int:
