@@ -76,8 +76,11 @@ _LEVEL1_KEYS = (
 HTML_TAG = re.compile(r"<[^<>]*>")
 # Traditional forms of the characters of the form's labels (mirror sites print 產出指標, 計量單位).
 TRADITIONAL = str.maketrans(
-    "產標數質時經濟會態續響滿對務級績環項計單稱職責總體額預資實際說評準備註類門範圍據價認證權釋來達讓費長發護醫療養險檢測衛區縣鄉鎮報屬導層義礎",
-    "产标数质时经济会态续响满对务级绩环项计单称职责总体额预资实际说评准备注类门范围据价认证权释来达让费长发护医疗养险检测卫区县乡镇报属导层义础",
+    "產標數質時經濟會態續響滿對務級績環項計單稱職責總體額預資實際說評準備註類門範圍據價認證權釋來達讓費長發護醫療養險檢測衛區縣鄉鎮報屬導層義礎"
+    # and those of values: units, measure words, comparators (28.8萬元, 100個, 不低於95%, 以內)
+    "萬億個噸畝處戶臺張輛條場間種隻頭雙組屆歲鐘號點於為與內現劃畢過車筆節課講輪網幣擔",
+    "产标数质时经济会态续响满对务级绩环项计单称职责总体额预资实际说评准备注类门范围据价认证权释来达让费长发护医疗养险检测卫区县乡镇报属导层义础"
+    "万亿个吨亩处户台张辆条场间种只头双组届岁钟号点于为与内现划毕过车笔节课讲轮网币担",
 )
 _TRADITIONAL_CHAR = re.compile("[" + "".join(chr(c) for c in TRADITIONAL) + "]")
 
@@ -168,6 +171,21 @@ def _looks_like_category(label: str, key: str) -> bool:
         "对象满意度",
         "对象满意度指标",
         "类",
+    )
+
+
+def run_on_label_pattern() -> str:
+    """A regex for a category label as printed at the start of run-on text (产出指标, 数量指标,
+    服务对象满意度指标, 社会公众或服务对象满意度指标 …). Only a label ending in 指标 is one there: nothing
+    else marks where it ends. Built from the keys above, in simplified characters."""
+    level2 = sorted((k for k, _ in _LEVEL2_KEYS), key=len, reverse=True)
+    rests = ("对象满意度指标", "效益指标", "影响指标", "类指标", "度指标", "指标")
+    level1 = sorted({k for k, _ in _LEVEL1_KEYS} | {"成本", "完成"}, key=len, reverse=True)
+    level2_label = f"(?:{'|'.join(level2)})(?:{'|'.join(rests)})"
+    return (
+        f"(?:项目)?(?:{'|'.join(level1)})(?:类)?指标"
+        f"|(?:{'|'.join(level1)})(?={level2_label})"  # 产出数量指标: the 一级 printed without 指标
+        f"|{level2_label}"
     )
 
 

@@ -237,6 +237,7 @@ def test_an_indicator_table_turned_on_its_side():
 def test_a_fused_evaluation_form_with_its_scores_run_into_the_values():
     doc = corpus("b06")  # 评价指标评价内容指标名称指标说明目标值分值备注, every row run together
     assert rows(doc) == [
+        ("", "规章制度建立与否", ""),  # under 项目年度绩效目标(定量指标) / 制度指标, no template's; 分值 20
         ("数量指标", "享受资助人数", "2100"),  # 达到预计值 2100 10
         ("数量指标", "资金支出率", "95%"),
         ("质量指标", "建档立卡学生全面覆盖", "100%"),
@@ -312,3 +313,29 @@ def test_a_unit_the_grammar_does_not_read_stays_with_its_value():
         )
     )
     assert row == ("经济成本指标", "学生补助标准", "17元/人.每天")
+
+
+def test_fused_rows_of_every_kind_of_value():
+    heading = "一级指标二级指标三级指标指标值\n"
+    cases = [
+        (
+            "效益指标经济效益指标项目实施是否产生经济价值否",
+            ("经济效益指标", "项目实施是否产生经济价值", "否"),
+        ),
+        ("效益指标社会效益指标服务保障民生效果良好", ("社会效益指标", "服务保障民生", "效果良好")),
+        ("產出指標數量指標業務工作支出安排金額28.8萬元", ("数量指标", "業務工作支出安排金額", "28.8萬元")),
+        ("产出指标成本指标饲料库120平米490元/平米", ("成本指标", "饲料库120平米", "490元/平米")),
+        (
+            "效益指标生态效益指标学校绿化覆盖达70%,优化校园生态环境。",
+            ("生态效益指标", "学校绿化覆盖达70%,优化校园生态环境。", ""),
+        ),
+        ("产出指标质量指标政策知晓率═100%", ("质量指标", "政策知晓率", "═100%")),
+        ("产出指标质量指标农村低保标准>=530元/人*月", ("质量指标", "农村低保标准", ">=530元/人*月")),
+    ]
+    for line, row in cases:
+        assert rows(read_text(heading + line + "\n", "t.txt")) == [row], line
+    # no category printed at all: the rows are still read
+    assert rows(read_text(heading + "辅警人员=512人\n受益对象满意度≥95%\n", "t.txt")) == [
+        ("", "辅警人员", "=512人"),
+        ("", "受益对象满意度", "≥95%"),
+    ]

@@ -56,7 +56,7 @@ from linter.readers.layout import (
     first_text_column,
     split_words,
 )
-from linter.readers.runon import split_fused_heading, split_fused_row_and_rest
+from linter.readers.runon import is_other_label, split_fused_heading, split_fused_row_and_rest
 from linter.readers.sections import TOTAL, BudgetSection, ProjectListSection, TaskSection, TransposedSection
 from linter.values import split_name_value
 
@@ -89,7 +89,8 @@ _UNPLACED = 10_000  # cell indices of no column (a run-on row's parts)
 # 100% / 及检疫率): it opens with a conjunction, so it cannot begin a name of its own.
 _NAME_GOES_ON = re.compile(r"^(?:及|以及|和|与|、|或)[\u4e00-\u9fff]")
 _SCORE_TOTAL = re.compile(r"^(?:总分|总得分|合计得分|得分合计|分值合计)\d*$")
-_CODE = re.compile(r"^\d{6,}$")  # a unit's or project's code in a budget listing
+_CODE = re.compile(r"^\d{6,}$")
+_CODE_FIRST = re.compile(r"^\d{6,}")  # a unit's or project's code in a budget listing
 _NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
 _NOTE_LABEL = re.compile(
     r"^(?:填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期"
@@ -579,10 +580,15 @@ class FormReader:
                 scored=self.columns.scored_after_value(),
                 places=self.columns.places,
             )
-            if not is_category_label(parts[0]) and not (self.cats.level1 or self.cats.level2):
+            if _CODE_FIRST.match(cell.text) and not (self.cats.level1 or self.cats.level2):
                 return  # 505006州民族特殊教育学校30.00: the unit's line above its indicators
             if len(parts) == 1 and parts[0] in ("定量", "定性"):
                 return  # the -定性 left of an empty 二级 row
+            if len(parts) > 1 and is_other_label(parts[0]):
+                # categories no template names: the row is under neither 一级 nor 二级 known
+                self.cats = Categories()
+                while len(parts) > 1 and is_other_label(parts[0]):
+                    self.cats.level2_printed = parts.pop(0)
             if following:  # the next row run on after this one's values: read it after this one
                 self.run_on_rows.append(Row(row.line, [Cell(following, 0, cell.column, row.line)], following))
             # numbered past every column: cut by content, the parts are placed by content too

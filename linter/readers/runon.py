@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
+from linter import glossary
 from linter.readers.form_labels import is_indicator_header
-from linter.values.parser import parse_exact
+from linter.values.parser import fold, parse_exact
 from linter.values.transform import comparator_pattern
-from linter.values.types import Direction, Text
+from linter.values.types import Direction, Grade, Text
 
 # Column headings as they are printed, longest first so that 指标值内容 is not cut as 指标值 + 内容.
 _HEADINGS = sorted(
@@ -81,31 +82,32 @@ _BLOCK_WORD = re.compile(
     r"|(?<!年度)(?=资金总额[:：])|(?=年度总体目标|年度目标)|(?<!年度)(?=总体目标)"
 )
 # Category labels as printed at the start of a run-on row (the 一级, then the 二级).
-_LEVEL2_WORD = (
-    r"(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度|经济成本|社会成本"
-    r"|生态环境成本)指标"
-)
-_LABEL = re.compile(
-    r"(?:(?:项目)?(?:产出|效益|满意度|成本|完成|效果)指标"
-    rf"|(?:产出|效益|满意度)(?={_LEVEL2_WORD})"  # 产出数量指标: the 一级 printed without 指标
-    rf"|{_LEVEL2_WORD})" + _LABEL_NOTE
-)
+# Category labels as printed at the start of a run-on row (the 一级, then the 二级), matched on
+# the text in simplified characters (mirror sites print 數量指標).
+_LABEL = re.compile(f"(?:{glossary.run_on_label_pattern()}){_LABEL_NOTE}")
+# A category the templates do not name, at the start of a run-on row: words ending in 指标, or
+# in a bracketed note ending so (项目年度绩效目标(定量指标)).
+_OTHER_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}(?:指标|[(（][\u4e00-\u9fff]{1,6}指标[)）])")
 _NATURE_END = re.compile(r"-?\s*(定量|定性)\s*$")
 # Where a value may begin: a digit or the first character of a comparator.
-_VALUE_START = re.compile(rf"\d|{comparator_pattern(2)}|[≥≤<>=≧≦＞＜＝]")
+_VALUE_START = re.compile(rf"\d|{comparator_pattern(2)}|[≥≤<>=≧≦]")  # on folded text (＞ ═ ⩾ → > = ≥)
 # The end of a unit the grammar does not read (.每天 after 17元/人), before an explanation or the end.
-_UNIT_TAIL = re.compile(r"[.·．][\u4e00-\u9fff]{1,3}(?=反映|$)")
+_UNIT_TAIL = re.compile(r"[.·．*×][\u4e00-\u9fff]{1,3}(?=反映|$)")
+_CLAUSE = re.compile(r"^[,，;；][\u4e00-\u9fff]")  # a figure inside a sentence: the sentence goes on
+_DIRECTION_WORDS = 4  # a direction found inside a row must be a phrase (有所减轻), not 提高 alone
+_SENTENCE = re.compile(r"[;；]")
+_QUALITATIVE = 8  # the longest qualitative value sought at the end of a row (经济效益良好)
 # Where an explanation printed after the name begins: 反映…情况, 达到目标值 (the 指标说明 of a rate).
 _STATED_TARGET = re.compile(r"达到(?:预计|目标|预期|计划)值")
 _EXPLANATION = re.compile(rf"反映|{_STATED_TARGET.pattern}")
 # A whole number with a 分值 run into its end: the score is 5–30 (a multiple of 5), the number the rest.
+_SCORE = re.compile(r"[1-3]?[05]")
 _SCORE_AFTER = re.compile(r"^(\d+?)((?:[1-3][05])|5)$")
 # The word an indicator's name ends with when it names what is measured (a rate, a count).
 _MEASURE_END = re.compile(r"率|数量|人数|次数|个数|户数|人次")
 _TRAILING_MARKS = frozenset(".。,，;；、")
 _SCAN = 80  # a value is looked for in the first 80 characters only: bounded work per row
 _LONGEST = 16  # the longest value tried (2023年12月31日前, ≥100000平方米)
-_DIRECTION_WORDS = 4  # a direction read as the value must be a phrase (有所减轻), not 提高 alone
 
 
 def split_fused_heading(text: str) -> list[str] | None:
@@ -166,9 +168,15 @@ def split_fused_row_and_rest(
     nature = _NATURE_END.search(text)
     if nature:
         text = text[: nature.start()].rstrip(" -")
-    while (m := _LABEL.match(text)) is not None:
-        cells.append(m.group(0))
+    while (m := _LABEL.match(glossary.simplified(text))) is not None:  # one character for one
+        cells.append(text[: m.end()])
         text = text[m.end() :]
+    while not cells[-1:] and (m := _OTHER_LABEL.match(text)) and len(text) - m.end() >= 4:
+        # 项目年度绩效目标(定量指标)制度指标规章制度建立与否: categories no template names (the 评价指标
+        # and 评价内容 of an evaluation form), cut off the same way
+        while (m := _OTHER_LABEL.match(text)) and len(text) - m.end() >= 4:
+            cells.append(text[: m.end()])
+            text = text[m.end() :]
     whole = parse_exact(text) if text else None
     if whole is not None and not isinstance(whole, Text):
         cells.append(text)  # 100%: a value on its own line, under the row it belongs to
@@ -180,6 +188,8 @@ def split_fused_row_and_rest(
         stated = _STATED_TARGET.search(text, 2)
         # 资金支出率达到目标值95%: the 指标说明 says the value follows, so it is sought after it
         start, end = _value_span(text, stated.end() if stated else 2)
+        if start is not None and _CLAUSE.match(text[end:]):
+            start = None  # 学校绿化覆盖达70%,优化校园生态环境。: one statement, its figure inside it
         head = text if start is None else text[:start]
         explanation = _EXPLANATION.search(head, 2)  # 项目资金使用合规性反映项目资金使用合规情况
         cut = explanation.start() if explanation else -1
@@ -194,11 +204,18 @@ def split_fused_row_and_rest(
             if (tail := _UNIT_TAIL.match(rest)) is not None:
                 # 17元/人.每天反映…: the unit goes on past what the grammar reads, up to the 指标解释
                 value, rest = value + tail.group(), rest[tail.end() :]
-            if scored and not rest and (m := _SCORE_AFTER.match(value)):
+            if not (scored or places) and _is_value(parse_exact(rest)) and cut <= 0:
+                # 饲料库120平米490元/平米: two figures and one value column: the first is the name's
+                cells[-1], value, rest = head + value, rest, ""
+            if scored and not rest and _SCORE.fullmatch(value):
+                # 规章制度建立与否 20: every row ends with its score, so a lone figure is that; it is
+                # left out, as placing by content would take it for the value
+                value = ""
+            elif scored and not rest and (m := _SCORE_AFTER.match(value)):
                 value, rest = m.group(1), m.group(2)  # 享受资助人数 2100, 分值 10
             elif places > 1 and len(value) == places and value.isdigit():
                 value, rest = value[0], value[1:] + rest  # 2312222 under seven places: 2, 3, 1 …
-            cells.append(value)
+            cells.extend([value] if value else [])
             if places > 1:
                 others, following = _place_values(rest, places - 1)
                 cells.extend(others)
@@ -207,6 +224,11 @@ def split_fused_row_and_rest(
     if nature:
         cells.append(nature.group(1))
     return cells, following
+
+
+def is_other_label(text: str) -> bool:
+    """Is this cell of a run-on row a category no template names (制度指标)?"""
+    return _OTHER_LABEL.fullmatch(text) is not None and not glossary.is_category_label(text)
 
 
 def _is_value(value: object) -> bool:
@@ -256,17 +278,32 @@ def _restated(text: str) -> int | None:
 
 def _value_span(text: str, first: int = 2) -> tuple[int | None, int]:
     """Where the value of ``name value rest`` is: the first place, ``first`` characters or more
-    into the text, from which the grammar reads a value (the longest one from there)."""
+    into the text, from which the grammar reads a figure (the longest one from there); without a
+    figure, the longest word of a qualitative value (良好, 有所减轻) ending the name's part."""
+    folded = fold(text)  # ＞, ═ and ⩾ begin a value as > = ≥ do
     for i in range(first, min(len(text), _SCAN)):
-        numeric = _VALUE_START.match(text, i) is not None
+        numeric = _VALUE_START.match(folded, i) is not None
         for j in range(min(len(text), i + _LONGEST), i, -1):
             if not numeric and j - i < _DIRECTION_WORDS:
                 break
             value = parse_exact(text[i:j])
-            if value is None or isinstance(value, Text) or getattr(value, "noun", None):
-                continue  # (大于90%适龄学生…: a quantity with a noun after it runs into the next cell)
-            if text[j - 1] in _TRAILING_MARKS:
+            # (大于90%适龄学生…: a quantity with a noun after it runs into the next cell)
+            if not _is_value(value) or text[j - 1] in _TRAILING_MARKS:
                 continue
             if numeric or isinstance(value, Direction):
                 return i, j
+    return _qualitative_span(text, first)
+
+
+def _qualitative_span(text: str, first: int) -> tuple[int | None, int]:
+    """A qualitative value where the name's part ends: before an explanation (有所减轻反映…) or at
+    the end of the row (经济效益良好, 是否产生经济价值否); one character only for 是/否/无."""
+    explanation = _EXPLANATION.search(text, first)
+    end = explanation.start() if explanation else len(text)
+    if _SENTENCE.search(text, 0, end):
+        return None, 0  # 免疫效果好;检疫符合: clauses of a statement, not a name and its value
+    for length in range(min(_QUALITATIVE, end - first), 0, -1):
+        value = parse_exact(text[end - length : end])
+        if isinstance(value, Grade | Direction) and (length > 1 or isinstance(value, Grade)):
+            return end - length, end
     return None, 0

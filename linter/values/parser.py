@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from linter.glossary import TRADITIONAL
 from linter.values import types as t
 from linter.values.transform import comparator_of, comparator_pattern
 
@@ -37,6 +38,9 @@ _FOLD.update(
         0xFE66: "=",
     }
 )
+
+# Traditional characters (mirror sites print 28.8萬元, 不低於95%) read as their simplified forms.
+_FOLD.update(TRADITIONAL)
 
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
