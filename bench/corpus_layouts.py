@@ -18,15 +18,15 @@ documents as published).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_rows import CORPUS, Row, Score, documents, key, pair  # noqa: E402
-
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.corpus_rows import CORPUS, Row, Score, documents, key, pair  # noqa: E402
 from linter.readers import InputError  # noqa: E402
 from linter.readers.text import read_text  # noqa: E402
 
@@ -82,6 +82,45 @@ def fused(header, rows):
     return _lines(header, _merged(rows), "".join)
 
 
+_SPLIT = re.compile(r"^(>=|<=|[≥≤><=≧≦＞＜＝])?(\d+(?:\.\d+)?)([^\d]{0,4})$")
+
+
+def split_columns(header, rows):
+    """计算符号 | 指标值 | 计量单位 apart, as the 一体化 system's export prints them."""
+    out = [header[0], ["一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位"]]
+    for level1, level2, name, value in _merged(rows):
+        m = _SPLIT.match(value)
+        parts = [m.group(1) or "", m.group(2), m.group(3)] if m else ["", value, ""]
+        out.append([level1, level2, name, *parts])
+    return [" | ".join(r) + " |" for r in out]
+
+
+def narrative(header, rows):
+    """一、产出指标 / (一)数量指标：名称≥值；名称≥值。 — a notice stating the targets in sentences."""
+    lines, last1, last2 = ["".join(header[0])], None, None
+    for level1, level2, name, value in rows:
+        if level1 != last1:
+            lines.append(f"{level1}")
+            last1 = level1
+        if level2 != last2 or not lines[-1].startswith(level2 or "\0"):
+            lines.append(f"{level2}：" if level2 else "")
+            last2 = level2
+        lines[-1] += f"{name}{value}；"
+    return [line.rstrip("；") + "。" if line.endswith("；") else line for line in lines if line]
+
+
+def brackets(header, rows):
+    """【产出指标-数量指标】 over 指标1:名称(值) lines."""
+    lines, last, n = ["".join(header[0])], None, 0
+    for level1, level2, name, value in rows:
+        if (level1, level2) != last:
+            lines.append(f"【{'-'.join(x for x in (level1, level2) if x)}】")
+            last, n = (level1, level2), 0
+        n += 1
+        lines.append(f"指标{n}:{name}({value})" if value else f"指标{n}:{name}")
+    return lines
+
+
 LAYOUTS: dict[str, Callable[[list[Cells], list[Cells]], list[str]]] = {
     "pipes": pipes,
     "tabs": tabs,
@@ -89,6 +128,9 @@ LAYOUTS: dict[str, Callable[[list[Cells], list[Cells]], list[str]]] = {
     "cell-per-line": cell_per_line,
     "cell-per-paragraph": cell_per_paragraph,
     "fused": fused,
+    "split-columns": split_columns,
+    "narrative": narrative,
+    "brackets": brackets,
 }
 
 

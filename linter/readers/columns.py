@@ -336,9 +336,9 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
 
 
 def _is_unit(text: str) -> bool:
-    from linter.values.units import UNITS
+    from linter.values.units import MAGNITUDES, UNITS
 
-    if text in UNITS or text in ("万元", "百分比", "%", "％"):
-        return True
+    if text in UNITS or text in MAGNITUDES or text in ("万元", "百分比", "%", "％"):
+        return True  # (万 alone: the table's counts or sums in ten thousands)
     # 人/次, 万元/人: a compound unit reads as one when a number is put before it
     return not text[:1].isdigit() and getattr(parse("1" + text), "unit", None) is not None

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from linter import glossary
+from linter.readers.runon import figure_at_end
 from linter.values import split_name_value
 
 _BRACKET_HEADING = re.compile(r"^[【\[]\s*([^】\]]{2,30})\s*[】\]]\s*[:：]?\s*(.*)$")
@@ -70,14 +71,25 @@ def _items(text: str) -> list[tuple[str, str]]:
     pieces = [p.strip().rstrip("。") for p in _ITEM_SEPARATOR.split(text) if p.strip()]
     if len(pieces) <= 1:
         return _comma_items(text.strip())
-    return [split_name_value(p) for p in pieces]
+    return [_name_value(p) for p in pieces]
+
+
+def _name_value(text: str) -> tuple[str, str]:
+    """``名称≥值`` apart; a date or a qualitative value ending the item too (完成时限2025年12月).
+    The full stop ending the sentence is not part of a value; a statement keeps it."""
+    core = text.rstrip("。")
+    name, value = split_name_value(core)
+    if value:
+        return name, value
+    start = figure_at_end(core)
+    return (core[:start], core[start:]) if start is not None else (text, "")
 
 
 def _comma_items(text: str) -> list[tuple[str, str]]:
     """``名称≥值,名称≥值``: items apart by commas when each has its value (the last may be cut
     short by the end of the text); otherwise the whole text is one statement, even when its last
     clause ends in a figure (秩序良好,深受好评,力争合格率达100%: the figure is not the row's value)."""
-    name, value = split_name_value(text)
+    name, value = _name_value(text)
     if value and not _COMMA.search(name):
         return [(name, value)]
     items = [split_name_value(p.strip()) for p in _COMMA.split(text) if p.strip()]

@@ -295,6 +295,16 @@ def _value_span(text: str, first: int = 2) -> tuple[int | None, int]:
     return _qualitative_span(text, first)
 
 
+def figure_at_end(text: str) -> int | None:
+    """Where a figure or date that ends ``text`` begins (项目完成时限2025年12月), the name before it
+    two characters or more; None when the text does not end with one. (A word such as 良好 ending
+    a statement is not taken for its value: 教学秩序良好 is one statement.)"""
+    start, end = _value_span(text)
+    if start is None or end != len(text) or _VALUE_START.match(fold(text), start) is None:
+        return None
+    return start
+
+
 def _qualitative_span(text: str, first: int) -> tuple[int | None, int]:
     """A qualitative value where the name's part ends: before an explanation (有所减轻反映…) or at
     the end of the row (经济效益良好, 是否产生经济价值否); one character only for 是/否/无."""
