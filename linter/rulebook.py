@@ -3,12 +3,14 @@
 A rule file is data (Vale-style): it names one check type from ``linter.checks`` and gives its
 parameters, its severity, its messages in Chinese and English, why it exists and where that comes
 from, and examples that must fail and pass. Every key is validated; a mistake is a ``RuleError``
-naming the file and the key, never a traceback and never a silently ignored setting.
+naming the file and the key, never a traceback and never a silently ignored setting; so is a
+message placeholder its check type does not return (``ARGS``).
 """
 
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -68,7 +70,15 @@ class Rule:
         return key in (self.slug, self.code) or self.code.startswith(key)
 
     def with_params(self, overrides: dict[str, Any], source: str) -> Rule:
-        """A copy whose parameters are overridden (config), validated like the rule file itself."""
+        """A copy whose parameters are overridden (config), validated like the rule file itself.
+        A fixed parameter (``checks.Param.fixed``: it chooses what the rule checks) is refused."""
+        for name in overrides:
+            param = self.module.PARAMS.get(name)
+            if param is not None and param.fixed:
+                raise RuleError(
+                    f"{source}: key '{self.slug}.{name}' cannot be set: it chooses what the rule "
+                    f"checks, fixed in its rule file {self.path.name}"
+                )
         params = dict(self.params)
         params.update(overrides)
         _validate_params(self.module, params, source, f"{self.slug}.")
@@ -153,6 +163,8 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
     params = {name: _copy(p.default) for name, p in module.PARAMS.items()}
     params.update({k: v for k, v in check.items() if k != "type"})
     _validate_params(module, params, str(path), "check.")
+    for lang in LANGS:
+        _check_placeholders(texts["message"][lang], module, check_type, params, path, f"message.{lang}")
 
     examples = data["examples"]
     if not isinstance(examples, dict) or set(examples) - {"fail", "pass", "fix"}:
@@ -229,9 +241,30 @@ def _check_module(check_type: Any, path: Path) -> ModuleType:
         module = load_check_type(check_type)
     except ModuleNotFoundError:
         raise RuleError(f"{path}: key 'check.type': unknown check type '{check_type}'") from None
-    if not hasattr(module, "PARAMS") or not hasattr(module, "check"):
+    if not all(hasattr(module, name) for name in ("PARAMS", "ARGS", "check")):
         raise RuleError(f"{path}: key 'check.type': '{check_type}' is not a check type")
     return module
+
+
+def _check_placeholders(
+    template: str, module: ModuleType, check_type: str, params: dict, path: Path, key: str
+) -> None:
+    """Every ``{placeholder}`` of a message is an arg the check type returns (``ARGS``) or a
+    field the engine fills (``checks.MESSAGE_FIELDS``): a message is never printed with a hole."""
+    from linter.checks import MESSAGE_FIELDS, returned_args
+
+    try:
+        names = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+    except ValueError as exc:
+        raise RuleError(f"{path}: key '{key}': not a valid message template: {exc}") from None
+    known = returned_args(module, params) | MESSAGE_FIELDS
+    for name in names:
+        root = re.match(r"[^.\[]*", name).group(0)  # {example[zh]} is the arg example
+        if root not in known:
+            raise RuleError(
+                f"{path}: key '{key}': {{{clipped(name)}}} is no arg of check type '{check_type}' "
+                f"(its args: {', '.join(sorted(known))})"
+            )
 
 
 def _validate_params(module: ModuleType, params: dict, source: str, prefix: str) -> None:
