@@ -8,6 +8,7 @@ verdict for a row equal in what a row check reads, by value.
 
 from __future__ import annotations
 
+import ast
 import copy
 import dataclasses
 import textwrap
@@ -73,6 +74,31 @@ def test_a_row_view_holds_only_what_a_row_check_may_read():
             getattr(row, outside)
     with pytest.raises(dataclasses.FrozenInstanceError):
         row.name = "别的名称"  # type: ignore[misc]
+
+
+def test_no_row_function_reads_a_field_outside_the_row_view():
+    # Every branch, not only those the examples take: each attribute read of a parameter annotated
+    # RowView in the row check modules is one of its fields.
+    allowed = {f.name for f in dataclasses.fields(RowView)}
+    modules = {r.module for r in RULES if isinstance(r.module.check, RowCheck)}
+    read: dict[str, set[str]] = {}
+    for module in modules:
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        for fn in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+            rows = {
+                a.arg
+                for a in fn.args.args
+                if a.annotation is not None and ast.unparse(a.annotation) == "RowView"
+            }
+            for node in ast.walk(fn):
+                if (
+                    isinstance(node, ast.Attribute)
+                    and isinstance(node.value, ast.Name)
+                    and node.value.id in rows
+                ):
+                    read.setdefault(f"{module.__name__}.{fn.name}", set()).add(node.attr)
+    assert len({name.rsplit(".", 1)[0] for name in read}) == len(modules)  # each judge is annotated
+    assert {name: fields - allowed for name, fields in read.items() if fields - allowed} == {}
 
 
 def _rule_with_judge(judge):
