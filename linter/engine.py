@@ -11,14 +11,17 @@ from typing import Any
 from linter.checks import Hit, RowCheck, RowView, hit_location, row_texts
 from linter.checks.indicators import is_blank_row
 from linter.crash import describe
+from linter.errors import LintError
 from linter.model import Document, Finding, Indicator, Location
 from linter.rulebook import Rule, RuleError, load_rule_dirs
 
 __all__ = ["CheckFailed", "Engine", "RuleError", "finding_sort_key"]
 
 
-class CheckFailed(Exception):
+class CheckFailed(LintError):
     """A check type crashed on a document: a bug of ours, reported in one line, never a traceback."""
+
+    internal = True
 
 
 class Engine:
@@ -195,8 +198,9 @@ def _group_row_rules(rules: list[Rule]) -> list[tuple[object, bool, list[tuple[R
 
 def _crash(doc: Document, rule: Rule, exc: Exception) -> CheckFailed:
     return CheckFailed(
-        f"{doc.path}: 规则 {rule.code} {rule.slug} 内部错误 / internal error in rule "
-        f"{rule.code} {rule.slug}: {describe(exc)}"
+        doc.path,
+        f"规则 {rule.code} {rule.slug} 内部错误",
+        f"internal error in rule {rule.code} {rule.slug}: {describe(exc)}",
     )
 
 

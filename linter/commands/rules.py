@@ -18,7 +18,7 @@ def _load(rules_dirs):
     try:
         return load_rule_dirs(list(rules_dirs))
     except RuleError as exc:
-        click.echo(f"indicator-lint: {exc}", err=True)
+        click.echo(exc.text(), err=True)
         sys.exit(2)
 
 
