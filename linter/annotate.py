@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from linter.errors import LintError
 from linter.model import Document, Finding, Money, Table
 from linter.rulebook import worst_severity
 from linter.safetext import xml_safe
@@ -57,8 +58,10 @@ def mark_text(findings: list[Finding], lang: str) -> str:
     return "\n".join(f"[{f.code} {severity_word(f.severity, lang)}] {f.message}" for f in findings)
 
 
-class AnnotateError(Exception):
-    """The annotated workbook could not be written; ``str()`` is the one line to print."""
+class AnnotateError(LintError):
+    """The annotated copy could not be written: ``AnnotateError(path, zh, en)``, one line."""
+
+    ends_run = True
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,6 @@ def refuse_huge_merges(source: Path | str) -> None:
 
     from linter.limits import MAX_CELLS
     from linter.readers.grid import column_number
-    from linter.safetext import shown
 
     with zipfile.ZipFile(source) as archive:
         for name in archive.namelist():
@@ -89,8 +91,9 @@ def refuse_huge_merges(source: Path | str) -> None:
                 if area > MAX_CELLS:
                     where = f"{c1.decode()}{r1.decode()}:{c2.decode()}{r2.decode()}"
                     raise AnnotateError(
-                        f"indicator-lint: {shown(str(source))}: 合并区域 {where} 过大，无法写出标注副本 / "
-                        f"the merged range {where} is too large to copy the workbook"
+                        source,
+                        f"合并区域 {where} 过大，无法写出标注副本",
+                        f"the merged range {where} is too large to copy the workbook",
                     )
 
 
@@ -106,13 +109,10 @@ def write_annotated(
     ``shown_path``: the name the file goes by in the 位置 column, when not ``source`` (an upload)."""
 
     from linter.outputs import same_file
-    from linter.safetext import shown
 
     source, out = Path(source), Path(out)
     if same_file(out, source):  # itself, or a link to it (the command has refused it already)
-        raise AnnotateError(
-            f"indicator-lint: {shown(str(out))}: 不能覆盖被检查的文件 / will not overwrite the checked file"
-        )
+        raise AnnotateError(out, "不能覆盖被检查的文件", "will not overwrite the checked file")
     if annotated_kind(source) == ".docx" and doc.source_format == "docx":
         from linter.annotate_docx import annotated_document
 
@@ -127,7 +127,7 @@ def write_annotated(
             book = load_workbook(source)
         except Exception as e:  # read already succeeded once; a second failure is still no traceback
             raise AnnotateError(
-                f"indicator-lint: {shown(str(source))}: 无法复制工作簿（{type(e).__name__}） / cannot copy the workbook"
+                source, f"无法复制工作簿（{type(e).__name__}）", "cannot copy the workbook"
             ) from None
         place = _in_workbook(book, findings)
     elif doc.source_format == "xls":
@@ -392,13 +392,10 @@ def _sheet_title(name: str) -> str:
 def _save_atomically(book, out: Path) -> None:
     from linter.atomic import replaced_atomically
     from linter.outputs import reason
-    from linter.safetext import shown
 
     try:
         with replaced_atomically(out) as tmp:
             book.save(tmp)
     except OSError as e:
         zh, en = reason(e)
-        raise AnnotateError(
-            f"indicator-lint: {shown(str(out))}: 无法写入（{zh}） / cannot write ({en})"
-        ) from None
+        raise AnnotateError(out, f"无法写入（{zh}）", f"cannot write ({en})") from None

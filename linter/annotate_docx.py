@@ -52,8 +52,7 @@ def annotated_document(
         document = docx.Document(str(source))
     except Exception as e:  # read already succeeded once; a second failure is still no traceback
         raise AnnotateError(
-            f"indicator-lint: {source.name}: 无法复制 Word 文档（{type(e).__name__}） / "
-            f"cannot copy the Word document"
+            source.name, f"无法复制 Word 文档（{type(e).__name__}）", "cannot copy the Word document"
         ) from None
     places = _Places(document)
     by_target: dict = {}  # w:tc or w:p element → (the cell or paragraph, its findings)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from linter.atomic import write_text_atomically
+from linter.errors import SettingsError
 from linter.model import Finding
 from linter.safetext import unicode_safe
 
@@ -25,8 +26,8 @@ VERSION = 1
 ENTRY_KEYS = ("path", "table", "indicator", "code", "rule", "count")
 
 
-class BaselineError(Exception):
-    """A baseline file that cannot be read; the message names the file."""
+class BaselineError(SettingsError):
+    """A baseline file that cannot be read: ``BaselineError(path, en)``."""
 
 
 Key = tuple[str, str, str, str]  # path, table, indicator, code
@@ -93,16 +94,16 @@ class Baseline:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise BaselineError(f"{path}: cannot read baseline: {exc.strerror}") from None
+            raise BaselineError(path, f"cannot read baseline: {exc.strerror}") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BaselineError(f"{path}: not a baseline file (invalid JSON: {exc})") from None
+            raise BaselineError(path, f"not a baseline file (invalid JSON: {exc})") from None
         if (
             not isinstance(data, dict)
             or data.get("version") != VERSION
             or not isinstance(data.get("findings"), list)
         ):
             raise BaselineError(
-                f"{path}: not a baseline file of version {VERSION} (write one with 'indicator-lint baseline')"
+                path, f"not a baseline file of version {VERSION} (write one with 'indicator-lint baseline')"
             )
         counts: Counter = Counter()
         slugs: dict[Key, str] = {}
@@ -115,7 +116,7 @@ class Baseline:
                 or not all(isinstance(e[k], str) for k in ENTRY_KEYS if k != "count")
             ):
                 raise BaselineError(
-                    f"{path}: entry {i} must have exactly {', '.join(ENTRY_KEYS)} (texts and a count ≥ 1)"
+                    path, f"entry {i} must have exactly {', '.join(ENTRY_KEYS)} (texts and a count ≥ 1)"
                 )
             key = (e["path"], e["table"], e["indicator"], e["code"])
             counts[key] += e["count"]

@@ -76,11 +76,11 @@ class _LazyGroup(click.Group):
             finally:  # (click ends with SystemExit) what is still buffered must go out now, or fail here
                 _flush_stdout()
         except StdoutError as exc:
-            _stdout_failed(exc.exc)
+            _stdout_failed(exc)
         except OSError as exc:  # click writing --help or --version itself to a full disk or a closed pipe
             if exc.errno not in (errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF):
                 raise
-            _stdout_failed(exc)
+            _stdout_failed(StdoutError(exc))
         except Terminated:  # outside a sub-command (parsing its options, flushing): as inside one
             _say("indicator-lint: 已终止 / terminated")
             sys.exit(EXIT_TERMINATED)
@@ -134,12 +134,10 @@ def _flush_stdout() -> None:
         pass
 
 
-def _stdout_failed(exc: OSError) -> None:
-    """Standard output could not take what was written: one line, exit code 2."""
-    from linter.outputs import reason
-
-    zh, en = reason(exc)
-    _say(f"indicator-lint: 无法写入标准输出（{zh}） / cannot write to standard output: {en}")
+def _stdout_failed(error) -> None:
+    """Standard output could not take what was written (``error``: a StdoutError): one line, in
+    both languages (the --lang of a command not parsed yet is not known), exit code 2."""
+    _say(error.text())
     # What is still buffered would fail again when the interpreter flushes it on the way out,
     # with a message of its own: it goes nowhere instead.
     with contextlib.suppress(OSError, ValueError, AttributeError):

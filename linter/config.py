@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from linter.errors import SettingsError
 from linter.rulebook import SEVERITIES, Rule, RuleError
 from linter.safetext import clipped, quoted
 from linter.yamlfile import load_yaml_file
@@ -38,8 +39,14 @@ MAPPING_KEYS = ("per-file-ignores", "severity", "params")
 KEYS = (*LIST_KEYS, *MAPPING_KEYS, "extends")
 
 
-class ConfigError(Exception):
-    """A configuration file that is not valid; the message names the file and the key."""
+class ConfigError(SettingsError):
+    """A configuration file that is not valid: ``ConfigError(path, en, line=None)``, naming the key;
+    or ``ConfigError(text)``, a text that names the file itself (this module's own messages)."""
+
+    def __init__(self, path: str | Path | None, en: str | None = None, line: int | None = None):
+        if en is None:
+            path, en = None, str(path)
+        super().__init__(path, en, line)
 
 
 class FileIgnore(NamedTuple):

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from linter.checks import Hit, hit_location
+from linter.checks import Hit, RowCheck, RowView, hit_location, row_texts
 from linter.checks.indicators import is_blank_row
 from linter.crash import describe
+from linter.errors import LintError
 from linter.model import Document, Finding, Indicator, Location
 from linter.rulebook import Rule, RuleError, load_rule_dirs
 
 __all__ = ["CheckFailed", "Engine", "RuleError", "finding_sort_key"]
 
 
-class CheckFailed(Exception):
+class CheckFailed(LintError):
     """A check type crashed on a document: a bug of ours, reported in one line, never a traceback."""
+
+    internal = True
 
 
 class Engine:
@@ -36,13 +39,14 @@ class Engine:
 
     def __init__(self, rules: list[Rule] | None = None):
         self.rules = list(rules) if rules is not None else load_rule_dirs([])
-        self._row_groups = _group_row_rules([r for r in self.rules if hasattr(r.module.check, "row")])
+        self._row_groups = _group_row_rules([r for r in self.rules if isinstance(r.module.check, RowCheck)])
         # (一级, 二级, blank row) → the row checks that look at such a row, in rule order: which
         # rules a row is in scope of depends on its categories alone (checks.indicators.Scope),
         # and a sweep has a few dozen pairs of categories for its hundreds of thousands of rows.
         self._judges: dict[tuple, list[tuple[Rule, object, str]]] = {}
-        self._doc_rules = [r for r in self.rules if not hasattr(r.module.check, "row")]
-        self._verdicts: dict[tuple, tuple[object, list, bool]] = {}  # row → (value, verdict, met again)
+        self._doc_rules = [r for r in self.rules if not isinstance(r.module.check, RowCheck)]
+        # the row's texts (``checks.row_texts``) → (the RowView judged, its verdict, met again)
+        self._verdicts: dict[tuple, tuple[RowView, list, bool]] = {}
         self._fresh: list[tuple] = []  # rows to pass on at the next shared_verdicts()
         self.rows_met = self.rows_judged = 0  # rows asked about, and those not answered from a verdict
         self._by_code = {r.code: r for r in self.rules}
@@ -80,17 +84,19 @@ class Engine:
 
     def _row_verdict(self, doc: Document, ind: Indicator) -> list[tuple[Rule, str, dict]]:
         """What every row check says of this row: (rule, where the hit points, args) for each hit."""
-        # What a row check may read of the row (``checks.row_check``); the value itself must be the
-        # very object judged before (values are shared through the parser's cache), not merely equal text.
-        key = (ind.name, ind.value_text, ind.level1, ind.level2, ind.level2_printed)
+        # A verdict holds for a row equal in all a row check may read (``checks.RowView``): the
+        # same texts, and a value equal to the one judged (mostly the very object, values being
+        # shared through the parser's cache: that is tried first, as the cheaper test).
+        key = row_texts(ind)
         self.rows_met += 1
         known = self._verdicts.get(key)
-        if known is not None and known[0] is ind.value:
+        if known is not None and ((value := known[0].value) is ind.value or value == ind.value):
             if not known[2]:  # met again: a row that repeats, worth passing on (shared_verdicts)
                 self._verdicts[key] = (known[0], known[1], True)
                 self._fresh.append(key)
             return known[1]
         verdict = []
+        row = RowView.of(ind)
         blank = is_blank_row(ind)
         judges = self._judges.get((ind.level1, ind.level2, blank))
         if judges is None:
@@ -102,7 +108,7 @@ class Engine:
             ]
         for rule, judge, at in judges:
             try:
-                args = judge(ind, rule.params)
+                args = judge(row, rule.params)
             except Exception as exc:  # noqa: BLE001
                 raise _crash(doc, rule, exc) from exc
             if args is not None:
@@ -111,16 +117,16 @@ class Engine:
         # Where rows repeat (more than a quarter of those met so far were met before), this one
         # will likely come again too: pass it on now.
         repeating = 4 * self.rows_judged < 3 * self.rows_met
-        self._remember(key, ind.value, verdict, met_again=repeating)
+        self._remember(key, row, verdict, met_again=repeating)
         if repeating:
             self._fresh.append(key)
         return verdict
 
-    def _remember(self, key: tuple, value, verdict: list, met_again: bool) -> None:
+    def _remember(self, key: tuple, row: RowView, verdict: list, met_again: bool) -> None:
         if len(self._verdicts) >= self.MAX_VERDICTS:
             self._verdicts.clear()
             self._fresh.clear()  # (only rows remembered are passed on: it stays as bounded)
-        self._verdicts[key] = (value, verdict, met_again)
+        self._verdicts[key] = (row, verdict, met_again)
 
     # The processes of a sweep (``lintrun.check_files``) meet the same rows, and judging a row is
     # most of what a row not seen before costs: each passes on its verdicts on the rows that
@@ -140,7 +146,7 @@ class Engine:
             known = self._verdicts.get(key)
             # Only a value the text alone gives (the parser's, as the other process will have):
             # a row whose value a reader assembled otherwise is judged where it is met.
-            if known is not None and known[0] is parse(key[1]):
+            if known is not None and known[0].value == parse(known[0].value_text):
                 out.append((key, [(rule.code, at, args) for rule, at, args in known[1]]))
         self._fresh.clear()
         return out
@@ -154,7 +160,7 @@ class Engine:
             if key not in self._verdicts:
                 self._remember(
                     key,
-                    parse(key[1]),
+                    RowView.of_texts(key, parse),
                     [(self._by_code[code], at, args) for code, at, args in hits],
                     met_again=True,
                 )
@@ -183,7 +189,7 @@ def _group_row_rules(rules: list[Rule]) -> list[tuple[object, bool, list[tuple[R
 
     groups: dict[tuple, tuple[object, bool, list]] = {}
     for rule in rules:
-        row = rule.module.check.row
+        row = rule.module.check
         scope = scope_of(*row.scope_lists(rule.params))
         group = groups.setdefault((id(scope), row.skip_blank), (scope, row.skip_blank, []))
         group[2].append((rule, row.judge, row.at))
@@ -192,8 +198,9 @@ def _group_row_rules(rules: list[Rule]) -> list[tuple[object, bool, list[tuple[R
 
 def _crash(doc: Document, rule: Rule, exc: Exception) -> CheckFailed:
     return CheckFailed(
-        f"{doc.path}: 规则 {rule.code} {rule.slug} 内部错误 / internal error in rule "
-        f"{rule.code} {rule.slug}: {describe(exc)}"
+        doc.path,
+        f"规则 {rule.code} {rule.slug} 内部错误",
+        f"internal error in rule {rule.code} {rule.slug}: {describe(exc)}",
     )
 
 

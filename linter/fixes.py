@@ -254,7 +254,7 @@ def fix_paths(run, inputs, unsafe: bool, diff: bool, echo, err, output: str | No
             try:
                 done = fix_workbook(run, path, output, unsafe)
             except AnnotateError as exc:  # a merge too large to copy: one line, exit 2
-                err(str(exc))
+                err(exc.text())
                 raise SystemExit(2) from None
             changed = changed or bool(done)
             counts.update(code for code, _ in done)

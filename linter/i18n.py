@@ -6,8 +6,9 @@ annotated files, the ``serve`` page — is Chinese alone; rule codes (IL201) and
 (missing-unit) stay as they are, being names. Machine formats (JSON, SARIF, JUnit) keep their
 English keys and values.
 
-Errors are made bilingual where they arise (``InputError``: ``file: 中文 / English``); ``pick``
-keeps the half in the language asked for.
+Errors carry both languages apart (``linter.errors.LintError``: ``error.text(lang)`` is the line
+to print); ``pick`` keeps the half in the language asked for of a line already made bilingual
+(``file: 中文 / English``).
 
     word("error", "zh")                  → "错误"
     summary_line(counts, files, "zh")    → "2 个错误，1 个警告，0 个提示（已检查 3 个文件）"
@@ -96,7 +97,9 @@ def progress_text(done: int, total: int, fraction: float, elapsed: float, eta: f
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _SEPARATOR = " / "
 _OPEN, _CLOSE = "“（《「【", "”）》」】"
-_LEAD = re.compile(r"^(?:[^\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*?:\s)?")
+# where the message is about: all before the last ": " ahead of the Chinese text
+# (``indicator-lint: a.xlsx: `` whole, not ``indicator-lint: `` alone)
+_LEAD = re.compile(r"^(?:[^\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*:\s)?")
 
 
 def pick(message: str, lang: str, path: str | None = None) -> str:

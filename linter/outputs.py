@@ -19,11 +19,14 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from linter.errors import LintError
 from linter.safetext import shown
 
 
-class OutputError(Exception):
-    """An output that must not be written; ``str()`` is the one line to print (exit code 2)."""
+class OutputError(LintError):
+    """An output that must not be written: ``OutputError(out, zh, en)``, one line (exit code 2)."""
+
+    ends_run = True
 
 
 class ReadOnlyOutput(PermissionError):
@@ -33,12 +36,15 @@ class ReadOnlyOutput(PermissionError):
         super().__init__(13, "the file is read-only", str(path))
 
 
-class StdoutError(Exception):
+class StdoutError(LintError):
     """Standard output could not be written (``exc``: the OSError): one line, exit code 2."""
 
+    ends_run = True
+
     def __init__(self, exc: OSError):
-        super().__init__(exc.strerror or str(exc))
         self.exc = exc
+        zh, en = reason(exc)
+        super().__init__(None, f"无法写入标准输出（{zh}）", f"cannot write to standard output: {en}")
 
 
 def _identity(path: Path | str) -> tuple[int, int] | None:
@@ -77,13 +83,11 @@ class ReadFiles:
         if hit is None:
             return
         if os.path.abspath(hit) == os.path.abspath(out):
-            raise OutputError(
-                f"indicator-lint: {shown(str(out))}: 不能覆盖正在读取的文件 / will not overwrite a file "
-                f"being read"
-            )
+            raise OutputError(out, "不能覆盖正在读取的文件", "will not overwrite a file being read")
         raise OutputError(
-            f"indicator-lint: {shown(str(out))}: 不能覆盖正在读取的文件（即 {shown(str(hit))}） / will not "
-            f"overwrite a file being read (it is {shown(str(hit))})"
+            out,
+            f"不能覆盖正在读取的文件（即 {hit}）",
+            f"will not overwrite a file being read (it is {hit})",
         )
 
 
@@ -97,10 +101,7 @@ def refuse_read_only(out: Path | str) -> None:
     except (OSError, ValueError):
         return
     if stat.S_ISREG(mode) and not mode & 0o222:
-        raise OutputError(
-            f"indicator-lint: {shown(str(out))}: 无法写入（文件为只读） / cannot write (the file is "
-            f"read-only)"
-        )
+        raise OutputError(out, "无法写入（文件为只读）", "cannot write (the file is read-only)")
 
 
 def refuse_existing(out: Path) -> None:
@@ -108,8 +109,9 @@ def refuse_existing(out: Path) -> None:
     written once in a run): OutputError, unless the user said ``--force``."""
     if os.path.lexists(out):
         raise OutputError(
-            f"indicator-lint: {shown(str(out))}: 文件已存在，未覆盖（--force 可覆盖） / exists already, "
-            f"not overwritten (--force replaces it)"
+            out,
+            "文件已存在，未覆盖（--force 可覆盖）",
+            "exists already, not overwritten (--force replaces it)",
         )
 
 

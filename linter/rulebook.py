@@ -3,18 +3,21 @@
 A rule file is data (Vale-style): it names one check type from ``linter.checks`` and gives its
 parameters, its severity, its messages in Chinese and English, why it exists and where that comes
 from, and examples that must fail and pass. Every key is validated; a mistake is a ``RuleError``
-naming the file and the key, never a traceback and never a silently ignored setting.
+naming the file and the key, never a traceback and never a silently ignored setting; so is a
+message placeholder its check type does not return (``ARGS``).
 """
 
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from linter.errors import SettingsError
 from linter.safetext import clipped, quoted
 from linter.yamlfile import load_yaml_file
 
@@ -42,8 +45,8 @@ _CODE = re.compile(r"^IL\d{3}$")
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
-class RuleError(Exception):
-    """A rule file (or a parameter override) that is not valid. The message names file and key."""
+class RuleError(SettingsError):
+    """A rule file (or a parameter override) that is not valid: ``RuleError(path, en)``, naming the key."""
 
 
 @dataclass
@@ -68,7 +71,16 @@ class Rule:
         return key in (self.slug, self.code) or self.code.startswith(key)
 
     def with_params(self, overrides: dict[str, Any], source: str) -> Rule:
-        """A copy whose parameters are overridden (config), validated like the rule file itself."""
+        """A copy whose parameters are overridden (config), validated like the rule file itself.
+        A fixed parameter (``checks.Param.fixed``: it chooses what the rule checks) is refused."""
+        for name in overrides:
+            param = self.module.PARAMS.get(name)
+            if param is not None and param.fixed:
+                raise RuleError(
+                    source,
+                    f"key '{self.slug}.{name}' cannot be set: it chooses what the rule "
+                    f"checks, fixed in its rule file {self.path.name}",
+                )
         params = dict(self.params)
         params.update(overrides)
         _validate_params(self.module, params, source, f"{self.slug}.")
@@ -88,18 +100,18 @@ def load_rule_dirs(extra_dirs: list[Path | str] = (), builtin: bool = True) -> l
     seen: dict[str, Path] = {}
     for directory in dirs:
         if not directory.is_dir():
-            raise RuleError(f"{directory}: not a folder of rule files")
+            raise RuleError(directory, "not a folder of rule files")
         for path in sorted(directory.glob("*.yaml")):
             rule = load_rule_file(path)
             for key in (rule.code, rule.slug):
                 if key in seen:
-                    raise RuleError(f"{path}: {key} is already defined in {seen[key]}")
+                    raise RuleError(path, f"{key} is already defined in {seen[key]}")
                 seen[key] = path
             rules.append(rule)
     for rule in rules:  # a misspelt slug would silently supersede nothing
         for slug in rule.superseded_by:
             if slug not in seen:
-                raise RuleError(f"{rule.path}: superseded_by names no rule: {slug}")
+                raise RuleError(rule.path, f"superseded_by names no rule: {slug}")
     return sorted(rules, key=lambda r: r.code)
 
 
@@ -124,44 +136,46 @@ def _load_rule_file(path: Path, stamp: tuple[int, int]) -> Rule:
 
 def rule_from_mapping(data: Any, path: Path) -> Rule:
     if not isinstance(data, dict):
-        raise RuleError(f"{path}: a rule file must be a mapping of keys")
+        raise RuleError(path, "a rule file must be a mapping of keys")
     for key in data:
         if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
             raise RuleError(
-                f"{path}: unknown key '{key}' (expected: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})"
+                path, f"unknown key '{key}' (expected: {', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)})"
             )
     for key in REQUIRED_KEYS:
         if key not in data:
-            raise RuleError(f"{path}: missing key '{key}'")
+            raise RuleError(path, f"missing key '{key}'")
 
     code, slug, severity = data["code"], data["slug"], data["severity"]
     if not isinstance(code, str) or not _CODE.match(code):
-        raise RuleError(f"{path}: key 'code' must look like IL101, got {code!r}")
+        raise RuleError(path, f"key 'code' must look like IL101, got {code!r}")
     if not isinstance(slug, str) or not _SLUG.match(slug):
-        raise RuleError(f"{path}: key 'slug' must be lower-case words joined by '-', got {slug!r}")
+        raise RuleError(path, f"key 'slug' must be lower-case words joined by '-', got {slug!r}")
     if severity not in SEVERITIES:
-        raise RuleError(f"{path}: key 'severity' must be one of {', '.join(SEVERITIES)}, got {severity!r}")
+        raise RuleError(path, f"key 'severity' must be one of {', '.join(SEVERITIES)}, got {severity!r}")
     texts = {key: _bilingual(data[key], path, key) for key in ("title", "message", "rationale")}
     if not isinstance(data["basis"], str) or not data["basis"].strip():
-        raise RuleError(f"{path}: key 'basis' must be a non-empty text")
+        raise RuleError(path, "key 'basis' must be a non-empty text")
 
     check = data["check"]
     if not isinstance(check, dict) or "type" not in check:
-        raise RuleError(f"{path}: key 'check' must be a mapping with a 'type'")
+        raise RuleError(path, "key 'check' must be a mapping with a 'type'")
     check_type = check["type"]
     module = _check_module(check_type, path)
     params = {name: _copy(p.default) for name, p in module.PARAMS.items()}
     params.update({k: v for k, v in check.items() if k != "type"})
     _validate_params(module, params, str(path), "check.")
+    for lang in LANGS:
+        _check_placeholders(texts["message"][lang], module, check_type, params, path, f"message.{lang}")
 
     examples = data["examples"]
     if not isinstance(examples, dict) or set(examples) - {"fail", "pass", "fix"}:
-        raise RuleError(f"{path}: key 'examples' must be a mapping with 'fail' and 'pass' lists (and 'fix')")
+        raise RuleError(path, "key 'examples' must be a mapping with 'fail' and 'pass' lists (and 'fix')")
     fix = _fix_section(data.get("fix"), examples.get("fix"), path)
     for kind in ("fail", "pass"):
         items = examples.get(kind)
         if not isinstance(items, list) or not items or not all(isinstance(x, dict) for x in items):
-            raise RuleError(f"{path}: key 'examples.{kind}' must be a non-empty list of tables")
+            raise RuleError(path, f"key 'examples.{kind}' must be a non-empty list of tables")
 
     superseded_by = data.get("superseded_by", [])
     if (
@@ -170,7 +184,7 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
         or not all(isinstance(s, str) and _SLUG.match(s) for s in superseded_by)
     ):
         raise RuleError(
-            f"{path}: key 'superseded_by' must be a list of other rules' slugs, got {quoted(superseded_by)}"
+            path, f"key 'superseded_by' must be a list of other rules' slugs, got {quoted(superseded_by)}"
         )
 
     return Rule(
@@ -194,29 +208,27 @@ def _fix_section(fix: Any, examples: Any, path: Path) -> dict | None:
 
     if fix is None:
         if examples is not None:
-            raise RuleError(f"{path}: key 'examples.fix' needs a 'fix' section")
+            raise RuleError(path, "key 'examples.fix' needs a 'fix' section")
         return None
     if not isinstance(fix, dict) or set(fix) != {"kind", "safe"} or not isinstance(fix["safe"], bool):
-        raise RuleError(f"{path}: key 'fix' must be a mapping with 'kind' and 'safe' (true or false)")
+        raise RuleError(path, "key 'fix' must be a mapping with 'kind' and 'safe' (true or false)")
     if fix["kind"] not in KINDS:
-        raise RuleError(f"{path}: key 'fix.kind' must be one of {', '.join(KINDS)}, got {fix['kind']!r}")
+        raise RuleError(path, f"key 'fix.kind' must be one of {', '.join(KINDS)}, got {fix['kind']!r}")
     if (
         not isinstance(examples, list)
         or not examples
         or not all(isinstance(x, dict) and {"name", "value", "fixed"} <= set(x) for x in examples)
     ):
-        raise RuleError(
-            f"{path}: key 'examples.fix' must be a non-empty list of {{level2?, name, value, fixed}}"
-        )
+        raise RuleError(path, "key 'examples.fix' must be a non-empty list of {level2?, name, value, fixed}")
     return dict(fix)
 
 
 def _bilingual(value: Any, path: Path, key: str) -> dict[str, str]:
     if not isinstance(value, dict) or set(value) != set(LANGS):
-        raise RuleError(f"{path}: key '{key}' must have exactly the keys zh and en")
+        raise RuleError(path, f"key '{key}' must have exactly the keys zh and en")
     for lang in LANGS:
         if not isinstance(value[lang], str) or not value[lang].strip():
-            raise RuleError(f"{path}: key '{key}.{lang}' must be a non-empty text")
+            raise RuleError(path, f"key '{key}.{lang}' must be a non-empty text")
     return {lang: value[lang].strip() for lang in LANGS}
 
 
@@ -224,14 +236,36 @@ def _check_module(check_type: Any, path: Path) -> ModuleType:
     from linter.checks import load_check_type
 
     if not isinstance(check_type, str) or not _SLUG.match(check_type):
-        raise RuleError(f"{path}: key 'check.type' must be a check type name, got {check_type!r}")
+        raise RuleError(path, f"key 'check.type' must be a check type name, got {check_type!r}")
     try:
         module = load_check_type(check_type)
     except ModuleNotFoundError:
-        raise RuleError(f"{path}: key 'check.type': unknown check type '{check_type}'") from None
-    if not hasattr(module, "PARAMS") or not hasattr(module, "check"):
-        raise RuleError(f"{path}: key 'check.type': '{check_type}' is not a check type")
+        raise RuleError(path, f"key 'check.type': unknown check type '{check_type}'") from None
+    if not all(hasattr(module, name) for name in ("PARAMS", "ARGS", "check")):
+        raise RuleError(path, f"key 'check.type': '{check_type}' is not a check type")
     return module
+
+
+def _check_placeholders(
+    template: str, module: ModuleType, check_type: str, params: dict, path: Path, key: str
+) -> None:
+    """Every ``{placeholder}`` of a message is an arg the check type returns (``ARGS``) or a
+    field the engine fills (``checks.MESSAGE_FIELDS``): a message is never printed with a hole."""
+    from linter.checks import MESSAGE_FIELDS, returned_args
+
+    try:
+        names = [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+    except ValueError as exc:
+        raise RuleError(path, f"key '{key}': not a valid message template: {exc}") from None
+    known = returned_args(module, params) | MESSAGE_FIELDS
+    for name in names:
+        root = re.match(r"[^.\[]*", name).group(0)  # {example[zh]} is the arg example
+        if root not in known:
+            raise RuleError(
+                path,
+                f"key '{key}': {{{clipped(name)}}} is no arg of check type '{check_type}' "
+                f"(its args: {', '.join(sorted(known))})",
+            )
 
 
 def _validate_params(module: ModuleType, params: dict, source: str, prefix: str) -> None:
@@ -239,11 +273,11 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
     for name, value in params.items():
         if name not in schema:
             known = ", ".join(sorted(schema)) or "none"
-            raise RuleError(f"{source}: unknown key '{prefix}{clipped(str(name))}' (parameters: {known})")
+            raise RuleError(source, f"unknown key '{prefix}{clipped(str(name))}' (parameters: {known})")
         expected = schema[name].type
         if not _has_type(value, expected):
             raise RuleError(
-                f"{source}: key '{prefix}{name}' must be {_type_name(expected)}, got {quoted(value)}"
+                source, f"key '{prefix}{name}' must be {_type_name(expected)}, got {quoted(value)}"
             )
     # Optional hook for finer constraints (choices, patterns): ``validate(params)`` raises
     # ValueError("param: what is wrong").
@@ -253,7 +287,7 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
             validate(params)
         except ValueError as exc:  # raised as "param: what is wrong"
             key, _, problem = str(exc).partition(": ")
-            raise RuleError(f"{source}: key '{prefix}{key}': {clipped(problem, 200)}") from None
+            raise RuleError(source, f"key '{prefix}{key}': {clipped(problem, 200)}") from None
 
 
 def _has_type(value: Any, expected: type | tuple[type, ...]) -> bool:

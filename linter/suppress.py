@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter.errors import SettingsError
 from linter.model import Document, Finding, Location
 from linter.readers import SIDECAR_SUFFIX
 from linter.yamlfile import load_yaml_file
@@ -55,8 +56,11 @@ _DISABLE = re.compile(
 )
 
 
-class SuppressionError(Exception):
-    """A sidecar file that is not valid; the message names the file and the entry."""
+class SuppressionError(SettingsError):
+    """A sidecar file that is not valid: ``SuppressionError(path, en)``, naming the entry. Reported
+    as the error of the file it belongs to (the other files are still checked)."""
+
+    ends_run = False
 
 
 @dataclass
@@ -164,23 +168,23 @@ def sidecar_suppressions(path: Path) -> list[Suppression]:
         return []
     if not isinstance(data, list):
         raise SuppressionError(
-            f"{path}: a suppression file is a list of entries (rule, table, indicator, reason)"
+            path, "a suppression file is a list of entries (rule, table, indicator, reason)"
         )
     out = []
     for i, entry in enumerate(data, start=1):
         if not isinstance(entry, dict):
-            raise SuppressionError(f"{path}: entry {i} must be a mapping with a 'rule'")
+            raise SuppressionError(path, f"entry {i} must be a mapping with a 'rule'")
         for key in entry:
             if key not in SIDECAR_KEYS:
                 raise SuppressionError(
-                    f"{path}: entry {i}: unknown key '{key}' (expected: {', '.join(SIDECAR_KEYS)})"
+                    path, f"entry {i}: unknown key '{key}' (expected: {', '.join(SIDECAR_KEYS)})"
                 )
         rule = entry.get("rule")
         if not isinstance(rule, str) or not rule.strip():
-            raise SuppressionError(f"{path}: entry {i}: key 'rule' must name a rule (code or slug)")
+            raise SuppressionError(path, f"entry {i}: key 'rule' must name a rule (code or slug)")
         for key in ("table", "indicator"):
             if entry.get(key) is not None and not isinstance(entry[key], str):
-                raise SuppressionError(f"{path}: entry {i}: key '{key}' must be a text")
+                raise SuppressionError(path, f"entry {i}: key '{key}' must be a text")
         out.append(
             Suppression(
                 "sidecar",

@@ -17,14 +17,16 @@ from __future__ import annotations
 from collections import deque
 from pathlib import Path
 
+from linter.errors import LintError
 
-class WorkerLost(Exception):
+
+class WorkerLost(LintError):
     """The worker died (killed for its memory, a crash inside a C library) or failed. ``job`` is
-    the oldest one it had; ``zh`` and ``en`` say what happened, for the message that ends the run."""
+    the oldest one it had; ``zh`` and ``en`` say what happened, for the files it had not checked."""
 
     def __init__(self, job, zh: str, en: str):
-        super().__init__(en)
-        self.job, self.zh, self.en = job, zh, en
+        self.job = job
+        super().__init__(None, zh, en)
 
 
 class _Failed(str):

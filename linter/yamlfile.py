@@ -7,6 +7,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
+from linter.errors import SettingsError
+
 # No table or setting nests anywhere near this deep. PyYAML's C composer recurses once per level
 # and, past some 20,000 levels, overflows the C stack: the process dies, no exception is raised
 # (with libyaml 0.2.5; 0.2.6 refuses more than 1000 levels itself, as this does).
@@ -68,8 +70,8 @@ def _unique_key_loader():
     return UniqueKeyLoader
 
 
-def load_yaml_file(path: Path, error: type[Exception]) -> Any:
-    """The file's data; ``error("path[:line]: …")``, one line, when it cannot be read or is not
+def load_yaml_file(path: Path, error: type[SettingsError]) -> Any:
+    """The file's data; ``error(path, "…", line)``, one line, when it cannot be read or is not
     YAML (a key written twice in a mapping included)."""
     import yaml
 
@@ -78,13 +80,13 @@ def load_yaml_file(path: Path, error: type[Exception]) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
         if nesting_too_deep(text):
-            raise error(f"{path}: not valid YAML: nested more than {MAX_NESTING} levels deep")
+            raise error(path, f"not valid YAML: nested more than {MAX_NESTING} levels deep")
         return yaml.load(text, Loader=_unique_key_loader())  # noqa: S506 — a safe loader
     except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"{path}: cannot read: {clipped(str(exc), 200)}") from None
+        raise error(path, f"cannot read: {clipped(str(exc), 200)}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
+        line = mark.line + 1 if mark else None
         raise error(
-            f"{path}{where}: not valid YAML: {clipped(str(getattr(exc, 'problem', exc)), 200)}"
+            path, f"not valid YAML: {clipped(str(getattr(exc, 'problem', exc)), 200)}", line
         ) from None

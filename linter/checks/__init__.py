@@ -10,6 +10,7 @@ type is a module here with this contract (yamllint-style, whole contract on one 
         "categories": Param(list, ["成本指标"], "二级 categories the check applies to"),
         "floor": Param(float, 90.0, "lowest acceptable satisfaction in %"),
     }
+    ARGS = ("sum", "funding")           # every key a Hit's args may hold: message placeholders
 
     def check(doc: Document, params: dict) -> Iterator[Hit]:
         ...
@@ -17,28 +18,43 @@ type is a module here with this contract (yamllint-style, whole contract on one 
                   args={"sum": "135万元", "funding": "50万元"})
 
 The engine fills defaults, rejects unknown keys (naming file and key), runs ``check`` and turns
-each Hit into a Finding whose message is the rule's template formatted with ``args``. A check
-yields Hits only: it never formats messages, reads files or knows its rule's code.
+each Hit into a Finding whose message is the rule's template formatted with ``args``; a rule
+whose message names a placeholder neither ``ARGS`` nor the engine (``MESSAGE_FIELDS``) gives is
+refused when it is loaded. A check yields Hits only: it never formats messages, reads files or
+knows its rule's code.
+
+A parameter that chooses what the check does rather than how much it tolerates (``relation``
+of name-value, ``bound`` of numeric-bounds) is ``Param(..., fixed=True)``: only the rule file sets
+it, a configuration's ``params:`` cannot, for it would turn the rule into another under the
+same code and message. Where the args depend on it, ``ARGS`` is ``ByParam(name, {value: args})``.
 
 Most check types judge one row at a time, from the row alone. They are written as a row check:
 
-    def check_row(ind: Indicator, params: dict) -> dict | None:   # the Hit's args, or None
+    def check_row(row: RowView, params: dict) -> dict | None:   # the Hit's args, or None
         ...
     check = row_check(check_row, at="value")   # the Hit points at the value (or "name")
 
-A row check may read the row's name, value, value text and categories, nothing else (not its
-table): that is what lets the engine judge a row once for all its row checks and reuse the
-verdict for every identical row of a sweep (published tables repeat rows endlessly).
+A row check is given a ``RowView``, the row's name, value text, value and categories, nothing
+else (not its table, not its location): that is what lets the engine judge a row once for all
+its row checks and reuse the verdict for every equal row of a sweep (published tables repeat
+rows endlessly).
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from types import ModuleType
 from typing import Any
 
-from linter.model import Indicator, Location, Table
+from linter.model import Document, Indicator, Location, Table
+from linter.values.types import Value
+
+# What a message may name besides its check type's args: the engine fills these from the Hit
+# (``engine.to_finding``).
+MESSAGE_FIELDS = frozenset({"name", "value", "table", "level1", "level2", "this_year"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +62,24 @@ class Param:
     type: type | tuple[type, ...]
     default: Any
     help: str = ""
+    fixed: bool = False  # chooses what the check does: set by the rule file alone, never by a config
+
+
+@dataclass(frozen=True)
+class ByParam:
+    """The ``ARGS`` of a check type whose fixed parameter ``param`` chooses among checks that
+    return different args: ``{value of param: args}``."""
+
+    param: str
+    args: Mapping[str, tuple[str, ...]]
+
+
+def returned_args(module: ModuleType, params: dict) -> frozenset[str]:
+    """The keys a Hit of ``module`` may carry in its args under ``params`` (its ``ARGS``)."""
+    declared = module.ARGS
+    if isinstance(declared, ByParam):
+        declared = declared.args.get(params.get(declared.param), ())
+    return frozenset(declared)
 
 
 @dataclass
@@ -58,39 +92,69 @@ class Hit:
     level2: str | None = None
 
 
-def row_check(check_row, at: str = "value", skip_blank: bool = True):
-    """The ``check(doc, params)`` of a row check type.
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """All a row check may read of an indicator row. Two rows equal in these (the value compared
+    by value) get the same verdict from every row check, which the engine relies on to judge a
+    row once per sweep; a check that wants more (the table, a location) is a document check."""
 
-    Only rows in the ``categories`` parameter and not in ``exclude_categories`` are judged (where
-    the check type has them; see ``checks.indicators.Scope``); ``skip_blank``: rows with no
-    indicator in them (``无 | 无``) are left out. ``check.row`` tells the engine all this.
+    name: str
+    value_text: str
+    value: Value = field(hash=False)  # (values are not hashable; the texts are enough to hash)
+    level1: str = ""
+    level2: str = ""
+    level2_printed: str = ""
 
-    ``check_row`` may read only the row's name, value, value_text, level1, level2 and
-    level2_printed: the engine keeps its verdict for every later row equal in these.
-    """
-    row = RowCheck(check_row, at, skip_blank)
+    @classmethod
+    def of(cls, ind: Indicator) -> RowView:
+        return cls(ind.name, ind.value_text, ind.value, ind.level1, ind.level2, ind.level2_printed)
 
-    def check(doc, params: dict):
-        from linter.checks.indicators import indicators
+    @classmethod
+    def of_texts(cls, texts: tuple[str, ...], parse: Callable[[str], Value]) -> RowView:
+        """The row of these texts (``row_texts``) whose value is what ``parse`` makes of its value text."""
+        row = dict(zip(ROW_TEXTS, texts, strict=True))
+        return cls(**row, value=parse(row["value_text"]))
 
-        for table, ind in indicators(doc, *row.scope_lists(params), skip_blank=skip_blank):
-            args = check_row(ind, params)
-            if args is not None:
-                yield Hit(location=hit_location(ind, at), table=table, indicator=ind, args=args)
 
-    check.row = row
-    return check
+# The row's fields but its value, as a tuple read straight from an Indicator: the engine's verdict
+# key, cheaper than a RowView on every row a sweep meets; the value is compared apart.
+ROW_TEXTS = tuple(f.name for f in fields(RowView) if f.name != "value")
+row_texts: Callable[[Indicator], tuple[str, ...]] = attrgetter(*ROW_TEXTS)
 
 
 @dataclass(frozen=True)
 class RowCheck:
-    judge: Any  # check_row
-    at: str
+    """The ``check`` of a row check type, made by ``row_check``: the engine tells a row check by
+    this class and calls ``judge`` itself, once per distinct row; called as ``check(doc,
+    params)`` it judges every row of the document in turn (rule examples, tests)."""
+
+    judge: Callable[[RowView, dict], dict | None]
+    at: str  # where the Hit points: "value" or "name"
     skip_blank: bool
+
+    def __call__(self, doc: Document, params: dict) -> Iterator[Hit]:
+        from linter.checks.indicators import indicators
+
+        for table, ind in indicators(doc, *self.scope_lists(params), skip_blank=self.skip_blank):
+            args = self.judge(RowView.of(ind), params)
+            if args is not None:
+                yield Hit(location=hit_location(ind, self.at), table=table, indicator=ind, args=args)
 
     def scope_lists(self, params: dict) -> tuple[list[str], list[str]]:
         """(categories, exclude_categories): the rows this check looks at (``checks.indicators.Scope``)."""
         return params.get("categories", []), params.get("exclude_categories", [])
+
+
+def row_check(
+    check_row: Callable[[RowView, dict], dict | None], at: str = "value", skip_blank: bool = True
+) -> RowCheck:
+    """The ``check`` of a row check type.
+
+    Only rows in the ``categories`` parameter and not in ``exclude_categories`` are judged (where
+    the check type has them; see ``checks.indicators.Scope``); ``skip_blank``: rows with no
+    indicator in them (``无 | 无``) are left out.
+    """
+    return RowCheck(check_row, at, skip_blank)
 
 
 def hit_location(ind: Indicator, at: str) -> Location:

@@ -11,9 +11,8 @@ message names the kind of unit that is missing (a counting unit in 数量指标)
 
 from __future__ import annotations
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.advice import UNIT_KIND_EN, UNIT_KIND_ZH, unit_kind, units_for, with_unit
-from linter.model import Indicator
 from linter.values.numerals import plain_number
 from linter.values.types import BareNumber
 
@@ -76,6 +75,7 @@ PARAMS = {
         "a 二级 category → the kind of unit missing, named when no unit can be proposed",
     ),
 }
+ARGS = ("number", "magnitude", "unit", "unit_kind", "example", "suggestion")
 
 # No unit is guessed when the name does not say: the message names the kind of unit missing.
 _UNSURE = {
@@ -90,7 +90,7 @@ _UNSURE = {
 }
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     value = ind.value
     if not isinstance(value, BareNumber) or bool(value.magnitude) != params["magnitude"]:
         return None

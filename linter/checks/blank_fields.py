@@ -43,6 +43,7 @@ PARAMS = {
         "a bracketed note such as (%) or (万元))",
     ),
 }
+ARGS = ("fields", "count", "which_zh", "which_en")
 
 _NOTE = re.compile(r"\((?:%|万元|元|单位:?万元)\)$")
 _LABEL_START = re.compile(r"^\s*\|?\s*[\u4e00-\u9fff][\u4e00-\u9fff()（）%]{1,14}\s*[:：]")

@@ -18,6 +18,7 @@ from linter.glossary import COST_L1, normalise_level1, normalise_level2, parent_
 from linter.model import Document, Indicator
 
 PARAMS: dict[str, Param] = {}
+ARGS = ("heading", "under")
 
 
 def heading_in_name(name: str) -> str | None:

@@ -8,10 +8,9 @@ the same defect. Counts and amounts are commonly printed without a comparator an
 
 from __future__ import annotations
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.advice import comparator_for, quantity_text
 from linter.checks.indicators import in_scope
-from linter.model import Indicator
 from linter.values.types import Quantity
 
 PARAMS = {
@@ -22,9 +21,10 @@ PARAMS = {
     "limit_units": Param(list, ["小时", "分钟", "天", "日", "工作日"], "units of a time limit"),
     "limit_categories": Param(list, ["时效指标"], "categories where a time limit needs a comparator"),
 }
+ARGS = ("suggestion",)
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     value = ind.value
     if not isinstance(value, Quantity) or value.comparator or value.open_ended or value.change:
         return None

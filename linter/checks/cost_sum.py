@@ -23,6 +23,7 @@ PARAMS = {
     "tolerance": Param(float, 0.0, "extra slack, as a share of the funding, beyond printed rounding"),
     "report_under": Param(bool, True, "also report a complete breakdown that falls short of the funding"),
 }
+ARGS = ("sum", "funding", "diff", "count")
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:

@@ -8,9 +8,8 @@ denominator from the name and is fine.
 
 from __future__ import annotations
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.matching import counter_of
-from linter.model import Indicator
 from linter.values.types import Quantity, Range, Value
 
 _TIME = {"年", "月", "天", "日", "季度", "周", "小时", "次"}
@@ -34,6 +33,7 @@ PARAMS = {
         "words in a name and the counter they divide by",
     ),
 }
+ARGS = ("word", "expected", "per_unit")
 
 
 def _per_unit(value: Value) -> str | None:
@@ -59,7 +59,7 @@ def mismatch(name: str, value: Value, denominators: dict[str, str]) -> tuple[str
     return word, expected, per
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     found = mismatch(ind.name, ind.value, params["denominators"])
     if not found:
         return None

@@ -8,10 +8,9 @@ measuring a reduction (``损失降低率``, ``死亡人数下降率``) is not re
 
 from __future__ import annotations
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.advice import BAD_SUFFIXES, DOWN_WORDS, UP_WORDS, target_for
 from linter.checks.indicators import contains_any, core_name, ends_with_any
-from linter.model import Indicator
 from linter.values.types import BareNumber, Direction, Quantity, Value
 
 PARAMS = {
@@ -19,6 +18,7 @@ PARAMS = {
     "down_words": Param(list, list(DOWN_WORDS), "verbs asking for a fall"),
     "up_words": Param(list, list(UP_WORDS), "verbs asking for a rise"),
 }
+ARGS = ("wanted", "wanted_en", "example", "suggestion")
 
 
 def points_up(value: Value) -> bool:
@@ -51,7 +51,7 @@ def conflict(name: str, value: Value, params: dict) -> str | None:
     return None
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     wanted = conflict(core_name(ind.name), ind.value, params)
     if not wanted:
         return None

@@ -14,6 +14,7 @@ from linter.model import Document, Indicator
 PARAMS = {
     "min_length": Param(int, 2, "shorter names are not compared"),
 }
+ARGS = ("first_level2", "first_line", "first_value")
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:

@@ -8,8 +8,7 @@ reported, nor is a short span without comparator (``2小时``; missing-comparato
 
 from __future__ import annotations
 
-from linter.checks import Param, row_check
-from linter.model import Indicator
+from linter.checks import Param, RowView, row_check
 from linter.values.types import Period, Quantity, Value
 
 PARAMS = {
@@ -24,6 +23,7 @@ PARAMS = {
     ),
     "periods": Param(bool, False, "a period (2021年1月-12月: the whole year) is a span too"),
 }
+ARGS = ("suggestion",)
 
 
 def is_span(value: Value, long_units: list[str]) -> bool:
@@ -36,7 +36,7 @@ def is_span(value: Value, long_units: list[str]) -> bool:
     return value.unit in long_units or value.written_unit in long_units
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     span = is_span(ind.value, params["long_units"]) or (params["periods"] and isinstance(ind.value, Period))
     return {"suggestion": params["deadline"]} if span else None
 

@@ -30,6 +30,7 @@ PARAMS = {
         "budget-block parts that make up the income",
     ),
 }
+ARGS = ("parts", "sum", "whole", "total", "diff")
 
 
 def _known(money: Money | None) -> bool:

@@ -104,6 +104,7 @@ PARAMS = {
     "min_indicators": Param(int, 3, "tables with fewer indicator rows are not judged"),
     "shown": Param(int, 3, "tasks quoted in the message"),
 }
+ARGS = ("tasks", "count", "more")
 
 _CLAUSE = re.compile(r"[，,；;。！!？?\n]|目标\s*\d+\s*[:：]|(?<!\d)\d+\s*[、.．](?!\d)")
 _ITEM = re.compile(r"、|和")

@@ -13,6 +13,7 @@ from linter.model import Document, Location
 PARAMS = {
     "min_length": Param(int, 8, "goals with fewer characters (punctuation aside) say nothing"),
 }
+ARGS = ("goal", "reason", "reason_zh", "reason_en")
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:

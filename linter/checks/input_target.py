@@ -46,6 +46,7 @@ PARAMS = {
     ),
     "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost rows are money by right)"),
 }
+ARGS = ("where_zh", "where_en", "found", "found_en")
 
 
 @lru_cache(maxsize=64)

@@ -49,6 +49,7 @@ PARAMS = {
     ),
     "similarity": Param(float, 0.6, "share of the name copied from the project name or the goal"),
 }
+ARGS = ("amount", "funding")
 
 
 def _core(name: str) -> str:

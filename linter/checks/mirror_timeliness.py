@@ -27,6 +27,7 @@ PARAMS = {
     "timeliness": Param(list, ["时效指标"], "the timeliness category"),
     "quantity": Param(list, ["数量指标"], "the quantity category"),
 }
+ARGS = ("count", "pairs")
 
 _FILLER = re.compile(r"(?:工作)?(?:完成|办理|开展)?$")
 

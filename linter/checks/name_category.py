@@ -8,9 +8,8 @@ categories where a count (``≥2万人``, ``12次``) other than zero is misfiled
 
 from __future__ import annotations
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.indicators import core_name
-from linter.model import Indicator
 from linter.values.types import Quantity
 
 PARAMS = {
@@ -22,6 +21,7 @@ PARAMS = {
     "count_not_in": Param(list, ["质量指标"], "categories where a count is misfiled"),
     "count_belongs_in": Param(str, "数量指标", "where a count belongs (for the message)"),
 }
+ARGS = ("belongs", "filed")
 
 
 def validate(params: dict) -> None:
@@ -48,7 +48,7 @@ def misfiled(ind, params: dict) -> str | None:
     return None
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     if not ind.level2:
         return None
     target = misfiled(ind, params)

@@ -80,6 +80,7 @@ PARAMS = {
     ),
     "output": Param(list, ["产出指标"], "the categories whose rows say what is built"),
 }
+ARGS = ("words", "reason_zh", "reason_en")
 
 _YEAR = re.compile(r"\d{4}\s*(?:年度?|至\d{4}年?)?")
 _BRACKETS = re.compile(r"[（(][^（()）]*[）)]")

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.indicators import contains_any, core_name, ends_with_any
 from linter.glossary import RULE_WORDS
-from linter.model import Indicator
 from linter.values import parse
 from linter.values.parser import fold
 from linter.values.types import Date, Period
@@ -103,6 +102,7 @@ PARAMS = {
         "reports it with the name's other figures, and the rest of the name is judged here)",
     ),
 }
+ARGS = ("reason", "reason_zh", "reason_en")
 
 
 # Every date or period the grammar reads has one of these (2025年底, 12月31日前, 2025.12, 年底前):
@@ -150,7 +150,7 @@ _EN = {
 }
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     name = core_name(ind.name)
     why = reason(name, ind.value, params) if name else None
     return {"reason": why, "reason_zh": _ZH[why], "reason_en": _EN[why]} if why else None

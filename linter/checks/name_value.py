@@ -13,18 +13,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from linter.checks import Param, row_check
+from linter.checks import ByParam, Param, RowView, row_check
 from linter.checks.advice import SATISFACTION_WORDS, is_rate_name, name_without, rate_name, target_for
 from linter.checks.indicators import contains_any, core_name
 from linter.checks.matching import counter_of
 from linter.glossary import RULE_WORDS
-from linter.model import Indicator
 from linter.values import parse
 from linter.values.numerals import plain_number
 from linter.values.types import Grade, Quantity, Range, Text
 
 PARAMS = {
-    "relation": Param(str, "value-in-name", "value-in-name, number-conflict or grade-echo"),
+    "relation": Param(str, "value-in-name", "value-in-name, number-conflict or grade-echo", fixed=True),
     "skip_words": Param(
         list, list(RULE_WORDS), "names holding these are rules (name-not-a-measure covers them)"
     ),
@@ -45,6 +44,14 @@ PARAMS = {
     ),
 }
 RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
+ARGS = ByParam(
+    "relation",
+    {
+        "value-in-name": ("figures", "suggested_name"),
+        "number-conflict": ("name_number", "suggestion", "suggested_name"),
+        "grade-echo": ("grade", "suggestion", "suggested_name"),
+    },
+)
 
 
 def validate(params: dict) -> None:
@@ -69,7 +76,7 @@ def name_quantities(name: str) -> tuple[Quantity, ...]:
     return tuple(q for q in found if q.unit_kind != "other")
 
 
-def number_conflict(ind: Indicator) -> tuple[Quantity, str] | None:
+def number_conflict(ind: RowView) -> tuple[Quantity, str] | None:
     value = ind.value
     if isinstance(value, Quantity) and not value.per_unit and value.unit_kind != "percent":
         numbers, unit = (value.number,), value.unit
@@ -85,7 +92,7 @@ def number_conflict(ind: Indicator) -> tuple[Quantity, str] | None:
     return None
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     relation = params["relation"]
     name = core_name(ind.name)
     if relation == "grade-echo":

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.text_pattern import MAX_TEXT, compiled
-from linter.model import Indicator
 from linter.values.parser import fold
 
 PARAMS = {
@@ -23,6 +22,7 @@ PARAMS = {
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, [], "categories left alone"),
 }
+ARGS = ("found_name", "found_value")
 
 
 def validate(params: dict) -> None:
@@ -35,7 +35,7 @@ def validate(params: dict) -> None:
             raise ValueError(f"{key}: not a regular expression: {exc}") from None
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     name = fold(ind.name[:MAX_TEXT])
     found_name = found_value = ""
     if params["name"]:

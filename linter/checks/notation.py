@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from linter.checks import row_check
-from linter.model import Indicator
+from linter.checks import RowView, row_check
 
 PARAMS: dict = {}
+ARGS = ("suggestion",)
 
 # the longer spellings first: ＞＝ before ＞
 _SIGNS = [
@@ -40,7 +40,7 @@ def normalised(text: str) -> str:
     return _FULL.sub(lambda m: _FULL_MAP[m.group(0)], text)
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     text = ind.value_text
     if not text or not (_SIGN.search(text) or _FULL.search(text)):
         return None

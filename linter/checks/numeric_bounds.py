@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.advice import SATISFACTION_TARGET, SATISFACTION_WORDS, target_for
 from linter.checks.indicators import contains_any, core_name, ends_with_any
-from linter.model import Indicator
 from linter.values.numerals import plain_number
 from linter.values.types import BareNumber, Quantity, Value
 
 PARAMS = {
-    "bound": Param(str, "trivial", "trivial (≥0, ≤100%) or over-100 (≥100% for a capped rate)"),
+    "bound": Param(str, "trivial", "trivial (≥0, ≤100%) or over-100 (≥100% for a capped rate)", fixed=True),
     "capped_suffixes": Param(
         list, ["率", "比例", "占比", "比重", "度"], "names of rates that cannot exceed 100%"
     ),
@@ -28,6 +27,7 @@ PARAMS = {
     ),
     "categories": Param(list, [], "categories looked at; empty for all"),
 }
+ARGS = ("number", "example", "suggestion")
 
 HUNDRED = Decimal(100)
 
@@ -56,7 +56,7 @@ def is_over_100(value: Value, name: str, params: dict) -> bool:
     return value.number == HUNDRED and value.comparator in ("≥", ">")
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     name = core_name(ind.name)
     if params["bound"] == "trivial":
         if not is_trivial(ind.value):

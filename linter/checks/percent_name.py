@@ -8,11 +8,10 @@ in 百分点 does (points of what rate?).
 
 from __future__ import annotations
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.advice import name_without, rate_name
 from linter.checks.indicators import core_name, ends_with_any
 from linter.checks.name_value import name_quantities
-from linter.model import Indicator
 from linter.values.types import Quantity, Range
 
 PARAMS = {
@@ -35,9 +34,10 @@ PARAMS = {
         "(满意度95%以上 is a rate; value-in-name reports the figure)",
     ),
 }
+ARGS = ("suggested_name",)
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     value = ind.value
     if not isinstance(value, Quantity | Range) or value.unit_kind != "percent":
         return None

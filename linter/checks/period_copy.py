@@ -25,6 +25,7 @@ PARAMS = {
         "targets are the medium term by nature",
     ),
 }
+ARGS = ("period", "span_zh", "span_en", "what", "what_en")
 
 
 def spans_years(text: str) -> bool:

@@ -43,6 +43,7 @@ PARAMS = {
     "similarity": Param(float, 0.5, "how alike a price's name and a total's name must be to pair them"),
     "count_similarity": Param(float, 0.3, "how alike a price's name and a count's name must be to pair them"),
 }
+ARGS = ("price", "quantity", "product", "total", "total_name", "note")
 
 
 _MONTH_AFTER = re.compile(r"\s*(?:[·.•*]|/|每)\s*月")

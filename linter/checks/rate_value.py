@@ -7,10 +7,9 @@ A plain number (``95``) is left to missing-unit and a zero to trivial-target; a 
 
 from __future__ import annotations
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.advice import RATE_TARGET, target_for
 from linter.checks.indicators import core_name, ends_with_any
-from linter.model import Indicator
 from linter.values.types import BareNumber, Empty, Quantity, Range, Value
 
 PARAMS = {
@@ -20,6 +19,7 @@ PARAMS = {
     ),
     "categories": Param(list, [], "categories looked at; empty for all"),
 }
+ARGS = ("suggestion",)
 
 
 def is_percent_like(value: Value) -> bool:
@@ -28,7 +28,7 @@ def is_percent_like(value: Value) -> bool:
     return False
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     name = core_name(ind.name)
     if not ends_with_any(name, params["suffixes"]) or ends_with_any(name, params["not_rates"]):
         return None

@@ -12,6 +12,7 @@ from linter.checks import Hit, Param
 from linter.model import Document
 
 PARAMS: dict[str, Param] = {}
+ARGS = ("problem",)
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:

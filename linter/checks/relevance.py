@@ -103,6 +103,7 @@ PARAMS = {
         "indicator families and the topics that make them relevant ({words: [...], topics: [...]})",
     ),
 }
+ARGS = ("word", "about_zh", "about_en")
 
 
 def validate(params: dict) -> None:

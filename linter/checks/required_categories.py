@@ -45,6 +45,7 @@ PARAMS = {
         "{this_year} is the budget year",
     ),
 }
+ARGS = ("category", "suggested_name", "suggestion")
 
 
 def validate(params: dict) -> None:

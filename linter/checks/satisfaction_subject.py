@@ -58,6 +58,7 @@ PARAMS = {
         "an outside provider being rated: the unit is its client",
     ),
 }
+ARGS = ("subject",)
 
 _PLACE = re.compile(
     r"^.*?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|镇|乡)(?=[^省市县区州旗镇乡]{2,})"

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from linter.checks import Param, row_check
-from linter.model import Indicator
+from linter.checks import Param, RowView, row_check
 from linter.values.types import Quantity, Value
 
 PARAMS = {
@@ -21,6 +20,7 @@ PARAMS = {
     "floor": Param(float, 85.0, "lowest acceptable satisfaction target in %"),
     "suggested": Param(float, 90.0, "the target suggested in the message (≥ this %)"),
 }
+ARGS = ("reason", "floor", "suggested", "suggestion")
 
 _REASONS = {
     "hundred": {
@@ -50,7 +50,7 @@ def problem(value: Value, floor: float) -> str | None:
     return None
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     floor = params["floor"]
     reason = problem(ind.value, floor)
     if not reason:

@@ -41,6 +41,7 @@ PARAMS = {
     ),
     "shown": Param(int, 4, "shared names quoted in the message"),
 }
+ARGS = ("other", "count", "total", "names")
 
 
 def _rows(table: Table, params: dict) -> dict[str, Indicator]:

@@ -25,6 +25,15 @@ PARAMS = {
     "period_values": Param(bool, True, "also look at 实施期 values"),
     "task_text": Param(bool, False, "also look at the years named in a department's key tasks"),
 }
+ARGS = (
+    "year",
+    "budget_year",
+    "field_zh",
+    "field_en",
+    "text",
+    "proposal",
+    "suggestion",
+)  # the keys of a Hit's args
 
 _TASK_YEAR = re.compile(
     r"(?<![\d比较自从至到与同])(?<!上年)(20\d\d)\s*年(?!度?\s*(?:工作|的)?(?:以来|起|以前|之前|至今|同期|基础))"

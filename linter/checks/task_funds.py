@@ -28,6 +28,15 @@ PARAMS = {
     "min_tasks": Param(int, 2, "fewer tasks with an amount are not summed"),
     "report_below": Param(bool, False, "also report a task sum below the 项目支出"),
 }
+ARGS = (
+    "tasks",
+    "sum",
+    "project",
+    "diff",
+    "with_development",
+    "also_zh",
+    "also_en",
+)  # the keys of a Hit's args
 
 
 def _known(m: Money | None) -> bool:

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from linter.checks import Param, row_check
-from linter.model import Indicator
+from linter.checks import Param, RowView, row_check
 from linter.values.parser import fold
 from linter.values.transform import comparator_pattern
 from linter.values.units import MONEY_UNITS, UNITS
@@ -27,6 +26,7 @@ PARAMS = {
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, [], "categories left alone"),
 }
+ARGS = ("found", "field", "text")
 FIELDS = {"name": {"zh": "指标名称", "en": "name"}, "value": {"zh": "指标值", "en": "value"}}
 MAX_TEXT = 400  # longer cells are searched only this far: a configured pattern must stay cheap
 
@@ -50,7 +50,7 @@ def compiled(pattern: str) -> re.Pattern:
     return re.compile(re.sub(r"\{(unit|comparator)\}", lambda m: words[m.group(1)], pattern))
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     pattern = compiled(params["pattern"])
     for field in params["fields"]:
         text = ind.name if field == "name" else ind.value_text

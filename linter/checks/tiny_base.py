@@ -36,6 +36,7 @@ PARAMS = {
         "character pairs that name no population",
     ),
 }
+ARGS = ("base", "count_name", "count_value", "need", "unit", "share", "step")
 
 
 def _base(ind: Indicator, max_base: int) -> int | None:

@@ -19,12 +19,11 @@ what kind of value is due when the row does not give enough for one.
 
 from __future__ import annotations
 
-from linter.checks import Param, row_check
+from linter.checks import Param, RowView, row_check
 from linter.checks.advice import FALL, RISE, quantity_text, target_for, with_unit
 from linter.checks.indicators import NOTHING_MARKERS, core_name, ends_with_any
 from linter.checks.text_pattern import compiled
 from linter.glossary import is_category_label
-from linter.model import Indicator
 from linter.values.parser import fold
 from linter.values.scan import find_quantities
 from linter.values.types import ALL_KINDS, Direction, Expression, Quantity, Range, Text, Value
@@ -42,7 +41,9 @@ PARAMS = {
         "it (values with no unit, prose, are reported by their kind)",
     ),
     "approximate_only": Param(bool, False, "report only values written as approximate (约, 左右, 余)"),
-    "suggest": Param(str, "none", "the value the message proposes: target, bound, result, quantity or none"),
+    "suggest": Param(
+        str, "none", "the value the message proposes: target, bound, result, quantity or none", fixed=True
+    ),
     "deadline": Param(
         str, "{this_year}11月底前", "the deadline proposed for prose in 时效 ({this_year}: the budget year)"
     ),
@@ -53,6 +54,7 @@ PARAMS = {
         "(公里, ≧ %): an unfilled template, template-placeholder's",
     ),
 }
+ARGS = ("unit", "example", "suggestion")
 SUGGESTIONS = ("none", "target", "bound", "result", "quantity")
 _NO_EXAMPLE = {"zh": "", "en": ""}
 
@@ -93,7 +95,7 @@ def unit_only(text: str) -> bool:
 _UNIT_ONLY = r"^\s*(?:{comparator})?\s*(?:万|千|亿)?\s*(?:{unit})\s*$"
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     if not matches(ind.value, params, ind.value_text):
         return None
     if params["skip_unit_only"] and unit_only(ind.value_text):
@@ -113,14 +115,14 @@ def check_row(ind: Indicator, params: dict) -> dict | None:
     return args
 
 
-def _target(ind: Indicator, params: dict) -> str | None:
+def _target(ind: RowView, params: dict) -> str | None:
     target = target_for(ind.name)
     if target is None and isinstance(ind.value, Direction) and ind.value.direction in ("up", "down"):
         target = RISE if ind.value.direction == "up" else FALL  # 明显提高 on a name that says no direction
     return target
 
 
-def _bound(ind: Indicator, params: dict) -> str | None:
+def _bound(ind: RowView, params: dict) -> str | None:
     value = ind.value
     if isinstance(value, Quantity):
         return quantity_text(value, "≤" if value.comparator in ("≤", "<") else "≥")
@@ -133,7 +135,7 @@ def _bound(ind: Indicator, params: dict) -> str | None:
     return None
 
 
-def _result(ind: Indicator, params: dict) -> str | None:
+def _result(ind: RowView, params: dict) -> str | None:
     value = ind.value
     if not isinstance(value, Expression) or value.result is None:
         return None
@@ -144,7 +146,7 @@ def _result(ind: Indicator, params: dict) -> str | None:
     return with_unit(None, value.result, units[0]) if units else None
 
 
-def _quantity(ind: Indicator, params: dict) -> str | None:
+def _quantity(ind: RowView, params: dict) -> str | None:
     if ind.level2 == "时效指标":
         return params["deadline"]
     value = ind.value

@@ -8,13 +8,13 @@ categories.
 
 from __future__ import annotations
 
-from linter.checks import Param, row_check
-from linter.model import Indicator
+from linter.checks import Param, RowView, row_check
 from linter.values.types import Date, Value
 
 PARAMS = {
     "categories": Param(list, ["时效指标"], "二级 categories where a value must be a usable deadline"),
 }
+ARGS = ("year", "suggestion")
 
 
 def year_only(value: Value) -> int | None:
@@ -32,7 +32,7 @@ def year_only(value: Value) -> int | None:
     return None
 
 
-def check_row(ind: Indicator, params: dict) -> dict | None:
+def check_row(ind: RowView, params: dict) -> dict | None:
     year = year_only(ind.value)
     return {"year": year, "suggestion": f"{year}年11月底前"} if year is not None else None
 

@@ -331,7 +331,6 @@ def _annotate_usage(out, inputs, lang: str) -> None:
 def _annotate(out, docs, files, findings, lang: str = "zh") -> bool:
     """Write the annotated copy of the one file checked; False (message printed) when it cannot."""
     from linter.annotate import AnnotateError, write_annotated
-    from linter.i18n import pick
 
     path = files[0]["path"]
     if path not in docs:
@@ -339,7 +338,7 @@ def _annotate(out, docs, files, findings, lang: str = "zh") -> bool:
     try:
         write_annotated(path, docs[path], [f for f in findings if f.location.path == path], out, lang=lang)
     except AnnotateError as exc:
-        click.echo(pick(str(exc), lang), err=True)
+        click.echo(exc.text(lang), err=True)
         return False
     return True
 
@@ -348,12 +347,11 @@ def _load_baseline(baseline_file):
     if baseline_file is None:
         return None
     from linter.baseline import Baseline, BaselineError
-    from linter.safetext import shown
 
     try:
         return Baseline.load(baseline_file)
     except BaselineError as exc:  # one line, as a broken configuration is, not click's usage block
-        click.echo(f"indicator-lint: {shown(str(exc))}", err=True)
+        click.echo(exc.text(), err=True)
         sys.exit(2)
 
 

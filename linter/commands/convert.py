@@ -69,7 +69,7 @@ def convert_command(
             reads.refuse(output)  # before anything is read: c.yaml -o c.yaml
             refuse_read_only(output)
     except OutputError as e:
-        click.echo(str(e), err=True)
+        click.echo(e.text(), err=True)
         ctx.exit(EXIT_ERROR)
     docs = []
     failed = False
@@ -77,7 +77,7 @@ def convert_command(
         try:
             docs.append(read_path(path, verbose=verbose))
         except InputError as e:
-            click.echo(shown(str(e)), err=True)
+            click.echo(e.text(), err=True)
             failed = True
 
     def render(some, base: str = ".") -> str:
@@ -108,7 +108,7 @@ def convert_command(
         elif docs:
             write_atomically(Path(output), render(docs, os.path.dirname(os.path.abspath(output))))
     except OutputError as e:
-        click.echo(str(e), err=True)
+        click.echo(e.text(), err=True)
         ctx.exit(EXIT_ERROR)
     except OSError as e:
         zh, en = reason(e)

@@ -90,13 +90,7 @@ def setup_errors(lang: str | None = None):
     try:
         yield
     except (RuleError, ConfigError) as exc:
-        from linter.i18n import pick
-        from linter.safetext import shown
-
-        message = f"indicator-lint: {exc}"
-        click.echo(
-            shown(pick(message, lang) if lang else message), err=True
-        )  # one line, whatever a path holds
+        click.echo(exc.text(lang), err=True)  # one line, whatever a path holds
         sys.exit(2)
 
 
@@ -142,9 +136,7 @@ def refuse_to_overwrite(out, run, inputs, *more, lang: str | None = None) -> Non
         ReadFiles([*inputs, *run.settings.files_read(), *more]).refuse(out)
         refuse_read_only(out)
     except OutputError as exc:
-        from linter.i18n import pick
-
-        click.echo(pick(str(exc), lang) if lang else str(exc), err=True)
+        click.echo(exc.text(lang), err=True)
         sys.exit(2)
 
 

@@ -18,7 +18,7 @@ def _load(rules_dirs):
     try:
         return load_rule_dirs(list(rules_dirs))
     except RuleError as exc:
-        click.echo(f"indicator-lint: {exc}", err=True)
+        click.echo(exc.text(), err=True)
         sys.exit(2)
 
 
@@ -79,7 +79,8 @@ def rule_command(name, rules_dirs):
     lines += [f"  {line}" for line in doc.splitlines()] if doc else []
     lines.append("参数 / parameters:")
     for key, param in rule.module.PARAMS.items():
-        lines.append(f"  {key}: {rule.params[key]!r}  — {param.help}")
+        fixed = "（固定 / fixed）" if param.fixed else ""  # set by the rule file, not by a configuration
+        lines.append(f"  {key}: {rule.params[key]!r}{fixed}  — {param.help}")
     if not rule.module.PARAMS:
         lines.append("  (none)")
     for kind, label in (

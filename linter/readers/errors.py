@@ -7,14 +7,12 @@ leave a reader: ``readers._reader_errors`` turns any other exception into one.
 
 from __future__ import annotations
 
+from linter.errors import LintError
 
-class InputError(Exception):
-    """A file that cannot be read. ``str(error)`` is the one line to print: file, Chinese, English."""
 
-    def __init__(self, path: str, zh: str, en: str, line: int | None = None):
-        self.path, self.zh, self.en, self.line = str(path), zh, en, line
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {zh} / {en}")
+class InputError(LintError):
+    """A file that cannot be read: ``InputError(path, zh, en, line=None)``; ``str(error)`` is the
+    one line of it, file, Chinese, English (``linter.errors``)."""
 
 
 def shown(text: str, limit: int = 40) -> str:
