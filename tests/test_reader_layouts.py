@@ -339,3 +339,22 @@ def test_fused_rows_of_every_kind_of_value():
         ("", "辅警人员", "=512人"),
         ("", "受益对象满意度", "≥95%"),
     ]
+
+
+def test_a_self_evaluations_figures_run_together():
+    doc = corpus("b18")  # 分值 | 指标值(A) | 全年实际值(B) | 得分 printed as 2010010020
+    assert [(i.name[-7:], i.value_text) for t in doc.tables for i in t.indicators][:3] == [
+        ("底前发放完毕,", "100"),  # the figures inside the statement (3875人, 2022年) are its own
+        ("月底前发放完毕", "100"),
+        ("38.75万元", "38.75"),  # 10 | 38.75 | 36.2 | 9.34, then 2021年底… (the reason not met)
+    ]
+
+
+def test_split_figures():
+    from linter.readers.figures import split_figures
+
+    kinds = ["weight", "value", "actual", "score"]
+    assert split_figures("101001009.34", kinds) == (["10", "100", "100", "9.34"], "")
+    assert split_figures("1038.7536.29.342021", kinds) == (["10", "38.75", "36.2", "9.34"], "2021")
+    assert split_figures("3875", kinds) is None  # 3 | 8 | 7 | 5: a score above its weight
+    assert split_figures("9" * 40, kinds) is None  # no row's figures: not searched

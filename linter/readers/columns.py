@@ -88,6 +88,23 @@ class ColumnMap:
         after = self.columns.get(value + 1) if value is not None else None
         return after is not None and any(word in after.label for word in ("分值", "权重", "得分"))
 
+    def figure_columns(self) -> list[str]:
+        """The kinds of the figure columns after the name, in order, when a self-evaluation form
+        prints three or more (分值 | 指标值(A) | 全年实际值(B) | 得分): weight, value, actual, score.
+        Their figures may run together in run-on text; [] for other tables."""
+        name, value = self.index_of("name"), self.index_of("value")
+        if name is None or value is None:
+            return []
+        kinds = []
+        for i, column in sorted(self.columns.items()):
+            if i <= name:
+                continue
+            if column.role == "value":
+                kinds.append("value")
+            elif (kind := _figure_kind(column.label)) is not None:
+                kinds.append(kind)
+        return kinds if len(kinds) >= 3 else []
+
     def value_roles(self) -> list[tuple[int, Column]]:
         """The columns after the name, in printed order, that hold values or remarks."""
         name = self.index_of("name")
@@ -319,6 +336,7 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
             free.remove(column)
             if (
                 column.role == "remark"
+                and _EXPLAINS.search(column.label)
                 and placed.value is None
                 and any(c.role == "value" for c in free)
                 and looks_like_value(text)
@@ -333,6 +351,19 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
             break
         else:
             placed.remarks.append(("", cell))
+
+
+_EXPLAINS = re.compile(r"说明|解释|描述|内容")
+
+
+def _figure_kind(label: str) -> str | None:
+    if "实际" in label or "完成值" in label:
+        return "actual"
+    if "分值" in label or "权重" in label:
+        return "weight"
+    if "得分" in label and "方法" not in label:
+        return "score"
+    return None
 
 
 def _is_unit(text: str) -> bool:

@@ -579,6 +579,7 @@ class FormReader:
                 explained=self.columns.explains_before_value(),
                 scored=self.columns.scored_after_value(),
                 places=self.columns.places,
+                figures=self.columns.figure_columns(),
             )
             if _CODE_FIRST.match(cell.text) and not (self.cats.level1 or self.cats.level2):
                 return  # 505006州民族特殊教育学校30.00: the unit's line above its indicators

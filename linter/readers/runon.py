@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from linter import glossary
+from linter.readers.figures import split_figures
 from linter.readers.form_labels import is_indicator_header
 from linter.values.parser import fold, parse_exact
 from linter.values.transform import comparator_pattern
@@ -102,6 +103,7 @@ _STATED_TARGET = re.compile(r"达到(?:预计|目标|预期|计划)值")
 _EXPLANATION = re.compile(rf"反映|{_STATED_TARGET.pattern}")
 # A whole number with a 分值 run into its end: the score is 5–30 (a multiple of 5), the number the rest.
 _SCORE = re.compile(r"[1-3]?[05]")
+_DIGITS = re.compile(r"[\d.]+")
 _SCORE_AFTER = re.compile(r"^(\d+?)((?:[1-3][05])|5)$")
 # The word an indicator's name ends with when it names what is measured (a rate, a count).
 _MEASURE_END = re.compile(r"率|数量|人数|次数|个数|户数|人次")
@@ -158,10 +160,15 @@ def split_fused_row(text: str, explained: bool = False, scored: bool = False, pl
 
 
 def split_fused_row_and_rest(
-    text: str, explained: bool = False, scored: bool = False, places: int = 0
+    text: str,
+    explained: bool = False,
+    scored: bool = False,
+    places: int = 0,
+    figures: list[str] | None = None,
 ) -> tuple[list[str], str]:
     """``split_fused_row``, and the text of the next row when it runs on after this one's values
-    (a table with one value column per place: the places' values end the row)."""
+    (a table with one value column per place: the places' values end the row). ``figures``: the
+    kinds of a self-evaluation's figure columns after the name (``ColumnMap.figure_columns``)."""
     following = ""
     text = text.strip()
     cells: list[str] = []
@@ -180,6 +187,8 @@ def split_fused_row_and_rest(
     whole = parse_exact(text) if text else None
     if whole is not None and not isinstance(whole, Text):
         cells.append(text)  # 100%: a value on its own line, under the row it belongs to
+    elif figures and (found := _figure_run(text, figures)) is not None:
+        cells.extend(found)
     elif (restated := _restated(text)) is not None:
         # 培育中药材品种数量培育中药材品种数量, 技术指导服务数量对生产种植企业技术指导服务数量: the name,
         # and a 指标解释 that ends by restating it
@@ -229,6 +238,22 @@ def split_fused_row_and_rest(
 def is_other_label(text: str) -> bool:
     """Is this cell of a run-on row a category no template names (制度指标)?"""
     return _OTHER_LABEL.fullmatch(text) is not None and not glossary.is_category_label(text)
+
+
+def _figure_run(text: str, kinds: list[str]) -> list[str] | None:
+    """name, its figures, the rest: the first run of digits after the name that holds one figure
+    of each kind and is not a quantity of the name's own (3620人, 2022年)."""
+    for m in _DIGITS.finditer(text, 2):
+        cut = split_figures(m.group(), kinds)
+        if cut is None:
+            continue
+        found, left = cut
+        after = text[m.end() : m.end() + 1]
+        if not left and after and _is_value(parse_exact(found[-1] + after)):
+            continue  # 3620人: a count inside the name, its unit after it
+        rest = left + text[m.end() :]
+        return [text[: m.start()], *found, *([rest] if rest else [])]
+    return None
 
 
 def _is_value(value: object) -> bool:
