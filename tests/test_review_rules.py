@@ -194,3 +194,55 @@ def test_names_that_are_actions_or_sentences(row, why):
     assert (hit["reason"] if hit else None) == why
     if why == "action":
         assert "动作" in hit["reason_zh"]
+
+
+# ------------------------------------------------------------------ notation: one table of signs
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("≧95%", "≥95%"),
+        (">=5次", "≥5次"),
+        ("=>5次", "≥5次"),  # missed while notation kept its own list
+        ("=<1%", "≤1%"),
+        ("⩾95%", "≥95%"),
+        ("⩽5%", "≤5%"),
+        ("＞＝3次", "≥3次"),
+        ("═100%", "=100%"),  # a box-drawing line printed for = (corpus a15)
+        ("≮90%", "≥90%"),  # not less than
+        ("≥=95%", "≥95%"),  # the sign written twice
+        ("≥９５．５％", "≥95.5%"),
+        ("≥95%", "≥95%"),
+        ("<>5次", "<>5次"),  # no comparator the grammar reads: left as written
+        ("3-5次，约", "3-5次，约"),  # no sign, and full-width punctuation is not this check's
+    ],
+)
+def test_signs_are_rewritten_as_the_grammar_reads_them(written, canonical):
+    from linter.checks.notation import normalised
+
+    assert normalised(written) == canonical
+    if canonical != written and canonical[0] in "≥≤=":
+        assert parse(written).comparator == parse(canonical).comparator  # the meaning kept
+
+
+# ------------------------------------------------------------------ advice: the rule's own words
+
+
+def test_a_proposal_follows_the_words_a_rule_is_given():
+    from linter.checks.advice import target_for, words_of
+
+    name = "设备返修率"  # not a bad name by default: a rate, so a level
+    assert target_for(name) == "≥95%"
+    p = params(direction, bad_suffixes=["返修率"])
+    assert target_for(name, words_of(p)) == "同比下降5%"
+    # the conflict and the proposal come from the same words: ≥3% on it is now a conflict
+    hit = direction.check_row(ind(name, "≥3%", "质量指标"), p)
+    assert hit["suggestion"] == "同比下降5%"
+    assert direction.check_row(ind(name, "≥3%", "质量指标"), params(direction)) is None
+    from linter.checks import rate_value
+
+    assert target_for("垃圾分类达标比") is None
+    rate = params(rate_value, suffixes=["率", "达标比"])
+    assert target_for("垃圾分类达标比", words_of(rate, rate_suffixes="suffixes")) == "≥95%"
+    assert rate_value.check_row(ind("垃圾分类达标比", "明显提高"), rate)["suggestion"] == "≥95%"

@@ -12,8 +12,16 @@ instead (``防疫室84平米 ≥1050元`` under 成本指标), whatever the name
 from __future__ import annotations
 
 from linter.checks import Param, RowView, row_check
-from linter.checks.advice import BAD_SUFFIXES, DOWN_WORDS, UP_WORDS, quantity_text, target_for
-from linter.checks.indicators import contains_any, core_name, ends_with_any
+from linter.checks.advice import (
+    BAD_SUFFIXES,
+    DOWN_WORDS,
+    UP_WORDS,
+    is_bad_name,
+    quantity_text,
+    target_for,
+    words_of,
+)
+from linter.checks.indicators import contains_any, core_name
 from linter.values.types import BareNumber, Direction, Quantity, Value
 
 PARAMS = {
@@ -25,6 +33,11 @@ PARAMS = {
     ),
 }
 ARGS = ("wanted", "example", "suggestion")
+_WANTED = {
+    "down": {"zh": "要求下降", "en": "calls for a fall"},
+    "up": {"zh": "要求上升", "en": "calls for a rise"},
+    "ceiling": {"zh": "是成本指标，应设上限（≤）", "en": "is a cost, a ceiling (≤)"},
+}
 _WANTED = {
     "down": {"zh": "要求下降", "en": "calls for a fall"},
     "up": {"zh": "要求上升", "en": "calls for a rise"},
@@ -49,9 +62,10 @@ def points_down(value: Value) -> bool:
 
 
 def conflict(name: str, value: Value, params: dict) -> str | None:
-    down = contains_any(name, params["down_words"])
-    up = contains_any(name, params["up_words"])
-    if ends_with_any(name, params["bad_suffixes"]) and not down:
+    words = words_of(params)
+    down = contains_any(name, words.down_words)
+    up = contains_any(name, words.up_words)
+    if is_bad_name(name, words):
         return "down" if points_up(value) else None
     if name.endswith("率") or (down and up):
         return None  # a rate of reduction, or a name asking for both: no single direction
@@ -81,7 +95,7 @@ def check_row(ind: RowView, params: dict) -> dict | None:
         wanted = conflict(core_name(ind.name), ind.value, params)
         if not wanted:
             return None
-        target = target_for(ind.name)
+        target = target_for(ind.name, words_of(params))
     args = {"wanted": _WANTED[wanted]}
     if target:
         args["suggestion"] = target
