@@ -107,6 +107,7 @@ EXPECTED_002 = [
     (P[5], "ungraded-qualitative", "跨部门沟通协作机制健全性"),
     (P[6], "name-value-conflict", "保障33名退休干部工作的正常开展"),
     (P[6], "name-not-a-measure", "保障33名退休干部工作的正常开展"),  # …开展: an action, no measure
+    (P[6], "goal-indicator-mismatch", "保障33名退休干部工作的正常开展"),  # the goal's 33名 too
     (P[6], "rate-over-100", "保障33名退休干部职工的慰问金发放率"),
     (P[6], "value-in-name", "保障33名退休干部职工的慰问金发放率"),
     (P[6], "name-not-a-measure", "2023年01月--12月"),
