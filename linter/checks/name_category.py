@@ -32,7 +32,7 @@ PARAMS = {
     "count_not_in": Param(list, ["质量指标"], "categories where a count is misfiled"),
     "count_belongs_in": Param(str, "数量指标", "where a count belongs (for the message)"),
 }
-ARGS = ("belongs", "filed")
+ARGS = ("belongs", "filed", "in", "endings", "words", "belongs", "why")
 _MOVE_KEYS = {"in", "endings", "words", "belongs"}
 
 
@@ -78,11 +78,33 @@ def misfiled(ind, params: dict) -> str | None:
     return None
 
 
+# Why a row belongs where it is sent, by the category it belongs in (the message's reason).
+_WHY = {
+    "时效指标": ("及时率、按时完成衡量的是完成时间", "timeliness measures when things are done"),
+    "服务对象满意度指标": ("满意度反映服务对象的评价", "satisfaction is the view of those served"),
+    "成本指标": ("政府采购率等反映成本控制", "a procurement rate measures cost control"),
+    "经济成本指标": ("政府采购率等反映成本控制", "a procurement rate measures cost control"),
+    "数量指标": ("人数、次数等数目衡量的是数量", "head counts and numbers of times measure quantity"),
+    "社会效益指标": ("知晓率等是产出带来的效果", "an awareness rate is what the output brought"),
+    "产出指标": (
+        "完成情况、发放率等是产出本身，效益指标应写产出带来的效果",
+        "what was done is output; a benefit is what it brought",
+    ),
+}
+
+
 def check_row(ind: RowView, params: dict) -> dict | None:
     if not ind.level2:
         return None
     target = misfiled(ind, params)
-    return {"belongs": target, "filed": ind.level2_printed or ind.level2} if target else None
+    if not target:
+        return None
+    zh, en = _WHY.get(target, ("", ""))
+    return {
+        "belongs": target,
+        "filed": ind.level2_printed or ind.level2,
+        "why": {"zh": f"：{zh}" if zh else "", "en": f": {en}" if en else ""},
+    }
 
 
 check = row_check(check_row, at="name")
