@@ -223,7 +223,7 @@ def to_finding(
     fields = {
         "name": ind.name if ind else "",
         "value": value or "",
-        "table": table or "",
+        "table": table or _UNNAMED.get(lang, _UNNAMED["zh"]),  # never 项目“”
         "level1": level1 or "",
         "level2": level2 or "",
         "this_year": f"{budget_year}年" if budget_year else "当年",
@@ -249,6 +249,10 @@ def to_finding(
         suggestion=suggestion,
         suggested_name=suggested_name,
     )
+
+
+# What a message calls a table that prints no name (a bare 指标 grid, a report's section).
+_UNNAMED = {"zh": "未写名称的表", "en": "an unnamed table"}
 
 
 class _Lenient(dict):

@@ -246,3 +246,21 @@ def test_a_proposal_follows_the_words_a_rule_is_given():
     rate = params(rate_value, suffixes=["率", "达标比"])
     assert target_for("垃圾分类达标比", words_of(rate, rate_suffixes="suffixes")) == "≥95%"
     assert rate_value.check_row(ind("垃圾分类达标比", "明显提高"), rate)["suggestion"] == "≥95%"
+
+
+# ------------------------------------------------------------------ messages name the table
+
+
+def test_a_table_printing_no_name_is_not_quoted_empty():
+    from linter.engine import Engine
+    from linter.rulebook import load_rule_dirs
+
+    engine = Engine([r for r in load_rule_dirs() if r.slug == "missing-goal"])
+    nameless = Document(
+        path="t.txt", budget_year=2022, tables=[Table(name="", indicators=[ind("辅警人员", "=512人")])]
+    )
+    [zh] = engine.run(nameless)
+    [en] = engine.run(nameless, lang="en")
+    assert "“”" not in zh.message and "未写名称的表" in zh.message
+    assert "''" not in en.message and "'an unnamed table'" in en.message
+    assert zh.table == ""  # the finding itself keeps what the reader gave
