@@ -229,6 +229,9 @@ def to_finding(
         "this_year": f"{budget_year}年" if budget_year else "当年",
         **hit.args,
     }
+    for key, arg in hit.args.items():  # a clause per language ({example[zh]}) may name them too
+        if isinstance(arg, dict) and any(isinstance(v, str) and "{" in v for v in arg.values()):
+            fields[key] = {k: fill(v, fields) if isinstance(v, str) else v for k, v in arg.items()}
     suggestion = suggested_name = None
     if hit.args.get("suggestion") is not None:  # a proposal may name the fields above ({this_year})
         suggestion = fields["suggestion"] = fill(str(hit.args["suggestion"]), fields)

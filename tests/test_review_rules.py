@@ -264,3 +264,16 @@ def test_a_table_printing_no_name_is_not_quoted_empty():
     assert "“”" not in zh.message and "未写名称的表" in zh.message
     assert "''" not in en.message and "'an unnamed table'" in en.message
     assert zh.table == ""  # the finding itself keeps what the reader gave
+
+
+def test_a_proposal_quoted_in_a_message_clause_has_its_year():
+    # corpus a08: 时效 资金拨付到位情况 | 12月底前100%到位 — the example deadline printed {this_year}
+    from linter.engine import Engine
+    from linter.rulebook import load_rule_dirs
+
+    engine = Engine([r for r in load_rule_dirs() if r.slug == "qualitative-output"])
+    row = ind("资金拨付到位情况", "12月底前100%到位", "时效指标")
+    document = Document(path="t.txt", budget_year=2021, tables=[Table(name="麻风病防治", indicators=[row])])
+    [f] = engine.run(document)
+    assert "{this_year}" not in f.message and "2021年11月底前" in f.message
+    assert f.suggestion == "2021年11月底前"
