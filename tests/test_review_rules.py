@@ -277,3 +277,34 @@ def test_a_proposal_quoted_in_a_message_clause_has_its_year():
     [f] = engine.run(document)
     assert "{this_year}" not in f.message and "2021年11月底前" in f.message
     assert f.suggestion == "2021年11月底前"
+
+
+# ------------------------------------------------------------------ bare-number: the unit in the name
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("实施营造林总面积(亩)", "亩"),
+        ("开展小型水利工程建设(个)", "个"),  # corpus b08
+        ("培训人数（人次）", "人次"),
+        ("扶贫临时救助人数(按月平均)(≥**人)", "人"),  # corpus a16: a template's note
+        ("农村特困人员救助供养基本生活标准(≥**元/人·月)", "元/人·月"),
+        ("养殖动物成活率(目标)", None),  # a note that is no unit
+        ("建设项目个数(含续建)", None),
+        ("点评反馈会次数", None),
+    ],
+)
+def test_the_unit_a_name_states(name, unit):
+    from linter.checks.bare_number import unit_in_name
+
+    assert unit_in_name(name) == unit
+
+
+def test_a_number_whose_unit_the_name_states_is_not_missing_its_unit():
+    from linter.checks import bare_number
+
+    p = params(bare_number)
+    assert bare_number.check_row(ind("实施营造林总面积(亩)", "80000", "数量指标"), p) is None
+    assert bare_number.check_row(ind("实施营造林总面积", "80000", "数量指标"), p) is not None
+    assert bare_number.check_row(ind("建设项目个数(含续建)", "1", "数量指标"), p) is not None

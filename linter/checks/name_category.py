@@ -32,7 +32,7 @@ PARAMS = {
     "count_not_in": Param(list, ["质量指标"], "categories where a count is misfiled"),
     "count_belongs_in": Param(str, "数量指标", "where a count belongs (for the message)"),
 }
-ARGS = ("belongs", "filed", "in", "endings", "words", "belongs", "why")
+ARGS = ("belongs", "filed", "why")
 _MOVE_KEYS = {"in", "endings", "words", "belongs"}
 
 
