@@ -68,6 +68,15 @@ PARAMS = {
             "学生": "人",
             "资料": "份",
             "手册": "份",
+            # activities are counted in times (召开…会议 2, 组织…培训 1: not 人 for the 人员 in it)
+            "培训": "次",
+            "会议": "次",
+            "活动": "次",
+            "检查": "次",
+            "督查": "次",
+            "整治": "次",
+            "演练": "次",
+            "讲座": "场",
         },
         "a word of the name (its ending first, then anywhere in it) → the units proposed, most likely first",
     ),
@@ -126,7 +135,9 @@ def check_row(ind: RowView, params: dict) -> dict | None:
     if params["skip_zero"] and value.number == 0:
         return None
     number = plain_number(value.written_number)
-    units = units_for(ind.name, ind.level2, params["unit_hints"], params["category_units"])
+    # read without closing notes: 建设项目个数(含续建) counts 个
+    name = _NOTES.sub("", ind.name) or ind.name
+    units = units_for(name, ind.level2, params["unit_hints"], params["category_units"])
     if value.magnitude:  # 20万: mostly 20万元 with the 元 dropped, unless the name counts people (3.2万人)
         unit = units[0] if units and unit_kind(units[0]) not in ("money", "percent") else "元"
         return {
