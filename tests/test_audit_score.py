@@ -107,8 +107,8 @@ def test_score_document_counts_tiers_forbidden_and_findings_in_no_entry():
 # Floors: they must only go up (forbidden hits only down); raise them when the linter improves.
 HITS_AT_LEAST = {"must": 48, "should": 104, "may": 21}  # of 49, 118, 59
 FORBIDDEN_AT_MOST = 0
-# the audits of 17 corpus documents (corpus-a.yaml, corpus-b.yaml): of 23, 63, 60
-CORPUS_HITS_AT_LEAST = {"must": 22, "should": 53, "may": 16}
+# the audits of 17 corpus documents (corpus-a.yaml, corpus-b.yaml): of 23, 63, 61
+CORPUS_HITS_AT_LEAST = {"must": 22, "should": 53, "may": 17}
 
 
 def test_seeds_audit_totals_do_not_go_down():
