@@ -43,7 +43,7 @@ PARAMS = {
         "categories never paired with a goal's count (cost-not-money reports ``培训费 2次``)",
     ),
 }
-ARGS = ("goal_value", "goal_words", "suggestion")
+ARGS = ("goal_value", "goal_words", "goal_quote", "suggestion", "suggested_name")
 
 # A goal clause ends at these; 、 joins items of one clause and does not end it.
 _CLAUSE_END = re.compile(rf"[，,；;。:：！!？?\n]|{HTML_TAG.pattern}|目标\d+")
