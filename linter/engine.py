@@ -223,12 +223,15 @@ def to_finding(
     fields = {
         "name": ind.name if ind else "",
         "value": value or "",
-        "table": table or "",
+        "table": table or _UNNAMED.get(lang, _UNNAMED["zh"]),  # never 项目“”
         "level1": level1 or "",
         "level2": level2 or "",
         "this_year": f"{budget_year}年" if budget_year else "当年",
         **hit.args,
     }
+    for key, arg in hit.args.items():  # a clause per language ({example[zh]}) may name them too
+        if isinstance(arg, dict) and any(isinstance(v, str) and "{" in v for v in arg.values()):
+            fields[key] = {k: fill(v, fields) if isinstance(v, str) else v for k, v in arg.items()}
     suggestion = suggested_name = None
     if hit.args.get("suggestion") is not None:  # a proposal may name the fields above ({this_year})
         suggestion = fields["suggestion"] = fill(str(hit.args["suggestion"]), fields)
@@ -249,6 +252,10 @@ def to_finding(
         suggestion=suggestion,
         suggested_name=suggested_name,
     )
+
+
+# What a message calls a table that prints no name (a bare 指标 grid, a report's section).
+_UNNAMED = {"zh": "未写名称的表", "en": "an unnamed table"}
 
 
 class _Lenient(dict):

@@ -105,10 +105,10 @@ def test_score_document_counts_tiers_forbidden_and_findings_in_no_entry():
 
 # Today's figures for the seeds audit (tests/corpus/audits/seeds-audit.yaml, the four examples).
 # Floors: they must only go up (forbidden hits only down); raise them when the linter improves.
-HITS_AT_LEAST = {"must": 47, "should": 90, "may": 20}  # of 49, 118, 59
+HITS_AT_LEAST = {"must": 48, "should": 104, "may": 21}  # of 49, 118, 59
 FORBIDDEN_AT_MOST = 0
-# the audits of 17 corpus documents (corpus-a.yaml, corpus-b.yaml): of 23, 63, 59
-CORPUS_HITS_AT_LEAST = {"must": 22, "should": 44, "may": 14}
+# the audits of 17 corpus documents (corpus-a.yaml, corpus-b.yaml): of 23, 63, 61
+CORPUS_HITS_AT_LEAST = {"must": 22, "should": 53, "may": 17}
 
 
 def test_seeds_audit_totals_do_not_go_down():

@@ -20,7 +20,7 @@ from linter.formatters.text import display_width, pad
 ROOT = Path(__file__).resolve().parent.parent
 
 # A tidy table with exactly two defects: 点评反馈会次数 without unit (IL201, warning) and
-# 安全生产事故率 降低 (IL204, error).
+# 安全生产事故率 5次 (IL204, error: a rate given a count; 降低 would also be vague, IL212).
 TABLE = """\
 budget_year: 2025
 tables:
@@ -40,7 +40,7 @@ tables:
           - 专家指导服务费: ≤36万元
       效益指标:
         社会效益指标:
-          - 安全生产事故率: 降低
+          - 安全生产事故率: 5次
       满意度指标:
         服务对象满意度指标:
           - 试点企业满意度: ≥90%
@@ -69,7 +69,7 @@ def test_text_output_lists_findings_with_context_and_summary(table):
     codes = [line.split()[1] for line in lines if line.startswith(str(table))]
     assert codes == ["IL201", "IL204"]
     assert f"{table}:9:" in result.output  # the line of 点评反馈会次数 in the file
-    assert "IL204 [错误] “安全生产事故率”是比率指标，指标值却是“降低”" in result.output
+    assert "IL204 [错误] “安全生产事故率”是比率指标，指标值却是“5次”" in result.output
     assert "安全生产标准化建设经费 › 数量指标 › 点评反馈会次数 = 4" in result.output
     assert lines[-1] == "1 个错误，1 个警告，0 个提示（已检查 1 个文件）"
     assert "\x1b[" not in result.output  # no colour when stdout is not a terminal
@@ -181,7 +181,7 @@ def test_json_output(table):
 
 def test_english_messages(table):
     out = run("check", "--lang", "en", table).output
-    assert "'安全生产事故率' is a rate, yet its value is '降低'" in out
+    assert "'安全生产事故率' is a rate, yet its value is '5次'" in out
     assert "IL204 [error] " in out and out.endswith("1 error, 1 warning, 0 info in 1 file\n")
 
 

@@ -41,6 +41,14 @@ EXPECTED_000 = [
     (T000[3], "misclassified-indicator", "“安全生产月”活动参与人数"),
     (T000[2], "misclassified-indicator", "第三方服务政府采购率"),  # a cost-control rate under 质量
     (T000[3], "rate-not-percent", "安全生产事故率"),
+    # 降低 on a rate: no figure set (vague-value) and none in percent (rate-not-percent), two defects
+    (T000[2], "vague-value", "安全生产事故率"),
+    (T000[3], "vague-value", "安全生产事故率"),
+    # an output restated as a 社会效益 (D05)
+    (T000[0], "misclassified-indicator", "劳务派遣人员委托工作完成情况"),
+    # the unit judging the system it runs and the contractor it pays (D46)
+    (T000[1], "satisfaction-subject", "区应急局对应急指挥系统满意率"),
+    (T000[2], "satisfaction-subject", "区应急管理局对第三方服务满意度"),
     # time: a duration where a deadline is due
     (T000[0], "timeliness-not-deadline", "劳务派遣年限"),
     (T000[3], "timeliness-not-deadline", "“安全生产月”活动开展期限"),
@@ -98,6 +106,8 @@ EXPECTED_002 = [
     (P[5], "ungraded-qualitative", "森林防火应急预案完备性"),
     (P[5], "ungraded-qualitative", "跨部门沟通协作机制健全性"),
     (P[6], "name-value-conflict", "保障33名退休干部工作的正常开展"),
+    (P[6], "name-not-a-measure", "保障33名退休干部工作的正常开展"),  # …开展: an action, no measure
+    (P[6], "goal-indicator-mismatch", "保障33名退休干部工作的正常开展"),  # the goal's 33名 too
     (P[6], "rate-over-100", "保障33名退休干部职工的慰问金发放率"),
     (P[6], "value-in-name", "保障33名退休干部职工的慰问金发放率"),
     (P[6], "name-not-a-measure", "2023年01月--12月"),
@@ -168,6 +178,7 @@ EXPECTED_003 = [
     (D, "stale-date", D),  # the key task 开展2023年化工医药…检查 in a 2024 table
     (D, "period-equals-annual", D),  # every 实施周期指标值 is the 年度指标值 on a department table
     (D, "rate-not-percent", "提高持证上岗率情况"),
+    (D, "vague-value", "提高持证上岗率情况"),  # 有效提高: no figure, and no percentage either
     (D, "vague-value", "应急处突能力提升"),
     (D, "vague-value", "提高应急管理专业化水平"),
     (D, "vague-value", "宣传效果"),
@@ -177,6 +188,11 @@ EXPECTED_003 = [
     (D, "vague-value", "森林火灾应急响应速度"),
     (D, "vague-value", "提高管理、决策和支持服务水平"),
     (D, "vague-value", "促进经济社会全面协调可持续发展"),
+    # goal phrases for names (D13 e), beside the vague values
+    (D, "name-not-a-measure", "提高应急管理专业化水平"),
+    (D, "name-not-a-measure", "强化终端软件管理"),
+    (D, "name-not-a-measure", "提高管理、决策和支持服务水平"),
+    (D, "name-not-a-measure", "促进经济社会全面协调可持续发展"),
     # no 满意度指标 一级 is printed and the 服务对象满意度指标 rows have an empty 一级 cell: whether the
     # merged 效益指标 cell reaches them cannot be told, so no misplaced-category (the reviewer's
     # audit forbids it: tests/corpus/audits/seeds-audit.yaml, 东莞市应急管理局)
@@ -204,9 +220,12 @@ EXPECTED_004 = [
     (Q[0], "duplicate-indicator", "专家及技术员开展现场指导服务次数"),
     (Q[0], "vague-value", "各类事故死亡人数下降"),
     (Q[0], "rate-not-percent", "各类事故死亡人数下降率"),
+    (Q[0], "vague-value", "各类事故死亡人数下降率"),  # 有效提高 on a rate: two defects
     (Q[0], "vague-value", "持续压实各行业领域安全生产监管责任，使人员持续发挥作用"),
     (Q[1], "vague-value", "提升企业安全隐患自查能力，减少经济损失"),
     (Q[1], "rate-not-percent", "各类事故死亡人数下降率"),
+    (Q[1], "vague-value", "各类事故死亡人数下降率"),
+    (Q[1], "name-not-a-measure", "长期开展"),  # an action for a name
     (Q[1], "vague-value", "本地安全生产稳定性持续增加"),
     (Q[2], "missing-unit", "点评反馈会次数"),
     (Q[2], "missing-unit", "警示教育片"),
@@ -218,15 +237,20 @@ EXPECTED_004 = [
     (Q[2], "vague-value", "提升企业安全隐患自查能力，减少经济损失"),
     (Q[2], "vague-value", "加强安全保障的风险防控能力"),
     (Q[2], "vague-value", "持续压实各行业领域安全生产监管责任和企业主体责任"),
+    (Q[2], "name-not-a-measure", "加强安全保障的风险防控能力"),
+    (Q[2], "name-not-a-measure", "持续压实各行业领域安全生产监管责任和企业主体责任"),
     (Q[3], "duplicate-indicator", "完成灾害综合风险摸底的县域"),
     (Q[3], "name-not-a-measure", "完成项目工作内容"),
     (Q[3], "cost-not-money", "全国森林草原火险形势会商"),
     (Q[3], "vague-value", "提高政府风险监测和综合减灾水平"),
+    (Q[3], "name-not-a-measure", "提高政府风险监测和综合减灾水平"),
+    (Q[3], "name-not-a-measure", "提高政府风险监测和综合减灾水平"),  # under 社会效益 and 可持续影响
     (Q[3], "vague-value", "履行政府公共职责，执行救灾任务的效果"),
     (Q[3], "duplicate-indicator", "提高政府风险监测和综合减灾水平"),
     (Q[3], "vague-value", "提高政府风险监测和综合减灾水平"),
     (Q[4], "percent-not-rate", "符合规定的在编在岗人员全部发放"),
     (Q[4], "percent-not-rate", "制式服装按时发放，终端设备及时运用"),
+    (Q[4], "misclassified-indicator", "制式服装按时发放，终端设备及时运用"),  # 按时/及时 under 质量
     (Q[4], "vague-value", "强化执法保障，提升执法规范化，标准化建设"),
     (Q[4], "vague-value", "加快推进应急管理综合行政执法改革，强化执法保障，提升执法规范化、标准化建设"),
     (Q[4], "duplicate-indicator", "强化执法保障，提升执法规范化、标准化建设"),
@@ -242,12 +266,15 @@ EXPECTED_004 = [
     (Q[5], "direction-conflict", "减少因自然灾害造成的经济损失"),
     (Q[5], "vague-value", "减少因自然灾害造成的经济损失"),
     (Q[5], "vague-value", "提高自然灾害、安全事故救援能力"),
+    (Q[5], "name-not-a-measure", "提高自然灾害、安全事故救援能力"),
+    (Q[5], "name-not-a-measure", "提高自然灾害、安全事故救援能力"),
     (Q[5], "duplicate-indicator", "提高自然灾害、安全事故救援能力"),
     (Q[5], "vague-value", "提高自然灾害、安全事故救援能力"),
     (Q[6], "name-not-a-measure", "每季度不少于一次"),
     (Q[6], "duplicate-indicator", "工业企业安全专家指导服务及生产经营单位全员安全培训"),
     (Q[6], "vague-value", "提升企业安全隐患自查能力，减少经济损失"),
     (Q[6], "rate-not-percent", "各类事故死亡人数下降率"),
+    (Q[6], "vague-value", "各类事故死亡人数下降率"),
     (Q[6], "vague-value", "本地安全生产稳定性持续增加"),
     (Q[7], "percent-not-rate", "实现与自治区、市应急部门和主灾部门、乡镇互联互通"),
     (Q[7], "percent-not-rate", "达到应急指挥平台设计要求"),
@@ -258,6 +285,7 @@ EXPECTED_004 = [
     (Q[7], "vague-value", "提高应急指挥效益，有效应对生产安全事故和自然灾害"),
     (Q[7], "vague-value", "安委会成员集中值守，节约支出和能耗"),
     (Q[7], "vague-value", "能够实时与国家、自治区、市、乡镇实现互联互通"),
+    (Q[7], "name-not-a-measure", "能够实时与国家、自治区、市、乡镇实现互联互通"),
     # time
     (Q[0], "deadline-year-only", "项目完成时限"),
     (Q[1], "timeliness-not-deadline", "长期开展"),
@@ -284,6 +312,7 @@ EXPECTED_004 = [
     (Q[6], "name-not-a-measure", "提升企业安全隐患自查能力，减少经济损失"),
     (Q[7], "name-not-a-measure", "提高应急指挥效益，有效应对生产安全事故和自然灾害"),
     (Q[7], "name-not-a-measure", "安委会成员集中值守，节约支出和能耗"),
+    (Q[7], "name-not-a-measure", "便于扁平化指挥，节约成本"),  # a sentence, whatever its last word
     (Q[1], "lump-sum-cost", "项目费用"),
     (Q[2], "lump-sum-cost", "应急平台及无人机设备保持运转正常并根据分级分类监管工作实际支出"),
     (Q[5], "lump-sum-cost", "保障政府应急通信设施正常运转及救灾物资充足"),

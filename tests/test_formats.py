@@ -1,5 +1,5 @@
 """``check --format sarif|github|junit`` and ``--statistics`` on a table whose two defects are known:
-点评反馈会次数 = "4" (IL201 missing-unit, warning, line 9) and 安全生产事故率 = 降低 (IL204
+点评反馈会次数 = "4" (IL201 missing-unit, warning, line 9) and 安全生产事故率 = 5次 (IL204
 rate-not-percent, error, line 19); both values start at column 22."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tests.test_check_cli import TABLE, runner
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 RULES_DIR = Path(__file__).parent.parent / "rules"
 LINE_9 = '          - 点评反馈会次数: "4"'
-LINE_19 = "          - 安全生产事故率: 降低"
+LINE_19 = "          - 安全生产事故率: 5次"
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_sarif_validates_against_the_schema_and_carries_regions_and_rules(table)
         "startColumn": 22,
         "endLine": 19,
         "endColumn": len(LINE_19) + 1,
-        "snippet": {"text": "降低"},
+        "snippet": {"text": "5次"},
     }
     region = results["IL201"]["locations"][0]["physicalLocation"]["region"]
     assert region == {
@@ -112,7 +112,7 @@ def test_github_format_is_chosen_when_running_in_github_actions(table, value, ex
 
 
 def test_junit_has_a_suite_per_file_and_a_failing_case_per_finding(table):
-    Path("clean.yaml").write_text(TABLE.replace('"4"', "4次").replace("降低", "≤1%"), encoding="utf-8")
+    Path("clean.yaml").write_text(TABLE.replace('"4"', "4次").replace("5次", "≤1%"), encoding="utf-8")
     root = ET.fromstring(check(table, "clean.yaml", "--format", "junit").output)
     assert root.tag == "testsuites" and root.get("tests") == "3" and root.get("failures") == "2"
     suites = {s.get("name"): s for s in root.findall("testsuite")}

@@ -17,6 +17,7 @@ Not a check type itself (it has no ``check``), so no rule file can name it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, fields
 
 from linter.checks.indicators import contains_any, core_name, ends_with_any
 from linter.values.numerals import plain_number
@@ -76,7 +77,8 @@ CHANGE_RATE_SUFFIXES = [
 RATE_SUFFIXES = ["率", "比例", "占比", "比重", "满意度", "认可度", "知晓度", "契合度", "覆盖度"]
 NOT_RATES = ["效率", "频率", "功率", "汇率", "税率", "利率"]
 SATISFACTION_WORDS = ["满意"]
-# (lists, not tuples, and never copied: contains_any compiles one pattern per list it is given)
+# (lists, not tuples, and never copied: contains_any compiles one pattern per list it is given).
+# The checks' parameters default to these lists (direction-conflict's bad_suffixes …): one place.
 
 # The targets proposed when the row gives no figure of its own. They are ordinary values of real
 # tables (a pass rate of ≥95%, a fall of 5% on last year), offered as the shape of a fix: the
@@ -88,44 +90,74 @@ FALL = "同比下降5%"
 RISE = "同比提高5%"
 
 
-def is_rate_name(name: str) -> bool:
-    return ends_with_any(name, RATE_SUFFIXES) and not ends_with_any(name, NOT_RATES)
+# The words for names that can carry a percentage (percent-not-rate's rate_suffixes): wider than a
+# rate's (…度 takes 95% as 满意度 does; 速度 is no level a target of ≥95% fits).
+PERCENT_NAME_SUFFIXES = ["率", "比例", "比重", "占比", "度", "百分比", "份额", "增幅", "降幅", "比"]
 
 
-def is_bad_name(name: str) -> bool:
+@dataclass(frozen=True)
+class Words:
+    """The vocabulary a proposal is read from: the lists above, or those a rule sets for its check
+    (direction-conflict's ``bad_suffixes``, rate-not-percent's ``suffixes`` …), so that what a
+    message proposes is judged by the words the rule itself judges by."""
+
+    bad_suffixes: list = field(default_factory=lambda: BAD_SUFFIXES)
+    down_words: list = field(default_factory=lambda: DOWN_WORDS)
+    up_words: list = field(default_factory=lambda: UP_WORDS)
+    rate_suffixes: list = field(default_factory=lambda: RATE_SUFFIXES)
+    not_rates: list = field(default_factory=lambda: NOT_RATES)
+
+
+WORDS = Words()
+_WORD_KEYS = frozenset(f.name for f in fields(Words))
+
+
+def words_of(params: dict, **renamed: str) -> Words:
+    """The Words of a rule's parameters: each list the check's PARAMS names like a field of Words
+    (or as ``renamed`` says: ``rate_suffixes="suffixes"``), the defaults for the rest."""
+    given = {key: params[key] for key in _WORD_KEYS if key in params}
+    given.update({key: params[param] for key, param in renamed.items() if param in params})
+    return Words(**given) if given else WORDS
+
+
+def is_rate_name(name: str, words: Words = WORDS) -> bool:
+    return ends_with_any(name, words.rate_suffixes) and not ends_with_any(name, words.not_rates)
+
+
+def is_bad_name(name: str, words: Words = WORDS) -> bool:
     """A name of something that should fall (事故率, 死亡人数) and does not itself ask for the fall."""
-    return ends_with_any(name, BAD_SUFFIXES) and not contains_any(name, DOWN_WORDS)
+    return ends_with_any(name, words.bad_suffixes) and not contains_any(name, words.down_words)
 
 
-def name_direction(name: str) -> str | None:
+def name_direction(name: str, words: Words = WORDS) -> str | None:
     """``down`` or ``up`` when the name asks for one direction, else None."""
-    down, up = contains_any(name, DOWN_WORDS), contains_any(name, UP_WORDS)
-    if is_bad_name(name) or (down and not up):
+    down, up = contains_any(name, words.down_words), contains_any(name, words.up_words)
+    if is_bad_name(name, words) or (down and not up):
         return "down"
     if up and not down:
         return "up"
     return None
 
 
-def target_for(name: str) -> str | None:
+def target_for(name: str, words: Words = WORDS) -> str | None:
     """A measurable target for a row whose value gives none (``降低``, ``有效提高``, empty, ``≥0``),
     from its name: a rate gets a level (``≥95%``; ``≥5%`` for a rate of change; a fall for a rate
     of something bad), another name asking for a rise or a fall gets a change on last year."""
     name = core_name(name)
-    if contains_any(name, SATISFACTION_WORDS) and is_rate_name(name):
+    if contains_any(name, SATISFACTION_WORDS) and is_rate_name(name, words):
         return SATISFACTION_TARGET
     if ends_with_any(name, CHANGE_RATE_SUFFIXES):
         return CHANGE_TARGET
-    if is_bad_name(name):
+    if is_bad_name(name, words):
         return FALL
-    if is_rate_name(name):
+    if is_rate_name(name, words):
         return RATE_TARGET
-    return {"down": FALL, "up": RISE}.get(name_direction(name) or "")
+    return {"down": FALL, "up": RISE}.get(name_direction(name, words) or "")
 
 
-def comparator_for(name: str, unit_kind: str) -> str:
+def comparator_for(name: str, unit_kind: str, words: Words = WORDS) -> str:
     """≤ for a time limit or a thing that should fall, else ≥."""
-    return "≤" if unit_kind == "duration" or is_bad_name(core_name(name)) else "≥"
+    return "≤" if unit_kind == "duration" or is_bad_name(core_name(name), words) else "≥"
 
 
 # ---- units ------------------------------------------------------------------------------------
@@ -184,19 +216,35 @@ def with_unit(comparator: str | None, number, unit: str) -> str:
 
 # ---- names ------------------------------------------------------------------------------------
 
-_LEAD_VERBS = re.compile(r"^(?:达到|实现|完成|做好|确保|保障|对)")
+_LEAD_VERBS = re.compile(r"^(?:达到|实现|完成|做好|确保|保障|对|是否)")
+# a rate named, then a change asked of it: 防治知识知晓率显著提升 → 防治知识知晓率
+_RATE_THEN_CHANGE = re.compile(
+    r"^(.{2,}?(?:率|比例|占比))(?:显著|明显|有效|进一步|大幅|逐步|不断|稳步)?"
+    r"(?:提升|提高|增加|增长|下降|降低|减少)$"
+)
+_CLAUSE = re.compile(r"[，,；;。]")
 
 
 def rate_name(name: str) -> str:
     """A rate's name for a statement given a percentage: ``应急物资储备充足`` → ``应急物资储备充足率``,
-    ``达到应急指挥平台设计要求`` → ``应急指挥平台设计要求达标率``, ``资金使用合规性`` → ``资金使用合规率``."""
+    ``达到应急指挥平台设计要求`` → ``应急指挥平台设计要求达标率``, ``资金使用合规性`` → ``资金使用合规率``,
+    ``是否按时足额发放`` → ``按时足额发放率``, ``…知晓率显著提升`` → ``…知晓率``."""
     name = core_name(name).rstrip("，,。；;、 ")
+    rate = _RATE_THEN_CHANGE.match(name)
+    if rate:
+        return rate.group(1)
     stem = _LEAD_VERBS.sub("", name) or name
     if stem.endswith("性"):
         return stem[:-1] + "率"
     if stem.endswith(("要求", "标准", "规定")):
         return stem + "达标率"
     return stem + "率"
+
+
+def names_one_rate(name: str) -> bool:
+    """Whether a rate can be named after this name: not a sentence (为民众办好事,办实事 holds two
+    things, and no one ratio)."""
+    return _CLAUSE.search(core_name(name).rstrip("，,。；;、 ")) is None
 
 
 def name_without(name: str, figures: list[str]) -> str:

@@ -4,6 +4,9 @@ With ``magnitude`` false the check reports numbers with no unit at all; with it 
 carry only a magnitude (``20万``, ``1.2万``: almost always 万元 with the 元 dropped). ``0`` and
 ``≥0`` are left to trivial-target when ``skip_zero`` is set: a zero needs no unit.
 
+A unit printed in the name (``实施营造林总面积(亩) 80000``, ``培训人数（人次） 300``, a template's
+``(≥**人)``) is the table's own statement of the unit: such a number is not reported.
+
 The unit the message proposes comes from the name (``道路长度`` → 公里 or 米, ``使用年限`` → 年,
 ``培训人数`` → 人) or the category (成本 → 万元); when neither says, no unit is guessed and the
 message names the kind of unit that is missing (a counting unit in 数量指标).
@@ -11,10 +14,14 @@ message names the kind of unit that is missing (a counting unit in 数量指标)
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from linter.checks import Param, RowView, row_check
 from linter.checks.advice import UNIT_KIND_EN, UNIT_KIND_ZH, unit_kind, units_for, with_unit
+from linter.values import parse
 from linter.values.numerals import plain_number
-from linter.values.types import BareNumber
+from linter.values.types import BareNumber, Quantity
 
 PARAMS = {
     "magnitude": Param(bool, False, "report numbers with a magnitude only (20万) instead of plain ones (4)"),
@@ -61,6 +68,15 @@ PARAMS = {
             "学生": "人",
             "资料": "份",
             "手册": "份",
+            # activities are counted in times (召开…会议 2, 组织…培训 1: not 人 for the 人员 in it)
+            "培训": "次",
+            "会议": "次",
+            "活动": "次",
+            "检查": "次",
+            "督查": "次",
+            "整治": "次",
+            "演练": "次",
+            "讲座": "场",
         },
         "a word of the name (its ending first, then anywhere in it) → the units proposed, most likely first",
     ),
@@ -90,14 +106,38 @@ _UNSURE = {
 }
 
 
+# the notes in brackets ending a name: (亩), （人次）, (按月平均)(≥**人)
+_NOTES = re.compile(r"(?:\s*[（(][^（()）]{1,12}[)）])+\s*$")
+_NOTE = re.compile(r"[（(]([^（()）]{1,12})[)）]")
+_NOTE_SIGNS = re.compile(r"^[\s≥≤><=≧≦＞＜＝]*[\s*＊xX×]*")
+
+
+@lru_cache(maxsize=4096)
+def unit_in_name(name: str) -> str | None:
+    """The unit a name's closing note states (``实施营造林总面积(亩)`` → 亩, ``人数(≥**人)`` → 人)."""
+    notes = _NOTES.search(name)
+    if not notes:
+        return None
+    for note in _NOTE.findall(notes.group(0)):
+        unit = _NOTE_SIGNS.sub("", note).strip()
+        value = parse("1" + unit) if unit else None
+        if isinstance(value, Quantity) and value.written_unit:
+            return value.written_unit + (f"/{value.per_unit}" if value.per_unit else "")
+    return None
+
+
 def check_row(ind: RowView, params: dict) -> dict | None:
     value = ind.value
     if not isinstance(value, BareNumber) or bool(value.magnitude) != params["magnitude"]:
         return None
+    if not value.magnitude and unit_in_name(ind.name):
+        return None  # the name states the unit: 实施营造林总面积(亩) 80000
     if params["skip_zero"] and value.number == 0:
         return None
     number = plain_number(value.written_number)
-    units = units_for(ind.name, ind.level2, params["unit_hints"], params["category_units"])
+    # read without closing notes: 建设项目个数(含续建) counts 个
+    name = _NOTES.sub("", ind.name) or ind.name
+    units = units_for(name, ind.level2, params["unit_hints"], params["category_units"])
     if value.magnitude:  # 20万: mostly 20万元 with the 元 dropped, unless the name counts people (3.2万人)
         unit = units[0] if units and unit_kind(units[0]) not in ("money", "percent") else "元"
         return {

@@ -4,11 +4,16 @@
 Either the name or the unit is wrong, and the figure cannot be checked against the head count or
 the household count until they agree. A value with no per-unit (``人均 500元``) takes its
 denominator from the name and is fine.
+
+The same holds for a count: a name ending in what it counts (``counts``: …户数, …人数, …次数) with a
+value counted in a counter of another kind (``年度申请就学补助户数 >=101人/次``: households named,
+persons counted). Only counters ``counts`` knows are compared: ``个`` or ``项`` say nothing against 户数.
 """
 
 from __future__ import annotations
 
 from linter.checks import Param, RowView, row_check
+from linter.checks.indicators import core_name
 from linter.checks.matching import counter_of
 from linter.values.types import Quantity, Range, Value
 
@@ -32,8 +37,20 @@ PARAMS = {
         },
         "words in a name and the counter they divide by",
     ),
+    "counts": Param(
+        dict,
+        {},
+        "a name ending → the counters a value of it may be counted in (户数: [户]); a value in "
+        "another counter named here is reported",
+    ),
 }
 ARGS = ("word", "expected", "per_unit")
+
+
+def validate(params: dict) -> None:
+    for ending, counters in params["counts"].items():
+        if not (isinstance(counters, list) and counters and all(isinstance(c, str) for c in counters)):
+            raise ValueError(f"counts.{ending}: must be a list of counters")
 
 
 def _per_unit(value: Value) -> str | None:
@@ -59,8 +76,25 @@ def mismatch(name: str, value: Value, denominators: dict[str, str]) -> tuple[str
     return word, expected, per
 
 
+def count_mismatch(name: str, value: Value, counts: dict[str, list[str]]) -> tuple[str, str, str] | None:
+    """(ending of the name, counter it implies, counter of the value) when a count is counted in
+    a counter of another kind."""
+    if not counts or not isinstance(value, Quantity) or value.unit_kind != "count":
+        return None
+    ending = next((e for e in sorted(counts, key=len, reverse=True) if name.endswith(e)), None)
+    if ending is None:
+        return None
+    known = {c for counters in counts.values() for c in counters}
+    unit = value.unit
+    if unit in known and unit not in counts[ending]:
+        return ending, counts[ending][0], unit
+    return None
+
+
 def check_row(ind: RowView, params: dict) -> dict | None:
-    found = mismatch(ind.name, ind.value, params["denominators"])
+    found = mismatch(ind.name, ind.value, params["denominators"]) or count_mismatch(
+        core_name(ind.name), ind.value, params["counts"]
+    )
     if not found:
         return None
     word, expected, per = found

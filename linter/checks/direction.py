@@ -4,21 +4,45 @@
 least 5% failures. A name measuring something bad (故障率, 事故率 …) needs ≤ or a fall; a name
 asking to reduce something needs a fall; a name asking to raise something needs a rise. A name
 measuring a reduction (``损失降低率``, ``死亡人数下降率``) is not read as bad: its figure should rise.
+
+A cost (``ceiling_categories``) is a ceiling on spending: an amount of money with ≥ or > sets a floor
+instead (``防疫室84平米 ≥1050元`` under 成本指标), whatever the name.
 """
 
 from __future__ import annotations
 
 from linter.checks import Param, RowView, row_check
-from linter.checks.advice import BAD_SUFFIXES, DOWN_WORDS, UP_WORDS, target_for
-from linter.checks.indicators import contains_any, core_name, ends_with_any
+from linter.checks.advice import (
+    BAD_SUFFIXES,
+    DOWN_WORDS,
+    UP_WORDS,
+    is_bad_name,
+    quantity_text,
+    target_for,
+    words_of,
+)
+from linter.checks.indicators import contains_any, core_name
 from linter.values.types import BareNumber, Direction, Quantity, Value
 
 PARAMS = {
     "bad_suffixes": Param(list, list(BAD_SUFFIXES), "names of things that should fall"),
     "down_words": Param(list, list(DOWN_WORDS), "verbs asking for a fall"),
     "up_words": Param(list, list(UP_WORDS), "verbs asking for a rise"),
+    "ceiling_categories": Param(
+        list, [], "categories whose amounts of money are ceilings (≤), such as 成本指标"
+    ),
 }
-ARGS = ("wanted", "wanted_en", "example", "suggestion")
+ARGS = ("wanted", "example", "suggestion")
+_WANTED = {
+    "down": {"zh": "要求下降", "en": "calls for a fall"},
+    "up": {"zh": "要求上升", "en": "calls for a rise"},
+    "ceiling": {"zh": "是成本指标，应设上限（≤）", "en": "is a cost, a ceiling (≤)"},
+}
+_WANTED = {
+    "down": {"zh": "要求下降", "en": "calls for a fall"},
+    "up": {"zh": "要求上升", "en": "calls for a rise"},
+    "ceiling": {"zh": "是成本指标，应设上限（≤）", "en": "is a cost, a ceiling (≤)"},
+}
 
 
 def points_up(value: Value) -> bool:
@@ -38,9 +62,10 @@ def points_down(value: Value) -> bool:
 
 
 def conflict(name: str, value: Value, params: dict) -> str | None:
-    down = contains_any(name, params["down_words"])
-    up = contains_any(name, params["up_words"])
-    if ends_with_any(name, params["bad_suffixes"]) and not down:
+    words = words_of(params)
+    down = contains_any(name, words.down_words)
+    up = contains_any(name, words.up_words)
+    if is_bad_name(name, words):
         return "down" if points_up(value) else None
     if name.endswith("率") or (down and up):
         return None  # a rate of reduction, or a name asking for both: no single direction
@@ -51,15 +76,27 @@ def conflict(name: str, value: Value, params: dict) -> str | None:
     return None
 
 
+def floor_on_cost(ind: RowView, params: dict) -> bool:
+    """An amount of money with ≥ or > in a category of ceilings (a cost set as a floor)."""
+    value = ind.value
+    return (
+        ind.level2 in params["ceiling_categories"]
+        and isinstance(value, Quantity)
+        and value.unit_kind == "money"
+        and value.comparator in ("≥", ">")
+        and not value.change
+    )
+
+
 def check_row(ind: RowView, params: dict) -> dict | None:
-    wanted = conflict(core_name(ind.name), ind.value, params)
-    if not wanted:
-        return None
-    args = {
-        "wanted": "下降" if wanted == "down" else "上升",
-        "wanted_en": "a fall" if wanted == "down" else "a rise",
-    }
-    target = target_for(ind.name)
+    if floor_on_cost(ind, params):
+        wanted, target = "ceiling", quantity_text(ind.value, "≤")
+    else:
+        wanted = conflict(core_name(ind.name), ind.value, params)
+        if not wanted:
+            return None
+        target = target_for(ind.name, words_of(params))
+    args = {"wanted": _WANTED[wanted]}
     if target:
         args["suggestion"] = target
     args["example"] = {"zh": f"，如“{target}”", "en": f", e.g. {target}"} if target else {"zh": "", "en": ""}

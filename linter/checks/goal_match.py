@@ -2,7 +2,10 @@
 ``农村住房保险补贴户数`` says 3.2万户.
 
 Each quantity in the goal is paired with the indicator whose name best matches the words before
-it (``实现农村住房保险补贴2万户`` ↔ ``农村住房保险补贴户数``) and whose value has the same unit.
+it (``实现农村住房保险补贴2万户`` ↔ ``农村住房保险补贴户数``), or after it when a verb is all that comes
+before (``保障33名退休干部工作的正常开展``), and whose value has the same unit. A name that itself
+holds the goal's figure and a value that contradicts both (``保障33名退休干部工作的正常开展 ≥3人``) is
+reported here for the goal and by name-value-conflict for the name: two texts the value disagrees with.
 The two disagree when the indicator allows what the goal rules out: a different figure for an
 exact goal, a lower one for ``4次以上``, a higher one for ``…以内``, more than a tenth off for
 ``约``/``余``. An indicator stricter than an open goal (goal ``4次以上``, indicator ``≥8次``) is
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from linter.checks import Hit, Param, hit_location
-from linter.checks.advice import quantity_text
+from linter.checks.advice import name_without, quantity_text
 from linter.checks.indicators import Scope, scope_of
 from linter.checks.matching import counter_of, overlap
 from linter.glossary import HTML_TAG, MONEY_COST
@@ -40,7 +43,7 @@ PARAMS = {
         "categories never paired with a goal's count (cost-not-money reports ``培训费 2次``)",
     ),
 }
-ARGS = ("goal_value", "goal_words", "suggestion")
+ARGS = ("goal_value", "goal_words", "goal_quote", "suggestion", "suggested_name")
 
 # A goal clause ends at these; 、 joins items of one clause and does not end it.
 _CLAUSE_END = re.compile(rf"[，,；;。:：！!？?\n]|{HTML_TAG.pattern}|目标\d+")
@@ -55,7 +58,14 @@ _VERBS = re.compile(
 @dataclass
 class GoalQuantity:
     quantity: Quantity
-    context: str  # the words before it in its clause: 实现农村住房保险补贴
+    context: str  # the words before it in its clause: 实现农村住房保险补贴 (or after it: 退休干部…)
+    after: bool = False  # the context follows the figure
+
+    @property
+    def quote(self) -> str:
+        """The figure with its words, in the goal's order: 农村住房保险补贴2万户, 33名退休干部…"""
+        raw = self.quantity.raw.strip()
+        return raw + self.context if self.after else self.context + raw
 
 
 def goal_quantities(goal: str, unit_kinds: list[str]) -> list[GoalQuantity]:
@@ -68,10 +78,15 @@ def goal_quantities(goal: str, unit_kinds: list[str]) -> list[GoalQuantity]:
         previous_end = q.span[1]
         # 、 joins items of a clause: the words of this item start after it (、省州级培训 → 省州级培训)
         context = _VERBS.sub("", goal[start : q.span[0]].strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
+        after = not context
+        if after:
+            # the figure first, what it counts after (保障33名退休干部工作的正常开展)
+            end = _CLAUSE_END.search(goal, q.span[1])
+            context = goal[q.span[1] : end.start() if end else len(goal)].strip(_EDGE_PUNCT)
         if _PER.search(context):
             continue  # 每季度检查1次 is not the year's count
         if q.unit_kind in unit_kinds and not q.per_unit and context:
-            found.append(GoalQuantity(q, context))
+            found.append(GoalQuantity(q, context, after))
     return found
 
 
@@ -111,18 +126,13 @@ def disagree(goal: Quantity, value: Quantity, approximate: float) -> bool:
     return y != x
 
 
-def _name_states_it(ind: Indicator, goal: Quantity) -> bool:
-    """The name itself holds a figure of this unit (``保障33名退休干部…``): name-value-conflict's case."""
-    return any(_same_unit(goal, q) for q in find_quantities(ind.name))
-
-
 def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indicator]]:
     if not table.goal:
         return
     scope = scope_of((), params["exclude_categories"])
     for g in goal_quantities(table.goal, params["unit_kinds"]):
         ind = best_indicator(g, table, params["similarity"], scope)
-        if ind is None or _name_states_it(ind, g.quantity):
+        if ind is None:
             continue
         if disagree(g.quantity, ind.value, params["approximate"]):
             yield g, ind
@@ -131,13 +141,14 @@ def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indic
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table in doc.tables:
         for g, ind in mismatches(table, params):
-            yield Hit(
-                location=hit_location(ind, "value"),
-                table=table,
-                indicator=ind,
-                args={
-                    "goal_value": g.quantity.raw.strip(),
-                    "goal_words": g.context,
-                    "suggestion": quantity_text(g.quantity, g.quantity.comparator),
-                },
-            )
+            args = {
+                "goal_value": g.quantity.raw.strip(),
+                "goal_words": g.context,
+                "goal_quote": g.quote,
+                "suggestion": quantity_text(g.quantity, g.quantity.comparator),
+            }
+            # the name holding the figure too (保障33名退休干部…): the figure goes to the value alone
+            figures = [q.raw.strip() for q in find_quantities(ind.name) if _same_unit(g.quantity, q)]
+            if figures:
+                args["suggested_name"] = name_without(ind.name, figures)
+            yield Hit(location=hit_location(ind, "value"), table=table, indicator=ind, args=args)

@@ -29,14 +29,16 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         else:
             continue
         where = table.goal_location or table.location or Location(doc.path)
+        printed = table.goal.strip()
         yield Hit(
             location=where,
             table=table,
             args={
-                "goal": table.goal.strip(),
+                "goal": printed,
                 "reason": reason,
-                "reason_zh": _ZH[reason],
-                "reason_en": _EN[reason],
+                # the goal quoted after the reason, unless there is none to quote (为空, not 为空（“”）)
+                "reason_zh": _ZH[reason] + (f"（“{printed}”）" if printed else ""),
+                "reason_en": _EN[reason] + (f" ('{printed}')" if printed else ""),
             },
         )
 

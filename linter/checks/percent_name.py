@@ -1,25 +1,25 @@
 """A percentage whose name names no ratio: ``应急物资储备充足 100%`` (100% of what?).
 
 A percentage needs a name saying what is divided by what: ``…率``, ``…比例``, ``…度``
-(满意度, 契合度), ``…占比``. A statement with ``100%`` after it cannot be measured. A change in
+(满意度, 契合度), ``…占比``. A statement with ``100%`` after it cannot be measured. The message proposes
+a rate's name made from the row's (``linter.checks.advice.rate_name``), but none for a sentence
+(``为民众办好事,办实事``): it holds more than one ratio. A change in
 percent (``同比下降5%``) is a change of the thing named, which needs no ratio in its name; a change
 in 百分点 does (points of what rate?).
 """
 
 from __future__ import annotations
 
+import re
+
 from linter.checks import Param, RowView, row_check
-from linter.checks.advice import name_without, rate_name
+from linter.checks.advice import PERCENT_NAME_SUFFIXES, name_without, names_one_rate, rate_name
 from linter.checks.indicators import core_name, ends_with_any
 from linter.checks.name_value import name_quantities
 from linter.values.types import Quantity, Range
 
 PARAMS = {
-    "rate_suffixes": Param(
-        list,
-        ["率", "比例", "比重", "占比", "度", "百分比", "份额", "增幅", "降幅", "比"],
-        "name endings that name a ratio",
-    ),
+    "rate_suffixes": Param(list, list(PERCENT_NAME_SUFFIXES), "name endings that name a ratio"),
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost-not-money covers 成本)"),
     "accepted_endings": Param(
@@ -34,7 +34,7 @@ PARAMS = {
         "(满意度95%以上 is a rate; value-in-name reports the figure)",
     ),
 }
-ARGS = ("suggested_name",)
+ARGS = ("suggested_name", "example")
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
@@ -50,10 +50,23 @@ def check_row(ind: RowView, params: dict) -> dict | None:
     if (
         not name
         or ends_with_any(name, params["rate_suffixes"])
+        or ends_with_any(_NOTES.sub("", name), params["rate_suffixes"])
         or ends_with_any(ind.name.strip(), params["accepted_endings"])
     ):
         return None
-    return {"suggested_name": rate_name(ind.name)}
+    if not names_one_rate(ind.name):  # a sentence: no one ratio to name after it
+        return {"example": _GENERIC}
+    proposal = rate_name(ind.name)
+    return {"suggested_name": proposal, "example": {"zh": f"，如“{proposal}”", "en": f", e.g. {proposal}"}}
+
+
+# notes after a rate's name: 养殖动物成活率(目标) (tests/corpus a05)
+_NOTES = re.compile(r"(?:\s*[（(][^（()）\d]{1,8}[)）])+$")
+
+_GENERIC = {
+    "zh": "（写清是什么的比率，如“…完成率”“…覆盖率”“…合格率”；一句话里有几件事的，拆成几项指标）",
+    "en": " (say what ratio: …完成率, …覆盖率, …合格率; a sentence of several things is several indicators)",
+}
 
 
 check = row_check(check_row, at="value")

@@ -8,15 +8,13 @@ A plain number (``95``) is left to missing-unit and a zero to trivial-target; a 
 from __future__ import annotations
 
 from linter.checks import Param, RowView, row_check
-from linter.checks.advice import RATE_TARGET, target_for
+from linter.checks.advice import NOT_RATES, RATE_TARGET, target_for, words_of
 from linter.checks.indicators import core_name, ends_with_any
 from linter.values.types import BareNumber, Empty, Quantity, Range, Value
 
 PARAMS = {
     "suffixes": Param(list, ["率"], "name endings that promise a percentage"),
-    "not_rates": Param(
-        list, ["效率", "频率", "功率", "汇率", "税率", "利率"], "endings that are no percentage"
-    ),
+    "not_rates": Param(list, list(NOT_RATES), "endings that are no percentage"),
     "categories": Param(list, [], "categories looked at; empty for all"),
 }
 ARGS = ("suggestion",)
@@ -36,7 +34,7 @@ def check_row(ind: RowView, params: dict) -> dict | None:
     if isinstance(value, Empty | BareNumber) or is_percent_like(value):
         return None
     # ≥95%; ≥5% for a rate of change (下降率); a fall for a rate of something bad (事故率)
-    return {"suggestion": target_for(name) or RATE_TARGET}
+    return {"suggestion": target_for(name, words_of(params, rate_suffixes="suffixes")) or RATE_TARGET}
 
 
 check = row_check(check_row, at="value")

@@ -3,6 +3,10 @@
 A category counts as present when at least one indicator under it has a name or a value. A missing
 一级 is reported once (its 二级 are not reported again). Each hit carries the missing category in
 ``level1``/``level2``.
+
+A form that prints no categories at all (指标 | 权重 | 计量单位 | 指标值) is judged only on what its
+rows show: a 满意度 row by its name, and each category of ``told_by_unit`` by the unit of a value
+(no amount of money anywhere: no 成本 row).
 """
 
 from __future__ import annotations
@@ -29,6 +33,12 @@ PARAMS = {
         {"成本指标": ["经济成本指标", "社会成本指标", "生态环境成本指标"]},
         "a required 二级 → the 二级 that stand in for it (101号文 files 成本 as its own 一级)",
     ),
+    "told_by_unit": Param(
+        dict,
+        {},
+        "in a form that prints no categories: a required category → the unit kinds of the values "
+        "that show it is there (成本指标: [money])",
+    ),
     "examples": Param(
         dict,
         {
@@ -52,10 +62,13 @@ def validate(params: dict) -> None:
     for key, value in params["equivalents"].items():
         if not isinstance(value, list):
             raise ValueError(f"equivalents.{key}: must be a list of categories")
+    for key, value in params["told_by_unit"].items():
+        if not (isinstance(value, list) and value):
+            raise ValueError(f"told_by_unit.{key}: must be a list of unit kinds")
     for key, value in params["examples"].items():
         if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
             raise ValueError(f"examples.{key}: must be a name and a value")
-    for category in params["level1"] + params["level2"]:
+    for category in params["level1"] + params["level2"] + list(params["told_by_unit"]):
         if category not in params["examples"]:
             raise ValueError(f"examples: no example of the required category {category}")
 
@@ -69,13 +82,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if not any(i.level1 or i.level2 for i in table.indicators):
             # A form that prints no categories (指标 | 权重 | 指标值): only a 满意度 row can be told
             # from its name; the other categories cannot be judged missing.
-            if "满意度指标" in params["level1"] and not any("满意" in i.name for i in table.indicators):
-                yield Hit(
-                    location=table.location or Location(doc.path),
-                    table=table,
-                    level1="满意度指标",
-                    args=_args("满意度指标", params),
-                )
+            yield from _uncategorised(doc, table, params)
             continue
         filled = [i for i in table.indicators if not is_blank_row(i)]
         level1s = {i.level1 for i in filled} | {parent_of(i.level2) for i in filled}
@@ -96,6 +103,25 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
                 level1=parent_of(level2),
                 level2=level2,
                 args=_args(level2, params),
+            )
+
+
+def _uncategorised(doc: Document, table, params: dict) -> Iterator[Hit]:
+    """The categories a form printing none can be seen to lack from its rows."""
+    where = table.location or Location(doc.path)
+    if "满意度指标" in params["level1"] and not any("满意" in i.name for i in table.indicators):
+        yield Hit(location=where, table=table, level1="满意度指标", args=_args("满意度指标", params))
+    if not table.indicators:
+        return  # no rows: nothing shows what the form holds
+    kinds = {getattr(i.value, "unit_kind", None) for i in table.indicators}
+    for category, shown_by in params["told_by_unit"].items():
+        if not kinds & set(shown_by):
+            yield Hit(
+                location=where,
+                table=table,
+                level1=parent_of(category),
+                level2=category if parent_of(category) else None,
+                args=_args(category, params),
             )
 
 

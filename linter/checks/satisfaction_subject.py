@@ -4,9 +4,10 @@
 Satisfaction measures what the people served think; a unit's view of its own work is a
 self-assessment. The subject is the unit when the name holds a self word (本单位, 实施单位,
 采购单位 …), starts with 单位, or names the 实施单位 / 主管部门 (in full, without its place name:
-应急管理局, or by its short forms: 应急局, 应急部门). A unit rating an outside provider it pays
-(``区应急管理局对第三方服务满意度``, ``…对应急指挥系统满意率``) is a client judging a service and is
-not reported.
+应急管理局, or by its short forms: 应急局, 应急部门). A unit rating a provider it pays or a system
+it runs (``区应急管理局对第三方服务满意度``, ``区应急局对应急指挥系统满意率``) is reported too: the
+service is bought for the people served (the enterprises inspected, the public), and the buyer's
+view of it is still the unit's own (review guide D46, examples/000).
 """
 
 from __future__ import annotations
@@ -39,24 +40,6 @@ PARAMS = {
         ],
         "words by which a unit names itself",
     ),
-    "provider_words": Param(
-        list,
-        [
-            "第三方",
-            "服务商",
-            "供应商",
-            "服务机构",
-            "中介",
-            "外包",
-            "劳务派遣",
-            "公司",
-            "系统",
-            "平台",
-            "中标",
-            "承接",
-        ],
-        "an outside provider being rated: the unit is its client",
-    ),
 }
 ARGS = ("subject",)
 
@@ -86,8 +69,6 @@ def unit_names(unit: str) -> list[str]:
 def self_subject(ind: Indicator, table: Table, params: dict) -> str | None:
     """The words naming the unit itself as the one satisfied, if any."""
     name = ind.name.strip()
-    if any(w in name for w in params["provider_words"]):
-        return None
     # Only what comes before 对 is the one satisfied: 群众对应急管理局工作满意度 is the public's view.
     subject = name.split("对", 1)[0] if "对" in name else name
     for word in params["self_words"]:

@@ -34,6 +34,12 @@ PARAMS = {
     "categories": Param(list, [], "一级/二级 categories looked at; empty for all"),
     "exclude_categories": Param(list, [], "categories left alone (another rule covers them)"),
     "exclude_name_suffixes": Param(list, [], "names ending so are left alone (another rule covers them)"),
+    "exclude_name_suffixes_kinds": Param(
+        list,
+        [],
+        "the value kinds exclude_name_suffixes leaves alone; empty for all (a kind not in it is "
+        "reported whatever the name: a second defect, not the other rule's)",
+    ),
     "allowed_unit_kinds": Param(
         list,
         [],
@@ -60,9 +66,10 @@ _NO_EXAMPLE = {"zh": "", "en": ""}
 
 
 def validate(params: dict) -> None:
-    for kind in params["kinds"]:
-        if kind not in ALL_KINDS + ("baseline",):
-            raise ValueError(f"kinds: unknown value kind {kind!r}")
+    for key in ("kinds", "exclude_name_suffixes_kinds"):
+        for kind in params[key]:
+            if kind not in ALL_KINDS + ("baseline",):
+                raise ValueError(f"{key}: unknown value kind {kind!r}")
     if params["suggest"] not in SUGGESTIONS:
         raise ValueError(f"suggest: must be one of {', '.join(SUGGESTIONS)}, got {params['suggest']!r}")
 
@@ -101,7 +108,12 @@ def check_row(ind: RowView, params: dict) -> dict | None:
     if params["skip_unit_only"] and unit_only(ind.value_text):
         return None
     name = core_name(ind.name)
-    if ends_with_any(name, params["exclude_name_suffixes"]) or (name and is_category_label(name)):
+    if name and is_category_label(name):
+        return None
+    if ends_with_any(name, params["exclude_name_suffixes"]) and (
+        not params["exclude_name_suffixes_kinds"]
+        or kind_of(ind.value, ind.value_text) in params["exclude_name_suffixes_kinds"]
+    ):
         return None
     args = {
         "unit": getattr(ind.value, "written_unit", "") or getattr(ind.value, "unit", ""),

@@ -103,6 +103,14 @@ def fold(text: str) -> str:
     return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
+def folding_into(targets: str) -> str:
+    """The characters ``fold`` turns into one of ``targets`` (``＞`` and ``﹥`` for ``>``): for the
+    checks that look for a sign however it was printed."""
+    return "".join(
+        sorted(chr(c) for c, to in _FOLD.items() if (chr(to) if isinstance(to, int) else to) in targets)
+    )
+
+
 def parse_value(raw: str) -> t.Value:
     """The typed value of ``raw``. Never raises."""
     core, start = _trim(raw)

@@ -351,6 +351,11 @@ def comparator_pattern(min_word_length: int = 1) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def comparator_symbols() -> list[str]:
+    """The comparators written as signs (``>=``, ``≧``, ``≥`` …), not words: the grammar's CMP."""
+    return [w for w in _CMP if not w[0].isalpha()]
+
+
 def comparator_of(word: str) -> str | None:
     """The normalised comparator of a word or symbol (``不低于`` → ``≥``), None if it is not one."""
     return _CMP.get(word)
