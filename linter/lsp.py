@@ -74,9 +74,22 @@ def _line_end(text: str, line: int) -> int:
     return len(lines[line]) if 0 <= line < len(lines) else 0
 
 
+def not_a_table(path: str) -> bool:
+    """The YAML files beside tables that are no table: the configuration and a table's noqa
+    sidecar (check skips the sidecar too). An editor sends them as it sends tables."""
+    from linter.config import CONFIG_NAMES
+    from linter.discovery import SIDECAR_SUFFIX
+
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name == CONFIG_NAMES[0] or name.endswith(SIDECAR_SUFFIX)
+
+
 def diagnostics(ls: TableServer, uri: str, text: str) -> list[t.Diagnostic]:
     from linter.formatters.sarif import help_uri
 
+    if not_a_table(uri_path(uri)):
+        ls.findings[uri] = []
+        return []
     doc, found = lint_text(ls, uri, text)
     if doc is None:  # broken YAML, an unknown key: one diagnostic where the reader says
         m = re.search(r":(\d+):", found)

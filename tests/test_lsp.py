@@ -116,3 +116,16 @@ async def test_broken_yaml_is_one_diagnostic(client: LanguageClient, tmp_path):
     path = tmp_path / "b.yaml"
     diagnostics = await opened(client, path, "tables:\n  - name: x\n    nmae: y\n")
     assert len(diagnostics) == 1 and diagnostics[0].severity == t.DiagnosticSeverity.Error
+
+
+@pytest.mark.asyncio
+async def test_the_configuration_and_noqa_sidecars_are_no_tables(client: LanguageClient, tmp_path):
+    # An editor sends every YAML file it opens; these two are read by check as what they are.
+    for name, text in (
+        (".indicator-lint.yaml", "extends: strict\n"),
+        ("t.xlsx.noqa.yaml", "- code: IL201\n"),
+    ):
+        assert await opened(client, tmp_path / name, text) == []
+    assert (
+        len(await opened(client, tmp_path / "ci.yml", "name: ci\non: [push]\n")) == 1
+    )  # other YAML: read as a table
