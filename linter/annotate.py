@@ -125,7 +125,7 @@ def write_annotated(
         refuse_huge_merges(source)
         try:
             book = load_workbook(source)
-        except Exception as e:  # read already succeeded once; a second failure is still no traceback
+        except Exception as e:  # noqa: BLE001 — read already succeeded once; a second failure is still no traceback
             raise AnnotateError(
                 source, f"无法复制工作簿（{type(e).__name__}）", "cannot copy the workbook"
             ) from None

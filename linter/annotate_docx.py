@@ -50,7 +50,7 @@ def annotated_document(
 
     try:
         document = docx.Document(str(source))
-    except Exception as e:  # read already succeeded once; a second failure is still no traceback
+    except Exception as e:  # noqa: BLE001 — read already succeeded once; a second failure is still no traceback
         raise AnnotateError(
             source.name, f"无法复制 Word 文档（{type(e).__name__}）", "cannot copy the Word document"
         ) from None

@@ -191,7 +191,7 @@ def fix_file(run, path, unsafe: bool, passes: int = 4) -> tuple[FileFix | None, 
         total.applied += step.applied
         total.after = step.after
         doc = read_yaml(total.after, str(path))
-        doc.source_text = total.after  # (its # noqa comments: a suppressed finding is not fixed)
+        doc.source_text = total.after  # (its noqa comments: a suppressed finding is not fixed)
     return total, hidden
 
 

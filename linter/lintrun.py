@@ -263,7 +263,7 @@ def check_files(
             # of the output (give or take the chunks workers are fed meanwhile): finished results
             # wait here for their turn, and with a slow reader of the output they would otherwise
             # pile up (memory would grow with the files). With every worker lost, all is done here.
-            if not pending or pending[0].results is None and chunks and len(pending) < 4 * jobs:
+            if not pending or (pending[0].results is None and chunks and len(pending) < 4 * jobs):
                 job = _Job(chunks.take())
                 pending.append(job)
                 job.results = []
@@ -289,7 +289,7 @@ def check_files(
 class _Job:
     """A chunk of the paths, checked here or by ``worker``; ``results`` once they are in."""
 
-    __slots__ = ("paths", "worker", "results")
+    __slots__ = ("paths", "results", "worker")
 
     def __init__(self, paths: list[Path], worker=None):
         self.paths, self.worker, self.results = paths, worker, None

@@ -65,7 +65,7 @@ def lint_text(ls: TableServer, uri: str, text: str):
         doc = read_yaml(text, path)
     except InputError as exc:
         return None, str(exc)
-    doc.source_text = text  # its # noqa comments count, as in check
+    doc.source_text = text  # its noqa comments count, as in check
     return doc, ls.run.check(path, doc)
 
 

@@ -73,7 +73,7 @@ class Suppression:
     table: str | None = None  # for "sidecar"
     indicator: str | None = None
     used: set[str] = field(default_factory=set)
-    reason: str = ""  # written after the keys (``# noqa: IL212 已确认``), for people
+    reason: str = ""  # written after the keys (the 已确认 of ``noqa: IL212 已确认``), for people
 
     def covers(self, f: Finding, lines: set[int]) -> str | None:
         """The key that silences ``f`` (``*`` for a bare suppression), or None."""

@@ -14,6 +14,7 @@ thread in the worker always reads what it is sent, and the parent takes results 
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
 from pathlib import Path
 
@@ -61,10 +62,8 @@ class Worker:
     def send(self, job, paths: list[Path]) -> None:
         verdicts, self.outbox = self.outbox, {}
         self.sent.append(job)
-        try:
+        with contextlib.suppress(OSError):  # it has died: receive() says so, in its turn
             self._tasks.send((paths, verdicts))
-        except OSError:  # it has died: receive() says so, in its turn
-            pass
 
     def receive(self, wait: bool = False):
         """``(job, results, verdicts)`` for the oldest job sent, once its results are in (at once,

@@ -81,7 +81,7 @@ def load_yaml_file(path: Path, error: type[SettingsError]) -> Any:
         text = path.read_text(encoding="utf-8")
         if nesting_too_deep(text):
             raise error(path, f"not valid YAML: nested more than {MAX_NESTING} levels deep")
-        return yaml.load(text, Loader=_unique_key_loader())  # noqa: S506 — a safe loader
+        return yaml.load(text, Loader=_unique_key_loader())  # a safe loader (SafeLoader's subclass)
     except (OSError, UnicodeDecodeError) as exc:
         raise error(path, f"cannot read: {clipped(str(exc), 200)}") from None
     except yaml.YAMLError as exc:

@@ -62,7 +62,7 @@ def validate(params: dict) -> None:
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table in doc.tables:
-        if table.kind not in params["table_kinds"] or not table.indicators and not table.name:
+        if table.kind not in params["table_kinds"] or (not table.indicators and not table.name):
             continue
         if table.truncated:
             continue  # the text stops inside the table: the category may be in the missing part

@@ -338,7 +338,7 @@ def _reader_errors(name: str):
         raise
     except RecursionError:
         raise InputError(name, "结构嵌套过深，无法读取", "nesting too deep to read") from None
-    except Exception as e:  # a reader bug must still not end in a traceback; name it plainly
+    except Exception as e:  # noqa: BLE001 — a reader bug must still not end in a traceback; name it plainly
         from linter.crash import describe
 
         raise InputError(

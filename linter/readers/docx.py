@@ -36,7 +36,7 @@ def read_docx(data: bytes, path: str) -> Document:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as e:  # python-docx / lxml raise many kinds on damaged parts
+    except Exception as e:  # noqa: BLE001 — python-docx / lxml raise many kinds on damaged parts
         raise InputError(
             path,
             f"无法打开 Word 文档（{type(e).__name__}）",

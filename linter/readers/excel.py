@@ -33,7 +33,7 @@ import io
 import re
 import warnings
 import zipfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from decimal import Decimal, InvalidOperation
 
 from linter.limits import (
@@ -317,7 +317,7 @@ def _opening_errors(path: str):
         yield
     except InputError:
         raise
-    except Exception as e:  # openpyxl and the XML parser raise many kinds on damaged parts
+    except Exception as e:  # noqa: BLE001 — openpyxl and the XML parser raise many kinds on damaged parts
         raise InputError(
             path, f"无法打开工作簿（{type(e).__name__}）", f"cannot open the workbook ({type(e).__name__})"
         ) from None
@@ -458,10 +458,8 @@ def _read_sheet(archive: zipfile.ZipFile, part: str, book, strings: list[str], b
                 if None not in (c1, r1, c2, r2):
                     out.merges.append((r1, c1, r2, c2))
             elif tag == _COL and element.get("hidden") in ("1", "true"):
-                try:
+                with suppress(ValueError):  # a column "min" that is no number hides none
                     out.hidden_cols.append(column_letter(int(element.get("min") or 0)))
-                except ValueError:
-                    pass
     return out
 
 
@@ -525,7 +523,7 @@ def read_xls_values(data: bytes, path: str):
         book = xlrd.open_workbook(
             file_contents=data, formatting_info=True, logfile=io.StringIO(), ragged_rows=True
         )
-    except Exception as e:  # xlrd.XLRDError, struct errors, … on damaged files
+    except Exception as e:  # noqa: BLE001 — xlrd.XLRDError, struct errors, … on damaged files
         message = str(e)
         if "encrypt" in message.lower():
             raise InputError(

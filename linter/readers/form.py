@@ -310,9 +310,9 @@ class FormReader:
     # ------------------------------------------------------------------ document lines
 
     def on_title(self, text: str) -> bool:
-        if self.table and (self.table.name or self.table.indicators or self.table.funding.total):
-            self.close_table()
-        elif self.section or self.part is not None:
+        if (self.table and (self.table.name or self.table.indicators or self.table.funding.total)) or (
+            self.section or self.part is not None
+        ):
             self.close_table()
         self.first_table_line = min(self.first_table_line, self.line)
         self.title = text

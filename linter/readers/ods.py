@@ -44,7 +44,7 @@ def read_ods(data: bytes, path: str) -> Document:
             resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
         )
         root = etree.fromstring(content, parser)
-    except Exception as e:  # zlib errors on a damaged member, XMLSyntaxError
+    except Exception as e:  # noqa: BLE001 — zlib errors on a damaged member, XMLSyntaxError
         raise InputError(
             path,
             f"无法打开 .ods 表格（{type(e).__name__}）",

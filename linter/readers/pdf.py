@@ -80,11 +80,11 @@ def read_pdf(data: bytes, path: str) -> Document:
     with _inflating(MAX_PDF_INFLATED) as budget:
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
-        except Exception as e:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect, …
+        except Exception as e:  # noqa: BLE001 — pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect, …
             raise _open_error(path, e, budget) from None
         try:
             items, has_text = _page_items(list(pdf.pages))
-        except Exception as e:  # a damaged page tree, or a page whose content stream is damaged
+        except Exception as e:  # noqa: BLE001 — a damaged page tree, or a page whose content stream is damaged
             raise _open_error(path, e, budget) from None
         finally:
             # Not ``with pdf``: pdfplumber's close() walks the pages again, and on a damaged page tree

@@ -286,7 +286,7 @@ class ValueTransformer:
     def month_span(self, children):
         """2025年1-12月, 1-12月: a span of months in one year."""
         amounts = [c for c in children if type(c) is not tuple and c.type == "AMOUNT"]
-        month, day, placeholder = children[-1]
+        month, day, _placeholder = children[-1]
         year = None
         if any(type(c) is not tuple and c.type == "YEAR" for c in children):
             year = int(read_amount(amounts[0])[1])
