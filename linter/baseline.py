@@ -83,7 +83,7 @@ class StaleEntry:
 class Baseline:
     """A loaded baseline. ``new_findings`` spends its counts; ``stale`` lists what was not spent."""
 
-    def __init__(self, path: Path, counts: Counter, slugs: dict[Key, str]):
+    def __init__(self, path: Path, counts: Counter[Key], slugs: dict[Key, str]):
         self.path, self.root = path, path.resolve().parent
         self.counts, self.slugs = counts, slugs
         self.remaining = Counter(counts)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -116,8 +117,9 @@ def written(ind: Indicator) -> tuple[str, str, str]:
     list, at the head of the name, as printed."""
     level1, level2, name = ind.level1, ind.level2, ind.name
     printed1 = ind.level1_printed.strip()
-    if printed1 and normalise_level1(printed1) not in (None, level1):
-        level1 = normalise_level1(printed1)
+    moved_from = normalise_level1(printed1) if printed1 else None
+    if moved_from is not None and moved_from != level1:
+        level1 = moved_from
     if ind.inline_heading:
         heading, under = ind.inline_heading
         under2 = normalise_level2(under)
@@ -173,7 +175,8 @@ def indicators_to_yaml_form(indicators: list[Indicator]):
 def _tree_keeps_order(rows) -> bool:
     # The tree groups by 一级 then 二级: fine only if each group is one contiguous run, and every
     # indicator has both levels (an empty heading makes an unreadable tree key).
-    seen1, seen2 = [], []
+    seen1: list[str] = []
+    seen2: list[tuple[str, str]] = []
     for _ind, level1, level2, _name in rows:
         if not level1 or not level2:
             return False
@@ -220,7 +223,13 @@ def _put(out: dict, key: str, value) -> None:
         out[key] = value
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+if TYPE_CHECKING:  # one static base for the checker: the two have the same interface
+    _BaseDumper = yaml.SafeDumper
+else:  # libyaml's dumper when PyYAML has it
+    _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):
     pass
 
 

@@ -123,7 +123,7 @@ def pick(message: str, lang: str, path: str | None = None) -> str:
         return prefix + zh
     # The English half follows the Chinese text, which followed where it is about (``a.txt: ``):
     # that lead-in is kept in front of it.
-    lead = _LEAD.match(zh).group(0)
+    lead = m.group(0) if (m := _LEAD.match(zh)) else ""  # (it always matches: all of it is optional)
     return prefix + lead + en
 
 

@@ -21,7 +21,7 @@ def short_text_cache(maxsize: int):
         def call(text: str):
             return cached(text) if len(text) <= LONGEST else function(text)
 
-        call.cache_info = cached.cache_info
+        call.cache_info = cached.cache_info  # type: ignore[attr-defined]  # as lru_cache's own wrapper has
         return call
 
     return decorate

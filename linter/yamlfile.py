@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.errors import SettingsError
 
@@ -51,7 +51,10 @@ def _unique_key_loader():
 
     from linter.safetext import quoted
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if TYPE_CHECKING:  # one static base for the checker: the two have the same interface
+        from yaml import SafeLoader as base
+    else:
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class UniqueKeyLoader(base):
         def construct_mapping(self, node, deep=False):

@@ -133,7 +133,7 @@ def _goal_tasks(
     goal: str, adverbs: tuple[str, ...], task_verbs: tuple[str, ...], task_nouns: tuple[str, ...]
 ) -> tuple[str, ...]:
     verb = _compiled_verbs(adverbs, task_verbs)
-    tasks = []
+    tasks: list[str] = []
     for clause in _CLAUSE.split(unwrapped(HTML_TAG.sub(" ", goal))):
         clause = clause.strip(" \t“”\"'（）()")
         m = verb.match(clause)

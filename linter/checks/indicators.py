@@ -7,7 +7,7 @@ Not a check type itself (it has no ``check``), so no rule file can name it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from linter.glossary import HTML_TAG, LEVEL1_NAMES, LEVEL2_NAMES
@@ -30,7 +30,7 @@ class Scope:
 
     __slots__ = ("level1", "level2", "not_level1", "not_level2")
 
-    def __init__(self, categories: list[str] = (), exclude: list[str] = ()):
+    def __init__(self, categories: Iterable[str] = (), exclude: Iterable[str] = ()):
         self.level1, self.level2 = _split_levels(categories)
         self.not_level1, self.not_level2 = _split_levels(exclude)
 
@@ -59,7 +59,7 @@ def _scope(categories: tuple[str, ...], exclude: tuple[str, ...]) -> Scope:
     return Scope(categories, exclude)
 
 
-def in_scope(ind: Indicator, categories: list[str], exclude: list[str] = ()) -> bool:
+def in_scope(ind: Indicator, categories: Iterable[str], exclude: Iterable[str] = ()) -> bool:
     return ind in scope_of(categories, exclude)
 
 
@@ -82,7 +82,7 @@ def unjudged(ind: Indicator) -> bool:
 
 
 def indicators(
-    doc: Document, categories: list[str] = (), exclude: list[str] = (), skip_blank: bool = True
+    doc: Document, categories: Iterable[str] = (), exclude: Iterable[str] = (), skip_blank: bool = True
 ) -> Iterator[tuple[Table, Indicator]]:
     """The (table, indicator) pairs in scope, in document order (without the rows nobody can judge)."""
     scope = scope_of(categories, exclude)

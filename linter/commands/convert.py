@@ -112,7 +112,7 @@ def convert_command(
         ctx.exit(EXIT_ERROR)
     except OSError as e:
         zh, en = reason(e)
-        click.echo(f"indicator-lint: {shown(output)}: 无法写入（{zh}）/ cannot write ({en})", err=True)
+        click.echo(f"indicator-lint: {shown(output or '-')}: 无法写入（{zh}）/ cannot write ({en})", err=True)
         ctx.exit(EXIT_ERROR)
     if failed:
         ctx.exit(EXIT_ERROR)

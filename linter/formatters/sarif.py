@@ -69,7 +69,7 @@ def region(f: Finding) -> dict | None:
     start_col = max(loc.column, 1)
     text = f.line_text  # carried by the finding: a formatter never opens the input again
     end_col = len(text) + 1 if text is not None else start_col + 1
-    out = {
+    out: dict[str, object] = {
         "startLine": loc.line,
         "startColumn": start_col,
         "endLine": loc.line,
@@ -87,7 +87,7 @@ def result(f: Finding, rule_index: dict[str, int]) -> dict:
         physical["region"] = reg
         if f.line_text is not None:
             physical["contextRegion"] = {"startLine": reg["startLine"], "snippet": {"text": f.line_text}}
-    out = {
+    out: dict[str, object] = {
         "ruleId": f.code,
         "level": LEVELS.get(f.severity, "warning"),
         "message": {"text": f.message},
@@ -126,7 +126,7 @@ def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = 
         for f in files
         if f.get("error")
     ]
-    invocation = {"executionSuccessful": not notifications}
+    invocation: dict[str, object] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return {

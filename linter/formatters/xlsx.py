@@ -108,7 +108,7 @@ def write_findings_workbook(
 
     english = lang == "en"
     book = Workbook()
-    ws = book.active
+    ws = book.worksheets[0]  # the sheet a new workbook starts with
     ws.title = "findings" if english else "审核意见"
     header = [(en if english else zh) for _, zh, en, _ in COLUMNS]
     ws.append([text(h) for h in header])

@@ -226,7 +226,7 @@ def by_position(cells: list[Cell], columns: ColumnMap) -> Placed | None:
 
 def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
     placed = Placed()
-    items = []
+    items: list[Cell] = []
     for cell in cells:
         column = columns.columns.get(cell.index)
         if cell.empty or _FILLER_WORD.match(cell.text) or _OBJECTIVE.match(cell.text):

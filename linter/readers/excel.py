@@ -415,7 +415,7 @@ def _read_sheet(archive: zipfile.ZipFile, part: str, book, strings: list[str], b
     from openpyxl.worksheet._reader import WorkSheetParser
 
     parser = WorkSheetParser(
-        None,
+        None,  # type: ignore[arg-type]  # no source: its cells are fed to parse_cell one by one
         strings,
         data_only=True,
         epoch=book.epoch,
@@ -455,7 +455,7 @@ def _read_sheet(archive: zipfile.ZipFile, part: str, book, strings: list[str], b
                     c1, r1, c2, r2 = range_boundaries(element.get("ref") or "")
                 except (ValueError, TypeError):
                     continue  # a range that means nothing covers nothing
-                if None not in (c1, r1, c2, r2):
+                if c1 is not None and r1 is not None and c2 is not None and r2 is not None:
                     out.merges.append((r1, c1, r2, c2))
             elif tag == _COL and element.get("hidden") in ("1", "true"):
                 with suppress(ValueError):  # a column "min" that is no number hides none

@@ -138,7 +138,8 @@ class FormReader:
         self.dept_from_title = ""
         self.first_table_line = 1 << 62  # where the first table (or its title) starts
         self.goal_field = ""  # the goal just read ("goal" / "period_goal"): its numbered lines may follow
-        self.line, self.last_row = 0, None  # the row being read, the last one with text
+        self.line = 0  # the row being read
+        self.last_row: Row | None = None  # the last one with text
         self.closed_rows = 0  # rows ending with a pipe: a dump of an HTML table
         self.run_on_rows: list[Row] = []  # rows run on after another one's values (runon)
         self.recent: deque[str] = deque(maxlen=4)  # the last one-cell lines: a project's code, name, amount

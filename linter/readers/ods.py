@@ -56,7 +56,7 @@ def read_ods(data: bytes, path: str) -> Document:
 
 def _sheet(path: str, sheet) -> GridBlock:
     name = sheet.get(_t("name")) or "Sheet1"
-    grid = SpanGrid()
+    grid: SpanGrid[None] = SpanGrid()  # no origin kept: a cell's place is its location
     r = 0
     for row in _rows(sheet):
         if r >= MAX_ROWS:
@@ -77,14 +77,13 @@ def _sheet(path: str, sheet) -> GridBlock:
                 c += columns
             r += 1
         r += max(0, repeat - MAX_REPEAT_FILLED)
-    block = GridBlock(name=name)
-    for cells in grid.rows():
-        block.rows.append(
-            [GridCell(text, sheet_location(path, name, row + 1, c + 1)) for text, row, c in cells]
-        )
-    while block.rows and not block.rows[-1]:
-        block.rows.pop()
-    return block
+    rows = [
+        [GridCell(text, sheet_location(path, name, row + 1, c + 1)) for text, row, c in cells]
+        for cells in grid.rows()
+    ]
+    while rows and not rows[-1]:
+        rows.pop()
+    return GridBlock(rows, name=name)
 
 
 def _rows(sheet):

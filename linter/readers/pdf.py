@@ -208,7 +208,7 @@ def _fax(data: bytes, params) -> bytes:
 
 
 # pdfminer's stream decoder (PDFStream.decode) calls these by their names in its module.
-pdfminer.pdftypes.zlib = SimpleNamespace(
+pdfminer.pdftypes.zlib = SimpleNamespace(  # type: ignore[assignment]  # a stand-in for the module
     decompress=_inflate, decompressobj=zlib.decompressobj, error=zlib.error
 )
 pdfminer.pdftypes.decompress_corrupted = _inflate_damaged
@@ -368,20 +368,20 @@ def _continues(group: list[_Fragment], frag: _Fragment) -> bool:
 
 
 def _block(path: str, items) -> GridBlock:
-    block = GridBlock(name="pdf")
+    rows: list[list[GridCell]] = []
     line = 0
     for group in _groups(items):
         if isinstance(group, tuple):
             page, text = group
             line += 1
-            block.rows.append([GridCell(text, Location(path, line, 1, page=page))])
+            rows.append([GridCell(text, Location(path, line, 1, page=page))])
             continue
         for page, cells in _grid_rows(group):
             line += 1
-            block.rows.append(
+            rows.append(
                 [GridCell(text, Location(path, line, c, page=page)) for c, text in enumerate(cells, 1)]
             )
-    return block
+    return GridBlock(rows, name="pdf")
 
 
 def _grid_rows(group: list[_Fragment]) -> list[tuple[int, list[str]]]:

@@ -20,6 +20,9 @@ class LineDict(dict):
     ``yaml_fast.Mark``, of which only ``line`` and ``column`` are read."""
 
     __slots__ = ("column", "line", "marks")
+    line: int
+    column: int
+    marks: dict
 
 
 STR_TAG = "tag:yaml.org,2002:str"

@@ -67,7 +67,7 @@ class _TableFindings:
         found = [f for _, f in self.by_cell.get(key, [])]
         if found:
             worst = worst_severity(f.severity for f in found)
-            css = f"{css} flag sev-{escape(worst)}".strip()
+            css = f"{css} flag sev-{escape(worst or '')}".strip()
         return f' id="{escape(anchor)}"' + (f' class="{css}"' if css else "")
 
     def notes(self, *keys: str) -> str:

@@ -188,9 +188,10 @@ def _table_data(doc: Document, table: Table, ti: int, flagged: set) -> dict:
 def _filled_down(rows: list[list[str]]) -> list[list]:
     """一级/二级 as a row repeats them from the row above: 0 (the page fills them down), so that a
     thousand tables of 产出指标 / 数量指标 do not print those words on every row."""
-    out, above = [], None
+    out: list[list] = []
+    above = None
     for row in rows:
-        short = list(row)
+        short: list[str | int] = list(row)
         if above is not None and row[0] == above[0]:
             short[0] = 0
             if row[1] == above[1]:

@@ -22,6 +22,7 @@ class _TooLarge(Exception):
 def create_app(settings: Settings | None = None):
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
+    from starlette.datastructures import UploadFile
     from starlette.formparsers import MultiPartException, MultiPartParser
     from starlette.requests import Request
     from starlette.responses import HTMLResponse, PlainTextResponse
@@ -72,7 +73,7 @@ def create_app(settings: Settings | None = None):
             lang = lang_for(request, form)
             uploads = []
             for item in form.getlist("files"):
-                if hasattr(item, "read") and (item.filename or item.size):
+                if isinstance(item, UploadFile) and (item.filename or item.size):
                     uploads.append((item.filename or "", await item.read()))
         finally:
             await form.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 from collections import Counter
+from collections.abc import Sequence
 from html import escape
 
 from linter.serve.work import ALLOWED, MB, FileOutcome, Settings
@@ -193,7 +194,7 @@ def upload_page(lang: str, settings: Settings) -> str:
     return _page(lang, w["title"], f"<p>{escape(w['intro'])}</p>\n{_form(lang, settings)}")
 
 
-def message_page(lang: str, key: str, settings: Settings, lines: list[str] = ()) -> str:
+def message_page(lang: str, key: str, settings: Settings, lines: Sequence[str] = ()) -> str:
     """A refusal: one line saying what is wrong, and the way back."""
     w = words(lang)
     text = w[key].format(**_limits(settings))

@@ -246,7 +246,7 @@ def findings_workbook(findings: list, lang: str, shown_path: str | None = None) 
     from linter.annotate import summary_sheet
 
     book = openpyxl.Workbook()
-    default = book.active
+    default = book.worksheets[0]  # the sheet a new workbook starts with
     summary_sheet(book, findings, {}, lang, shown_path)
     book.remove(default)
     buffer = io.BytesIO()

@@ -74,6 +74,7 @@ def read_amount(text: str) -> tuple[Decimal, Decimal, str, bool]:
     The magnitude is ``%`` for 百分之…, which names the unit as well.
     """
     m = _AMOUNT.match(text)
+    assert m is not None, text  # the grammar's AMOUNT terminal is this pattern
     if m.group("pct") is not None:
         pct = m.group("pct")
         written = Decimal(pct) if pct[0].isdigit() else chinese_to_decimal(pct)
@@ -118,6 +119,7 @@ class ValueTransformer:
                     within = True
                 comparator, approx, open_ended = _modify(c, comparator, approx, open_ended)
         per = "·".join(pers) if pers else None
+        assert amount is not None  # the grammar's quantity always has its AMOUNT
         number, written, magnitude, amount_approx = read_amount(amount)
         approx = approx or amount_approx
         if magnitude == "%":  # 百分之九十五
@@ -291,6 +293,7 @@ class ValueTransformer:
         if any(type(c) is not tuple and c.type == "YEAR" for c in children):
             year = int(read_amount(amounts[0])[1])
         first = _day_number(amounts[-1])
+        assert first is not None  # an AMOUNT, no PLACEHOLDER
         if not 1 <= first <= 12 or month is None or first > month:
             raise ValueError("not a span of months")
         return t.Period(
