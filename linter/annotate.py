@@ -48,6 +48,7 @@ def annotated_kind(source: str | Path) -> str:
 
 
 def headings(lang: str) -> tuple[str, ...]:
+    """The 检查结果 sheet's column headings in ``lang``."""
     return HEADINGS if lang == "zh" else HEADINGS_EN
 
 
@@ -66,6 +67,8 @@ class AnnotateError(LintError):
 
 @dataclass(frozen=True)
 class Target:
+    """A cell of the workbook a finding is marked on."""
+
     sheet: str
     cell: str  # A1 reference
 

@@ -44,6 +44,7 @@ def relative_path(path: str | Path, root: Path) -> str:
 
 
 def finding_key(f: Finding, root: Path) -> Key:
+    """What a baseline counts a finding by: (path, table, indicator, code), line numbers left out."""
     return (
         relative_path(f.location.path, root),
         unicode_safe(f.table or ""),
@@ -68,6 +69,8 @@ def write_baseline(findings: list[Finding], out: Path) -> dict:
 
 @dataclass
 class StaleEntry:
+    """Accepted findings of one key that no longer occur (``stale``)."""
+
     path: str
     table: str
     indicator: str

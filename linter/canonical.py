@@ -73,6 +73,7 @@ def document_to_dict(doc: Document) -> dict:
 
 
 def table_to_dict(table: Table, currency_unit: str = "") -> dict:
+    """One table's canonical mapping (docs/format.md), empty fields left out."""
     out: dict = {"name": table.name}
     if table.kind != "project":
         out["kind"] = table.kind
@@ -277,12 +278,14 @@ def to_yaml_stream(docs: list[Document], sources: list[str] | None = None) -> st
 
 
 def location_to_dict(loc: Location | None) -> dict | None:
+    """A Location as JSON: its fields that are set."""
     if loc is None:
         return None
     return {k: v for k, v in asdict(loc).items() if v is not None}
 
 
 def funding_to_json(funding: Funding | None, currency_unit: str = "") -> dict | None:
+    """The funding block as JSON, amounts in 元 (None when the table has none)."""
     if funding is None:
         return None
 
@@ -298,6 +301,7 @@ def funding_to_json(funding: Funding | None, currency_unit: str = "") -> dict | 
 
 
 def indicator_to_json(ind: Indicator) -> dict:
+    """One indicator as JSON: as printed, as parsed, and where it was read."""
     out = {
         "level1": ind.level1,
         "level2": ind.level2,
@@ -319,6 +323,7 @@ def indicator_to_json(ind: Indicator) -> dict:
 
 
 def table_to_json(table: Table, currency_unit: str = "") -> dict:
+    """One table as JSON, every field present (``convert --to json``)."""
     out = {
         "name": table.name,
         "kind": table.kind,
@@ -354,6 +359,7 @@ def table_to_json(table: Table, currency_unit: str = "") -> dict:
 
 
 def document_to_json(doc: Document) -> dict:
+    """One document as JSON, every field present."""
     return {
         "path": doc.path,
         "title": doc.title,
@@ -371,6 +377,7 @@ def document_to_json(doc: Document) -> dict:
 
 
 def to_json(docs: list[Document]) -> str:
+    """The documents as the JSON text of ``convert --to json``."""
     documents = unicode_safe_data(
         [document_to_json(d) for d in docs]
     )  # valid UTF-8, whatever a file is named

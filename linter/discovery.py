@@ -194,6 +194,7 @@ def _is_table_name(name: str) -> bool:
 
 
 def is_pattern(text: str) -> bool:
+    """Whether a command-line argument is a glob pattern (``*``, ``?``, ``[``) rather than a path."""
     return bool(_GLOB_CHARS & set(text))
 
 

@@ -47,12 +47,15 @@ KINDS = {"notation": _notation, "money-unit": _money_unit, "suggestion": _sugges
 
 
 def fixed_value(rule, ind: Indicator, f: Finding) -> str | None:
+    """The value ``rule``'s fix writes for ``ind``, or None when it has nothing different to write."""
     new = KINDS[rule.fix["kind"]](ind, f)
     return new if new and new != ind.value_text else None
 
 
 @dataclass
 class FileFix:
+    """The fixes of one file: its text before and after, and what was applied."""
+
     path: str
     before: str
     after: str
@@ -148,6 +151,7 @@ def fix_yaml(
 
 
 def unified_diff(fix: FileFix) -> str:
+    """The fix as a unified diff (``check --fix --diff``)."""
     return "".join(
         difflib.unified_diff(
             fix.before.splitlines(True), fix.after.splitlines(True), fromfile=fix.path, tofile=fix.path

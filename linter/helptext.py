@@ -107,6 +107,7 @@ _META = "indicator_lint.help_lang"
 
 
 def chinese_help(command: str, param: str) -> str | None:
+    """The Chinese help of a command (``param`` empty) or of one of its options, None if there is none."""
     texts = HELP_ZH.get(command, {})
     return texts.get(param) or (_COMMON.get(param) if param != "" else None)
 

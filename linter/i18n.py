@@ -42,6 +42,7 @@ def word(key: str, lang: str) -> str:
 
 
 def severity_word(severity: str, lang: str) -> str:
+    """A severity as the output shows it in ``lang`` (错误 / error)."""
     return SEVERITY_WORDS["zh" if lang == "zh" else "en"].get(severity, severity)
 
 

@@ -28,6 +28,8 @@ NOQA_REASON = "理由"  # the placeholder reason the noqa action writes, for the
 
 
 class TableServer(LanguageServer):
+    """The language server: lints a table as it is edited and keeps its findings for hover and fixes."""
+
     def __init__(self):
         super().__init__("indicator-lint", __version__)
         self._run = None
@@ -51,6 +53,7 @@ server = TableServer()
 
 
 def uri_path(uri: str) -> str:
+    """The file path of a ``file:`` URI (another URI as it is)."""
     parsed = urlparse(uri)
     return unquote(parsed.path) if parsed.scheme == "file" else uri
 
@@ -75,6 +78,7 @@ def _line_end(text: str, line: int) -> int:
 
 
 def diagnostics(ls: TableServer, uri: str, text: str) -> list[t.Diagnostic]:
+    """The editor's diagnostics for the text of ``uri``: one per finding, or the reader's error."""
     from linter.formatters.sarif import help_uri
 
     doc, found = lint_text(ls, uri, text)
@@ -119,6 +123,7 @@ def diagnostics(ls: TableServer, uri: str, text: str) -> list[t.Diagnostic]:
 
 
 def publish(ls: TableServer, uri: str) -> None:
+    """Lint the open document ``uri`` and send its diagnostics."""
     document = ls.workspace.get_text_document(uri)
     ls.text_document_publish_diagnostics(
         t.PublishDiagnosticsParams(
@@ -129,21 +134,25 @@ def publish(ls: TableServer, uri: str) -> None:
 
 @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: TableServer, params: t.DidOpenTextDocumentParams):
+    """A table opened: lint it."""
     publish(ls, params.text_document.uri)
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: TableServer, params: t.DidChangeTextDocumentParams):
+    """A table edited: lint it again."""
     publish(ls, params.text_document.uri)
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: TableServer, params: t.DidSaveTextDocumentParams):
+    """A table saved: lint it again."""
     publish(ls, params.text_document.uri)
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: TableServer, params: t.DidCloseTextDocumentParams):
+    """A table closed: forget its findings and clear its diagnostics."""
     ls.findings.pop(params.text_document.uri, None)
     ls.text_document_publish_diagnostics(
         t.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
@@ -152,6 +161,7 @@ def did_close(ls: TableServer, params: t.DidCloseTextDocumentParams):
 
 @server.feature(t.TEXT_DOCUMENT_HOVER)
 def hover(ls: TableServer, params: t.HoverParams):
+    """The rules of the findings on the hovered line: title, rationale, basis and a link to their page."""
     from linter.formatters.sarif import help_uri
 
     uri, line = params.text_document.uri, params.position.line + 1
@@ -200,6 +210,7 @@ def noqa_line(line: str, code: str) -> str:
 
 @server.feature(t.TEXT_DOCUMENT_CODE_ACTION)
 def code_action(ls: TableServer, params: t.CodeActionParams):
+    """The fixes of the findings in range (an unsafe one labelled so), as edits of the document."""
     from linter.fixes import fix_yaml
 
     uri = params.text_document.uri
@@ -242,4 +253,5 @@ def code_action(ls: TableServer, params: t.CodeActionParams):
 
 
 def main() -> None:
+    """Serve the language server protocol on standard input and output."""
     server.start_io()

@@ -65,6 +65,8 @@ class SuppressionError(SettingsError):
 
 @dataclass
 class Suppression:
+    """One noqa comment or sidecar entry: what it silences, and where it is written."""
+
     kind: str  # "line" | "file" | "sidecar" | "invalid" (an unreadable noqa comment: silences nothing)
     keys: list[str]  # codes or slugs; empty: every rule
     location: Location

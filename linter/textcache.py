@@ -14,6 +14,8 @@ LONGEST = 200  # characters: far beyond any label or value, short of a paragraph
 
 
 def short_text_cache(maxsize: int):
+    """An LRU cache of ``maxsize`` for a function of one text, caching only short texts."""
+
     def decorate(function):
         cached = lru_cache(maxsize=maxsize)(function)
 

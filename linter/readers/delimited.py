@@ -55,6 +55,7 @@ def _by_count(sample: str):
 
 
 def read_csv(text: str, path: str) -> Document:
+    """A CSV file (its dialect sniffed) read as one grid, each cell at its line and column."""
     dialect = sniff(text)
     lines = text.splitlines(keepends=True)
     rows: list[list[GridCell]] = []

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # python-docx is imported when a Word document is read
 
 
 def read_docx(data: bytes, path: str) -> Document:
+    """A Word document: its body paragraphs and tables (nested ones too) read as one grid."""
     if encrypted(data):
         raise InputError(path, "文档受密码保护，请先取消密码", "the document is password-protected")
     archive = check_zip(data, path, member="word/document.xml")

@@ -143,6 +143,7 @@ def number_text(value: float | int | Decimal, number_format: str = "") -> str:
 
 
 def date_text(value: dt.date | dt.datetime | dt.time, number_format: str = "") -> str:
+    """A date cell as the form prints it (2025年12月31日), the day only when its format shows one."""
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     fmt = (number_format or "").lower()
@@ -154,6 +155,7 @@ def date_text(value: dt.date | dt.datetime | dt.time, number_format: str = "") -
 
 
 def value_text(value, number_format: str = "") -> str:
+    """A cell's value as text, as Excel shows it (its number format applied)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -236,6 +238,7 @@ def load_workbook(source, **options):
 
 
 def read_xlsx(data: bytes, path: str) -> tuple[Document, list[str]]:
+    """(Document, notes) for an .xlsx/.xlsm workbook, read sheet by sheet as a stream."""
     if encrypted(data):
         raise InputError(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected")
     archive = check_zip(data, path, whole=_parsed_whole)
@@ -547,6 +550,7 @@ def read_xls_values(data: bytes, path: str):
 
 
 def read_xls(data: bytes, path: str) -> tuple[Document, list[str]]:
+    """(Document, notes) for a legacy .xls workbook."""
     notes: list[str] = []
     blocks = []
     work = [0]

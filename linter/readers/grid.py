@@ -28,6 +28,8 @@ STRIDE = 1_000_000  # larger than any cell's text: Excel caps a cell at 32,767 c
 
 @dataclass
 class GridCell:
+    """A cell's text and where it was read."""
+
     text: str
     location: Location
 

@@ -119,6 +119,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def read_html(text: str, path: str) -> Document:
+    """A web page: each <table> read as a grid, the text around them as text."""
     import lxml.html
     from lxml import etree
 

@@ -35,6 +35,7 @@ def _t(name: str) -> str:
 
 
 def read_ods(data: bytes, path: str) -> Document:
+    """An OpenDocument spreadsheet: each sheet of its content.xml read as a grid."""
     archive = check_zip(data, path, member="content.xml")
     from lxml import etree
 

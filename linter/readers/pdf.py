@@ -76,6 +76,7 @@ class _Fragment:
 
 
 def read_pdf(data: bytes, path: str) -> Document:
+    """A PDF with a text layer: ruled tables read as grids, the text between them as lines."""
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every odd object
     with _inflating(MAX_PDF_INFLATED) as budget:
         try:

@@ -70,6 +70,8 @@ def _asset(name: str) -> str:
 
 
 class ReportBuilder:
+    """The HTML report, built a file at a time: each file's part is spooled to disk until ``write``."""
+
     def __init__(self, title: str | None, lang: str = "zh"):
         self.lang, self.words = lang, labels(lang)
         self.title = title or self.words["default_title"]

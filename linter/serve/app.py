@@ -20,6 +20,7 @@ class _TooLarge(Exception):
 
 
 def create_app(settings: Settings | None = None):
+    """The Starlette application of ``indicator-lint serve``."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.datastructures import UploadFile

@@ -26,6 +26,7 @@ WORD_TERMINALS = ("GRADE_WORD", "ADVERB", "DIR_UP", "DIR_DOWN", "DIR_STEADY")
 
 
 def grammar_path() -> Path:
+    """grammar/value.lark, where the package has it."""
     from linter.resources import data_dir
 
     return data_dir("grammar") / "value.lark"
@@ -157,6 +158,7 @@ def _literal(value) -> str:
 
 
 def main() -> None:
+    """Write linter/values/lalr_tables.py from the grammar."""
     TABLES.write_text(tables_source(), encoding="utf-8")
     print(f"wrote {TABLES}", file=sys.stderr)
 

@@ -91,6 +91,8 @@ def read_amount(text: str) -> tuple[Decimal, Decimal, str, bool]:
 
 
 class ValueTransformer:
+    """Builds the typed values from the grammar's parse tree, one method per rule."""
+
     def quantity(self, children):
         comparator = unit = per = noun = amount = None
         approx = open_ended = within = False
