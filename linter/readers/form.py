@@ -210,7 +210,7 @@ class FormReader:
         if orphan is not None and not consumed:
             self.orphan_problem(orphan)
 
-    def dispatch(self, row: Row, orphan: Row | None) -> bool:
+    def dispatch(self, row: Row, orphan: Row | None) -> bool:  # noqa: C901 — ordered guards, one per kind of row
         """Handle one non-blank row; True when it used the orphan row before it."""
         filled = row.filled
         single = filled[0].text if len(filled) == 1 else ""
@@ -382,7 +382,7 @@ class FormReader:
             used_orphan |= self.apply_label(label, cell, value, row, orphan if not used_orphan else None)
         return used_orphan
 
-    def apply_label(
+    def apply_label(  # noqa: C901 — one branch per label role, side by side
         self, label: BlockLabel, cell: Cell, value: Cell | None, row: Row, orphan: Row | None
     ) -> bool:
         role = label.role
@@ -560,7 +560,7 @@ class FormReader:
         while self.run_on_rows:  # each is shorter than the text it came from: this ends
             self.one_indicator_row(self.run_on_rows.pop(0))
 
-    def one_indicator_row(self, row: Row) -> None:
+    def one_indicator_row(self, row: Row) -> None:  # noqa: C901 — a row's shapes, in the order they are tried
         table = self.table
         assert table is not None and self.columns is not None
         filled = row.filled

@@ -142,15 +142,7 @@ class ValueTransformer:
                 open_ended=open_ended,
             )
         if unit == "年" and per is None and not magnitude and _is_calendar_year(written):
-            if noun is not None:
-                # ≥2022年依法维权次数: a target measured against a baseline, not a quantity
-                return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}{year_word}{noun}")
-            if comparator is None:
-                return t.Date("", (0, 0), year=int(written))  # 2025年 alone: a year, not 2025 years
-            if within:
-                return t.Date("", (0, 0), year=int(written), part="end", before=True)  # 2025年内
-            # 不低于2024年: a baseline year, never a duration of 2024 years
-            return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}年")
+            return _calendar_year(written, year_word, noun, comparator, within)
         kind, base, number = measured(written, magnitude, unit)
         return t.Quantity(
             "",
@@ -331,6 +323,19 @@ def _modifiers(children) -> tuple[str | None, bool, bool]:
         if type(c) is not str and (c.type == "PREFIX" or c.type == "SUFFIX"):
             comparator, approx, open_ended = _modify(c, comparator, approx, open_ended)
     return comparator, approx, open_ended
+
+
+def _calendar_year(written: Decimal, year_word: str, noun: str | None, comparator: str | None, within: bool):
+    """A quantity in 年 whose number is a calendar year: a date or a baseline, never 2025 years."""
+    if noun is not None:
+        # ≥2022年依法维权次数: a target measured against a baseline, not a quantity
+        return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}{year_word}{noun}")
+    if comparator is None:
+        return t.Date("", (0, 0), year=int(written))  # 2025年 alone: a year, not 2025 years
+    if within:
+        return t.Date("", (0, 0), year=int(written), part="end", before=True)  # 2025年内
+    # 不低于2024年: a baseline year, never a duration of 2024 years
+    return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}年")
 
 
 def _modify(tok, comparator, approx, open_ended):
