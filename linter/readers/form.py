@@ -816,7 +816,10 @@ class FormReader:
         table.truncated = True
         last = table.indicators[-1] if table.indicators else None  # 效, 生態(t: a cell cut short
         cut_name = (  # 完工项目县规模养殖场畜禽粪污处理 with no closing pipe: the name itself was cut
-            last is not None and self.unclosed_end() and self.last_row.line == last.location.line
+            last is not None
+            and (row := self.last_row) is not None
+            and self.unclosed_end()
+            and row.line == last.location.line
         )
         if (
             last is not None
