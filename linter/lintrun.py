@@ -14,21 +14,26 @@ from __future__ import annotations
 
 import os
 from collections import Counter, deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.config import Settings, ignored_for, is_ignored
 from linter.discovery import STDIN
 from linter.model import Document, Finding
+
+if TYPE_CHECKING:  # the engine loads with the first file checked
+    from linter.engine import Engine
 
 
 class LintRun:
     def __init__(
         self,
         config: str | None = None,
-        rules_dirs: list[str] = (),
-        select: list[str] = (),
-        ignore: list[str] = (),
+        rules_dirs: Sequence[str] = (),
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
         lang: str = "zh",
         report_unused_noqa: bool = False,
     ):
@@ -36,7 +41,7 @@ class LintRun:
         # What a worker process needs to set up the same run (check_files).
         self.arguments = (config, list(rules_dirs), list(select), list(ignore), lang, report_unused_noqa)
         self.lang, self.report_unused_noqa = lang, report_unused_noqa
-        self._engines: dict[Path | None, object] = {}  # one Engine per configuration (Settings.config_key)
+        self._engines: dict[Path | None, Engine] = {}  # one Engine per configuration (Settings.config_key)
 
     @property
     def rules_seen(self) -> dict:
@@ -292,7 +297,8 @@ class _Job:
     __slots__ = ("paths", "results", "worker")
 
     def __init__(self, paths: list[Path], worker=None):
-        self.paths, self.worker, self.results = paths, worker, None
+        self.paths, self.worker = paths, worker
+        self.results: list | None = None
 
 
 def _feed(run: LintRun, workers: list, chunks: _Chunks, pending: deque) -> None:

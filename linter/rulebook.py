@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -87,7 +88,7 @@ class Rule:
         return Rule(**{**self.__dict__, "params": params})
 
 
-def load_rule_dirs(extra_dirs: list[Path | str] = (), builtin: bool = True) -> list[Rule]:
+def load_rule_dirs(extra_dirs: Sequence[Path | str] = (), builtin: bool = True) -> list[Rule]:
     """Every rule of the shipped ``rules/`` folder (unless ``builtin`` is False) plus ``extra_dirs``.
 
     Codes and slugs must be unique across all folders: a later folder cannot silently replace a

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -263,7 +264,9 @@ def invalid_findings(suppressions: list[Suppression], lang: str = "zh") -> list[
     return out
 
 
-def unused_findings(suppressions: list[Suppression], known: set[str], lang: str = "zh") -> list[Finding]:
+def unused_findings(
+    suppressions: list[Suppression], known: AbstractSet[str], lang: str = "zh"
+) -> list[Finding]:
     """One ``IL000 unused-noqa`` finding per suppression (or per key of one) that silenced nothing."""
     out = []
     for s in suppressions:

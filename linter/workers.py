@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import deque
+from collections.abc import Sequence
 from pathlib import Path
 
 from linter.errors import LintError
@@ -35,7 +36,7 @@ class _Failed(str):
 
 
 class Worker:
-    def __init__(self, context, setup: tuple, inherited: list = ()):
+    def __init__(self, context, setup: tuple, inherited: Sequence = ()):
         tasks_in, tasks_out = context.Pipe(duplex=False)
         results_in, results_out = context.Pipe(duplex=False)
         for end in (tasks_out, results_out):
@@ -59,7 +60,7 @@ class Worker:
         for key, shared in verdicts.items():
             self.outbox.setdefault(key, []).extend(shared)
 
-    def send(self, job, paths: list[Path]) -> None:
+    def send(self, job, paths: list[Path] | None) -> None:
         verdicts, self.outbox = self.outbox, {}
         self.sent.append(job)
         with contextlib.suppress(OSError):  # it has died: receive() says so, in its turn

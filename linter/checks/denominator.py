@@ -54,6 +54,8 @@ def mismatch(name: str, value: Value, denominators: dict[str, str]) -> tuple[str
         return None
     _, word = min(words)  # the first such word: 人均 in 人均每次 …
     expected = counter_of(denominators[word])
+    if expected is None:
+        return None  # a word configured with no counter implies none
     if expected == per or expected in per or per in expected:
         return None
     return word, expected, per

@@ -55,7 +55,7 @@ def check_row(ind: RowView, params: dict) -> dict | None:
     wanted = conflict(core_name(ind.name), ind.value, params)
     if not wanted:
         return None
-    args = {
+    args: dict[str, object] = {
         "wanted": "下降" if wanted == "down" else "上升",
         "wanted_en": "a fall" if wanted == "down" else "a rise",
     }

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from linter.checks import Hit, Param, hit_location
 from linter.checks.advice import quantity_text
@@ -95,7 +96,9 @@ def best_indicator(g: GoalQuantity, table: Table, similarity: float, scope: Scop
     scored.sort(key=lambda s: -s[0])
     best = scored[0]
     rivals = [
-        ind for score, ind in scored[1:] if score == best[0] and ind.value.number != best[1].value.number
+        ind
+        for score, ind in scored[1:]
+        if score == best[0] and cast(Quantity, ind.value).number != cast(Quantity, best[1].value).number
     ]
     return None if rivals else best[1]
 
@@ -124,7 +127,7 @@ def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indic
         ind = best_indicator(g, table, params["similarity"], scope)
         if ind is None or _name_states_it(ind, g.quantity):
             continue
-        if disagree(g.quantity, ind.value, params["approximate"]):
+        if disagree(g.quantity, cast(Quantity, ind.value), params["approximate"]):  # (best_indicator's)
             yield g, ind
 
 

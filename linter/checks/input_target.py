@@ -112,7 +112,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         clause, phrases = _goal_phrases(table.goal, params["goal_pattern"]) if table.goal else ("", ())
         if phrases:
             where = table.goal_location or table.location or Location(doc.path)
-            found = "”“".join(phrases[:3])
+            found: str | None = "”“".join(phrases[:3])
             yield Hit(
                 location=where,
                 table=table,

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from linter.checks import ByParam, Param, RowView, row_check
@@ -78,6 +79,7 @@ def name_quantities(name: str) -> tuple[Quantity, ...]:
 
 def number_conflict(ind: RowView) -> tuple[Quantity, str] | None:
     value = ind.value
+    numbers: tuple[Decimal, ...]
     if isinstance(value, Quantity) and not value.per_unit and value.unit_kind != "percent":
         numbers, unit = (value.number,), value.unit
     elif isinstance(value, Range) and value.unit_kind != "percent":

@@ -8,6 +8,7 @@ than everything. Rates that can exceed 100% (增长率, 提升率 …) are left 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TypeGuard
 
 from linter.checks import Param, RowView, row_check
 from linter.checks.advice import SATISFACTION_TARGET, SATISFACTION_WORDS, target_for
@@ -37,7 +38,7 @@ def validate(params: dict) -> None:
         raise ValueError(f"bound: must be trivial or over-100, got {params['bound']!r}")
 
 
-def is_trivial(value: Value) -> bool:
+def is_trivial(value: Value) -> TypeGuard[Quantity | BareNumber]:
     if isinstance(value, Quantity | BareNumber):
         if value.comparator == "≥" and value.number == 0:
             return True
@@ -46,7 +47,7 @@ def is_trivial(value: Value) -> bool:
     return False
 
 
-def is_over_100(value: Value, name: str, params: dict) -> bool:
+def is_over_100(value: Value, name: str, params: dict) -> TypeGuard[Quantity]:
     if not isinstance(value, Quantity) or value.unit_kind != "percent":
         return False
     if not ends_with_any(name, params["capped_suffixes"]) or contains_any(name, params["uncapped_words"]):
@@ -66,7 +67,7 @@ def check_row(ind: RowView, params: dict) -> dict | None:
         if not is_over_100(ind.value, name, params):
             return None
         target = SATISFACTION_TARGET if contains_any(name, SATISFACTION_WORDS) else "100%"
-    args = {"number": plain_number(ind.value.number)}
+    args: dict[str, object] = {"number": plain_number(ind.value.number)}
     if target:
         args["suggestion"] = target
         args["example"] = {"zh": f"，如“{target}”", "en": f", e.g. {target}"}

@@ -43,7 +43,7 @@ def copied(table: Table, params: dict) -> str | None:
         return "goal"
     pairs = [i for i in table.indicators if i.period_value_text is not None and i.value_text]
     if len(pairs) >= params["min_indicators"] and all(
-        i.period_value_text.strip() == i.value_text.strip() for i in pairs
+        (i.period_value_text or "").strip() == i.value_text.strip() for i in pairs
     ):
         return "values"
     return None

@@ -25,14 +25,16 @@ STREAMED = ("text", "json", "github")  # written a file at a time; SARIF and JUn
 def writer_for(fmt: str, colour: bool = False, lang: str = "zh"):
     """The streaming writer of a format in STREAMED: ``start()``, ``file(findings)`` per file, ``finish(files)``."""
     if fmt == "json":
-        from linter.formatters.json import JsonWriter as Writer
-    elif fmt == "github":
-        from linter.formatters.github import GithubWriter as Writer
-    else:
-        from linter.formatters.text import TextWriter
+        from linter.formatters.json import JsonWriter
 
-        return TextWriter(colour, lang)
-    return Writer(colour)
+        return JsonWriter(colour)
+    if fmt == "github":
+        from linter.formatters.github import GithubWriter
+
+        return GithubWriter(colour)
+    from linter.formatters.text import TextWriter
+
+    return TextWriter(colour, lang)
 
 
 def render(

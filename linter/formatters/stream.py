@@ -99,7 +99,7 @@ class Output:
             if self.raw is None:
                 self.stream.write(piece)
                 return
-            self.raw.write(piece.encode(*self.encoding) if isinstance(piece, str) else piece)
+            self.raw.write(piece.encode(*self.encoding) if isinstance(piece, str) else piece)  # type: ignore[misc]  # set with raw
             if self.eager:
                 self.raw.flush()
         except OSError as exc:  # a full disk, a closed pipe: one line, exit code 2 (linter.cli)
