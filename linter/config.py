@@ -395,6 +395,7 @@ def ignored_for(config: Config, path: Path | str) -> list[str]:
 
 
 def is_ignored(finding, keys: list[str]) -> bool:
+    """Whether a finding is matched by one of ``keys``: ALL, its slug, its code or a code prefix (IL2)."""
     return any(k == "ALL" or k in (finding.rule, finding.code) or finding.code.startswith(k) for k in keys)
 
 

@@ -264,6 +264,7 @@ def fill(template: str, fields: dict[str, Any]) -> str:
 
 
 def finding_sort_key(f: Finding) -> tuple:
+    """The order findings are reported in: file, sheet, line, column, cell, then code."""
     loc: Location = f.location
     return (
         loc.path,

@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # the engine loads with the first file checked
 
 
 class LintRun:
+    """What checking files needs, set up once: the settings, an Engine per configuration, the verdicts to share."""
+
     def __init__(
         self,
         config: str | None = None,
@@ -183,6 +185,7 @@ PARALLEL_FROM = 16  # files: below this, starting worker processes costs more th
 
 
 def default_jobs() -> int:
+    """The number of processes a sweep uses by default: the cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 

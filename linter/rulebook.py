@@ -52,6 +52,8 @@ class RuleError(SettingsError):
 
 @dataclass
 class Rule:
+    """A rule as loaded from its file: code, slug, severity, messages, check type and parameters, examples."""
+
     code: str
     slug: str
     severity: str
@@ -136,6 +138,7 @@ def _load_rule_file(path: Path, stamp: tuple[int, int]) -> Rule:
 
 
 def rule_from_mapping(data: Any, path: Path) -> Rule:
+    """The Rule of a rule file's mapping, every key validated (RuleError naming the file and key)."""
     if not isinstance(data, dict):
         raise RuleError(path, "a rule file must be a mapping of keys")
     for key in data:

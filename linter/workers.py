@@ -36,6 +36,8 @@ class _Failed(str):
 
 
 class Worker:
+    """A worker process checking chunks of files, with the pipes to feed it and hear from it."""
+
     def __init__(self, context, setup: tuple, inherited: Sequence = ()):
         tasks_in, tasks_out = context.Pipe(duplex=False)
         results_in, results_out = context.Pipe(duplex=False)

@@ -89,6 +89,7 @@ RISE = "同比提高5%"
 
 
 def is_rate_name(name: str) -> bool:
+    """Whether a name ends like a rate (…率) and is not one of the exceptions."""
     return ends_with_any(name, RATE_SUFFIXES) and not ends_with_any(name, NOT_RATES)
 
 
@@ -153,6 +154,7 @@ UNIT_KIND_EN = {
 
 
 def unit_kind(unit: str) -> str:
+    """The kind of a unit (money, percent, count, duration …), as the value grammar sorts it."""
     if unit in MONEY_UNITS:
         return "money"
     return UNITS.get(unit, ("other",))[0]
@@ -179,6 +181,7 @@ def _as_list(units) -> list[str]:
 
 
 def with_unit(comparator: str | None, number, unit: str) -> str:
+    """A target written out: comparator, number and unit (``≥95%``)."""
     return f"{comparator or ''}{plain_number(number)}{unit}"
 
 

@@ -117,6 +117,7 @@ def _table_at(doc: Document, line: int) -> Table | None:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of the form's required fields printed empty in ``doc``'s text."""
     if not doc.source_text or not doc.tables:
         return
     pattern = _labels(tuple(params["labels"]))

@@ -149,6 +149,7 @@ def _goal_tasks(
 
 
 def unmeasured(table: Table, doc: Document, params: dict) -> list[str]:
+    """The tasks the table's goal promises that none of its indicators measures."""
     if not table.goal or len(table.indicators) < params["min_indicators"]:
         return []
     tasks = goal_tasks(table.goal, params)
@@ -175,6 +176,7 @@ def unmeasured(table: Table, doc: Document, params: dict) -> list[str]:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of goal tasks no indicator measures, one per table."""
     for table in doc.tables:
         if table.truncated:
             continue

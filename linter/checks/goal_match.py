@@ -55,11 +55,14 @@ _VERBS = re.compile(
 
 @dataclass
 class GoalQuantity:
+    """A quantity in a goal and the words before it in its clause."""
+
     quantity: Quantity
     context: str  # the words before it in its clause: 实现农村住房保险补贴
 
 
 def goal_quantities(goal: str, unit_kinds: list[str]) -> list[GoalQuantity]:
+    """The quantities of the goal in these unit kinds, each with its context."""
     found = []
     previous_end = 0
     for q in find_quantities(goal):
@@ -81,6 +84,7 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
 
 
 def best_indicator(g: GoalQuantity, table: Table, similarity: float, scope: Scope) -> Indicator | None:
+    """The indicator of the same unit whose name best matches the goal quantity's context (None if unclear)."""
     scored = []
     for ind in table.indicators:
         v = ind.value
@@ -104,6 +108,7 @@ def best_indicator(g: GoalQuantity, table: Table, similarity: float, scope: Scop
 
 
 def disagree(goal: Quantity, value: Quantity, approximate: float) -> bool:
+    """Whether an indicator's value contradicts the goal's quantity (beyond ``approximate``)."""
     x, y = goal.number, value.number
     if goal.comparator in ("≥", ">") or goal.open_ended:
         return y < x
@@ -120,6 +125,7 @@ def _name_states_it(ind: Indicator, goal: Quantity) -> bool:
 
 
 def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indicator]]:
+    """The (goal quantity, indicator) pairs of a table that contradict each other."""
     if not table.goal:
         return
     scope = scope_of((), params["exclude_categories"])
@@ -132,6 +138,7 @@ def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indic
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of goal quantities an indicator contradicts."""
     for table in doc.tables:
         for g, ind in mismatches(table, params):
             yield Hit(

@@ -60,6 +60,7 @@ def _scope(categories: tuple[str, ...], exclude: tuple[str, ...]) -> Scope:
 
 
 def in_scope(ind: Indicator, categories: Iterable[str], exclude: Iterable[str] = ()) -> bool:
+    """Whether the indicator falls under ``categories`` and not under ``exclude``."""
     return ind in scope_of(categories, exclude)
 
 
@@ -107,10 +108,12 @@ def name_key(name: str) -> str:
 
 
 def ends_with_any(name: str, suffixes: list[str]) -> bool:
+    """Whether ``name`` ends with one of ``suffixes``."""
     return name.endswith(tuple(suffixes))
 
 
 def contains_any(text: str, words: list[str]) -> bool:
+    """Whether ``text`` contains one of ``words``."""
     return bool(words) and _alternation(words).search(text) is not None
 
 

@@ -55,6 +55,7 @@ def stale_year(value: Value | None, budget_year: int) -> int | None:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of dates in values that lie before the budget year."""
     year = doc.budget_year
     if not year:
         return

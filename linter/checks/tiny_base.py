@@ -84,6 +84,7 @@ def _share_text(share: Decimal) -> str:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of percentage targets on a population the table counts as tiny."""
     counts_scope = scope_of(params["count_categories"])
     rates_scope = scope_of((), params["exclude_categories"])
     for table in doc.tables:

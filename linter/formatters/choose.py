@@ -12,6 +12,7 @@ FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 def choose_format(fmt: str | None, environ=None) -> str:
+    """The format asked for, or ``github`` under GitHub Actions and ``text`` elsewhere."""
     if fmt:
         return fmt
     environ = os.environ if environ is None else environ
@@ -40,6 +41,7 @@ def writer_for(fmt: str, colour: bool = False, lang: str = "zh"):
 def render(
     fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bool = False, colour: bool = False
 ) -> str:
+    """The whole run's output in a format that is written at the end (SARIF, JUnit, GitLab, statistics …)."""
     if statistics:
         from linter.formatters.statistics import format_statistics
 

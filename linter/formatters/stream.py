@@ -18,6 +18,8 @@ from linter.outputs import StdoutError
 
 
 class Writer:
+    """A format written a file at a time: ``start()``, ``add(…)`` per file, ``finish(files)``."""
+
     def __init__(self, colour: bool = False):
         self.colour = colour
         self.counts: Counter = Counter()  # findings by severity, over the files added so far
