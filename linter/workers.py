@@ -26,6 +26,8 @@ class WorkerLost(LintError):
     """The worker died (killed for its memory, a crash inside a C library) or failed. ``job`` is
     the oldest one it had; ``zh`` and ``en`` say what happened, for the files it had not checked."""
 
+    zh: str  # always given here (LintError's may be None)
+
     def __init__(self, job, zh: str, en: str):
         self.job = job
         super().__init__(None, zh, en)

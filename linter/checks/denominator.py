@@ -62,6 +62,7 @@ def mismatch(name: str, value: Value, denominators: dict[str, str]) -> tuple[str
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the name says per what and the value is per something else, else None."""
     found = mismatch(ind.name, ind.value, params["denominators"])
     if not found:
         return None

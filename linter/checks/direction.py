@@ -22,6 +22,7 @@ ARGS = ("wanted", "wanted_en", "example", "suggestion")
 
 
 def points_up(value: Value) -> bool:
+    """Whether a value asks for a rise (提高, 同比增长5%)."""
     if isinstance(value, Direction):
         return value.direction == "up"
     if isinstance(value, Quantity) and value.change:
@@ -32,12 +33,14 @@ def points_up(value: Value) -> bool:
 
 
 def points_down(value: Value) -> bool:
+    """Whether a value asks for a fall (降低, 同比下降5%)."""
     if isinstance(value, Quantity) and value.change:
         return value.change == "down"  # 同比下降5%
     return isinstance(value, Direction) and value.direction == "down"
 
 
 def conflict(name: str, value: Value, params: dict) -> str | None:
+    """The direction the name wants (up or down) when the value points the other way, else None."""
     down = contains_any(name, params["down_words"])
     up = contains_any(name, params["up_words"])
     if ends_with_any(name, params["bad_suffixes"]) and not down:
@@ -52,6 +55,7 @@ def conflict(name: str, value: Value, params: dict) -> str | None:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the row's value points the other way from its name, else None."""
     wanted = conflict(core_name(ind.name), ind.value, params)
     if not wanted:
         return None

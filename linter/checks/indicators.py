@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from linter.glossary import HTML_TAG, LEVEL1_NAMES, LEVEL2_NAMES
 from linter.model import Document, Indicator, Table
 from linter.values.types import Empty
+
+if TYPE_CHECKING:  # for annotations only
+    from linter.checks import RowView
 
 _UNIT_NOTE = re.compile(r"[（(](?:%|％|百分比|个|次|人|元|万元|家|户)[）)]$")
 _PUNCT = re.compile(r"[\s,，、;；:：。.!！?？“”\"'‘’()（）《》<>【】\-—~～·]+")
@@ -34,7 +38,7 @@ class Scope:
         self.level1, self.level2 = _split_levels(categories)
         self.not_level1, self.not_level2 = _split_levels(exclude)
 
-    def __contains__(self, ind: Indicator) -> bool:
+    def __contains__(self, ind: Indicator | RowView) -> bool:
         if (self.level1 or self.level2) and ind.level2 not in self.level2 and ind.level1 not in self.level1:
             return False
         return ind.level2 not in self.not_level2 and ind.level1 not in self.not_level1
@@ -59,7 +63,7 @@ def _scope(categories: tuple[str, ...], exclude: tuple[str, ...]) -> Scope:
     return Scope(categories, exclude)
 
 
-def in_scope(ind: Indicator, categories: Iterable[str], exclude: Iterable[str] = ()) -> bool:
+def in_scope(ind: Indicator | RowView, categories: Iterable[str], exclude: Iterable[str] = ()) -> bool:
     """Whether the indicator falls under ``categories`` and not under ``exclude``."""
     return ind in scope_of(categories, exclude)
 

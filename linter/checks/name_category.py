@@ -25,6 +25,7 @@ ARGS = ("belongs", "filed")
 
 
 def validate(params: dict) -> None:
+    """Refuse a ``suffixes`` entry that is not a list of categories (ValueError)."""
     for suffix, cats in params["suffixes"].items():
         if not isinstance(cats, list):
             raise ValueError(f"suffixes.{suffix}: must be a list of categories")
@@ -49,6 +50,7 @@ def misfiled(ind, params: dict) -> str | None:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the name's suffix belongs under another 二级, else None."""
     if not ind.level2:
         return None
     target = misfiled(ind, params)

@@ -115,6 +115,7 @@ MAX_NAME = 300  # far beyond any real indicator name
 
 
 def validate(params: dict) -> None:
+    """Refuse a ``deadline_pattern`` that is not a valid regular expression (ValueError)."""
     try:
         re.compile(params["deadline_pattern"])
     except re.error as exc:
@@ -122,6 +123,7 @@ def validate(params: dict) -> None:
 
 
 def reason(name: str, value, params: dict) -> str | None:
+    """Why a name is no measure (a date, a rule, a sentence …), or None when it is one."""
     name = name[:MAX_NAME]  # a configured pattern must not make one absurd cell cost minutes
     if _DATE_HINT.search(fold(name)) and isinstance(parse(name), Date | Period):
         return "date"
@@ -151,6 +153,7 @@ _EN = {
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the indicator's name is no measure, else None."""
     name = core_name(ind.name)
     why = reason(name, ind.value, params) if name else None
     return {"reason": why, "reason_zh": _ZH[why], "reason_en": _EN[why]} if why else None

@@ -56,6 +56,7 @@ ARGS = ByParam(
 
 
 def validate(params: dict) -> None:
+    """Refuse a ``relation`` that is not one of RELATIONS (ValueError)."""
     if params["relation"] not in RELATIONS:
         raise ValueError(f"relation: must be one of {', '.join(RELATIONS)}, got {params['relation']!r}")
     try:
@@ -66,6 +67,7 @@ def validate(params: dict) -> None:
 
 @lru_cache(maxsize=16384)  # four rules ask it of every name
 def name_quantities(name: str) -> tuple[Quantity, ...]:
+    """The quantities written in a name (培训100人次 → 100人次)."""
     value = parse(name)
     if isinstance(value, Text):
         found = list(value.quantities)
@@ -78,6 +80,7 @@ def name_quantities(name: str) -> tuple[Quantity, ...]:
 
 
 def number_conflict(ind: RowView) -> tuple[Quantity, str] | None:
+    """A quantity of the name whose number the value contradicts, and why; None if none does."""
     value = ind.value
     numbers: tuple[Decimal, ...]
     if isinstance(value, Quantity) and not value.per_unit and value.unit_kind != "percent":
@@ -95,6 +98,7 @@ def number_conflict(ind: RowView) -> tuple[Quantity, str] | None:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the name and the value disagree in the configured ``relation``, else None."""
     relation = params["relation"]
     name = core_name(ind.name)
     if relation == "grade-echo":

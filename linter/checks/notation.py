@@ -41,6 +41,7 @@ def normalised(text: str) -> str:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the value writes a sign or a number otherwise than canonically, else None."""
     text = ind.value_text
     if not text or not (_SIGN.search(text) or _FULL.search(text)):
         return None

@@ -34,11 +34,13 @@ HUNDRED = Decimal(100)
 
 
 def validate(params: dict) -> None:
+    """Refuse a ``bound`` other than trivial or over-100 (ValueError)."""
     if params["bound"] not in ("trivial", "over-100"):
         raise ValueError(f"bound: must be trivial or over-100, got {params['bound']!r}")
 
 
 def is_trivial(value: Value) -> TypeGuard[Quantity | BareNumber]:
+    """Whether a value bounds nothing (≥0, ≤100%)."""
     if isinstance(value, Quantity | BareNumber):
         if value.comparator == "≥" and value.number == 0:
             return True
@@ -48,6 +50,7 @@ def is_trivial(value: Value) -> TypeGuard[Quantity | BareNumber]:
 
 
 def is_over_100(value: Value, name: str, params: dict) -> TypeGuard[Quantity]:
+    """Whether a percentage the name caps at 100% asks for more (or for exactly 100% as a floor)."""
     if not isinstance(value, Quantity) or value.unit_kind != "percent":
         return False
     if not ends_with_any(name, params["capped_suffixes"]) or contains_any(name, params["uncapped_words"]):
@@ -58,6 +61,7 @@ def is_over_100(value: Value, name: str, params: dict) -> TypeGuard[Quantity]:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the row's bound constrains nothing or cannot be met, else None."""
     name = core_name(ind.name)
     if params["bound"] == "trivial":
         if not is_trivial(ind.value):
