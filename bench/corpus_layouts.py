@@ -26,9 +26,9 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.corpus_rows import CORPUS, Row, Score, documents, key, pair  # noqa: E402
-from linter.readers import InputError  # noqa: E402
-from linter.readers.text import read_text  # noqa: E402
+from bench.corpus_rows import CORPUS, Row, Score, documents, key, pair
+from linter.readers import InputError
+from linter.readers.text import read_text
 
 HEADING = ("一级指标", "二级指标", "三级指标", "指标值")
 Cells = list[str]

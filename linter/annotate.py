@@ -48,6 +48,7 @@ def annotated_kind(source: str | Path) -> str:
 
 
 def headings(lang: str) -> tuple[str, ...]:
+    """The 检查结果 sheet's column headings in ``lang``."""
     return HEADINGS if lang == "zh" else HEADINGS_EN
 
 
@@ -66,6 +67,8 @@ class AnnotateError(LintError):
 
 @dataclass(frozen=True)
 class Target:
+    """A cell of the workbook a finding is marked on."""
+
     sheet: str
     cell: str  # A1 reference
 
@@ -125,7 +128,7 @@ def write_annotated(
         refuse_huge_merges(source)
         try:
             book = load_workbook(source)
-        except Exception as e:  # read already succeeded once; a second failure is still no traceback
+        except Exception as e:  # noqa: BLE001 — read already succeeded once; a second failure is still no traceback
             raise AnnotateError(
                 source, f"无法复制工作簿（{type(e).__name__}）", "cannot copy the workbook"
             ) from None
@@ -159,9 +162,9 @@ def put_text(ws, row: int, column: int, value):
 def _in_workbook(book, findings: list[Finding]) -> dict[int, Target]:
     names = set(book.sheetnames)
     return {
-        i: Target(f.location.sheet, f.location.cell)
+        i: Target(sheet, cell)
         for i, f in enumerate(findings)
-        if f.location.sheet in names and f.location.cell
+        if (sheet := f.location.sheet) is not None and sheet in names and (cell := f.location.cell)
     }
 
 
@@ -172,7 +175,7 @@ def _xls_copy(source: Path, findings: list[Finding]):
     from linter.readers.excel import read_xls_values
 
     book = openpyxl.Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the sheet a new workbook starts with
     for name, values, merged, _visible, _hidden in read_xls_values(source.read_bytes(), str(source)):
         ws = book.create_sheet(_sheet_title(name))  # (an .xls sheet name: no formula, but XML)
         for (r, c), text in values.items():
@@ -190,7 +193,7 @@ def _layout(doc: Document, findings: list[Finding]):
     from linter.report.cells import place_findings
 
     book = openpyxl.Workbook()
-    ws = book.active
+    ws = book.worksheets[0]  # the sheet a new workbook starts with
     ws.title = LAYOUT_SHEET
     refs: list[dict[str, str]] = []  # per table: cell key (as report.cells names it) → the cell drawn
     r = 1
@@ -292,7 +295,7 @@ def _mark(book, findings: list[Finding], place: dict[int, Target], lang: str = "
         if top is not None:  # a cell inside a merged range is marked at the range's top-left
             cell = ws.cell(row=top[0], column=top[1])
         worst = worst_severity(f.severity for f in found)
-        colour = FILLS.get(worst, FILLS["info"])
+        colour = FILLS.get(worst or "info", FILLS["info"])
         cell.fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
         text = mark_text(found, lang)
         if cell.comment is not None and cell.comment.text:

@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.annotate import FILLS, AnnotateError, headings, mark_text
 from linter.model import Document, Finding
 from linter.rulebook import worst_severity
 from linter.safetext import xml_safe
+
+if TYPE_CHECKING:  # python-docx loads only when a Word document is annotated
+    from docx.table import Table
 
 AUTHOR = "indicator-lint"
 INITIALS = "IL"
@@ -50,7 +54,7 @@ def annotated_document(
 
     try:
         document = docx.Document(str(source))
-    except Exception as e:  # read already succeeded once; a second failure is still no traceback
+    except Exception as e:  # noqa: BLE001 — read already succeeded once; a second failure is still no traceback
         raise AnnotateError(
             source.name, f"无法复制 Word 文档（{type(e).__name__}）", "cannot copy the Word document"
         ) from None
@@ -98,7 +102,7 @@ class _Places:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
 
-        self.tables: dict[str, object] = {}
+        self.tables: dict[str, Table] = {}
         self.paragraphs: list = []
         n = 0
         for child in document.element.body.iterchildren():
@@ -163,7 +167,7 @@ def _mark(document, target, found: list[Finding], lang: str) -> None:
 
     worst = worst_severity(f.severity for f in found)
     if isinstance(target, _Cell):
-        _shade(target, FILLS.get(worst, FILLS["info"]))
+        _shade(target, FILLS.get(worst or "info", FILLS["info"]))
         paragraphs = target.paragraphs
     else:
         paragraphs = [target]

@@ -60,5 +60,6 @@ def replaced_atomically(path: Path | str) -> Iterator[Path]:
 
 
 def write_text_atomically(path: Path | str, text: str) -> None:
+    """Write ``text`` (UTF-8, \\n line ends) to ``path`` as ``replaced_atomically`` does."""
     with replaced_atomically(path) as tmp:
         tmp.write_text(text, encoding="utf-8", errors="replace", newline="\n")

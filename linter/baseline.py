@@ -44,6 +44,7 @@ def relative_path(path: str | Path, root: Path) -> str:
 
 
 def finding_key(f: Finding, root: Path) -> Key:
+    """What a baseline counts a finding by: (path, table, indicator, code), line numbers left out."""
     return (
         relative_path(f.location.path, root),
         unicode_safe(f.table or ""),
@@ -68,6 +69,8 @@ def write_baseline(findings: list[Finding], out: Path) -> dict:
 
 @dataclass
 class StaleEntry:
+    """Accepted findings of one key that no longer occur (``stale``)."""
+
     path: str
     table: str
     indicator: str
@@ -83,7 +86,7 @@ class StaleEntry:
 class Baseline:
     """A loaded baseline. ``new_findings`` spends its counts; ``stale`` lists what was not spent."""
 
-    def __init__(self, path: Path, counts: Counter, slugs: dict[Key, str]):
+    def __init__(self, path: Path, counts: Counter[Key], slugs: dict[Key, str]):
         self.path, self.root = path, path.resolve().parent
         self.counts, self.slugs = counts, slugs
         self.remaining = Counter(counts)

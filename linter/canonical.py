@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -72,6 +73,7 @@ def document_to_dict(doc: Document) -> dict:
 
 
 def table_to_dict(table: Table, currency_unit: str = "") -> dict:
+    """One table's canonical mapping (docs/format.md), empty fields left out."""
     out: dict = {"name": table.name}
     if table.kind != "project":
         out["kind"] = table.kind
@@ -116,8 +118,9 @@ def written(ind: Indicator) -> tuple[str, str, str]:
     list, at the head of the name, as printed."""
     level1, level2, name = ind.level1, ind.level2, ind.name
     printed1 = ind.level1_printed.strip()
-    if printed1 and normalise_level1(printed1) not in (None, level1):
-        level1 = normalise_level1(printed1)
+    moved_from = normalise_level1(printed1) if printed1 else None
+    if moved_from is not None and moved_from != level1:
+        level1 = moved_from
     if ind.inline_heading:
         heading, under = ind.inline_heading
         under2 = normalise_level2(under)
@@ -173,7 +176,8 @@ def indicators_to_yaml_form(indicators: list[Indicator]):
 def _tree_keeps_order(rows) -> bool:
     # The tree groups by 一级 then 二级: fine only if each group is one contiguous run, and every
     # indicator has both levels (an empty heading makes an unreadable tree key).
-    seen1, seen2 = [], []
+    seen1: list[str] = []
+    seen2: list[tuple[str, str]] = []
     for _ind, level1, level2, _name in rows:
         if not level1 or not level2:
             return False
@@ -220,7 +224,13 @@ def _put(out: dict, key: str, value) -> None:
         out[key] = value
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+if TYPE_CHECKING:  # one static base for the checker: the two have the same interface
+    _BaseDumper = yaml.SafeDumper
+else:  # libyaml's dumper when PyYAML has it
+    _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):
     pass
 
 
@@ -268,12 +278,14 @@ def to_yaml_stream(docs: list[Document], sources: list[str] | None = None) -> st
 
 
 def location_to_dict(loc: Location | None) -> dict | None:
+    """A Location as JSON: its fields that are set."""
     if loc is None:
         return None
     return {k: v for k, v in asdict(loc).items() if v is not None}
 
 
 def funding_to_json(funding: Funding | None, currency_unit: str = "") -> dict | None:
+    """The funding block as JSON, amounts in 元 (None when the table has none)."""
     if funding is None:
         return None
 
@@ -289,6 +301,7 @@ def funding_to_json(funding: Funding | None, currency_unit: str = "") -> dict | 
 
 
 def indicator_to_json(ind: Indicator) -> dict:
+    """One indicator as JSON: as printed, as parsed, and where it was read."""
     out = {
         "level1": ind.level1,
         "level2": ind.level2,
@@ -310,6 +323,7 @@ def indicator_to_json(ind: Indicator) -> dict:
 
 
 def table_to_json(table: Table, currency_unit: str = "") -> dict:
+    """One table as JSON, every field present (``convert --to json``)."""
     out = {
         "name": table.name,
         "kind": table.kind,
@@ -345,6 +359,7 @@ def table_to_json(table: Table, currency_unit: str = "") -> dict:
 
 
 def document_to_json(doc: Document) -> dict:
+    """One document as JSON, every field present."""
     return {
         "path": doc.path,
         "title": doc.title,
@@ -362,6 +377,7 @@ def document_to_json(doc: Document) -> dict:
 
 
 def to_json(docs: list[Document]) -> str:
+    """The documents as the JSON text of ``convert --to json``."""
     documents = unicode_safe_data(
         [document_to_json(d) for d in docs]
     )  # valid UTF-8, whatever a file is named

@@ -16,6 +16,7 @@ import errno
 import os
 import signal
 import sys
+from typing import ClassVar
 
 import click
 
@@ -38,7 +39,7 @@ def _terminate(signum, frame):
 class _LazyGroup(click.Group):
     """Loads a sub-command's module only when that sub-command runs (keeps start-up light)."""
 
-    _commands = {
+    _commands: ClassVar[dict[str, tuple[str, str]]] = {
         "parse": ("linter.commands.parse", "parse_command"),
         "convert": ("linter.commands.convert", "convert_command"),
         "check": ("linter.commands.check", "check_command"),

@@ -23,6 +23,7 @@ import fnmatch
 import math
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -322,7 +323,7 @@ def _check_rule_keys(rules: list[Rule], keys: list[str], where: str) -> None:
 
 
 def configured_rules(
-    config: Config, rules: list[Rule], cli_select: list[str] = (), cli_ignore: list[str] = ()
+    config: Config, rules: list[Rule], cli_select: Sequence[str] = (), cli_ignore: Sequence[str] = ()
 ) -> list[Rule]:
     """The rules to run under ``config``, with its severities and parameters applied.
 
@@ -394,6 +395,7 @@ def ignored_for(config: Config, path: Path | str) -> list[str]:
 
 
 def is_ignored(finding, keys: list[str]) -> bool:
+    """Whether a finding is matched by one of ``keys``: ALL, its slug, its code or a code prefix (IL2)."""
     return any(k == "ALL" or k in (finding.rule, finding.code) or finding.code.startswith(k) for k in keys)
 
 
@@ -409,9 +411,9 @@ class Settings:
     def __init__(
         self,
         explicit: str | None = None,
-        rules_dirs: list[str] = (),
-        select: list[str] = (),
-        ignore: list[str] = (),
+        rules_dirs: Sequence[str] = (),
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
     ):
         self.explicit = load_config(explicit) if explicit else None
         self.rules_dirs, self.select, self.ignore = list(rules_dirs), list(select), list(ignore)
@@ -448,7 +450,8 @@ class Settings:
         out: list[Path] = []
         for config, _ in self._by_config.values():
             out += [Path(s) for s in config.sources if not s.startswith(("preset:", "(built-in"))]
-            for folder in [*config.extra_rules, *self.rules_dirs]:
+            folders: list[Path | str] = [*config.extra_rules, *self.rules_dirs]
+            for folder in folders:
                 out += sorted(Path(folder).glob("*.yaml"))
         return out
 

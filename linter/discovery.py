@@ -194,6 +194,7 @@ def _is_table_name(name: str) -> bool:
 
 
 def is_pattern(text: str) -> bool:
+    """Whether a command-line argument is a glob pattern (``*``, ``?``, ``[``) rather than a path."""
     return bool(_GLOB_CHARS & set(text))
 
 
@@ -234,23 +235,7 @@ def _match(base: str, parts: list[str], follow_links: bool, found: dict, visited
     part, rest = parts[0], parts[1:]
     folder = base or os.curdir
     if part == "**":
-        if rest:
-            _match(base, rest, follow_links, found, visited)  # ** as no folder at all
-        else:
-            found[base or os.curdir] = None  # 'tables/**': the folder, walked whole
-            return
-        if follow_links:
-            identity = _identity(folder)
-            if identity in visited:
-                return  # entered before, through a link: a loop
-            visited.add(identity)
-        entries = _listing(folder)
-        if entries is None:
-            found[folder] = None  # unreadable: read_path reports it
-            return
-        for entry in sorted(entries, key=lambda e: e.name):
-            if not entry.name.startswith(".") and _kind(entry, follow_links) == "dir":
-                _match(os.path.join(base, entry.name), parts, follow_links, found, visited)
+        _match_any_depth(base, parts, follow_links, found, visited)
         return
     if not is_pattern(part):
         path = os.path.join(base, part)
@@ -273,6 +258,29 @@ def _match(base: str, parts: list[str], follow_links: bool, found: dict, visited
                 found[path] = None
             elif _kind(entry, follow_links) == "dir":
                 _match(path, rest, follow_links, found, visited)
+
+
+def _match_any_depth(base: str, parts: list[str], follow_links: bool, found: dict, visited: set) -> None:
+    """``_match`` for ``parts`` that begin with ``**``: the rest here, then in every folder below."""
+    rest = parts[1:]
+    folder = base or os.curdir
+    if rest:
+        _match(base, rest, follow_links, found, visited)  # ** as no folder at all
+    else:
+        found[folder] = None  # 'tables/**': the folder, walked whole
+        return
+    if follow_links:
+        identity = _identity(folder)
+        if identity in visited:
+            return  # entered before, through a link: a loop
+        visited.add(identity)
+    entries = _listing(folder)
+    if entries is None:
+        found[folder] = None  # unreadable: read_path reports it
+        return
+    for entry in sorted(entries, key=lambda e: e.name):
+        if not entry.name.startswith(".") and _kind(entry, follow_links) == "dir":
+            _match(os.path.join(base, entry.name), parts, follow_links, found, visited)
 
 
 def _plain_kind(path: str, follow_links: bool) -> str:

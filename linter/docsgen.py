@@ -25,6 +25,7 @@ def _yaml(data) -> str:
 
 
 def rule_page(rule) -> str:
+    """The Markdown page of one rule: its title, messages, basis, parameters and examples."""
     params = {k: v for k, v in rule.params.items()}
     lines = [
         HEADER.format(name=rule.path.name),
@@ -93,6 +94,7 @@ def rule_page(rule) -> str:
 
 
 def index_page(rules) -> str:
+    """docs/rules/README.md: the table of every rule."""
     out = [
         HEADER.format(name="*.yaml"),
         "# 规则 / Rules\n\n",
@@ -107,6 +109,7 @@ def index_page(rules) -> str:
 
 
 def expected_pages() -> dict[Path, str]:
+    """Every page as the rule files make it, by its path."""
     from linter.rulebook import load_rule_dirs
 
     rules = load_rule_dirs()
@@ -129,6 +132,7 @@ def stale_pages() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    """Write the pages (or, with ``--check``, list the stale ones); the exit code."""
     if "--check" in argv:
         stale = stale_pages()
         for name in stale:

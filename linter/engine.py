@@ -6,14 +6,17 @@ runs each check (row checks once per distinct row), fills the rule's message tem
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from linter.checks import Hit, RowCheck, RowView, hit_location, row_texts
-from linter.checks.indicators import is_blank_row
+from linter.checks.indicators import Scope, is_blank_row
 from linter.crash import describe
 from linter.errors import LintError
 from linter.model import Document, Finding, Indicator, Location
 from linter.rulebook import Rule, RuleError, load_rule_dirs
+
+Judge = Callable[[RowView, dict], dict | None]  # a row check's judge (RowCheck.judge)
 
 __all__ = ["CheckFailed", "Engine", "RuleError", "finding_sort_key"]
 
@@ -43,7 +46,7 @@ class Engine:
         # (一级, 二级, blank row) → the row checks that look at such a row, in rule order: which
         # rules a row is in scope of depends on its categories alone (checks.indicators.Scope),
         # and a sweep has a few dozen pairs of categories for its hundreds of thousands of rows.
-        self._judges: dict[tuple, list[tuple[Rule, object, str]]] = {}
+        self._judges: dict[tuple, list[tuple[Rule, Judge, str]]] = {}
         self._doc_rules = [r for r in self.rules if not isinstance(r.module.check, RowCheck)]
         # the row's texts (``checks.row_texts``) → (the RowView judged, its verdict, met again)
         self._verdicts: dict[tuple, tuple[RowView, list, bool]] = {}
@@ -70,7 +73,7 @@ class Engine:
             try:
                 for hit in rule.module.check(doc, rule.params):
                     add(rule, hit)
-            except Exception as exc:  # noqa: BLE001 — one bad check must not hide the other files
+            except Exception as exc:  # one bad check must not hide the other files
                 raise _crash(doc, rule, exc) from exc
         for table in doc.tables:
             for ind in table.indicators:
@@ -109,7 +112,7 @@ class Engine:
         for rule, judge, at in judges:
             try:
                 args = judge(row, rule.params)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:  # re-raised as a crash naming the rule
                 raise _crash(doc, rule, exc) from exc
             if args is not None:
                 verdict.append((rule, at, args))
@@ -181,13 +184,13 @@ def _without_superseded(
     ]
 
 
-def _group_row_rules(rules: list[Rule]) -> list[tuple[object, bool, list[tuple[Rule, object, str]]]]:
+def _group_row_rules(rules: list[Rule]) -> list[tuple[Scope, bool, list[tuple[Rule, Judge, str]]]]:
     """The row checks' rules in groups that look at the same rows: ``(Scope, skip_blank, [(rule,
     judge, at)…])``, so that whether a row is in is asked once per group, not once per rule (some
     twenty rules fall into about ten groups)."""
     from linter.checks.indicators import scope_of
 
-    groups: dict[tuple, tuple[object, bool, list]] = {}
+    groups: dict[tuple, tuple[Scope, bool, list]] = {}
     for rule in rules:
         row = rule.module.check
         scope = scope_of(*row.scope_lists(rule.params))
@@ -271,6 +274,7 @@ def fill(template: str, fields: dict[str, Any]) -> str:
 
 
 def finding_sort_key(f: Finding) -> tuple:
+    """The order findings are reported in: file, sheet, line, column, cell, then code."""
     loc: Location = f.location
     return (
         loc.path,

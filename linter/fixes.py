@@ -47,12 +47,15 @@ KINDS = {"notation": _notation, "money-unit": _money_unit, "suggestion": _sugges
 
 
 def fixed_value(rule, ind: Indicator, f: Finding) -> str | None:
+    """The value ``rule``'s fix writes for ``ind``, or None when it has nothing different to write."""
     new = KINDS[rule.fix["kind"]](ind, f)
     return new if new and new != ind.value_text else None
 
 
 @dataclass
 class FileFix:
+    """The fixes of one file: its text before and after, and what was applied."""
+
     path: str
     before: str
     after: str
@@ -120,17 +123,15 @@ def fix_yaml(
         if (loc.line, loc.column) in done or not (1 <= loc.line <= len(lines)):
             continue
         ind = _indicator_at(doc, loc.line, loc.column)
-        new = fixed_value(rule, ind, f) if ind is not None else None
-        if new is None:
+        if ind is None or (new := fixed_value(rule, ind, f)) is None:
             continue
         edited = _edit(lines[loc.line - 1], loc.column - 1, ind.value_text, new)
         if edited is None:
             continue
         done.add((loc.line, loc.column))
-        edits.append((loc.line, loc.column, edited, new, f.code))
+        edits.append((loc.line, loc.column, ind, new, f.code))
     # right to left on a line, so that the columns of the others stay true
-    for line, column, _edited, new, code in sorted(edits, key=lambda e: (e[0], -e[1])):
-        ind = _indicator_at(doc, line, column)
+    for line, column, ind, new, code in sorted(edits, key=lambda e: (e[0], -e[1])):
         candidate = _edit(lines[line - 1], column - 1, ind.value_text, new)
         if candidate is None:
             continue
@@ -150,6 +151,7 @@ def fix_yaml(
 
 
 def unified_diff(fix: FileFix) -> str:
+    """The fix as a unified diff (``check --fix --diff``)."""
     return "".join(
         difflib.unified_diff(
             fix.before.splitlines(True), fix.after.splitlines(True), fromfile=fix.path, tofile=fix.path
@@ -191,7 +193,7 @@ def fix_file(run, path, unsafe: bool, passes: int = 4) -> tuple[FileFix | None, 
         total.applied += step.applied
         total.after = step.after
         doc = read_yaml(total.after, str(path))
-        doc.source_text = total.after  # (its # noqa comments: a suppressed finding is not fixed)
+        doc.source_text = total.after  # (its noqa comments: a suppressed finding is not fixed)
     return total, hidden
 
 
@@ -227,8 +229,7 @@ def fix_workbook(run, path, out: str, unsafe: bool) -> list[tuple[str, str]]:
             ),
             None,
         )
-        new = fixed_value(rule, ind, f) if ind is not None else None
-        if new is None or loc.sheet not in book.sheetnames:
+        if ind is None or (new := fixed_value(rule, ind, f)) is None or loc.sheet not in book.sheetnames:
             continue
         cell = book[loc.sheet][loc.cell]
         if isinstance(cell.value, str) and cell.value.count(ind.value_text) == 1:
@@ -246,7 +247,8 @@ def fix_paths(run, inputs, unsafe: bool, diff: bool, echo, err, output: str | No
     from linter.atomic import write_text_atomically
     from linter.safetext import shown
 
-    changed, counts, hidden_all, skipped = False, Counter(), 0, []
+    changed, hidden_all, skipped = False, 0, []
+    counts: Counter[str] = Counter()
     for path in inputs:
         if str(path).lower().endswith((".xlsx", ".xlsm")) and output and not diff:
             from linter.annotate import AnnotateError

@@ -190,6 +190,7 @@ def run_on_label_pattern() -> str:
 
 
 def parent_of(level2: str) -> str | None:
+    """The 一级 a known 二级 belongs to (数量指标 → 产出指标), None for an unknown one."""
     return LEVEL2_PARENT.get(level2)
 
 
@@ -202,4 +203,5 @@ def level1_for(level2: str | None, level1: str) -> str:
 
 @lru_cache(maxsize=8192)
 def is_category_label(text: str) -> bool:
+    """Whether ``text`` names a 一级 or 二级 category."""
     return normalise_level1(text) is not None or normalise_level2(text) is not None

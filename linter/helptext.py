@@ -11,6 +11,8 @@ A parameter without a Chinese text here keeps its English (a test checks that no
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 # The short line the group's command list shows comes first in each command's text.
@@ -105,6 +107,7 @@ _META = "indicator_lint.help_lang"
 
 
 def chinese_help(command: str, param: str) -> str | None:
+    """The Chinese help of a command (``param`` empty) or of one of its options, None if there is none."""
     texts = HELP_ZH.get(command, {})
     return texts.get(param) or (_COMMON.get(param) if param != "" else None)
 
@@ -148,7 +151,15 @@ def _without_lang(args: list[str]) -> list[str]:
     return out
 
 
-class Localised:
+# A mixin for click commands and groups: to the type checker it is a click.Command (which it always
+# comes before in a class's bases, ``localised``); at run time it adds no base of its own.
+if TYPE_CHECKING:
+    _Mixin = click.Command
+else:
+    _Mixin = object
+
+
+class Localised(_Mixin):
     """Mixed into a click command or group (``localised``): help in Chinese unless --lang en."""
 
     help_key = ""

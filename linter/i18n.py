@@ -42,6 +42,7 @@ def word(key: str, lang: str) -> str:
 
 
 def severity_word(severity: str, lang: str) -> str:
+    """A severity as the output shows it in ``lang`` (错误 / error)."""
     return SEVERITY_WORDS["zh" if lang == "zh" else "en"].get(severity, severity)
 
 
@@ -123,7 +124,7 @@ def pick(message: str, lang: str, path: str | None = None) -> str:
         return prefix + zh
     # The English half follows the Chinese text, which followed where it is about (``a.txt: ``):
     # that lead-in is kept in front of it.
-    lead = _LEAD.match(zh).group(0)
+    lead = m.group(0) if (m := _LEAD.match(zh)) else ""  # (it always matches: all of it is optional)
     return prefix + lead + en
 
 

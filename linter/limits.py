@@ -54,4 +54,5 @@ def count(n: int) -> str:
 
 
 def megabytes(n: int) -> str:
+    """A size for a message: ``12.3 MB``, or bytes under a megabyte."""
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"

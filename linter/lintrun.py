@@ -14,21 +14,28 @@ from __future__ import annotations
 
 import os
 from collections import Counter, deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.config import Settings, ignored_for, is_ignored
 from linter.discovery import STDIN
 from linter.model import Document, Finding
 
+if TYPE_CHECKING:  # the engine loads with the first file checked
+    from linter.engine import Engine
+
 
 class LintRun:
+    """What checking files needs, set up once: the settings, an Engine per configuration, the verdicts to share."""
+
     def __init__(
         self,
         config: str | None = None,
-        rules_dirs: list[str] = (),
-        select: list[str] = (),
-        ignore: list[str] = (),
+        rules_dirs: Sequence[str] = (),
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
         lang: str = "zh",
         report_unused_noqa: bool = False,
     ):
@@ -36,7 +43,7 @@ class LintRun:
         # What a worker process needs to set up the same run (check_files).
         self.arguments = (config, list(rules_dirs), list(select), list(ignore), lang, report_unused_noqa)
         self.lang, self.report_unused_noqa = lang, report_unused_noqa
-        self._engines: dict[Path | None, object] = {}  # one Engine per configuration (Settings.config_key)
+        self._engines: dict[Path | None, Engine] = {}  # one Engine per configuration (Settings.config_key)
 
     @property
     def rules_seen(self) -> dict:
@@ -178,6 +185,7 @@ PARALLEL_FROM = 16  # files: below this, starting worker processes costs more th
 
 
 def default_jobs() -> int:
+    """The number of processes a sweep uses by default: the cores this process may run on."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
@@ -263,7 +271,7 @@ def check_files(
             # of the output (give or take the chunks workers are fed meanwhile): finished results
             # wait here for their turn, and with a slow reader of the output they would otherwise
             # pile up (memory would grow with the files). With every worker lost, all is done here.
-            if not pending or pending[0].results is None and chunks and len(pending) < 4 * jobs:
+            if not pending or (pending[0].results is None and chunks and len(pending) < 4 * jobs):
                 job = _Job(chunks.take())
                 pending.append(job)
                 job.results = []
@@ -289,10 +297,11 @@ def check_files(
 class _Job:
     """A chunk of the paths, checked here or by ``worker``; ``results`` once they are in."""
 
-    __slots__ = ("paths", "worker", "results")
+    __slots__ = ("paths", "results", "worker")
 
     def __init__(self, paths: list[Path], worker=None):
-        self.paths, self.worker, self.results = paths, worker, None
+        self.paths, self.worker = paths, worker
+        self.results: list | None = None
 
 
 def _feed(run: LintRun, workers: list, chunks: _Chunks, pending: deque) -> None:

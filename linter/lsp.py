@@ -28,6 +28,8 @@ NOQA_REASON = "理由"  # the placeholder reason the noqa action writes, for the
 
 
 class TableServer(LanguageServer):
+    """The language server: lints a table as it is edited and keeps its findings for hover and fixes."""
+
     def __init__(self):
         super().__init__("indicator-lint", __version__)
         self._run = None
@@ -51,6 +53,7 @@ server = TableServer()
 
 
 def uri_path(uri: str) -> str:
+    """The file path of a ``file:`` URI (another URI as it is)."""
     parsed = urlparse(uri)
     return unquote(parsed.path) if parsed.scheme == "file" else uri
 
@@ -65,7 +68,7 @@ def lint_text(ls: TableServer, uri: str, text: str):
         doc = read_yaml(text, path)
     except InputError as exc:
         return None, str(exc)
-    doc.source_text = text  # its # noqa comments count, as in check
+    doc.source_text = text  # its noqa comments count, as in check
     return doc, ls.run.check(path, doc)
 
 
@@ -85,6 +88,7 @@ def not_a_table(path: str) -> bool:
 
 
 def diagnostics(ls: TableServer, uri: str, text: str) -> list[t.Diagnostic]:
+    """The editor's diagnostics for the text of ``uri``: one per finding, or the reader's error."""
     from linter.formatters.sarif import help_uri
 
     if not_a_table(uri_path(uri)):
@@ -132,6 +136,7 @@ def diagnostics(ls: TableServer, uri: str, text: str) -> list[t.Diagnostic]:
 
 
 def publish(ls: TableServer, uri: str) -> None:
+    """Lint the open document ``uri`` and send its diagnostics."""
     document = ls.workspace.get_text_document(uri)
     ls.text_document_publish_diagnostics(
         t.PublishDiagnosticsParams(
@@ -142,21 +147,25 @@ def publish(ls: TableServer, uri: str) -> None:
 
 @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: TableServer, params: t.DidOpenTextDocumentParams):
+    """A table opened: lint it."""
     publish(ls, params.text_document.uri)
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: TableServer, params: t.DidChangeTextDocumentParams):
+    """A table edited: lint it again."""
     publish(ls, params.text_document.uri)
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: TableServer, params: t.DidSaveTextDocumentParams):
+    """A table saved: lint it again."""
     publish(ls, params.text_document.uri)
 
 
 @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: TableServer, params: t.DidCloseTextDocumentParams):
+    """A table closed: forget its findings and clear its diagnostics."""
     ls.findings.pop(params.text_document.uri, None)
     ls.text_document_publish_diagnostics(
         t.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
@@ -165,6 +174,7 @@ def did_close(ls: TableServer, params: t.DidCloseTextDocumentParams):
 
 @server.feature(t.TEXT_DOCUMENT_HOVER)
 def hover(ls: TableServer, params: t.HoverParams):
+    """The rules of the findings on the hovered line: title, rationale, basis and a link to their page."""
     from linter.formatters.sarif import help_uri
 
     uri, line = params.text_document.uri, params.position.line + 1
@@ -213,6 +223,7 @@ def noqa_line(line: str, code: str) -> str:
 
 @server.feature(t.TEXT_DOCUMENT_CODE_ACTION)
 def code_action(ls: TableServer, params: t.CodeActionParams):
+    """The fixes of the findings in range (an unsafe one labelled so), as edits of the document."""
     from linter.fixes import fix_yaml
 
     uri = params.text_document.uri
@@ -255,4 +266,5 @@ def code_action(ls: TableServer, params: t.CodeActionParams):
 
 
 def main() -> None:
+    """Serve the language server protocol on standard input and output."""
     server.start_io()

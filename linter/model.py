@@ -130,6 +130,8 @@ class Problem:
 
 @dataclass
 class Document:
+    """One input file as read: its tables, where everything was read, and what could not be read."""
+
     path: str
     title: str = ""
     budget_year: int | None = None
@@ -147,6 +149,8 @@ class Document:
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by convention, as Location
 class Finding:
+    """One problem a rule found: where, in which table and indicator, and the message in one language."""
+
     code: str
     rule: str
     severity: str

@@ -135,7 +135,7 @@ def reason(exc: OSError) -> tuple[str, str]:
     if isinstance(exc, ReadOnlyOutput):
         return "文件为只读", "the file is read-only"
     en = shown(exc.strerror or str(exc))
-    return _IN_CHINESE.get(exc.errno, en), en
+    return (_IN_CHINESE.get(exc.errno, en) if exc.errno is not None else en), en
 
 
 def echo(text: str, nl: bool = True) -> None:

@@ -21,6 +21,7 @@ MANY_FILES = 20  # below this, a run is over before a bar is worth reading
 
 
 def wants_progress(n_files: int, fmt: str = "text", stream=None) -> bool:
+    """Whether to draw a progress bar: many files, a terminal, not under pre-commit or CI."""
     stream = stream or sys.stderr
     if n_files < MANY_FILES or fmt not in ("text", "html"):
         return False
@@ -30,6 +31,8 @@ def wants_progress(n_files: int, fmt: str = "text", stream=None) -> bool:
 
 
 class Progress:
+    """The progress bar on stderr (drawn only when ``enabled``)."""
+
     WIDTH = 30
 
     def __init__(self, total: int, enabled: bool, stream=None, lang: str = "zh"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +52,8 @@ class RuleError(SettingsError):
 
 @dataclass
 class Rule:
+    """A rule as loaded from its file: code, slug, severity, messages, check type and parameters, examples."""
+
     code: str
     slug: str
     severity: str
@@ -87,7 +90,7 @@ class Rule:
         return Rule(**{**self.__dict__, "params": params})
 
 
-def load_rule_dirs(extra_dirs: list[Path | str] = (), builtin: bool = True) -> list[Rule]:
+def load_rule_dirs(extra_dirs: Sequence[Path | str] = (), builtin: bool = True) -> list[Rule]:
     """Every rule of the shipped ``rules/`` folder (unless ``builtin`` is False) plus ``extra_dirs``.
 
     Codes and slugs must be unique across all folders: a later folder cannot silently replace a
@@ -134,7 +137,8 @@ def _load_rule_file(path: Path, stamp: tuple[int, int]) -> Rule:
     return rule_from_mapping(data, path)
 
 
-def rule_from_mapping(data: Any, path: Path) -> Rule:
+def _check_keys(data: Any, path: Path) -> None:
+    """RuleError unless the rule file is a mapping with every required key and no unknown one."""
     if not isinstance(data, dict):
         raise RuleError(path, "a rule file must be a mapping of keys")
     for key in data:
@@ -146,6 +150,10 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
         if key not in data:
             raise RuleError(path, f"missing key '{key}'")
 
+
+def rule_from_mapping(data: Any, path: Path) -> Rule:
+    """The Rule of a rule file's mapping, every key validated (RuleError naming the file and key)."""
+    _check_keys(data, path)
     code, slug, severity = data["code"], data["slug"], data["severity"]
     if not isinstance(code, str) or not _CODE.match(code):
         raise RuleError(path, f"key 'code' must look like IL101, got {code!r}")
@@ -259,7 +267,7 @@ def _check_placeholders(
         raise RuleError(path, f"key '{key}': not a valid message template: {exc}") from None
     known = returned_args(module, params) | MESSAGE_FIELDS
     for name in names:
-        root = re.match(r"[^.\[]*", name).group(0)  # {example[zh]} is the arg example
+        root = m.group(0) if (m := re.match(r"[^.\[]*", name)) else name  # {example[zh]}: the arg example
         if root not in known:
             raise RuleError(
                 path,

@@ -86,7 +86,7 @@ def unicode_safe_data(value):
 def _escape_unencodable(exc: UnicodeError):
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
-    return "".join(_escape(_ALL.match(char)) for char in exc.object[exc.start : exc.end]), exc.end
+    return _ALL.sub(_escape, exc.object[exc.start : exc.end]), exc.end
 
 
 # ``open(…, errors=ESCAPE)``: what the codec cannot encode (a lone surrogate, for UTF-8) is

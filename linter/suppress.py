@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,6 +66,8 @@ class SuppressionError(SettingsError):
 
 @dataclass
 class Suppression:
+    """One noqa comment or sidecar entry: what it silences, and where it is written."""
+
     kind: str  # "line" | "file" | "sidecar" | "invalid" (an unreadable noqa comment: silences nothing)
     keys: list[str]  # codes or slugs; empty: every rule
     location: Location
@@ -73,7 +76,7 @@ class Suppression:
     table: str | None = None  # for "sidecar"
     indicator: str | None = None
     used: set[str] = field(default_factory=set)
-    reason: str = ""  # written after the keys (``# noqa: IL212 已确认``), for people
+    reason: str = ""  # written after the keys (the 已确认 of ``noqa: IL212 已确认``), for people
 
     def covers(self, f: Finding, lines: set[int]) -> str | None:
         """The key that silences ``f`` (``*`` for a bare suppression), or None."""
@@ -261,7 +264,9 @@ def invalid_findings(suppressions: list[Suppression], lang: str = "zh") -> list[
     return out
 
 
-def unused_findings(suppressions: list[Suppression], known: set[str], lang: str = "zh") -> list[Finding]:
+def unused_findings(
+    suppressions: list[Suppression], known: AbstractSet[str], lang: str = "zh"
+) -> list[Finding]:
     """One ``IL000 unused-noqa`` finding per suppression (or per key of one) that silenced nothing."""
     out = []
     for s in suppressions:

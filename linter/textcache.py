@@ -14,6 +14,8 @@ LONGEST = 200  # characters: far beyond any label or value, short of a paragraph
 
 
 def short_text_cache(maxsize: int):
+    """An LRU cache of ``maxsize`` for a function of one text, caching only short texts."""
+
     def decorate(function):
         cached = lru_cache(maxsize=maxsize)(function)
 
@@ -21,7 +23,7 @@ def short_text_cache(maxsize: int):
         def call(text: str):
             return cached(text) if len(text) <= LONGEST else function(text)
 
-        call.cache_info = cached.cache_info
+        call.cache_info = cached.cache_info  # type: ignore[attr-defined]  # as lru_cache's own wrapper has
         return call
 
     return decorate

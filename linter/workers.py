@@ -14,7 +14,9 @@ thread in the worker always reads what it is sent, and the parent takes results 
 
 from __future__ import annotations
 
+import contextlib
 from collections import deque
+from collections.abc import Sequence
 from pathlib import Path
 
 from linter.errors import LintError
@@ -23,6 +25,8 @@ from linter.errors import LintError
 class WorkerLost(LintError):
     """The worker died (killed for its memory, a crash inside a C library) or failed. ``job`` is
     the oldest one it had; ``zh`` and ``en`` say what happened, for the files it had not checked."""
+
+    zh: str  # always given here (LintError's may be None)
 
     def __init__(self, job, zh: str, en: str):
         self.job = job
@@ -34,7 +38,9 @@ class _Failed(str):
 
 
 class Worker:
-    def __init__(self, context, setup: tuple, inherited: list = ()):
+    """A worker process checking chunks of files, with the pipes to feed it and hear from it."""
+
+    def __init__(self, context, setup: tuple, inherited: Sequence = ()):
         tasks_in, tasks_out = context.Pipe(duplex=False)
         results_in, results_out = context.Pipe(duplex=False)
         for end in (tasks_out, results_out):
@@ -58,13 +64,11 @@ class Worker:
         for key, shared in verdicts.items():
             self.outbox.setdefault(key, []).extend(shared)
 
-    def send(self, job, paths: list[Path]) -> None:
+    def send(self, job, paths: list[Path] | None) -> None:
         verdicts, self.outbox = self.outbox, {}
         self.sent.append(job)
-        try:
+        with contextlib.suppress(OSError):  # it has died: receive() says so, in its turn
             self._tasks.send((paths, verdicts))
-        except OSError:  # it has died: receive() says so, in its turn
-            pass
 
     def receive(self, wait: bool = False):
         """``(job, results, verdicts)`` for the oldest job sent, once its results are in (at once,

@@ -140,16 +140,15 @@ def test_a_value_merged_over_two_rows_and_two_columns_is_in_its_first_column_onl
     # The lower row reads like the upper one (and like Excel and PDF): ≥95% in the first column
     # the merged cell covers, the column it spans to the right empty.
     from linter.readers.docx import _table_rows
-    from linter.readers.grid import GridBlock
 
     document = docx.Document()
     table = document.add_table(rows=3, cols=3)
     table.cell(0, 0).text, table.cell(0, 1).text = "名称", "指标值"
     table.cell(1, 0).text, table.cell(2, 0).text = "a", "b"
     table.cell(1, 1).merge(table.cell(2, 2)).text = "≥95%"
-    block = GridBlock(name="body")
-    _table_rows(table, "表1", "x.docx", block, depth=0)
-    assert [[cell.text for cell in row] for row in block.rows] == [
+    rows: list = []
+    _table_rows(table, "表1", "x.docx", rows, depth=0)
+    assert [[cell.text for cell in row] for row in rows] == [
         ["名称", "指标值", ""],
         ["a", "≥95%", ""],
         ["b", "≥95%", ""],

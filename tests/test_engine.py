@@ -120,10 +120,10 @@ def test_parameter_overrides_change_what_fires_and_are_validated():
         [r if r is not missing_unit else r.with_params({"skip_zero": False}, "test") for r in rules]
     )
     assert [f.indicator for f in engine.run(doc) if f.rule == "missing-unit"] == ["事故次数"]
-    with pytest.raises(RuleError, match="test: unknown key 'missing-unit.skip_zeros'"):
+    with pytest.raises(RuleError, match=r"test: unknown key 'missing-unit\.skip_zeros'"):
         missing_unit.with_params({"skip_zeros": False}, "test")
     trivial = next(r for r in rules if r.code == "IL207")
-    with pytest.raises(RuleError, match="key 'trivial-target.capped_suffixes' must be a list"):
+    with pytest.raises(RuleError, match=r"key 'trivial-target\.capped_suffixes' must be a list"):
         trivial.with_params({"capped_suffixes": 3}, "test")
 
 
@@ -197,7 +197,7 @@ def test_a_check_with_a_choice_parameter_refuses_other_values(tmp_path):
     rule = GOOD_RULE.replace(
         "  type: value-kind\n  kinds: [duration]", "  type: numeric-bounds\n  bound: tiny"
     )
-    with pytest.raises(RuleError, match="key 'check.bound': must be trivial or over-100"):
+    with pytest.raises(RuleError, match=r"key 'check\.bound': must be trivial or over-100"):
         load_rule_file(write_rule(tmp_path, rule))
 
 

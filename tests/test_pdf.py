@@ -80,7 +80,7 @@ def test_findings_point_at_pages_in_text_and_json(pdfs):
 
 
 def test_scanned_pdf_is_refused_with_a_clear_message(pdfs):
-    with pytest.raises(InputError, match="没有文字层.*OCR"):
+    with pytest.raises(InputError, match=r"没有文字层.*OCR"):
         read_path(pdfs["scan"])
     result = CliRunner().invoke(main, ["check", str(pdfs["scan"]), str(example_path("002"))])
     assert result.exit_code == 2

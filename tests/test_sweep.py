@@ -70,7 +70,7 @@ def test_a_file_whose_name_looks_like_a_glob_is_read_as_named(tmp_path):
 def test_a_glob_matching_a_folder_checks_the_folder(tmp_path):
     (tmp_path / "dept-a").mkdir()
     shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / "dept-a" / "t.txt")
-    code, report = run_json(str(tmp_path / "dept-*"))
+    _code, report = run_json(str(tmp_path / "dept-*"))
     assert [Path(f["path"]).name for f in report["files"]] == ["t.txt"]
 
 

@@ -351,7 +351,7 @@ def test_a_magnitude_on_the_high_end_of_a_range_applies_to_both():
 
 def test_quantities_in_text_keep_a_monthly_per_unit():
     v = parse("补助标准2746元/人·月，共3人")
-    assert [(q.number, q.per_unit) for q in v.quantities][0] == (Decimal(2746), "人·月")
+    assert next((q.number, q.per_unit) for q in v.quantities) == (Decimal(2746), "人·月")
 
 
 def test_the_transformer_knows_every_word_the_grammar_lets_through():

@@ -59,6 +59,8 @@ MESSAGE_FIELDS = frozenset({"name", "value", "table", "level1", "level2", "this_
 
 @dataclass(frozen=True)
 class Param:
+    """One parameter of a check type: its type, default and what it means (a rule file may set it)."""
+
     type: type | tuple[type, ...]
     default: Any
     help: str = ""
@@ -78,12 +80,14 @@ def returned_args(module: ModuleType, params: dict) -> frozenset[str]:
     """The keys a Hit of ``module`` may carry in its args under ``params`` (its ``ARGS``)."""
     declared = module.ARGS
     if isinstance(declared, ByParam):
-        declared = declared.args.get(params.get(declared.param), ())
+        declared = declared.args.get(params.get(declared.param, ""), ())
     return frozenset(declared)
 
 
 @dataclass
 class Hit:
+    """What a check reports: where, in which table and indicator, and the args its rule's message takes."""
+
     location: Location
     table: Table | None = None
     indicator: Indicator | None = None
@@ -158,6 +162,7 @@ def row_check(
 
 
 def hit_location(ind: Indicator, at: str) -> Location:
+    """Where a row's hit points: its value's cell (``at == "value"``) or the row."""
     return (ind.value_location or ind.location) if at == "value" else ind.location
 
 

@@ -121,6 +121,7 @@ def words_of(params: dict, **renamed: str) -> Words:
 
 
 def is_rate_name(name: str, words: Words = WORDS) -> bool:
+    """Whether a name ends like a rate (…率) and is not one of the exceptions."""
     return ends_with_any(name, words.rate_suffixes) and not ends_with_any(name, words.not_rates)
 
 
@@ -185,6 +186,7 @@ UNIT_KIND_EN = {
 
 
 def unit_kind(unit: str) -> str:
+    """The kind of a unit (money, percent, count, duration …), as the value grammar sorts it."""
     if unit in MONEY_UNITS:
         return "money"
     return UNITS.get(unit, ("other",))[0]
@@ -211,6 +213,7 @@ def _as_list(units) -> list[str]:
 
 
 def with_unit(comparator: str | None, number, unit: str) -> str:
+    """A target written out: comparator, number and unit (``≥95%``)."""
     return f"{comparator or ''}{plain_number(number)}{unit}"
 
 

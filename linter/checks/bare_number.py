@@ -127,6 +127,7 @@ def unit_in_name(name: str) -> str | None:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the row's value is a number without its unit, else None."""
     value = ind.value
     if not isinstance(value, BareNumber) or bool(value.magnitude) != params["magnitude"]:
         return None

@@ -18,6 +18,7 @@ indicator read). One finding per table, naming every blank field.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -59,6 +60,11 @@ def _key(text: str) -> str:
     return _NOTE.sub("", key)
 
 
+def _next_filled(lines: list[str], start: int) -> str:
+    """The first line from ``start`` on that is not blank ("" when none is)."""
+    return next((t for t in lines[start:] if t.strip()), "")
+
+
 def _colon_blanks(line: str, pattern: re.Pattern, next_line: Callable[[], str]) -> list[tuple[int, str]]:
     """(column, label) of the labels ending this line with their colon, or followed by another
     label's colon, when the next line (``next_line()``, looked up only then) starts with a label."""
@@ -68,7 +74,9 @@ def _colon_blanks(line: str, pattern: re.Pattern, next_line: Callable[[], str]) 
         if rest and not _NEXT_LABEL.match(rest):
             continue  # a value follows: the field is filled
         head = _HEAD.search(line[max(0, colon.start() - 24) : colon.start()].rstrip())
-        key = _key(head.group(0)) if head else ""
+        if head is None:
+            continue  # no label before the colon
+        key = _key(head.group(0))
         label = pattern.search(key) if key else None
         if label is None or label.end() != len(key):
             continue
@@ -109,6 +117,7 @@ def _table_at(doc: Document, line: int) -> Table | None:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of the form's required fields printed empty in ``doc``'s text."""
     if not doc.source_text or not doc.tables:
         return
     pattern = _labels(tuple(params["labels"]))
@@ -120,9 +129,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if start == "|":
             found = _pipe_blanks(text, pattern)
         elif start and start != "#" and (":" in text or "：" in text):
-            found = _colon_blanks(
-                text, pattern, lambda i=i: next((t for t in lines[i + 1 :] if t.strip()), "")
-            )
+            found = _colon_blanks(text, pattern, functools.partial(_next_filled, lines, i + 1))
         else:
             continue
         if not found:

@@ -61,6 +61,7 @@ def _misplacement(
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of category headings in the wrong place, once per heading and table."""
     for table in doc.tables:
         reported: set[tuple[str, str]] = set()
         for ind in table.indicators:

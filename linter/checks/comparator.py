@@ -25,6 +25,7 @@ ARGS = ("suggestion",)
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the row's target is an exact figure where a bound is meant, else None."""
     value = ind.value
     if not isinstance(value, Quantity) or value.comparator or value.open_ended or value.change:
         return None

@@ -27,6 +27,7 @@ ARGS = ("sum", "funding", "diff", "count")
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of tables whose 成本指标 do not add up to their funding."""
     for table in doc.tables:
         hit = check_table(table, params)
         if hit:
@@ -45,6 +46,7 @@ def _without_total_row(totals: list, funding: Decimal, slack: Decimal) -> list:
 
 
 def check_table(table: Table, params: dict) -> Hit | None:
+    """The hit of one table whose 成本指标 amounts do not answer to its 项目资金 (over it, or under it when complete), or None."""
     funding = table.funding.total
     if funding is None or funding.yuan is None or funding.yuan <= 0:
         return None

@@ -48,6 +48,7 @@ ARGS = ("word", "expected", "per_unit")
 
 
 def validate(params: dict) -> None:
+    """Refuse a ``counts`` entry that is not a list of counters (ValueError)."""
     for ending, counters in params["counts"].items():
         if not (isinstance(counters, list) and counters and all(isinstance(c, str) for c in counters)):
             raise ValueError(f"counts.{ending}: must be a list of counters")
@@ -71,6 +72,8 @@ def mismatch(name: str, value: Value, denominators: dict[str, str]) -> tuple[str
         return None
     _, word = min(words)  # the first such word: 人均 in 人均每次 …
     expected = counter_of(denominators[word])
+    if expected is None:
+        return None  # a word configured with no counter implies none
     if expected == per or expected in per or per in expected:
         return None
     return word, expected, per
@@ -92,6 +95,7 @@ def count_mismatch(name: str, value: Value, counts: dict[str, list[str]]) -> tup
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the name says per what and the value is per something else, else None."""
     found = mismatch(ind.name, ind.value, params["denominators"]) or count_mismatch(
         core_name(ind.name), ind.value, params["counts"]
     )

@@ -46,6 +46,7 @@ _WANTED = {
 
 
 def points_up(value: Value) -> bool:
+    """Whether a value asks for a rise (提高, 同比增长5%)."""
     if isinstance(value, Direction):
         return value.direction == "up"
     if isinstance(value, Quantity) and value.change:
@@ -56,12 +57,14 @@ def points_up(value: Value) -> bool:
 
 
 def points_down(value: Value) -> bool:
+    """Whether a value asks for a fall (降低, 同比下降5%)."""
     if isinstance(value, Quantity) and value.change:
         return value.change == "down"  # 同比下降5%
     return isinstance(value, Direction) and value.direction == "down"
 
 
 def conflict(name: str, value: Value, params: dict) -> str | None:
+    """The direction the name wants (up or down) when the value points the other way, else None."""
     words = words_of(params)
     down = contains_any(name, words.down_words)
     up = contains_any(name, words.up_words)
@@ -89,14 +92,16 @@ def floor_on_cost(ind: RowView, params: dict) -> bool:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the row's value points the other way from its name, else None."""
+    target: str | None
     if floor_on_cost(ind, params):
         wanted, target = "ceiling", quantity_text(ind.value, "≤")
     else:
-        wanted = conflict(core_name(ind.name), ind.value, params)
-        if not wanted:
+        found = conflict(core_name(ind.name), ind.value, params)
+        if not found:
             return None
-        target = target_for(ind.name, words_of(params))
-    args = {"wanted": _WANTED[wanted]}
+        wanted, target = found, target_for(ind.name, words_of(params))
+    args: dict[str, object] = {"wanted": _WANTED[wanted]}
     if target:
         args["suggestion"] = target
     args["example"] = {"zh": f"，如“{target}”", "en": f", e.g. {target}"} if target else {"zh": "", "en": ""}

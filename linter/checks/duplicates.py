@@ -18,6 +18,7 @@ ARGS = ("first_level2", "first_line", "first_value")
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of indicators that appear twice in one table."""
     for table in doc.tables:
         first: dict[str, Indicator] = {}
         for ind in table.indicators:

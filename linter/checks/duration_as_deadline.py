@@ -27,6 +27,7 @@ ARGS = ("suggestion",)
 
 
 def is_span(value: Value, long_units: list[str]) -> bool:
+    """Whether a value is a span of time in one of ``long_units`` rather than a date."""
     if not isinstance(value, Quantity) or value.unit_kind != "duration":
         return False
     if value.comparator in ("≤", "<"):
@@ -37,6 +38,7 @@ def is_span(value: Value, long_units: list[str]) -> bool:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when a 时效 value is a span of time instead of a deadline, else None."""
     span = is_span(ind.value, params["long_units"]) or (params["periods"] and isinstance(ind.value, Period))
     return {"suggestion": params["deadline"]} if span else None
 

@@ -110,6 +110,7 @@ def budget_block_mismatch(budget: dict[str, Money], params: dict) -> list[tuple[
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of funding figures that do not add up: a table's, the document's 合计, a budget block."""
     if document_total_mismatch(doc):
         projects = [t for t in doc.tables if t.kind == "project"]
         parts = [(t.name, t.funding.total) for t in projects]

@@ -133,7 +133,7 @@ def _goal_tasks(
     goal: str, adverbs: tuple[str, ...], task_verbs: tuple[str, ...], task_nouns: tuple[str, ...]
 ) -> tuple[str, ...]:
     verb = _compiled_verbs(adverbs, task_verbs)
-    tasks = []
+    tasks: list[str] = []
     for clause in _CLAUSE.split(unwrapped(HTML_TAG.sub(" ", goal))):
         clause = clause.strip(" \t“”\"'（）()")
         m = verb.match(clause)
@@ -149,6 +149,7 @@ def _goal_tasks(
 
 
 def unmeasured(table: Table, doc: Document, params: dict) -> list[str]:
+    """The tasks the table's goal promises that none of its indicators measures."""
     if not table.goal or len(table.indicators) < params["min_indicators"]:
         return []
     tasks = goal_tasks(table.goal, params)
@@ -175,6 +176,7 @@ def unmeasured(table: Table, doc: Document, params: dict) -> list[str]:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of goal tasks no indicator measures, one per table."""
     for table in doc.tables:
         if table.truncated:
             continue

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from linter.checks import Hit, Param, hit_location
 from linter.checks.advice import name_without, quantity_text
@@ -57,6 +58,8 @@ _VERBS = re.compile(
 
 @dataclass
 class GoalQuantity:
+    """A quantity in a goal and the words before it in its clause."""
+
     quantity: Quantity
     context: str  # the words before it in its clause: 实现农村住房保险补贴 (or after it: 退休干部…)
     after: bool = False  # the context follows the figure
@@ -69,6 +72,7 @@ class GoalQuantity:
 
 
 def goal_quantities(goal: str, unit_kinds: list[str]) -> list[GoalQuantity]:
+    """The quantities of the goal in these unit kinds, each with its context."""
     found = []
     previous_end = 0
     for q in find_quantities(goal):
@@ -95,6 +99,7 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
 
 
 def best_indicator(g: GoalQuantity, table: Table, similarity: float, scope: Scope) -> Indicator | None:
+    """The indicator of the same unit whose name best matches the goal quantity's context (None if unclear)."""
     scored = []
     for ind in table.indicators:
         v = ind.value
@@ -110,12 +115,15 @@ def best_indicator(g: GoalQuantity, table: Table, similarity: float, scope: Scop
     scored.sort(key=lambda s: -s[0])
     best = scored[0]
     rivals = [
-        ind for score, ind in scored[1:] if score == best[0] and ind.value.number != best[1].value.number
+        ind
+        for score, ind in scored[1:]
+        if score == best[0] and cast(Quantity, ind.value).number != cast(Quantity, best[1].value).number
     ]
     return None if rivals else best[1]
 
 
 def disagree(goal: Quantity, value: Quantity, approximate: float) -> bool:
+    """Whether an indicator's value contradicts the goal's quantity (beyond ``approximate``)."""
     x, y = goal.number, value.number
     if goal.comparator in ("≥", ">") or goal.open_ended:
         return y < x
@@ -127,6 +135,7 @@ def disagree(goal: Quantity, value: Quantity, approximate: float) -> bool:
 
 
 def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indicator]]:
+    """The (goal quantity, indicator) pairs of a table that contradict each other."""
     if not table.goal:
         return
     scope = scope_of((), params["exclude_categories"])
@@ -134,11 +143,12 @@ def mismatches(table: Table, params: dict) -> Iterator[tuple[GoalQuantity, Indic
         ind = best_indicator(g, table, params["similarity"], scope)
         if ind is None:
             continue
-        if disagree(g.quantity, ind.value, params["approximate"]):
+        if disagree(g.quantity, cast(Quantity, ind.value), params["approximate"]):  # (best_indicator's)
             yield g, ind
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of goal quantities an indicator contradicts."""
     for table in doc.tables:
         for g, ind in mismatches(table, params):
             args = {

@@ -17,6 +17,7 @@ ARGS = ("goal", "reason", "reason_zh", "reason_en")
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of goals that are empty, repeat the project name or are too short."""
     for table in doc.tables:
         if table.truncated and not table.indicators and not table.goal:
             continue  # the text stops in the table's header, maybe before its goal

@@ -7,12 +7,16 @@ Not a check type itself (it has no ``check``), so no rule file can name it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from linter.glossary import HTML_TAG, LEVEL1_NAMES, LEVEL2_NAMES
 from linter.model import Document, Indicator, Table
 from linter.values.types import Empty
+
+if TYPE_CHECKING:  # for annotations only
+    from linter.checks import RowView
 
 _UNIT_NOTE = re.compile(r"[（(](?:%|％|百分比|个|次|人|元|万元|家|户)[）)]$")
 _PUNCT = re.compile(r"[\s,，、;；:：。.!！?？“”\"'‘’()（）《》<>【】\-—~～·]+")
@@ -30,11 +34,11 @@ class Scope:
 
     __slots__ = ("level1", "level2", "not_level1", "not_level2")
 
-    def __init__(self, categories: list[str] = (), exclude: list[str] = ()):
+    def __init__(self, categories: Iterable[str] = (), exclude: Iterable[str] = ()):
         self.level1, self.level2 = _split_levels(categories)
         self.not_level1, self.not_level2 = _split_levels(exclude)
 
-    def __contains__(self, ind: Indicator) -> bool:
+    def __contains__(self, ind: Indicator | RowView) -> bool:
         if (self.level1 or self.level2) and ind.level2 not in self.level2 and ind.level1 not in self.level1:
             return False
         return ind.level2 not in self.not_level2 and ind.level1 not in self.not_level1
@@ -59,7 +63,8 @@ def _scope(categories: tuple[str, ...], exclude: tuple[str, ...]) -> Scope:
     return Scope(categories, exclude)
 
 
-def in_scope(ind: Indicator, categories: list[str], exclude: list[str] = ()) -> bool:
+def in_scope(ind: Indicator | RowView, categories: Iterable[str], exclude: Iterable[str] = ()) -> bool:
+    """Whether the indicator falls under ``categories`` and not under ``exclude``."""
     return ind in scope_of(categories, exclude)
 
 
@@ -82,7 +87,7 @@ def unjudged(ind: Indicator) -> bool:
 
 
 def indicators(
-    doc: Document, categories: list[str] = (), exclude: list[str] = (), skip_blank: bool = True
+    doc: Document, categories: Iterable[str] = (), exclude: Iterable[str] = (), skip_blank: bool = True
 ) -> Iterator[tuple[Table, Indicator]]:
     """The (table, indicator) pairs in scope, in document order (without the rows nobody can judge)."""
     scope = scope_of(categories, exclude)
@@ -107,10 +112,12 @@ def name_key(name: str) -> str:
 
 
 def ends_with_any(name: str, suffixes: list[str]) -> bool:
+    """Whether ``name`` ends with one of ``suffixes``."""
     return name.endswith(tuple(suffixes))
 
 
 def contains_any(text: str, words: list[str]) -> bool:
+    """Whether ``text`` contains one of ``words``."""
     return bool(words) and _alternation(words).search(text) is not None
 
 

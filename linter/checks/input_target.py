@@ -55,6 +55,7 @@ def _compiled(pattern: str) -> re.Pattern:
 
 
 def validate(params: dict) -> None:
+    """Refuse a pattern parameter that is not a valid regular expression (ValueError)."""
     for key in ("name_pattern", "money_name_pattern", "goal_pattern"):
         try:
             _compiled(params[key])
@@ -105,6 +106,7 @@ def _goal_phrases(goal: str, pattern_text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of inputs filed as targets: in the goal and in the indicators."""
     money_names = _compiled(params["money_name_pattern"])
     scope = scope_of((), params["exclude_categories"])
     money_scope = scope_of(params["money_categories"])
@@ -112,7 +114,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         clause, phrases = _goal_phrases(table.goal, params["goal_pattern"]) if table.goal else ("", ())
         if phrases:
             where = table.goal_location or table.location or Location(doc.path)
-            found = "”“".join(phrases[:3])
+            found: str | None = "”“".join(phrases[:3])
             yield Hit(
                 location=where,
                 table=table,

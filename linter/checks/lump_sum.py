@@ -57,6 +57,7 @@ def _core(name: str) -> str:
 
 
 def says_nothing(ind: Indicator, table: Table, params: dict) -> bool:
+    """Whether an indicator's name says nothing of what the money buys (项目费用, 资金)."""
     name = _core(ind.name)
     if not name or name in params["generic_names"]:
         return True
@@ -67,6 +68,7 @@ def says_nothing(ind: Indicator, table: Table, params: dict) -> bool:
 
 
 def lump_sum_indicator(table: Table, params: dict) -> Indicator | None:
+    """The table's 成本指标 that only restates its whole funding, or None."""
     funding = table.funding.total
     if funding is None or funding.yuan is None or funding.yuan <= 0:
         return None
@@ -85,6 +87,7 @@ def lump_sum_indicator(table: Table, params: dict) -> Indicator | None:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of 成本指标 that restate the project's funding."""
     for table in doc.tables:
         ind = lump_sum_indicator(table, params)
         if ind is not None:

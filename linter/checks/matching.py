@@ -55,4 +55,4 @@ def counter_of(unit: str | None) -> str | None:
 
 def per_month(per_unit: str | None) -> bool:
     """``人·月`` or ``人/月``: the price is per month."""
-    return bool(per_unit) and "月" in per_unit
+    return per_unit is not None and "月" in per_unit

@@ -47,6 +47,7 @@ def _is_full(ind: Indicator) -> bool:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of 时效指标 that only mirror the 数量指标."""
     timeliness, quantity = scope_of(params["timeliness"]), scope_of(params["quantity"])
     for table in doc.tables:
         rows = [i for i in table.indicators if not is_blank_row(i)]

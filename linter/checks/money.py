@@ -19,6 +19,7 @@ _NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
 
 
 def is_money_quantity(value: Value) -> bool:
+    """Whether a value is an amount of money."""
     return isinstance(value, Quantity) and value.unit_kind == "money"
 
 
@@ -106,4 +107,5 @@ def preferred_unit(values: list[Value]) -> str:
 
 
 def close(a: Decimal, b: Decimal, slack: Decimal) -> bool:
+    """Whether ``a`` and ``b`` differ by no more than ``slack``."""
     return abs(a - b) <= slack

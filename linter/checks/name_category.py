@@ -37,6 +37,7 @@ _MOVE_KEYS = {"in", "endings", "words", "belongs"}
 
 
 def validate(params: dict) -> None:
+    """Refuse a ``suffixes`` entry that is not a list of categories (ValueError)."""
     for suffix, cats in params["suffixes"].items():
         if not isinstance(cats, list):
             raise ValueError(f"suffixes.{suffix}: must be a list of categories")
@@ -94,6 +95,7 @@ _WHY = {
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the name's suffix belongs under another 二级, else None."""
     if not ind.level2:
         return None
     target = misfiled(ind, params)

@@ -115,6 +115,7 @@ def _content(table: Table) -> str:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of projects whose name and whose goal and indicators say different things."""
     output = scope_of(params["output"])
     for table in doc.tables:
         if table.kind == "department" or not table.name.strip():

@@ -123,6 +123,7 @@ MAX_NAME = 300  # far beyond any real indicator name
 
 
 def validate(params: dict) -> None:
+    """Refuse a ``deadline_pattern`` that is not a valid regular expression (ValueError)."""
     try:
         re.compile(params["deadline_pattern"])
     except re.error as exc:
@@ -173,6 +174,7 @@ _EN = {
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the indicator's name is no measure, else None."""
     name = core_name(ind.name)
     # the printed name, 情况 kept: 项目实施情况 names a state, 实施 alone an action
     printed = HTML_TAG.sub("", ind.name).strip()

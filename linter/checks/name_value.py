@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from linter.checks import ByParam, Param, RowView, row_check
@@ -55,6 +56,7 @@ ARGS = ByParam(
 
 
 def validate(params: dict) -> None:
+    """Refuse a ``relation`` that is not one of RELATIONS (ValueError)."""
     if params["relation"] not in RELATIONS:
         raise ValueError(f"relation: must be one of {', '.join(RELATIONS)}, got {params['relation']!r}")
     try:
@@ -65,6 +67,7 @@ def validate(params: dict) -> None:
 
 @lru_cache(maxsize=16384)  # four rules ask it of every name
 def name_quantities(name: str) -> tuple[Quantity, ...]:
+    """The quantities written in a name (培训100人次 → 100人次)."""
     value = parse(name)
     if isinstance(value, Text):
         found = list(value.quantities)
@@ -77,7 +80,9 @@ def name_quantities(name: str) -> tuple[Quantity, ...]:
 
 
 def number_conflict(ind: RowView) -> tuple[Quantity, str] | None:
+    """A quantity of the name whose number the value contradicts, and why; None if none does."""
     value = ind.value
+    numbers: tuple[Decimal, ...]
     if isinstance(value, Quantity) and not value.per_unit and value.unit_kind != "percent":
         numbers, unit = (value.number,), value.unit
     elif isinstance(value, Range) and value.unit_kind != "percent":
@@ -93,6 +98,7 @@ def number_conflict(ind: RowView) -> tuple[Quantity, str] | None:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the name and the value disagree in the configured ``relation``, else None."""
     relation = params["relation"]
     name = core_name(ind.name)
     if relation == "grade-echo":

@@ -26,6 +26,7 @@ ARGS = ("found_name", "found_value")
 
 
 def validate(params: dict) -> None:
+    """Refuse a rule that gives neither a name nor a value pattern (ValueError)."""
     if not params["name"] and not params["value"]:
         raise ValueError("name: a name or a value pattern is needed")
     for key in ("name", "value", "not_name"):
@@ -36,6 +37,7 @@ def validate(params: dict) -> None:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the name matches its pattern and the value matches its own, else None."""
     name = fold(ind.name[:MAX_TEXT])
     found_name = found_value = ""
     if params["name"]:

@@ -38,6 +38,7 @@ def normalised(text: str) -> str:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the value writes a sign or a number otherwise than canonically, else None."""
     text = ind.value_text
     if not text:
         return None

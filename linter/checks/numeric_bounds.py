@@ -8,6 +8,7 @@ than everything. Rates that can exceed 100% (增长率, 提升率 …) are left 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TypeGuard
 
 from linter.checks import Param, RowView, row_check
 from linter.checks.advice import SATISFACTION_TARGET, SATISFACTION_WORDS, target_for
@@ -33,11 +34,13 @@ HUNDRED = Decimal(100)
 
 
 def validate(params: dict) -> None:
+    """Refuse a ``bound`` other than trivial or over-100 (ValueError)."""
     if params["bound"] not in ("trivial", "over-100"):
         raise ValueError(f"bound: must be trivial or over-100, got {params['bound']!r}")
 
 
-def is_trivial(value: Value) -> bool:
+def is_trivial(value: Value) -> TypeGuard[Quantity | BareNumber]:
+    """Whether a value bounds nothing (≥0, ≤100%)."""
     if isinstance(value, Quantity | BareNumber):
         if value.comparator == "≥" and value.number == 0:
             return True
@@ -46,7 +49,8 @@ def is_trivial(value: Value) -> bool:
     return False
 
 
-def is_over_100(value: Value, name: str, params: dict) -> bool:
+def is_over_100(value: Value, name: str, params: dict) -> TypeGuard[Quantity]:
+    """Whether a percentage the name caps at 100% asks for more (or for exactly 100% as a floor)."""
     if not isinstance(value, Quantity) or value.unit_kind != "percent":
         return False
     if not ends_with_any(name, params["capped_suffixes"]) or contains_any(name, params["uncapped_words"]):
@@ -57,6 +61,7 @@ def is_over_100(value: Value, name: str, params: dict) -> bool:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the row's bound constrains nothing or cannot be met, else None."""
     name = core_name(ind.name)
     if params["bound"] == "trivial":
         if not is_trivial(ind.value):
@@ -66,7 +71,7 @@ def check_row(ind: RowView, params: dict) -> dict | None:
         if not is_over_100(ind.value, name, params):
             return None
         target = SATISFACTION_TARGET if contains_any(name, SATISFACTION_WORDS) else "100%"
-    args = {"number": plain_number(ind.value.number)}
+    args: dict[str, object] = {"number": plain_number(ind.value.number)}
     if target:
         args["suggestion"] = target
         args["example"] = {"zh": f"，如“{target}”", "en": f", e.g. {target}"}

@@ -38,6 +38,7 @@ ARGS = ("suggested_name", "example")
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when a percentage's name names no ratio, else None."""
     value = ind.value
     if not isinstance(value, Quantity | Range) or value.unit_kind != "percent":
         return None

@@ -29,6 +29,7 @@ ARGS = ("period", "span_zh", "span_en", "what", "what_en")
 
 
 def spans_years(text: str) -> bool:
+    """Whether a 实施期 text spans more than one year."""
     value = parse(text.strip()) if text.strip() else None
     if isinstance(value, Period):
         return bool(value.start.year and value.end.year and value.end.year > value.start.year)
@@ -39,17 +40,19 @@ def spans_years(text: str) -> bool:
 
 
 def copied(table: Table, params: dict) -> str | None:
+    """What of the table's 实施期 targets is copied from the 年度 ones (``goal``, ``values``), or None."""
     if table.period_goal and name_key(table.period_goal) == name_key(table.goal):
         return "goal"
     pairs = [i for i in table.indicators if i.period_value_text is not None and i.value_text]
     if len(pairs) >= params["min_indicators"] and all(
-        i.period_value_text.strip() == i.value_text.strip() for i in pairs
+        (i.period_value_text or "").strip() == i.value_text.strip() for i in pairs
     ):
         return "values"
     return None
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of multi-year projects whose 实施期 targets copy the 年度 ones."""
     for table in doc.tables:
         if not spans_years(table.project_period) and not (
             params["departments"] and table.kind == "department"

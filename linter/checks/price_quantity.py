@@ -53,6 +53,8 @@ _FUNDING = {"zh": "项目资金", "en": "the project funding"}
 
 @dataclass
 class Mismatch:
+    """A price, a count and the total that their product does not give."""
+
     price: Quantity
     count: Quantity
     product: Decimal
@@ -179,6 +181,7 @@ def _args(m: Mismatch) -> dict:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of prices times quantities that do not give the total beside them."""
     for table in doc.tables:
         for ind in table.indicators:
             found = in_row(ind, params) or across_table(table, ind, params)

@@ -21,12 +21,14 @@ ARGS = ("suggestion",)
 
 
 def is_percent_like(value: Value) -> bool:
+    """Whether a value is a percentage or a rate per something."""
     if isinstance(value, Quantity | Range):
         return value.unit_kind == "percent" or bool(getattr(value, "per_unit", None))
     return False
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when a name promising a rate has a value that is not one, else None."""
     name = core_name(ind.name)
     if not ends_with_any(name, params["suffixes"]) or ends_with_any(name, params["not_rates"]):
         return None

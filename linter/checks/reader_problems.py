@@ -16,6 +16,7 @@ ARGS = ("problem",)
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of the rows the reader could not place, where they were found."""
     tables = {t.name: t for t in doc.tables}
     for problem in doc.problems:
         yield Hit(

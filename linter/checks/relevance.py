@@ -107,6 +107,7 @@ ARGS = ("word", "about_zh", "about_en")
 
 
 def validate(params: dict) -> None:
+    """Refuse a programme that is not a non-empty text (ValueError)."""
     for item in params["programmes"]:
         if not isinstance(item, str) or not item.strip("|"):
             raise ValueError(f"programmes: each must be a text of names joined by '|', got {item!r}")
@@ -156,6 +157,7 @@ def _reason(
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of indicators that belong to another programme than the project's."""
     patterns = _programme_patterns(tuple(params["programmes"]))
     families = tuple(tuple(f["words"]) for f in params["off_topic"])
     for table in doc.tables:

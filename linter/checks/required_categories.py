@@ -59,6 +59,7 @@ ARGS = ("category", "suggested_name", "suggestion")
 
 
 def validate(params: dict) -> None:
+    """Refuse an ``equivalents`` entry that is not a list (ValueError)."""
     for key, value in params["equivalents"].items():
         if not isinstance(value, list):
             raise ValueError(f"equivalents.{key}: must be a list of categories")
@@ -74,8 +75,9 @@ def validate(params: dict) -> None:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of required categories absent from a table or printed with nothing under them."""
     for table in doc.tables:
-        if table.kind not in params["table_kinds"] or not table.indicators and not table.name:
+        if table.kind not in params["table_kinds"] or (not table.indicators and not table.name):
             continue
         if table.truncated:
             continue  # the text stops inside the table: the category may be in the missing part

@@ -86,6 +86,7 @@ def self_subject(ind: Indicator, table: Table, params: dict) -> str | None:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of 满意度 indicators in which the unit rates its own work."""
     for table, ind in indicators(doc, params["categories"], skip_blank=False):
         subject = self_subject(ind, table, params)
         if subject:

@@ -51,6 +51,7 @@ def problem(value: Value, floor: float) -> str | None:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when a 满意度 target cannot serve as one (100%, under the floor), else None."""
     floor = params["floor"]
     reason = problem(ind.value, floor)
     if not reason:

@@ -58,6 +58,7 @@ def _rows(table: Table, params: dict) -> dict[str, Indicator]:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of indicators copied from project to project in one document."""
     tables = [(t, _rows(t, params)) for t in doc.tables if t.indicators]
     for j, (table, rows) in enumerate(tables):
         best: tuple[Table, list[Indicator]] | None = None

@@ -44,13 +44,18 @@ def stale_year(value: Value | None, budget_year: int) -> int | None:
     """The year of a date (or a period's end) when it is before ``budget_year``."""
     if isinstance(value, Period):
         value = value.end if value.end.year is not None else value.start
-    if isinstance(value, Date) and value.year is not None and not value.placeholder:
-        if value.year < budget_year:
-            return value.year
+    if (
+        isinstance(value, Date)
+        and value.year is not None
+        and not value.placeholder
+        and value.year < budget_year
+    ):
+        return value.year
     return None
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of dates in values that lie before the budget year."""
     year = doc.budget_year
     if not year:
         return

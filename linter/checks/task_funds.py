@@ -52,6 +52,7 @@ def _part(table: Table, labels: list[str]) -> tuple[Decimal, Decimal] | None:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of department tables whose task amounts do not answer to the budget."""
     for table in doc.tables:
         amounts = [t.amount for t in table.tasks if _known(t.amount)]
         if len(amounts) < params["min_tasks"] or table.truncated:

@@ -32,6 +32,7 @@ MAX_TEXT = 400  # longer cells are searched only this far: a configured pattern 
 
 
 def validate(params: dict) -> None:
+    """Refuse an empty or invalid ``pattern`` (ValueError)."""
     if not params["pattern"]:
         raise ValueError("pattern: must not be empty")
     try:
@@ -45,12 +46,14 @@ def validate(params: dict) -> None:
 
 @lru_cache(maxsize=64)
 def compiled(pattern: str) -> re.Pattern:
+    """The rule's pattern compiled, its ``{unit}`` and ``{comparator}`` filled in."""
     units = sorted(set(UNITS) | set(MONEY_UNITS), key=len, reverse=True)
     words = {"unit": "|".join(re.escape(u) for u in units), "comparator": comparator_pattern()}
     return re.compile(re.sub(r"\{(unit|comparator)\}", lambda m: words[m.group(1)], pattern))
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when a configured field of the row matches the pattern, else None."""
     pattern = compiled(params["pattern"])
     for field in params["fields"]:
         text = ind.name if field == "name" else ind.value_text

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import cast
 
 from linter.checks import Hit, Param, hit_location
 from linter.checks.indicators import scope_of, unjudged
@@ -83,6 +84,7 @@ def _share_text(share: Decimal) -> str:
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
+    """The hits of percentage targets on a population the table counts as tiny."""
     counts_scope = scope_of(params["count_categories"])
     rates_scope = scope_of((), params["exclude_categories"])
     for table in doc.tables:
@@ -118,7 +120,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
                         "count_name": count.name.strip(),
                         "count_value": count.value_text.strip(),
                         "need": need,
-                        "unit": count.value.unit,
+                        "unit": cast(Quantity, count.value).unit,  # _base counts Quantities only
                         "share": _share_text(share),
                         "step": _share_text(Decimal(100) / base),
                     },

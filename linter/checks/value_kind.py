@@ -66,6 +66,7 @@ _NO_EXAMPLE = {"zh": "", "en": ""}
 
 
 def validate(params: dict) -> None:
+    """Refuse a kind that is not one of ALL_KINDS or ``baseline`` (ValueError)."""
     for key in ("kinds", "exclude_name_suffixes_kinds"):
         for kind in params[key]:
             if kind not in ALL_KINDS + ("baseline",):
@@ -75,6 +76,7 @@ def validate(params: dict) -> None:
 
 
 def kind_of(value: Value, text: str = "") -> str:
+    """The kind of a value (empty, quantity, text, change …) as the rules name kinds."""
     if text.strip() in NOTHING_MARKERS:
         return "empty"  # ``无``, ``/``, ``不适用`` as the value: nothing was filled in
     if isinstance(value, Text) and value.baseline:
@@ -83,6 +85,7 @@ def kind_of(value: Value, text: str = "") -> str:
 
 
 def matches(value: Value, params: dict, text: str = "") -> bool:
+    """Whether a value is of a kind the rule reports (within its limits)."""
     if kind_of(value, text) not in params["kinds"]:
         return False
     if params["approximate_only"] and not getattr(value, "approximate", False):
@@ -103,6 +106,7 @@ _UNIT_ONLY = r"^\s*(?:{comparator})?\s*(?:万|千|亿)?\s*(?:{unit})\s*$"
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when the row's value is of a kind that does not belong in its category, else None."""
     if not matches(ind.value, params, ind.value_text):
         return None
     if params["skip_unit_only"] and unit_only(ind.value_text):

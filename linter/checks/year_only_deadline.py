@@ -33,6 +33,7 @@ def year_only(value: Value) -> int | None:
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:
+    """The args when a 时效 value names only a year, else None."""
     year = year_only(ind.value)
     return {"year": year, "suggestion": f"{year}年11月底前"} if year is not None else None
 

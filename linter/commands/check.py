@@ -98,7 +98,7 @@ from linter.rulebook import fails
 @click.option(
     "--diff", is_flag=True, help="Show the fixes as a unified diff instead of writing them (exit 1 if any)."
 )
-def check_command(
+def check_command(  # noqa: C901 — branches on the writer kind: issue 23's one output path (sinks) replaces them
     paths,
     fmt,
     output,

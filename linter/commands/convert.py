@@ -58,8 +58,8 @@ def convert_command(
     force: bool = False,
 ) -> None:
     """Convert target tables (text, YAML …) to canonical YAML or JSON."""
-    from linter.canonical import to_json, to_yaml, to_yaml_stream
-    from linter.outputs import OutputError, ReadFiles, echo, reason, refuse_existing, refuse_read_only
+    from linter.canonical import to_json, to_yaml_stream
+    from linter.outputs import OutputError, ReadFiles, echo, reason, refuse_read_only
     from linter.readers import InputError, iter_input_files, read_path
 
     inputs = iter_input_files(files)
@@ -92,19 +92,7 @@ def convert_command(
             if docs:
                 echo(render(docs), nl=False)
         elif _is_folder(output, len(files), docs):
-            folder = Path(output)
-            targets = [folder / name for name in _file_names([d.path for d in docs], fmt)]
-            # Every file checked before the first is written: a refusal leaves the folder as it was.
-            # Each name is written once in a run, so a file that exists is the user's (or an
-            # earlier run's): replaced only with --force, and a file being converted never.
-            for target in targets:
-                reads.refuse(target)
-                if not force:
-                    refuse_existing(target)
-            folder.mkdir(parents=True, exist_ok=True)
-            for doc, target in zip(docs, targets, strict=True):
-                text = to_json([doc]) if fmt == "json" else to_yaml(doc, source_path(doc.path, folder))
-                write_atomically(target, text)
+            _write_folder(docs, Path(output), fmt, reads, force)
         elif docs:
             write_atomically(Path(output), render(docs, os.path.dirname(os.path.abspath(output))))
     except OutputError as e:
@@ -112,10 +100,29 @@ def convert_command(
         ctx.exit(EXIT_ERROR)
     except OSError as e:
         zh, en = reason(e)
-        click.echo(f"indicator-lint: {shown(output)}: 无法写入（{zh}）/ cannot write ({en})", err=True)
+        click.echo(f"indicator-lint: {shown(output or '-')}: 无法写入（{zh}）/ cannot write ({en})", err=True)
         ctx.exit(EXIT_ERROR)
     if failed:
         ctx.exit(EXIT_ERROR)
+
+
+def _write_folder(docs: list, folder: Path, fmt: str, reads, force: bool) -> None:
+    """One file per document in ``folder``, named after its input."""
+    from linter.canonical import to_json, to_yaml
+    from linter.outputs import refuse_existing
+
+    targets = [folder / name for name in _file_names([d.path for d in docs], fmt)]
+    # Every file checked before the first is written: a refusal leaves the folder as it was.
+    # Each name is written once in a run, so a file that exists is the user's (or an
+    # earlier run's): replaced only with --force, and a file being converted never.
+    for target in targets:
+        reads.refuse(target)
+        if not force:
+            refuse_existing(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc, target in zip(docs, targets, strict=True):
+        text = to_json([doc]) if fmt == "json" else to_yaml(doc, source_path(doc.path, folder))
+        write_atomically(target, text)
 
 
 def source_path(path: str, base: str | Path = ".") -> str:

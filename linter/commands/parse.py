@@ -52,4 +52,5 @@ def describe(value) -> str:
 
 
 def describe_nested(d: dict) -> str:
+    """A date mapping (year, month, day) as ``2025-12-31``; ``?`` when it has none."""
     return "-".join(str(d[k]) for k in ("year", "month", "day") if d.get(k) is not None) or "?"

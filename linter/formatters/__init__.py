@@ -1,0 +1,1 @@
+"""The output formats: one module per format, chosen by ``formatters.choose``."""

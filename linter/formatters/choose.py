@@ -12,6 +12,7 @@ FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 def choose_format(fmt: str | None, environ=None) -> str:
+    """The format asked for, or ``github`` under GitHub Actions and ``text`` elsewhere."""
     if fmt:
         return fmt
     environ = os.environ if environ is None else environ
@@ -25,19 +26,22 @@ STREAMED = ("text", "json", "github")  # written a file at a time; SARIF and JUn
 def writer_for(fmt: str, colour: bool = False, lang: str = "zh"):
     """The streaming writer of a format in STREAMED: ``start()``, ``file(findings)`` per file, ``finish(files)``."""
     if fmt == "json":
-        from linter.formatters.json import JsonWriter as Writer
-    elif fmt == "github":
-        from linter.formatters.github import GithubWriter as Writer
-    else:
-        from linter.formatters.text import TextWriter
+        from linter.formatters.json import JsonWriter
 
-        return TextWriter(colour, lang)
-    return Writer(colour)
+        return JsonWriter(colour)
+    if fmt == "github":
+        from linter.formatters.github import GithubWriter
+
+        return GithubWriter(colour)
+    from linter.formatters.text import TextWriter
+
+    return TextWriter(colour, lang)
 
 
 def render(
     fmt: str, findings, files, rules=(), lang: str = "zh", statistics: bool = False, colour: bool = False
 ) -> str:
+    """The whole run's output in a format that is written at the end (SARIF, JUnit, GitLab, statistics …)."""
     if statistics:
         from linter.formatters.statistics import format_statistics
 

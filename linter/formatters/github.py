@@ -22,10 +22,12 @@ def escape_data(text: str) -> str:
 
 
 def escape_property(text: str) -> str:
+    """A text as a property of a GitHub workflow command (``:`` and ``,`` escaped too)."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def annotation(f: Finding) -> str:
+    """One finding as a GitHub workflow command (``::error file=…,line=…::message``)."""
     loc = f.location
     props = [f"file={escape_property(loc.path)}"]
     if loc.line > 0:
@@ -52,4 +54,5 @@ class GithubWriter(Writer):
 
 
 def format_github(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
+    """The findings as GitHub workflow commands, then the summary."""
     return write_all(GithubWriter(), findings, files)

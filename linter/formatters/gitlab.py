@@ -22,12 +22,14 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def fingerprint(parts: tuple, seen: Counter) -> str:
+    """A stable fingerprint of a finding's parts, told apart from its twins by a count."""
     seen[parts] += 1
     text = "\x1f".join(str(p or "") for p in (*parts, seen[parts]))
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def issue(f: Finding, seen: Counter) -> dict:
+    """One finding as a GitLab Code Quality issue."""
     loc = f.location
     where = "".join(f"{k}{v} " for k, v in (("", loc.sheet and f"{loc.sheet}!"), ("", loc.cell)) if v).strip()
     description = f"{f.code} {f.message}" + (f" ({where})" if where else "")
@@ -41,6 +43,7 @@ def issue(f: Finding, seen: Counter) -> dict:
 
 
 def gitlab_report(findings: list[Finding], files: list[dict]) -> list[dict]:
+    """The GitLab Code Quality report: the findings, and a file that could not be read as a critical issue."""
     seen: Counter = Counter()
     out = [issue(f, seen) for f in findings]
     for entry in files:
@@ -58,4 +61,5 @@ def gitlab_report(findings: list[Finding], files: list[dict]) -> list[dict]:
 
 
 def format_gitlab(findings: list[Finding], files: list[dict]) -> str:
+    """The GitLab Code Quality report as JSON text."""
     return json.dumps(unicode_safe_data(gitlab_report(findings, files)), ensure_ascii=False, indent=2) + "\n"

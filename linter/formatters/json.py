@@ -19,6 +19,7 @@ VERSION = 1
 
 
 def finding_dict(f: Finding) -> dict:
+    """One finding as JSON: where, which rule, the message, the table and indicator."""
     loc = f.location
     out = {
         "path": loc.path,
@@ -44,6 +45,7 @@ def finding_dict(f: Finding) -> dict:
 
 
 def summary_dict(counts: Counter, files: list[dict]) -> dict:
+    """The summary of a run as JSON: counts by severity and of the files checked."""
     return {
         "errors": counts["error"],
         "warnings": counts["warning"],
@@ -128,4 +130,5 @@ class JsonWriter(Writer):
 
 
 def format_json(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
+    """The whole run as JSON text (the streamed writer's output, at once)."""
     return write_all(JsonWriter(), findings, files)

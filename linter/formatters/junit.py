@@ -26,6 +26,7 @@ def _xml_safe_tree(root: ET.Element) -> None:
 
 
 def junit_tree(findings: list[Finding], files: list[dict]) -> ET.Element:
+    """The run as a JUnit XML tree: a suite per file, a failing test case per finding (an error per unreadable file)."""
     by_path = findings_by_path(findings)
     listed = {f["path"] for f in files}
     paths = [f["path"] for f in files] + [p for p in by_path if p not in listed]
@@ -64,6 +65,7 @@ def junit_tree(findings: list[Finding], files: list[dict]) -> ET.Element:
 
 
 def format_junit(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
+    """The run as JUnit XML text, its text made XML-safe."""
     root = junit_tree(findings, files)
     _xml_safe_tree(root)
     ET.indent(root)

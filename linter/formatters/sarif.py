@@ -26,6 +26,7 @@ DOCS_URL = "https://github.com/indicator-lint/indicator-lint/blob/main/docs/rule
 
 
 def help_uri(rule) -> str | None:
+    """The link to a rule's page (docs/rules/<slug>.md) in the repository, or None."""
     import os
 
     from linter.resources import data_dir
@@ -48,6 +49,7 @@ def artifact_uri(path: str) -> str:
 
 
 def rule_descriptor(rule, lang: str = "zh") -> dict:
+    """A rule as a SARIF reportingDescriptor: its names, messages, rationale and link."""
     other = "en" if lang == "zh" else "zh"
     help_text = f"{rule.rationale[lang]}\n\n{rule.rationale[other]}\n\n依据 / Basis: {rule.basis}"
     return {
@@ -63,13 +65,14 @@ def rule_descriptor(rule, lang: str = "zh") -> dict:
 
 
 def region(f: Finding) -> dict | None:
+    """A finding's SARIF region (line and columns, with the line's text), None for a cell or a page."""
     loc = f.location
     if loc.line < 1 or loc.cell or loc.sheet or loc.page:
         return None  # a cell or a page is not a line of text; sheet and cell are in the properties
     start_col = max(loc.column, 1)
     text = f.line_text  # carried by the finding: a formatter never opens the input again
     end_col = len(text) + 1 if text is not None else start_col + 1
-    out = {
+    out: dict[str, object] = {
         "startLine": loc.line,
         "startColumn": start_col,
         "endLine": loc.line,
@@ -81,13 +84,14 @@ def region(f: Finding) -> dict | None:
 
 
 def result(f: Finding, rule_index: dict[str, int]) -> dict:
+    """One finding as a SARIF result."""
     physical: dict = {"artifactLocation": {"uri": artifact_uri(f.location.path)}}
     reg = region(f)
     if reg:
         physical["region"] = reg
         if f.line_text is not None:
             physical["contextRegion"] = {"startLine": reg["startLine"], "snippet": {"text": f.line_text}}
-    out = {
+    out: dict[str, object] = {
         "ruleId": f.code,
         "level": LEVELS.get(f.severity, "warning"),
         "message": {"text": f.message},
@@ -115,6 +119,7 @@ def result(f: Finding, rule_index: dict[str, int]) -> dict:
 
 
 def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = "zh") -> dict:
+    """The run as a SARIF 2.1.0 log: the rules, the results, the files that could not be read."""
     rules = sorted(rules, key=lambda r: r.code)
     rule_index = {r.code: i for i, r in enumerate(rules)}
     notifications = [
@@ -126,7 +131,7 @@ def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = 
         for f in files
         if f.get("error")
     ]
-    invocation = {"executionSuccessful": not notifications}
+    invocation: dict[str, object] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return {
@@ -155,6 +160,7 @@ def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = 
 def format_sarif(
     findings: list[Finding], files: list[dict], colour: bool = False, rules=(), lang: str = "zh"
 ) -> str:
+    """The SARIF log as JSON text."""
     return (
         json.dumps(unicode_safe_data(sarif_log(findings, files, rules, lang)), ensure_ascii=False, indent=2)
         + "\n"

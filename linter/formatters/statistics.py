@@ -13,6 +13,7 @@ from linter.model import Finding
 
 
 def rule_counts(findings: list[Finding]) -> list[dict]:
+    """The findings counted by rule, most frequent first."""
     counts = Counter((f.code, f.rule, f.severity) for f in findings)
     rows = [{"code": c, "rule": r, "severity": s, "count": n} for (c, r, s), n in counts.items()]
     return sorted(rows, key=lambda row: (-row["count"], row["code"]))
@@ -21,6 +22,7 @@ def rule_counts(findings: list[Finding]) -> list[dict]:
 def format_statistics(
     findings: list[Finding], files: list[dict], colour: bool = False, as_json: bool = False, lang: str = "zh"
 ) -> str:
+    """The findings counted by rule (``--statistics``), as a table or JSON."""
     from linter.i18n import severity_word
 
     rows = rule_counts(findings)

@@ -18,6 +18,8 @@ from linter.outputs import StdoutError
 
 
 class Writer:
+    """A format written a file at a time: ``start()``, ``add(…)`` per file, ``finish(files)``."""
+
     def __init__(self, colour: bool = False):
         self.colour = colour
         self.counts: Counter = Counter()  # findings by severity, over the files added so far
@@ -99,7 +101,7 @@ class Output:
             if self.raw is None:
                 self.stream.write(piece)
                 return
-            self.raw.write(piece.encode(*self.encoding) if isinstance(piece, str) else piece)
+            self.raw.write(piece.encode(*self.encoding) if isinstance(piece, str) else piece)  # type: ignore[misc]  # set with raw
             if self.eager:
                 self.raw.flush()
         except OSError as exc:  # a full disk, a closed pipe: one line, exit code 2 (linter.cli)

@@ -31,6 +31,7 @@ def display_width(text: str) -> int:
 
 
 def pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` columns of the terminal (a Chinese character takes two)."""
     return text + " " * max(0, width - display_width(text))
 
 
@@ -94,4 +95,5 @@ class TextWriter(Writer):
 
 
 def format_text(findings: list[Finding], files: list[dict], colour: bool = False, lang: str = "zh") -> str:
+    """The whole run as text (the streamed writer's output, at once)."""
     return write_all(TextWriter(colour, lang), findings, files)

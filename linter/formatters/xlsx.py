@@ -108,7 +108,7 @@ def write_findings_workbook(
 
     english = lang == "en"
     book = Workbook()
-    ws = book.active
+    ws = book.worksheets[0]  # the sheet a new workbook starts with
     ws.title = "findings" if english else "审核意见"
     header = [(en if english else zh) for _, zh, en, _ in COLUMNS]
     ws.append([text(h) for h in header])
@@ -166,8 +166,8 @@ def _string_cell(ws, value: str):
     """A cell holding ``value`` as text, whatever it looks like (``=SUM(A1)`` stays text)."""
     from openpyxl.cell.cell import Cell
 
-    cell = Cell(ws)
-    cell._value = text(value)  # the value as is: the setter would take a leading = for a formula
+    cell = Cell(ws)  # type: ignore[call-arg]  # no row nor column: placed where it is appended
+    cell._value = text(value)  # type: ignore[attr-defined]  # the value as is: the setter would take a leading = for a formula
     cell.data_type = "s"
     return cell
 

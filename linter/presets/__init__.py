@@ -1,0 +1,1 @@
+"""The shipped configuration presets (``default``, ``strict``), read as package data."""

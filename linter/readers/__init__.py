@@ -338,7 +338,7 @@ def _reader_errors(name: str):
         raise
     except RecursionError:
         raise InputError(name, "结构嵌套过深，无法读取", "nesting too deep to read") from None
-    except Exception as e:  # a reader bug must still not end in a traceback; name it plainly
+    except Exception as e:  # noqa: BLE001 — a reader bug must still not end in a traceback; name it plainly
         from linter.crash import describe
 
         raise InputError(
@@ -349,15 +349,16 @@ def _reader_errors(name: str):
 def _read_office(data: bytes, name: str, kind: str, verbose: bool) -> Document:
     if not data:
         raise InputError(name, "空文件", "empty file")
+    notes: list[str] = []  # read_excel's, shown with --verbose
     with _reader_errors(name):
         if kind == "word":
             from linter.readers.docx import read_docx
 
-            doc, notes = read_docx(data, name), []
+            doc = read_docx(data, name)
         elif kind == "pdf":
             from linter.readers.pdf import read_pdf
 
-            doc, notes = read_pdf(data, name), []
+            doc = read_pdf(data, name)
         else:
             from linter.readers.excel import read_excel
 
@@ -393,14 +394,14 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise _binary(name) from None
     if b"\x00" in data:
-        codec = _utf16_without_bom(data)
+        utf16 = _utf16_without_bom(data)
         try:
-            text = data.decode(codec) if codec else ""
+            text = data.decode(utf16) if utf16 else ""
         except UnicodeDecodeError:
             text = ""
-        if not text or _CONTROL.search(text):
+        if not utf16 or not text or _CONTROL.search(text):
             raise _binary(name)
-        return text, codec
+        return text, utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -40,6 +40,7 @@ def amount_number(text: str) -> tuple[Decimal, str] | None:
 
 
 def looks_like_amount(text: str) -> bool:
+    """Whether ``text`` reads as an amount of money (a number, maybe with 万 or 元)."""
     return amount_number(text) is not None
 
 

@@ -36,6 +36,8 @@ VALUE_ROLES = ("value", "period_value", "comparator", "unit", "remark")
 
 @dataclass
 class Column:
+    """What a column of the table holds, by its heading."""
+
     role: str  # level1 level2 name value period_value comparator unit remark project amount skip ""
     label: str
     unit: str = ""
@@ -43,6 +45,8 @@ class Column:
 
 @dataclass
 class ColumnMap:
+    """The table's columns by index, as its heading row names them."""
+
     columns: dict[int, Column]
     places: int = 0  # value columns, one per place (新罗区 | 永定区 | …)
 
@@ -145,6 +149,7 @@ def _is_comparator(text: str) -> bool:
 
 
 def joined_value(comparator: Cell | None, value: Cell | None, unit: Cell | None) -> str:
+    """The value text of separate comparator / value / unit cells (``≥`` ``95`` ``%`` → ``≥95%``)."""
     text = value.text if value else ""
     if unit and unit.text and text and not text.endswith(unit.text):
         text += unit.text
@@ -185,10 +190,12 @@ def fits_column(role: str, text: str) -> bool:
 
 
 def looks_like_value(text: str) -> bool:
+    """Whether ``text`` parses as a value rather than as text."""
     return not isinstance(parse(text), Text | Empty)
 
 
 def place_row(cells: list[Cell], columns: ColumnMap) -> Placed:
+    """The row's cells placed: by position when that reading holds, else by content."""
     placed = by_position(cells, columns) or by_content(cells, columns)
     if placed.name is not None and placed.value is None and _SCORING.search(placed.name.text):
         # 经济效益指标 | 未达指标值酌情扣分: a 二级 with no indicator, only its 评(扣)分标准 printed
@@ -197,7 +204,8 @@ def place_row(cells: list[Cell], columns: ColumnMap) -> Placed:
     return placed
 
 
-def by_position(cells: list[Cell], columns: ColumnMap) -> Placed | None:
+def by_position(cells: list[Cell], columns: ColumnMap) -> Placed | None:  # noqa: C901 — a branch per column role
+    """The row read by the columns its cells are in; None when that reading does not hold."""
     placed = Placed()
     has_value = any(
         not c.empty and getattr(columns.columns.get(c.index), "role", "") in ("value", "period_value")
@@ -242,8 +250,9 @@ def by_position(cells: list[Cell], columns: ColumnMap) -> Placed | None:
 
 
 def by_content(cells: list[Cell], columns: ColumnMap) -> Placed:
+    """The row read by what its cells say: leading category labels, the name, then the values."""
     placed = Placed()
-    items = []
+    items: list[Cell] = []
     for cell in cells:
         column = columns.columns.get(cell.index)
         if cell.empty or _FILLER_WORD.match(cell.text) or _OBJECTIVE.match(cell.text):

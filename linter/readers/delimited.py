@@ -55,9 +55,11 @@ def _by_count(sample: str):
 
 
 def read_csv(text: str, path: str) -> Document:
+    """A CSV file (its dialect sniffed) read as one grid, each cell at its line and column."""
     dialect = sniff(text)
     lines = text.splitlines(keepends=True)
-    block = GridBlock(name="csv")
+    rows: list[list[GridCell]] = []
+    block = GridBlock(rows, name="csv")
     old = csv.field_size_limit()
     csv.field_size_limit(max(old, MAX_FIELD))
     try:
@@ -66,7 +68,7 @@ def read_csv(text: str, path: str) -> Document:
         for record in reader:
             end = reader.line_num
             columns = _field_columns(lines[start - 1] if start - 1 < len(lines) else "", dialect, len(record))
-            block.rows.append(
+            rows.append(
                 [GridCell(value, Location(path, start, columns[i])) for i, value in enumerate(record)]
             )
             start = end + 1
@@ -94,12 +96,12 @@ def _field_columns(line: str, dialect, n: int) -> list[int]:
 
 def _plain_split(text: str, path: str, delimiter: str) -> GridBlock:
     """A file the csv module refuses (a stray quote in strict mode): each line cut at the delimiter."""
-    block = GridBlock(name="csv")
+    rows: list[list[GridCell]] = []
     for number, line in enumerate(text.splitlines(), 1):
         column = 1
         cells = []
         for value in line.split(delimiter):
             cells.append(GridCell(value.strip().strip('"'), Location(path, number, column)))
             column += len(value) + 1
-        block.rows.append(cells)
-    return block
+        rows.append(cells)
+    return GridBlock(rows, name="csv")

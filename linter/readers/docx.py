@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 
 from linter.limits import MAX_XML_ELEMENTS, count
 from linter.model import Document, Location
@@ -24,8 +25,12 @@ from linter.readers.excel import check_zip, encrypted
 from linter.readers.form_labels import column_role
 from linter.readers.grid import GridBlock, GridCell, carries_down, read_grid
 
+if TYPE_CHECKING:  # python-docx is imported when a Word document is read
+    from docx.table import Table as DocxTable
+
 
 def read_docx(data: bytes, path: str) -> Document:
+    """A Word document: its body paragraphs and tables (nested ones too) read as one grid."""
     if encrypted(data):
         raise InputError(path, "文档受密码保护，请先取消密码", "the document is password-protected")
     archive = check_zip(data, path, member="word/document.xml")
@@ -36,13 +41,13 @@ def read_docx(data: bytes, path: str) -> Document:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as e:  # python-docx / lxml raise many kinds on damaged parts
+    except Exception as e:  # noqa: BLE001 — python-docx / lxml raise many kinds on damaged parts
         raise InputError(
             path,
             f"无法打开 Word 文档（{type(e).__name__}）",
             f"cannot open the Word document ({type(e).__name__})",
         ) from None
-    block = GridBlock(name="body")
+    rows: list[list[GridCell]] = []
     paragraphs = tables = 0
     body = document.element.body
     for child in body.iterchildren():
@@ -51,15 +56,15 @@ def read_docx(data: bytes, path: str) -> Document:
             paragraphs += 1
             text = Paragraph(child, document).text.strip()
             if text:
-                block.rows.append([GridCell(text, Location(path, sheet="正文", cell=f"P{paragraphs}"))])
+                rows.append([GridCell(text, Location(path, sheet="正文", cell=f"P{paragraphs}"))])
         elif tag == "tbl":
             tables += 1
-            _table_rows(DocxTable(child, document), f"表{tables}", path, block, depth=0)
-    return read_grid(path, [block], "docx")
+            _table_rows(DocxTable(child, document), f"表{tables}", path, rows, depth=0)
+    return read_grid(path, [GridBlock(rows, name="body")], "docx")
 
 
-def _table_rows(table, name: str, path: str, block: GridBlock, depth: int) -> None:
-    """Append the table's rows to ``block``: merged cells empty but in their first position."""
+def _table_rows(table, name: str, path: str, rows: list[list[GridCell]], depth: int) -> None:
+    """Append the table's rows to ``rows``: merged cells empty but in their first position."""
     if depth > 5:
         return  # tables nested deeper than any form: ignore rather than recurse without end
     above: list = []  # the cells of the row above, and the texts they show
@@ -71,7 +76,7 @@ def _table_rows(table, name: str, path: str, block: GridBlock, depth: int) -> No
             cells = []
         out: list[GridCell] = []
         texts: list[str] = []
-        nested = []
+        nested: list[DocxTable] = []
         previous = None
         for c, cell in enumerate(cells, 1):
             tc = cell._tc
@@ -89,9 +94,9 @@ def _table_rows(table, name: str, path: str, block: GridBlock, depth: int) -> No
             out.append(GridCell(text, Location(path, r, c, sheet=name, cell=f"R{r}C{c}")))
             nested.extend(inner)
         above, above_texts = [cell._tc for cell in cells], texts
-        block.rows.append(out)
+        rows.append(out)
         for i, inner in enumerate(nested, 1):
-            _table_rows(inner, f"{name}.{i}", path, block, depth + 1)
+            _table_rows(inner, f"{name}.{i}", path, rows, depth + 1)
 
 
 _BLOCKS = re.compile(rb"<w:(?:p|tr|tc)[\s/>]")  # paragraphs, table rows, table cells

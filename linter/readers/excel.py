@@ -33,7 +33,7 @@ import io
 import re
 import warnings
 import zipfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from decimal import Decimal, InvalidOperation
 
 from linter.limits import (
@@ -143,6 +143,7 @@ def number_text(value: float | int | Decimal, number_format: str = "") -> str:
 
 
 def date_text(value: dt.date | dt.datetime | dt.time, number_format: str = "") -> str:
+    """A date cell as the form prints it (2025年12月31日), the day only when its format shows one."""
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     fmt = (number_format or "").lower()
@@ -154,6 +155,7 @@ def date_text(value: dt.date | dt.datetime | dt.time, number_format: str = "") -
 
 
 def value_text(value, number_format: str = "") -> str:
+    """A cell's value as text, as Excel shows it (its number format applied)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -236,6 +238,7 @@ def load_workbook(source, **options):
 
 
 def read_xlsx(data: bytes, path: str) -> tuple[Document, list[str]]:
+    """(Document, notes) for an .xlsx/.xlsm workbook, read sheet by sheet as a stream."""
     if encrypted(data):
         raise InputError(path, "工作簿受密码保护，请先取消密码", "the workbook is password-protected")
     archive = check_zip(data, path, whole=_parsed_whole)
@@ -317,7 +320,7 @@ def _opening_errors(path: str):
         yield
     except InputError:
         raise
-    except Exception as e:  # openpyxl and the XML parser raise many kinds on damaged parts
+    except Exception as e:  # noqa: BLE001 — openpyxl and the XML parser raise many kinds on damaged parts
         raise InputError(
             path, f"无法打开工作簿（{type(e).__name__}）", f"cannot open the workbook ({type(e).__name__})"
         ) from None
@@ -415,7 +418,7 @@ def _read_sheet(archive: zipfile.ZipFile, part: str, book, strings: list[str], b
     from openpyxl.worksheet._reader import WorkSheetParser
 
     parser = WorkSheetParser(
-        None,
+        None,  # type: ignore[arg-type]  # no source: its cells are fed to parse_cell one by one
         strings,
         data_only=True,
         epoch=book.epoch,
@@ -455,13 +458,11 @@ def _read_sheet(archive: zipfile.ZipFile, part: str, book, strings: list[str], b
                     c1, r1, c2, r2 = range_boundaries(element.get("ref") or "")
                 except (ValueError, TypeError):
                     continue  # a range that means nothing covers nothing
-                if None not in (c1, r1, c2, r2):
+                if c1 is not None and r1 is not None and c2 is not None and r2 is not None:
                     out.merges.append((r1, c1, r2, c2))
             elif tag == _COL and element.get("hidden") in ("1", "true"):
-                try:
+                with suppress(ValueError):  # a column "min" that is no number hides none
                     out.hidden_cols.append(column_letter(int(element.get("min") or 0)))
-                except ValueError:
-                    pass
     return out
 
 
@@ -525,7 +526,7 @@ def read_xls_values(data: bytes, path: str):
         book = xlrd.open_workbook(
             file_contents=data, formatting_info=True, logfile=io.StringIO(), ragged_rows=True
         )
-    except Exception as e:  # xlrd.XLRDError, struct errors, … on damaged files
+    except Exception as e:  # noqa: BLE001 — xlrd.XLRDError, struct errors, … on damaged files
         message = str(e)
         if "encrypt" in message.lower():
             raise InputError(
@@ -549,6 +550,7 @@ def read_xls_values(data: bytes, path: str):
 
 
 def read_xls(data: bytes, path: str) -> tuple[Document, list[str]]:
+    """(Document, notes) for a legacy .xls workbook."""
     notes: list[str] = []
     blocks = []
     work = [0]

@@ -138,7 +138,8 @@ class FormReader:
         self.dept_from_title = ""
         self.first_table_line = 1 << 62  # where the first table (or its title) starts
         self.goal_field = ""  # the goal just read ("goal" / "period_goal"): its numbered lines may follow
-        self.line, self.last_row = 0, None  # the row being read, the last one with text
+        self.line = 0  # the row being read
+        self.last_row: Row | None = None  # the last one with text
         self.closed_rows = 0  # rows ending with a pipe: a dump of an HTML table
         self.run_on_rows: list[Row] = []  # rows run on after another one's values (runon)
         self.recent: deque[str] = deque(maxlen=4)  # the last one-cell lines: a project's code, name, amount
@@ -209,7 +210,7 @@ class FormReader:
         if orphan is not None and not consumed:
             self.orphan_problem(orphan)
 
-    def dispatch(self, row: Row, orphan: Row | None) -> bool:
+    def dispatch(self, row: Row, orphan: Row | None) -> bool:  # noqa: C901 — ordered guards, one per kind of row
         """Handle one non-blank row; True when it used the orphan row before it."""
         filled = row.filled
         single = filled[0].text if len(filled) == 1 else ""
@@ -310,9 +311,9 @@ class FormReader:
     # ------------------------------------------------------------------ document lines
 
     def on_title(self, text: str) -> bool:
-        if self.table and (self.table.name or self.table.indicators or self.table.funding.total):
-            self.close_table()
-        elif self.section or self.part is not None:
+        if (self.table and (self.table.name or self.table.indicators or self.table.funding.total)) or (
+            self.section or self.part is not None
+        ):
             self.close_table()
         self.first_table_line = min(self.first_table_line, self.line)
         self.title = text
@@ -381,7 +382,7 @@ class FormReader:
             used_orphan |= self.apply_label(label, cell, value, row, orphan if not used_orphan else None)
         return used_orphan
 
-    def apply_label(
+    def apply_label(  # noqa: C901 — one branch per label role, side by side
         self, label: BlockLabel, cell: Cell, value: Cell | None, row: Row, orphan: Row | None
     ) -> bool:
         role = label.role
@@ -559,7 +560,7 @@ class FormReader:
         while self.run_on_rows:  # each is shorter than the text it came from: this ends
             self.one_indicator_row(self.run_on_rows.pop(0))
 
-    def one_indicator_row(self, row: Row) -> None:
+    def one_indicator_row(self, row: Row) -> None:  # noqa: C901 — a row's shapes, in the order they are tried
         table = self.table
         assert table is not None and self.columns is not None
         filled = row.filled
@@ -816,7 +817,10 @@ class FormReader:
         table.truncated = True
         last = table.indicators[-1] if table.indicators else None  # 效, 生態(t: a cell cut short
         cut_name = (  # 完工项目县规模养殖场畜禽粪污处理 with no closing pipe: the name itself was cut
-            last is not None and self.unclosed_end() and self.last_row.line == last.location.line
+            last is not None
+            and (row := self.last_row) is not None
+            and self.unclosed_end()
+            and row.line == last.location.line
         )
         if (
             last is not None

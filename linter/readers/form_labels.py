@@ -62,6 +62,8 @@ TEXT_ROLES = frozenset(
 
 @dataclass(frozen=True)
 class BlockLabel:
+    """A form label (项目名称, 年度目标 …) and what the cell carries with it."""
+
     role: str
     unit: str = ""  # money unit printed in the label: 资金投入(万元) → 万元
     inline: str = ""  # a value written in the same cell: 项目名称：应急演练
@@ -220,6 +222,7 @@ _CURRENCY = re.compile(r"(?:金额|货币|资金)?单位\s*[:：]\s*(万元|元|
 
 
 def is_title(text: str) -> bool:
+    """Whether a line is the form's title (…绩效目标表)."""
     return len(text) <= 80 and bool(_TITLE.search(text))
 
 
@@ -233,14 +236,17 @@ def name_in_title(title: str) -> str:
 
 
 def year_in(text: str) -> int | None:
+    """The budget year a title or header names, or None."""
     m = _YEAR.search(text)
     return int(m.group(1)) if m else None
 
 
 def is_year_line(text: str) -> bool:
+    """Whether a line is nothing but a year (2025年度)."""
     return bool(_YEAR_LINE.match(text.replace(" ", "")))
 
 
 def currency_in(text: str) -> str:
+    """The money unit a header names (单位：万元 → 万元), or an empty text."""
     m = _CURRENCY.search(text)
     return m.group(1) if m else ""

@@ -146,7 +146,9 @@ def _mhtml_page(data: bytes, name: str) -> bytes:
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)  # bytes, or None for a multipart part
+            if not isinstance(payload, bytes):
+                payload = b""
             charset = part.get_content_charset() or ""
             if charset:
                 try:

@@ -15,7 +15,7 @@ characters into a cell (``项目名称：应急演练``, a tree of indicators in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 
 from linter.limits import MAX_CELLS, MAX_ROW_CELLS, count
@@ -28,6 +28,8 @@ STRIDE = 1_000_000  # larger than any cell's text: Excel caps a cell at 32,767 c
 
 @dataclass
 class GridCell:
+    """A cell's text and where it was read."""
+
     text: str
     location: Location
 
@@ -141,7 +143,7 @@ def merge_into(doc: Document, part: Document) -> None:
     doc.total = doc.total or part.total
 
 
-def relocate(doc: Document, where: dict[int, list[Location] | int]) -> None:
+def relocate(doc: Document, where: Mapping[int, list[Location] | int]) -> None:
     """Replace every line/column Location of the Document by the cell's own Location (or, for a
     row that is a line of text, by that line of the file: ``where[row] = line``, columns kept)."""
 

@@ -21,12 +21,16 @@ What a browser does not show as text is not read: ``<head>``, ``<style>``, ``<sc
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from linter.model import Document, Location
 from linter.readers import InputError
 from linter.readers.grid import STRIDE, column_letter, relocate
 from linter.readers.layout import Cell, Row, joined_lines, split_line
 from linter.readers.spans import SpanGrid
+
+if TYPE_CHECKING:  # lxml is imported when a web page is read
+    from lxml.html import HtmlElement
 
 # Elements whose content is no text a person reads on the page.
 _SKIP = frozenset(
@@ -115,6 +119,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def read_html(text: str, path: str) -> Document:
+    """A web page: each <table> read as a grid, the text around them as text."""
     import lxml.html
     from lxml import etree
 
@@ -248,7 +253,7 @@ class _Page:
         if depth > MAX_DEPTH:
             return
         trs = list(_rows_of(element))
-        grid = SpanGrid(max_rows=len(trs))
+        grid: SpanGrid[HtmlElement] = SpanGrid(max_rows=len(trs))
         nested: dict[int, list] = {}  # grid row → cells holding tables, read after it
         for r, tr in enumerate(trs):
             for td in _cells_of(tr):

@@ -38,6 +38,8 @@ _HEAD_SPLIT = re.compile(r"^(\S{1,80}?)(?:\s*[:：]\s*|\s+)(\S.*)$")
 
 @dataclass
 class Item:
+    """A numbered item of a cell's text (一、… 1. …) and the level its numbering marks."""
+
     text: str  # without its numbering
     marker: str  # "l1", "l2", "item" or ""
     column: int  # 1-based column of ``text`` in the line

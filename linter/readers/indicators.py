@@ -20,6 +20,8 @@ from linter.values.types import Text, Value
 
 @dataclass
 class Categories:
+    """The 一级 and 二级 in force while rows are read, normalised and as printed."""
+
     level1: str = ""
     level1_printed: str = ""
     level2: str = ""
@@ -80,6 +82,7 @@ def make_indicator(
     period_value_text: str | None = None,
     remarks: dict[str, str] | None = None,
 ) -> Indicator:
+    """An Indicator of the current categories, its value parsed and its cells located."""
     value_text = value_text.strip()
     period = period_value_text.strip() if period_value_text is not None else None
     return Indicator(

@@ -197,7 +197,7 @@ def _split_keep_offsets(text: str, separator: re.Pattern, start: int) -> list[tu
 
 def split_words(cell: Cell) -> list[Cell]:
     """A single-space separated cell cut into words (for ``产出指标 数量指标 培训次数 ≥2次`` rows)."""
-    out = []
+    out: list[Cell] = []
     for m in _WORD.finditer(cell.raw):
         out.append(Cell(m.group(0), cell.index + len(out), cell.column + m.start(), cell.line))
     return out

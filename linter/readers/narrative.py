@@ -34,6 +34,8 @@ _COMMA = re.compile(r"[,，]")
 
 @dataclass
 class NarrativeLine:
+    """What one line of running text holds: category labels and (name, value) items."""
+
     labels: list[str] = field(default_factory=list)  # category labels, 一级 first
     items: list[tuple[str, str]] = field(default_factory=list)  # (name, value as printed)
     project_info: bool = False  # 【项目概况】: a new project's description begins

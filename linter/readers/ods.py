@@ -35,6 +35,7 @@ def _t(name: str) -> str:
 
 
 def read_ods(data: bytes, path: str) -> Document:
+    """An OpenDocument spreadsheet: each sheet of its content.xml read as a grid."""
     archive = check_zip(data, path, member="content.xml")
     from lxml import etree
 
@@ -44,7 +45,7 @@ def read_ods(data: bytes, path: str) -> Document:
             resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
         )
         root = etree.fromstring(content, parser)
-    except Exception as e:  # zlib errors on a damaged member, XMLSyntaxError
+    except Exception as e:  # noqa: BLE001 — zlib errors on a damaged member, XMLSyntaxError
         raise InputError(
             path,
             f"无法打开 .ods 表格（{type(e).__name__}）",
@@ -56,7 +57,7 @@ def read_ods(data: bytes, path: str) -> Document:
 
 def _sheet(path: str, sheet) -> GridBlock:
     name = sheet.get(_t("name")) or "Sheet1"
-    grid = SpanGrid()
+    grid: SpanGrid[None] = SpanGrid()  # no origin kept: a cell's place is its location
     r = 0
     for row in _rows(sheet):
         if r >= MAX_ROWS:
@@ -77,14 +78,13 @@ def _sheet(path: str, sheet) -> GridBlock:
                 c += columns
             r += 1
         r += max(0, repeat - MAX_REPEAT_FILLED)
-    block = GridBlock(name=name)
-    for cells in grid.rows():
-        block.rows.append(
-            [GridCell(text, sheet_location(path, name, row + 1, c + 1)) for text, row, c in cells]
-        )
-    while block.rows and not block.rows[-1]:
-        block.rows.pop()
-    return block
+    rows = [
+        [GridCell(text, sheet_location(path, name, row + 1, c + 1)) for text, row, c in cells]
+        for cells in grid.rows()
+    ]
+    while rows and not rows[-1]:
+        rows.pop()
+    return GridBlock(rows, name=name)
 
 
 def _rows(sheet):

@@ -76,15 +76,16 @@ class _Fragment:
 
 
 def read_pdf(data: bytes, path: str) -> Document:
+    """A PDF with a text layer: ruled tables read as grids, the text between them as lines."""
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every odd object
     with _inflating(MAX_PDF_INFLATED) as budget:
         try:
             pdf = pdfplumber.open(io.BytesIO(data))
-        except Exception as e:  # pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect, …
+        except Exception as e:  # noqa: BLE001 — pdfminer raises PDFSyntaxError, PSEOF, PDFPasswordIncorrect, …
             raise _open_error(path, e, budget) from None
         try:
             items, has_text = _page_items(list(pdf.pages))
-        except Exception as e:  # a damaged page tree, or a page whose content stream is damaged
+        except Exception as e:  # noqa: BLE001 — a damaged page tree, or a page whose content stream is damaged
             raise _open_error(path, e, budget) from None
         finally:
             # Not ``with pdf``: pdfplumber's close() walks the pages again, and on a damaged page tree
@@ -208,7 +209,7 @@ def _fax(data: bytes, params) -> bytes:
 
 
 # pdfminer's stream decoder (PDFStream.decode) calls these by their names in its module.
-pdfminer.pdftypes.zlib = SimpleNamespace(
+pdfminer.pdftypes.zlib = SimpleNamespace(  # type: ignore[assignment]  # a stand-in for the module
     decompress=_inflate, decompressobj=zlib.decompressobj, error=zlib.error
 )
 pdfminer.pdftypes.decompress_corrupted = _inflate_damaged
@@ -368,20 +369,20 @@ def _continues(group: list[_Fragment], frag: _Fragment) -> bool:
 
 
 def _block(path: str, items) -> GridBlock:
-    block = GridBlock(name="pdf")
+    rows: list[list[GridCell]] = []
     line = 0
     for group in _groups(items):
         if isinstance(group, tuple):
             page, text = group
             line += 1
-            block.rows.append([GridCell(text, Location(path, line, 1, page=page))])
+            rows.append([GridCell(text, Location(path, line, 1, page=page))])
             continue
         for page, cells in _grid_rows(group):
             line += 1
-            block.rows.append(
+            rows.append(
                 [GridCell(text, Location(path, line, c, page=page)) for c, text in enumerate(cells, 1)]
             )
-    return block
+    return GridBlock(rows, name="pdf")
 
 
 def _grid_rows(group: list[_Fragment]) -> list[tuple[int, list[str]]]:

@@ -171,19 +171,10 @@ def split_fused_row_and_rest(
     kinds of a self-evaluation's figure columns after the name (``ColumnMap.figure_columns``)."""
     following = ""
     text = text.strip()
-    cells: list[str] = []
     nature = _NATURE_END.search(text)
     if nature:
         text = text[: nature.start()].rstrip(" -")
-    while (m := _LABEL.match(glossary.simplified(text))) is not None:  # one character for one
-        cells.append(text[: m.end()])
-        text = text[m.end() :]
-    while not cells[-1:] and (m := _OTHER_LABEL.match(text)) and len(text) - m.end() >= 4:
-        # 项目年度绩效目标(定量指标)制度指标规章制度建立与否: categories no template names (the 评价指标
-        # and 评价内容 of an evaluation form), cut off the same way
-        while (m := _OTHER_LABEL.match(text)) and len(text) - m.end() >= 4:
-            cells.append(text[: m.end()])
-            text = text[m.end() :]
+    cells, text = _leading_labels(text)
     whole = parse_exact(text) if text else None
     if whole is not None and not isinstance(whole, Text):
         cells.append(text)  # 100%: a value on its own line, under the row it belongs to
@@ -216,14 +207,7 @@ def split_fused_row_and_rest(
             if not (scored or places) and _is_value(parse_exact(rest)) and cut <= 0:
                 # 饲料库120平米490元/平米: two figures and one value column: the first is the name's
                 cells[-1], value, rest = head + value, rest, ""
-            if scored and not rest and _SCORE.fullmatch(value):
-                # 规章制度建立与否 20: every row ends with its score, so a lone figure is that; it is
-                # left out, as placing by content would take it for the value
-                value = ""
-            elif scored and not rest and (m := _SCORE_AFTER.match(value)):
-                value, rest = m.group(1), m.group(2)  # 享受资助人数 2100, 分值 10
-            elif places > 1 and len(value) == places and value.isdigit():
-                value, rest = value[0], value[1:] + rest  # 2312222 under seven places: 2, 3, 1 …
+            value, rest = _value_and_rest(value, rest, scored, places)
             cells.extend([value] if value else [])
             if places > 1:
                 others, following = _place_values(rest, places - 1)
@@ -233,6 +217,34 @@ def split_fused_row_and_rest(
     if nature:
         cells.append(nature.group(1))
     return cells, following
+
+
+def _leading_labels(text: str) -> tuple[list[str], str]:
+    """The category labels a run-on row starts with, and the text after them."""
+    cells: list[str] = []
+    while (m := _LABEL.match(glossary.simplified(text))) is not None:  # one character for one
+        cells.append(text[: m.end()])
+        text = text[m.end() :]
+    while not cells[-1:] and (m := _OTHER_LABEL.match(text)) and len(text) - m.end() >= 4:
+        # 项目年度绩效目标(定量指标)制度指标规章制度建立与否: categories no template names (the 评价指标
+        # and 评价内容 of an evaluation form), cut off the same way
+        while (m := _OTHER_LABEL.match(text)) and len(text) - m.end() >= 4:
+            cells.append(text[: m.end()])
+            text = text[m.end() :]
+    return cells, text
+
+
+def _value_and_rest(value: str, rest: str, scored: bool, places: int) -> tuple[str, str]:
+    """The row's value, and what follows it, where a score column or one column per place ends the row."""
+    if scored and not rest and _SCORE.fullmatch(value):
+        # 规章制度建立与否 20: every row ends with its score, so a lone figure is that; it is
+        # left out, as placing by content would take it for the value
+        return "", rest
+    if scored and not rest and (m := _SCORE_AFTER.match(value)):
+        return m.group(1), m.group(2)  # 享受资助人数 2100, 分值 10
+    if places > 1 and len(value) == places and value.isdigit():
+        return value[0], value[1:] + rest  # 2312222 under seven places: 2, 3, 1 …
+    return value, rest
 
 
 def is_other_label(text: str) -> bool:

@@ -44,6 +44,7 @@ def soffice() -> str | None:
 
 
 def missing(path: str, suffix: str, target: str) -> InputError:
+    """The InputError for a file that needs LibreOffice where it is not installed."""
     package = PACKAGES[target]
     return InputError(
         path,

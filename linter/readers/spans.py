@@ -13,13 +13,17 @@ each row it covers (``grid.carries_down``), since each indicator has that value.
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from linter.readers.grid import carries_down
+
+Origin = TypeVar("Origin")  # what a caller keeps of each cell (an HTML <td>)
 
 MAX_SPAN = 1000  # HTML caps colspan at 1000; nothing in a form comes near it
 MAX_COLUMNS = 512  # a row wider than this is no target table: the rest is cut
 
 
-class SpanGrid:
+class SpanGrid(Generic[Origin]):
     """Cells placed row by row (rows in order), each in the first grid position its row leaves
     free (0-based). What is taken is kept per column (the last row a span covers), so that a
     hostile ``rowspan``/``colspan`` costs no memory."""
@@ -28,7 +32,7 @@ class SpanGrid:
         self.max_columns, self.max_rows = max_columns, max_rows
         self.texts: dict[tuple[int, int], str] = {}
         self.busy: dict[int, int] = {}  # column → last row taken in it
-        self.origin: dict[tuple[int, int], object] = {}  # grid position → what the caller placed there
+        self.origin: dict[tuple[int, int], Origin | None] = {}  # grid position → what the caller placed there
         self.n_rows = self.n_cols = 0
 
     def place(
@@ -37,7 +41,7 @@ class SpanGrid:
         text: str,
         rowspan: int = 1,
         colspan: int = 1,
-        origin: object = None,
+        origin: Origin | None = None,
         column: int | None = None,
     ) -> int | None:
         """Put a cell in row ``row`` at its next free column (or at ``column``); the column used,

@@ -19,7 +19,10 @@ class LineDict(dict):
     ``marks[key] = (key_mark, value_mark)`` for each key: 0-based marks, PyYAML's or
     ``yaml_fast.Mark``, of which only ``line`` and ``column`` are read."""
 
-    __slots__ = ("line", "column", "marks")
+    __slots__ = ("column", "line", "marks")
+    line: int
+    column: int
+    marks: dict
 
 
 STR_TAG = "tag:yaml.org,2002:str"

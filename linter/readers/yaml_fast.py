@@ -28,9 +28,9 @@ documents and a top level that is not a mapping.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from linter.readers.yaml_common import new_mapping, resolve_plain, scalar_value
+from linter.readers.yaml_common import LineDict, new_mapping, resolve_plain, scalar_value
 
 __all__ = ["DECLINED", "load_canonical"]
 
@@ -236,15 +236,18 @@ def _literal(lines: list, start: int, owner: int, clip: bool):
     return text, last + 1
 
 
-def load_canonical(text: str):
+def load_canonical(text: str):  # noqa: C901 — one loop, its state in locals: split, it would cost a call per line
     """The data ``yaml_reader.load_yaml(text, …)`` gives, or DECLINED outside the canonical subset."""
     if len(text) >= 1 << 20:
         return DECLINED  # columns must fit the mark caches' 20 bits (and no table is that long)
     lines = text.split("\n")
     lines_get, pairs_get, marks_get = _LINES.get, _PAIRS.get, _MARKS.get
-    root = None
+    root: LineDict | list | None = None
     stack: list = []  # the enclosing collections: (container, column, is_mapping, indentless)
-    top = marks = None  # the innermost open collection (a LineDict or a list), its marks
+    # The innermost open collection, a LineDict or a list, and its marks. Which one it is, is told by
+    # top_map (a flag, not isinstance, for speed), which the type checker cannot follow: hence Any.
+    top: Any = None
+    marks: Any = None
     top_col, top_map, top_indentless = -1, False, False
     # A key or dash whose value is on the lines below (or null): 0 none, 1 key, 2 item, 3 the root.
     pend, pend_owner, pend_key, pend_kmark, pend_line, pend_col = 3, -1, None, None, 0, 0
@@ -279,7 +282,7 @@ def load_canonical(text: str):
                 if code >= _DASH:
                     if pend == 3:
                         return DECLINED  # a top level that is no mapping
-                    new = []
+                    new: list | LineDict = []
                 else:
                     new = new_mapping(ln + 1, ind + 1)
                 if pend == 1:

@@ -26,7 +26,7 @@ import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import yaml
 
@@ -58,10 +58,10 @@ KINDS = {
 
 # --------------------------------------------------------------------------- loading with lines
 
-try:
-    _BaseLoader = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
+if TYPE_CHECKING:  # one static base for the checker: the two have the same interface
     _BaseLoader = yaml.SafeLoader
+else:  # PyYAML built without libyaml has no CSafeLoader: same behaviour, slower
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LineLoader(_BaseLoader):

@@ -81,13 +81,13 @@ def _narrow(candidates: list[_Cell], f: Finding) -> list[_Cell]:
 def place_findings(doc: Document, findings: list[Finding]) -> list[Spot]:
     """One Spot per finding, in the findings' order."""
     cells = _cells(doc)
-    by_location: dict[tuple, list[_Cell]] = {}
+    by_location: dict[Location, list[_Cell]] = {}
     by_indicator: dict[str, list[_Cell]] = {}
     for loc, cell in cells:
         by_location.setdefault(loc, []).append(cell)
         if cell.indicator is not None:
             by_indicator.setdefault(cell.indicator, []).append(cell)
-    table_index = {}
+    table_index: dict[str | None, int] = {}
     for ti, table in enumerate(doc.tables):
         table_index.setdefault(table.name, ti)
 

@@ -29,6 +29,8 @@ LABEL_MAX, WIDTH, VALUE_ROOM = 260, 600, 40
 
 @dataclass(frozen=True)
 class Bar:
+    """One bar of a chart, and what a click on it filters."""
+
     label: str
     value: int
     kind: str = "plain"  # a FILLS key
@@ -44,6 +46,7 @@ def char_width(ch: str) -> float:
 
 
 def text_width(text: str) -> float:
+    """A label's width in pixels, as the chart's font draws it."""
     return sum(char_width(ch) for ch in text)
 
 
@@ -74,6 +77,7 @@ def top_bars(counts: list[tuple[str, int]], n: int, others_label: str) -> list[B
 
 
 def bar_chart(chart_id: str, title: str, bars: list[Bar]) -> str:
+    """A horizontal bar chart as inline SVG."""
     label_room = min(LABEL_MAX, math.ceil(max((text_width(b.label) for b in bars), default=0)) + 8)
     scale_room = WIDTH - label_room - VALUE_ROOM
     top = max((b.value for b in bars), default=0) or 1

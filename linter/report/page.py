@@ -22,6 +22,7 @@ any ``--jobs`` — the findings spreadsheet it embeds included.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
 import shutil
@@ -69,14 +70,16 @@ def _asset(name: str) -> str:
 
 
 class ReportBuilder:
+    """The HTML report, built a file at a time: each file's part is spooled to disk until ``write``."""
+
     def __init__(self, title: str | None, lang: str = "zh"):
         self.lang, self.words = lang, labels(lang)
         self.title = title or self.words["default_title"]
-        # A file name that is not valid UTF-8 (surrogate escapes) must not crash the report: its
-        # bytes are written as \xff (safetext.ESCAPE)
-        self._tables = tempfile.TemporaryFile("w+", encoding="utf-8", errors=ESCAPE)  # per file: its JSON
-        self._rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors=ESCAPE)  # per finding: a JSON row
-        self._files = tempfile.TemporaryFile("w+", encoding="utf-8", errors=ESCAPE)  # per file: its entry
+        # The spool files live as long as the builder: close() (or leaving its with block) removes them.
+        self._spools = contextlib.ExitStack()
+        self._tables = self._spool()  # per file: its JSON
+        self._rows = self._spool()  # per finding: a JSON row
+        self._files = self._spool()  # per file: its entry
         self.files = self.tables = self.indicators = self.findings = 0
         self.by_rule: Counter = Counter()
         self.by_department: Counter = Counter()
@@ -383,7 +386,7 @@ class ReportBuilder:
         out.write(f'<section id="tables"><h2>{escape(w["tables_heading"])}</h2>\n')
         self._files.seek(0)
         for k, line in enumerate(self._files):
-            path, fid, tables, _inds, start, end, errors, warnings, infos, departments, title = json.loads(
+            path, fid, tables, _inds, start, end, errors, warnings, infos, departments, _title = json.loads(
                 line.lstrip(",")
             )
             badges = "".join(
@@ -426,10 +429,13 @@ class ReportBuilder:
 
     # ------------------------------------------------------------------ spool files
 
+    def _spool(self):
+        # A file name that is not valid UTF-8 (surrogate escapes) must not crash the report: its
+        # bytes are written as \xff (safetext.ESCAPE)
+        return self._spools.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8", errors=ESCAPE))
+
     def close(self) -> None:
-        self._tables.close()
-        self._rows.close()
-        self._files.close()
+        self._spools.close()
 
     def __enter__(self) -> ReportBuilder:
         return self

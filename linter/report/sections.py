@@ -32,6 +32,7 @@ def cell_anchor(fid: str, spot: Spot, index: int) -> str:
 
 
 def note_html(f: Finding, note_id: str | None = None) -> str:
+    """A finding as the note beside its cell."""
     ident = f' id="{escape(note_id)}"' if note_id else ""
     return (
         f'<div class="note sev-{escape(f.severity)}"{ident}><span class="badge sev-{escape(f.severity)}">'
@@ -40,6 +41,7 @@ def note_html(f: Finding, note_id: str | None = None) -> str:
 
 
 def severity_badges(findings: list[Finding], lang: str) -> str:
+    """Badges counting the findings of each severity."""
     counts = Counter(f.severity for f in findings)
     words = labels(lang)
     return "".join(
@@ -67,7 +69,7 @@ class _TableFindings:
         found = [f for _, f in self.by_cell.get(key, [])]
         if found:
             worst = worst_severity(f.severity for f in found)
-            css = f"{css} flag sev-{escape(worst)}".strip()
+            css = f"{css} flag sev-{escape(worst or '')}".strip()
         return f' id="{escape(anchor)}"' + (f' class="{css}"' if css else "")
 
     def notes(self, *keys: str) -> str:
@@ -75,6 +77,7 @@ class _TableFindings:
 
 
 def render_file(doc: Document, findings: list[Finding], spots: list[Spot], fid: str, lang: str) -> str:
+    """One file's section of the report: its findings and its tables, the flagged cells marked."""
     words = labels(lang)
     per_table = [_TableFindings() for _ in doc.tables]
     file_level: list[tuple[int, Finding]] = []

@@ -58,6 +58,8 @@ def full_location(where: str, path: str) -> str:
 
 @dataclass
 class FileSummary:
+    """What the report keeps of a file once it is checked (the Document itself is not kept)."""
+
     path: str
     tables_json: str  # the file's tables, drawn when opened
     findings: list[list] = field(default_factory=list)  # FINDING_FIELDS per finding, in order
@@ -87,6 +89,7 @@ def to_json(data) -> str:
 
 
 def summarise_file(doc: Document, findings: list[Finding], lang: str = "zh") -> FileSummary:
+    """The FileSummary of a checked file."""
     spots = place_findings(doc, findings)
     departments = [t.department or doc.department for t in doc.tables]
     flagged = {(s.table, s.cell) for s in spots if s.table is not None and s.cell is not None}
@@ -188,9 +191,10 @@ def _table_data(doc: Document, table: Table, ti: int, flagged: set) -> dict:
 def _filled_down(rows: list[list[str]]) -> list[list]:
     """一级/二级 as a row repeats them from the row above: 0 (the page fills them down), so that a
     thousand tables of 产出指标 / 数量指标 do not print those words on every row."""
-    out, above = [], None
+    out: list[list] = []
+    above = None
     for row in rows:
-        short = list(row)
+        short: list[str | int] = list(row)
         if above is not None and row[0] == above[0]:
             short[0] = 0
             if row[1] == above[1]:

@@ -20,6 +20,7 @@ class _TooLarge(Exception):
 
 
 def create_app(settings: Settings | None = None):
+    """The Starlette application of ``indicator-lint serve``."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.formparsers import MultiPartException, MultiPartParser
@@ -48,16 +49,8 @@ def create_app(settings: Settings | None = None):
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
             return page(message_page(lang, "too_large", settings), 413)
-
-        async def body():
-            received = 0
-            async for chunk in request.stream():
-                received += len(chunk)
-                if received > limit:
-                    raise _TooLarge
-                yield chunk
-
-        parser = MultiPartParser(request.headers, body(), max_files=settings.max_files, max_fields=10)
+        body = _limited_body(request, limit)
+        parser = MultiPartParser(request.headers, body, max_files=settings.max_files, max_fields=10)
         parser.spool_max_size = limit + 1  # each part in memory, never in a file of the system's temp folder
         try:
             if b"multipart/form-data" not in request.headers.get("content-type", "").encode("latin-1"):
@@ -68,14 +61,8 @@ def create_app(settings: Settings | None = None):
         except MultiPartException as exc:
             key = "too_many" if "files" in str(exc.message).lower() else "bad_form"
             return page(message_page(lang, key, settings), 413 if key == "too_many" else 400)
-        try:
-            lang = lang_for(request, form)
-            uploads = []
-            for item in form.getlist("files"):
-                if hasattr(item, "read") and (item.filename or item.size):
-                    uploads.append((item.filename or "", await item.read()))
-        finally:
-            await form.close()
+        lang = lang_for(request, form)  # (the form's own lang field, where it has one)
+        uploads = await _uploaded_files(form)
         if not uploads:
             return page(message_page(lang, "bad_request", settings), 400)
         outcomes = await run_in_threadpool(check_uploads, uploads, settings, lang)
@@ -101,6 +88,30 @@ def create_app(settings: Settings | None = None):
         exception_handlers={404: not_found, 405: method_not_allowed},
         lifespan=lifespan,
     )
+
+
+async def _limited_body(request, limit: int):
+    """The request's body, chunk by chunk: _TooLarge as soon as it passes ``limit`` bytes."""
+    received = 0
+    async for chunk in request.stream():
+        received += len(chunk)
+        if received > limit:
+            raise _TooLarge
+        yield chunk
+
+
+async def _uploaded_files(form) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each file of the form (an empty file input left out); the form closed."""
+    from starlette.datastructures import UploadFile
+
+    try:
+        return [
+            (item.filename or "", await item.read())
+            for item in form.getlist("files")
+            if isinstance(item, UploadFile) and (item.filename or item.size)
+        ]
+    finally:
+        await form.close()
 
 
 # The page holds its downloads and the clerk's data: not cached, not framed, no other origin's scripts.
@@ -129,11 +140,12 @@ tables:
 def warm_up(settings: Settings) -> None:
     """Load what the first request would otherwise wait for: readers, rules, the value parser, the
     workbook and Word libraries (a worker process does it once, as it starts)."""
-    import linter.annotate  # noqa: F401
-    import linter.annotate_docx  # noqa: F401
-    import linter.readers.docx  # noqa: F401
-    import linter.readers.excel  # noqa: F401
-    import linter.report.sections  # noqa: F401
+    import importlib
+
     from linter.serve.work import check_uploads
+
+    # Imported for the time they take, not for a name: the first upload then finds them loaded.
+    for module in ("annotate", "annotate_docx", "readers.docx", "readers.excel", "report.sections"):
+        importlib.import_module(f"linter.{module}")
 
     check_uploads([("warm-up.yaml", _WARM_UP_TABLE.encode("utf-8"))], settings, settings.lang)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 from collections import Counter
+from collections.abc import Sequence
 from html import escape
 
 from linter.serve.work import ALLOWED, MB, FileOutcome, Settings
@@ -94,6 +95,7 @@ _WORDS = {
 
 
 def words(lang: str) -> dict[str, str]:
+    """The page's words in ``lang``."""
     i = 0 if lang == "zh" else 1
     return {key: pair[i] for key, pair in _WORDS.items()}
 
@@ -189,11 +191,12 @@ def _limits(settings: Settings) -> dict[str, int]:
 
 
 def upload_page(lang: str, settings: Settings) -> str:
+    """The upload form."""
     w = words(lang)
     return _page(lang, w["title"], f"<p>{escape(w['intro'])}</p>\n{_form(lang, settings)}")
 
 
-def message_page(lang: str, key: str, settings: Settings, lines: list[str] = ()) -> str:
+def message_page(lang: str, key: str, settings: Settings, lines: Sequence[str] = ()) -> str:
     """A refusal: one line saying what is wrong, and the way back."""
     w = words(lang)
     text = w[key].format(**_limits(settings))
@@ -207,6 +210,7 @@ def message_page(lang: str, key: str, settings: Settings, lines: list[str] = ())
 
 
 def results_page(outcomes: list[FileOutcome], lang: str, settings: Settings) -> str:
+    """The results of an upload: the summary, then each file's findings and tables."""
     w = words(lang)
     out = [
         f'<h2 id="summary">{escape(w["results"])}</h2>',

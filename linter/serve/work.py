@@ -82,6 +82,8 @@ class Settings:
 
 @dataclass
 class Download:
+    """A file offered for download with the results."""
+
     label_key: str  # a page word: annotated_xlsx, annotated_docx, findings_xlsx
     filename: str
     mime: str
@@ -131,6 +133,7 @@ def check_uploads(uploads: list[tuple[str, bytes]], settings: Settings, lang: st
 
 @contextmanager
 def private_folder(root: str | None):
+    """A folder of this process's alone (mode 0700), removed with what is in it afterwards."""
     folder = Path(tempfile.mkdtemp(prefix="indicator-lint-", dir=root))  # 0700: this process's alone
     try:
         yield folder
@@ -246,7 +249,7 @@ def findings_workbook(findings: list, lang: str, shown_path: str | None = None) 
     from linter.annotate import summary_sheet
 
     book = openpyxl.Workbook()
-    default = book.active
+    default = book.worksheets[0]  # the sheet a new workbook starts with
     summary_sheet(book, findings, {}, lang, shown_path)
     book.remove(default)
     buffer = io.BytesIO()

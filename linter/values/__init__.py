@@ -16,6 +16,7 @@ from linter.values.types import Value
 
 
 def parse_uncached(text: str) -> Value:
+    """The value of ``text``, parsed again (``parse`` without its cache)."""
     from linter.values.parser import parse_value
 
     return parse_value(text)

@@ -97,7 +97,7 @@ class FastPath:
             prefix = _longest(core, 0, PREFIXES, _LONGEST_PREFIX)
             if prefix is None:
                 return None
-            pos = _SPACE.match(core, len(prefix)).end()
+            pos = _SPACE.match(core, len(prefix)).end()  # type: ignore[union-attr]  # \s* always matches
         m = _NUMBER.match(core, pos)
         if m is None:
             return None
@@ -105,7 +105,7 @@ class FastPath:
         pos = m.end()
         unit = _longest(core, pos, _UNIT_TOKEN, _LONGEST_UNIT)
         if unit is not None:
-            pos = _SPACE.match(core, pos + len(unit)).end()
+            pos = _SPACE.match(core, pos + len(unit)).end()  # type: ignore[union-attr]  # \s* always matches
         suffix = core[pos:] or None
         if suffix is not None and suffix not in SUFFIXES:
             return None

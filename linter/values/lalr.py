@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
+from typing import Any
 
 
 def grammar_crc(grammar: bytes) -> int:
@@ -24,6 +26,8 @@ def grammar_crc(grammar: bytes) -> int:
 
 class Token(str):
     """A terminal as the transformer sees it: its text, and its type in ``type`` (as Lark's)."""
+
+    type: str
 
     def __new__(cls, type_: str, value: str):
         token = str.__new__(cls, value)
@@ -61,6 +65,7 @@ class TableParser:
     @staticmethod
     def _callback(rule, transformer):
         origin, size, name, how, include = rule
+        build: Callable[[list], Any]
         if how == "inline":
             build = _Inline
         elif how == "expand1":  # ?start: one child, always (lalr_build checks)

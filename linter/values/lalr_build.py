@@ -26,6 +26,7 @@ WORD_TERMINALS = ("GRADE_WORD", "ADVERB", "DIR_UP", "DIR_DOWN", "DIR_STEADY")
 
 
 def grammar_path() -> Path:
+    """grammar/value.lark, where the package has it."""
     from linter.resources import data_dir
 
     return data_dir("grammar") / "value.lark"
@@ -103,7 +104,9 @@ def tables_source(grammar: bytes | None = None) -> str:
 
     # The contextual lexer: one basic lexer per set of acceptable terminals, shared between states.
     contextual = frontend.lexer
-    lexers, lexer_of, state_lexer = [], {}, []
+    lexers: list[tuple[str, ...]] = []
+    lexer_of: dict[int, int] = {}
+    state_lexer: list[int] = []
     for state in order:
         basic = contextual.lexers[state]
         if id(basic) not in lexer_of:
@@ -128,7 +131,7 @@ def tables_source(grammar: bytes | None = None) -> str:
             "# (origin, length, transformer method, how: call/inline/expand1, kept children (index, inlined) or None)\n",
             f"RULES = {_literal(tuple(rule_rows))}\n",
             "# per state: symbol → next state (shift, goto) or ~rule (reduce)\n",
-            f"STATES = {_literal(tuple(states))}\n",
+            f"STATES: tuple[dict[str, int], ...] = {_literal(tuple(states))}\n",
             "# per lexer: the patterns it tries in order (one, unless it has over 100 terminals)\n",
             f"LEXERS = {_literal(tuple(lexers))}\n",
             f"STATE_LEXER = {_literal(tuple(state_lexer))}\n",
@@ -142,8 +145,9 @@ def _terminal_words(grammar: str, name: str) -> tuple[str, ...]:
     """The string alternatives of a terminal defined as nothing but strings."""
     import re
 
-    block = re.search(rf"^{name}(?:\.\d+)?:(.*?)(?=^\S|\Z)", grammar, re.S | re.M).group(1)
-    body = re.sub(r"//[^\n]*", "", block)
+    found = re.search(rf"^{name}(?:\.\d+)?:(.*?)(?=^\S|\Z)", grammar, re.S | re.M)
+    assert found is not None, f"no terminal {name} in the grammar"
+    body = re.sub(r"//[^\n]*", "", found.group(1))
     words = re.findall(r'"((?:[^"\\]|\\.)*)"', body)
     assert re.fullmatch(r'\s*"[^"]*"(\s*\|\s*"[^"]*")*\s*', body), f"{name} is not a list of strings"
     return tuple(sorted(set(words)))
@@ -154,6 +158,7 @@ def _literal(value) -> str:
 
 
 def main() -> None:
+    """Write linter/values/lalr_tables.py from the grammar."""
     TABLES.write_text(tables_source(), encoding="utf-8")
     print(f"wrote {TABLES}", file=sys.stderr)
 

@@ -1090,7 +1090,7 @@ RULES = (('start', 1, 'start', 'expand1', None),
  ('__expression_plus_0', 2, '__expression_plus_0', 'inline', None),
  ('__expression_plus_0', 3, '__expression_plus_0', 'inline', ((0, True), (1, False), (2, False))))
 # per state: symbol → next state (shift, goto) or ~rule (reduce)
-STATES = ({'ADVERB': 1,
+STATES: tuple[dict[str, int], ...] = ({'ADVERB': 1,
   'AMOUNT': 2,
   'BY': 3,
   'DATE_PART': 4,

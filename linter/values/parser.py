@@ -17,7 +17,7 @@ from linter.values.transform import comparator_of, comparator_pattern
 
 # Full-width ASCII (！ to ～) and the ideographic space fold to their half-width forms; a few
 # dashes and tildes fold to - and ~. Each maps one character to one, so spans stay true.
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FOLD.update(
     {
         0x3000: " ",
@@ -52,7 +52,7 @@ _CMP_PREFIX = re.compile(rf"^({comparator_pattern(2)})\s*")
 MAX_VALUE_LENGTH = 400
 
 _parser = None
-_first_token = None  # what a value's first token can match (``_can_start``)
+_first_token: re.Pattern[str] | None = None  # what a value's first token can match (``_can_start``)
 _fast = None  # the common shapes' reader (``fast.FastPath.read``), while the shipped tables are in use
 
 
@@ -143,6 +143,7 @@ def _parse_core(raw: str, core: str, start: int) -> t.Value | None:
         except Exception:  # noqa: BLE001 — the meaning rejects it (month 13): the grammar says what it is
             value = None
     if value is None:
+        assert _first_token is not None  # set with _parser
         if _first_token.match(core) is None:
             return None
         try:

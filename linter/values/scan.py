@@ -96,7 +96,7 @@ def split_name_value(cell: str) -> tuple[str, str]:
         if not isinstance(parsed, t.Text) or parsed.baseline:
             return name, value
     # A value with no space before it; only a number with a unit, so 培训项目2 stays whole.
-    m = _trailing_value().search(folded)
-    if m and m.start() > 0:
-        return text[: m.start()].strip(), text[m.start() :].strip()
+    tail = _trailing_value().search(folded)
+    if tail and tail.start() > 0:
+        return text[: tail.start()].strip(), text[tail.start() :].strip()
     return text, ""

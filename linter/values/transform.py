@@ -74,6 +74,7 @@ def read_amount(text: str) -> tuple[Decimal, Decimal, str, bool]:
     The magnitude is ``%`` for 百分之…, which names the unit as well.
     """
     m = _AMOUNT.match(text)
+    assert m is not None, text  # the grammar's AMOUNT terminal is this pattern
     if m.group("pct") is not None:
         pct = m.group("pct")
         written = Decimal(pct) if pct[0].isdigit() else chinese_to_decimal(pct)
@@ -90,6 +91,8 @@ def read_amount(text: str) -> tuple[Decimal, Decimal, str, bool]:
 
 
 class ValueTransformer:
+    """Builds the typed values from the grammar's parse tree, one method per rule."""
+
     def quantity(self, children):
         comparator = unit = per = noun = amount = None
         approx = open_ended = within = False
@@ -118,6 +121,7 @@ class ValueTransformer:
                     within = True
                 comparator, approx, open_ended = _modify(c, comparator, approx, open_ended)
         per = "·".join(pers) if pers else None
+        assert amount is not None  # the grammar's quantity always has its AMOUNT
         number, written, magnitude, amount_approx = read_amount(amount)
         approx = approx or amount_approx
         if magnitude == "%":  # 百分之九十五
@@ -138,15 +142,7 @@ class ValueTransformer:
                 open_ended=open_ended,
             )
         if unit == "年" and per is None and not magnitude and _is_calendar_year(written):
-            if noun is not None:
-                # ≥2022年依法维权次数: a target measured against a baseline, not a quantity
-                return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}{year_word}{noun}")
-            if comparator is None:
-                return t.Date("", (0, 0), year=int(written))  # 2025年 alone: a year, not 2025 years
-            if within:
-                return t.Date("", (0, 0), year=int(written), part="end", before=True)  # 2025年内
-            # 不低于2024年: a baseline year, never a duration of 2024 years
-            return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}年")
+            return _calendar_year(written, year_word, noun, comparator, within)
         kind, base, number = measured(written, magnitude, unit)
         return t.Quantity(
             "",
@@ -286,11 +282,12 @@ class ValueTransformer:
     def month_span(self, children):
         """2025年1-12月, 1-12月: a span of months in one year."""
         amounts = [c for c in children if type(c) is not tuple and c.type == "AMOUNT"]
-        month, day, placeholder = children[-1]
+        month, day, _placeholder = children[-1]
         year = None
         if any(type(c) is not tuple and c.type == "YEAR" for c in children):
             year = int(read_amount(amounts[0])[1])
         first = _day_number(amounts[-1])
+        assert first is not None  # an AMOUNT, no PLACEHOLDER
         if not 1 <= first <= 12 or month is None or first > month:
             raise ValueError("not a span of months")
         return t.Period(
@@ -326,6 +323,19 @@ def _modifiers(children) -> tuple[str | None, bool, bool]:
         if type(c) is not str and (c.type == "PREFIX" or c.type == "SUFFIX"):
             comparator, approx, open_ended = _modify(c, comparator, approx, open_ended)
     return comparator, approx, open_ended
+
+
+def _calendar_year(written: Decimal, year_word: str, noun: str | None, comparator: str | None, within: bool):
+    """A quantity in 年 whose number is a calendar year: a date or a baseline, never 2025 years."""
+    if noun is not None:
+        # ≥2022年依法维权次数: a target measured against a baseline, not a quantity
+        return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}{year_word}{noun}")
+    if comparator is None:
+        return t.Date("", (0, 0), year=int(written))  # 2025年 alone: a year, not 2025 years
+    if within:
+        return t.Date("", (0, 0), year=int(written), part="end", before=True)  # 2025年内
+    # 不低于2024年: a baseline year, never a duration of 2024 years
+    return t.Text("", (0, 0), comparator=comparator, baseline=f"{written}年")
 
 
 def _modify(tok, comparator, approx, open_ended):

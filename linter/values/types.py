@@ -20,6 +20,8 @@ UNIT_KINDS = ("count", "percent", "money", "duration", "length", "area", "weight
 
 @dataclass(slots=True)
 class Value:
+    """What a 指标值 is, parsed: the base of every kind, with the text and span it was read from."""
+
     raw: str
     span: tuple[int, int]
 
@@ -49,6 +51,8 @@ def _jsonable(v):
 
 @dataclass(slots=True)
 class Empty(Value):
+    """A value left blank (or ``——``, ``/``, ``不适用``)."""
+
     kind = "empty"
 
 
