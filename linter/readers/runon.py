@@ -82,7 +82,6 @@ _BLOCK_WORD = re.compile(
     r"|联系电话|预算执行率权重|项目期|项目属性)[:：])"
     r"|(?<!年度)(?=资金总额[:：])|(?=年度总体目标|年度目标)|(?<!年度)(?=总体目标)"
 )
-# Category labels as printed at the start of a run-on row (the 一级, then the 二级).
 # Category labels as printed at the start of a run-on row (the 一级, then the 二级), matched on
 # the text in simplified characters (mirror sites print 數量指標).
 _LABEL = re.compile(f"(?:{glossary.run_on_label_pattern()}){_LABEL_NOTE}")
@@ -225,12 +224,13 @@ def _leading_labels(text: str) -> tuple[list[str], str]:
     while (m := _LABEL.match(glossary.simplified(text))) is not None:  # one character for one
         cells.append(text[: m.end()])
         text = text[m.end() :]
-    while not cells[-1:] and (m := _OTHER_LABEL.match(text)) and len(text) - m.end() >= 4:
-        # 项目年度绩效目标(定量指标)制度指标规章制度建立与否: categories no template names (the 评价指标
-        # and 评价内容 of an evaluation form), cut off the same way
-        while (m := _OTHER_LABEL.match(text)) and len(text) - m.end() >= 4:
-            cells.append(text[: m.end()])
-            text = text[m.end() :]
+    # 项目年度绩效目标(定量指标)制度指标规章制度建立与否: categories no template names (the 评价指标
+    # and 评价内容 of an evaluation form), cut off the same way when no known label begins the row
+    while not any(glossary.is_category_label(c) for c in cells) and (m := _OTHER_LABEL.match(text)):
+        if len(text) - m.end() < 4:
+            break
+        cells.append(text[: m.end()])
+        text = text[m.end() :]
     return cells, text
 
 
