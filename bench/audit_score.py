@@ -132,7 +132,7 @@ def find_document(name: str) -> Path | None:
 def lint(path: Path, run: LintRun) -> tuple[list[Finding], str]:
     """The findings ``indicator-lint check --format json PATH`` reports, and the error if any."""
     result = check_file(run, path)
-    return result.findings, result.fatal or result.entry.get("error") or ""
+    return result.findings, result.fatal or result.entry.error or ""
 
 
 def score(audit_paths: list[Path]) -> list[DocScore]:

@@ -394,11 +394,10 @@ def _sheet_title(name: str) -> str:
 
 def _save_atomically(book, out: Path) -> None:
     from linter.atomic import replaced_atomically
-    from linter.outputs import reason
+    from linter.outputs import cannot_write
 
     try:
         with replaced_atomically(out) as tmp:
             book.save(tmp)
     except OSError as e:
-        zh, en = reason(e)
-        raise AnnotateError(out, f"无法写入（{zh}）", f"cannot write ({en})") from None
+        raise AnnotateError(out, *cannot_write(e)) from None

@@ -131,7 +131,7 @@ class Engine:
             self._fresh.clear()  # (only rows remembered are passed on: it stays as bounded)
         self._verdicts[key] = (row, verdict, met_again)
 
-    # The processes of a sweep (``lintrun.check_files``) meet the same rows, and judging a row is
+    # The processes of a sweep (``runners.check_files``) meet the same rows, and judging a row is
     # most of what a row not seen before costs: each passes on its verdicts on the rows that
     # repeat, so that such a row is mostly judged once in the whole sweep, not once per process
     # (not always: both may meet it before either's verdict arrives).

@@ -50,10 +50,10 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def summary_line(counts: Counter, files: list[dict], lang: str = "zh") -> str:
+def summary_line(counts: Counter, files: list, lang: str = "zh") -> str:
     """The last line of the text output. A file that could not be read is not one checked: it is
     counted apart, and a run that read no file does not say it found nothing wrong."""
-    unreadable = sum(1 for f in files if f.get("error"))
+    unreadable = sum(1 for f in files if f.error)  # (FileEntry)
     checked = len(files) - unreadable
     errors, warnings, info = counts["error"], counts["warning"], counts["info"]
     if lang == "zh":
@@ -77,13 +77,8 @@ def location_text(location, lang: str = "zh", shown_path: str | None = None) -> 
     """A Location as people read it: ``a.txt:12:5``, ``a.xlsx:Sheet1!D12``, ``a.pdf:第 2 页``
     (``page 2`` in English); ``shown_path`` in place of its path (an upload's own name)."""
     path = location.path if shown_path is None else shown_path
-    if location.sheet and location.cell:
-        return f"{path}:{location.sheet}!{location.cell}"
-    if location.page:
-        return f"{path}:第 {location.page} 页" if lang == "zh" else f"{path}:page {location.page}"
-    if not location.line:
-        return path
-    return f"{path}:{location.line}:{location.column}"
+    where = location.within(lang)
+    return f"{path}:{where}" if where else path
 
 
 def progress_text(done: int, total: int, fraction: float, elapsed: float, eta: float, lang: str) -> str:

@@ -28,13 +28,20 @@ class Location:
     page: int | None = None
 
     def __str__(self) -> str:
+        where = self.within("en")
+        return f"{self.path}:{where}" if where else self.path
+
+    def within(self, lang: str = "en") -> str:
+        """Where in its file, as people read it (every output that names a place says it so):
+        ``Sheet1!D12``, ``第 2 页`` (``page 2`` in English), ``12:5``; ``""`` for the whole file
+        (an unused sidecar entry, say: no line to name)."""
         if self.sheet and self.cell:
-            return f"{self.path}:{self.sheet}!{self.cell}"
+            return f"{self.sheet}!{self.cell}"
         if self.page:
-            return f"{self.path}:page {self.page}"
+            return f"第 {self.page} 页" if lang == "zh" else f"page {self.page}"
         if not self.line:
-            return self.path  # about the whole file (an unused sidecar entry, say): no line to name
-        return f"{self.path}:{self.line}:{self.column}"
+            return ""
+        return f"{self.line}:{self.column}"
 
 
 @dataclass(slots=True)

@@ -7,8 +7,8 @@ it. Files are compared by device and inode, the only test that sees all three::
     reads = ReadFiles(inputs)       # the files the run reads (statted only when needed)
     reads.refuse(out)               # OutputError when ``out`` is one of them
 
-An output that cannot be written is one line on stderr and exit code 2 (``reason`` says why), and
-so is standard output that cannot take what is written to it (a full disk, a closed pipe:
+An output that cannot be written is one line on stderr and exit code 2 (``cannot_write`` says
+it, ``reason`` says why), and so is standard output that cannot take what is written to it (a full disk, a closed pipe:
 ``StdoutError``, turned into its line by ``linter.cli``).
 """
 
@@ -101,7 +101,7 @@ def refuse_read_only(out: Path | str) -> None:
     except (OSError, ValueError):
         return
     if stat.S_ISREG(mode) and not mode & 0o222:
-        raise OutputError(out, "无法写入（文件为只读）", "cannot write (the file is read-only)")
+        raise OutputError(out, *cannot_write(ReadOnlyOutput(out)))
 
 
 def refuse_existing(out: Path) -> None:
@@ -136,6 +136,15 @@ def reason(exc: OSError) -> tuple[str, str]:
         return "文件为只读", "the file is read-only"
     en = shown(exc.strerror or str(exc))
     return (_IN_CHINESE.get(exc.errno, en) if exc.errno is not None else en), en
+
+
+def cannot_write(exc: OSError, what: tuple[str, str] = ("", "")) -> tuple[str, str]:
+    """What to say, in Chinese and English, of an output that could not be written and why (the
+    error that carries it names the file), ``what`` naming the output: ``("报告", "report")`` →
+    ``无法写入报告（没有权限）``, ``cannot write the report (Permission denied)``."""
+    zh, en = reason(exc)
+    named = f" the {what[1]}" if what[1] else ""
+    return f"无法写入{what[0]}（{zh}）", f"cannot write{named} ({en})"
 
 
 def echo(text: str, nl: bool = True) -> None:

@@ -1,6 +1,6 @@
-"""Worker processes for ``lintrun.check_files``: chunks of paths go out, their results come back.
+"""Worker processes for ``runners.ParallelRunner``: chunks of paths go out, their results come back.
 
-    worker = Worker(context, (run, verbose, summarise, keep_findings), inherited=[…])
+    worker = Worker(context, run, spec, inherited=[…])   # run: the LintRun (fork) or its RunOptions
     worker.send(job, paths)                 # with the verdicts added to worker.outbox since the last
     got = worker.receive(wait=False)        # (job, results, verdicts) of the oldest job, once in;
                                             # WorkerLost(job) if the worker is gone
@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from linter.errors import LintError
+from linter.lintrun import LintRun, RunOptions, RunSpec
 
 
 class WorkerLost(LintError):
@@ -40,7 +41,7 @@ class _Failed(str):
 class Worker:
     """A worker process checking chunks of files, with the pipes to feed it and hear from it."""
 
-    def __init__(self, context, setup: tuple, inherited: Sequence = ()):
+    def __init__(self, context, run: LintRun | RunOptions, spec: RunSpec, inherited: Sequence = ()):
         tasks_in, tasks_out = context.Pipe(duplex=False)
         results_in, results_out = context.Pipe(duplex=False)
         for end in (tasks_out, results_out):
@@ -51,7 +52,7 @@ class Worker:
         # keep a pipe from ending when this process is gone, and the worker would wait forever.
         to_close = [*inherited, *self.parent_ends] if context.get_start_method() == "fork" else []
         self.process = context.Process(
-            target=_work, args=(tasks_in, results_out, to_close, *setup), daemon=True
+            target=_work, args=(tasks_in, results_out, to_close, run, spec), daemon=True
         )
         self.process.start()
         tasks_in.close()
@@ -109,7 +110,7 @@ def _widen(end) -> None:
         pass
 
 
-def _work(tasks, results, to_close: list, run, verbose: bool, summarise, keep_findings: bool) -> None:
+def _work(tasks, results, to_close: list, run: LintRun | RunOptions, spec: RunSpec) -> None:
     """The worker process: chunks in, results out, until told to stop or the parent is gone."""
     import contextlib
     import gc
@@ -130,14 +131,14 @@ def _work(tasks, results, to_close: list, run, verbose: bool, summarise, keep_fi
     threading.Thread(target=_read_tasks, args=(tasks, inbox), daemon=True).start()
     try:
         # Under fork the run itself is handed down (nothing is pickled); a spawned worker rebuilds it.
-        run = run if isinstance(run, lintrun.LintRun) else lintrun.LintRun(*run)
+        run = run if isinstance(run, LintRun) else LintRun.from_options(run)
         # What the worker starts with (under fork: the parser, the rules, all the parent loaded)
         # lives as long as it does. Frozen, its collector no longer walks it, nor writes to those pages.
         gc.freeze()
         while (task := inbox.get())[0] is not None:
             paths, verdicts = task
             run.learn_verdicts(verdicts)
-            checked = [lintrun.check_quietly(run, path, verbose, summarise, keep_findings) for path in paths]
+            checked = [lintrun.check_quietly(run, path, spec) for path in paths]
             results.send((checked, run.shared_verdicts()))
     except Exception as exc:  # noqa: BLE001 — a bug of ours outside any one file: one line, in the parent
         with contextlib.suppress(OSError):  # (unless the parent is gone)

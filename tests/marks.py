@@ -157,8 +157,9 @@ def docx_shaded(path: Path | str) -> int:
 
 
 def findings_sheet_codes(path: Path | str) -> Counter:
-    """The rule codes listed in a 检查结果 sheet (the findings workbook, or an annotated one's first sheet)."""
+    """The rule codes listed in a findings workbook (``check --format xlsx``: its 规则 column,
+    ``IL201 <title>``)."""
     import openpyxl
 
-    ws = openpyxl.load_workbook(path)["检查结果"]
-    return Counter(row[2].value for row in ws.iter_rows(min_row=2) if row[2].value)
+    ws = openpyxl.load_workbook(path)["审核意见"]
+    return Counter(row[7].value.split()[0] for row in ws.iter_rows(min_row=2) if row[7].value)

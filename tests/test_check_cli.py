@@ -302,6 +302,7 @@ def test_colour_only_when_asked_and_json_carries_spreadsheet_cells():
     from linter.formatters.json import finding_dict
     from linter.formatters.text import format_text
     from linter.model import Finding, Location
+    from linter.results import FileEntry
 
     f = Finding(
         code="IL201",
@@ -313,10 +314,11 @@ def test_colour_only_when_asked_and_json_carries_spreadsheet_cells():
         indicator="次数",
         value="4",
     )
-    assert "\x1b[" in format_text([f], [{}], colour=True)
-    plain = format_text([f], [{}], colour=False)
+    files = [FileEntry("t.xlsx", tables=1, findings=1)]
+    assert "\x1b[" in format_text([f], files, colour=True)
+    plain = format_text([f], files, colour=False)
     assert plain.startswith("t.xlsx:表1!D12: IL201 [警告] 缺单位\n")
-    assert format_text([f], [{}], lang="en").startswith("t.xlsx:表1!D12: IL201 [warning] 缺单位\n")
+    assert format_text([f], files, lang="en").startswith("t.xlsx:表1!D12: IL201 [warning] 缺单位\n")
     assert plain.splitlines()[1].strip() == "项目 › 次数 = 4"
     d = finding_dict(f)
     assert (d["sheet"], d["cell"], d["level2"], d["value"]) == ("表1", "D12", None, "4")

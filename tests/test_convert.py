@@ -134,7 +134,9 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
     monkeypatch.setattr(convert_module.os, "replace", refuse)
     result = run(PROJECT, "-o", out)
     assert result.exit_code == 2
-    assert result.stderr == f"indicator-lint: {out}: 无法写入（没有权限）/ cannot write (Permission denied)\n"
+    assert (
+        result.stderr == f"indicator-lint: {out}: 无法写入（没有权限） / cannot write (Permission denied)\n"
+    )
     assert out.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
 

@@ -93,7 +93,7 @@ def test_output_is_never_an_input_and_is_required(tmp_path, monkeypatch):
     table.write_text((EXAMPLES / "003_ce0a18593ae1bf2a.txt").read_text(encoding="utf-8"), encoding="utf-8")
     before = table.read_bytes()
     result = check(table, "--format", "xlsx", "-o", table)
-    assert result.exit_code == 2 and "输入文件" in result.output and table.read_bytes() == before
+    assert result.exit_code == 2 and "不能覆盖" in result.output and table.read_bytes() == before
     assert check(table, "--format", "xlsx").exit_code == 2
     assert check(table, "-o", "x.xlsx").exit_code == 2  # -o goes with --format xlsx
     # written into the swept folder, the workbook is not read as a table the next time

@@ -613,15 +613,15 @@ def test_a_hundred_jobs_under_128_open_files_check_everything(tmp_path):
 
 
 def test_jobs_are_capped_by_cores_and_open_files(monkeypatch):
-    import linter.lintrun
+    import linter.runners
 
-    monkeypatch.setattr(linter.lintrun, "default_jobs", lambda: 2)
-    assert linter.lintrun.max_jobs() <= 2 * limits.MAX_JOBS_PER_CORE
+    monkeypatch.setattr(linter.runners, "default_jobs", lambda: 2)
+    assert linter.runners.max_jobs() <= 2 * limits.MAX_JOBS_PER_CORE
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     in_use = len(os.listdir("/proc/self/fd"))
     resource.setrlimit(resource.RLIMIT_NOFILE, (in_use + 10, hard))
     try:
-        assert linter.lintrun.max_jobs() == 2
+        assert linter.runners.max_jobs() == 2
     finally:
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 

@@ -106,6 +106,28 @@ def test_annotate_does_not_write_over_the_checked_file_and_prints_nothing_first(
     assert state(source) == before
 
 
+@pytest.mark.parametrize("kind", LINKS)
+def test_the_findings_workbook_does_not_write_over_its_input(tmp_path, kind):
+    source = table(tmp_path / "w.yaml")
+    out = link(kind, source, tmp_path / "out.xlsx")
+    before = state(source)
+    result = run("check", source, "--format", "xlsx", "-o", out)
+    one_error(result, "不能覆盖", bilingual=False)
+    assert result.stdout == "" and state(source) == before
+
+
+def test_the_findings_workbook_does_not_write_over_a_swept_table_the_config_or_the_baseline(tmp_path):
+    source = table(tmp_path / "t.yaml")
+    config = table(tmp_path / ".indicator-lint.yaml", b"select: [IL2]\n")
+    baseline = tmp_path / "b.json"
+    assert run("baseline", source, "-o", baseline).exit_code == 0
+    os.link(source, tmp_path / "h.xlsx")  # in the swept folder, and the table under another name
+    before = state(source, config, baseline)
+    for out, more in ((tmp_path / "h.xlsx", []), (config, []), (baseline, ["--baseline", baseline])):
+        one_error(run("check", tmp_path, *more, "--format", "xlsx", "-o", out), "不能覆盖", bilingual=False)
+    assert state(source, config, baseline) == before
+
+
 def test_annotate_does_not_write_over_the_baseline_or_the_config(tmp_path):
     source = table(tmp_path / "t.yaml")
     config = table(tmp_path / "cfg.yaml", b"select: [IL2]\n")
@@ -173,28 +195,33 @@ def test_a_folder_conversion_does_not_replace_an_existing_file_without_force(tmp
     assert stat.S_IMODE(mine.stat().st_mode) == 0o640  # replaced, with the mode it had
 
 
-@pytest.mark.parametrize("command", ["convert", "report", "baseline", "annotate"])
+@pytest.mark.parametrize("command", ["convert", "report", "baseline", "annotate", "xlsx"])
 def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(tmp_path, command):
     source = table(tmp_path / "t.yaml")
     out = table(
         tmp_path
-        / {"convert": "o.yaml", "report": "o.html", "baseline": "o.json", "annotate": "o.xlsx"}[command],
+        / {
+            "convert": "o.yaml",
+            "report": "o.html",
+            "baseline": "o.json",
+            "annotate": "o.xlsx",
+            "xlsx": "o.xlsx",
+        }[command],
         b"old\n",
         0o600,
     )
-    args = ["check", source, "--annotate", out] if command == "annotate" else [command, source, "-o", out]
+    args = {
+        "annotate": ["check", source, "--annotate", out],
+        "xlsx": ["check", source, "--format", "xlsx", "-o", out],
+    }.get(command, [command, source, "-o", out])
     result = run(*args)
     assert result.exit_code in (0, 1), result.stderr
     assert out.read_bytes() != b"old\n" and stat.S_IMODE(out.stat().st_mode) == 0o600
     out.chmod(0o444)  # no write permission (root could write it anyway: the mode decides)
     before = state(source, out)
     result = run(*args)
-    one_error(
-        result,
-        str(out),
-        *(["只读"] if command == "annotate" else ["只读", "read-only"]),
-        bilingual=command != "annotate",
-    )
+    check = command in ("annotate", "xlsx")  # (check's errors are in --lang: Chinese by default)
+    one_error(result, str(out), *(["只读"] if check else ["只读", "read-only"]), bilingual=not check)
     assert result.stdout == ""  # said before the run, not after it
     assert state(source, out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"t.yaml", out.name})  # no temporary file
@@ -313,9 +340,9 @@ def test_sigterm_while_an_output_is_written_leaves_the_old_one_and_no_temporary_
 
 TERMINATED_SWEEP = """
 import multiprocessing, os, signal, sys
-import linter.commands.check
+import linter.commands.options
 from linter.cli import main
-each_result = linter.commands.check.each_result
+each_result = linter.commands.options.each_result
 
 def terminated(*args):
     for n, result in enumerate(each_result(*args)):
@@ -325,7 +352,7 @@ def terminated(*args):
             os.kill(os.getpid(), signal.SIGTERM)
         yield result
 
-linter.commands.check.each_result = terminated
+linter.commands.options.each_result = terminated
 try:
     main(["check", "--jobs", "3", "--format", "json", sys.argv[1]])
 finally:  # (before multiprocessing's exit handler, which would end any worker left running anyway)

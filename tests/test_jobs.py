@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from linter.cli import main
-from linter.lintrun import PARALLEL_FROM
+from linter.runners import PARALLEL_FROM
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -73,11 +73,11 @@ def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path, worker
 
 
 def test_many_files_use_all_cores_by_default_with_the_same_output(tmp_path, monkeypatch, workers):
-    import linter.lintrun
+    import linter.runners
 
     for i in range(PARALLEL_FROM):
         shutil.copy(EXAMPLES / "002_cab738b0acffaaf0.txt", tmp_path / f"t{i:02d}.txt")
-    monkeypatch.setattr(linter.lintrun, "default_jobs", lambda: 2)  # as on this 2-core machine, or any
+    monkeypatch.setattr(linter.runners, "default_jobs", lambda: 2)  # as on this 2-core machine, or any
     default, one = run("--format", "json", tmp_path), run("--jobs", "1", "--format", "json", tmp_path)
     assert workers == [1]  # the default run went through two processes, --jobs 1 through one
     assert default.stdout == one.stdout
@@ -94,7 +94,8 @@ def test_workers_are_given_a_few_chunks_ahead_not_every_file(tmp_path, monkeypat
     reader of the output would let them pile up there (memory would grow with the files)."""
     import linter.lintrun
     import linter.workers
-    from linter.lintrun import LintRun, check_files
+    from linter.lintrun import LintRun
+    from linter.runners import check_files
 
     sent, checked_here = [], []
     real_send, real_check = linter.workers.Worker.send, linter.lintrun.check_quietly
@@ -135,7 +136,8 @@ def test_a_worker_gets_more_chunks_while_this_process_is_still_checking_one_of_i
 
     import linter.lintrun
     import linter.workers
-    from linter.lintrun import LintRun, check_files
+    from linter.lintrun import LintRun
+    from linter.runners import check_files
 
     events = []  # in this process: ("here", index of the file checked) and ("sent", chunk size)
     real_send, real_check = linter.workers.Worker.send, linter.lintrun.check_quietly
@@ -216,11 +218,13 @@ def test_workers_start_with_what_they_inherit_frozen_and_the_caller_is_left_as_i
     import gc
     import os
 
-    from linter.lintrun import LintRun, check_files
+    from linter.lintrun import LintRun, RunSpec
+    from linter.runners import check_files
 
     paths = [shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / f"t{n}.txt") for n in range(4)]
     counts = [
-        r.summary for r in check_files(LintRun(), [Path(p) for p in paths], jobs=2, summarise=_frozen_objects)
+        r.digest
+        for r in check_files(LintRun(), [Path(p) for p in paths], RunSpec(digest=_frozen_objects), jobs=2)
     ]
     in_workers = [n for pid, n in counts if pid != os.getpid()]
     assert gc.get_freeze_count() == 0 and all(n == 0 for pid, n in counts if pid == os.getpid())
@@ -255,7 +259,8 @@ def test_a_worker_that_fails_outside_any_file_leaves_its_files_named_unchecked(m
 
 
 def test_a_sweep_left_unfinished_stops_its_workers(tmp_path):
-    from linter.lintrun import LintRun, check_files
+    from linter.lintrun import LintRun
+    from linter.runners import check_files
 
     before = set(multiprocessing.active_children())
     paths = [
@@ -274,20 +279,21 @@ SWEEP = """
 import os, shutil, signal, sys
 from pathlib import Path
 import linter.workers
-from linter.lintrun import LintRun, check_files
+from linter.lintrun import LintRun, RunSpec
+from linter.runners import check_files
 examples, folder, how = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 if how == "small pipes":  # as on macOS or Windows, or where a bigger pipe is refused
     import fcntl
     linter.workers._widen = lambda end: fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, 4096)
 names = sorted(p.name for p in examples.glob("0*.txt"))
 paths = [Path(shutil.copy(examples / names[n % 4], folder / f"t{n:03d}.txt")) for n in range(120)]
-results = check_files(LintRun(), paths, jobs=3, summarise=lambda doc, findings: len(findings))
+results = check_files(LintRun(), paths, RunSpec(digest=lambda doc, findings: len(findings)), jobs=3)
 first = [next(results), next(results)]  # (the workers start after the first)
 if how == "killed":
     import multiprocessing
     print(*[p.pid for p in multiprocessing.active_children()], flush=True)
     os.kill(os.getpid(), signal.SIGKILL)
-print(sum(r.summary for r in [*first, *results]))
+print(sum(r.digest for r in [*first, *results]))
 """
 
 
@@ -312,7 +318,8 @@ def sweep(tmp_path, how: str):
 def test_a_sweep_through_small_pipes_does_not_wait_forever(tmp_path):
     """Chunks of results and of verdicts far larger than the pipes: each side still reads what
     the other sends, and the findings are those of one process."""
-    from linter.lintrun import LintRun, check_files
+    from linter.lintrun import LintRun
+    from linter.runners import check_files
 
     done = sweep(tmp_path, "small pipes")
     assert done.returncode == 0, done.stderr
@@ -348,9 +355,9 @@ def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path):
 
 INTERRUPTED = """
 import multiprocessing, os, signal, sys
-import linter.commands.check
+import linter.commands.options
 from linter.cli import main
-each_result = linter.commands.check.each_result
+each_result = linter.commands.options.each_result
 
 def interrupted(*args):
     for n, result in enumerate(each_result(*args)):
@@ -360,7 +367,7 @@ def interrupted(*args):
             os.kill(os.getpid(), signal.SIGINT)
         yield result
 
-linter.commands.check.each_result = interrupted
+linter.commands.options.each_result = interrupted
 # As in a terminal: a process started in the background (the test run, say) inherits SIGINT ignored.
 signal.signal(signal.SIGINT, signal.default_int_handler)
 try:
@@ -402,7 +409,8 @@ def test_the_processes_pass_each_other_their_verdicts_and_the_output_is_that_of_
     import functools
 
     from linter.formatters.stream import render_file
-    from linter.lintrun import LintRun, check_files
+    from linter.lintrun import LintRun, RunSpec
+    from linter.runners import check_files
 
     learnt = []
     real = LintRun.learn_verdicts
@@ -417,17 +425,18 @@ def test_the_processes_pass_each_other_their_verdicts_and_the_output_is_that_of_
     paths = [
         Path(shutil.copy(EXAMPLES / names[n % len(names)], tmp_path / f"t{n:02d}.txt")) for n in range(40)
     ]
-    text = functools.partial(render_file, "text", False, None)
-    one = [r.summary for r in check_files(LintRun(), paths, jobs=1, summarise=text)]
+    text = RunSpec(digest=functools.partial(render_file, "text", False, None))
+    one = [r.digest for r in check_files(LintRun(), paths, text, jobs=1)]
     learnt.clear()
-    two = [r.summary for r in check_files(LintRun(), paths, jobs=jobs, summarise=text)]
+    two = [r.digest for r in check_files(LintRun(), paths, text, jobs=jobs)]
     assert two == one and any("IL" in s for s in two)
     assert sum(learnt) > 0  # this process took the worker's verdicts
 
 
 def test_two_files_and_two_jobs(tmp_path):
     """Under fork the first is checked before any worker starts: the second is then checked here too."""
-    from linter.lintrun import LintRun, check_files
+    from linter.lintrun import LintRun
+    from linter.runners import check_files
 
     paths = [EXAMPLES / "002_cab738b0acffaaf0.txt", EXAMPLES / "003_ce0a18593ae1bf2a.txt"]
     results = list(check_files(LintRun(), paths, jobs=2))

@@ -127,6 +127,48 @@ def test_each_example_comes_back_marked_where_check_finds_it(site, offices, tmp_
             assert docx_marks(path) == docx_expected(path, expected)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_findings_download_is_the_workbook_of_check_format_xlsx(offices, tmp_path, lang):
+    """Made by the same sink, under the upload's own name (not the private copy's)."""
+    import io
+
+    import openpyxl
+    from click.testing import CliRunner
+
+    from linter.cli import main
+    from linter.serve.work import check_uploads
+
+    settings = Settings()
+    source = offices["004.docx"]
+    out = tmp_path / "check.xlsx"
+    args = [
+        "check",
+        source,
+        "--format",
+        "xlsx",
+        "-o",
+        out,
+        "--lang",
+        lang,
+        "--config",
+        settings.config_file(),
+    ]
+    assert CliRunner().invoke(main, list(map(str, args))).exit_code == 1
+    outcome = check_uploads([("表 4.docx", source.read_bytes())], settings, lang)[0]
+    data = next(d.data for d in outcome.downloads if d.label_key == "findings_xlsx")
+
+    def cells(book) -> dict:
+        return {ws.title: [list(row) for row in ws.iter_rows(values_only=True)] for ws in book.worksheets}
+
+    served_cells = cells(openpyxl.load_workbook(io.BytesIO(data)))
+    checked = cells(openpyxl.load_workbook(out))
+    findings = checked["findings" if lang == "en" else "审核意见"]
+    assert len(findings) > 10 and {row[0] for row in findings[1:]} == {str(source)}
+    for row in findings[1:]:
+        row[0] = "表 4.docx"
+    assert served_cells == checked
+
+
 def test_several_files_at_once_each_with_its_own_results(site, offices):
     names = ["000.xlsx", "004.docx"]
     html = upload(site, *(offices[n] for n in names)).text

@@ -15,6 +15,7 @@ from linter.cli import main
 from linter.formatters.json import format_json
 from linter.model import Finding, Location
 from linter.progress import MANY_FILES, Progress, wants_progress
+from linter.results import FileEntry
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -183,9 +184,7 @@ def test_json_writer_escapes_like_json_dumps():
         value="≥95%",
     )
     for findings in ([odd], [odd, odd], []):
-        text = format_json(
-            findings, [{"path": "表 a.xlsx", "error": None, "tables": 1, "findings": len(findings)}]
-        )
+        text = format_json(findings, [FileEntry("表 a.xlsx", None, 1, len(findings))])
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
         assert json.loads(text)["findings"][:1] == (
             []
@@ -232,8 +231,9 @@ def test_text_pads_locations_to_one_width_per_path():
 
 def test_streamed_text_is_the_whole_report_written_at_once():
     from linter.formatters.text import format_text
-    from linter.lintrun import LintRun, check_files
+    from linter.lintrun import LintRun
     from linter.readers import iter_input_files
+    from linter.runners import check_files
 
     streamed = CliRunner().invoke(main, ["check", str(EXAMPLES)]).stdout
     assert streamed.endswith(

@@ -7,13 +7,11 @@ checked and reported).
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import sys
 
 import click
 
-from linter.commands.options import each_result, open_run, refuse_to_overwrite, run_options, setup_errors
+from linter.commands.options import open_run, refuse_to_overwrite, run_into, run_options, setup_errors
 from linter.i18n import pick
 from linter.outputs import echo
 from linter.rulebook import fails
@@ -98,7 +96,7 @@ from linter.rulebook import fails
 @click.option(
     "--diff", is_flag=True, help="Show the fixes as a unified diff instead of writing them (exit 1 if any)."
 )
-def check_command(  # noqa: C901 — branches on the writer kind: issue 23's one output path (sinks) replaces them
+def check_command(
     paths,
     fmt,
     output,
@@ -122,16 +120,19 @@ def check_command(  # noqa: C901 — branches on the writer kind: issue 23's one
     diff=False,
 ):
     """Check target tables (files, folders or globs) and report every defect found."""
-    from linter.lintrun import check_files
-
     fix_out = output if fix and fmt != "xlsx" else None  # -o: the fixed copy of a workbook, with --fix
-    leave_out = _spreadsheet_output(fmt, None if fix_out else output, paths, statistics)
+    xlsx_out = None if fix_out else output
+    leave_out = _spreadsheet_output(fmt, xlsx_out, paths, statistics)
     run, inputs = open_run(
         paths, config_file, rules_dirs, select, ignore, lang, report_unused_noqa, leave_out=leave_out
     )
     baseline = _load_baseline(baseline_file)
-    if annotate_out:  # before any output: the copy must not replace a table, a config or the baseline
-        refuse_to_overwrite(annotate_out, run, inputs, *([baseline_file] if baseline_file else []), lang=lang)
+    # Before any output: no output may replace a table, a configuration or the baseline.
+    read_too = [baseline_file] if baseline_file else []
+    for out in (xlsx_out, annotate_out):
+        if out:
+            refuse_to_overwrite(out, run, inputs, *read_too, lang=lang)
+    if annotate_out:
         _annotate_usage(annotate_out, inputs, lang)
     if show_config:
         with setup_errors():
@@ -152,7 +153,7 @@ def check_command(  # noqa: C901 — branches on the writer kind: issue 23's one
                 err=True,
             )
             sys.exit(2)
-        refuse_to_overwrite(fix_out, run, inputs, *([baseline_file] if baseline_file else []), lang=lang)
+        refuse_to_overwrite(fix_out, run, inputs, *read_too, lang=lang)
     if fix or diff:  # linter/fixes.py; the files are checked again below, as fixed
         from linter.fixes import fix_paths
 
@@ -172,99 +173,35 @@ def check_command(  # noqa: C901 — branches on the writer kind: issue 23's one
 
             inputs = [Path(fix_out)]  # the fixed copy is what is checked again
 
-    from linter.formatters.choose import STREAMED, choose_format, render, wants_colour, writer_for
-    from linter.formatters.stream import Output, render_file
-    from linter.progress import Progress, wants_progress
+    from linter.formatters.choose import choose_format, wants_colour
+    from linter.outputs import OutputError
+    from linter.sinks.choose import check_sink
 
     fmt = choose_format(fmt)
-    colour = fmt == "text" and wants_colour(color, sys.stdout)
-    # Text, JSON and GitHub output is rendered a file at a time, beside the checking (in the worker
-    # processes, with --jobs), and written as it comes: a sweep's findings are never all held.
-    # Statistics, a baseline, SARIF and JUnit need the whole run first.
-    writer = (
-        writer_for(fmt, colour, lang) if fmt in STREAMED and not statistics and baseline is None else None
+    sink = check_sink(
+        fmt,
+        lang=lang,
+        colour=fmt == "text" and wants_colour(color, sys.stdout),
+        statistics=statistics,
+        baseline=baseline,
+        output=xlsx_out,
+        annotate_out=annotate_out,
+        rules_seen=lambda: run.rules_seen,
     )
-    findings, files, input_error = [], [], False
-    docs = {}  # path → Document, for --annotate only (kept otherwise, memory would grow with the files)
-    # Written straight to the stream, flushed at the end: click.echo flushes (and scans for colour
-    # codes) on every call, which on a sweep of thousands of files costs more than the writing.
-    out = Output(sys.stdout) if writer else None
-    summarise = functools.partial(render_file, fmt, colour, out.encoding, lang=lang) if writer else None
-    departments = {}  # path → table → 主管部门, for the spreadsheet's column
-    if fmt == "xlsx":
-        from linter.formatters.xlsx import departments_of as summarise
-    results = check_files(
-        run,
-        inputs,
-        jobs,
-        verbose,
-        keep_doc=bool(annotate_out),
-        summarise=summarise,
-        keep_findings=not writer or bool(annotate_out),
-    )
-    # Closed on the way out, however that comes (Ctrl-C, a broken rule): the sweep stops its worker
-    # processes then, not whenever the interpreter gets round to it. -v notes go straight to stderr
-    # from the reader: no bar to run them over.
-    shown_as = "html" if fmt == "xlsx" else fmt  # a file written at the end: a bar meanwhile, as for a report
-    with (
-        contextlib.closing(results),
-        Progress(len(inputs), wants_progress(len(inputs), shown_as) and not verbose, lang=lang) as bar,
-    ):
-        if writer:
-            out.write(writer.start())
-        for result in each_result(results, bar, lang):
-            input_error = input_error or result.failed
-            files.append(result.entry)
-            if writer:
-                before = writer.add(result.severities, bool(result.summary))
-                if result.summary:
-                    bar.clear()
-                    out.write(before)
-                    out.write(result.summary)
-                    if bar.enabled:
-                        out.flush()  # this file's lines before the bar is drawn again
-            findings.extend(result.findings)  # none when streamed, but for --annotate's one file
-            if fmt == "xlsx" and result.summary is not None:
-                departments[result.path] = result.summary
-            if result.doc is not None:
-                docs[result.path] = result.doc
-
-    if writer:
-        out.write(writer.finish(files))
-        out.flush()
-        severities = writer.counts.elements()
-    elif fmt == "xlsx":
-        if baseline is not None:
-            findings = _apply_baseline(baseline, findings, files)
-        _write_spreadsheet(output, findings, departments, run, lang, len(files))
-        severities = (f.severity for f in findings)
-    else:
-        if baseline is not None:
-            findings = _apply_baseline(baseline, findings, files)
-        echo(
-            render(
-                fmt,
-                findings,
-                files,
-                rules=list(run.rules_seen.values()),
-                lang=lang,
-                statistics=statistics,
-                colour=colour,
-            ),
-            nl=False,
-        )
-        severities = (f.severity for f in findings)
-
-    if annotate_out and not _annotate(annotate_out, docs, files, findings, lang):
+    try:
+        reported, input_error = run_into(sink, run, inputs, jobs, verbose, lang, keep_doc=bool(annotate_out))
+    except OutputError as exc:
+        click.echo(exc.text(lang), err=True)
         sys.exit(2)
     if input_error:
         sys.exit(2)
-    sys.exit(1 if fails(severities, fail_on) and not exit_zero else 0)
+    sys.exit(1 if fails(reported.elements(), fail_on) and not exit_zero else 0)
 
 
 def _spreadsheet_output(fmt, output, paths, statistics):
     """Check -o against --format; the test that leaves the workbook out of a folder it is written
-    into (it is no table to read next time). -o naming an input file is a usage error."""
+    into (it is no table to read next time). Named on the command line, it is an input
+    (``refuse_to_overwrite`` says so)."""
     if fmt != "xlsx":
         if output:
             raise click.UsageError(
@@ -277,28 +214,12 @@ def _spreadsheet_output(fmt, output, paths, statistics):
         raise click.UsageError(
             "--statistics 不能与 --format xlsx 同用 / --statistics does not go with --format xlsx"
         )
+    import os
     from pathlib import Path
 
     out = Path(output).resolve()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_file() and path.resolve() == out:
-            raise click.UsageError(
-                f"-o {output} 是输入文件之一，不会覆盖 / -o {output} is one of the input "
-                "files: it is not overwritten"
-            )
-    return lambda p: p.name == out.name and p.resolve() == out
-
-
-def _write_spreadsheet(output, findings, departments, run, lang, n_files) -> None:
-    from linter.formatters.xlsx import finding_rows, write_findings_workbook
-
-    try:
-        n = write_findings_workbook(output, finding_rows(findings, departments), run.rules_seen, lang)
-    except OSError as exc:
-        click.echo(f"indicator-lint: {output}: 无法写入 / cannot write: {exc.strerror or exc}", err=True)
-        sys.exit(2)
-    click.echo(f"{output}: {n} 条问题（{n_files} 个文件） / {n} findings in {n_files} files")
+    named = {os.path.abspath(p) for p in paths}
+    return lambda p: p.name == out.name and p.resolve() == out and os.path.abspath(p) not in named
 
 
 def _annotate_usage(out, inputs, lang: str) -> None:
@@ -328,21 +249,6 @@ def _annotate_usage(out, inputs, lang: str) -> None:
         sys.exit(2)
 
 
-def _annotate(out, docs, files, findings, lang: str = "zh") -> bool:
-    """Write the annotated copy of the one file checked; False (message printed) when it cannot."""
-    from linter.annotate import AnnotateError, write_annotated
-
-    path = files[0]["path"]
-    if path not in docs:
-        return False  # the file could not be read: its error is already printed
-    try:
-        write_annotated(path, docs[path], [f for f in findings if f.location.path == path], out, lang=lang)
-    except AnnotateError as exc:
-        click.echo(exc.text(lang), err=True)
-        return False
-    return True
-
-
 def _load_baseline(baseline_file):
     if baseline_file is None:
         return None
@@ -353,24 +259,6 @@ def _load_baseline(baseline_file):
     except BaselineError as exc:  # one line, as a broken configuration is, not click's usage block
         click.echo(exc.text(), err=True)
         sys.exit(2)
-
-
-def _apply_baseline(baseline, findings, files):
-    """The findings the baseline does not accept; stale entries (fixed since) are listed on stderr."""
-    new = baseline.new_findings(findings)
-    stale = baseline.stale([f["path"] for f in files if not f.get("error")])
-    if stale:
-        click.echo(
-            f"indicator-lint: 基线中有 {len(stale)} 条已修复的条目（重写基线即可删除） / {len(stale)} baseline "
-            f"entr{'y is' if len(stale) == 1 else 'ies are'} stale (fixed since; rewrite the baseline to drop "
-            f"them):",
-            err=True,
-        )
-        from linter.safetext import shown
-
-        for entry in stale:
-            click.echo(f"  {shown(str(entry))}", err=True)
-    return new
 
 
 def _print_config(run, path):

@@ -21,7 +21,6 @@ from pathlib import Path
 import click
 
 from linter.cli import EXIT_ERROR
-from linter.safetext import shown
 
 
 @click.command("convert")
@@ -59,18 +58,14 @@ def convert_command(
 ) -> None:
     """Convert target tables (text, YAML …) to canonical YAML or JSON."""
     from linter.canonical import to_json, to_yaml_stream
-    from linter.outputs import OutputError, ReadFiles, echo, reason, refuse_read_only
+    from linter.commands.options import refuse_to_overwrite
+    from linter.outputs import OutputError, ReadFiles, cannot_write, echo
     from linter.readers import InputError, iter_input_files, read_path
 
     inputs = iter_input_files(files)
-    reads = ReadFiles(inputs)
-    try:
-        if output is not None and not _is_folder(output, len(files), ()):
-            reads.refuse(output)  # before anything is read: c.yaml -o c.yaml
-            refuse_read_only(output)
-    except OutputError as e:
-        click.echo(e.text(), err=True)
-        ctx.exit(EXIT_ERROR)
+    if output is not None and not _is_folder(output, len(files), ()):
+        refuse_to_overwrite(output, None, inputs)  # before anything is read: c.yaml -o c.yaml
+    reads = ReadFiles(inputs)  # (each file of an output folder is refused in its turn, below)
     docs = []
     failed = False
     for path in inputs:
@@ -99,8 +94,7 @@ def convert_command(
         click.echo(e.text(), err=True)
         ctx.exit(EXIT_ERROR)
     except OSError as e:
-        zh, en = reason(e)
-        click.echo(f"indicator-lint: {shown(output or '-')}: 无法写入（{zh}）/ cannot write ({en})", err=True)
+        click.echo(OutputError(output or "-", *cannot_write(e)).text(), err=True)
         ctx.exit(EXIT_ERROR)
     if failed:
         ctx.exit(EXIT_ERROR)

@@ -1,5 +1,6 @@
 """What ``check``, ``report`` and ``baseline`` share: the options choosing rules and processes, the
-start of a run, and the loop that takes each file's result as it comes."""
+start of a run, the guard on its outputs, and the loop that feeds each file's result to the
+command's output sink as it comes (``run_into``)."""
 
 from __future__ import annotations
 
@@ -128,16 +129,52 @@ def open_run(
 
 def refuse_to_overwrite(out, run, inputs, *more, lang: str | None = None) -> None:
     """Exit with code 2 and one line when ``out`` is a file the run reads (an input, a
-    configuration or rule file, ``more``: a baseline; or a link to one of them) or a read-only
-    file: before the run, not after it."""
+    configuration or rule file of ``run`` when there is one, ``more``: a baseline; or a link to
+    one of them) or a read-only file: before the run, not after it."""
     from linter.outputs import OutputError, ReadFiles, refuse_read_only
 
     try:
-        ReadFiles([*inputs, *run.settings.files_read(), *more]).refuse(out)
+        ReadFiles([*inputs, *(run.settings.files_read() if run else ()), *more]).refuse(out)
         refuse_read_only(out)
     except OutputError as exc:
         click.echo(exc.text(lang), err=True)
         sys.exit(2)
+
+
+def run_into(
+    sink,
+    run,
+    inputs,
+    jobs,
+    verbose: bool,
+    lang: str | None = None,
+    keep_doc: bool = False,
+    progress: bool = True,
+):
+    """Check ``inputs`` and feed each result to ``sink`` (``linter.sinks``), then finish it:
+    ``(the findings reported by severity, whether a file could not be read)``. The bar shows on a
+    terminal for a long sweep (``progress``); the worker processes stop on the way out, however
+    that comes (Ctrl-C, a broken rule), not whenever the interpreter gets round to it. An output
+    the sink cannot write is an OutputError (one line, exit code 2: the command says it)."""
+    import contextlib
+
+    from linter.lintrun import RunSpec
+    from linter.progress import Progress, wants_progress
+    from linter.runners import check_files
+
+    spec = RunSpec(verbose, sink.digest, sink.keeps_findings, keep_doc)
+    failed = False
+    with contextlib.closing(sink):
+        results = check_files(run, inputs, spec, jobs)
+        # -v notes go straight to stderr from the reader: no bar to run them over.
+        shown = progress and wants_progress(len(inputs), sink.progress_as) and not verbose
+        bar = Progress(len(inputs), shown, lang=lang or "zh") if progress else None
+        with contextlib.closing(results), bar or contextlib.nullcontext():
+            sink.start(bar)
+            for result in each_result(results, bar, lang):
+                failed = failed or result.failed
+                sink.add(result)
+        return sink.finish(), failed
 
 
 def each_result(results, bar=None, lang: str | None = None):

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from linter.commands.options import each_result, open_run, refuse_to_overwrite, run_options
+from linter.commands.options import open_run, refuse_to_overwrite, run_into, run_options
 
 
 class _OneLineUsageErrors(click.Command):
@@ -48,15 +48,9 @@ class _OneLineUsageErrors(click.Command):
 @run_options("report")
 def report_command(paths, output, title, lang, select, ignore, rules_dirs, config_file, jobs, verbose):
     """Write an HTML report of target tables (files, folders, globs): totals, charts, findings, tables."""
-    import contextlib
-    import functools
-
-    from linter.lintrun import check_files
-    from linter.outputs import reason, same_file
-    from linter.progress import Progress, wants_progress
-    from linter.report.page import ReportBuilder, is_report
-    from linter.report.summary import summarise_file
-    from linter.safetext import shown
+    from linter.outputs import OutputError, same_file
+    from linter.report.page import is_report
+    from linter.sinks.report import ReportSink
 
     run, files = open_run(paths, config_file, rules_dirs, select, ignore, lang)
     # An earlier report written into the swept folder is no table to read (.html is a text input),
@@ -64,28 +58,10 @@ def report_command(paths, output, title, lang, select, ignore, rules_dirs, confi
     if os.path.exists(output) and is_report(output):
         files = [p for p in files if not same_file(p, output)]
     refuse_to_overwrite(output, run, files)
-
-    input_error = False
-    results = check_files(run, files, jobs, verbose, summarise=functools.partial(summarise_file, lang=lang))
-    with (
-        contextlib.closing(results),  # (as in check: the workers stop on the way out, however it comes)
-        ReportBuilder(title, lang) as report,
-        Progress(len(files), wants_progress(len(files), "html") and not verbose, lang=lang) as bar,
-    ):
-        for result in each_result(results, bar, lang):
-            if result.failed:
-                input_error = True
-                report.add_unreadable(result.path, result.entry["error"])
-            else:
-                report.add(result.summary)
-        try:
-            report.write(output, run.rules_seen)
-        except OSError as exc:
-            bar.close()
-            zh, en = reason(exc)
-            click.echo(
-                f"indicator-lint: {shown(output)}: 无法写入报告（{zh}） / cannot write the report: {en}",
-                err=True,
-            )
-            sys.exit(2)
+    sink = ReportSink(output, title, lang, lambda: run.rules_seen)
+    try:
+        _, input_error = run_into(sink, run, files, jobs, verbose, lang)
+    except OutputError as exc:
+        click.echo(exc.text(lang), err=True)
+        sys.exit(2)
     sys.exit(2 if input_error else 0)

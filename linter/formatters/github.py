@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from linter.formatters.stream import Writer, write_all
 from linter.model import Finding
+from linter.results import FileEntry
 from linter.safetext import shown
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -45,14 +46,14 @@ class GithubWriter(Writer):
     def render(self, findings: list[Finding]) -> str:
         return "".join(annotation(f) + "\n" for f in findings)
 
-    def finish(self, files: list[dict]) -> str:
+    def finish(self, files: list[FileEntry]) -> str:
         return "".join(
-            f"::error file={escape_property(f['path'])},title=unreadable::{escape_data(f['error'])}\n"
+            f"::error file={escape_property(f.path)},title=unreadable::{escape_data(f.error)}\n"
             for f in files
-            if f.get("error")
+            if f.error
         )
 
 
-def format_github(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
+def format_github(findings: list[Finding], files: list[FileEntry], colour: bool = False) -> str:
     """The findings as GitHub workflow commands, then the summary."""
     return write_all(GithubWriter(), findings, files)

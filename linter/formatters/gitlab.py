@@ -16,6 +16,7 @@ import json
 from collections import Counter
 
 from linter.model import Finding
+from linter.results import FileEntry
 from linter.safetext import unicode_safe_data
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
@@ -42,24 +43,24 @@ def issue(f: Finding, seen: Counter) -> dict:
     }
 
 
-def gitlab_report(findings: list[Finding], files: list[dict]) -> list[dict]:
+def gitlab_report(findings: list[Finding], files: list[FileEntry]) -> list[dict]:
     """The GitLab Code Quality report: the findings, and a file that could not be read as a critical issue."""
     seen: Counter = Counter()
     out = [issue(f, seen) for f in findings]
     for entry in files:
-        if entry.get("error"):
+        if entry.error:
             out.append(
                 {
-                    "description": entry["error"],
+                    "description": entry.error,
                     "check_name": "input-error",
-                    "fingerprint": fingerprint((entry["path"], "input-error"), seen),
+                    "fingerprint": fingerprint((entry.path, "input-error"), seen),
                     "severity": "critical",
-                    "location": {"path": entry["path"], "lines": {"begin": 1}},
+                    "location": {"path": entry.path, "lines": {"begin": 1}},
                 }
             )
     return out
 
 
-def format_gitlab(findings: list[Finding], files: list[dict]) -> str:
+def format_gitlab(findings: list[Finding], files: list[FileEntry]) -> str:
     """The GitLab Code Quality report as JSON text."""
     return json.dumps(unicode_safe_data(gitlab_report(findings, files)), ensure_ascii=False, indent=2) + "\n"

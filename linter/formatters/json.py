@@ -13,6 +13,7 @@ from collections import Counter
 
 from linter.formatters.stream import Writer, write_all
 from linter.model import Finding
+from linter.results import FileEntry
 from linter.safetext import unicode_safe_json
 
 VERSION = 1
@@ -44,7 +45,7 @@ def finding_dict(f: Finding) -> dict:
     return out
 
 
-def summary_dict(counts: Counter, files: list[dict]) -> dict:
+def summary_dict(counts: Counter, files: list[FileEntry]) -> dict:
     """The summary of a run as JSON: counts by severity and of the files checked."""
     return {
         "errors": counts["error"],
@@ -52,7 +53,7 @@ def summary_dict(counts: Counter, files: list[dict]) -> dict:
         "info": counts["info"],
         "findings": counts.total(),
         "files": len(files),
-        "unreadable_files": sum(1 for f in files if f.get("error")),
+        "unreadable_files": sum(1 for f in files if f.error),
     }
 
 
@@ -120,15 +121,15 @@ class JsonWriter(Writer):
         super().add(severities, rendered)
         return ("\n    " if first else ",\n    ") if rendered else ""
 
-    def finish(self, files: list[dict]) -> str:
+    def finish(self, files: list[FileEntry]) -> str:
         n_findings = self.counts.total()
         close = "\n  ]" if n_findings else "]"
         summary = summary_dict(self.counts, files)
-        listed = ",\n    ".join(_flat_object(entry, 2) for entry in files)
+        listed = ",\n    ".join(_flat_object(entry.as_dict(), 2) for entry in files)
         listed = f"[\n    {listed}\n  ]" if files else "[]"
         return unicode_safe_json(f'{close},\n  "files": {listed},\n  "summary": {_dumps(summary, 1)}\n}}\n')
 
 
-def format_json(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
+def format_json(findings: list[Finding], files: list[FileEntry], colour: bool = False) -> str:
     """The whole run as JSON text (the streamed writer's output, at once)."""
     return write_all(JsonWriter(), findings, files)

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from linter.formatters.stream import findings_by_path
 from linter.formatters.text import context_line
 from linter.model import Finding
+from linter.results import FileEntry
 from linter.safetext import xml_safe
 
 
@@ -25,12 +26,12 @@ def _xml_safe_tree(root: ET.Element) -> None:
             element.text = xml_safe(element.text)
 
 
-def junit_tree(findings: list[Finding], files: list[dict]) -> ET.Element:
+def junit_tree(findings: list[Finding], files: list[FileEntry]) -> ET.Element:
     """The run as a JUnit XML tree: a suite per file, a failing test case per finding (an error per unreadable file)."""
     by_path = findings_by_path(findings)
-    listed = {f["path"] for f in files}
-    paths = [f["path"] for f in files] + [p for p in by_path if p not in listed]
-    errors = {f["path"]: f["error"] for f in files if f.get("error")}
+    listed = {f.path for f in files}
+    paths = [f.path for f in files] + [p for p in by_path if p not in listed]
+    errors = {f.path: f.error for f in files if f.error}
 
     root = ET.Element("testsuites", name="indicator-lint", tests="0", failures="0", errors="0")
     total = failures = n_errors = 0
@@ -64,7 +65,7 @@ def junit_tree(findings: list[Finding], files: list[dict]) -> ET.Element:
     return root
 
 
-def format_junit(findings: list[Finding], files: list[dict], colour: bool = False) -> str:
+def format_junit(findings: list[Finding], files: list[FileEntry], colour: bool = False) -> str:
     """The run as JUnit XML text, its text made XML-safe."""
     root = junit_tree(findings, files)
     _xml_safe_tree(root)

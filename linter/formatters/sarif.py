@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.model import Finding
+from linter.results import FileEntry
 from linter.safetext import unicode_safe_data
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -118,18 +119,18 @@ def result(f: Finding, rule_index: dict[str, int]) -> dict:
     return out
 
 
-def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = "zh") -> dict:
+def sarif_log(findings: list[Finding], files: list[FileEntry], rules=(), lang: str = "zh") -> dict:
     """The run as a SARIF 2.1.0 log: the rules, the results, the files that could not be read."""
     rules = sorted(rules, key=lambda r: r.code)
     rule_index = {r.code: i for i, r in enumerate(rules)}
     notifications = [
         {
             "level": "error",
-            "message": {"text": f["error"]},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f["path"])}}}],
+            "message": {"text": f.error},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}}}],
         }
         for f in files
-        if f.get("error")
+        if f.error
     ]
     invocation: dict[str, object] = {"executionSuccessful": not notifications}
     if notifications:
@@ -158,7 +159,7 @@ def sarif_log(findings: list[Finding], files: list[dict], rules=(), lang: str = 
 
 
 def format_sarif(
-    findings: list[Finding], files: list[dict], colour: bool = False, rules=(), lang: str = "zh"
+    findings: list[Finding], files: list[FileEntry], colour: bool = False, rules=(), lang: str = "zh"
 ) -> str:
     """The SARIF log as JSON text."""
     return (

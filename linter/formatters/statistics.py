@@ -10,6 +10,7 @@ import json
 from collections import Counter
 
 from linter.model import Finding
+from linter.results import FileEntry
 
 
 def rule_counts(findings: list[Finding]) -> list[dict]:
@@ -20,7 +21,11 @@ def rule_counts(findings: list[Finding]) -> list[dict]:
 
 
 def format_statistics(
-    findings: list[Finding], files: list[dict], colour: bool = False, as_json: bool = False, lang: str = "zh"
+    findings: list[Finding],
+    files: list[FileEntry],
+    colour: bool = False,
+    as_json: bool = False,
+    lang: str = "zh",
 ) -> str:
     """The findings counted by rule (``--statistics``), as a table or JSON."""
     from linter.i18n import severity_word

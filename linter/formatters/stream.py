@@ -15,6 +15,7 @@ import os
 from collections import Counter
 
 from linter.outputs import StdoutError
+from linter.results import FileEntry
 
 
 class Writer:
@@ -40,11 +41,11 @@ class Writer:
         rendered = self.render(findings)
         return self.add(Counter(f.severity for f in findings), bool(rendered)) + rendered
 
-    def finish(self, files: list[dict]) -> str:
+    def finish(self, files: list[FileEntry]) -> str:
         return ""
 
 
-def write_all(writer: Writer, findings: list, files: list[dict]) -> str:
+def write_all(writer: Writer, findings: list, files: list[FileEntry]) -> str:
     """The whole report at once."""
     return writer.start() + writer.file(findings) + writer.finish(files)
 
@@ -60,8 +61,8 @@ def findings_by_path(findings: list) -> dict[str, list]:
 def render_file(
     fmt: str, colour: bool, encoding: tuple[str, str] | None, doc, findings: list, lang: str = "zh"
 ) -> str | bytes:
-    """One file's findings as text of ``fmt`` (the ``summarise`` hook of ``check_files``), encoded
-    when ``encoding`` (an ``Output``'s) is given."""
+    """One file's findings as text of ``fmt`` (the digest of ``linter.sinks.streamed``, run where
+    the file is read), encoded when ``encoding`` (an ``Output``'s) is given."""
     from linter.formatters.choose import writer_for
 
     text = writer_for(fmt, colour, lang).render(findings)

@@ -15,6 +15,7 @@ import unicodedata
 from linter.formatters.stream import Writer, findings_by_path, write_all
 from linter.i18n import location_text, severity_word, summary_line
 from linter.model import Finding
+from linter.results import FileEntry
 from linter.safetext import shown, unsafe_lines
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -90,10 +91,12 @@ class TextWriter(Writer):
                 out.append(" " * (width + 1) + style(escape(ctx), dim=True) + "\n")
         return "".join(out)
 
-    def finish(self, files: list[dict]) -> str:
+    def finish(self, files: list[FileEntry]) -> str:
         return summary_line(self.counts, files, self.lang) + "\n"
 
 
-def format_text(findings: list[Finding], files: list[dict], colour: bool = False, lang: str = "zh") -> str:
+def format_text(
+    findings: list[Finding], files: list[FileEntry], colour: bool = False, lang: str = "zh"
+) -> str:
     """The whole run as text (the streamed writer's output, at once)."""
     return write_all(TextWriter(colour, lang), findings, files)

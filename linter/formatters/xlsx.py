@@ -11,7 +11,7 @@ Every cell is written as text, never as a formula: an indicator named ``=HYPERLI
 spreadsheet cannot hold are dropped, texts cut at a cell's 32,767 characters).
 
     departments[path] = departments_of(doc)            # in the process that read the document
-    write_findings_workbook("审核意见.xlsx", finding_rows(findings, departments), rules, lang="zh")
+    write_findings_workbook("审核意见.xlsx", finding_rows(findings, departments, "zh"), rules, lang="zh")
 """
 
 from __future__ import annotations
@@ -51,15 +51,17 @@ Row = tuple[str, str, str, str, str, str, str, str, str, str]  # file, location,
 
 
 def departments_of(doc: Document, findings: list[Finding] | None = None) -> dict[str, str]:
-    """table name → its 主管部门 (else the document's); ``""`` → the document's. The ``summarise``
-    hook of ``check --format xlsx``: small, and made where the document is."""
+    """table name → its 主管部门 (else the document's); ``""`` → the document's. The digest of
+    ``check --format xlsx`` (``linter.sinks.workbook``): small, and made where the document is."""
     out = {"": doc.department or ""}
     for table in doc.tables:
         out.setdefault(table.name, table.department or doc.department or "")
     return out
 
 
-def finding_rows(findings: Iterable[Finding], departments: dict[str, dict[str, str]]) -> list[Row]:
+def finding_rows(
+    findings: Iterable[Finding], departments: dict[str, dict[str, str]], lang: str = "zh"
+) -> list[Row]:
     """One row per finding; ``departments`` by path (``departments_of``)."""
     out = []
     for f in findings:
@@ -68,7 +70,7 @@ def finding_rows(findings: Iterable[Finding], departments: dict[str, dict[str, s
         out.append(
             (
                 f.location.path,
-                _where(f),
+                f.location.within(lang),
                 f.table or "",
                 department,
                 f.indicator or "",
@@ -80,15 +82,6 @@ def finding_rows(findings: Iterable[Finding], departments: dict[str, dict[str, s
             )
         )
     return out
-
-
-def _where(f: Finding) -> str:
-    loc = f.location
-    if loc.sheet and loc.cell:
-        return f"{loc.sheet}!{loc.cell}"
-    if loc.page:
-        return f"第{loc.page}页"
-    return f"{loc.line}:{loc.column}" if loc.line else ""
 
 
 def text(value: object) -> str:

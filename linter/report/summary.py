@@ -1,6 +1,6 @@
 """What the report keeps of one file: its tables as data, its findings as rows, counts.
 
-``summarise_file`` is the ``summarise`` hook of ``lintrun.check_files``: it runs in the process that
+``summarise_file`` is the report sink's digest (``lintrun.RunSpec.digest``): it runs in the process that
 read the document (a worker with ``--jobs``) and returns a small picklable FileSummary, so that no
 Document and no Finding outlives its file. The page needs nothing else.
 
@@ -45,10 +45,10 @@ FINDING_FIELDS = (
 
 
 def _where(f: Finding, path: str) -> str:
-    where = str(f.location)
     if f.location.path != path:
-        return where
-    return where[len(path) :] if where.startswith(path) else where
+        return str(f.location)
+    where = f.location.within("en")
+    return f":{where}" if where else ""
 
 
 def full_location(where: str, path: str) -> str:

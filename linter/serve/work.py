@@ -186,16 +186,7 @@ def _one(run, folder: Path, n: int, raw_name: str, data: bytes, settings: Settin
         )
         return out
     _render(out, doc, findings, lang)
-    from linter.annotate import AnnotateError
-
-    try:
-        out.downloads = _downloads(path, doc, findings, name, folder, lang)
-    except AnnotateError:  # the copy could not be made: the page still shows the findings
-        out.downloads = [
-            Download(
-                "findings_xlsx", f"{name}（检查结果）.xlsx", XLSX, findings_workbook(findings, lang, name)
-            )
-        ]
+    out.downloads = [*_marked_copy(path, doc, findings, name, folder, lang), _findings(run, doc, out, lang)]
     return out
 
 
@@ -222,36 +213,32 @@ def _render(out: FileOutcome, doc, findings: list, lang: str) -> None:
     out.indicators = sum(len(t.indicators) for t in doc.tables)
 
 
-def _downloads(path: Path, doc, findings: list, name: str, folder: Path, lang: str) -> list[Download]:
-    from linter.annotate import annotated_kind, write_annotated
+def _marked_copy(path: Path, doc, findings: list, name: str, folder: Path, lang: str) -> list[Download]:
+    """The upload with its findings marked; none when the copy cannot be made (the page still
+    shows the findings)."""
+    from linter.annotate import AnnotateError, annotated_kind, write_annotated
 
     stem = os.path.splitext(name)[0] or "目标表"
     kind = annotated_kind(path)
     tag = "已标注" if lang == "zh" else "marked"
     marked = folder / f"marked{kind}"
-    write_annotated(path, doc, findings, marked, lang=lang, shown_path=name)
+    try:
+        write_annotated(path, doc, findings, marked, lang=lang, shown_path=name)
+    except AnnotateError:
+        return []
     label = "annotated_docx" if kind == ".docx" else "annotated_xlsx"
-    return [
-        Download(label, f"{stem}（{tag}）{kind}", DOCX if kind == ".docx" else XLSX, marked.read_bytes()),
-        Download(
-            "findings_xlsx",
-            f"{name}（{'检查结果' if lang == 'zh' else 'findings'}）.xlsx",
-            XLSX,
-            findings_workbook(findings, lang, name),
-        ),
-    ]
+    return [Download(label, f"{stem}（{tag}）{kind}", DOCX if kind == ".docx" else XLSX, marked.read_bytes())]
 
 
-def findings_workbook(findings: list, lang: str, shown_path: str | None = None) -> bytes:
-    """The findings alone as a workbook: the 检查结果 sheet of the annotated copy."""
-    import openpyxl
+def _findings(run, doc, out: FileOutcome, lang: str) -> Download:
+    """The findings as ``check --format xlsx`` writes them (its sink), under the upload's name."""
+    from linter.formatters.xlsx import departments_of
+    from linter.results import FileEntry, FileResult
+    from linter.sinks.workbook import WorkbookSink
 
-    from linter.annotate import summary_sheet
-
-    book = openpyxl.Workbook()
-    default = book.worksheets[0]  # the sheet a new workbook starts with
-    summary_sheet(book, findings, {}, lang, shown_path)
-    book.remove(default)
     buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    sink = WorkbookSink(buffer, lambda: run.rules_seen, lang)
+    sink.add(FileResult(FileEntry(out.name), findings=out.findings, digest=departments_of(doc)))
+    sink.finish()
+    filename = f"{out.name}（{'检查结果' if lang == 'zh' else 'findings'}）.xlsx"
+    return Download("findings_xlsx", filename, XLSX, buffer.getvalue())
