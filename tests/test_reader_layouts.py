@@ -358,3 +358,16 @@ def test_split_figures():
     assert split_figures("1038.7536.29.342021", kinds) == (["10", "38.75", "36.2", "9.34"], "2021")
     assert split_figures("3875", kinds) is None  # 3 | 8 | 7 | 5: a score above its weight
     assert split_figures("9" * 40, kinds) is None  # no row's figures: not searched
+
+
+def test_a_statement_cut_by_the_end_of_the_text_is_no_row():
+    doc = corpus("b03")  # …可持续影响指标:…培养合格公民。 / 服务对象满意度指标:社区满意度95%以上,家长满
+    (table,) = doc.tables
+    assert table.truncated
+    assert table.indicators[-1].name.endswith("培养合格公民。")
+    whole = (
+        "产出指标\n质量指标:秩序良好,深受好评。\n时效指标:按时完成,顺利完成。\n成本指标:全年预算,全额保障。\n"
+    )
+    assert len(read_text(whole, "t.txt").tables[0].indicators) == 3
+    cut = whole + "服务对象满意度指标:社区满意度高,家长满"
+    assert len(read_text(cut, "t.txt").tables[0].indicators) == 3

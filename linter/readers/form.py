@@ -89,6 +89,7 @@ _UNPLACED = 10_000  # cell indices of no column (a run-on row's parts)
 # 100% / 及检疫率): it opens with a conjunction, so it cannot begin a name of its own.
 _NAME_GOES_ON = re.compile(r"^(?:及|以及|和|与|、|或)[\u4e00-\u9fff]")
 _SCORE_TOTAL = re.compile(r"^(?:总分|总得分|合计得分|得分合计|分值合计)\d*$")
+_COMMA = re.compile(r"[,，]")
 _CODE = re.compile(r"^\d{6,}$")
 _CODE_FIRST = re.compile(r"^\d{6,}")  # a unit's or project's code in a budget listing
 _NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
@@ -825,7 +826,7 @@ class FormReader:
         if (
             last is not None
             and not last.value_text
-            and (len(last.name) <= 2 or _UNCLOSED.search(last.name) or cut_name)
+            and (len(last.name) <= 2 or _UNCLOSED.search(last.name) or cut_name or _cut_statement(table))
         ):
             table.indicators.pop()
         elif (
@@ -853,6 +854,20 @@ class FormReader:
                     if own:
                         return own.group(1)
         return ""
+
+
+def _cut_statement(table: Table) -> bool:
+    """Is the last row a statement cut by the end of the text (社区满意度95%以上,家长满)? It goes on
+    after a comma and stops without the full stop that most statements before it end with."""
+    *before, last = table.indicators
+    statements = [i.name for i in before if not i.value_text and _COMMA.search(i.name)]
+    ended = sum(name.endswith("。") for name in statements)
+    return (
+        ended >= 2
+        and 2 * ended > len(statements)
+        and _COMMA.search(last.name) is not None
+        and not last.name.endswith("。")
+    )
 
 
 def _heading_and_first_row(cells: list[Cell]) -> tuple[list[Cell], list[Cell]]:
