@@ -92,6 +92,14 @@ class ColumnMap:
         after = self.columns.get(value + 1) if value is not None else None
         return after is not None and any(word in after.label for word in ("分值", "权重", "得分"))
 
+    def evaluates(self) -> bool:
+        """Does the heading print what a self-evaluation adds to the targets: the year's actual value
+        (全年实际值, 实际完成值) and a score (得分)? A 分值 / 权重 column alone weights a target table
+        too, an actual value alone is a monitoring form's (b05: 实际完成值 | 未达到指标值原因), and a
+        上年实际值 is a target table's baseline."""
+        kinds = {_figure_kind(c.label) for c in self.columns.values() if not _BASELINE.search(c.label)}
+        return {"actual", "score"} <= kinds
+
     def figure_columns(self) -> list[str]:
         """The kinds of the figure columns after the name, in order, when a self-evaluation form
         prints three or more (分值 | 指标值(A) | 全年实际值(B) | 得分): weight, value, actual, score.
@@ -363,6 +371,7 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
 
 
 _EXPLAINS = re.compile(r"说明|解释|描述|内容")
+_BASELINE = re.compile(r"上年|前年|往年|历史|基期")
 
 
 def _figure_kind(label: str) -> str | None:

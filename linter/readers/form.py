@@ -518,6 +518,7 @@ class FormReader:
         self.flush_stream()
         self.current(self.loc(row.line, row.filled[0].column))
         self.columns = ColumnMap.from_cells(cells)
+        self.mark_self_evaluation()
         if self.section not in ("indicators", "stream"):
             self.cats = Categories()
         self.section = "indicators"
@@ -525,6 +526,17 @@ class FormReader:
         if first_row:
             self.indicator_row(Row(row.line, first_row, row.text))
         return True
+
+    def mark_self_evaluation(self) -> None:
+        # 全年实际值(B) / 得分 columns make the table a self-evaluation whatever its title says (b18:
+        # announced as a 绩效目标申报表); its 指标值 are still the targets that are read.
+        if (
+            self.table is not None
+            and self.table.kind == "project"
+            and self.columns
+            and self.columns.evaluates()
+        ):
+            self.table.kind = "self-evaluation"
 
     def collect_stream_header(self, row: Row) -> bool:
         if len(row.filled) != 1:
@@ -544,6 +556,7 @@ class FormReader:
         self.current(self.loc(0))
         cells = [Cell(c.raw, i, c.column) for i, c in enumerate(header)]
         self.columns = ColumnMap.from_cells(cells)
+        self.mark_self_evaluation()
         self.cats, self.section, self.stream = Categories(), "stream", []
 
     def section_ends(self, row: Row) -> bool:
