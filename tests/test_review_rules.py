@@ -308,3 +308,18 @@ def test_a_number_whose_unit_the_name_states_is_not_missing_its_unit():
     assert bare_number.check_row(ind("实施营造林总面积(亩)", "80000", "数量指标"), p) is None
     assert bare_number.check_row(ind("实施营造林总面积", "80000", "数量指标"), p) is not None
     assert bare_number.check_row(ind("建设项目个数(含续建)", "1", "数量指标"), p) is not None
+
+
+# ------------------------------------------------------------------ a rate written as a fraction
+
+
+def test_a_rate_written_as_a_fraction_is_advised_as_its_percentage():
+    from linter.checks import bare_number, comparator
+
+    bare = params(bare_number)
+    assert bare_number.check_row(ind("设备完好率", "0.97", "质量指标"), bare)["suggestion"] == "97%"
+    assert bare_number.check_row(ind("培训合格率", "1", "质量指标"), bare)["suggestion"] == "100%"
+    assert bare_number.check_row(ind("资金到位率", "≥0.95", "质量指标"), bare)["suggestion"] == "≥95%"
+    assert bare_number.check_row(ind("培训合格率", "95", "质量指标"), bare)["suggestion"] == "95%"
+    hit = comparator.check_row(ind("项目完成率", "0.97比例", "质量指标"), params(comparator))
+    assert hit == {"suggestion": "≥97%"}  # not ≥0.97比例

@@ -262,4 +262,6 @@ def name_without(name: str, figures: list[str]) -> str:
 def quantity_text(q, comparator: str | None) -> str:
     """A quantity written back with ``comparator`` in front (``80%`` → ``≥80%``, ``3.2万户`` kept as printed)."""
     per = f"/{q.per_unit}" if getattr(q, "per_unit", None) else ""
+    if q.unit_kind == "percent" and q.written_unit not in ("%", "％", "百分比", "个百分点", "‰"):
+        return f"{comparator or ''}{plain_number(q.number)}%{per}"  # 0.97比例, 九成 → 97%, 90%
     return f"{comparator or ''}{plain_number(q.written_number)}{q.written_unit}{per}{getattr(q, 'noun', None) or ''}"

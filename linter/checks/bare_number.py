@@ -155,6 +155,9 @@ def check_row(ind: RowView, params: dict) -> dict | None:
         }
     kind = unit_kind(units[0])
     shown = [with_unit(value.comparator, value.written_number, u) for u in units[:2]]
+    if units[0] == "%" and 0 < value.number <= 1:
+        # 合格率 1, 完好率 0.97: a fraction of one, which a table writes as a percentage (100%, 97%)
+        shown = [with_unit(value.comparator, value.number * 100, "%")]
     return {
         "number": number,
         "unit": units[0],
