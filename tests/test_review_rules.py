@@ -317,9 +317,10 @@ def test_a_rate_written_as_a_fraction_is_advised_as_its_percentage():
     from linter.checks import bare_number, comparator
 
     bare = params(bare_number)
-    assert bare_number.check_row(ind("设备完好率", "0.97", "质量指标"), bare)["suggestion"] == "97%"
+    assert bare_number.check_row(ind("设备完好率", "0.97", "质量指标"), bare)["suggestion"] == "≥97%"
     assert bare_number.check_row(ind("培训合格率", "1", "质量指标"), bare)["suggestion"] == "100%"
     assert bare_number.check_row(ind("资金到位率", "≥0.95", "质量指标"), bare)["suggestion"] == "≥95%"
-    assert bare_number.check_row(ind("培训合格率", "95", "质量指标"), bare)["suggestion"] == "95%"
+    assert bare_number.check_row(ind("培训合格率", "95", "质量指标"), bare)["suggestion"] == "≥95%"
+    assert bare_number.check_row(ind("安全事故发生率", "5", "质量指标"), bare)["suggestion"] == "≤5%"
     hit = comparator.check_row(ind("项目完成率", "0.97比例", "质量指标"), params(comparator))
     assert hit == {"suggestion": "≥97%"}  # not ≥0.97比例

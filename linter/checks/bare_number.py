@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from linter.checks import Param, RowView, row_check
-from linter.checks.advice import UNIT_KIND_EN, UNIT_KIND_ZH, unit_kind, units_for, with_unit
+from linter.checks.advice import UNIT_KIND_EN, UNIT_KIND_ZH, comparator_for, unit_kind, units_for, with_unit
 from linter.values import parse
 from linter.values.numerals import plain_number
 from linter.values.types import BareNumber, Quantity
@@ -155,9 +155,12 @@ def check_row(ind: RowView, params: dict) -> dict | None:
         }
     kind = unit_kind(units[0])
     shown = [with_unit(value.comparator, value.written_number, u) for u in units[:2]]
-    if units[0] == "%" and 0 < value.number <= 1:
+    if units[0] == "%":
         # 合格率 1, 完好率 0.97: a fraction of one, which a table writes as a percentage (100%, 97%)
-        shown = [with_unit(value.comparator, value.number * 100, "%")]
+        percent = value.number * 100 if 0 < value.number <= 1 else value.number
+        # and a rate short of 100% is a bound (missing-comparator): 95 → ≥95%
+        bound = value.comparator or (comparator_for(name, "percent") if 0 < percent < 100 else None)
+        shown = [with_unit(bound, percent, "%")]
     return {
         "number": number,
         "unit": units[0],
