@@ -5,7 +5,7 @@
 - Builders of the document model for direct tests of check types (``row``, ``table``,
   ``document``, ``wan``) and ``run_check`` to run one check type with its defaults.
 - ``engine`` (the shipped rules, default configuration), ``table_text`` / ``table_file`` (a
-  canonical table with two known defects), ``extra_rule`` (a rule file of one's own),
+  canonical table with two known defects), ``extra_rule`` and ``write_rule`` (a rule file of one's own),
   ``worker_starts`` (a spy on ``--jobs`` workers).
 - ``programs``: the Chromium and LibreOffice programs the ``browser`` and ``soffice`` tests need.
   Where one is missing the test is skipped saying what to install, and fails instead under
@@ -252,6 +252,21 @@ examples:
 def extra_rule() -> str:
     """The text of a valid rule file of a known check type: IL901 no-hours (value-kind, info)."""
     return EXTRA_RULE
+
+
+@pytest.fixture(scope="session")
+def write_rule():
+    """``write_rule(folder, text, name="rule.yaml")``: a rule file (dedented) in ``folder``, made if need be."""
+    return _write_rule
+
+
+def _write_rule(folder: Path, text: str, name: str = "rule.yaml") -> Path:
+    import textwrap
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
 
 
 # ---------------------------------------------------------------------- check --jobs

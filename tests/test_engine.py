@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -16,20 +15,13 @@ from linter.readers.yaml_reader import document_from_mapping
 from linter.rulebook import RuleError, load_rule_dirs, load_rule_file
 
 
-def write_rule(folder: Path, text: str, name: str = "rule.yaml") -> Path:
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
-
 def doc_of(indicators, **table):
     return document_from_mapping(
         {"tables": [{"name": "测试项目", **table, "indicators": indicators}]}, "t.yaml"
     )
 
 
-def test_a_new_rule_of_a_known_check_type_needs_no_python(extra_rule, tmp_path):
+def test_a_new_rule_of_a_known_check_type_needs_no_python(write_rule, extra_rule, tmp_path):
     write_rule(tmp_path / "extra", extra_rule)
     rules = load_rule_dirs([tmp_path / "extra"], builtin=False)
     assert [r.slug for r in rules] == ["no-hours"]
@@ -46,7 +38,7 @@ def test_a_new_rule_of_a_known_check_type_needs_no_python(extra_rule, tmp_path):
     assert findings[0].severity == "info"
 
 
-def test_extra_rules_load_beside_the_shipped_ones(extra_rule, tmp_path):
+def test_extra_rules_load_beside_the_shipped_ones(write_rule, extra_rule, tmp_path):
     write_rule(tmp_path / "extra", extra_rule)
     slugs = {r.slug for r in load_rule_dirs([tmp_path / "extra"])}
     assert {"no-hours", "missing-unit", "vague-value"} <= slugs
@@ -87,7 +79,7 @@ PASS_ROW = "name: 修复时限, value: 2025年底}]"
         (PASS_ROW, PASS_ROW + "\n      expect: []", "key 'examples.pass[].expect': a passing example"),
     ],
 )
-def test_broken_rule_files_name_file_and_key(extra_rule, tmp_path, old, new, expected):
+def test_broken_rule_files_name_file_and_key(write_rule, extra_rule, tmp_path, old, new, expected):
     assert old in extra_rule
     path = write_rule(tmp_path, extra_rule.replace(old, new))
     with pytest.raises(RuleError) as err:
@@ -96,7 +88,7 @@ def test_broken_rule_files_name_file_and_key(extra_rule, tmp_path, old, new, exp
     assert expected in str(err.value)
 
 
-def test_a_fail_example_s_expect_is_kept_apart_from_the_table(extra_rule, tmp_path):
+def test_a_fail_example_s_expect_is_kept_apart_from_the_table(write_rule, extra_rule, tmp_path):
     expect = "\n      expect: [{indicator: 修复时间, args: {unit: 小时}}]"
     rule = load_rule_file(write_rule(tmp_path, extra_rule.replace(FAIL_ROW, FAIL_ROW + expect)))
     assert rule.expect == [[{"indicator": "修复时间", "args": {"unit": "小时"}}]]
@@ -104,13 +96,13 @@ def test_a_fail_example_s_expect_is_kept_apart_from_the_table(extra_rule, tmp_pa
     assert load_rule_file(write_rule(tmp_path / "plain", extra_rule)).expect == [None]
 
 
-def test_broken_yaml_names_the_line(tmp_path):
+def test_broken_yaml_names_the_line(write_rule, tmp_path):
     path = write_rule(tmp_path, "code: IL901\nslug: [unclosed\n")
     with pytest.raises(RuleError, match=r"rule\.yaml:\d+: not valid YAML"):
         load_rule_file(path)
 
 
-def test_a_code_defined_twice_is_refused(extra_rule, tmp_path):
+def test_a_code_defined_twice_is_refused(write_rule, extra_rule, tmp_path):
     write_rule(tmp_path / "a", extra_rule, "one.yaml")
     write_rule(tmp_path / "a", extra_rule.replace("slug: no-hours", "slug: no-hours-again"), "two.yaml")
     with pytest.raises(RuleError, match="IL901 is already defined"):
@@ -199,8 +191,8 @@ def test_select_and_ignore_by_code_prefix_and_slug():
         configured_rules(Config(), rules, ["IL9"])
 
 
-def test_a_check_with_a_choice_parameter_refuses_other_values(tmp_path):
-    rule = GOOD_RULE.replace(
+def test_a_check_with_a_choice_parameter_refuses_other_values(tmp_path, extra_rule, write_rule):
+    rule = extra_rule.replace(
         "  type: value-kind\n  kinds: [duration]", "  type: numeric-bounds\n  bound: tiny"
     )
     with pytest.raises(RuleError, match=r"key 'check\.bound': must be trivial or over-100"):
