@@ -176,9 +176,16 @@ def test_direction_finds_values_pointing_against_the_name(row, document, run_che
         row(SOCIAL, "提高群众安全意识", "逐步降低", 3),
     )
     down, bad, up = run_check("direction", doc)
-    assert down.args["wanted"] == "下降" and at_value(down)
-    assert bad.args["wanted"] == "下降" and bad.args["suggestion"] == "同比下降5%"
-    assert up.args["wanted"] == "上升"
+    assert down.args["wanted"]["zh"] == "要求下降" and at_value(down)
+    assert bad.args["wanted"]["zh"] == "要求下降" and bad.args["suggestion"] == "同比下降5%"
+    assert up.args["wanted"]["zh"] == "要求上升"
+
+
+def test_direction_finds_a_cost_set_as_a_floor_where_costs_are_ceilings(row, document, run_check):
+    doc = document(row(COST, "防疫室", "≥1050元"), row(COST, "培训费", "≤2万元"))
+    assert run_check("direction", doc) == []  # no category of ceilings by default
+    [hit] = run_check("direction", doc, ceiling_categories=[COST])
+    assert hit.indicator.name == "防疫室" and hit.args["suggestion"] == "≤1050元"
 
 
 def test_direction_leaves_agreeing_values_and_rates_of_reduction_alone(row, document, run_check):
@@ -347,9 +354,19 @@ def test_name_category_finds_rows_filed_under_the_wrong_second_level(row, docume
         row(QUALITY, "“安全生产月”活动参与人数", "≥2万人"),
     )
     timely, satisfied, count = run_check("name-category", doc)
-    assert timely.args == {"belongs": TIME, "filed": QUALITY} and not at_value(timely)
-    assert satisfied.args == {"belongs": SAT, "filed": SOCIAL}
-    assert count.args == {"belongs": COUNT, "filed": QUALITY}
+    where = [(h.args["belongs"], h.args["filed"]) for h in (timely, satisfied, count)]
+    assert where == [(TIME, QUALITY), (SAT, SOCIAL), (COUNT, QUALITY)] and not at_value(timely)
+    assert all(h.args["why"]["zh"] for h in (timely, satisfied, count))  # and why it belongs there
+
+
+def test_name_category_moves_what_is_misfiled_in_some_categories_only(row, document, run_check):
+    moves = [{"in": [SOCIAL], "endings": ["完成情况"], "belongs": "产出指标"}]
+    doc = document(row(SOCIAL, "劳务派遣人员委托工作完成情况", "优秀"), row(COUNT, "培训完成情况", "100%"))
+    assert run_check("name-category", doc) == []
+    [hit] = run_check("name-category", doc, moves=moves)
+    assert hit.indicator.name == "劳务派遣人员委托工作完成情况" and hit.args["belongs"] == "产出指标"
+    with pytest.raises(ValueError, match="moves"):
+        run_check("name-category", doc, moves=[{"in": [SOCIAL]}])
 
 
 def test_name_category_leaves_zero_counts_per_unit_counts_and_rows_in_place_alone(row, document, run_check):
