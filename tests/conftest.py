@@ -3,7 +3,8 @@
 - ``cli``: indicator-lint run in this process (click's CliRunner), arguments as paths or texts. A run
   that ends in anything but SystemExit is a traceback a user would see, and fails the test.
 - Builders of the document model for direct tests of check types (``row``, ``table``,
-  ``document``, ``wan``) and ``run_check`` to run one check type with its defaults.
+  ``document``, ``wan``), ``run_check`` to run one check type with its defaults and
+  ``check_params`` for its parameters (to call its row function on one row).
 - ``engine`` (the shipped rules, default configuration), ``table_text`` / ``table_file`` (a
   canonical table with two known defects), ``extra_rule`` and ``write_rule`` (a rule file of one's own),
   ``worker_starts`` (a spy on ``--jobs`` workers).
@@ -158,17 +159,33 @@ def run_check():
 
 
 def check_hits(check, doc: Document, **params) -> list:
+    module = _check_module(check)
+    return list(module.check(doc, check_params_of(module, **params)))
+
+
+@pytest.fixture(scope="session")
+def check_params():
+    """``check_params("name-shape", **params)``: a check type's parameters, its defaults overridden
+    by ``params`` and validated, for calling its row function (``check_row``) on one row."""
+    return check_params_of
+
+
+def check_params_of(check, **params) -> dict:
     from copy import deepcopy
 
-    from linter.checks import load_check_type
-
-    module = load_check_type(check) if isinstance(check, str) else check
+    module = _check_module(check)
     unknown = set(params) - set(module.PARAMS)
     assert not unknown, f"{module.__name__} has no parameter {unknown}"
     full = {name: deepcopy(p.default) for name, p in module.PARAMS.items()} | params
     if hasattr(module, "validate"):
         module.validate(full)
-    return list(module.check(doc, full))
+    return full
+
+
+def _check_module(check):
+    from linter.checks import load_check_type
+
+    return load_check_type(check) if isinstance(check, str) else check
 
 
 @pytest.fixture(scope="session")
