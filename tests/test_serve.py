@@ -261,10 +261,11 @@ def twenty_rows(path: Path) -> Path:
 
 def test_a_twenty_row_workbook_is_answered_within_a_second(site, tmp_path):
     source = twenty_rows(tmp_path / "二十行.xlsx")
-    # What a reviewer reads in it: 培训执法人员 60 without a unit (IL201), 执法检查覆盖率 有效提高 and
-    # 安全生产事故率 降低 with no percentage (IL204 twice), 减少事故损失 明显 (IL212), and the goal's
-    # 购置执法装备20台, which no row counts (they count eight kinds of equipment, 1 to 8台: IL112).
-    expected = 5
+    # What a reviewer reads in it: 培训执法人员 60 without a unit (IL201); 执法检查覆盖率 有效提高 and
+    # 安全生产事故率 降低, rates with neither a figure nor a percentage (IL212 and IL204 each: two
+    # defects, as the seeds audit has it); 减少事故损失 明显 (IL212); and the goal's 购置执法装备20台,
+    # which no row counts (they count eight kinds of equipment, 1 to 8台: IL112).
+    expected = 7
     times = []
     for _ in range(3):  # the machine is shared: the best of three
         started = time.perf_counter()
