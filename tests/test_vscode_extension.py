@@ -176,6 +176,7 @@ def test_a_failed_start_is_left_to_the_client_and_stops_nothing(tmp_path):
     assert [e["event"] for e in events] == ["client", "start", "commands", "deactivated"]
 
 
+@pytest.mark.slow
 @needs_node
 @pytest.mark.asyncio
 async def test_the_command_line_the_extension_builds_serves_a_yaml_table(tmp_path, table_text):
