@@ -127,14 +127,12 @@ def test_each_example_comes_back_marked_where_a_reviewer_finds_it(site, offices,
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_findings_download_is_the_workbook_of_check_format_xlsx(offices, tmp_path, lang):
+def test_the_findings_download_is_the_workbook_of_check_format_xlsx(cli, offices, tmp_path, lang):
     """Made by the same sink, under the upload's own name (not the private copy's)."""
     import io
 
     import openpyxl
-    from click.testing import CliRunner
 
-    from linter.cli import main
     from linter.serve.work import check_uploads
 
     settings = Settings()
@@ -152,7 +150,7 @@ def test_the_findings_download_is_the_workbook_of_check_format_xlsx(offices, tmp
         "--config",
         settings.config_file(),
     ]
-    assert CliRunner().invoke(main, list(map(str, args))).exit_code == 1
+    assert cli(*args).exit_code == 1
     outcome = check_uploads([("表 4.docx", source.read_bytes())], settings, lang)[0]
     data = next(d.data for d in outcome.downloads if d.label_key == "findings_xlsx")
 
