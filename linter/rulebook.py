@@ -68,6 +68,8 @@ class Rule:
     module: ModuleType = field(repr=False, default=None)  # type: ignore[assignment]
     superseded_by: tuple[str, ...] = ()
     fix: dict | None = None  # {"kind", "safe"}: what check --fix writes in (linter/fixes.py)
+    # for each fail example, the findings it must give (``expect:``; None where it states none)
+    expect: list[list[dict] | None] = field(default_factory=list)
 
     def matches(self, key: str) -> bool:
         """Is this rule named by ``key``: its code, its slug, or a code prefix such as ``IL2``?"""
@@ -184,6 +186,9 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
         items = examples.get(kind)
         if not isinstance(items, list) or not items or not all(isinstance(x, dict) for x in items):
             raise RuleError(path, f"key 'examples.{kind}' must be a non-empty list of tables")
+    if any("expect" in x for x in examples["pass"]):
+        raise RuleError(path, "key 'examples.pass[].expect': a passing example expects no finding")
+    expect = [_expectation(x.pop("expect", None), path, i) for i, x in enumerate(examples["fail"])]
 
     superseded_by = data.get("superseded_by", [])
     if (
@@ -207,8 +212,29 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
         module=module,
         superseded_by=tuple(superseded_by),
         fix=fix,
+        expect=expect,
         **texts,
     )
+
+
+EXPECT_KEYS = ("indicator", "table", "level1", "level2", "args")
+
+
+def _expectation(items: Any, path: Path, index: int) -> list[dict] | None:
+    """A fail example's ``expect``: one mapping per finding the example must give (so their number
+    is the count), each naming where it is (``indicator``: the row's name; for a finding on no row,
+    ``table``, ``level1``, ``level2``) and, in ``args``, what the check must say of it."""
+    if items is None:
+        return None
+    key = f"examples.fail[{index}].expect"
+    if not isinstance(items, list) or not items:
+        raise RuleError(path, f"key '{key}' must be a non-empty list, one item per finding")
+    for item in items:
+        if not isinstance(item, dict) or not item or set(item) - set(EXPECT_KEYS):
+            raise RuleError(path, f"key '{key}' items are mappings of {', '.join(EXPECT_KEYS)}")
+        if not isinstance(item.get("args", {}), dict):
+            raise RuleError(path, f"key '{key}.args' must be a mapping of the check's args")
+    return items
 
 
 def _fix_section(fix: Any, examples: Any, path: Path) -> dict | None:

@@ -11,7 +11,8 @@ across one empty cell. The content is the text file's, so the findings must be t
 * ``ods_of``: an OpenDocument spreadsheet written here (content.xml with ``number-rows-spanned``
   and covered cells, repeated empty cells as Calc writes them; 004 one sheet per table);
 * ``soffice_examples``: LibreOffice's own conversion of the .docx / .xlsx versions (.doc, .wps,
-  Writer's HTML export, .ods, .et) — only where LibreOffice is installed (``needs_soffice``).
+  Writer's HTML export, .ods, .et), given the soffice program (tests marked ``soffice`` get it
+  from conftest.py's ``programs``).
 """
 
 from __future__ import annotations
@@ -25,22 +26,7 @@ import zipfile
 from html import escape
 from pathlib import Path
 
-import pytest
 from office_templates import NAMES, docx_of, example_text, grid_of, merges, sections, split_values, xlsx_of
-
-from linter.readers.soffice import soffice
-
-
-def needs_soffice() -> str:
-    """The LibreOffice program; the test is skipped (with the reason shown) when it is not installed,
-    and fails instead under ``INDICATOR_LINT_REQUIRE_SOFFICE=1`` (what ``.ci/run`` sets)."""
-    found = soffice()
-    if found:
-        return found
-    reason = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui"
-    if os.environ.get("INDICATOR_LINT_REQUIRE_SOFFICE") == "1":
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 def _blocks(key: str) -> list[tuple[str, object]]:
@@ -210,9 +196,8 @@ def ods_of(key: str, out: Path) -> Path:
     return out
 
 
-def soffice_convert(sources: list[Path], target: str, out_dir: Path, suffix: str) -> list[Path]:
+def soffice_convert(program: str, sources: list[Path], target: str, out_dir: Path, suffix: str) -> list[Path]:
     """LibreOffice's conversion of ``sources`` (one start-up for all) into ``out_dir``."""
-    program = needs_soffice()
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
             [
@@ -234,7 +219,7 @@ def soffice_convert(sources: list[Path], target: str, out_dir: Path, suffix: str
     return [out_dir / f"{source.stem}.{suffix}" for source in sources]
 
 
-def soffice_examples(folder: Path, suffix: str) -> dict[str, Path]:
+def soffice_examples(program: str, folder: Path, suffix: str) -> dict[str, Path]:
     """Every example converted by LibreOffice into ``folder`` as ``suffix``: ``.doc``, ``.wps`` (a
     Word 97 file so named) and ``.html`` (Writer's HTML export) from the .docx versions; ``.ods``,
     ``.htm`` (Calc's HTML export) and ``.et`` (an Excel 97 workbook so named, as WPS writes them)
@@ -244,17 +229,17 @@ def soffice_examples(folder: Path, suffix: str) -> dict[str, Path]:
     if suffix in (".doc", ".wps", ".html"):
         sources = [docx_of(key, work / f"{key}.docx") for key in keys]
         if suffix == ".html":
-            made = soffice_convert(sources, "html:HTML (StarWriter)", work, "html")
+            made = soffice_convert(program, sources, "html:HTML (StarWriter)", work, "html")
         else:
             # by way of .odt: LibreOffice 7.4 drops python-docx's tables when it writes them as .doc directly
-            odts = soffice_convert(sources, "odt", work, "odt")
-            made = soffice_convert(odts, "doc:MS Word 97", work, "doc")
+            odts = soffice_convert(program, sources, "odt", work, "odt")
+            made = soffice_convert(program, odts, "doc:MS Word 97", work, "doc")
     else:
         sources = [xlsx_of(key, work / f"{key}.xlsx") for key in keys]
         if suffix == ".ods":
-            made = soffice_convert(sources, "ods", work, "ods")
+            made = soffice_convert(program, sources, "ods", work, "ods")
         elif suffix == ".htm":  # Calc's HTML export: each sheet after an <hr> and a "Sheet 2: 表2" heading
-            made = soffice_convert(sources, "html:HTML (StarCalc)", work, "html")
+            made = soffice_convert(program, sources, "html:HTML (StarCalc)", work, "html")
         else:
-            made = soffice_convert(sources, "xls:MS Excel 97", work, "xls")
+            made = soffice_convert(program, sources, "xls:MS Excel 97", work, "xls")
     return {key: path.replace(folder / f"{key}{suffix}") for key, path in zip(keys, made, strict=True)}

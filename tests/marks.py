@@ -1,30 +1,53 @@
-"""The marks an annotated copy carries, and the marks ``check``'s findings call for, as comparable counts.
+"""The marks an annotated copy carries, held to the findings written by hand for the example it was
+made from (tests/findings_of.py), never to what ``check`` itself says.
 
-A mark is (sheet or table, cell, rule code), once per finding: read back from the comments of an
-annotated workbook (every sheet but 检查结果) or Word document (comments anchored in table cells
-and body paragraphs), and computed from the findings of ``check --format json`` at the cell each
-names. A merged cell is named by its first cell, in both: a workbook's range by its top-left, a
-Word cell by the first row and grid column where it shows (as the Word reader names it).
+A mark is read back from the comments of an annotated workbook (every sheet but 检查结果) or Word
+document (comments anchored in table cells and body paragraphs): (sheet or table, cell, rule code),
+once per finding, and the texts of the row it is on. ``unmatched_marks`` pairs them with the
+hand-written findings of the example: a finding on a row with a mark of its rule on the row that
+holds the indicator's name, a finding on a whole table (a missing category, the goal) with a mark
+of its rule. A merged cell is named by its first cell: a workbook's range by its top-left, a Word
+cell by the first row and grid column where it shows (as the Word reader names it).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
-from click.testing import CliRunner
+from findings_of import CODE as CODE_OF
+from findings_of import TABLES_OF, expected_of
 
-from linter.cli import main
+from linter.glossary import LEVEL1_NAMES, LEVEL2_NAMES
 
 CODE = re.compile(r"\[(IL\d{3}) ")
 
 
-def check_findings(path: Path | str) -> list[dict]:
-    result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
-    assert result.exit_code in (0, 1), result.stderr
-    return json.loads(result.stdout)["findings"]
+def hand_written_codes(example: str) -> Counter:
+    """The rule codes of the findings written by hand for example ``000`` … ``004``."""
+    return Counter(CODE_OF[rule] for _, rule, _ in expected_of(example).elements())
+
+
+def unmatched_marks(marked: list[tuple[str, frozenset[str]]], example: str) -> tuple[list, list]:
+    """(findings written by hand without their mark, marks without their finding), given the marks
+    as (rule code, texts of the row the mark is on): both empty when the copy is marked as a
+    reviewer would expect, one mark per finding, each finding on a row on the row whose cells hold
+    the indicator's name (002 prints its indicators as a list in one cell: that cell)."""
+    whole = set(TABLES_OF[example]) | set(LEVEL1_NAMES) | set(LEVEL2_NAMES)  # a table's, not a row's
+    wanted = [(CODE_OF[rule], name) for _, rule, name in expected_of(example).elements()]
+    left = list(marked)
+    missing = []
+    for code, name in sorted(wanted, key=lambda w: w[1] in whole):  # the rows' findings first
+        mark = next(
+            (m for m in left if m[0] == code and (name in whole or any(name.strip() in t for t in m[1]))),
+            None,
+        )
+        if mark is None:
+            missing.append((code, name))
+        else:
+            left.remove(mark)
+    return missing, left
 
 
 # ---------------------------------------------------------------------- workbooks
@@ -58,12 +81,21 @@ def xlsx_marks(path: Path | str) -> Counter:
     return marks
 
 
-def xlsx_expected(source: Path | str, findings: list[dict]) -> Counter:
+def xlsx_marked_rows(path: Path | str) -> list[tuple[str, frozenset[str]]]:
+    """(rule code, texts of the mark's row on its sheet) for each mark of an annotated workbook."""
     import openpyxl
 
-    book = openpyxl.load_workbook(source)
-    tops = {ws.title: _merged_tops(ws) for ws in book.worksheets}
-    return Counter((f["sheet"], tops[f["sheet"]].get(f["cell"], f["cell"]), f["code"]) for f in findings)
+    book = openpyxl.load_workbook(path)
+    out = []
+    for ws in book.worksheets:
+        if ws.title == "检查结果":
+            continue
+        for row in ws.iter_rows():
+            texts = frozenset(str(c.value).strip() for c in row if c.value is not None)
+            for cell in row:
+                if cell.comment is not None:
+                    out += [(code, texts) for code in CODE.findall(cell.comment.text)]
+    return out
 
 
 def xlsx_fills(path: Path | str) -> dict[tuple[str, str], str]:
@@ -122,25 +154,24 @@ def docx_marks(path: Path | str) -> Counter:
     return marks
 
 
-def docx_expected(annotated: Path | str, findings: list[dict]) -> Counter:
-    """The findings' cells, named as ``docx_marks`` names them (the copy has the input's tables)."""
+def docx_marked_rows(path: Path | str) -> list[tuple[str, frozenset[str]]]:
+    """(rule code, texts of the mark's table row, or its paragraph) for each mark of an annotated
+    Word document."""
     import docx
-    from docx.table import Table
+    from docx.oxml.ns import qn
 
-    document = docx.Document(str(annotated))
-    first: dict[tuple[str, str], tuple[str, str]] = {}
-    tables = 0
-    for child in document.element.body.iterchildren():
-        if child.tag.rsplit("}", 1)[-1] == "tbl":
-            tables += 1
-            seen: dict = {}  # w:tc element → where it first shows
-            for r, row in enumerate(Table(child, document).rows, 1):
-                for c, cell in enumerate(row.cells, 1):
-                    here = (f"表{tables}", f"R{r}C{c}")
-                    first[here] = seen.setdefault(cell._tc, here)
-    return Counter(
-        (*first.get((f["sheet"], f["cell"]), (f["sheet"], f["cell"])), f["code"]) for f in findings
-    )
+    document = docx.Document(str(path))
+    texts = {str(c.comment_id): c.text for c in document.comments}
+    out = []
+    for start in document.element.body.iter(qn("w:commentRangeStart")):
+        around = list(start.iterancestors())
+        row = next((a for a in around if a.tag == qn("w:tr")), None)  # a table cell's row, or the paragraph
+        holder = row if row is not None else next((a for a in around if a.tag == qn("w:p")), None)
+        assert holder is not None, "a comment outside any row or paragraph of the body"
+        cells = list(holder.iter(qn("w:tc"))) if row is not None else [holder]
+        row_texts = frozenset("".join(t.text or "" for t in c.iter(qn("w:t"))).strip() for c in cells)
+        out += [(code, row_texts) for code in CODE.findall(texts[start.get(qn("w:id"))])]
+    return out
 
 
 def docx_shaded(path: Path | str) -> int:

@@ -7,10 +7,8 @@ import multiprocessing
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import linter.readers
-from linter.cli import main
 from linter.readers import InputError, decode, iter_input_files, read_path
 
 GOOD = Path(__file__).parent / "data" / "yaml" / "project.yaml"
@@ -62,24 +60,24 @@ def test_big5_text_is_read_as_big5_and_gives_the_rows_of_its_utf8():
     assert "岳陽樓區" in decoded and "一級" in decoded
 
 
-def test_shift_jis_is_an_encoding_error_not_a_file_of_mojibake(tmp_path):
+def test_shift_jis_is_an_encoding_error_not_a_file_of_mojibake(cli, tmp_path):
     path = tmp_path / "sjis.txt"
     path.write_bytes(
         (Path(__file__).parent.parent / "examples" / "000_8b9eba17efc00524.txt")
         .read_text(encoding="utf-8")
         .encode("shift_jis", "replace")
     )
-    result = CliRunner().invoke(main, ["check", "--lang", "en", str(path)])
+    result = cli("check", "--lang", "en", path)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"{path}: cannot tell the text encoding (not Chinese in UTF-8, GBK or Big5)"
     ]
-    result = CliRunner().invoke(main, ["check", str(path)])
+    result = cli("check", path)
     assert result.stderr.splitlines() == [f"{path}: 无法识别文字编码（不是 UTF-8、GBK 或 Big5 编码的中文）"]
 
 
-def test_a_negative_value_is_parsed_not_taken_for_an_option():
-    result = CliRunner().invoke(main, ["parse", "-5%", "≥95%"])
+def test_a_negative_value_is_parsed_not_taken_for_an_option(cli):
+    result = cli("parse", "-5%", "≥95%")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].startswith("-5%\t")
 
@@ -159,28 +157,28 @@ def _cases(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "missing",
     ],
 )
-def test_bad_file_one_line_exit_2_good_file_still_converted(tmp_path, case):
+def test_bad_file_one_line_exit_2_good_file_still_converted(cli, tmp_path, case):
     bad, line = _cases(tmp_path)[case]
-    result = CliRunner().invoke(main, ["convert", str(bad), str(GOOD)])
+    result = cli("convert", bad, GOOD)
     assert result.exit_code == 2
     assert result.stderr == line + "\n"
     assert "name: 应急管理局劳务派遣经费" in result.stdout  # the good file after it is still converted
 
 
-def test_all_bad_files_at_once(tmp_path):
+def test_all_bad_files_at_once(cli, tmp_path):
     cases = _cases(tmp_path)
     args = [str(p) for p, _ in cases.values()]
-    result = CliRunner().invoke(main, ["convert", *args, str(GOOD), "--to", "json"])
+    result = cli("convert", *args, GOOD, "--to", "json")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [line for _, line in cases.values()]
     assert '"name": "应急管理局劳务派遣经费"' in result.stdout
 
 
-def test_file_over_the_size_limit(tmp_path, monkeypatch):
+def test_file_over_the_size_limit(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(linter.readers, "MAX_BYTES", 100)
     big = tmp_path / "big.yaml"
     big.write_bytes(b"#" * 101)
-    result = CliRunner().invoke(main, ["convert", str(big)])
+    result = cli("convert", big)
     assert result.exit_code == 2
     assert (
         result.stderr
@@ -215,10 +213,10 @@ def test_a_reader_crash_becomes_one_line(tmp_path, monkeypatch):
     )
 
 
-def test_deeply_nested_yaml_gives_one_line(tmp_path):
+def test_deeply_nested_yaml_gives_one_line(cli, tmp_path):
     deep = tmp_path / "deep.yaml"
     deep.write_text("tables: " + "[" * 5000 + "]" * 5000 + "\n")
-    result = CliRunner().invoke(main, ["convert", str(deep)])
+    result = cli("convert", deep)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{deep}") and result.stderr.count("\n") == 1
 
@@ -273,7 +271,7 @@ def test_suppression_files_are_never_tables_even_when_named(tmp_path):
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_crash_after_reading_becomes_one_line_and_the_other_files_are_checked(monkeypatch, jobs):
+def test_a_crash_after_reading_becomes_one_line_and_the_other_files_are_checked(cli, monkeypatch, jobs):
     import linter.suppress
 
     examples = Path(__file__).resolve().parent.parent / "examples"
@@ -287,7 +285,7 @@ def test_a_crash_after_reading_becomes_one_line_and_the_other_files_are_checked(
     if jobs == "2" and multiprocessing.get_start_method() != "fork":  # a platform guard: Linux (and CI) forks
         pytest.skip("the patched function reaches the workers only when they are forked")
     monkeypatch.setattr(linter.suppress, "apply", apply)  # workers fork with the patch in place
-    result = CliRunner().invoke(main, ["check", "--jobs", jobs, str(examples)])
+    result = cli("check", "--jobs", jobs, examples)
     broken = examples / "003_ce0a18593ae1bf2a.txt"
     assert result.exit_code == 2
     assert result.stderr == (

@@ -19,56 +19,14 @@ from linter.formatters.text import display_width, pad
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# A tidy table with exactly two defects: 点评反馈会次数 without unit (IL201, warning) and
-# 安全生产事故率 5次 (IL204, error: a rate given a count; 降低 would also be vague, IL212).
-TABLE = """\
-budget_year: 2025
-tables:
-  - name: 安全生产标准化建设经费
-    funding: {total: 36万元, fiscal: 36万元}
-    goal: 推进企业安全生产标准化建设，完成现场指导服务12次，试点示范企业4家
-    indicators:
-      产出指标:
-        数量指标:
-          - 点评反馈会次数: "4"
-          - 试点示范企业数量: 4家
-        质量指标:
-          - 考核要点和考试题库专家认可率: ≥95%
-        时效指标:
-          - 项目完成时限: 2025年11月底前
-        成本指标:
-          - 专家指导服务费: ≤36万元
-      效益指标:
-        社会效益指标:
-          - 安全生产事故率: 5次
-      满意度指标:
-        服务对象满意度指标:
-          - 试点企业满意度: ≥90%
-"""
 
-
-@pytest.fixture
-def table(tmp_path):
-    path = tmp_path / "table.yaml"
-    path.write_text(TABLE, encoding="utf-8")
-    return path
-
-
-def runner() -> CliRunner:
-    return CliRunner()  # click ≥ 8.2 (pyproject) keeps stderr apart
-
-
-def run(*args):
-    return runner().invoke(main, [str(a) for a in args])
-
-
-def test_text_output_lists_findings_with_context_and_summary(table):
-    result = run("check", table)
+def test_text_output_lists_findings_with_context_and_summary(cli, table_file):
+    result = cli("check", table_file)
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    codes = [line.split()[1] for line in lines if line.startswith(str(table))]
+    codes = [line.split()[1] for line in lines if line.startswith(str(table_file))]
     assert codes == ["IL201", "IL204"]
-    assert f"{table}:9:" in result.output  # the line of 点评反馈会次数 in the file
+    assert f"{table_file}:9:" in result.output  # the line of 点评反馈会次数 in the file
     assert "IL204 [错误] “安全生产事故率”是比率指标，指标值却是“5次”" in result.output
     assert "安全生产标准化建设经费 › 数量指标 › 点评反馈会次数 = 4" in result.output
     assert lines[-1] == "1 个错误，1 个警告，0 个提示（已检查 1 个文件）"
@@ -76,10 +34,10 @@ def test_text_output_lists_findings_with_context_and_summary(table):
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
-def test_a_console_without_a_character_gets_a_question_mark_not_a_traceback(table, fmt):
+def test_a_console_without_a_character_gets_a_question_mark_not_a_traceback(table_file, fmt):
     # A GBK console (Chinese Windows) has the Chinese of the messages but no ›, an ASCII one nothing.
     for charset, kept in (("gbk", "点评反馈会次数"), ("ascii", "IL201")):
-        result = CliRunner(charset=charset).invoke(main, ["check", "--format", fmt, str(table)])
+        result = CliRunner(charset=charset).invoke(main, ["check", "--format", fmt, str(table_file)])
         assert isinstance(result.exception, SystemExit) and result.exit_code == 1, (charset, result.exception)
         assert kept in result.output
         if fmt == "text":
@@ -118,10 +76,11 @@ def test_an_encoding_with_a_byte_order_mark_gets_it_once():
     assert written.getvalue().count(codecs.BOM_UTF8) == 1
 
 
-def test_closed_standard_output_is_no_traceback(table):
+@pytest.mark.slow
+def test_closed_standard_output_is_no_traceback(table_file):
     for fmt in ("text", "json", "sarif"):
         done = subprocess.run(
-            f'"{sys.executable}" -m linter check --format {fmt} "{table}" >&-',
+            f'"{sys.executable}" -m linter check --format {fmt} "{table_file}" >&-',
             shell=True,
             capture_output=True,
             text=True,
@@ -130,25 +89,25 @@ def test_closed_standard_output_is_no_traceback(table):
         assert done.returncode == 1 and done.stderr == "", (fmt, done.stderr)
 
 
-def test_fail_on_and_exit_zero(table):
-    assert run("check", "--select", "IL201", table).exit_code == 0  # a warning only
-    assert run("check", "--select", "IL201", "--fail-on", "warning", table).exit_code == 1
-    assert run("check", "--exit-zero", table).exit_code == 0
+def test_fail_on_and_exit_zero(cli, table_file):
+    assert cli("check", "--select", "IL201", table_file).exit_code == 0  # a warning only
+    assert cli("check", "--select", "IL201", "--fail-on", "warning", table_file).exit_code == 1
+    assert cli("check", "--exit-zero", table_file).exit_code == 0
 
 
-def test_select_and_ignore_by_slug_code_and_prefix(table):
-    out = run("check", "--ignore", "rate-not-percent", table).output
+def test_select_and_ignore_by_slug_code_and_prefix(cli, table_file):
+    out = cli("check", "--ignore", "rate-not-percent", table_file).output
     assert "IL201" in out and "IL204" not in out
-    only = run("check", "--select", "IL1,IL3", table)
+    only = cli("check", "--select", "IL1,IL3", table_file)
     assert only.exit_code == 0 and only.output.endswith("未发现问题（已检查 1 个文件）\n")
-    only = run("check", "--select", "IL1,IL3", "--lang", "en", table)
+    only = cli("check", "--select", "IL1,IL3", "--lang", "en", table_file)
     assert only.exit_code == 0 and only.output.endswith("0 errors, 0 warnings, 0 info in 1 file\n")
-    bad = run("check", "--select", "no-such-rule", table)
+    bad = cli("check", "--select", "no-such-rule", table_file)
     assert bad.exit_code == 2 and "no rule matches 'no-such-rule'" in bad.stderr
 
 
-def test_json_output(table):
-    result = run("check", "--format", "json", table)
+def test_json_output(cli, table_file):
+    result = cli("check", "--format", "json", table_file)
     assert result.exit_code == 1
     data = json.loads(result.output)
     assert data["version"] == 1
@@ -160,7 +119,7 @@ def test_json_output(table):
         "files": 1,
         "unreadable_files": 0,
     }
-    assert data["files"] == [{"path": str(table), "error": None, "tables": 1, "findings": 2}]
+    assert data["files"] == [{"path": str(table_file), "error": None, "tables": 1, "findings": 2}]
     first = data["findings"][0]
     assert {
         k: first[k]
@@ -176,19 +135,19 @@ def test_json_output(table):
         "level2": "数量指标",
         "value": "4",
     }
-    assert first["path"] == str(table) and first["column"] > 0 and "只有数字" in first["message"]
+    assert first["path"] == str(table_file) and first["column"] > 0 and "只有数字" in first["message"]
 
 
-def test_english_messages(table):
-    out = run("check", "--lang", "en", table).output
+def test_english_messages(cli, table_file):
+    out = cli("check", "--lang", "en", table_file).output
     assert "'安全生产事故率' is a rate, yet its value is '5次'" in out
     assert "IL204 [error] " in out and out.endswith("1 error, 1 warning, 0 info in 1 file\n")
 
 
-def test_unreadable_file_is_one_line_and_others_are_still_checked(table, tmp_path):
+def test_unreadable_file_is_one_line_and_others_are_still_checked(cli, table_file, tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("tables: [\n", encoding="utf-8")
-    result = runner().invoke(main, ["check", str(tmp_path / "missing.yaml"), str(broken), str(table)])
+    result = cli("check", tmp_path / "missing.yaml", broken, table_file)
     assert result.exit_code == 2
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2
@@ -200,51 +159,49 @@ def test_unreadable_file_is_one_line_and_others_are_still_checked(table, tmp_pat
         == "1 个错误，1 个警告，0 个提示（已检查 1 个文件）；另有 2 个文件无法读取，未检查"
     )
     assert " / " not in result.stderr  # the errors in Chinese alone, under the default --lang zh
-    english = runner().invoke(
-        main, ["check", "--lang", "en", str(tmp_path / "missing.yaml"), str(broken), str(table)]
-    )
+    english = cli("check", "--lang", "en", tmp_path / "missing.yaml", broken, table_file)
     assert english.stderr.splitlines()[0] == f"{tmp_path / 'missing.yaml'}: no such file"
     assert (
         english.stdout.splitlines()[-1] == "1 error, 1 warning, 0 info in 1 file; 2 files could not be read"
     )
 
 
-def test_an_unreadable_file_is_never_counted_as_checked_clean(tmp_path):
+def test_an_unreadable_file_is_never_counted_as_checked_clean(cli, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"hello\x00\xff")
-    result = run("check", bad)
+    result = cli("check", bad)
     assert result.exit_code == 2
     assert result.stderr == f"{bad}: 不是文本文件（二进制内容或无法识别的编码）\n"
     assert result.stdout == "未检查任何文件：1 个文件无法读取\n"
     assert "未发现问题" not in result.stdout
-    assert run("check", "--lang", "en", bad).stdout == "no file checked: 1 file could not be read\n"
+    assert cli("check", "--lang", "en", bad).stdout == "no file checked: 1 file could not be read\n"
 
 
-def test_folders_are_walked(table, tmp_path):
+def test_folders_are_walked(cli, table_text, table_file, tmp_path):
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "again.yaml").write_text(TABLE, encoding="utf-8")
-    out = run("check", tmp_path).output
+    (tmp_path / "sub" / "again.yaml").write_text(table_text, encoding="utf-8")
+    out = cli("check", tmp_path).output
     assert out.splitlines()[-1] == "2 个错误，2 个警告，0 个提示（已检查 2 个文件）"
 
 
-def test_a_broken_extra_rule_folder_is_a_usage_error(table, tmp_path):
+def test_a_broken_extra_rule_folder_is_a_usage_error(cli, table_file, tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "bad.yaml").write_text("code: IL999\n", encoding="utf-8")
-    result = run("check", "--rules-dir", rules, table)
+    result = cli("check", "--rules-dir", rules, table_file)
     assert result.exit_code == 2
     assert f"{rules / 'bad.yaml'}: missing key 'slug'" in result.stderr
 
 
-def test_rules_lists_the_catalogue():
-    result = run("rules")
+def test_rules_lists_the_catalogue(cli):
+    result = cli("rules")
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].split() == ["编号", "规则", "级别", "说明"]
     row = next(line for line in lines if line.startswith("IL201"))
     assert row.split() == ["IL201", "missing-unit", "警告", "指标值缺少计量单位"]
     assert len(lines) > 25
-    english = run("rules", "--lang", "en").output.splitlines()
+    english = cli("rules", "--lang", "en").output.splitlines()
     assert english[0].split() == ["code", "slug", "severity", "title"]
     assert next(line for line in english if line.startswith("IL201")).split()[:3] == [
         "IL201",
@@ -254,8 +211,8 @@ def test_rules_lists_the_catalogue():
 
 
 @pytest.mark.parametrize("name", ["vague-value", "IL212", "il212"])
-def test_rule_explains_one_rule_in_both_languages(name):
-    result = run("rule", name)
+def test_rule_explains_one_rule_in_both_languages(cli, name):
+    result = cli("rule", name)
     assert result.exit_code == 0
     out = result.output
     assert out.startswith("IL212 vague-value [error]")
@@ -270,8 +227,8 @@ def test_rule_explains_one_rule_in_both_languages(name):
         assert part in out
 
 
-def test_rule_unknown_is_a_usage_error():
-    result = run("rule", "no-such-rule")
+def test_rule_unknown_is_a_usage_error(cli):
+    result = cli("rule", "no-such-rule")
     assert result.exit_code == 2
 
 
@@ -282,16 +239,16 @@ def test_display_width_counts_chinese_as_two_columns():
     assert display_width(pad("率", 5)) == 5
 
 
-def test_text_locations_are_padded_to_one_width(tmp_path):
+def test_text_locations_are_padded_to_one_width(cli, table_text, tmp_path):
     long = tmp_path / "t.yaml"
-    body = TABLE.replace(
+    body = table_text.replace(
         '- 点评反馈会次数: "4"',
         '- 点评反馈会次数: "4"\n' + "\n".join(f'          - 指标{i}: "{i}"' for i in range(1, 3)),
     )
     long.write_text(textwrap.dedent(body), encoding="utf-8")
     lines = [
         line
-        for line in run("check", "--select", "IL201", long).output.splitlines()
+        for line in cli("check", "--select", "IL201", long).output.splitlines()
         if line.startswith(str(long))
     ]
     assert len(lines) == 3
@@ -324,25 +281,16 @@ def test_colour_only_when_asked_and_json_carries_spreadsheet_cells():
     assert (d["sheet"], d["cell"], d["level2"], d["value"]) == ("表1", "D12", None, "4")
 
 
-def test_check_examples_folder_reads_the_four_tables_and_skips_the_readme():
-    import json
-
-    from click.testing import CliRunner
-
-    from linter.cli import main
-
-    result = CliRunner().invoke(main, ["check", "--format", "json", "examples/"])
+def test_check_examples_folder_reads_the_four_tables_and_skips_the_readme(cli):
+    result = cli("check", "--format", "json", "examples/")
     assert result.exit_code == 1  # findings, no input error
     files = json.loads(result.output)["files"]
     assert sorted(f["path"].split("/")[-1][:3] for f in files) == ["000", "002", "003", "004"]
     assert all(f["error"] is None for f in files)
 
 
-def test_a_crashing_check_is_one_line_and_the_other_files_are_still_checked(monkeypatch):
-    from click.testing import CliRunner
-
+def test_a_crashing_check_is_one_line_and_the_other_files_are_still_checked(cli, monkeypatch):
     from linter.checks import load_check_type
-    from linter.cli import main
 
     module = load_check_type("value-kind")
 
@@ -352,9 +300,7 @@ def test_a_crashing_check_is_one_line_and_the_other_files_are_still_checked(monk
         return iter(())
 
     monkeypatch.setattr(module, "check", boom)
-    result = CliRunner().invoke(
-        main, ["check", "examples/000_8b9eba17efc00524.txt", "examples/004_68506cad869715c1.txt"]
-    )
+    result = cli("check", "examples/000_8b9eba17efc00524.txt", "examples/004_68506cad869715c1.txt")
     assert result.exit_code == 2
     assert "000_8b9eba17efc00524.txt: 规则" in result.output and "ZeroDivisionError: boom" in result.output
     assert "second line" not in result.output  # one line, whatever the exception says
@@ -364,7 +310,7 @@ def test_a_crashing_check_is_one_line_and_the_other_files_are_still_checked(monk
 # --------------------------------------------------------------------------- issue 22: check --fix
 
 
-def test_fix_on_the_converted_examples_clears_every_safely_fixable_finding_and_nothing_else(tmp_path):
+def test_fix_on_the_converted_examples_clears_every_safely_fixable_finding_and_nothing_else(cli, tmp_path):
     import difflib
     import os
     import stat
@@ -373,30 +319,25 @@ def test_fix_on_the_converted_examples_clears_every_safely_fixable_finding_and_n
 
     examples = Path(__file__).parent.parent / "examples"
     out = tmp_path / "yaml"
-    assert (
-        runner()
-        .invoke(main, ["convert", *map(str, sorted(examples.glob("*.txt"))), "-o", f"{out}/"])
-        .exit_code
-        == 0
-    )
+    assert cli("convert", *sorted(examples.glob("*.txt")), "-o", f"{out}/").exit_code == 0
     safe = {r.code for r in load_rule_dirs() if r.fix and r.fix["safe"]}
     before = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.yaml")}
     os.chmod(out / "002_cab738b0acffaaf0.yaml", 0o640)
 
     def findings() -> list[dict]:
-        result = runner().invoke(main, ["check", "--format", "json", str(out)])
+        result = cli("check", "--format", "json", out)
         return json.loads(result.stdout)["findings"]
 
     first = findings()
     fixable = [f for f in first if f["code"] in safe]
     assert len(fixable) >= 2
-    diff = runner().invoke(main, ["check", "--diff", str(out)])
+    diff = cli("check", "--diff", out)
     assert diff.exit_code == 1 and "+      - 农村住房保险总成本: 20万元" in diff.stdout
     assert {
         p.name: p.read_text(encoding="utf-8") for p in out.glob("*.yaml")
     } == before  # --diff writes nothing
 
-    fixed = runner().invoke(main, ["check", "--fix", str(out)])
+    fixed = cli("check", "--fix", out)
     assert f"fixed {len(fixable)} finding(s)" in fixed.stderr
     after = findings()
     assert not [f for f in after if f["code"] in safe]
@@ -419,18 +360,18 @@ def test_fix_on_the_converted_examples_clears_every_safely_fixable_finding_and_n
     assert stat.S_IMODE(os.stat(out / "002_cab738b0acffaaf0.yaml").st_mode) == 0o640
 
 
-def test_fix_safe_and_unsafe(tmp_path, monkeypatch):
+def test_fix_safe_and_unsafe(cli, table_text, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     # (a rate of a good thing: on 安全生产事故率 ≥100% direction-conflict, not rate-over-100, speaks)
-    text = TABLE.replace('"4"', '"≧4次"').replace(
+    text = table_text.replace('"4"', '"≧4次"').replace(
         "考核要点和考试题库专家认可率: ≥95%", "考核要点和考试题库专家认可率: ≥100%"
     )
     Path("t.yaml").write_text(text, encoding="utf-8")
-    result = runner().invoke(main, ["check", "--fix", "t.yaml"])
+    result = cli("check", "--fix", "t.yaml")
     new = Path("t.yaml").read_text(encoding="utf-8")
     assert '点评反馈会次数: "≥4次"' in new and "考核要点和考试题库专家认可率: ≥100%" in new
     assert "fixed 1 finding(s) (IL290 ×1)" in result.stderr and "1 more with --unsafe-fixes" in result.stderr
-    result = runner().invoke(main, ["check", "--fix", "--unsafe-fixes", "t.yaml"])
+    result = cli("check", "--fix", "--unsafe-fixes", "t.yaml")
     assert "考核要点和考试题库专家认可率: 100%" in Path("t.yaml").read_text(encoding="utf-8")
     assert "IL206" not in result.stdout
     assert Path("t.yaml").read_text(encoding="utf-8") == new.replace("≥100%", "100%")

@@ -12,11 +12,8 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from english import TOKEN, english_words, visible_text
 from office_templates import NAMES, docx_of, example_text, xlsx_of
-
-from linter.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -40,15 +37,15 @@ def inputs(tmp_path_factory) -> dict[str, dict[str, Path]]:
 
 
 @pytest.mark.parametrize("kind", ["txt", "xlsx", "docx"])
-def test_the_text_output_is_chinese(inputs, kind, tmp_path):
+def test_the_text_output_is_chinese(cli, inputs, kind, tmp_path):
     for key, files in inputs.items():
         for args in (["check"], ["check", "--statistics"]):
-            result = CliRunner().invoke(main, [*args, str(files[kind])])
+            result = cli(*args, files[kind])
             assert result.exit_code == 1
             assert english_words(result.stdout, theirs(key, files[kind])) == [], (key, args)
     bad = tmp_path / "坏.txt"
     bad.write_bytes(b"\x00\xff")
-    result = CliRunner().invoke(main, ["check", str(bad), str(tmp_path / "没有.yaml")])
+    result = cli("check", bad, tmp_path / "没有.yaml")
     assert result.exit_code == 2
     assert english_words(result.output, [str(bad), str(tmp_path / "没有.yaml")]) == []
     clean = tmp_path / "好.yaml"
@@ -57,7 +54,7 @@ def test_the_text_output_is_chinese(inputs, kind, tmp_path):
         "      产出指标:\n        数量指标:\n          - 培训次数: 4次\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(main, ["check", "--select", "IL201", str(clean)])
+    result = cli("check", "--select", "IL201", clean)
     assert result.stdout == "未发现问题（已检查 1 个文件）\n"
 
 
@@ -81,17 +78,19 @@ def _document_text(path: Path, source: Path) -> str:
     return "\n".join([c.text for c in copy.comments] + sorted(added))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["txt", "xlsx", "docx"])
-def test_the_annotated_files_are_chinese(inputs, kind, tmp_path):
+def test_the_annotated_files_are_chinese(cli, inputs, kind, tmp_path):
     for key, files in inputs.items():
         out = tmp_path / f"{key}.{'docx' if kind == 'docx' else 'xlsx'}"
-        result = CliRunner().invoke(main, ["check", str(files[kind]), "--annotate", str(out)])
+        result = cli("check", files[kind], "--annotate", out)
         assert result.exit_code == 1, result.stderr
         text = _document_text(out, files[kind]) if kind == "docx" else _workbook_text(out)
         assert re.search(r"错误|警告", text)
         assert english_words(text, theirs(key, files[kind])) == [], key
 
 
+@pytest.mark.slow
 def test_the_page_is_chinese(inputs, tmp_path):
     import httpx
     from serving import served

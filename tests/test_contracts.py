@@ -11,15 +11,12 @@ from __future__ import annotations
 import ast
 import copy
 import dataclasses
-import textwrap
 import types
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from linter.checks import ByParam, RowCheck, RowView, returned_args, row_check
-from linter.cli import main
 from linter.config import Config, ConfigError, configured_rules
 from linter.engine import CheckFailed, Engine
 from linter.readers import read_path
@@ -188,16 +185,12 @@ examples:
 """
 
 
-def write_rule(folder: Path, text: str) -> Path:
-    path = folder / "echo.yaml"
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
-
-def test_a_message_placeholder_the_check_does_not_return_is_a_rule_error(tmp_path):
+def test_a_message_placeholder_the_check_does_not_return_is_a_rule_error(write_rule, tmp_path):
     # value-in-name returns {figures}; grade-echo does not (IL209 with relation: grade-echo printed a hole)
-    assert load_rule_file(write_rule(tmp_path, NAME_VALUE_RULE % ("{figures}", "{figures}", "value-in-name")))
-    path = write_rule(tmp_path, NAME_VALUE_RULE % ("{grade}", "{figures}", "grade-echo"))
+    assert load_rule_file(
+        write_rule(tmp_path, NAME_VALUE_RULE % ("{figures}", "{figures}", "value-in-name"), "echo.yaml")
+    )
+    path = write_rule(tmp_path, NAME_VALUE_RULE % ("{grade}", "{figures}", "grade-echo"), "echo.yaml")
     with pytest.raises(RuleError) as err:
         load_rule_file(path)
     assert str(err.value).startswith(
@@ -214,15 +207,15 @@ def test_a_message_placeholder_the_check_does_not_return_is_a_rule_error(tmp_pat
         ("{name", "key 'message.zh': not a valid message template"),
     ],
 )
-def test_placeholders_are_checked_whatever_their_form(tmp_path, zh, expected):
-    path = write_rule(tmp_path, NAME_VALUE_RULE % (zh, "{grade}", "grade-echo"))
+def test_placeholders_are_checked_whatever_their_form(write_rule, tmp_path, zh, expected):
+    path = write_rule(tmp_path, NAME_VALUE_RULE % (zh, "{grade}", "grade-echo"), "echo.yaml")
     with pytest.raises(RuleError, match=r"echo\.yaml: " + expected.replace("[", r"\[").replace("{", r"\{")):
         load_rule_file(path)
 
 
-def test_the_engine_fills_its_own_fields_in_any_message(tmp_path):
+def test_the_engine_fills_its_own_fields_in_any_message(write_rule, tmp_path):
     text = NAME_VALUE_RULE % ("{grade}{value}{table}{level1}{level2}{this_year}", "{grade}", "grade-echo")
-    (found,) = Engine([load_rule_file(write_rule(tmp_path, text))]).run(
+    (found,) = Engine([load_rule_file(write_rule(tmp_path, text, "echo.yaml"))]).run(
         doc_of(("产出指标", "质量指标", "应急预案健全性", "健全"))
     )
     assert found.message == "“应急预案健全性”写了健全健全测试项目产出指标质量指标当年"
@@ -251,13 +244,13 @@ def test_a_config_cannot_switch_what_a_rule_checks(slug, param, value):
     )
 
 
-def test_a_config_switching_an_algorithm_is_refused_in_one_line(tmp_path, monkeypatch):
+def test_a_config_switching_an_algorithm_is_refused_in_one_line(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".indicator-lint.yaml").write_text(
         "params: {value-in-name: {relation: grade-echo}}\n", encoding="utf-8"
     )
     (tmp_path / "t.txt").write_text((EXAMPLES / "000_8b9eba17efc00524.txt").read_text(encoding="utf-8"))
-    result = CliRunner().invoke(main, ["check", "t.txt", "--lang", "en"])
+    result = cli("check", "t.txt", "--lang", "en")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert ".indicator-lint.yaml: key 'value-in-name.relation' cannot be set" in result.stderr

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
 import linter.commands.convert as convert_module
-from linter.cli import main
 from linter.readers.yaml_reader import read_yaml
 
 DATA = Path(__file__).parent / "data" / "yaml"
@@ -19,12 +17,8 @@ PROJECT, TREE, DEPARTMENT = DATA / "project.yaml", DATA / "tree_chinese.yaml", D
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
-def run(*args):
-    return CliRunner().invoke(main, ["convert", *map(str, args)])
-
-
-def test_yaml_is_the_default_and_reads_back():
-    result = run(PROJECT)
+def test_yaml_is_the_default_and_reads_back(cli):
+    result = cli("convert", PROJECT)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(
         f"# source: {os.path.relpath(PROJECT)}\ntitle: 本级预算项目绩效目标表\nbudget_year: 2024\n"
@@ -38,16 +32,16 @@ def test_yaml_is_the_default_and_reads_back():
     ]
 
 
-def test_several_files_one_yaml_document_each():
-    result = run(PROJECT, TREE)
+def test_several_files_one_yaml_document_each(cli):
+    result = cli("convert", PROJECT, TREE)
     assert result.exit_code == 0
     docs = list(yaml.safe_load_all(result.stdout))
     assert [d["title"] for d in docs] == ["本级预算项目绩效目标表", "部门预算项目支出绩效目标公开表"]
     assert result.stdout.count("\n---\n") == 1
 
 
-def test_json_shape_of_issue_3():
-    result = run(PROJECT, "--to", "json")
+def test_json_shape_of_issue_3(cli):
+    result = cli("convert", PROJECT, "--to", "json")
     assert result.exit_code == 0
     out = json.loads(result.stdout)
     [doc] = out["documents"]
@@ -79,8 +73,8 @@ def test_json_shape_of_issue_3():
     assert [i["value"] for i in table["indicators"]] == ["1人", "≥95%", "≥95%", "≥1年", "优秀", "≥95%"]
 
 
-def test_json_amounts_are_numbers_in_yuan():
-    out = json.loads(run(DEPARTMENT, TREE, "--to", "json").stdout)
+def test_json_amounts_are_numbers_in_yuan(cli):
+    out = json.loads(cli("convert", DEPARTMENT, TREE, "--to", "json").stdout)
     dept, tree = out["documents"]
     assert dept["tables"][0]["budget"]["基本支出"] == {"yuan": 43938500, "text": "4,393.85万元"}
     assert dept["tables"][0]["tasks"][0]["amount_yuan"] == 9674500
@@ -90,9 +84,9 @@ def test_json_amounts_are_numbers_in_yuan():
     assert period["period_value"] == "约25000-27400人" and period["period_parsed"]["kind"] == "range"
 
 
-def test_output_file_is_written_atomically(tmp_path):
+def test_output_file_is_written_atomically(cli, tmp_path):
     out = tmp_path / "all.json"
-    result = run(PROJECT, TREE, "--to", "json", "-o", out)
+    result = cli("convert", PROJECT, TREE, "--to", "json", "-o", out)
     assert result.exit_code == 0 and result.stdout == ""
     assert [d["title"] for d in json.loads(out.read_text(encoding="utf-8"))["documents"]] == [
         "本级预算项目绩效目标表",
@@ -101,9 +95,9 @@ def test_output_file_is_written_atomically(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["all.json"]  # no temporary file left
 
 
-def test_output_folder_one_file_per_input(tmp_path):
+def test_output_folder_one_file_per_input(cli, tmp_path):
     out = tmp_path / "converted"
-    result = run(PROJECT, TREE, DEPARTMENT, "-o", out)
+    result = cli("convert", PROJECT, TREE, DEPARTMENT, "-o", out)
     assert result.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["department.yaml", "project.yaml", "tree_chinese.yaml"]
     assert (
@@ -112,19 +106,19 @@ def test_output_folder_one_file_per_input(tmp_path):
     )
 
 
-def test_output_folder_names_do_not_collide(tmp_path):
+def test_output_folder_names_do_not_collide(cli, tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     for sub in ("a", "b"):
         (tmp_path / sub / "t.yaml").write_text(PROJECT.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    result = run(tmp_path / "a", tmp_path / "b", "-o", out)
+    result = cli("convert", tmp_path / "a", tmp_path / "b", "-o", out)
     assert result.exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["t-2.yaml", "t.yaml"]
 
 
-def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
+def test_a_failed_write_keeps_the_old_file(cli, tmp_path, monkeypatch):
     out = tmp_path / "out.yaml"
     out.write_text("old\n")
 
@@ -132,7 +126,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(convert_module.os, "replace", refuse)
-    result = run(PROJECT, "-o", out)
+    result = cli("convert", PROJECT, "-o", out)
     assert result.exit_code == 2
     assert (
         result.stderr == f"indicator-lint: {out}: 无法写入（没有权限） / cannot write (Permission denied)\n"
@@ -141,15 +135,15 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
 
 
-def test_unknown_format_is_a_usage_error():
-    assert run(PROJECT, "--to", "xml").exit_code == 2
+def test_unknown_format_is_a_usage_error(cli):
+    assert cli("convert", PROJECT, "--to", "xml").exit_code == 2
 
 
 # --------------------------------------------------------------------------- the real examples
 
 
-def test_example_000_as_json():
-    out = json.loads(run(EXAMPLES / "000_8b9eba17efc00524.txt", "--to", "json").stdout)
+def test_example_000_as_json(cli):
+    out = json.loads(cli("convert", EXAMPLES / "000_8b9eba17efc00524.txt", "--to", "json").stdout)
     [doc] = out["documents"]
     assert doc["budget_year"] == 2024
     assert [t["name"] for t in doc["tables"]] == [
@@ -177,8 +171,8 @@ def test_example_000_as_json():
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
-def test_every_example_converts_and_reads_back(tmp_path, name):
-    result = run(EXAMPLES / name, "-o", tmp_path / "out.yaml")
+def test_every_example_converts_and_reads_back(cli, tmp_path, name):
+    result = cli("convert", EXAMPLES / name, "-o", tmp_path / "out.yaml")
     assert result.exit_code == 0, result.stderr
     doc = read_yaml((tmp_path / "out.yaml").read_text(encoding="utf-8"), "out.yaml")
     assert doc.tables and all(t.name for t in doc.tables)
@@ -205,11 +199,11 @@ def test_unplaced_rows_are_kept_as_comments_and_in_json():
     ]
 
 
-def test_suppression_sidecars_in_a_folder_are_not_converted(tmp_path):
+def test_suppression_sidecars_in_a_folder_are_not_converted(cli, tmp_path):
     (tmp_path / "a.yaml").write_text(PROJECT.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "a.yaml.noqa.yaml").write_text("- rule: IL201\n  reason: 已说明\n", encoding="utf-8")
     (tmp_path / "out").mkdir()
-    result = run(tmp_path, "-o", tmp_path / "out")
+    result = cli("convert", tmp_path, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.yaml"]
 
@@ -217,34 +211,36 @@ def test_suppression_sidecars_in_a_folder_are_not_converted(tmp_path):
 # --------------------------------------------------------------------------- issue 22: faithful to the source
 
 
-def _findings(path) -> list[tuple[str, str]]:
-    result = CliRunner().invoke(main, ["check", "--format", "json", str(path)])
+def _findings(cli, path) -> list[tuple[str, str]]:
+    result = cli("check", "--format", "json", path)
     return sorted((f["code"], f["message"]) for f in json.loads(result.stdout)["findings"])
 
 
-def test_converted_examples_keep_every_misplaced_category(tmp_path):
+def test_converted_examples_keep_every_misplaced_category(cli, tmp_path):
     out = tmp_path / "yaml"
-    assert run(*sorted(EXAMPLES.glob("*.txt")), "-o", f"{out}/").exit_code == 0
+    assert cli("convert", *sorted(EXAMPLES.glob("*.txt")), "-o", f"{out}/").exit_code == 0
     for source in sorted(EXAMPLES.glob("*.txt")):
         converted = out / f"{source.stem}.yaml"
-        before = [m for code, m in _findings(source) if code == "IL103"]
-        after = [m for code, m in _findings(converted) if code == "IL103"]
+        before = [m for code, m in _findings(cli, source) if code == "IL103"]
+        after = [m for code, m in _findings(cli, converted) if code == "IL103"]
         assert after == before, source.name
         # and every other rule says the same of the YAML as of the text
-        assert [c for c, _ in _findings(converted)] == [c for c, _ in _findings(source)], source.name
-    assert sum(1 for s in EXAMPLES.glob("*.txt") for c, _ in _findings(s) if c == "IL103") == 4
+        assert [c for c, _ in _findings(cli, converted)] == [c for c, _ in _findings(cli, source)], (
+            source.name
+        )
+    assert sum(1 for s in EXAMPLES.glob("*.txt") for c, _ in _findings(cli, s) if c == "IL103") == 4
     text = (out / "002_cab738b0acffaaf0.yaml").read_text(encoding="utf-8")
     assert "      服务对象满意度指标:\n      - 群众满意度: ≥95%\n" in text  # still printed under 效益指标
     assert "# normalised: " in text
 
 
-def test_the_source_comment_is_relative(tmp_path, monkeypatch):
+def test_the_source_comment_is_relative(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    result = run(PROJECT.resolve())
+    result = cli("convert", PROJECT.resolve())
     assert result.stdout.startswith(f"# source: {os.path.relpath(PROJECT.resolve(), tmp_path)}\n")
     assert not result.stdout.splitlines()[0].removeprefix("# source: ").startswith("/")
     (tmp_path / "out").mkdir()
-    assert run(PROJECT.resolve(), "-o", "out/p.yaml").exit_code == 0
+    assert cli("convert", PROJECT.resolve(), "-o", "out/p.yaml").exit_code == 0
     first = (tmp_path / "out" / "p.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# source: {os.path.relpath(PROJECT.resolve(), tmp_path / 'out')}"
     assert (tmp_path / "out" / first.removeprefix("# source: ")).resolve() == PROJECT.resolve()

@@ -13,11 +13,9 @@ import io
 
 import docx
 import pytest
-from click.testing import CliRunner
 from findings_of import assert_findings_of
 from office_templates import all_examples, docx_of
 
-from linter.cli import main
 from linter.readers import read_path
 
 
@@ -31,8 +29,8 @@ def test_document_gives_the_findings_of_the_text(documents, key):
     assert_findings_of(documents[key], key)
 
 
-def test_findings_point_at_table_row_and_column(documents):
-    result = CliRunner().invoke(main, ["check", str(documents["000"])])
+def test_findings_point_at_table_row_and_column(cli, documents):
+    result = cli("check", documents["000"])
     assert result.exit_code == 1
     assert f"{documents['000']}:表1!R12C5: IL303" in result.stdout
     doc = read_path(documents["000"])
@@ -90,7 +88,7 @@ def test_nested_table_merged_cells_and_title_paragraph(tmp_path):
     assert doc.problems == []
 
 
-def test_damaged_document_is_one_line_exit_2(tmp_path, documents):
+def test_damaged_document_is_one_line_exit_2(cli, tmp_path, documents):
     data = documents["000"].read_bytes()
     bad = tmp_path / "cut.docx"
     bad.write_bytes(data[: len(data) // 3])
@@ -99,7 +97,7 @@ def test_damaged_document_is_one_line_exit_2(tmp_path, documents):
     docx.Document().save(buf)
     empty.write_bytes(buf.getvalue())
     for path, words in ((bad, "文件已损坏"), (empty, "未找到绩效目标表")):
-        result = CliRunner().invoke(main, ["check", str(path), str(documents["000"])])
+        result = cli("check", path, documents["000"])
         assert result.exit_code == 2
         lines = result.stderr.splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"{path}: ") and words in lines[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -15,31 +14,6 @@ from linter.model import Location, Problem
 from linter.readers.yaml_reader import document_from_mapping
 from linter.rulebook import RuleError, load_rule_dirs, load_rule_file
 
-GOOD_RULE = """\
-code: IL901
-slug: no-hours
-severity: info
-title: {zh: 不用小时, en: No hours}
-message: {zh: "“{name}”用了小时：{value}", en: "'{name}' uses hours: {value}"}
-rationale: {zh: 示例规则。, en: An example rule.}
-basis: 测试
-check:
-  type: value-kind
-  kinds: [duration]
-examples:
-  fail:
-    - indicators: [{level1: 产出指标, level2: 时效指标, name: 修复时间, value: ≤24小时}]
-  pass:
-    - indicators: [{level1: 产出指标, level2: 时效指标, name: 修复时限, value: 2025年底}]
-"""
-
-
-def write_rule(folder: Path, text: str, name: str = "rule.yaml") -> Path:
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
 
 def doc_of(indicators, **table):
     return document_from_mapping(
@@ -47,8 +21,8 @@ def doc_of(indicators, **table):
     )
 
 
-def test_a_new_rule_of_a_known_check_type_needs_no_python(tmp_path):
-    write_rule(tmp_path / "extra", GOOD_RULE)
+def test_a_new_rule_of_a_known_check_type_needs_no_python(write_rule, extra_rule, tmp_path):
+    write_rule(tmp_path / "extra", extra_rule)
     rules = load_rule_dirs([tmp_path / "extra"], builtin=False)
     assert [r.slug for r in rules] == ["no-hours"]
     doc = doc_of(
@@ -64,10 +38,14 @@ def test_a_new_rule_of_a_known_check_type_needs_no_python(tmp_path):
     assert findings[0].severity == "info"
 
 
-def test_extra_rules_load_beside_the_shipped_ones(tmp_path):
-    write_rule(tmp_path / "extra", GOOD_RULE)
+def test_extra_rules_load_beside_the_shipped_ones(write_rule, extra_rule, tmp_path):
+    write_rule(tmp_path / "extra", extra_rule)
     slugs = {r.slug for r in load_rule_dirs([tmp_path / "extra"])}
     assert {"no-hours", "missing-unit", "vague-value"} <= slugs
+
+
+FAIL_ROW = "name: 修复时间, value: ≤24小时}]"  # the fail example of ``extra_rule``, and its pass example
+PASS_ROW = "name: 修复时限, value: 2025年底}]"
 
 
 @pytest.mark.parametrize(
@@ -87,26 +65,46 @@ def test_extra_rules_load_beside_the_shipped_ones(tmp_path):
         ("title: {zh: 不用小时, en: No hours}", "title: {zh: 不用小时}", "key 'title'"),
         ("code: IL901", "code: 901", "key 'code'"),
         ("  pass:\n", "  passes:\n", "key 'examples'"),
+        (
+            FAIL_ROW,
+            FAIL_ROW + "\n      expect: 修复时间",
+            "key 'examples.fail[0].expect' must be a non-empty list",
+        ),
+        (FAIL_ROW, FAIL_ROW + "\n      expect: [{row: 修复时间}]", "items are mappings of indicator, table"),
+        (
+            FAIL_ROW,
+            FAIL_ROW + "\n      expect: [{indicator: 修复时间, args: [1]}]",
+            "key 'examples.fail[0].expect.args' must be a mapping",
+        ),
+        (PASS_ROW, PASS_ROW + "\n      expect: []", "key 'examples.pass[].expect': a passing example"),
     ],
 )
-def test_broken_rule_files_name_file_and_key(tmp_path, old, new, expected):
-    assert old in GOOD_RULE
-    path = write_rule(tmp_path, GOOD_RULE.replace(old, new))
+def test_broken_rule_files_name_file_and_key(write_rule, extra_rule, tmp_path, old, new, expected):
+    assert old in extra_rule
+    path = write_rule(tmp_path, extra_rule.replace(old, new))
     with pytest.raises(RuleError) as err:
         load_rule_file(path)
     assert str(path) in str(err.value)
     assert expected in str(err.value)
 
 
-def test_broken_yaml_names_the_line(tmp_path):
+def test_a_fail_example_s_expect_is_kept_apart_from_the_table(write_rule, extra_rule, tmp_path):
+    expect = "\n      expect: [{indicator: 修复时间, args: {unit: 小时}}]"
+    rule = load_rule_file(write_rule(tmp_path, extra_rule.replace(FAIL_ROW, FAIL_ROW + expect)))
+    assert rule.expect == [[{"indicator": "修复时间", "args": {"unit": "小时"}}]]
+    assert "expect" not in rule.examples["fail"][0]  # the table itself, as docs and `rule` show it
+    assert load_rule_file(write_rule(tmp_path / "plain", extra_rule)).expect == [None]
+
+
+def test_broken_yaml_names_the_line(write_rule, tmp_path):
     path = write_rule(tmp_path, "code: IL901\nslug: [unclosed\n")
     with pytest.raises(RuleError, match=r"rule\.yaml:\d+: not valid YAML"):
         load_rule_file(path)
 
 
-def test_a_code_defined_twice_is_refused(tmp_path):
-    write_rule(tmp_path / "a", GOOD_RULE, "one.yaml")
-    write_rule(tmp_path / "a", GOOD_RULE.replace("slug: no-hours", "slug: no-hours-again"), "two.yaml")
+def test_a_code_defined_twice_is_refused(write_rule, extra_rule, tmp_path):
+    write_rule(tmp_path / "a", extra_rule, "one.yaml")
+    write_rule(tmp_path / "a", extra_rule.replace("slug: no-hours", "slug: no-hours-again"), "two.yaml")
     with pytest.raises(RuleError, match="IL901 is already defined"):
         load_rule_dirs([tmp_path / "a"], builtin=False)
 
@@ -193,8 +191,8 @@ def test_select_and_ignore_by_code_prefix_and_slug():
         configured_rules(Config(), rules, ["IL9"])
 
 
-def test_a_check_with_a_choice_parameter_refuses_other_values(tmp_path):
-    rule = GOOD_RULE.replace(
+def test_a_check_with_a_choice_parameter_refuses_other_values(tmp_path, extra_rule, write_rule):
+    rule = extra_rule.replace(
         "  type: value-kind\n  kinds: [duration]", "  type: numeric-bounds\n  bound: tiny"
     )
     with pytest.raises(RuleError, match=r"key 'check\.bound': must be trivial or over-100"):

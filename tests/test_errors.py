@@ -9,11 +9,9 @@ import pickle
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from linter.annotate import AnnotateError
 from linter.baseline import BaselineError
-from linter.cli import main
 from linter.config import ConfigError
 from linter.engine import CheckFailed
 from linter.errors import LintError, SettingsError
@@ -116,10 +114,10 @@ def test_a_broken_rule_file_names_its_line(tmp_path):
     assert str(err.value).startswith(f"{path}:3: not valid YAML")
 
 
-def test_an_output_refused_says_which_in_either_language(tmp_path, monkeypatch):
+def test_an_output_refused_says_which_in_either_language(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("t.txt").write_text("项目名称 测试项目\n", encoding="utf-8")
     for lang, said in (("en", "will not overwrite a file being read"), ("zh", "不能覆盖正在读取的文件")):
-        result = CliRunner().invoke(main, ["check", "t.txt", "--annotate", "t.txt", "--lang", lang])
+        result = cli("check", "t.txt", "--annotate", "t.txt", "--lang", lang)
         assert result.exit_code == 2
         assert result.stderr == f"indicator-lint: t.txt: {said}\n"

@@ -19,11 +19,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from findings_of import assert_findings_of
 from office_templates import all_examples, xlsx_of
 
-from linter.cli import main
 from linter.readers import InputError, read_path
 from linter.readers.excel import number_text, read_excel
 from linter.values.types import Date
@@ -77,11 +75,11 @@ def test_several_tables_per_sheet_and_one_per_sheet(books):
     assert doc.tables[0].funding.total.yuan == 134900  # 13.49 (a number cell) 万元
 
 
-def test_findings_point_at_cells_in_text_and_json(books):
-    result = CliRunner().invoke(main, ["check", str(books["000"])])
+def test_findings_point_at_cells_in_text_and_json(cli, books):
+    result = cli("check", books["000"])
     assert result.exit_code == 1
     assert f"{books['000']}:绩效目标表!F23: IL303" in result.stdout  # 劳务派遣年限 ≥1年, value in F23
-    result = CliRunner().invoke(main, ["check", "--format", "json", str(books["000"])])
+    result = cli("check", "--format", "json", books["000"])
     found = json.loads(result.stdout)["findings"]
     timing = [f for f in found if f["indicator"] == "劳务派遣年限"]
     assert [(f["code"], f["sheet"], f["cell"]) for f in timing] == [("IL303", "绩效目标表", "F23")]
@@ -141,7 +139,7 @@ def test_number_text_reads_as_a_person_does():
     assert number_text(23.43, "#,##0.00") == "23.43"
 
 
-def test_hidden_rows_and_sheets_are_read_and_noted(tmp_path, capsys):
+def test_hidden_rows_and_sheets_are_read_and_noted(cli, tmp_path, capsys):
     doc, notes = read_excel(XLS.read_bytes(), str(XLS))
     assert len(doc.tables) == 4
     assert any("隐藏行 7" in n for n in notes) and any("说明" in n for n in notes)
@@ -153,7 +151,7 @@ def test_hidden_rows_and_sheets_are_read_and_noted(tmp_path, capsys):
 
     rows = HEADER + [["产出指标", "数量指标", "培训次数", "≥2次"]]
     path = _book(rows, tmp_path / "h.xlsx", setup=hide)
-    result = CliRunner().invoke(main, ["check", "-v", str(path)])
+    result = cli("check", "-v", path)
     assert "隐藏行 5" in result.stderr and "hidden rows 5" in result.stderr
     assert [i.name for i in read_path(path).tables[0].indicators] == ["培训次数"]  # the hidden row is read
 
@@ -204,27 +202,27 @@ def _corrupt_files(tmp_path: Path, books) -> dict[str, tuple[Path, str]]:
 
 
 @pytest.mark.parametrize("case", ["truncated", "zip bomb", "password", "garbage xls", "no workbook part"])
-def test_corrupt_workbook_is_one_line_exit_2_and_others_still_checked(tmp_path, books, case):
+def test_corrupt_workbook_is_one_line_exit_2_and_others_still_checked(cli, tmp_path, books, case):
     bad, words = _corrupt_files(tmp_path, books)[case]
     with pytest.raises(InputError):
         read_path(bad)
-    result = CliRunner().invoke(main, ["check", str(bad), str(books["000"])])
+    result = cli("check", bad, books["000"])
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"{bad}: ") and words in lines[0]
     assert "绩效目标表!F23" in result.stdout  # the good workbook after it is still checked
 
 
-def test_fix_writes_a_fixed_copy_of_a_workbook_never_the_input(tmp_path):
+def test_fix_writes_a_fixed_copy_of_a_workbook_never_the_input(cli, tmp_path):
     book = xlsx_of("002", tmp_path / "t.xlsx")
     original = book.read_bytes()
-    refused = CliRunner().invoke(main, ["check", "--fix", str(book)])
+    refused = cli("check", "--fix", book)
     assert "never fixed in place" in refused.stderr and book.read_bytes() == original
     out = tmp_path / "fixed.xlsx"
-    done = CliRunner().invoke(main, ["check", "--fix", str(book), "-o", str(out)])
+    done = cli("check", "--fix", book, "-o", out)
     assert "fixed 2 finding(s) (IL202 ×2)" in done.stderr, done.stderr
     assert book.read_bytes() == original
     assert "IL202" not in done.stdout and str(out) in done.stdout  # the copy is what was checked again
     cells = [c.value for row in openpyxl.load_workbook(out)["Sheet1"].iter_rows() for c in row if c.value]
     assert any("20万元" in str(v) for v in cells) and any("1.2万元" in str(v) for v in cells)
-    assert CliRunner().invoke(main, ["check", "--fix", str(book), "-o", str(book)]).exit_code == 2
+    assert cli("check", "--fix", book, "-o", book).exit_code == 2

@@ -9,10 +9,8 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-from click.testing import CliRunner
 from findings_of import TOTALS
 
-from linter.cli import main
 from linter.formatters.xlsx import COLUMNS, write_findings_workbook
 from linter.rulebook import load_rule_dirs
 
@@ -20,13 +18,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 RULES = {rule.code: rule for rule in load_rule_dirs([])}
 
 
-def check(*args):
-    return CliRunner().invoke(main, ["check", *map(str, args)])
-
-
-def test_a_row_per_finding_with_department_basis_and_an_empty_reply_column(tmp_path):
+def test_a_row_per_finding_with_department_basis_and_an_empty_reply_column(cli, tmp_path):
     out = tmp_path / "审核意见.xlsx"
-    result = check(EXAMPLES, "--format", "xlsx", "-o", out)
+    result = cli("check", EXAMPLES, "--format", "xlsx", "-o", out)
     assert result.exit_code == 1, result.output  # findings: as check with any format
     assert f"{TOTALS.total()} 条问题" in result.stdout
     book = openpyxl.load_workbook(out)
@@ -80,24 +74,24 @@ def test_cells_are_text_never_formulas(tmp_path):
         assert cell.data_type == "s" and cell.value == text.replace("\x01", "")
 
 
-def test_english_headers(tmp_path):
+def test_english_headers(cli, tmp_path):
     out = tmp_path / "findings.xlsx"
-    check(EXAMPLES / "003_ce0a18593ae1bf2a.txt", "--format", "xlsx", "-o", out, "--lang", "en")
+    cli("check", EXAMPLES / "003_ce0a18593ae1bf2a.txt", "--format", "xlsx", "-o", out, "--lang", "en")
     header = next(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
     assert header[3] == "department (主管部门)" and header[-1] == "action (处理意见)"
 
 
-def test_output_is_never_an_input_and_is_required(tmp_path, monkeypatch):
+def test_output_is_never_an_input_and_is_required(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     table = Path("t.txt")
     table.write_text((EXAMPLES / "003_ce0a18593ae1bf2a.txt").read_text(encoding="utf-8"), encoding="utf-8")
     before = table.read_bytes()
-    result = check(table, "--format", "xlsx", "-o", table)
+    result = cli("check", table, "--format", "xlsx", "-o", table)
     assert result.exit_code == 2 and "不能覆盖" in result.output and table.read_bytes() == before
-    assert check(table, "--format", "xlsx").exit_code == 2
-    assert check(table, "-o", "x.xlsx").exit_code == 2  # -o goes with --format xlsx
+    assert cli("check", table, "--format", "xlsx").exit_code == 2
+    assert cli("check", table, "-o", "x.xlsx").exit_code == 2  # -o goes with --format xlsx
     # written into the swept folder, the workbook is not read as a table the next time
-    assert check(".", "--format", "xlsx", "-o", "审核意见.xlsx").exit_code == 1
-    assert check(".", "--format", "xlsx", "-o", "审核意见.xlsx").exit_code == 1
-    result = check(".", "审核意见.xlsx", "--format", "xlsx", "-o", "审核意见.xlsx")
+    assert cli("check", ".", "--format", "xlsx", "-o", "审核意见.xlsx").exit_code == 1
+    assert cli("check", ".", "--format", "xlsx", "-o", "审核意见.xlsx").exit_code == 1
+    result = cli("check", ".", "审核意见.xlsx", "--format", "xlsx", "-o", "审核意见.xlsx")
     assert result.exit_code == 2  # named on the command line, it is an input

@@ -11,9 +11,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from linter.cli import main
-from tests.test_check_cli import TABLE, runner
-
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 RULES_DIR = Path(__file__).parent.parent / "rules"
 LINE_9 = '          - 点评反馈会次数: "4"'
@@ -21,19 +18,16 @@ LINE_19 = "          - 安全生产事故率: 5次"
 
 
 @pytest.fixture
-def table(tmp_path, monkeypatch):
+def table_here(tmp_path, monkeypatch, table_text):
+    """``table_text`` as table.yaml in the current folder (the formats print relative paths)."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    Path("table.yaml").write_text(TABLE, encoding="utf-8")
+    Path("table.yaml").write_text(table_text, encoding="utf-8")
     return Path("table.yaml")
 
 
-def check(*args, env=None):
-    return runner().invoke(main, ["check", *map(str, args)], env=env)
-
-
-def test_sarif_validates_against_the_schema_and_carries_regions_and_rules(table):
-    result = check(table, "--format", "sarif")
+def test_sarif_validates_against_the_schema_and_carries_regions_and_rules(cli, table_here):
+    result = cli("check", table_here, "--format", "sarif")
     assert result.exit_code == 1
     log = json.loads(result.stdout)
     jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
@@ -73,17 +67,17 @@ def test_sarif_validates_against_the_schema_and_carries_regions_and_rules(table)
     assert info["defaultConfiguration"] == {"level": "note"}
 
 
-def test_sarif_uri_of_a_chinese_file_name_is_percent_encoded(tmp_path, monkeypatch):
+def test_sarif_uri_of_a_chinese_file_name_is_percent_encoded(cli, table_text, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    Path("预算 表.yaml").write_text(TABLE, encoding="utf-8")
-    log = json.loads(check("预算 表.yaml", "--format", "sarif").output)
+    Path("预算 表.yaml").write_text(table_text, encoding="utf-8")
+    log = json.loads(cli("check", "预算 表.yaml", "--format", "sarif").output)
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "%E9%A2%84%E7%AE%97%20%E8%A1%A8.yaml"
 
 
-def test_sarif_reports_an_unreadable_file_as_a_notification(table):
+def test_sarif_reports_an_unreadable_file_as_a_notification(cli, table_here):
     Path("empty.yaml").write_text("", encoding="utf-8")
-    result = check(table, "empty.yaml", "--format", "sarif")
+    result = cli("check", table_here, "empty.yaml", "--format", "sarif")
     assert result.exit_code == 2
     log = json.loads(result.stdout)
     jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
@@ -92,28 +86,30 @@ def test_sarif_reports_an_unreadable_file_as_a_notification(table):
     assert "empty.yaml" in invocation["toolExecutionNotifications"][0]["message"]["text"]
 
 
-def test_github_annotations_escape_percent_and_name_the_place(table):
-    result = check(table, "--format", "github", "--lang", "en")
+def test_github_annotations_escape_percent_and_name_the_place(cli, table_here):
+    result = cli("check", table_here, "--format", "github", "--lang", "en")
     lines = result.output.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("::warning file=table.yaml,line=9,col=22,title=IL201 missing-unit::")
     assert lines[1].startswith("::error file=table.yaml,line=19,col=22,title=IL204 rate-not-percent::")
-    zh = check(table, "--format", "github").output.splitlines()[1]
+    zh = cli("check", table_here, "--format", "github").output.splitlines()[1]
     assert "下降5%25" in zh and "下降5%”" not in zh  # % is the runner's escape character
 
 
 @pytest.mark.parametrize(
     ("value", "expected"), [("true", "::"), ("false", "table.yaml:"), (None, "table.yaml:")]
 )
-def test_github_format_is_chosen_when_running_in_github_actions(table, value, expected):
+def test_github_format_is_chosen_when_running_in_github_actions(cli, table_here, value, expected):
     env = {"GITHUB_ACTIONS": value} if value is not None else {}
-    assert check(table, env=env).output.startswith(expected)
-    assert check(table, "--format", "text", env={"GITHUB_ACTIONS": "true"}).output.startswith("table.yaml:")
+    assert cli("check", table_here, env=env).output.startswith(expected)
+    assert cli("check", table_here, "--format", "text", env={"GITHUB_ACTIONS": "true"}).output.startswith(
+        "table.yaml:"
+    )
 
 
-def test_junit_has_a_suite_per_file_and_a_failing_case_per_finding(table):
-    Path("clean.yaml").write_text(TABLE.replace('"4"', "4次").replace("5次", "≤1%"), encoding="utf-8")
-    root = ET.fromstring(check(table, "clean.yaml", "--format", "junit").output)
+def test_junit_has_a_suite_per_file_and_a_failing_case_per_finding(cli, table_text, table_here):
+    Path("clean.yaml").write_text(table_text.replace('"4"', "4次").replace("5次", "≤1%"), encoding="utf-8")
+    root = ET.fromstring(cli("check", table_here, "clean.yaml", "--format", "junit").output)
     assert root.tag == "testsuites" and root.get("tests") == "3" and root.get("failures") == "2"
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert set(suites) == {"table.yaml", "clean.yaml"}
@@ -124,14 +120,16 @@ def test_junit_has_a_suite_per_file_and_a_failing_case_per_finding(table):
     assert len(clean_cases) == 1 and clean_cases[0].find("failure") is None
 
 
-def test_statistics_counts_findings_per_rule(tmp_path, monkeypatch):
+def test_statistics_counts_findings_per_rule(cli, table_text, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     # Three findings of IL201 (three bare numbers) and one of IL204.
-    Path("t.yaml").write_text(TABLE.replace("4家", '"4"').replace("≤36万元", '"36"'), encoding="utf-8")
-    result = check("t.yaml", "--statistics", "--select", "IL201,IL204")
+    Path("t.yaml").write_text(table_text.replace("4家", '"4"').replace("≤36万元", '"36"'), encoding="utf-8")
+    result = cli("check", "t.yaml", "--statistics", "--select", "IL201,IL204")
     assert result.output == "3  IL201  missing-unit      [警告]\n1  IL204  rate-not-percent  [错误]\n"
     assert result.exit_code == 1
-    rows = json.loads(check("t.yaml", "--statistics", "--format", "json", "--select", "IL201,IL204").output)
+    rows = json.loads(
+        cli("check", "t.yaml", "--statistics", "--format", "json", "--select", "IL201,IL204").output
+    )
     assert rows == [
         {"code": "IL201", "rule": "missing-unit", "severity": "warning", "count": 3},
         {"code": "IL204", "rule": "rate-not-percent", "severity": "error", "count": 1},
@@ -141,8 +139,10 @@ def test_statistics_counts_findings_per_rule(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------- issue 22: helpUri, gitlab, colour
 
 
-def test_sarif_rules_link_their_page(table, monkeypatch):
-    rules = json.loads(check(table, "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
+def test_sarif_rules_link_their_page(cli, table_here, monkeypatch):
+    rules = json.loads(cli("check", table_here, "--format", "sarif").stdout)["runs"][0]["tool"]["driver"][
+        "rules"
+    ]
     rule = next(r for r in rules if r["id"] == "IL204")
     assert (
         rule["helpUri"]
@@ -151,12 +151,14 @@ def test_sarif_rules_link_their_page(table, monkeypatch):
     docs = Path(__file__).parent.parent / "docs" / "rules"
     assert all((docs / r["helpUri"].rsplit("/", 1)[1]).is_file() for r in rules)
     monkeypatch.setenv("INDICATOR_LINT_DOCS_URL", "https://intranet.example/lint/rules/")
-    rules = json.loads(check(table, "--format", "sarif").stdout)["runs"][0]["tool"]["driver"]["rules"]
+    rules = json.loads(cli("check", table_here, "--format", "sarif").stdout)["runs"][0]["tool"]["driver"][
+        "rules"
+    ]
     assert rules[0]["helpUri"].startswith("https://intranet.example/lint/rules/")
 
 
-def test_gitlab_code_quality(table):
-    result = check(table, "empty.yaml", "--format", "gitlab")
+def test_gitlab_code_quality(cli, table_text, table_here):
+    result = cli("check", table_here, "empty.yaml", "--format", "gitlab")
     assert result.exit_code == 2
     issues = json.loads(result.stdout)
     found = {i["check_name"]: i for i in issues}
@@ -167,16 +169,16 @@ def test_gitlab_code_quality(table):
     assert rate["description"].startswith("IL204 ") and len(rate["fingerprint"]) == 64
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     # the fingerprint does not move with the row
-    Path("table.yaml").write_text("\n" + TABLE, encoding="utf-8")
-    again = {i["check_name"]: i for i in json.loads(check(table, "--format", "gitlab").stdout)}
+    Path("table.yaml").write_text("\n" + table_text, encoding="utf-8")
+    again = {i["check_name"]: i for i in json.loads(cli("check", table_here, "--format", "gitlab").stdout)}
     assert again["rate-not-percent"]["fingerprint"] == rate["fingerprint"]
     assert again["rate-not-percent"]["location"]["lines"]["begin"] == 20
 
 
-def test_colour_never_always_and_no_color(table):
-    assert "\x1b[" in check(table, "--color", "always").stdout
-    assert "\x1b[" not in check(table, "--color", "never").stdout
-    assert "\x1b[" not in check(table).stdout  # not a terminal
+def test_colour_never_always_and_no_color(cli, table_here):
+    assert "\x1b[" in cli("check", table_here, "--color", "always").stdout
+    assert "\x1b[" not in cli("check", table_here, "--color", "never").stdout
+    assert "\x1b[" not in cli("check", table_here).stdout  # not a terminal
 
 
 def test_no_color_wins_over_a_terminal():

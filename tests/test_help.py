@@ -7,7 +7,6 @@ import re
 
 import click
 import pytest
-from click.testing import CliRunner
 
 from linter.cli import main
 from linter.helptext import HELP_ZH
@@ -15,13 +14,17 @@ from linter.helptext import HELP_ZH
 COMMANDS = sorted(main.list_commands(click.Context(main)))
 
 
-def help_of(*args: str) -> str:
-    result = CliRunner().invoke(main, list(args), prog_name="indicator-lint")
-    assert result.exit_code == 0, result.output
-    return result.output
+@pytest.fixture(scope="module")
+def help_of(cli):
+    def help_of(*args: str) -> str:
+        result = cli(*args)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    return help_of
 
 
-def test_the_group_help_is_chinese_and_lists_every_command_in_chinese():
+def test_the_group_help_is_chinese_and_lists_every_command_in_chinese(help_of):
     out = help_of("--help")
     assert out.startswith("用法：indicator-lint [选项] 命令 [参数]...")
     assert "indicator-lint serve" in out  # where a clerk should start
@@ -33,7 +36,7 @@ def test_the_group_help_is_chinese_and_lists_every_command_in_chinese():
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_every_command_s_help_is_chinese_with_the_english_under_lang_en(name):
+def test_every_command_s_help_is_chinese_with_the_english_under_lang_en(help_of, name):
     command = main.get_command(click.Context(main), name)
     out = help_of(name, "--help")
     assert out.startswith(f"用法：indicator-lint {name} [选项]")
@@ -58,6 +61,6 @@ def test_every_chinese_text_names_a_real_option():
         assert set(texts) <= params, (name, set(texts) - params)
 
 
-def test_lang_on_a_command_still_chooses_the_messages():
-    out = CliRunner().invoke(main, ["rules", "--lang", "en"]).output
+def test_lang_on_a_command_still_chooses_the_messages(cli):
+    out = cli("rules", "--lang", "en").output
     assert out.splitlines()[0].split() == ["code", "slug", "severity", "title"]

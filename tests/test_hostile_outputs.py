@@ -15,19 +15,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from linter.cli import main
 
 DATA = Path(__file__).resolve().parent / "data" / "yaml"
 TABLE = (DATA / "project.yaml").read_bytes()  # a table with findings (IL1xx, IL2xx)
 EXAMPLE = (Path(__file__).resolve().parent.parent / "examples" / "000_8b9eba17efc00524.txt").read_bytes()
-
-
-def run(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert not isinstance(result.exception, Exception), repr(result.exception)  # SystemExit is fine
-    return result
 
 
 def one_error(result, *words: str, bilingual: bool = True) -> str:
@@ -68,127 +59,127 @@ LINKS = ["itself", "symlink", "hardlink"]
 
 
 @pytest.mark.parametrize("kind", LINKS)
-def test_convert_does_not_write_over_its_input(tmp_path, kind):
+def test_convert_does_not_write_over_its_input(cli, tmp_path, kind):
     source = table(tmp_path / "c.yaml")
     out = link(kind, source, tmp_path / "out.yaml")
     before = state(source)
-    one_error(run("convert", source, "-o", out), "不能覆盖", "will not overwrite")
+    one_error(cli("convert", source, "-o", out), "不能覆盖", "will not overwrite")
     assert state(source) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"c.yaml", out.name})  # nothing left behind
 
 
 @pytest.mark.parametrize("kind", LINKS)
-def test_report_does_not_replace_its_input_with_html(tmp_path, kind):
+def test_report_does_not_replace_its_input_with_html(cli, tmp_path, kind):
     source = table(tmp_path / "r.yaml")
     out = link(kind, source, tmp_path / "out.html")
     before = state(source)
-    one_error(run("report", source, "-o", out), "will not overwrite")
+    one_error(cli("report", source, "-o", out), "will not overwrite")
     assert state(source) == before
 
 
 @pytest.mark.parametrize("kind", LINKS)
-def test_baseline_does_not_replace_its_input_with_json(tmp_path, kind):
+def test_baseline_does_not_replace_its_input_with_json(cli, tmp_path, kind):
     source = table(tmp_path / "b.yaml")
     out = link(kind, source, tmp_path / "out.json")
     before = state(source)
-    one_error(run("baseline", source, "-o", out), "will not overwrite")
+    one_error(cli("baseline", source, "-o", out), "will not overwrite")
     assert state(source) == before
 
 
 @pytest.mark.parametrize("kind", LINKS)
-def test_annotate_does_not_write_over_the_checked_file_and_prints_nothing_first(tmp_path, kind):
+def test_annotate_does_not_write_over_the_checked_file_and_prints_nothing_first(cli, tmp_path, kind):
     source = table(tmp_path / "t.yaml")
     out = link(kind, source, tmp_path / "out.xlsx")
     before = state(source)
-    result = run("check", source, "--annotate", out)
+    result = cli("check", source, "--annotate", out)
     one_error(result, "不能覆盖", bilingual=False)  # (check's errors are in --lang: Chinese by default)
     assert result.stdout == ""  # refused before checking, not after printing the findings
     assert state(source) == before
 
 
 @pytest.mark.parametrize("kind", LINKS)
-def test_the_findings_workbook_does_not_write_over_its_input(tmp_path, kind):
+def test_the_findings_workbook_does_not_write_over_its_input(cli, tmp_path, kind):
     source = table(tmp_path / "w.yaml")
     out = link(kind, source, tmp_path / "out.xlsx")
     before = state(source)
-    result = run("check", source, "--format", "xlsx", "-o", out)
+    result = cli("check", source, "--format", "xlsx", "-o", out)
     one_error(result, "不能覆盖", bilingual=False)
     assert result.stdout == "" and state(source) == before
 
 
-def test_the_findings_workbook_does_not_write_over_a_swept_table_the_config_or_the_baseline(tmp_path):
+def test_the_findings_workbook_does_not_write_over_a_swept_table_the_config_or_the_baseline(cli, tmp_path):
     source = table(tmp_path / "t.yaml")
     config = table(tmp_path / ".indicator-lint.yaml", b"select: [IL2]\n")
     baseline = tmp_path / "b.json"
-    assert run("baseline", source, "-o", baseline).exit_code == 0
+    assert cli("baseline", source, "-o", baseline).exit_code == 0
     os.link(source, tmp_path / "h.xlsx")  # in the swept folder, and the table under another name
     before = state(source, config, baseline)
     for out, more in ((tmp_path / "h.xlsx", []), (config, []), (baseline, ["--baseline", baseline])):
-        one_error(run("check", tmp_path, *more, "--format", "xlsx", "-o", out), "不能覆盖", bilingual=False)
+        one_error(cli("check", tmp_path, *more, "--format", "xlsx", "-o", out), "不能覆盖", bilingual=False)
     assert state(source, config, baseline) == before
 
 
-def test_annotate_does_not_write_over_the_baseline_or_the_config(tmp_path):
+def test_annotate_does_not_write_over_the_baseline_or_the_config(cli, tmp_path):
     source = table(tmp_path / "t.yaml")
     config = table(tmp_path / "cfg.yaml", b"select: [IL2]\n")
     baseline = tmp_path / "b.json"
-    assert run("baseline", source, "-o", baseline).exit_code == 0
+    assert cli("baseline", source, "-o", baseline).exit_code == 0
     before = state(source, config, baseline)
     one_error(
-        run("check", source, "--baseline", baseline, "--annotate", baseline), "不能覆盖", bilingual=False
+        cli("check", source, "--baseline", baseline, "--annotate", baseline), "不能覆盖", bilingual=False
     )
     one_error(
-        run("check", source, "--config", config, "--annotate", config, "--lang", "en"),
+        cli("check", source, "--config", config, "--annotate", config, "--lang", "en"),
         "will not overwrite",
         bilingual=False,
     )
     assert state(source, config, baseline) == before
 
 
-def test_report_does_not_write_over_the_configuration_it_found(tmp_path):
+def test_report_does_not_write_over_the_configuration_it_found(cli, tmp_path):
     source = table(tmp_path / "t.yaml")
     config = table(tmp_path / ".indicator-lint.yaml", b"select: [IL2]\n")
     before = state(source, config)
-    one_error(run("report", source, "-o", config), "will not overwrite")
+    one_error(cli("report", source, "-o", config), "will not overwrite")
     assert state(source, config) == before
 
 
-def test_report_replaces_its_own_earlier_report_in_the_swept_folder_but_no_other_page(tmp_path):
+def test_report_replaces_its_own_earlier_report_in_the_swept_folder_but_no_other_page(cli, tmp_path):
     table(tmp_path / "t.yaml")
     out = tmp_path / "report.html"
-    assert run("report", tmp_path, "-o", out).exit_code == 0
-    assert run("report", tmp_path, "-o", out).exit_code == 0  # its own page: not read, replaced
+    assert cli("report", tmp_path, "-o", out).exit_code == 0
+    assert cli("report", tmp_path, "-o", out).exit_code == 0  # its own page: not read, replaced
     mine = table(tmp_path / "notes.html", "<!DOCTYPE html>\n<p>我的笔记</p>\n".encode())
     before = state(mine)
-    one_error(run("report", tmp_path, "-o", mine), "will not overwrite")
+    one_error(cli("report", tmp_path, "-o", mine), "will not overwrite")
     assert state(mine) == before
 
 
-def test_convert_into_the_folder_it_reads_writes_nothing(tmp_path):
+def test_convert_into_the_folder_it_reads_writes_nothing(cli, tmp_path):
     folder = tmp_path / "d"
     folder.mkdir()
     mine = table(folder / "a.yaml")  # the user's own table; a.txt would convert to a.yaml too
     (folder / "a.txt").write_bytes(EXAMPLE)
     before = state(mine, folder / "a.txt")
-    one_error(run("convert", folder, "-o", f"{folder}/"), str(mine), "will not overwrite")
+    one_error(cli("convert", folder, "-o", f"{folder}/"), str(mine), "will not overwrite")
     assert state(mine, folder / "a.txt") == before
     assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "a.yaml"]
     # --force replaces files that exist, never one being converted
-    one_error(run("convert", folder, "-o", f"{folder}/", "--force"), str(mine))
+    one_error(cli("convert", folder, "-o", f"{folder}/", "--force"), str(mine))
     assert state(mine, folder / "a.txt") == before
 
 
-def test_a_folder_conversion_does_not_replace_an_existing_file_without_force(tmp_path):
+def test_a_folder_conversion_does_not_replace_an_existing_file_without_force(cli, tmp_path):
     (tmp_path / "a.txt").write_bytes(EXAMPLE)
     (tmp_path / "b.txt").write_bytes(EXAMPLE)
     out = tmp_path / "out"
     out.mkdir()
     mine = table(out / "b.yaml", b"# mine\n", 0o640)
     before = state(mine)
-    one_error(run("convert", tmp_path / "a.txt", tmp_path / "b.txt", "-o", out), str(mine), "--force")
+    one_error(cli("convert", tmp_path / "a.txt", tmp_path / "b.txt", "-o", out), str(mine), "--force")
     assert state(mine) == before
     assert sorted(p.name for p in out.iterdir()) == ["b.yaml"]  # a.yaml not written either
-    result = run("convert", tmp_path / "a.txt", tmp_path / "b.txt", "-o", out, "--force")
+    result = cli("convert", tmp_path / "a.txt", tmp_path / "b.txt", "-o", out, "--force")
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["a.yaml", "b.yaml"]
     assert mine.read_text(encoding="utf-8").startswith("# source: ")
@@ -196,7 +187,7 @@ def test_a_folder_conversion_does_not_replace_an_existing_file_without_force(tmp
 
 
 @pytest.mark.parametrize("command", ["convert", "report", "baseline", "annotate", "xlsx"])
-def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(tmp_path, command):
+def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(cli, tmp_path, command):
     source = table(tmp_path / "t.yaml")
     out = table(
         tmp_path
@@ -214,12 +205,12 @@ def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(tm
         "annotate": ["check", source, "--annotate", out],
         "xlsx": ["check", source, "--format", "xlsx", "-o", out],
     }.get(command, [command, source, "-o", out])
-    result = run(*args)
+    result = cli(*args)
     assert result.exit_code in (0, 1), result.stderr
     assert out.read_bytes() != b"old\n" and stat.S_IMODE(out.stat().st_mode) == 0o600
     out.chmod(0o444)  # no write permission (root could write it anyway: the mode decides)
     before = state(source, out)
-    result = run(*args)
+    result = cli(*args)
     check = command in ("annotate", "xlsx")  # (check's errors are in --lang: Chinese by default)
     one_error(result, str(out), *(["只读"] if check else ["只读", "read-only"]), bilingual=not check)
     assert result.stdout == ""  # said before the run, not after it
@@ -227,7 +218,7 @@ def test_a_replaced_output_keeps_its_mode_and_a_read_only_one_is_not_replaced(tm
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"t.yaml", out.name})  # no temporary file
 
 
-def test_an_output_that_is_a_pipe_is_written_through_not_replaced(tmp_path):
+def test_an_output_that_is_a_pipe_is_written_through_not_replaced(cli, tmp_path):
     # as -o /dev/stdout or /dev/null would be (replacing /dev/null, as root, broke the machine)
     source = table(tmp_path / "t.yaml")
     fifo = tmp_path / "out.yaml"
@@ -235,7 +226,7 @@ def test_an_output_that_is_a_pipe_is_written_through_not_replaced(tmp_path):
     got = []
     reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    result = run("convert", source, "-o", fifo)
+    result = cli("convert", source, "-o", fifo)
     reader.join(5)
     if reader.is_alive():  # the pipe was never written to (it was replaced by a file): let the reader go
         with open(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK), "wb"):
@@ -453,7 +444,7 @@ def test_an_alias_bomb_in_a_config_is_not_expanded_into_the_message(tmp_path, co
         (".indicator-lint.yaml", "select: [IL2]\n\x1b[2J\n", ["not valid YAML", "#x001b"]),
     ],
 )
-def test_a_broken_config_is_one_short_line(tmp_path, name, text, words):
+def test_a_broken_config_is_one_short_line(cli, tmp_path, name, text, words):
     source = table(tmp_path / "t.yaml")
     config = table(tmp_path / name, text.encode())
     before = state(source, config)
@@ -462,24 +453,24 @@ def test_a_broken_config_is_one_short_line(tmp_path, name, text, words):
         ["report", source, "-o", tmp_path / "r.html"],
         ["baseline", source, "-o", tmp_path / "b.json"],
     ):
-        line = one_error(run(*args), *words, bilingual=False)
+        line = one_error(cli(*args), *words, bilingual=False)
         assert len(line) < 400 and "\x1b" not in line
     assert state(source, config) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["t.yaml", name])  # nothing written
 
 
-def test_a_broken_baseline_is_one_line(tmp_path):
+def test_a_broken_baseline_is_one_line(cli, tmp_path):
     source = table(tmp_path / "t.yaml")
     baseline = table(tmp_path / "b.json", b"{not json")
     before = state(source, baseline)
-    one_error(run("check", source, "--baseline", baseline), "b.json: not a baseline file", bilingual=False)
+    one_error(cli("check", source, "--baseline", baseline), "b.json: not a baseline file", bilingual=False)
     assert state(source, baseline) == before
 
 
-def test_a_file_name_with_a_line_break_is_one_line(tmp_path):
+def test_a_file_name_with_a_line_break_is_one_line(cli, tmp_path):
     source = table(tmp_path / "t.yaml")
     missing = tmp_path / "a\nindicator-lint: forged.yaml"
-    one_error(run("check", source, "--config", missing), "\\nindicator-lint: forged", bilingual=False)
+    one_error(cli("check", source, "--config", missing), "\\nindicator-lint: forged", bilingual=False)
 
 
 # --------------------------------------------------------------------------- 3. safe output
@@ -502,11 +493,11 @@ def odd_folder(tmp_path: Path) -> tuple[Path, Path]:
 
 
 @pytest.mark.parametrize("fmt", ["text", "github"])
-def test_terminal_output_escapes_control_and_bidi_characters_of_cells_and_names(tmp_path, fmt):
+def test_terminal_output_escapes_control_and_bidi_characters_of_cells_and_names(cli, tmp_path, fmt):
     name = tmp_path / "t\x1b[2J\u202e.yaml"
     table(name, HOSTILE)
     before = state(name)
-    result = run("check", "--format", fmt, name)
+    result = cli("check", "--format", fmt, name)
     assert result.exit_code == 1 and result.stderr == ""
     assert not any(c in result.stdout for c in RAW), result.stdout
     assert (
@@ -555,7 +546,7 @@ def test_every_format_is_valid_utf8_whatever_the_cells_and_the_file_name(tmp_pat
     assert state(path) == before
 
 
-def test_convert_report_and_baseline_write_a_name_that_is_not_utf8_escaped(tmp_path):
+def test_convert_report_and_baseline_write_a_name_that_is_not_utf8_escaped(cli, tmp_path):
     import yaml
 
     folder, path = odd_folder(tmp_path)
@@ -574,28 +565,28 @@ def test_convert_report_and_baseline_write_a_name_that_is_not_utf8_escaped(tmp_p
                 and "\x1b" not in out.splitlines()[0]
             )
             assert yaml.safe_load(out)["tables"][0]["name"] == "应急\x1b[31m管理局\u202e劳务\x00派遣经费"
-    assert run("report", folder, "-o", tmp_path / "r.html").exit_code == 0
+    assert cli("report", folder, "-o", tmp_path / "r.html").exit_code == 0
     assert "h\\xff" in (tmp_path / "r.html").read_text(encoding="utf-8")  # (was h?)
-    assert run("baseline", folder, "-o", tmp_path / "b.json").exit_code == 0
+    assert cli("baseline", folder, "-o", tmp_path / "b.json").exit_code == 0
     [entry, *_] = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))["findings"]
     assert entry["path"].endswith("h\\xff\x1b[2J\u202e.yaml")
-    assert run("check", folder, "--baseline", tmp_path / "b.json").exit_code == 0  # the keys match again
+    assert cli("check", folder, "--baseline", tmp_path / "b.json").exit_code == 0  # the keys match again
     assert state(path) == before
 
 
-def test_an_unreadable_file_with_a_line_break_in_its_name_is_one_escaped_line(tmp_path):
+def test_an_unreadable_file_with_a_line_break_in_its_name_is_one_escaped_line(cli, tmp_path):
     # (the readers escape the names they report; each_result escapes every message once more)
     source = table(tmp_path / "t.yaml")
     empty = table(tmp_path / "e\n\x1b[2Jindicator-lint: forged.txt", b"")
     before = state(source, empty)
-    result = run("check", source, empty)
+    result = cli("check", source, empty)
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert "e\\n\\x1b[2Jindicator-lint: forged.txt" in line and "\x1b" not in line
     assert state(source, empty) == before
 
 
-def test_annotated_cells_are_text_never_formulas(tmp_path):
+def test_annotated_cells_are_text_never_formulas(cli, tmp_path):
     import openpyxl
 
     source = table(
@@ -605,7 +596,7 @@ def test_annotated_cells_are_text_never_formulas(tmp_path):
         ),
     )
     before = state(source)
-    result = run("check", source, "--annotate", tmp_path / "a.xlsx")
+    result = cli("check", source, "--annotate", tmp_path / "a.xlsx")
     assert result.exit_code == 1 and result.stderr == ""
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
     written = [
@@ -620,12 +611,12 @@ def test_annotated_cells_are_text_never_formulas(tmp_path):
     assert state(source) == before
 
 
-def test_annotated_cells_take_any_text(tmp_path):
+def test_annotated_cells_take_any_text(cli, tmp_path):
     import openpyxl
 
     source = table(tmp_path / "t.yaml", HOSTILE)
     before = state(source)
-    result = run("check", source, "--annotate", tmp_path / "a.xlsx")
+    result = cli("check", source, "--annotate", tmp_path / "a.xlsx")
     assert result.exit_code == 1 and result.stderr == ""  # (an IllegalCharacterError traceback)
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
     texts = {c.value for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str)}

@@ -8,45 +8,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from linter.cli import main
 from linter.runners import PARALLEL_FROM
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def run(*args):
-    return CliRunner().invoke(main, ["check", *map(str, args)])
-
-
-def spy_on_workers(monkeypatch) -> list[int]:
-    """One item per worker process started from now on in the test: proof that a ``--jobs 2`` run
-    went through a worker, beside the process that started it (also used by test_report.py)."""
-    import linter.workers
-
-    started = []
-    real = linter.workers.Worker.__init__
-
-    def spy(self, *args, **kwargs):
-        started.append(1)
-        real(self, *args, **kwargs)
-
-    monkeypatch.setattr(linter.workers.Worker, "__init__", spy)
-    return started
-
-
-@pytest.fixture
-def workers(monkeypatch) -> list[int]:
-    return spy_on_workers(monkeypatch)
-
-
-def test_two_jobs_give_the_json_of_one_on_the_examples(workers):
+def test_two_jobs_give_the_json_of_one_on_the_examples(cli, worker_starts):
     one, two = (
-        run("--jobs", "1", "--format", "json", EXAMPLES),
-        run("--jobs", "2", "--format", "json", EXAMPLES),
+        cli("check", "--jobs", "1", "--format", "json", EXAMPLES),
+        cli("check", "--jobs", "2", "--format", "json", EXAMPLES),
     )
-    assert workers == [1]  # --jobs 2 went through this process and one worker, --jobs 1 through none
+    assert worker_starts == [1]  # --jobs 2 went through this process and one worker, --jobs 1 through none
     assert one.exit_code == two.exit_code == 1
     assert two.stdout == one.stdout
     report = json.loads(two.stdout)
@@ -54,7 +27,7 @@ def test_two_jobs_give_the_json_of_one_on_the_examples(workers):
     assert report["summary"]["findings"] > 0
 
 
-def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path, workers):
+def test_unreadable_files_are_reported_in_file_order_by_workers(cli, tmp_path, worker_starts):
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     args = [
@@ -63,8 +36,8 @@ def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path, worker
         tmp_path / "missing.txt",
         EXAMPLES / "003_ce0a18593ae1bf2a.txt",
     ]
-    one, two = run("--jobs", "1", *args), run("--jobs", "2", *args)
-    assert workers == [1]
+    one, two = cli("check", "--jobs", "1", *args), cli("check", "--jobs", "2", *args)
+    assert worker_starts == [1]
     assert one.exit_code == two.exit_code == 2
     assert two.stdout == one.stdout and two.stderr == one.stderr
     lines = two.stderr.splitlines()
@@ -72,20 +45,23 @@ def test_unreadable_files_are_reported_in_file_order_by_workers(tmp_path, worker
     assert "全县安全生产监管专项" in two.stdout  # the readable files are still checked
 
 
-def test_many_files_use_all_cores_by_default_with_the_same_output(tmp_path, monkeypatch, workers):
+def test_many_files_use_all_cores_by_default_with_the_same_output(cli, tmp_path, monkeypatch, worker_starts):
     import linter.runners
 
     for i in range(PARALLEL_FROM):
         shutil.copy(EXAMPLES / "002_cab738b0acffaaf0.txt", tmp_path / f"t{i:02d}.txt")
     monkeypatch.setattr(linter.runners, "default_jobs", lambda: 2)  # as on this 2-core machine, or any
-    default, one = run("--format", "json", tmp_path), run("--jobs", "1", "--format", "json", tmp_path)
-    assert workers == [1]  # the default run went through two processes, --jobs 1 through one
+    default, one = (
+        cli("check", "--format", "json", tmp_path),
+        cli("check", "--jobs", "1", "--format", "json", tmp_path),
+    )
+    assert worker_starts == [1]  # the default run went through two processes, --jobs 1 through one
     assert default.stdout == one.stdout
     assert json.loads(default.stdout)["summary"]["files"] == PARALLEL_FROM
 
 
-def test_jobs_must_be_positive():
-    result = run("--jobs", "0", EXAMPLES)
+def test_jobs_must_be_positive(cli):
+    result = cli("check", "--jobs", "0", EXAMPLES)
     assert result.exit_code == 2 and "--jobs" in result.output
 
 
@@ -129,6 +105,7 @@ def test_workers_are_given_a_few_chunks_ahead_not_every_file(tmp_path, monkeypat
     assert chunks_ahead < len(sent)  # not all of them before the first result was taken
 
 
+@pytest.mark.slow
 def test_a_worker_gets_more_chunks_while_this_process_is_still_checking_one_of_its_own(tmp_path, monkeypatch):
     """Otherwise a worker that finished its chunks would wait, idle, for this process to finish its one."""
     import itertools
@@ -170,7 +147,7 @@ def test_a_worker_gets_more_chunks_while_this_process_is_still_checking_one_of_i
 
 
 def test_a_worker_that_dies_leaves_its_files_named_unchecked_and_the_sweep_goes_on(
-    tmp_path, monkeypatch, workers
+    cli, tmp_path, monkeypatch, worker_starts
 ):
     import os
 
@@ -194,8 +171,8 @@ def test_a_worker_that_dies_leaves_its_files_named_unchecked_and_the_sweep_goes_
         Path(shutil.copy(EXAMPLES / "004_68506cad869715c1.txt", tmp_path / f"after{n:02d}.txt"))
         for n in range(30)
     ]
-    result = run("--jobs", "2", EXAMPLES / "002_cab738b0acffaaf0.txt", boom, *after)
-    assert workers == [1]
+    result = cli("check", "--jobs", "2", EXAMPLES / "002_cab738b0acffaaf0.txt", boom, *after)
+    assert worker_starts == [1]
     assert result.exit_code == 2 and "Traceback" not in result.output
     died = "未检查（检查进程意外退出）"  # (under --lang en: not checked (a worker process died …))
     named = [line for line in result.stderr.splitlines() if line.endswith(died)]
@@ -231,7 +208,9 @@ def test_workers_start_with_what_they_inherit_frozen_and_the_caller_is_left_as_i
     assert in_workers and all(n > 1000 for n in in_workers)  # the parser, the rules: never walked again
 
 
-def test_a_worker_that_fails_outside_any_file_leaves_its_files_named_unchecked(monkeypatch, workers):
+def test_a_worker_that_fails_outside_any_file_leaves_its_files_named_unchecked(
+    cli, monkeypatch, worker_starts
+):
     import os
 
     from linter.lintrun import LintRun
@@ -251,8 +230,8 @@ def test_a_worker_that_fails_outside_any_file_leaves_its_files_named_unchecked(m
         EXAMPLES / "003_ce0a18593ae1bf2a.txt",
         EXAMPLES / "004_68506cad869715c1.txt",
     ]
-    result = run("--jobs", "2", *files)
-    assert workers == [1] and result.exit_code == 2 and "Traceback" not in result.output
+    result = cli("check", "--jobs", "2", *files)
+    assert worker_starts == [1] and result.exit_code == 2 and "Traceback" not in result.output
     assert (
         f"{files[1]}: 未检查（检查进程出错（RuntimeError: no verdicts today））" in result.stderr.splitlines()
     )
@@ -312,6 +291,7 @@ def sweep(tmp_path, how: str):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not hasattr(__import__("fcntl"), "F_SETPIPE_SZ"), reason="pipe sizes are set on Linux only"
 )
@@ -329,6 +309,7 @@ def test_a_sweep_through_small_pipes_does_not_wait_forever(tmp_path):
     assert int(done.stdout) == one > 0
 
 
+@pytest.mark.slow
 def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path):
     import os
     import time

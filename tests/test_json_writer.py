@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_examples_findings import ENGINE
 
 from linter.formatters.json import _dumps, _finding_json, _flat_object, finding_dict
 from linter.model import Finding, Location
@@ -84,15 +83,15 @@ def _hand_made() -> list[Finding]:
     return findings
 
 
-def _example_findings() -> list[Finding]:
-    findings = [f for path in sorted(EXAMPLES.glob("*.txt")) for f in ENGINE.run(read_path(path))]
+def _example_findings(engine) -> list[Finding]:
+    findings = [f for path in sorted(EXAMPLES.glob("*.txt")) for f in engine.run(read_path(path))]
     assert len(findings) > 100
     return findings
 
 
 @pytest.mark.parametrize("source", ["examples", "hand-made"])
-def test_the_fast_path_writes_what_the_generic_one_writes(source):
-    findings = _example_findings() if source == "examples" else _hand_made()
+def test_the_fast_path_writes_what_the_generic_one_writes(source, engine):
+    findings = _example_findings(engine) if source == "examples" else _hand_made()
     for f in findings:
         generic = _flat_object(finding_dict(f), 2)
         assert _finding_json(f) == generic, f

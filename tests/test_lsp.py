@@ -13,9 +13,6 @@ import pytest_lsp
 from lsprotocol import types as t
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from linter.cli import main
-from tests.test_check_cli import TABLE, runner
-
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "linter", "lsp"]))
 async def client(lsp_client: LanguageClient):
@@ -48,12 +45,12 @@ def apply(text: str, edit: t.WorkspaceEdit, uri: str) -> str:
 
 
 @pytest.mark.asyncio
-async def test_diagnostics_hover_and_code_actions(client: LanguageClient, tmp_path):
+async def test_diagnostics_hover_and_code_actions(client: LanguageClient, tmp_path, cli, table_text):
     path = tmp_path / "t.yaml"
-    text = TABLE.replace('"4"', '"≧4次"')
+    text = table_text.replace('"4"', '"≧4次"')
     path.write_text(text, encoding="utf-8")
     diagnostics = await opened(client, path, text)
-    check = json.loads(runner().invoke(main, ["check", "--format", "json", str(path)]).stdout)["findings"]
+    check = json.loads(cli("check", "--format", "json", path).stdout)["findings"]
     assert sorted(
         (d.code, d.range.start.line + 1, d.range.start.character + 1, d.message) for d in diagnostics
     ) == sorted((f["code"], f["line"], f["column"], f["message"]) for f in check)

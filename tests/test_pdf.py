@@ -12,12 +12,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 from findings_of import TABLES_OF, assert_findings_of
 from office_templates import all_examples, example_path
 from pdf_templates import pdf_of, scanned_pdf
 
-from linter.cli import main
 from linter.readers import InputError, read_path
 
 KEYS = ("000", "002", "003", "004")
@@ -64,38 +62,38 @@ def test_merged_labels_are_carried_and_wrapped_cells_joined(pdfs):
     assert {i.location.page for i in inds} == {3}
 
 
-def test_findings_point_at_pages_in_text_and_json(pdfs):
+def test_findings_point_at_pages_in_text_and_json(cli, pdfs):
     path = str(pdfs["000"])
-    result = CliRunner().invoke(main, ["check", path])
+    result = cli("check", path)
     assert result.exit_code == 1
     assert f"{path}:第 1 页: IL303" in result.stdout  # 劳务派遣年限 ≥1年, first table, page 1
     assert f"{path}:第 3 页: IL303" in result.stdout  # “安全生产月”活动开展期限 1个月, last grid on page 3
-    english = CliRunner().invoke(main, ["check", "--lang", "en", path]).stdout
+    english = cli("check", "--lang", "en", path).stdout
     assert f"{path}:page 1: IL303" in english
-    result = CliRunner().invoke(main, ["check", "--format", "json", path])
+    result = cli("check", "--format", "json", path)
     found = json.loads(result.stdout)["findings"]
     timing = [f for f in found if f["indicator"] == "劳务派遣年限"]
     assert [(f["code"], f["page"]) for f in timing] == [("IL303", 1)]
     assert all(f["page"] in (1, 2, 3) for f in found)
 
 
-def test_scanned_pdf_is_refused_with_a_clear_message(pdfs):
+def test_scanned_pdf_is_refused_with_a_clear_message(cli, pdfs):
     with pytest.raises(InputError, match=r"没有文字层.*OCR"):
         read_path(pdfs["scan"])
-    result = CliRunner().invoke(main, ["check", str(pdfs["scan"]), str(example_path("002"))])
+    result = cli("check", pdfs["scan"], example_path("002"))
     assert result.exit_code == 2
     assert "没有文字层" in result.output
     assert "全县安全生产监管专项" in result.stdout  # the other file is still checked
 
 
-def test_truncated_and_garbage_pdfs_are_input_errors(pdfs, tmp_path):
+def test_truncated_and_garbage_pdfs_are_input_errors(cli, pdfs, tmp_path):
     data = pdfs["000"].read_bytes()
     cut = tmp_path / "cut.pdf"
     cut.write_bytes(data[: len(data) // 3])
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
     for bad in (cut, junk):
-        result = CliRunner().invoke(main, ["check", str(bad)])
+        result = cli("check", bad)
         assert result.exit_code == 2, result.output
         assert f"{bad}:" in result.output
         with pytest.raises(InputError):

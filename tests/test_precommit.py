@@ -15,9 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
-
-from tests.test_check_cli import TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = (
@@ -29,7 +28,6 @@ PROJECT_FILES = (
     "grammar",
     "schema",
 )
-GOOD = TABLE.replace('"4"', "4次").replace("5次", "≤1%")
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "t",
     "GIT_AUTHOR_EMAIL": "t@example.invalid",
@@ -85,12 +83,15 @@ def test_hooks_file_matches_every_table_format_and_skips_sidecars():
     assert not files.search("notes.md") and not files.search("x.py")
 
 
-def test_pre_commit_try_repo_fails_on_a_bad_table_and_passes_on_a_good_one(tmp_path):
+@pytest.mark.precommit
+@pytest.mark.slow
+def test_pre_commit_try_repo_fails_on_a_bad_table_and_passes_on_a_good_one(tmp_path, table_text):
     repo = hook_repo(tmp_path)
     work = tmp_path / "filing"
     work.mkdir()
-    (work / "bad.yaml").write_text(TABLE, encoding="utf-8")
-    (work / "good.yaml").write_text(GOOD, encoding="utf-8")
+    (work / "bad.yaml").write_text(table_text, encoding="utf-8")
+    good_text = table_text.replace('"4"', "4次").replace("5次", "≤1%")  # both defects mended
+    (work / "good.yaml").write_text(good_text, encoding="utf-8")
     git("init", "-q", cwd=work)
     git("add", "-A", cwd=work)
 
@@ -149,7 +150,9 @@ def documented_steps() -> tuple[str, list[str]]:
     return "\n".join(line[3:] if line.startswith("   ") else line for line in config.splitlines()), commands
 
 
-def test_the_documented_set_up_from_a_fresh_repository(tmp_path):
+@pytest.mark.precommit
+@pytest.mark.slow
+def test_the_documented_set_up_from_a_fresh_repository(tmp_path, table_text):
     """docs/configuration.md's steps, as written, with the hook's repository a local checkout."""
     repo = hook_repo(tmp_path)
     ref = git("rev-parse", "HEAD", cwd=repo)
@@ -158,7 +161,7 @@ def test_the_documented_set_up_from_a_fresh_repository(tmp_path):
     work = tmp_path / "filing"
     work.mkdir()
     git("init", "-q", cwd=work)
-    (work / "old.yaml").write_text(TABLE, encoding="utf-8")  # filed before: its findings are accepted
+    (work / "old.yaml").write_text(table_text, encoding="utf-8")  # filed before: its findings are accepted
     (work / ".pre-commit-config.yaml").write_text(
         re.sub(r"rev: \S+", f"rev: {ref}", config.replace("<indicator-lint repository>", str(repo))),
         encoding="utf-8",
@@ -193,7 +196,7 @@ def test_the_documented_set_up_from_a_fresh_repository(tmp_path):
     assert (work / ".git" / "hooks" / "pre-commit").is_file()
     assert git("log", "--format=%s", cwd=work) == "Tables and their baseline"
 
-    (work / "new.yaml").write_text(TABLE.replace("安全生产事故率", "火灾事故率"), encoding="utf-8")
+    (work / "new.yaml").write_text(table_text.replace("安全生产事故率", "火灾事故率"), encoding="utf-8")
     sh("git add new.yaml")
     refused = sh("git commit -m new")
     assert refused.returncode != 0 and "Failed" in refused.stdout, refused.stdout

@@ -10,9 +10,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from linter.cli import main
 from linter.readers import read_path
 from linter.readers.narrative import read_line
 from linter.readers.runon import split_fused_heading, split_fused_row
@@ -181,7 +178,7 @@ CUT = (
 )
 
 
-def test_a_cut_table_is_truncated_and_not_judged_for_what_is_missing(tmp_path):
+def test_a_cut_table_is_truncated_and_not_judged_for_what_is_missing(cli, tmp_path):
     doc = read_text(CUT, "t.txt")
     (table,) = doc.tables
     assert table.truncated
@@ -191,12 +188,10 @@ def test_a_cut_table_is_truncated_and_not_judged_for_what_is_missing(tmp_path):
 
     path = tmp_path / "cut.txt"
     path.write_text(CUT, encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["check", "--format", "json", "--select", "missing-category,cost-sum-mismatch", str(path)]
-    )
+    result = cli("check", "--format", "json", "--select", "missing-category,cost-sum-mismatch", path)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["findings"] == []
-    converted = CliRunner().invoke(main, ["convert", str(path), "--to", "yaml"])
+    converted = cli("convert", path, "--to", "yaml")
     assert "truncated: true" in converted.stdout
     assert read_yaml(converted.stdout, "cut.yaml").tables[0].truncated
 

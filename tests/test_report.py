@@ -1,7 +1,7 @@
 """``indicator-lint report``: the HTML page on the real examples and on hostile or broken input.
 
 Expected figures (tables, findings by severity and by rule) come from the findings written by hand
-in tests/test_examples_findings.py, through tests/findings_of.py.
+in tests/findings_of.py.
 """
 
 from __future__ import annotations
@@ -12,11 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from findings_of import RULES, TABLES, TABLES_OF, TOTALS, expected_of, totals_of
-from test_jobs import spy_on_workers
 
-from linter.cli import main
 from linter.model import Document, Finding, Indicator, Location, Table
 from linter.readers import read_path
 from linter.report.cells import Spot, place_findings
@@ -26,16 +23,10 @@ from linter.values import parse
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def report(*args, out=None):
-    result = CliRunner().invoke(main, ["report", *map(str, args)] + (["-o", str(out)] if out else []))
-    assert not isinstance(result.exception, Exception), result.exception  # SystemExit is fine
-    return result
-
-
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def page(cli, tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
-    result = report(EXAMPLES, out=folder / "report.html")
+    result = cli("report", EXAMPLES, "-o", folder / "report.html")
     assert result.exit_code == 0, result.stderr
     assert [p.name for p in folder.iterdir()] == ["report.html"]  # no temporary file left behind
     return (folder / "report.html").read_text(encoding="utf-8")
@@ -166,18 +157,16 @@ def test_the_findings_spreadsheet_is_a_download(page):
     assert book.active.max_row == TOTALS.total() + 1
 
 
-def test_files_without_findings_are_counted(tmp_path):
+def test_files_without_findings_are_counted(cli, table_text, tmp_path):
     clean = tmp_path / "clean.yaml"
-    from test_check_cli import TABLE
-
     clean.write_text(
-        TABLE.replace('"4"', "4次")
+        table_text.replace('"4"', "4次")
         .replace("5次", "≤1%")
         .replace("    funding:", "    department: 测试局\n    funding:"),
         encoding="utf-8",
     )
     out = tmp_path / "r.html"
-    assert report(clean, EXAMPLES / "003_ce0a18593ae1bf2a.txt", out=out).exit_code == 0
+    assert cli("report", clean, EXAMPLES / "003_ce0a18593ae1bf2a.txt", "-o", out).exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert stat(page, "files") == 2 and stat(page, "clean_files") == 1
     status = re.search(r'<svg id="chart-status".*?</svg>', page, re.S).group(0)
@@ -257,10 +246,10 @@ tables:
 """
 
 
-def test_hostile_input_comes_out_escaped(tmp_path):
+def test_hostile_input_comes_out_escaped(cli, tmp_path):
     table = tmp_path / "hostile.yaml"
     table.write_text(HOSTILE, encoding="utf-8")
-    result = report(table, out=tmp_path / "r.html")
+    result = cli("report", table, "-o", tmp_path / "r.html")
     assert result.exit_code == 0, result.stderr
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     for raw in ("<script>alert", "<img", "<svg onload", "</script>经费"):
@@ -274,9 +263,9 @@ def test_hostile_input_comes_out_escaped(tmp_path):
     assert "&lt;img src=x onerror=alert(2)&gt;局" in page  # the department, printed in the page's HTML
 
 
-def test_an_unreadable_file_gives_exit_2_and_is_listed(tmp_path):
+def test_an_unreadable_file_gives_exit_2_and_is_listed(cli, tmp_path):
     missing = tmp_path / "missing.txt"
-    result = report(missing, EXAMPLES / "002_cab738b0acffaaf0.txt", out=tmp_path / "r.html")
+    result = cli("report", missing, EXAMPLES / "002_cab738b0acffaaf0.txt", "-o", tmp_path / "r.html")
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith(str(missing))
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
@@ -292,20 +281,27 @@ def test_an_unreadable_file_gives_exit_2_and_is_listed(tmp_path):
     ]  # the readable file
 
 
-def test_two_jobs_write_the_bytes_of_one(tmp_path, monkeypatch):
-    workers = spy_on_workers(monkeypatch)
+def test_two_jobs_write_the_bytes_of_one(cli, tmp_path, worker_starts):
+    workers = worker_starts
     one, two = tmp_path / "one.html", tmp_path / "two.html"
-    assert report("--jobs", "1", EXAMPLES, out=one).exit_code == 0
-    assert report("--jobs", "2", EXAMPLES, out=two).exit_code == 0
+    assert cli("report", "--jobs", "1", EXAMPLES, "-o", one).exit_code == 0
+    assert cli("report", "--jobs", "2", EXAMPLES, "-o", two).exit_code == 0
     assert workers == [1]  # the second page was made by two processes: this one and a worker
     assert one.read_bytes() == two.read_bytes()
 
 
-def test_title_and_english(tmp_path):
+def test_title_and_english(cli, tmp_path):
     out = tmp_path / "r.html"
     assert (
-        report(
-            "--lang", "en", "--title", "Audit <2024>", EXAMPLES / "000_8b9eba17efc00524.txt", out=out
+        cli(
+            "report",
+            "--lang",
+            "en",
+            "--title",
+            "Audit <2024>",
+            EXAMPLES / "000_8b9eba17efc00524.txt",
+            "-o",
+            out,
         ).exit_code
         == 0
     )
@@ -323,21 +319,21 @@ def test_title_and_english(tmp_path):
         ["report", str(EXAMPLES), "-o", "{missing_folder}/r.html"],
     ],
 )
-def test_usage_errors_are_one_line_and_write_nothing(tmp_path, args):
+def test_usage_errors_are_one_line_and_write_nothing(cli, tmp_path, args):
     out = tmp_path / "r.html"
     args = [a.format(out=out, missing_folder=tmp_path / "no" / "such") for a in args]
-    result = CliRunner().invoke(main, args)
+    result = cli(*args)
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_report_inside_the_swept_folder_is_not_read_as_a_table(tmp_path):
+def test_a_report_inside_the_swept_folder_is_not_read_as_a_table(cli, tmp_path):
     for path in EXAMPLES.glob("*.txt"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
     out = tmp_path / "report.html"
-    assert report(tmp_path, out=out).exit_code == 0
-    again = report(tmp_path, out=out)  # report.html (a text-family extension) is now in the folder
+    assert cli("report", tmp_path, "-o", out).exit_code == 0
+    again = cli("report", tmp_path, "-o", out)  # report.html (a text-family extension) is now in the folder
     assert again.exit_code == 0, again.stderr
     assert stat(out.read_text(encoding="utf-8"), "files") == 4
 
@@ -354,7 +350,7 @@ def test_a_long_label_is_cut_in_one_pass():
     assert _fit("短", 200) == "短"
 
 
-def test_a_file_name_that_is_not_utf8_does_not_crash_the_report(tmp_path):
+def test_a_file_name_that_is_not_utf8_does_not_crash_the_report(cli, tmp_path):
     import os
 
     folder = tmp_path / "bad"
@@ -362,18 +358,18 @@ def test_a_file_name_that_is_not_utf8_does_not_crash_the_report(tmp_path):
     odd = os.path.join(os.fsencode(folder), b"\xff\xfe.txt")
     with open(odd, "wb") as out:
         out.write((EXAMPLES / "000_8b9eba17efc00524.txt").read_bytes())
-    result = report(folder, out=tmp_path / "r.html")
+    result = cli("report", folder, "-o", tmp_path / "r.html")
     assert result.exit_code == 0, result.output
     assert "应急管理局劳务派遣经费" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
-def test_pdf_findings_land_on_their_cells(tmp_path):
+def test_pdf_findings_land_on_their_cells(cli, tmp_path):
     # The same tables as a PDF (locations: page, line and column of the page's text). Every finding
     # of 004 must land on a cell of its table.
     from pdf_templates import pdf_of
 
     pdf = pdf_of("004", tmp_path / "004.pdf")
-    result = report(pdf, out=tmp_path / "r.html")
+    result = cli("report", pdf, "-o", tmp_path / "r.html")
     assert result.exit_code == 0, result.output
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     data = data_of(page)
@@ -383,10 +379,10 @@ def test_pdf_findings_land_on_their_cells(tmp_path):
     assert len(data["findings"]) == totals_of("004").total()  # 004's findings, as from the text
 
 
-def test_a_spreadsheet_too_large_to_embed_is_a_note(tmp_path, monkeypatch):
+def test_a_spreadsheet_too_large_to_embed_is_a_note(cli, tmp_path, monkeypatch):
     monkeypatch.setattr("linter.report.page.MAX_DOWNLOAD", 1000)
     out = tmp_path / "r.html"
-    assert report(EXAMPLES / "003_ce0a18593ae1bf2a.txt", out=out).exit_code == 0
+    assert cli("report", EXAMPLES / "003_ce0a18593ae1bf2a.txt", "-o", out).exit_code == 0
     page = out.read_text(encoding="utf-8")
     assert 'id="download-xlsx"' not in page and "base64," not in page
     assert "问题清单表格过大" in page and "check --format xlsx -o 审核意见.xlsx" in page

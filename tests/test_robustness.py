@@ -4,18 +4,11 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from linter.cli import main
 
 EXAMPLES_004 = Path(__file__).resolve().parent.parent / "examples" / "004_68506cad869715c1.txt"
 
 
-def run(*args):
-    return CliRunner().invoke(main, list(args))
-
-
-def test_a_long_digit_run_in_a_name_does_not_stall_check(tmp_path):
+def test_a_long_digit_run_in_a_name_does_not_stall_check(cli, tmp_path):
     table = tmp_path / "long.yaml"
     table.write_text(
         "budget_year: 2025\ntables:\n  - name: 示例项目\n    indicators:\n"
@@ -23,7 +16,7 @@ def test_a_long_digit_run_in_a_name_does_not_stall_check(tmp_path):
         encoding="utf-8",
     )
     started = time.perf_counter()
-    result = run("check", str(table))
+    result = cli("check", str(table))
     assert result.exit_code in (0, 1)
     assert time.perf_counter() - started < 5
 
@@ -40,41 +33,41 @@ def test_a_long_digit_run_in_a_name_does_not_stall_check(tmp_path):
         pytest.param("9" * 4400, id="4400-digits"),
     ],
 )
-def test_an_absurd_amount_is_an_input_error_naming_the_key(tmp_path, total):
+def test_an_absurd_amount_is_an_input_error_naming_the_key(cli, tmp_path, total):
     table = tmp_path / "huge.yaml"
     table.write_text(
         f"currency_unit: 万元\ntables:\n  - name: 示例项目\n    funding: {{total: {total}}}\n"
         "    indicators: [{level1: 产出指标, level2: 数量指标, name: 培训次数, value: 4次}]\n",
         encoding="utf-8",
     )
-    result = run("check", str(table))
+    result = cli("check", str(table))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{table}:4: ") and "不是有效金额" in result.stderr
-    english = run("check", "--lang", "en", str(table))
+    english = cli("check", "--lang", "en", str(table))
     assert english.stderr.startswith(f"{table}:4: ") and "not a plausible amount" in english.stderr
     assert "内部错误" not in result.output
 
 
-def test_a_million_digit_amount_is_no_internal_error(tmp_path):
-    from test_examples_findings import EXAMPLES
+def test_a_million_digit_amount_is_no_internal_error(cli, tmp_path):
+    from office_templates import example_text
 
-    text = (EXAMPLES / "000_8b9eba17efc00524.txt").read_text(encoding="utf-8")
+    text = example_text("000")
     table = tmp_path / "t.txt"
     table.write_text(
         text.replace("实施期金额\t13\t", f"实施期金额\t{'9' * 1_000_001}\t", 1), encoding="utf-8"
     )
-    result = run("check", str(table))
+    result = cli("check", str(table))
     assert result.exit_code == 1 and "IL101" in result.output and "内部错误" not in result.output
 
 
-def test_an_impossible_budget_year_is_refused(tmp_path):
+def test_an_impossible_budget_year_is_refused(cli, tmp_path):
     table = tmp_path / "year.yaml"
     table.write_text(
         "budget_year: 99999999\ntables:\n  - name: 示例项目\n"
         "    indicators: [{level1: 产出指标, level2: 数量指标, name: 培训次数, value: 4次}]\n",
         encoding="utf-8",
     )
-    assert run("check", str(table)).exit_code == 2
+    assert cli("check", str(table)).exit_code == 2
 
 
 def test_a_goal_count_is_not_compared_with_a_cost_row():
@@ -229,22 +222,22 @@ def test_a_period_in_quarters_counts_its_months():
         pytest.param("tables: " + "{a: " * 30000, id="mapping"),
     ],
 )
-def test_yaml_nested_too_deep_is_an_input_error_not_a_crash(tmp_path, text):
+def test_yaml_nested_too_deep_is_an_input_error_not_a_crash(cli, tmp_path, text):
     # PyYAML's C composer recursed past the C stack here: the process died (exit 139) without a word
     table = tmp_path / "deep.yaml"
     table.write_text(text, encoding="utf-8")
-    result = run("check", str(table), str(EXAMPLES_004))
+    result = cli("check", str(table), str(EXAMPLES_004))
     assert result.exit_code == 2
     assert result.stderr == f"{table}: 结构嵌套过深，无法读取\n"  # (in English under --lang en)
     assert "年企业分级分类监管" in result.stdout  # the other file is still checked
 
 
 @pytest.mark.parametrize("name", ["t.txt.noqa.yaml", ".indicator-lint.yaml"])
-def test_a_settings_file_nested_too_deep_is_one_line(tmp_path, name):
+def test_a_settings_file_nested_too_deep_is_one_line(cli, tmp_path, name):
     table = tmp_path / "t.txt"
     table.write_bytes(EXAMPLES_004.read_bytes())
     (tmp_path / name).write_text("[" * 30000, encoding="utf-8")
-    result = run("check", str(table))
+    result = cli("check", str(table))
     assert result.exit_code == 2
     assert f"{tmp_path / name}: not valid YAML: nested more than 1000 levels deep" in result.stderr
     assert result.stderr.count("\n") == 1
@@ -264,7 +257,7 @@ def test_a_thousand_nested_levels_are_still_read():
     ("piece", "times"),
     [("<", 100000), ("(", 40000), ("（", 40000), ("(必填", 10000), ("万", 13000), ("一", 13000)],
 )
-def test_a_long_run_of_one_character_does_not_stall_check(tmp_path, piece, times):
+def test_a_long_run_of_one_character_does_not_stall_check(cli, tmp_path, piece, times):
     filler = piece * times
     text = EXAMPLES_004.read_text(encoding="utf-8")
     assert "年度总体目标\t政府长聘人员经费\t" in text and "\t点评反馈会次数\t" in text
@@ -276,7 +269,7 @@ def test_a_long_run_of_one_character_does_not_stall_check(tmp_path, piece, times
         encoding="utf-8",
     )
     started = time.perf_counter()
-    result = run("check", str(table))
+    result = cli("check", str(table))
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # findings, no crash
     assert "内部错误" not in result.output
     assert time.perf_counter() - started < 5

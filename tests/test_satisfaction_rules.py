@@ -7,41 +7,18 @@ import pytest
 
 from linter.checks import satisfaction_subject, satisfaction_value
 from linter.checks.satisfaction_subject import unit_names
-from linter.model import Document, Indicator, Location, Table
-from linter.values import parse
 
 SAT = "服务对象满意度指标"
 
 
-def ind(name: str, value: str = "≥95%", line: int = 10, level2: str = SAT) -> Indicator:
-    loc = Location("t.txt", line, 5)
-    level1 = "满意度指标" if level2 == SAT else "效益指标"
-    return Indicator(
-        level1=level1,
-        level2=level2,
-        name=name,
-        value_text=value,
-        value=parse(value),
-        location=loc,
-        value_location=loc,
-    )
+@pytest.fixture(scope="module")
+def document(document, table):
+    """A 2025 document of one table, of 平罗县应急管理局本级 (004) unless ``unit`` says otherwise."""
 
+    def of(*rows, unit: str = "平罗县应急管理局本级", department: str = "平罗县应急管理局--032001"):
+        return document(table(*rows, name="t", implementing_unit=unit, department=department))
 
-def doc(
-    *indicators: Indicator, unit: str = "平罗县应急管理局本级", department: str = "平罗县应急管理局--032001"
-) -> Document:
-    table = Table(
-        name="t",
-        indicators=list(indicators),
-        implementing_unit=unit,
-        department=department,
-        location=Location("t.txt", 1, 1),
-    )
-    return Document(path="t.txt", budget_year=2025, tables=[table])
-
-
-def run(module, document: Document, **params) -> list:
-    return list(module.check(document, {k: p.default for k, p in module.PARAMS.items()} | params))
+    return of
 
 
 # ------------------------------------------------------------------ satisfaction-subject
@@ -63,14 +40,14 @@ def test_unit_names_and_short_forms():
     assert unit_names("") == []
 
 
-def test_the_unit_rating_its_own_work():
+def test_the_unit_rating_its_own_work(document, row, run_check):
     # 004 projects 1, 5 and 6.
     rows = [
-        ind("单位对人员工作成绩认可度", line=1),
-        ind("采购单位满意度", line=2),
-        ind("应急部门满意度", "≥90%", 3),
+        row(SAT, "单位对人员工作成绩认可度", "≥95%", 1),
+        row(SAT, "采购单位满意度", "≥95%", 2),
+        row(SAT, "应急部门满意度", "≥90%", 3),
     ]
-    hits = run(satisfaction_subject, doc(*rows))
+    hits = run_check(satisfaction_subject, document(*rows))
     assert [(h.location.line, h.args["subject"]) for h in hits] == [
         (1, "单位"),
         (2, "采购单位"),
@@ -78,8 +55,8 @@ def test_the_unit_rating_its_own_work():
     ]
 
 
-def test_the_unit_named_in_full_before_对():
-    [hit] = run(satisfaction_subject, doc(ind("平罗县应急管理局对培训工作满意度")))
+def test_the_unit_named_in_full_before_对(document, row, run_check):
+    [hit] = run_check(satisfaction_subject, document(row(SAT, "平罗县应急管理局对培训工作满意度", "≥95%")))
     assert hit.args["subject"] == "平罗县应急管理局"
 
 
@@ -96,8 +73,13 @@ def test_the_unit_named_in_full_before_对():
         "接受应急局培训的企业满意度",
     ],
 )
-def test_clients_and_the_people_served_are_fine(name):
-    assert run(satisfaction_subject, doc(ind(name), unit="大连高新技术产业园区应急管理局")) == []
+def test_clients_and_the_people_served_are_fine(document, row, run_check, name):
+    assert (
+        run_check(
+            satisfaction_subject, document(row(SAT, name, "≥95%"), unit="大连高新技术产业园区应急管理局")
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -107,37 +89,41 @@ def test_clients_and_the_people_served_are_fine(name):
         ("区应急局对应急指挥系统满意率", "应急局"),  # 000 project 2: the unit judging the system it runs
     ],
 )
-def test_the_unit_judging_what_it_buys_or_runs(name, subject):
+def test_the_unit_judging_what_it_buys_or_runs(document, row, run_check, name, subject):
     # The review guide (D46) and the seeds audit: the service is for the enterprises and the public,
     # the buyer's view of it is still the unit's own.
-    [hit] = run(satisfaction_subject, doc(ind(name), unit="大连高新技术产业园区应急管理局"))
+    [hit] = run_check(
+        satisfaction_subject, document(row(SAT, name, "≥95%"), unit="大连高新技术产业园区应急管理局")
+    )
     assert hit.args["subject"] == subject
 
 
-def test_only_satisfaction_categories_are_looked_at():
-    assert run(satisfaction_subject, doc(ind("本单位工作完成率", level2="社会效益指标"))) == []
+def test_only_satisfaction_categories_are_looked_at(document, row, run_check):
+    assert run_check(satisfaction_subject, document(row("社会效益指标", "本单位工作完成率", "≥95%"))) == []
 
 
 # ------------------------------------------------------------------ satisfaction-value
 
 
-def test_a_hundred_percent_target():
+def test_a_hundred_percent_target(document, row, run_check):
     # 003: 受聘人员满意度 100%.
-    [hit] = run(satisfaction_value, doc(ind("受聘人员满意度", "100%")))
+    [hit] = run_check(satisfaction_value, document(row(SAT, "受聘人员满意度", "100%")))
     assert "100%" in hit.args["reason"]["zh"] and hit.args["suggested"] == "≥90%"
 
 
-def test_a_rate_without_comparator_and_one_below_the_floor():
-    hits = run(satisfaction_value, doc(ind("群众满意度", "95%", 1), ind("群众满意度", "≥60%", 2)))
+def test_a_rate_without_comparator_and_one_below_the_floor(document, row, run_check):
+    hits = run_check(
+        satisfaction_value, document(row(SAT, "群众满意度", "95%", 1), row(SAT, "群众满意度", "≥60%", 2))
+    )
     assert [h.location.line for h in hits] == [1, 2]
     assert "≥" in hits[0].args["reason"]["zh"]
     assert "85%" in hits[1].args["reason"]["zh"] and "85%" in hits[1].args["reason"]["en"]
 
 
-def test_the_floor_is_a_parameter():
-    row = ind("群众满意度", "≥88%")
-    assert run(satisfaction_value, doc(row)) == []
-    [hit] = run(satisfaction_value, doc(row), floor=90)
+def test_the_floor_is_a_parameter(document, row, run_check):
+    r = row(SAT, "群众满意度", "≥88%")
+    assert run_check(satisfaction_value, document(r)) == []
+    [hit] = run_check(satisfaction_value, document(r), floor=90)
     assert hit.args["floor"] == "90" and hit.args["suggested"] == "≥90%"
 
 
@@ -154,9 +140,9 @@ def test_the_floor_is_a_parameter():
         "",
     ],
 )
-def test_real_targets_and_other_rules_cases_are_not_reported(value):
-    assert run(satisfaction_value, doc(ind("群众满意度", value))) == []
+def test_real_targets_and_other_rules_cases_are_not_reported(document, row, run_check, value):
+    assert run_check(satisfaction_value, document(row(SAT, "群众满意度", value))) == []
 
 
-def test_only_satisfaction_categories_are_looked_at_for_values():
-    assert run(satisfaction_value, doc(ind("员工平均全年出勤率", "98%", level2="社会效益指标"))) == []
+def test_only_satisfaction_categories_are_looked_at_for_values(document, row, run_check):
+    assert run_check(satisfaction_value, document(row("社会效益指标", "员工平均全年出勤率", "98%"))) == []

@@ -1,7 +1,7 @@
 """The clerk's desk in a real browser: Selenium drives headless Chromium against the page served by
 uvicorn on 127.0.0.1, uploads each example as .xlsx and as .docx through the file input, reads the
-page and clicks the downloads; the downloaded annotated copies must carry exactly ``check``'s
-findings (same cells, same rules: tests/marks.py).
+page and clicks the downloads; the page and the downloaded annotated copies must carry exactly the
+findings written by hand for each example (tests/findings_of.py; each on its row: tests/marks.py).
 
 Chromium and its driver come from the distribution (``apt-get install chromium chromium-driver
 fonts-noto-cjk``); no browser is ever downloaded. Without them these tests are skipped, saying
@@ -12,14 +12,20 @@ skip into a failure.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from english import english_words
-from marks import check_findings, docx_expected, docx_marks, findings_sheet_codes, xlsx_expected, xlsx_marks
+from findings_of import expected_of, totals_of
+from marks import (
+    docx_marked_rows,
+    findings_sheet_codes,
+    hand_written_codes,
+    unmatched_marks,
+    xlsx_marked_rows,
+)
 from office_templates import NAMES, docx_of, xlsx_of
 from serving import served
 
@@ -28,30 +34,12 @@ from linter.serve.work import Settings
 KINDS = ("xlsx", "docx")
 
 
-def _browser_paths() -> tuple[str, str]:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver") or (
-        "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None
-    )
-    missing = [name for name, path in (("chromium", chromium), ("chromium-driver", driver)) if not path]
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        missing.append("selenium (pip install -e '.[test]')")
-    if missing:
-        reason = (
-            f"browser test needs {' and '.join(missing)}: apt-get install chromium chromium-driver "
-            "fonts-noto-cjk (.ci/run does it)"
-        )
-        if os.environ.get("INDICATOR_LINT_REQUIRE_BROWSER"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return chromium, driver
+pytestmark = pytest.mark.browser  # conftest.py: skipped without Chromium and its driver, a failure in CI
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    chromium, driver_path = _browser_paths()
+def browser(programs, tmp_path_factory):
+    chromium, driver_path = programs.browser().chromium, programs.browser().chromedriver
     os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not try to fetch anything
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -115,8 +103,9 @@ def _wait_for(path: Path, timeout: float = 60) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_clerk_uploads_every_example_and_downloads_it_marked_as_check_finds_it(
+def test_the_clerk_uploads_every_example_and_downloads_it_marked_as_a_reviewer_would(
     browser, site, offices, kind
 ):
     from selenium.webdriver.common.by import By
@@ -136,16 +125,15 @@ def test_the_clerk_uploads_every_example_and_downloads_it_marked_as_check_finds_
     body = browser.find_element(By.TAG_NAME, "body").text
     theirs = [p.name for p in sources] + ["Sheet1"]  # the files' own names (and a sheet name of 002/003)
     assert english_words(body, theirs) == []  # Chinese everywhere on the page
-    expected = {p.name: check_findings(p) for p in sources}
-    totals = Counter(f["severity"] for found in expected.values() for f in found)
+    totals = sum((totals_of(p.stem) for p in sources), Counter())  # by severity
     assert browser.find_element(By.ID, "n-error").text == str(totals["error"])
     assert browser.find_element(By.ID, "n-warning").text == str(totals["warning"])
     sections = browser.find_elements(By.CSS_SELECTOR, "section.upload-result")
     assert [s.get_attribute("data-name") for s in sections] == [p.name for p in sources]
     for section, source in zip(sections, sources, strict=True):
-        found = expected[source.name]
+        key = source.stem
         notes = section.find_elements(By.CSS_SELECTOR, "div.note")
-        assert len(notes) == len(found)  # each message beside its cell
+        assert len(notes) == expected_of(key).total()  # each message beside its cell
         flagged = section.find_elements(By.CSS_SELECTOR, "td.flag")
         assert flagged and all(cell.is_displayed() for cell in flagged)  # the flagged cells, shown
         colour = flagged[0].value_of_css_property("background-color")
@@ -160,11 +148,11 @@ def test_the_clerk_uploads_every_example_and_downloads_it_marked_as_check_finds_
             link.click()
             path = _wait_for(browser.downloads / link.get_attribute("download"))
             if what == "findings_xlsx":
-                assert findings_sheet_codes(path) == Counter(f["code"] for f in found)
+                assert findings_sheet_codes(path) == hand_written_codes(key)
             elif kind == "xlsx":
-                assert xlsx_marks(path) == xlsx_expected(source, found)
+                assert unmatched_marks(xlsx_marked_rows(path), key) == ([], [])  # each on its row
             else:
-                assert docx_marks(path) == docx_expected(path, found)
+                assert unmatched_marks(docx_marked_rows(path), key) == ([], [])
     assert os.listdir(private) == []  # the uploads are gone
 
 

@@ -8,10 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from findings_of import TOTALS
 
-from linter.cli import main
 from linter.formatters.json import format_json
 from linter.model import Finding, Location
 from linter.progress import MANY_FILES, Progress, wants_progress
@@ -20,16 +18,12 @@ from linter.results import FileEntry
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def run_json(*args: str) -> tuple[int, dict]:
-    result = CliRunner().invoke(main, ["check", "--format", "json", *args])
-    return result.exit_code, json.loads(result.stdout)
-
-
 # --------------------------------------------------------------------------- globs
 
 
-def test_a_glob_checks_exactly_the_files_it_matches():
-    code, report = run_json(str(EXAMPLES / "00[03]_*.txt"))
+def test_a_glob_checks_exactly_the_files_it_matches(cli):
+    result = cli("check", "--format", "json", str(EXAMPLES / "00[03]_*.txt"))
+    code, report = result.exit_code, json.loads(result.stdout)
     assert code == 1
     assert [Path(f["path"]).name for f in report["files"]] == [
         "000_8b9eba17efc00524.txt",
@@ -41,12 +35,13 @@ def test_a_glob_checks_exactly_the_files_it_matches():
     }
 
 
-def test_a_recursive_glob_reaches_into_folders(tmp_path):
+def test_a_recursive_glob_reaches_into_folders(cli, tmp_path):
     (tmp_path / "2023" / "county").mkdir(parents=True)
     shutil.copy(EXAMPLES / "000_8b9eba17efc00524.txt", tmp_path / "2023" / "county" / "a.txt")
     shutil.copy(EXAMPLES / "004_68506cad869715c1.txt", tmp_path / "2023" / "b.txt")
     (tmp_path / "2023" / "notes.md").write_text("不是目标表", encoding="utf-8")
-    code, report = run_json(str(tmp_path / "**" / "*.txt"))
+    result = cli("check", "--format", "json", str(tmp_path / "**" / "*.txt"))
+    code, report = result.exit_code, json.loads(result.stdout)
     assert code == 1
     assert sorted(Path(f["path"]).relative_to(tmp_path).as_posix() for f in report["files"]) == [
         "2023/b.txt",
@@ -54,31 +49,33 @@ def test_a_recursive_glob_reaches_into_folders(tmp_path):
     ]
 
 
-def test_a_glob_skips_what_a_folder_search_skips(tmp_path):
+def test_a_glob_skips_what_a_folder_search_skips(cli, tmp_path):
     shutil.copy(EXAMPLES / "000_8b9eba17efc00524.txt", tmp_path / "t.txt")
     for name in ("README.md", "~$t.xlsx"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    code, report = run_json(str(tmp_path / "*"))
+    result = cli("check", "--format", "json", str(tmp_path / "*"))
+    code, report = result.exit_code, json.loads(result.stdout)
     assert code == 1 and [Path(f["path"]).name for f in report["files"]] == ["t.txt"]
 
 
-def test_a_file_whose_name_looks_like_a_glob_is_read_as_named(tmp_path):
+def test_a_file_whose_name_looks_like_a_glob_is_read_as_named(cli, tmp_path):
     shutil.copy(EXAMPLES / "000_8b9eba17efc00524.txt", tmp_path / "t[1].txt")
-    code, report = run_json(str(tmp_path / "t[1].txt"))
+    result = cli("check", "--format", "json", str(tmp_path / "t[1].txt"))
+    code, report = result.exit_code, json.loads(result.stdout)
     assert code == 1 and [Path(f["path"]).name for f in report["files"]] == ["t[1].txt"]
 
 
-def test_a_glob_matching_a_folder_checks_the_folder(tmp_path):
+def test_a_glob_matching_a_folder_checks_the_folder(cli, tmp_path):
     (tmp_path / "dept-a").mkdir()
     shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / "dept-a" / "t.txt")
-    _code, report = run_json(str(tmp_path / "dept-*"))
+    result = cli("check", "--format", "json", str(tmp_path / "dept-*"))
+    code, report = result.exit_code, json.loads(result.stdout)
+    assert code == 1  # 003's findings
     assert [Path(f["path"]).name for f in report["files"]] == ["t.txt"]
 
 
-def test_a_glob_matching_nothing_is_an_input_error_and_the_rest_is_checked(tmp_path):
-    result = CliRunner().invoke(
-        main, ["check", str(tmp_path / "*.pdf"), str(EXAMPLES / "000_8b9eba17efc00524.txt")]
-    )
+def test_a_glob_matching_nothing_is_an_input_error_and_the_rest_is_checked(cli, tmp_path):
+    result = cli("check", tmp_path / "*.pdf", EXAMPLES / "000_8b9eba17efc00524.txt")
     assert result.exit_code == 2
     assert "没有目标表文件与此模式匹配" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -131,7 +128,7 @@ def test_a_disabled_bar_writes_nothing_but_messages():
     assert out.getvalue() == "b.txt: 空文件 / empty file\n"
 
 
-def test_check_draws_the_bar_on_stderr_and_never_in_the_output(tmp_path, monkeypatch):
+def test_check_draws_the_bar_on_stderr_and_never_in_the_output(cli, tmp_path, monkeypatch):
     import linter.progress
 
     for i in range(MANY_FILES + 5):
@@ -143,20 +140,20 @@ def test_check_draws_the_bar_on_stderr_and_never_in_the_output(tmp_path, monkeyp
         return True
 
     monkeypatch.setattr(linter.progress, "wants_progress", on_a_terminal)
-    result = CliRunner().invoke(main, ["check", "--jobs", "1", "--format", "json", str(tmp_path)])
+    result = cli("check", "--jobs", "1", "--format", "json", tmp_path)
     assert asked == [(MANY_FILES + 5, "json")]
     assert f"{MANY_FILES + 5}/{MANY_FILES + 5}" in result.stderr and result.stderr.endswith("\r\x1b[K")
     assert json.loads(result.stdout)["summary"]["files"] == MANY_FILES + 5  # stdout is untouched by the bar
     asked.clear()
-    result = CliRunner().invoke(main, ["check", "--jobs", "1", "-v", str(tmp_path)])
+    result = cli("check", "--jobs", "1", "-v", tmp_path)
     assert "\r" not in result.stderr  # -v notes are printed by the readers: no bar to run them over
 
 
 # --------------------------------------------------------------------------- streamed output
 
 
-def test_streamed_json_is_exactly_what_one_json_dump_of_the_report_gives():
-    result = CliRunner().invoke(main, ["check", "--format", "json", str(EXAMPLES), "missing.txt"])
+def test_streamed_json_is_exactly_what_one_json_dump_of_the_report_gives(cli):
+    result = cli("check", "--format", "json", EXAMPLES, "missing.txt")
     assert result.exit_code == 2
     report = json.loads(result.stdout)
     assert report["summary"] == {
@@ -229,13 +226,13 @@ def test_text_pads_locations_to_one_width_per_path():
     )
 
 
-def test_streamed_text_is_the_whole_report_written_at_once():
+def test_streamed_text_is_the_whole_report_written_at_once(cli):
     from linter.formatters.text import format_text
     from linter.lintrun import LintRun
     from linter.readers import iter_input_files
     from linter.runners import check_files
 
-    streamed = CliRunner().invoke(main, ["check", str(EXAMPLES)]).stdout
+    streamed = cli("check", EXAMPLES).stdout
     assert streamed.endswith(
         f"{TOTALS['error']} 个错误，{TOTALS['warning']} 个警告，{TOTALS['info']} 个提示（已检查 4 个文件）\n"
     )
@@ -244,14 +241,14 @@ def test_streamed_text_is_the_whole_report_written_at_once():
     assert streamed == format_text([f for r in results for f in r.findings], [r.entry for r in results])
 
 
-def test_a_broken_config_deep_in_a_sweep_stops_it_before_any_output(tmp_path):
+def test_a_broken_config_deep_in_a_sweep_stops_it_before_any_output(cli, tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     shutil.copy(EXAMPLES / "000_8b9eba17efc00524.txt", tmp_path / "a" / "t.txt")
     shutil.copy(EXAMPLES / "003_ce0a18593ae1bf2a.txt", tmp_path / "b" / "t.txt")
     (tmp_path / "b" / ".indicator-lint.yaml").write_text("rules: {}\n", encoding="utf-8")
     for fmt in ("json", "text", "github"):
-        result = CliRunner().invoke(main, ["check", "--jobs", "1", "--format", fmt, str(tmp_path)])
+        result = cli("check", "--jobs", "1", "--format", fmt, tmp_path)
         assert result.exit_code == 2
         assert result.stdout == ""  # not half a JSON document
         assert ".indicator-lint.yaml" in result.stderr
@@ -286,6 +283,7 @@ def test_the_benchmark_stops_at_a_command_that_fails_instead_of_timing_it(tmp_pa
         _bench().measure([sys.executable, "-m", "linter", "check", str(tmp_path / "missing.yaml")])
 
 
+@pytest.mark.slow
 def test_memory_does_not_grow_with_the_number_of_files(tmp_path):
     from linter.canonical import to_yaml
     from linter.readers import read_path

@@ -2,6 +2,7 @@
 the corpus and the examples, the value tests' texts, every word of its vocabulary in every slot,
 generated text and generated quantities (value_texts.py)."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from value_texts import ALPHABET, all_texts, cores, fast_path, grammar, read_texts
@@ -9,6 +10,7 @@ from value_texts import ALPHABET, all_texts, cores, fast_path, grammar, read_tex
 from linter.values import fast, parser
 
 
+@pytest.mark.slow
 def test_the_fast_path_gives_what_the_grammar_gives():
     texts = cores(all_texts())
     claims = {c: claim for c in texts if (claim := fast_path(c)) is not None}

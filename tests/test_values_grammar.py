@@ -7,11 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.cli import main
 from linter.resources import data_dir
 from linter.values import parse, split_name_value
 from linter.values.parser import parse_value as parse_fresh  # bypasses parse()'s cache
@@ -206,6 +204,7 @@ def test_direction_classes_never_begin_each_others_words():
 # ---- robustness -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
 def test_any_text_parses_without_raising(text):
@@ -256,8 +255,8 @@ def test_a_huge_cell_is_text_in_bounded_time():
 # ---- the parse command ------------------------------------------------------------------------
 
 
-def test_parse_command_prints_json_per_value():
-    result = CliRunner().invoke(main, ["parse", "--format", "json", "≥95%", "3.2万户"])
+def test_parse_command_prints_json_per_value(cli):
+    result = cli("parse", "--format", "json", "≥95%", "3.2万户")
     assert result.exit_code == 0
     first, second = (json.loads(line) for line in result.output.splitlines())
     assert (first["kind"], first["comparator"], first["number"], first["unit"]) == (
@@ -269,8 +268,8 @@ def test_parse_command_prints_json_per_value():
     assert (second["number"], second["written_unit"]) == ("32000", "万户")
 
 
-def test_parse_command_readable_line():
-    result = CliRunner().invoke(main, ["parse", "约650-714家"])
+def test_parse_command_readable_line(cli):
+    result = cli("parse", "约650-714家")
     assert result.exit_code == 0
     assert "range" in result.output and "low=650" in result.output and "high=714" in result.output
 

@@ -1,6 +1,7 @@
 """The value parser without Lark: the generated tables (linter/values/lalr_tables.py) are those of
 the current grammar, and the parser run from them (linter/values/lalr.py) reads what Lark's does."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from value_texts import ALPHABET, ROOT, all_texts, cores, grammar, read_texts, tables, value_test_texts
@@ -20,6 +21,7 @@ def test_the_package_parser_runs_from_the_tables():
     assert isinstance(parser._get_parser(), TableParser)
 
 
+@pytest.mark.slow
 def test_the_tables_read_what_lark_reads():
     texts = cores(all_texts())
     differ = [(c, grammar(c), table) for c in texts if grammar(c) != (table := tables(c))]

@@ -25,8 +25,8 @@ from pytest_lsp import ClientServerConfig
 
 from linter.cli import main
 from linter.discovery import YAML_EXTENSIONS
-from tests.test_check_cli import ROOT, TABLE
 
+ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "editors" / "vscode"
 HARNESS = Path(__file__).with_name("vscode_harness.js")
 NODE = shutil.which("node")
@@ -176,9 +176,10 @@ def test_a_failed_start_is_left_to_the_client_and_stops_nothing(tmp_path):
     assert [e["event"] for e in events] == ["client", "start", "commands", "deactivated"]
 
 
+@pytest.mark.slow
 @needs_node
 @pytest.mark.asyncio
-async def test_the_command_line_the_extension_builds_serves_a_yaml_table(tmp_path):
+async def test_the_command_line_the_extension_builds_serves_a_yaml_table(tmp_path, table_text):
     # The installed indicator-lint (pip install -e puts it in this Python's scripts folder), found
     # by the extension on PATH with its default settings, started as the extension starts it.
     script = shutil.which(
@@ -193,14 +194,14 @@ async def test_the_command_line_the_extension_builds_serves_a_yaml_table(tmp_pat
     try:
         await client.initialize_session(t.InitializeParams(capabilities=t.ClientCapabilities()))
         path = tmp_path / "t.yaml"
-        path.write_text(TABLE, encoding="utf-8")
+        path.write_text(table_text, encoding="utf-8")
         client.text_document_did_open(
             t.DidOpenTextDocumentParams(
                 text_document=t.TextDocumentItem(
                     uri=path.as_uri(),
                     language_id=client_event["documentSelector"][0]["language"],
                     version=1,
-                    text=TABLE,
+                    text=table_text,
                 )
             )
         )
