@@ -352,6 +352,18 @@ class Programs:
             )
         return found
 
+    def node(self) -> str:
+        if "node" not in self._found:
+            self._found["node"] = shutil.which("node") or ""
+        found = self._found["node"]
+        if not found:
+            _absent(
+                "node is not installed (the VS Code extension's JavaScript is not run): "
+                "apt-get install nodejs (.ci/run does it)",
+                "INDICATOR_LINT_REQUIRE_NODE",
+            )
+        return found
+
 
 def _find_browser() -> tuple[Browser | None, list[str]]:
     """(the programs, what is missing of them), looked up on PATH."""
@@ -398,3 +410,5 @@ def pytest_runtest_setup(item):
         _PROGRAMS.browser()
     if item.get_closest_marker("soffice"):
         _PROGRAMS.soffice()
+    if item.get_closest_marker("node"):
+        _PROGRAMS.node()

@@ -38,7 +38,13 @@ def test_the_markers_are_registered_and_strict():
         "ini_options"
     ]
     assert "--strict-markers" in options["addopts"].split()
-    assert {line.split(":")[0] for line in options["markers"]} == {"slow", "browser", "soffice", "precommit"}
+    assert {line.split(":")[0] for line in options["markers"]} == {
+        "slow",
+        "browser",
+        "soffice",
+        "node",
+        "precommit",
+    }
 
 
 def test_a_missing_program_is_a_skip_saying_why_and_a_failure_where_ci_requires_it(programs, monkeypatch):
