@@ -366,3 +366,17 @@ def test_a_statement_cut_by_the_end_of_the_text_is_no_row():
     assert len(read_text(whole, "t.txt").tables[0].indicators) == 3
     cut = whole + "服务对象满意度指标:社区满意度高,家长满"
     assert len(read_text(cut, "t.txt").tables[0].indicators) == 3
+
+
+def test_reread_fixes_of_the_run_on_reader():
+    from linter.readers.figures import split_figures
+    from linter.readers.runon import _value_and_rest
+    from linter.values import split_name_value
+
+    assert split_figures("1" * 24, ["score"] * 12) is None  # bounded: the cuts grow with the columns
+    assert _value_and_rest("95", "", True, 0) == ("95", "")  # a plain value is no value + score
+    assert split_name_value("培训次数每年4次") == ("培训次数每年", "4次")  # 年 alone is no date
+    # a transposed heading merged over two names, laid out as a grid keeps its empty cell
+    text = "质量指标\t\t时效指标\t数量指标\n合格率\t优良率\t及时率\t扶持村数\n"
+    got = [i.level2 for i in read_text(text, "t.txt").tables[0].indicators]
+    assert got == ["质量指标", "质量指标", "时效指标", "数量指标"]

@@ -108,6 +108,15 @@ _UNSURE = {
 
 # the notes in brackets ending a name: (亩), （人次）, (按月平均)(≥**人)
 _NOTES = re.compile(r"(?:\s*[（(][^（()）]{1,12}[)）])+\s*$")
+# The notes are sought in the name's tail only: a search ending in $ retries from every bracket,
+# and a hostile name of many brackets would cost the square of its length.
+_NOTES_TAIL = 120
+
+
+def _closing_notes(name: str) -> re.Match | None:
+    return _NOTES.search(name, max(0, len(name) - _NOTES_TAIL))
+
+
 _NOTE = re.compile(r"[（(]([^（()）]{1,12})[)）]")
 _NOTE_SIGNS = re.compile(r"^[\s≥≤><=≧≦＞＜＝]*[\s*＊xX×]*")
 
@@ -115,7 +124,7 @@ _NOTE_SIGNS = re.compile(r"^[\s≥≤><=≧≦＞＜＝]*[\s*＊xX×]*")
 @lru_cache(maxsize=4096)
 def unit_in_name(name: str) -> str | None:
     """The unit a name's closing note states (``实施营造林总面积(亩)`` → 亩, ``人数(≥**人)`` → 人)."""
-    notes = _NOTES.search(name)
+    notes = _closing_notes(name)
     if not notes:
         return None
     for note in _NOTE.findall(notes.group(0)):
@@ -137,7 +146,8 @@ def check_row(ind: RowView, params: dict) -> dict | None:
         return None
     number = plain_number(value.written_number)
     # read without closing notes: 建设项目个数(含续建) counts 个
-    name = _NOTES.sub("", ind.name) or ind.name
+    notes = _closing_notes(ind.name)
+    name = (ind.name[: notes.start()] if notes else ind.name) or ind.name
     units = units_for(name, ind.level2, params["unit_hints"], params["category_units"])
     if value.magnitude:  # 20万: mostly 20万元 with the 元 dropped, unless the name counts people (3.2万人)
         unit = units[0] if units and unit_kind(units[0]) not in ("money", "percent") else "元"

@@ -105,7 +105,7 @@ class ColumnMap:
         prints three or more (分值 | 指标值(A) | 全年实际值(B) | 得分): weight, value, actual, score.
         Their figures may run together in run-on text; [] for other tables."""
         name, value = self.index_of("name"), self.index_of("value")
-        if name is None or value is None:
+        if name is None or value is None or not self.evaluates():
             return []
         kinds = []
         for i, column in sorted(self.columns.items()):
@@ -113,9 +113,9 @@ class ColumnMap:
                 continue
             if column.role == "value":
                 kinds.append("value")
-            elif (kind := _figure_kind(column.label)) is not None:
+            elif not _BASELINE.search(column.label) and (kind := _figure_kind(column.label)) is not None:
                 kinds.append(kind)
-        return kinds if len(kinds) >= 3 else []
+        return kinds if 3 <= len(kinds) <= 4 else []
 
     def value_roles(self) -> list[tuple[int, Column]]:
         """The columns after the name, in printed order, that hold values or remarks."""
@@ -168,10 +168,6 @@ def joined_value(comparator: Cell | None, value: Cell | None, unit: Cell | None)
         elif _COMPARATOR.match(c) and not text.startswith(c):
             text = c + text
     return text
-
-
-def _is_text(text: str) -> bool:
-    return isinstance(parse(text), Text)
 
 
 def _same_category(first: Cell, second: Cell) -> bool:

@@ -18,12 +18,13 @@ from decimal import Decimal
 _NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 _LONGEST_FIGURE = 8  # 10000.00
 _LONGEST_RUN = 32  # a run of digits longer than this is no row's figures: bounded work
+_MOST_KINDS = 4  # weight, value, actual, score: the cuts grow exponentially with the columns
 
 
 def split_figures(run: str, kinds: list[str]) -> tuple[list[str], str] | None:
     """The figures a run of digits holds, one per kind, and the digits left after them; None
     when no cut fits."""
-    if len(run) > _LONGEST_RUN:
+    if len(run) > _LONGEST_RUN or len(kinds) > _MOST_KINDS:
         return None
     best: tuple[tuple[Decimal, int], list[str], str] | None = None
     for figures, rest in _cuts(run, len(kinds), 0):

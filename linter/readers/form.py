@@ -87,7 +87,7 @@ _SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?%?$")  # 分值, 得分, an actual rate
 _UNPLACED = 10_000  # cell indices of no column (a run-on row's parts)
 # A line that goes on with the name of the row above, printed after that row's value (各种强制免率、屠宰率 /
 # 100% / 及检疫率): it opens with a conjunction, so it cannot begin a name of its own.
-_NAME_GOES_ON = re.compile(r"^(?:及|以及|和|与|、|或)[\u4e00-\u9fff]")
+_NAME_GOES_ON = re.compile(r"^(?:及|以及|、)[\u4e00-\u9fff]")
 _SCORE_TOTAL = re.compile(r"^(?:总分|总得分|合计得分|得分合计|分值合计)\d*$")
 _COMMA = re.compile(r"[,，]")
 _CODE = re.compile(r"^\d{6,}$")

@@ -101,9 +101,9 @@ _QUALITATIVE = 8  # the longest qualitative value sought at the end of a row (�
 _STATED_TARGET = re.compile(r"达到(?:预计|目标|预期|计划)值")
 _EXPLANATION = re.compile(rf"反映|{_STATED_TARGET.pattern}")
 # A whole number with a 分值 run into its end: the score is 5–30 (a multiple of 5), the number the rest.
-_SCORE = re.compile(r"[1-3]?[05]")
+_SCORE = re.compile(r"[12][05]|30|5")
 _DIGITS = re.compile(r"[\d.]+")
-_SCORE_AFTER = re.compile(r"^(\d+?)((?:[1-3][05])|5)$")
+_SCORE_AFTER = re.compile(r"^(\d{2,}?)([12][05]|30|5)$")
 # The word an indicator's name ends with when it names what is measured (a rate, a count).
 _MEASURE_END = re.compile(r"率|数量|人数|次数|个数|户数|人次")
 _TRAILING_MARKS = frozenset(".。,，;；、")
@@ -186,7 +186,7 @@ def split_fused_row_and_rest(
     elif text:
         stated = _STATED_TARGET.search(text, 2)
         # 资金支出率达到目标值95%: the 指标说明 says the value follows, so it is sought after it
-        start, end = _value_span(text, stated.end() if stated else 2)
+        start, end = _value_span(text, stated.end() if stated and stated.end() < _SCAN else 2)
         if start is not None and _CLAUSE.match(text[end:]):
             start = None  # 学校绿化覆盖达70%,优化校园生态环境。: one statement, its figure inside it
         head = text if start is None else text[:start]

@@ -179,7 +179,8 @@ class TransposedSection:
     def __init__(self, reader: FormReader, row: Row):
         self.reader = reader
         reader.current(reader.loc(row.line, row.filled[0].column))
-        self.level2 = [c.text for c in row.filled]  # in column order; a merged one spans the rest
+        # (cell index, heading): a merged heading spans the names up to the next one
+        self.level2 = [(c.index, c.text) for c in row.filled]
         self.first = -1  # where this table's indicators start in table.indicators
         self.width = 0  # how many names
         self.valued = False
@@ -202,9 +203,10 @@ class TransposedSection:
         assert table is not None
         if self.first < 0:
             self.first, self.width = len(table.indicators), len(row.filled)
-            for i, cell in enumerate(row.filled):
+            for cell in row.filled:
                 cats = Categories()
-                cats.heading(self.level2[min(i, len(self.level2) - 1)], prefer_level1=False)
+                heading = next((t for at, t in reversed(self.level2) if at <= cell.index), self.level2[0][1])
+                cats.heading(heading, prefer_level1=False)
                 table.indicators.append(
                     make_indicator(cats, cell.text, "", reader.path, row.line, first_text_column(cell))
                 )

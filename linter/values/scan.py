@@ -38,7 +38,7 @@ _DIGIT = re.compile(r"\d")  # 一把手, 一对一: an idiom, not a count (units
 # A value run onto the end of its name: 业务工作经费1万元, 法制培训全年三次2万元。 Not the day or
 # the month of a date (完成时间2023年12月31日: 31日 is no value of its own).
 _TRAILING_VALUE = (  # compiled when first needed (_trailing_value): most files never need it
-    rf"(?:{_CMP}\s*)?(?<![\d.年月]){_NOT_A_GROUP}(?:{_NUM})\s*(?:(?:万|亿|千)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?"
+    rf"(?:{_CMP}\s*)?(?<![\d.])(?<!\d年)(?<!\d月){_NOT_A_GROUP}(?:{_NUM})\s*(?:(?:万|亿|千)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月))?"
     r"(?:以上|以内|以下)?[\s。；、，,;.]*$"
 )
 
