@@ -87,6 +87,8 @@ def _colon_blanks(line: str, pattern: re.Pattern, next_line: Callable[[], str]) 
 _COLON = re.compile(r"[:：]")
 _NEXT_LABEL = re.compile(r"[^\s:：|]{2,16}\s*[:：]")
 _HEAD = re.compile(r"[^\s:：|]{2,16}(?:[(（](?:%|万元|元)[)）])?$")
+# A colon _colon_blanks does not pass over: nothing after it, or another label's colon next.
+_BLANK_COLON = re.compile(r"[:：]\s*(?:$|[^\s:：|]{2,16}\s*[:：])")
 
 
 def _pipe_blanks(line: str, pattern: re.Pattern) -> list[tuple[int, str]]:
@@ -128,7 +130,8 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         start = text.lstrip()[:1]
         if start == "|":
             found = _pipe_blanks(text, pattern)
-        elif start and start != "#" and (":" in text or "：" in text):
+        elif start and start != "#" and _BLANK_COLON.search(text):
+            # (a line whose every colon has a value after it, nearly every line, has no blank field)
             found = _colon_blanks(text, pattern, functools.partial(_next_filled, lines, i + 1))
         else:
             continue
