@@ -2,6 +2,7 @@
 character an amount can start with holds no quantity (checks/name_value.py), and a line whose
 every colon has a value after it holds no blank field (checks/blank_fields.py)."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from value_texts import ALPHABET, all_texts
@@ -54,6 +55,7 @@ def _colon_candidate_by_the_loop(line):
     return False
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None)
 @given(st.text(alphabet="ab项目名称:：| \t\u3000\xa0\x1c)(", max_size=30))
 def test_the_colon_search_passes_every_line_the_loop_would_look_at(line):
