@@ -76,17 +76,28 @@ def _colon_blanks(line: str, pattern: re.Pattern, next_line: Callable[[], str]) 
         head = _HEAD.search(line[max(0, colon.start() - 24) : colon.start()].rstrip())
         if head is None:
             continue  # no label before the colon
-        key = _key(head.group(0))
-        label = pattern.search(key) if key else None
-        if label is None or label.end() != len(key):
+        label = _required_label(head.group(0), pattern)
+        if label is None:
             continue
-        found.append((colon.start() - len(head.group(0)) + 1 + label.start(), key[label.start() :]))
+        found.append((colon.start() - len(head.group(0)) + 1 + label[0], label[1]))
     return found if found and _LABEL_START.match(next_line()) else []
+
+
+@lru_cache(maxsize=4096)  # the words before a colon repeat from table to table (指标名称, 产出指标, tables)
+def _required_label(head: str, pattern: re.Pattern) -> tuple[int, str] | None:
+    """(where in ``head`` it starts, the label) when ``head`` ends in a required label, else None."""
+    key = _key(head)
+    label = pattern.search(key) if key else None
+    if label is None or label.end() != len(key):
+        return None
+    return label.start(), key[label.start() :]
 
 
 _COLON = re.compile(r"[:：]")
 _NEXT_LABEL = re.compile(r"[^\s:：|]{2,16}\s*[:：]")
 _HEAD = re.compile(r"[^\s:：|]{2,16}(?:[(（](?:%|万元|元)[)）])?$")
+# A colon _colon_blanks does not pass over: nothing after it, or another label's colon next.
+_BLANK_COLON = re.compile(r"[:：]\s*(?:$|[^\s:：|]{2,16}\s*[:：])")
 
 
 def _pipe_blanks(line: str, pattern: re.Pattern) -> list[tuple[int, str]]:
@@ -128,7 +139,8 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         start = text.lstrip()[:1]
         if start == "|":
             found = _pipe_blanks(text, pattern)
-        elif start and start != "#" and (":" in text or "：" in text):
+        elif start and start != "#" and _BLANK_COLON.search(text):
+            # (a line whose every colon has a value after it, nearly every line, has no blank field)
             found = _colon_blanks(text, pattern, functools.partial(_next_filled, lines, i + 1))
         else:
             continue

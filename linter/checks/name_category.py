@@ -54,18 +54,18 @@ def validate(params: dict) -> None:
 def misfiled(ind, params: dict) -> str | None:
     """The category the indicator belongs in, when it is filed elsewhere."""
     name = core_name(ind.name)
-    # 完成情况 is what core_name takes off (…情况): the printed name is read too
-    printed = HTML_TAG.sub("", ind.name).strip()
     for suffix, cats in params["suffixes"].items():
         if name.endswith(suffix) and cats and ind.level2 not in cats:
             return cats[0]
     filed = {ind.level2, ind.level1, parent_of(ind.level2)} - {None, ""}
     for move in params["moves"]:
-        if filed & set(move["in"]) and (
-            printed.endswith(tuple(move.get("endings", ())))
-            or name.endswith(tuple(move.get("endings", ())))
-            or any(w in name for w in move.get("words", ()))
-        ):
+        if filed.isdisjoint(move["in"]):
+            continue  # (most rows: a move is about a category or two)
+        endings = tuple(move.get("endings", ()))
+        # 完成情况 is what core_name takes off (…情况): the printed name is read too
+        if (
+            endings and (name.endswith(endings) or HTML_TAG.sub("", ind.name).strip().endswith(endings))
+        ) or any(w in name for w in move.get("words", ())):
             return move["belongs"]
     value = ind.value
     if (

@@ -21,6 +21,7 @@ from linter.checks.matching import counter_of
 from linter.glossary import RULE_WORDS
 from linter.values import parse
 from linter.values.numerals import plain_number
+from linter.values.parser import fold
 from linter.values.types import Grade, Quantity, Range, Text
 
 PARAMS = {
@@ -65,9 +66,16 @@ def validate(params: dict) -> None:
         raise ValueError(f"deadline_pattern: not a regular expression: {exc}") from None
 
 
+# Every quantity the grammar reads has an AMOUNT (grammar/value.lark), and every AMOUNT starts
+# with one of these (in the folded text the parser reads: 萬 is 万, ２ is 2).
+_AMOUNT_START = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿半]")
+
+
 @lru_cache(maxsize=16384)  # four rules ask it of every name
 def name_quantities(name: str) -> tuple[Quantity, ...]:
     """The quantities written in a name (培训100人次 → 100人次)."""
+    if _AMOUNT_START.search(fold(name)) is None:
+        return ()  # most names: no quantity can be in them (parsing one costs a hundred times more)
     value = parse(name)
     if isinstance(value, Text):
         found = list(value.quantities)
