@@ -12,12 +12,16 @@ The department block is read leniently: some provinces list 事业发展性支�
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from linter.checks import Hit, Param
-from linter.checks.money import format_yuan, money_slack
+from linter.checks.money import format_yuan, is_read, money_slack
 from linter.model import Document, Funding, Location, Money, Table
+
+if TYPE_CHECKING:
+    from linter.checks.money import ReadMoney
 
 PARAMS = {
     "expenditure": Param(list, ["基本支出", "项目支出"], "budget-block parts that make up the spending"),
@@ -33,15 +37,13 @@ PARAMS = {
 ARGS = ("parts", "sum", "whole", "total", "diff")
 
 
-def _known(money: Money | None) -> bool:
-    return money is not None and money.yuan is not None
-
-
-def _join(parts: list[tuple[str, Money]]) -> str:
+def _join(parts: Sequence[tuple[str, ReadMoney]]) -> str:
     return " + ".join(f"{label} {format_yuan(m.yuan)}" for label, m in parts)
 
 
-def _hit(table: Table | None, location, parts, whole_label: str, whole: Money) -> Hit:
+def _hit(
+    table: Table | None, location, parts: Sequence[tuple[str, ReadMoney]], whole_label: str, whole: ReadMoney
+) -> Hit:
     total = sum((m.yuan for _, m in parts), Decimal(0))
     return Hit(
         location=location,
@@ -56,65 +58,80 @@ def _hit(table: Table | None, location, parts, whole_label: str, whole: Money) -
     )
 
 
-def _adds_up(parts: list[Money], whole: Money) -> bool:
+def _adds_up(parts: Sequence[ReadMoney], whole: ReadMoney) -> bool:
     total = sum((m.yuan for m in parts), Decimal(0))
     slack = money_slack(whole) + sum((money_slack(m) for m in parts), Decimal(0))
     return abs(total - whole.yuan) <= slack
 
 
+def _funding_parts(funding: Funding) -> tuple[list[tuple[str, ReadMoney]], ReadMoney] | None:
+    """(财政拨款 and 其他资金 as read, 资金总额) when they do not add up, else None."""
+    total, fiscal, other = funding.total, funding.fiscal, funding.other
+    if not is_read(total) or not is_read(fiscal):
+        return None
+    parts: list[tuple[str, ReadMoney]] = [("财政拨款", fiscal)]
+    if is_read(other):
+        parts.append(("其他资金", other))
+    return None if _adds_up([m for _, m in parts], total) else (parts, total)
+
+
 def funding_mismatch(funding: Funding) -> bool:
     """True when 资金总额 ≠ 财政拨款 + 其他资金 (a missing 其他资金 counting as none)."""
-    if not _known(funding.total) or not _known(funding.fiscal):
-        return False
-    parts = [funding.fiscal] + ([funding.other] if _known(funding.other) else [])
-    return not _adds_up(parts, funding.total)
+    return _funding_parts(funding) is not None
 
 
 def _funding_hits(doc: Document, table: Table, funding: Funding | None, label: str) -> Iterator[Hit]:
-    if funding is None or not funding_mismatch(funding):
+    found = _funding_parts(funding) if funding is not None else None
+    if found is None:
         return
-    parts = [("财政拨款", funding.fiscal)]
-    if _known(funding.other):
-        parts.append(("其他资金", funding.other))
-    location = funding.total.location or table.location or Location(doc.path)
-    yield _hit(table, location, parts, label, funding.total)
+    parts, total = found
+    location = total.location or table.location or Location(doc.path)
+    yield _hit(table, location, parts, label, total)
+
+
+def _project_totals(doc: Document) -> list[tuple[str, ReadMoney]] | None:
+    """Each project table's 资金总额, when every one was read; None otherwise."""
+    read = [(t.name, m) for t in doc.tables if t.kind == "project" and is_read(m := t.funding.total)]
+    projects = [t for t in doc.tables if t.kind == "project"]
+    if len(projects) < 2 or len(read) < len(projects):
+        return None  # a single project's header is its own total; an unread one leaves a gap
+    if any(not t.indicators and not t.goal for t in projects):
+        return None  # a bare amount row may be a unit's subtotal, not a project: no safe sum
+    return read
 
 
 def document_total_mismatch(doc: Document) -> bool:
     """True when the document's 合计 differs from the sum of its project tables' funding."""
-    if not _known(doc.total):
-        return False
-    projects = [t for t in doc.tables if t.kind == "project"]
-    if len(projects) < 2 or not all(_known(t.funding.total) for t in projects):
-        return False  # a single project's header is its own total; an unread one leaves a gap
-    if any(not t.indicators and not t.goal for t in projects):
-        return False  # a bare amount row may be a unit's subtotal, not a project: no safe sum
-    return not _adds_up([t.funding.total for t in projects], doc.total)
+    total, parts = doc.total, _project_totals(doc)
+    return is_read(total) and parts is not None and not _adds_up([m for _, m in parts], total)
 
 
-def budget_block_mismatch(budget: dict[str, Money], params: dict) -> list[tuple[str, Money]] | None:
+def _read(budget: dict[str, Money], labels: list[str]) -> list[tuple[str, ReadMoney]]:
+    return [(k, m) for k in labels if is_read(m := budget.get(k))]
+
+
+def budget_block_mismatch(budget: dict[str, Money], params: dict) -> list[tuple[str, ReadMoney]] | None:
     """The expenditure parts when they do not add up to the income, under any reading; else None."""
-    income = [(k, budget[k]) for k in params["income"] if _known(budget.get(k))]
-    spend = [(k, budget[k]) for k in params["expenditure"] if _known(budget.get(k))]
-    extra = [(k, budget[k]) for k in params["extra_expenditure"] if _known(budget.get(k))]
+    income = _read(budget, params["income"])
+    spend = _read(budget, params["expenditure"])
+    extra = _read(budget, params["extra_expenditure"])
     if not income or len(spend) < len(params["expenditure"]):
         return None  # a part not printed: nothing to assert
-    whole = Money(text="", yuan=sum((m.yuan for _, m in income), Decimal(0)))
+    whole = sum((m.yuan for _, m in income), Decimal(0))
     slack = sum((money_slack(m) for _, m in income + spend + extra), Decimal(0))
     readings = [spend, spend + extra] if extra else [spend]
     for parts in readings:
         total = sum((m.yuan for _, m in parts), Decimal(0))
-        if abs(total - whole.yuan) <= slack:
+        if abs(total - whole) <= slack:
             return None
     return spend + extra
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     """The hits of funding figures that do not add up: a table's, the document's 合计, a budget block."""
-    if document_total_mismatch(doc):
-        projects = [t for t in doc.tables if t.kind == "project"]
-        parts = [(t.name, t.funding.total) for t in projects]
-        hit = _hit(None, doc.total.location or Location(doc.path), parts, "合计", doc.total)
+    total, parts = doc.total, _project_totals(doc)
+    if is_read(total) and parts is not None and not _adds_up([m for _, m in parts], total):
+        hit = _hit(None, total.location or Location(doc.path), parts, "合计", total)
         hit.args["parts"] = f"{len(parts)} 个项目的资金"
         yield hit
     for table in doc.tables:
@@ -123,7 +140,8 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         if table.budget:
             parts = budget_block_mismatch(table.budget, params)
             if parts is not None:
-                income = [(k, table.budget[k]) for k in params["income"] if _known(table.budget.get(k))]
+                income = _read(table.budget, params["income"])
                 whole = Money(text="", yuan=sum((m.yuan for _, m in income), Decimal(0)))
+                assert is_read(whole)
                 location = parts[0][1].location or table.location or Location(doc.path)
                 yield _hit(table, location, parts, " + ".join(k for k, _ in income), whole)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from linter.checks import Hit, Param, hit_location
 from linter.checks.indicators import scope_of
 from linter.checks.matching import coverage
-from linter.checks.money import format_yuan, money_slack, total_amount, unit_price, value_slack
+from linter.checks.money import format_yuan, is_read, money_slack, total_amount, unit_price, value_slack
 from linter.glossary import MONEY_COST
 from linter.model import Document, Indicator, Table
 from linter.values.types import Expression
@@ -90,11 +90,12 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     """The hits of 成本指标 that restate the project's funding."""
     for table in doc.tables:
         ind = lump_sum_indicator(table, params)
-        if ind is not None:
-            amount = total_amount(ind.value)[0]
+        amounts = total_amount(ind.value) if ind is not None else None
+        funding = table.funding.total
+        if ind is not None and amounts is not None and is_read(funding):
             yield Hit(
                 location=hit_location(ind, "value"),
                 table=table,
                 indicator=ind,
-                args={"amount": format_yuan(amount), "funding": format_yuan(table.funding.total.yuan)},
+                args={"amount": format_yuan(amounts[0]), "funding": format_yuan(funding.yuan)},
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING, TypeGuard
 
 from linter.model import Money
 from linter.values.numerals import plain_number
@@ -67,6 +68,19 @@ def _slack_of_number(written: Decimal, scale: Decimal) -> Decimal:
     if not isinstance(exponent, int) or exponent >= 0:
         return Decimal(0)
     return abs(scale) * Decimal(10) ** exponent / 2
+
+
+if TYPE_CHECKING:
+
+    class ReadMoney(Money):
+        """A Money whose amount was read: what ``is_read`` tells the type checker."""
+
+        yuan: Decimal
+
+
+def is_read(money: Money | None) -> TypeGuard[ReadMoney]:
+    """Whether an amount was printed and read (its 元 known)."""
+    return money is not None and money.yuan is not None
 
 
 def money_slack(money: Money) -> Decimal:

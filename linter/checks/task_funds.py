@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from linter.checks import Hit, Param
-from linter.checks.money import format_yuan, money_slack
-from linter.model import Document, Location, Money, Table
+from linter.checks.money import format_yuan, is_read, money_slack
+from linter.model import Document, Location, Table
 
 PARAMS = {
     "project": Param(list, ["项目支出"], "labels of the project spending in the budget block"),
@@ -39,13 +39,9 @@ ARGS = (
 )  # the keys of a Hit's args
 
 
-def _known(m: Money | None) -> bool:
-    return m is not None and m.yuan is not None
-
-
 def _part(table: Table, labels: list[str]) -> tuple[Decimal, Decimal] | None:
     """(amount, rounding slack) of the labels printed, None when none is."""
-    found = [table.budget[k] for k in labels if _known(table.budget.get(k))]
+    found = [m for k in labels if is_read(m := table.budget.get(k))]
     if not found:
         return None
     return sum((m.yuan for m in found), Decimal(0)), sum((money_slack(m) for m in found), Decimal(0))
@@ -54,7 +50,7 @@ def _part(table: Table, labels: list[str]) -> tuple[Decimal, Decimal] | None:
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     """The hits of department tables whose task amounts do not answer to the budget."""
     for table in doc.tables:
-        amounts = [t.amount for t in table.tasks if _known(t.amount)]
+        amounts = [m for t in table.tasks if is_read(m := t.amount)]
         if len(amounts) < params["min_tasks"] or table.truncated:
             continue
         project = _part(table, params["project"])
