@@ -189,6 +189,24 @@ def run_on_label_pattern() -> str:
     )
 
 
+_BASELINE = re.compile(r"上年|前年|往年|历史|基期")
+
+
+def figure_kind(label: str) -> str | None:
+    """What an evaluation form's figure column holds, by its heading: ``actual`` (全年实际值),
+    ``weight`` (分值, 权重), ``score`` (得分, not 得分计算方法); None for others and for a
+    baseline (上年实际值 is last year's, no actual of this one)."""
+    if _BASELINE.search(label):
+        return None
+    if "实际" in label or "完成值" in label:
+        return "actual"
+    if "分值" in label or "权重" in label:
+        return "weight"
+    if "得分" in label and "方法" not in label:
+        return "score"
+    return None
+
+
 def parent_of(level2: str) -> str | None:
     """The 一级 a known 二级 belongs to (数量指标 → 产出指标), None for an unknown one."""
     return LEVEL2_PARENT.get(level2)

@@ -233,8 +233,8 @@ def rate_name(name: str) -> str:
     ``达到应急指挥平台设计要求`` → ``应急指挥平台设计要求达标率``, ``资金使用合规性`` → ``资金使用合规率``,
     ``是否按时足额发放`` → ``按时足额发放率``, ``…知晓率显著提升`` → ``…知晓率``."""
     name = core_name(name).rstrip("，,。；;、 ")
-    rate = _RATE_THEN_CHANGE.match(name)
-    if rate:
+    rate = _RATE_THEN_CHANGE.match(_LEAD_VERBS.sub("", name) or name)
+    if rate and not ends_with_any(rate.group(1), NOT_RATES):  # 工作效率显著提升: 效率 is no rate
         return rate.group(1)
     stem = _LEAD_VERBS.sub("", name) or name
     if stem.endswith("性"):

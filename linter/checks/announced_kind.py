@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from linter import glossary
 from linter.checks import Hit, Param
 from linter.model import Document, Table
 
@@ -27,8 +28,6 @@ PARAMS = {
     ),
 }
 ARGS = ("announced", "columns")
-
-_SHOWN_COLUMNS = re.compile(r"实际|完成值|得分")
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
@@ -68,6 +67,6 @@ def _evaluation_columns(table: Table) -> str:
     seen: list[str] = []
     for ind in table.indicators:
         for label in ind.remarks:
-            if _SHOWN_COLUMNS.search(label) and "方法" not in label and label not in seen:
+            if glossary.figure_kind(label) in ("actual", "score") and label not in seen:
                 seen.append(label)
     return "、".join(seen) or "实际值、得分"

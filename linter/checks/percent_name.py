@@ -19,7 +19,7 @@ from linter.checks.name_value import name_quantities
 from linter.values.types import Quantity, Range
 
 PARAMS = {
-    "rate_suffixes": Param(list, list(PERCENT_NAME_SUFFIXES), "name endings that name a ratio"),
+    "rate_suffixes": Param(list, PERCENT_NAME_SUFFIXES, "name endings that name a ratio"),
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, ["成本指标"], "categories left alone (cost-not-money covers 成本)"),
     "accepted_endings": Param(

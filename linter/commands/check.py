@@ -11,7 +11,14 @@ import sys
 
 import click
 
-from linter.commands.options import open_run, refuse_to_overwrite, run_into, run_options, setup_errors
+from linter.commands.options import (
+    lang_option,
+    open_run,
+    refuse_to_overwrite,
+    run_into,
+    run_options,
+    setup_errors,
+)
 from linter.i18n import pick
 from linter.outputs import echo
 from linter.rulebook import fails
@@ -56,13 +63,7 @@ from linter.rulebook import fails
 @click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when there are findings (input errors still exit 2)."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the messages.",
-)
+@lang_option()
 @run_options("output")
 @click.option(
     "--show-config", is_flag=True, help="Print the effective configuration for the first path and exit."

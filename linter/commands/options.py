@@ -17,6 +17,11 @@ def split_list(values: tuple[str, ...]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def lang_option(help: str = "Language of the messages."):
+    """``--lang zh|en``, Chinese by default: every command that writes words for people."""
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help=help)
+
+
 def run_options(what: str):
     """--select, --ignore, --rules-dir, --config, -j/--jobs and -v/--verbose; ``what`` the command
     writes ("output", "report"), for the help of --jobs."""

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from linter.commands.options import open_run, refuse_to_overwrite, run_into, run_options
+from linter.commands.options import lang_option, open_run, refuse_to_overwrite, run_into, run_options
 
 
 class _OneLineUsageErrors(click.Command):
@@ -38,13 +38,7 @@ class _OneLineUsageErrors(click.Command):
 @click.option(
     "--title", default=None, help="The page's title (default: a fixed title, so that reruns compare equal)."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the messages and of the page.",
-)
+@lang_option("Language of the messages and of the page.")
 @run_options("report")
 def report_command(paths, output, title, lang, select, ignore, rules_dirs, config_file, jobs, verbose):
     """Write an HTML report of target tables (files, folders, globs): totals, charts, findings, tables."""

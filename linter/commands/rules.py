@@ -9,6 +9,7 @@ import sys
 
 import click
 
+from linter.commands.options import lang_option
 from linter.outputs import echo
 
 
@@ -23,7 +24,7 @@ def _load(rules_dirs):
 
 
 @click.command("rules")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@lang_option()
 @click.option(
     "--rules-dir",
     "rules_dirs",

@@ -11,6 +11,8 @@ import sys
 
 import click
 
+from linter.commands.options import lang_option
+
 HOST = "127.0.0.1"
 PREFERRED_PORT = 8765  # the same address every day when it is free (a bookmark keeps working)
 
@@ -23,13 +25,7 @@ PREFERRED_PORT = 8765  # the same address every day when it is free (a bookmark 
     help="Port to listen on (default: 8765 when free, else any free port).",
 )
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the page (each visitor may switch).",
-)
+@lang_option("Language of the page (each visitor may switch).")
 @click.option(
     "--config",
     "config_file",

@@ -97,7 +97,7 @@ class ColumnMap:
         (全年实际值, 实际完成值) and a score (得分)? A 分值 / 权重 column alone weights a target table
         too, an actual value alone is a monitoring form's (b05: 实际完成值 | 未达到指标值原因), and a
         上年实际值 is a target table's baseline."""
-        kinds = {_figure_kind(c.label) for c in self.columns.values() if not _BASELINE.search(c.label)}
+        kinds = {glossary.figure_kind(c.label) for c in self.columns.values()}
         return {"actual", "score"} <= kinds
 
     def figure_columns(self) -> list[str]:
@@ -113,7 +113,7 @@ class ColumnMap:
                 continue
             if column.role == "value":
                 kinds.append("value")
-            elif not _BASELINE.search(column.label) and (kind := _figure_kind(column.label)) is not None:
+            elif (kind := glossary.figure_kind(column.label)) is not None:
                 kinds.append(kind)
         return kinds if 3 <= len(kinds) <= 4 else []
 
@@ -367,17 +367,6 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
 
 
 _EXPLAINS = re.compile(r"说明|解释|描述|内容")
-_BASELINE = re.compile(r"上年|前年|往年|历史|基期")
-
-
-def _figure_kind(label: str) -> str | None:
-    if "实际" in label or "完成值" in label:
-        return "actual"
-    if "分值" in label or "权重" in label:
-        return "weight"
-    if "得分" in label and "方法" not in label:
-        return "score"
-    return None
 
 
 def _is_unit(text: str) -> bool:
