@@ -65,10 +65,12 @@ def test_a_row_view_holds_only_what_a_row_check_may_read():
         "数量指标",
     )
     assert row.value is ind.value
-    for outside in ("location", "value_location", "remarks", "period_value", "level1_printed", "table"):
-        assert hasattr(ind, outside) or outside == "table"
+    for outside in ("location", "value_location", "remarks", "period_value", "level1_printed"):
+        assert hasattr(ind, outside)  # an Indicator field the RowView hides
         with pytest.raises(AttributeError):
             getattr(row, outside)
+    with pytest.raises(AttributeError):
+        row.table  # noqa: B018 — no way from a row to its table
     with pytest.raises(dataclasses.FrozenInstanceError):
         row.name = "别的名称"  # type: ignore[misc]
 
@@ -155,6 +157,8 @@ def test_every_hit_carries_only_the_args_its_check_type_declares():
         for doc in docs:
             for hit in r.module.check(doc, r.params):
                 given |= set(hit.args)
+        if r.examples["fail"]:
+            assert given, (r.slug, "no hit on any example: its declared args were never exercised")
         assert given <= declared, (r.slug, given - declared)
 
 

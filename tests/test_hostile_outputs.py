@@ -28,7 +28,7 @@ def one_error(result, *words: str, bilingual: bool = True) -> str:
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and result.stderr.endswith("\n"), result.stderr
     assert lines[0].startswith("indicator-lint: "), lines[0]
-    assert "/ " in lines[0] or not bilingual  # Chinese / English
+    assert ("/ " in lines[0]) == bilingual, lines[0]  # Chinese / English, or one language only
     for word in words:
         assert word in lines[0], lines[0]
     return lines[0]

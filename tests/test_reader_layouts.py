@@ -184,6 +184,7 @@ def test_a_cut_table_is_truncated_and_not_judged_for_what_is_missing(cli, tmp_pa
     assert table.truncated
     assert not doc.problems
     whole = read_path(next(CORPUS.parent.parent.joinpath("examples").glob("000_*.txt")))
+    assert len(whole.tables) == 4
     assert not any(t.truncated for t in whole.tables)  # tables the text ends after are whole
 
     path = tmp_path / "cut.txt"

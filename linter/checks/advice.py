@@ -225,7 +225,7 @@ _RATE_THEN_CHANGE = re.compile(
     r"^(.{2,}?(?:率|比例|占比))(?:显著|明显|有效|进一步|大幅|逐步|不断|稳步)?"
     r"(?:提升|提高|增加|增长|下降|降低|减少)$"
 )
-_CLAUSE = re.compile(r"[，,；;。]")
+CLAUSE = re.compile(r"[，,；;。]")  # a clause mark: a name that is a sentence
 
 
 def rate_name(name: str) -> str:
@@ -247,7 +247,7 @@ def rate_name(name: str) -> str:
 def names_one_rate(name: str) -> bool:
     """Whether a rate can be named after this name: not a sentence (为民众办好事,办实事 holds two
     things, and no one ratio)."""
-    return _CLAUSE.search(core_name(name).rstrip("，,。；;、 ")) is None
+    return CLAUSE.search(core_name(name).rstrip("，,。；;、 ")) is None
 
 
 def name_without(name: str, figures: list[str]) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from linter.checks import Param, RowView, row_check
+from linter.checks.advice import CLAUSE
 from linter.checks.indicators import contains_any, core_name, ends_with_any
 from linter.glossary import HTML_TAG, RULE_WORDS
 from linter.values import parse
@@ -117,7 +118,6 @@ ARGS = ("reason", "reason_zh", "reason_en")
 # names without them need no trip through the parser.
 _DATE_HINT = re.compile(r"[年月日底末初旬季]|\d\s*[-.\/]\s*\d")
 
-_CLAUSE_MARK = re.compile(r"[，,；;。]")
 
 MAX_NAME = 300  # far beyond any real indicator name
 
@@ -143,7 +143,7 @@ def reason(name: str, value, params: dict, printed: str | None = None) -> str | 
         return "deadline"
     if deadline:  # 11月底前完成建设: the deadline is value-in-name's; 完成建设 is judged here
         name = (name[: deadline.start()] + name[deadline.end() :]).strip()
-    clause = _CLAUSE_MARK.search(name) is not None
+    clause = CLAUSE.search(name) is not None
     action = _action((printed or name)[:MAX_NAME], value, params)
     if action:
         return action

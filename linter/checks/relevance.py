@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from linter.checks import Hit, Param, hit_location
-from linter.checks.indicators import contains_any, is_blank_row
+from linter.checks.indicators import contains_any, unjudged
 from linter.model import Document, Indicator, Table
 
 PARAMS = {
@@ -163,8 +163,10 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     for table in doc.tables:
         own = _programmes(table.name, patterns)
         for ind in table.indicators:
-            found = None if ind.value_unknown else _reason(ind, table, own, patterns, families, params)
-            if found is None or is_blank_row(ind):
+            if unjudged(ind):
+                continue
+            found = _reason(ind, table, own, patterns, families, params)
+            if found is None:
                 continue
             word, project = found
             yield Hit(

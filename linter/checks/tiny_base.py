@@ -20,6 +20,7 @@ from linter.checks import Hit, Param, hit_location
 from linter.checks.indicators import scope_of, unjudged
 from linter.checks.matching import bigrams
 from linter.model import Document, Indicator
+from linter.values.numerals import plain_number
 from linter.values.types import Quantity
 
 PARAMS = {
@@ -79,8 +80,7 @@ def _words(name: str, generic: list[str]) -> frozenset[str]:
 
 
 def _share_text(share: Decimal) -> str:
-    text = f"{share:.1f}".rstrip("0").rstrip(".")
-    return f"{text}%"
+    return f"{plain_number(share.quantize(Decimal('0.1')))}%"
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 from linter.checks import Hit, Param
 from linter.model import Document, Indicator, Table
+from linter.values.numerals import plain_number
 
 PARAMS = {
     "total": Param(float, 100.0, "what a table's weights add up to when no 一级 prints its share"),
@@ -86,10 +87,6 @@ def check_table(table: Table, params: dict) -> Iterator[Hit]:
         yield hit
 
 
-def _number(d: Decimal) -> str:
-    return format(d.normalize(), "f") if d == d.to_integral_value() else format(d, "f")
-
-
 def _judge(
     table: Table, members: list[tuple[Indicator, Decimal]], target: Decimal, label: str, params: dict
 ) -> Hit | None:
@@ -97,15 +94,15 @@ def _judge(
     if total == target:
         return None
     shown = members[: params["shown_rows"]]
-    listed = [f"{ind.name} {_number(w)}" for ind, w in shown]
+    listed = [f"{ind.name} {plain_number(w)}" for ind, w in shown]
     rest = len(members) - len(shown)
     first = members[0][0]
     return Hit(
         location=first.location,
         table=table,
         args={
-            "sum": _number(total),
-            "target": _number(target),
+            "sum": plain_number(total),
+            "target": plain_number(target),
             "part": {"zh": f"{label}下" if label else "", "en": f" under {label}" if label else ""},
             "items": {
                 "zh": "、".join(listed) + (f" 等{len(members)}行" if rest else ""),

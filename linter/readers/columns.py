@@ -90,7 +90,7 @@ class ColumnMap:
         """Is a score column (分值, 权重, 得分) printed right after the value?"""
         value = self.index_of("value")
         after = self.columns.get(value + 1) if value is not None else None
-        return after is not None and any(word in after.label for word in ("分值", "权重", "得分"))
+        return after is not None and glossary.figure_kind(after.label) in ("weight", "score")
 
     def evaluates(self) -> bool:
         """Does the heading print what a self-evaluation adds to the targets: the year's actual value

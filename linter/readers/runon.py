@@ -90,7 +90,7 @@ _LABEL = re.compile(f"(?:{glossary.run_on_label_pattern()}){_LABEL_NOTE}")
 _OTHER_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}(?:指标|[(（][\u4e00-\u9fff]{1,6}指标[)）])")
 _NATURE_END = re.compile(r"-?\s*(定量|定性)\s*$")
 # Where a value may begin: a digit or the first character of a comparator.
-_VALUE_START = re.compile(rf"\d|{comparator_pattern(2)}|[≥≤<>=≧≦]")  # on folded text (＞ ═ ⩾ → > = ≥)
+_VALUE_START = re.compile(rf"\d|{comparator_pattern(2)}")  # on folded text (＞ ═ ⩾ → > = ≥)
 # The end of a unit the grammar does not read (.每天 after 17元/人), before an explanation or the end.
 _UNIT_TAIL = re.compile(r"[.·．*×][\u4e00-\u9fff]{1,3}(?=反映|$)")
 _CLAUSE = re.compile(r"^[,，;；][\u4e00-\u9fff]")  # a figure inside a sentence: the sentence goes on
