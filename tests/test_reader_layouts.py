@@ -381,3 +381,57 @@ def test_reread_fixes_of_the_run_on_reader():
     text = "质量指标\t\t时效指标\t数量指标\n合格率\t优良率\t及时率\t扶持村数\n"
     got = [i.level2 for i in read_text(text, "t.txt").tables[0].indicators]
     assert got == ["质量指标", "质量指标", "时效指标", "数量指标"]
+
+
+def test_a_table_graded_excellent_to_poor_run_into_one_paragraph():
+    doc = corpus(
+        "b12"
+    )  # 績效指標分類 | 績效指標 | 描述 | 評價標準 優 良 中 差 | 確定依據, traditional, run on
+    table = doc.tables[0]
+    assert (
+        table.name == "2019年中央財政困難群眾救助補助"
+    )  # from the title, without 邯財社…號提前下達 and 預算指標
+    assert [(i.level1, i.name, i.value_text) for i in table.indicators] == [
+        ("产出指标", "救助覆蓋率", "100%"),
+        (
+            "产出指标",
+            "農村低保救助資金按標準發放的比率",
+            "90%",
+        ),  # no label: it follows 評價 basis of the row above
+        ("效益指标", "救助對象對救助工作滿意度(%)", "85%"),
+    ]
+    first = table.indicators[0].remarks
+    assert [first["良"], first["中"], first["差"]] == ["90%", "85%", "85%"]  # the lower grades are kept
+    assert first["评价标准确定依据"] == "按臨時救助標準評價"  # the basis, not the next row's name
+    assert len(doc.tables) == 1  # 2、…邯財社2018126號提前下達…: the next table's cut title, no row
+
+
+def test_graded_columns_in_a_separated_table():
+    text = (
+        "绩效指标分类\t绩效指标\t绩效指标描述\t优\t良\t中\t差\t评价标准确定依据\n"
+        "产出指标\t救助覆盖率\t是否应救尽救\t100%\t90%\t85%\t85%\t按标准评价\n"
+        "\t发放及时率\t按月发放\t95%\t90%\t80%\t70%\t按标准评价\n"
+    )
+    doc = read_text(text, "t.txt")
+    assert [(i.level1, i.name, i.value_text) for t in doc.tables for i in t.indicators] == [
+        ("产出指标", "救助覆盖率", "100%"),
+        ("产出指标", "发放及时率", "95%"),
+    ]
+    # after the grades, a basis with no value after it is the row's own; one followed by a row it
+    # does not end that row with is left to that row's name rather than guessed
+    assert split_fused_row("救助覆盖率是否应救尽救100%90%85%85%按标准评价", True, places=4, closed=True) == [
+        "救助覆盖率",
+        "是否应救尽救",
+        "100%",
+        "90%",
+        "85%",
+        "85%",
+        "按标准评价",
+    ]
+    cells = split_fused_row(
+        "救助覆盖率应救尽救100%90%85%85%按标准评价及时率按月发放95%90%80%70%按月评价",
+        True,
+        places=4,
+        closed=True,
+    )
+    assert cells[-1] == "按标准评价及时率按月发放95%90%80%70%按月评价"  # the next row, whole

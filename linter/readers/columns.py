@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from linter import glossary
-from linter.readers.form_labels import column_role
+from linter.readers.form_labels import BARE_NAME_HEADINGS, column_role
 from linter.readers.layout import Cell
 from linter.values import parse, split_name_value
 from linter.values.transform import comparator_pattern
@@ -48,7 +48,8 @@ class ColumnMap:
     """The table's columns by index, as its heading row names them."""
 
     columns: dict[int, Column]
-    places: int = 0  # value columns, one per place (新罗区 | 永定区 | …)
+    places: int = 0  # value columns, one per place (新罗区 | 永定区 | …) or grade (优 | 良 | 中 | 差)
+    closed: bool = False  # a remark column follows those (评价标准确定依据)
 
     @classmethod
     def from_cells(cls, cells: list[Cell]) -> ColumnMap:
@@ -59,14 +60,18 @@ class ColumnMap:
                 role = "remark"  # an unknown heading is an extra column: keep what it holds
             columns[cell.index] = Column(role or "skip", cell.text, unit)
         roles = {c.role for c in columns.values()}
-        places = 0
-        for column in columns.values():
-            if column.role == "place":  # the first place's column is the value when none is named
+        places, last_place = 0, -1
+        for index, column in columns.items():
+            # one value column per place, or per grade (优 | 良 | 中 | 差): the first is the value
+            # when none is named
+            if column.role in ("place", "grade"):
                 column.role = "remark" if "value" in roles else "value"
                 roles.add("value")
-                places += 1
+                places, last_place = places + 1, index
         if "name" not in roles:  # 指标 | 指标权重 | 计量单位 | 指标值: a table with no levels at all
-            bare = next((c for c in columns.values() if c.role == "skip" and c.label == "指标"), None)
+            bare = next(
+                (c for c in columns.values() if c.role == "skip" and c.label in BARE_NAME_HEADINGS), None
+            )
             if bare is not None:
                 bare.role = "name"
         if "value" not in roles:  # a table printing one value column, called 实施期指标值
@@ -74,7 +79,8 @@ class ColumnMap:
                 if c.role == "period_value":
                     c.role = "value"
                     break
-        return cls(columns, places)
+        closed = places > 1 and any(i > last_place and c.role == "remark" for i, c in columns.items())
+        return cls(columns, places, closed)
 
     def index_of(self, role: str) -> int | None:
         return next((i for i, c in self.columns.items() if c.role == role), None)

@@ -34,6 +34,7 @@ from linter.readers import html_cells, narrative, shown
 from linter.readers.amounts import looks_like_amount, money
 from linter.readers.columns import ColumnMap, fits_column, looks_like_value, place_row
 from linter.readers.form_labels import (
+    DOCUMENT_NUMBER,
     MONEY_ROLES,
     TEXT_ROLES,
     BlockLabel,
@@ -595,9 +596,13 @@ class FormReader:
                 scored=self.columns.scored_after_value(),
                 places=self.columns.places,
                 figures=self.columns.figure_columns(),
+                closed=self.columns.closed,
             )
             if _CODE_FIRST.match(cell.text) and not (self.cats.level1 or self.cats.level2):
                 return  # 505006州民族特殊教育学校30.00: the unit's line above its indicators
+            if DOCUMENT_NUMBER.search(cell.text):
+                self.close_table()  # 邯财社2018126号提前下达…: the next table's title, run on from the last row
+                return
             if len(parts) == 1 and parts[0] in ("定量", "定性"):
                 return  # the -定性 left of an empty 二级 row
             if len(parts) > 1 and is_other_label(parts[0]):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter import glossary
 from linter.glossary import strip_fill_notes
 from linter.readers.layout import compact
 from linter.textcache import short_text_cache
@@ -50,7 +51,8 @@ _BLOCK = (
     (
         "misc",
         r"项目属性|项目类[型别]|填报单位|编制单位|申报单位|基本信息|财政供养人员数|下属二级单位数"
-        r"|项目来源|上年结转|项目概况|立项依据|其他需要说明(?:的)?事项|项目(?:负责|责任)人(?:及(?:联系)?电话|及联系方式)?|联系人|联系电话|项目编码|项目代码|资金性质|绩效目标|单位编码|预算年度",
+        r"|项目来源|上年结转|项目概况|立项依据|其他需要说明(?:的)?事项|项目(?:负责|责任)人(?:及(?:联系)?电话|及联系方式)?|联系人|联系电话|项目编码|项目代码|资金性质|绩效目标|单位编码|预算年度"
+        r"|(?:中央|省级|市级|县级)(?:财政|主管)部门",  # a transfer's departments level by level
     ),
 )
 _BLOCK_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _BLOCK)
@@ -102,8 +104,9 @@ def block_label(text: str) -> BlockLabel | None:
 
 # Indicator-table column headings.
 _COLUMNS = (
-    # 一级 / 二级 / 三级 alone: a merged heading cell cut short in the dump (``一级 |``)
-    ("level1", r"一级指标(?:名称)?|一级"),
+    # 一级 / 二级 / 三级 alone: a merged heading cell cut short in the dump (``一级 |``); a 指标分类
+    # column holds the 一级 of a form graded 优/良/中/差 (邯郸 2019)
+    ("level1", r"一级指标(?:名称)?|一级|(?:绩效)?指标分类"),
     ("level2", r"二级指标(?:名称)?|二级"),
     ("name", r"三级指标(?:名称|内容)?|三级|指标名称|绩效指标名称|指标内容|具体指标|三级指标\(指标名称\)"),
     (
@@ -122,16 +125,21 @@ _COLUMNS = (
         r"计算符号|运算符号|比较符号|符号|(?:绩效)?指标性质|指标方向性?|度量符号|指标值类型|指标类型",
     ),
     ("unit", r"(?:绩效)?度量单位|计量单位|指标单位|指标值单位|单位"),
+    # 优 | 良 | 中 | 差: the standard each grade asks, under 评价标准; the best one is the target
+    ("grade", r"优|良|中|差"),
     ("project", r"项目名称|项目"),
     ("amount", r"(?:项目)?(?:金额|资金|预算金额|预算数|资金总额)"),
     ("skip", r"名称|序号|编号|指标|绩效指标|绩效|绩"),
 )
 _COLUMN_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _COLUMNS)
+# A bare 指标 or 绩效指标 heading names the indicators' column of a table with no 三级 heading.
+BARE_NAME_HEADINGS = ("指标", "绩效指标")
 INDICATOR_ROLES = frozenset({"level1", "level2", "name", "value", "period_value"})
 # Extra columns kept as remarks under their printed label.
 REMARK_WORDS = (
     "指标解释",
     "指标说明",
+    "描述",
     "绩效标准",
     "评分标准",
     "评价标准",
@@ -178,7 +186,7 @@ def column_role(text: str) -> tuple[str, str]:
 def is_indicator_header(texts: list[str]) -> bool:
     """Does this row of cells head an indicator table (一级指标 二级指标 三级指标 指标值 …)?"""
     roles = {column_role(t)[0] for t in texts if t}
-    if any(compact(t) == "指标" for t in texts):
+    if any(compact(t) in BARE_NAME_HEADINGS for t in texts):
         roles.add("name")  # 指标 | 指标权重 | 计量单位 | 指标值: a table with no levels (see ColumnMap)
     core = roles & INDICATOR_ROLES
     return len(core) >= 2 and ("name" in core or "level2" in core)
@@ -215,6 +223,11 @@ def _project_list_role(text: str) -> tuple[str, str] | None:
 
 # Title, year and currency lines of the document.
 _TITLE = re.compile(r"绩效(?:评价)?(?:目标|指标)\S{0,8}表|绩效目标(?:申报|公开)")
+# A notice's number (邯财社〔2018〕126号, brackets lost on mirror sites): titles print it, rows do not
+DOCUMENT_NUMBER = re.compile(
+    r"[\u4e00-\u9fff][财財][\u4e00-\u9fff]{0,2}[〔\[(（]?(?:19|20)\d\d[〕\])）]?\d{1,4}[号號]"
+)
+_NOTICE_WORDS = re.compile(rf"^(?:{DOCUMENT_NUMBER.pattern})?(?:关于|關於)?(?:提前)?(?:下达|下達)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_NUMBER = re.compile(r"^(?:附件\s*\d*\s*[:：]?|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+\s*、)\s*")
 _YEAR_LINE = re.compile(r"^[(（]?\s*(?:(?:19|20)\d{2})\s*年度?\s*[)）]?$")
@@ -223,15 +236,20 @@ _CURRENCY = re.compile(r"(?:金额|货币|资金)?单位\s*[:：]\s*(万元|元|
 
 def is_title(text: str) -> bool:
     """Whether a line is the form's title (…绩效目标表)."""
-    return len(text) <= 80 and bool(_TITLE.search(text))
+    return len(text) <= 80 and bool(_TITLE.search(glossary.simplified(text)))  # 績效目標表 too
 
 
 def name_in_title(title: str) -> str:
     """What a title calls its table: ``附件3 2020年…(第二批扶贫开发项目)绩效目标表`` → the words before
     绩效目标表, without the attachment number or list numbering; '' when nothing is left."""
-    m = _TITLE.search(title)
+    m = _TITLE.search(glossary.simplified(title))  # one character for one
     name = title[: m.start()] if m else title
     name = _TITLE_NUMBER.sub("", name.lstrip("#").strip())
+    # 邯财社2018126号提前下达2019年…补助预算指标绩效目标表: the notice's number and verb, and the
+    # budget indicator it grants, are not the project's name
+    name = _NOTICE_WORDS.sub("", name)
+    if glossary.simplified(name).endswith("预算指标"):
+        name = name[:-4]
     return name.strip(" :：-—") if len(name) >= 2 else ""
 
 

@@ -72,13 +72,17 @@ def clean(text: str) -> str:
     """Text without HTML tags, entities, markdown emphasis, pinyin glosses or surplus white space."""
     if "<" in text:
         text = HTML_TAG.sub(" ", text)
-    if "(" in text:
-        text = _PINYIN_GLOSS.sub("", text)
+    text = without_glosses(text)
     if "&" in text:
         text = html.unescape(text)
     if "**" in text:  # markdown emphasis, in pairs; a lone ** is a template's blank (≥**人): kept
         text = _EMPHASIS.sub(r"\1", text)
     return _SPACE.sub(" ", text).strip()
+
+
+def without_glosses(text: str) -> str:
+    """``text`` without the pinyin a mirror site prints after characters (績(jī)效 → 績效)."""
+    return _PINYIN_GLOSS.sub("", text) if "(" in text else text
 
 
 @short_text_cache(4096)  # each cell is compared as a label many times over (header, block, column)

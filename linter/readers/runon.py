@@ -18,10 +18,13 @@ import re
 from linter import glossary
 from linter.readers.figures import split_figures
 from linter.readers.form_labels import is_indicator_header
+from linter.readers.layout import without_glosses
 from linter.values.parser import fold, parse_exact
 from linter.values.transform import comparator_pattern
 from linter.values.types import Direction, Grade, Text
 
+# The grades' headings under a 评价标准 heading, printed after the rest of the heading row
+_GRADES = "优良中差"
 # Column headings as they are printed, longest first so that 指标值内容 is not cut as 指标值 + 内容.
 _HEADINGS = sorted(
     (
@@ -66,12 +69,22 @@ _HEADINGS = sorted(
         "得分",
         "未完成原因分析",
         "偏差原因分析及改进措施",
+        "绩效指标分类",
+        "指标分类",
+        "绩效指标描述",
+        "指标描述",
+        "绩效指标评价标准",
+        "评价标准确定依据",
+        "评价标准",
+        "绩效指标",
+        _GRADES,
     ),
     key=len,
     reverse=True,
 )
 _HEADING = re.compile("|".join(re.escape(h) for h in _HEADINGS))
-# In a whole table run into one paragraph: the heading row (a run of headings, each perhaps marked
+# In a whole table run into one paragraph: the header block is cut before its labels, after a
+# title (…绩效目标表) and before a numbered title (1、…); then the heading row (a run of headings, each perhaps marked
 # * as required, and the places of a per-place value column), then the rows.
 _PLACE = r"[\u4e00-\u9fff]{2,3}(?:区|县|市|镇|乡)"
 _HEADING_OR_PLACE = re.compile(rf"{_HEADING.pattern}|{_PLACE}")
@@ -80,7 +93,7 @@ _LABEL_NOTE = r"(?:[(（](?:\d+(?:-\d+)?分|[^()（）]{0,8}必填[^()（）]{0,
 _BLOCK_WORD = re.compile(
     r"(?=(?:项目名称|主管部门|实施单位|年度资金总额|财政拨款|其他资金|项目负责人(?:电话)?"
     r"|联系电话|预算执行率权重|项目期|项目属性)[:：])"
-    r"|(?<!年度)(?=资金总额[:：])|(?=年度总体目标|年度目标)|(?<!年度)(?=总体目标)"
+    r"|(?<!年度)(?=资金总额[:：])|(?=年度总体目标|年度目标)|(?<!年度)(?=总体目标)|(?<=绩效目标表)|(?<=\s)(?=\d{1,2}、)"
 )
 # Category labels as printed at the start of a run-on row (the 一级, then the 二级), matched on
 # the text in simplified characters (mirror sites print 數量指標).
@@ -105,7 +118,8 @@ _SCORE = re.compile(r"[12][05]|30|5")
 _DIGITS = re.compile(r"[\d.]+")
 _SCORE_AFTER = re.compile(r"^(\d{2,}?)([12][05]|30|5)$")
 # The word an indicator's name ends with when it names what is measured (a rate, a count).
-_MEASURE_END = re.compile(r"率|数量|人数|次数|个数|户数|人次")
+# (满意度(%): a unit note printed after the name is the name's.)
+_MEASURE_END = re.compile(r"(?:率|数量|人数|次数|个数|户数|人次|满意度)(?:\([%％]\))?")
 _TRAILING_MARKS = frozenset(".。,，;；、")
 _SCAN = 80  # a value is looked for in the first 80 characters only: bounded work per row
 _LONGEST = 16  # the longest value tried (2023年12月31日前, ≥100000平方米)
@@ -113,7 +127,7 @@ _LONGEST = 16  # the longest value tried (2023年12月31日前, ≥100000平方�
 
 def split_fused_heading(text: str) -> list[str] | None:
     """The headings of a heading row printed with no separator; None when it is not one."""
-    compact = re.sub(r"\s+", "", text)
+    compact = glossary.simplified(re.sub(r"\s+", "", text))  # 績效指標分類 is 绩效指标分类
     pieces, pos = [], 0
     for m in _HEADING_OR_PLACE.finditer(compact):
         if m.start() != pos:
@@ -123,24 +137,43 @@ def split_fused_heading(text: str) -> list[str] | None:
     places = [i for i, p in enumerate(pieces) if p not in _HEADINGS]
     if places and (places[0] == 0 or pieces[places[0] - 1] != "区域目标值"):
         return None  # a place is a heading only in the 区域目标值 columns
+    pieces = _grades_in_place(pieces)
     return pieces if pos == len(compact) and is_indicator_header(pieces) else None
+
+
+def _grades_in_place(pieces: list[str]) -> list[str]:
+    """The headings with the grades (优良中差, printed after the whole heading row) put where the
+    评价标准 heading stands over them: those are the columns' order in every row."""
+    if _GRADES not in pieces:
+        return pieces
+    pieces = [p for p in pieces if p != _GRADES]
+    at = next((i for i, p in enumerate(pieces) if p.endswith("评价标准")), len(pieces))
+    return [*pieces[:at], *_GRADES, *pieces[at + 1 :]]
 
 
 def split_paragraph(text: str) -> list[str] | None:
     """A whole table run into one paragraph (a notice reposted as one line): its header block cut
     before each label, its heading row, and its rows cut before each category label that follows
     other text; None when the paragraph holds no heading row."""
-    levels = None
-    for m in _HEADING_RUN.finditer(text):
-        if sum(1 for h in ("一级指标", "二级指标", "三级指标") if h in m.group()) >= 2:
-            levels = m
-            break
-    if levels is None:
+    text = without_glosses(text)
+    heading = next(
+        (
+            m
+            for m in _HEADING_RUN.finditer(glossary.simplified(text))
+            if split_fused_heading(m.group().replace("*", ""))
+        ),
+        None,
+    )
+    if heading is None:
         return None
-    before, rows = text[: levels.start()], text[levels.end() :]
-    lines = [p for p in _BLOCK_WORD.split(before) if p]
-    lines.append(levels.group().replace("*", ""))
-    cuts = [m.start() for m in _LABEL.finditer(rows) if m.start() and not _ends_with_label(rows[: m.start()])]
+    before, rows = text[: heading.start()], text[heading.end() :]
+    cuts = [m.start() for m in _BLOCK_WORD.finditer(glossary.simplified(before))]  # 預算: one for one
+    lines = [before[a:b] for a, b in zip([0, *cuts], [*cuts, len(before)], strict=True) if before[a:b]]
+    lines.append(heading.group().replace("*", ""))
+    simple = glossary.simplified(rows)  # 產出指標 is 产出指标, one character for one
+    cuts = [
+        m.start() for m in _LABEL.finditer(simple) if m.start() and not _ends_with_label(simple[: m.start()])
+    ]
     lines.extend(rows[a:b] for a, b in zip([0, *cuts], [*cuts, len(rows)], strict=True) if rows[a:b])
     return lines
 
@@ -149,12 +182,15 @@ def _ends_with_label(text: str) -> bool:
     return any(m.end() == len(text) for m in _LABEL.finditer(text[-24:]))
 
 
-def split_fused_row(text: str, explained: bool = False, scored: bool = False, places: int = 0) -> list[str]:
+def split_fused_row(
+    text: str, explained: bool = False, scored: bool = False, places: int = 0, closed: bool = False
+) -> list[str]:
     """A run-on row cut into its leading category labels, the name, the value and the rest.
     ``explained``: the heading prints an explanation column between the name and the value;
     ``scored``: a 分值 column right after the value, whose figure runs into it (210010);
-    ``places``: that many value columns, one per place, whose one-digit values run together."""
-    cells, following = split_fused_row_and_rest(text, explained, scored, places)
+    ``places``: that many value columns, one per place or grade, whose one-digit values run
+    together; ``closed``: a remark column after those."""
+    cells, following = split_fused_row_and_rest(text, explained, scored, places, closed=closed)
     return [*cells, following] if following else cells
 
 
@@ -164,10 +200,12 @@ def split_fused_row_and_rest(
     scored: bool = False,
     places: int = 0,
     figures: list[str] | None = None,
+    closed: bool = False,
 ) -> tuple[list[str], str]:
     """``split_fused_row``, and the text of the next row when it runs on after this one's values
-    (a table with one value column per place: the places' values end the row). ``figures``: the
-    kinds of a self-evaluation's figure columns after the name (``ColumnMap.figure_columns``)."""
+    (a table with one value column per place or grade: those values end the row, or a remark
+    column after them when ``closed``). ``figures``: the kinds of a self-evaluation's figure
+    columns after the name (``ColumnMap.figure_columns``)."""
     following = ""
     text = text.strip()
     nature = _NATURE_END.search(text)
@@ -208,11 +246,8 @@ def split_fused_row_and_rest(
                 cells[-1], value, rest = head + value, rest, ""
             value, rest = _value_and_rest(value, rest, scored, places)
             cells.extend([value] if value else [])
-            if places > 1:
-                others, following = _place_values(rest, places - 1)
-                cells.extend(others)
-            elif rest:
-                cells.append(rest)
+            after, following = _after_value(rest, places, closed)
+            cells.extend(after)
     if nature:
         cells.append(nature.group(1))
     return cells, following
@@ -273,6 +308,17 @@ def _is_value(value: object) -> bool:
     return value is not None and not isinstance(value, Text) and not getattr(value, "noun", None)
 
 
+def _after_value(rest: str, places: int, closed: bool) -> tuple[list[str], str]:
+    """The cells after a run-on row's value, and the next row's text where it runs on after them."""
+    if places <= 1:
+        return ([rest] if rest else []), ""
+    others, following = _place_values(rest, places - 1)
+    if closed and following:
+        remark, following = _closing_remark(following)
+        others.extend([remark] if remark else [])
+    return others, following
+
+
 def _place_values(text: str, count: int) -> tuple[list[str], str]:
     """The other places' values at the start of ``text`` (>=95%>=95%…, 312222), and what follows
     them: the next row, when the text goes on (项目完成率反映…)."""
@@ -298,10 +344,23 @@ def _place_values(text: str, count: int) -> tuple[list[str], str]:
     return values, text[pos:]
 
 
+def _closing_remark(text: str) -> tuple[str, str]:
+    """The remark closing a row after its places' or grades' values, and the next row run on after
+    it. With no value in the text it is all remark; a remark every row repeats (按临时救助标准评价)
+    is known where the text also ends with it, after the next row's values; else it cannot be told
+    from the next row's name, and all is left to that row."""
+    if _value_span(text)[0] is None:
+        return text, ""
+    for length in range(len(text) // 2, 3, -1):
+        if text.endswith(text[:length]):
+            return text[:length], text[length:]
+    return "", text
+
+
 def _name_end(text: str) -> int:
     """Where the name ends in ``name explanation`` run together: after its first measure word
     (完成率, 秸秆数量), when an explanation of two characters or more follows; -1 when none."""
-    m = _MEASURE_END.search(text, 4)
+    m = _MEASURE_END.search(glossary.simplified(text), 4)
     return m.end() if m and len(text) - m.end() >= 2 else -1
 
 
