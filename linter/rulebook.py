@@ -103,11 +103,14 @@ def load_rule_dirs(extra_dirs: Sequence[Path | str] = (), builtin: bool = True) 
     dirs = ([data_dir("rules")] if builtin else []) + [Path(d) for d in extra_dirs]
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
-    for directory in dirs:
+    for i, directory in enumerate(dirs):
         if not directory.is_dir():
             raise RuleError(directory, "not a folder of rule files")
-        for path in sorted(directory.glob("*.yaml")):
-            rule = load_rule_file(path)
+        paths = sorted(directory.glob("*.yaml"))
+        shipped = builtin and i == 0
+        for path, rule in zip(
+            paths, _shipped_rules(_stamped(paths)) if shipped else map(load_rule_file, paths), strict=True
+        ):
             for key in (rule.code, rule.slug):
                 if key in seen:
                     raise RuleError(path, f"{key} is already defined in {seen[key]}")
@@ -125,12 +128,33 @@ def load_rule_file(path: Path | str) -> Rule:
     config file found in a sweep asks for the same shipped rules, and ``Rule`` objects are never
     changed in place (``with_params`` returns a copy)."""
     path = Path(path)
+    return _load_rule_file(path, _stamp(path))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
     try:
         info = path.stat()
-        stamp = (info.st_mtime_ns, info.st_size)  # the size too: a rewrite within one clock tick
+        return (info.st_mtime_ns, info.st_size)  # the size too: a rewrite within one clock tick
     except OSError:
-        stamp = (0, 0)  # load_yaml_file reports the unreadable file
-    return _load_rule_file(path, stamp)
+        return (0, 0)  # load_yaml_file reports the unreadable file
+
+
+def _stamped(paths: list[Path]) -> tuple[tuple[Path, tuple[int, int]], ...]:
+    return tuple((path, _stamp(path)) for path in paths)
+
+
+@lru_cache(maxsize=8)
+def _shipped_rules(files: tuple[tuple[Path, tuple[int, int]], ...]) -> tuple[Rule, ...]:
+    """The shipped folder's rules, its files' data read from the rule cache (``linter.rulecache``)
+    when it is kept there, else from the files and kept for the next run."""
+    from linter import rulecache
+
+    paths = [path for path, _ in files]
+    data = rulecache.load(paths)
+    if data is None:
+        data = {path.name: load_yaml_file(path, RuleError) for path in paths}
+        rulecache.store(paths, data)  # (written out before validation changes the data)
+    return tuple(rule_from_mapping(data[path.name], path) for path in paths)
 
 
 @lru_cache(maxsize=1024)
@@ -370,6 +394,8 @@ def example_document(example: dict, path: str):
     text = data.pop("text", "")
     doc = document_from_mapping(data, path)
     doc.source_text = str(text)
+    if text:
+        doc.source_format = "text"  # the table as printed: the model is what a reader made of it
     for p in problems:
         doc.problems.append(
             Problem(

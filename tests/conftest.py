@@ -39,6 +39,16 @@ from linter.glossary import parent_of
 from linter.model import Document, Funding, Indicator, Location, Money, Table
 from linter.values import parse
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_rule_cache(tmp_path_factory):
+    """The rule cache (linter/rulecache.py) of the test run in a folder of its own, for the
+    processes the tests start too: never the user's ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("INDICATOR_LINT_CACHE_DIR", str(tmp_path_factory.mktemp("rule-cache")))
+        yield
+
+
 # ---------------------------------------------------------------------- the command line
 
 

@@ -3,7 +3,7 @@ the next label below it, ``| 专项立项 依据 | | | |`` with only empty cells
 
 The model cannot tell a field printed blank from one the form never had (a one-row-per-project
 list prints no 实施单位), so this check reads the document's text (``Document.source_text``; other
-formats are not judged) and only in two unambiguous shapes:
+formats, canonical YAML among them, are not judged) and only in two unambiguous shapes:
 
 - a label with its colon ending a line (or followed straight by another label with its colon) when
   the next line starts with a label too: ``项目名称:`` / ``主管部门: …``;
@@ -129,8 +129,8 @@ def _table_at(doc: Document, line: int) -> Table | None:
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     """The hits of the form's required fields printed empty in ``doc``'s text."""
-    if not doc.source_text or not doc.tables:
-        return
+    if not doc.source_text or not doc.tables or doc.source_format == "yaml":
+        return  # (canonical YAML names its fields by English keys: a blank one is an empty value)
     pattern = _labels(tuple(params["labels"]))
     lines = doc.source_text.splitlines()
     last = max((i for i, text in enumerate(lines) if text.strip()), default=-1)
