@@ -417,6 +417,8 @@ def test_graded_columns_in_a_separated_table():
         ("产出指标", "救助覆盖率", "100%"),
         ("产出指标", "发放及时率", "95%"),
     ]
+    four_grades = read_text(text.replace("优\t良\t中\t差", "优秀\t良好\t合格\t不合格"), "t.txt")
+    assert [i.value_text for i in four_grades.tables[0].indicators] == ["100%", "95%"]  # 优秀 the target
     # after the grades, a basis with no value after it is the row's own; one followed by a row it
     # does not end that row with is left to that row's name rather than guessed
     assert split_fused_row("救助覆盖率是否应救尽救100%90%85%85%按标准评价", True, places=4, closed=True) == [
