@@ -507,6 +507,33 @@ def test_too_many_cells_or_lines_are_refused(tmp_path):
 
 
 @pytest.mark.slow
+def test_csv_web_pages_and_plain_text_doc_files_are_bounded_as_text_is(tmp_path):
+    # Each went past 1.5 GB (MemoryError after 15 s) or took 40 s before it was bounded: the
+    # formats of issue 21 went round the text file's limits.
+    commas = tmp_path / "commas.csv"
+    commas.write_text("一级指标,二级指标,三级指标,指标值\n" + "," * 5_000_000 + "\n", encoding="utf-8")
+    rows = tmp_path / "rows.csv"
+    rows.write_text("一级指标,二级指标,三级指标,指标值\n" + "a,b,c\n" * 70_000, encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text("<table><tr>" + "<td>a</td>" * 2_000_000 + "</tr></table>", encoding="utf-8")
+    tabs = tmp_path / "tabs.doc"  # a web system's "Word" export that is plain text
+    tabs.write_text("一级指标\t二级指标\t三级指标\t指标值\n" + "\t" * 5_000_000 + "\n", encoding="utf-8")
+    lines = tmp_path / "lines.csv"
+    lines.write_text("\n" * 1_000_001 + "a", encoding="utf-8")
+    run = run_bounded("check", commas, rows, page, tabs, lines, EXAMPLE)
+    assert run.code == 2
+    assert run.lines == [
+        f"{commas}:2:1: 一行中的单元格过多（5,000,001 个，上限 10,000） / too many cells in one row (5,000,001, limit 10,000)",
+        f"{rows}: 单元格过多（超过 200,000 个） / too many cells (over 200,000)",
+        f"{page}: 单元格过多（超过 200,000 个） / too many cells (over 200,000)",
+        f"{tabs}:2: 一行中的单元格过多（5,000,001 个，上限 10,000） / too many cells in one line (5,000,001, limit 10,000)",
+        f"{lines}: 行数过多（1,000,002 行，上限 1,000,000） / too many lines (1,000,002, limit 1,000,000)",
+    ]
+    assert summary(run) == counted(unreadable=5)  # and the example is checked
+    run.bounded()
+
+
+@pytest.mark.slow
 def test_a_five_megabyte_value_cell_is_read_in_bounded_time(tmp_path):
     # 70 s: every quantity-like run of the text (``1人``) was parsed by the value grammar.
     text = EXAMPLE.read_text(encoding="utf-8")

@@ -15,8 +15,9 @@ from __future__ import annotations
 import csv
 import io
 
+from linter.limits import MAX_CELLS
 from linter.model import Document, Location
-from linter.readers.grid import GridBlock, GridCell, read_grid
+from linter.readers.grid import CellBudget, GridBlock, GridCell, read_grid
 
 DELIMITERS = ",;\t|"
 MAX_FIELD = 1_000_000  # csv's default limit is 131,072 characters; a 50 MB file may hold one long cell
@@ -57,6 +58,7 @@ def _by_count(sample: str):
 def read_csv(text: str, path: str) -> Document:
     """A CSV file (its dialect sniffed) read as one grid, each cell at its line and column."""
     dialect = sniff(text)
+    _count_cells(text, path, dialect.delimiter)
     lines = text.splitlines(keepends=True)
     rows: list[list[GridCell]] = []
     block = GridBlock(rows, name="csv")
@@ -77,6 +79,17 @@ def read_csv(text: str, path: str) -> Document:
     finally:
         csv.field_size_limit(old)
     return read_grid(path, [block], "csv")
+
+
+def _count_cells(text: str, path: str, delimiter: str) -> None:
+    """The file's cells counted against its CellBudget before any record is made (a delimiter
+    ends a cell; one inside quotes is counted too: an upper bound), at str.count's speed where the
+    whole text holds fewer delimiters than the limit."""
+    if text.count(delimiter) + text.count("\n") < MAX_CELLS:
+        return
+    budget = CellBudget(path)
+    for number, line in enumerate(text.splitlines(), 1):
+        budget.take(line.count(delimiter) + 1, lambda i, number=number: Location(path, number, 1))
 
 
 def _field_columns(line: str, dialect, n: int) -> list[int]:

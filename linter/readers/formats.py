@@ -25,7 +25,7 @@ from linter.discovery import (
 )
 from linter.discovery import OTHER_EXTENSIONS as EXTENSIONS
 from linter.model import Document
-from linter.readers import InputError, decode
+from linter.readers import InputError, check_text_limits, decode
 from linter.readers.excel import OLE_MAGIC, encrypted
 
 
@@ -50,19 +50,24 @@ def read_other(data: bytes, name: str, suffix: str) -> tuple[Document, str]:
         data = _mhtml_page(data, name)
         suffix = ".html"
     text, encoding = decode(data, name)
+    del data  # (up to MAX_BYTES: not held twice while the text is read)
+    # Every text is bounded as read_path bounds a .txt (linter.limits), before any cell is made: a
+    # CSV of twenty million commas or a page of two million <td> would take gigabytes and minutes.
+    check_text_limits(text, name, cells=False)
     if suffix in CSV_EXTENSIONS:
         from linter.readers.delimited import read_csv
 
         doc = read_csv(text, name)
     else:
-        from linter.readers.html import looks_like_html, read_html
+        from linter.readers.html import check_html_cells, looks_like_html, read_html
         from linter.readers.text import read_text  # a .doc that is plain text (a web system's export)
 
-        doc = (
-            read_html(text, name)
-            if suffix in HTML_EXTENSIONS or looks_like_html(text)
-            else read_text(text, name)
-        )
+        if suffix in HTML_EXTENSIONS or looks_like_html(text):
+            check_html_cells(text, name)
+            doc = read_html(text, name)
+        else:
+            check_text_limits(text, name)
+            doc = read_text(text, name)
     doc.encoding = encoding
     return doc, text
 

@@ -20,6 +20,7 @@ What a browser does not show as text is not read: ``<head>``, ``<style>``, ``<sc
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -116,6 +117,23 @@ def looks_like_html(text: str) -> bool:
     return (head.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in head) or "<table" in head[
         :512
     ]
+
+
+_CELL_TAG = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
+
+
+def check_html_cells(text: str, path: str) -> None:
+    """InputError when the page has more table cells than a file may (``MAX_CELLS``), counted by
+    their tags before any is parsed: every cell costs the parser's objects and time."""
+    from linter.limits import MAX_CELLS, count
+
+    if len(text) <= 4 * MAX_CELLS:
+        return  # (a cell takes four characters at least: <td>)
+    beyond = next(itertools.islice(_CELL_TAG.finditer(text), MAX_CELLS, None), None)  # counted no further
+    if beyond is not None:
+        raise InputError(
+            path, f"单元格过多（超过 {count(MAX_CELLS)} 个）", f"too many cells (over {count(MAX_CELLS)})"
+        )
 
 
 def read_html(text: str, path: str) -> Document:
