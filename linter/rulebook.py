@@ -337,6 +337,12 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
             raise RuleError(
                 source, f"key '{prefix}{name}' must be {_type_name(expected)}, got {quoted(value)}"
             )
+        if schema[name].regex:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                problem = clipped(f"not a regular expression: {exc}", 200)
+                raise RuleError(source, f"key '{prefix}{name}': {problem}") from None
     # Optional hook for finer constraints (choices, patterns): ``validate(params)`` raises
     # ValueError("param: what is wrong").
     validate = getattr(module, "validate", None)

@@ -285,3 +285,22 @@ def test_a_verdict_is_reused_for_an_equal_value_and_not_for_another():
     other.tables[0].indicators[0].value = parse("4次")  # the same texts, another value (a reader's)
     assert engine.run(other) == []
     assert engine.rows_judged == 2  # judged: a verdict is never reused for a different value
+
+
+def test_every_regular_expression_parameter_is_refused_when_it_does_not_compile():
+    patterns = [
+        (rule, name)
+        for rule in RULES
+        for name, param in rule.module.PARAMS.items()
+        if param.regex and not param.fixed
+    ]
+    # the five check types that take one (name-shape, value-in-name, input-as-target, the pattern rules)
+    assert len({rule.check_type for rule, _ in patterns}) >= 5, patterns
+    for rule, name in patterns:
+        with pytest.raises(RuleError, match=rf"key '{rule.slug}\.{name}': not a regular expression: "):
+            rule.with_params({name: "(未闭合"}, "cfg.yaml")
+    # and a parameter whose name says it is a pattern is declared one (else it escapes the test above)
+    for rule in RULES:
+        for name, param in rule.module.PARAMS.items():
+            if name.endswith("pattern") or name == "pattern":
+                assert param.regex, (rule.slug, name)

@@ -65,6 +65,7 @@ class Param:
     default: Any
     help: str = ""
     fixed: bool = False  # chooses what the check does: set by the rule file alone, never by a config
+    regex: bool = False  # a regular expression: a rule or config giving one that does not compile is refused
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ PARAMS = {
         "",
         "value-in-name: a deadline in the name (11月底前) counts as a figure; "
         "empty: deadlines are not looked for",
+        regex=True,
     ),
 }
 RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
@@ -60,10 +61,6 @@ def validate(params: dict) -> None:
     """Refuse a ``relation`` that is not one of RELATIONS (ValueError)."""
     if params["relation"] not in RELATIONS:
         raise ValueError(f"relation: must be one of {', '.join(RELATIONS)}, got {params['relation']!r}")
-    try:
-        re.compile(params["deadline_pattern"])
-    except re.error as exc:
-        raise ValueError(f"deadline_pattern: not a regular expression: {exc}") from None
 
 
 # Every quantity the grammar reads has an AMOUNT (grammar/value.lark), and every AMOUNT starts
