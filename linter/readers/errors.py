@@ -8,6 +8,7 @@ leave a reader: ``readers._reader_errors`` turns any other exception into one.
 from __future__ import annotations
 
 from linter.errors import LintError
+from linter.safetext import clipped
 
 
 class InputError(LintError):
@@ -16,5 +17,6 @@ class InputError(LintError):
 
 
 def shown(text: str, limit: int = 40) -> str:
-    """``text`` as a message quotes it: cut to ``limit`` characters, so that one line stays short."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """``text`` as a message quotes it: cut to ``limit`` characters, so that one line stays short
+    (and made safe to print, as every quoted text is: ``safetext.clipped``)."""
+    return clipped(text, limit)
