@@ -36,6 +36,7 @@ from linter.discovery import is_pattern as _is_pattern
 from linter.limits import MAX_BYTES, MAX_CELLS, MAX_LINES, MAX_ROW_CELLS, count, megabytes
 from linter.model import Document
 from linter.readers.errors import InputError, shown  # noqa: F401 — imported from here by every reader
+from linter.readers.sniff import PDF_MAGIC, is_office_or_pdf, zip_kind
 
 
 def read_path(path: str | Path, verbose: bool = False) -> Document:
@@ -53,7 +54,7 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
         if not doc.tables:
             raise InputError(name, "未找到绩效目标表", "no target table found")
         return doc
-    if suffix in NOT_YET_EXTENSIONS or _office_or_pdf(data):
+    if suffix in NOT_YET_EXTENSIONS or is_office_or_pdf(data):
         kind = suffix or "this"
         raise InputError(name, f"暂不支持 {kind} 文件", f"{kind} files are not supported yet")
     if not data.strip():
@@ -317,16 +318,13 @@ def _format_of(suffix: str, text: str) -> str:
 
 def _office_kind(suffix: str, data: bytes) -> str:
     """``excel``, ``word``, ``pdf`` or '' — by extension, and for other names by the content."""
-    if suffix in PDF_EXTENSIONS or data.startswith(b"%PDF-"):
+    if suffix in PDF_EXTENSIONS or data.startswith(PDF_MAGIC):
         return "pdf"
     if suffix in EXCEL_EXTENSIONS:
         return "excel"
     if suffix in WORD_EXTENSIONS:
         return "word"
-    if suffix in NOT_YET_EXTENSIONS or not data.startswith(b"PK\x03\x04"):
-        return ""
-    head = data[:65536]  # the zip's first local headers name its parts
-    return "word" if b"word/" in head else "excel" if b"xl/" in head else ""
+    return "" if suffix in NOT_YET_EXTENSIONS else zip_kind(data)
 
 
 @contextmanager
@@ -368,11 +366,6 @@ def _read_office(data: bytes, name: str, kind: str, verbose: bool) -> Document:
         for note in notes:
             print(f"{name}: {note}", file=sys.stderr)
     return doc
-
-
-def _office_or_pdf(data: bytes) -> bool:
-    # Office files are zip archives (PK) or OLE compound files; PDFs start with %PDF.
-    return data.startswith((b"PK\x03\x04", b"%PDF-", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
 
 
 _BOMS = (

@@ -58,9 +58,9 @@ from linter.readers.grid import (
     read_grid,
     sheet_location,
 )
+from linter.readers.sniff import OLE_MAGIC
 from linter.values.numerals import plain_number
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DECIMALS = re.compile(r"\.(0+)")
 
 

@@ -26,7 +26,8 @@ from linter.discovery import (
 from linter.discovery import OTHER_EXTENSIONS as EXTENSIONS
 from linter.model import Document
 from linter.readers import InputError, check_text_limits, decode
-from linter.readers.excel import OLE_MAGIC, encrypted
+from linter.readers.excel import encrypted
+from linter.readers.sniff import OLE_MAGIC, zip_kind
 
 
 def handles(suffix: str, data: bytes) -> bool:
@@ -44,7 +45,9 @@ def read_other(data: bytes, name: str, suffix: str) -> tuple[Document, str]:
         return read_ods(data, name), ""
     if suffix in SHEET_LIKE_EXTENSIONS:
         return _spreadsheet(data, name, suffix), ""
-    if suffix in WORD_LIKE_EXTENSIONS and (data.startswith((OLE_MAGIC, b"{\\rtf")) or _is_zip_word(data)):
+    if suffix in WORD_LIKE_EXTENSIONS and (
+        data.startswith((OLE_MAGIC, b"{\\rtf")) or zip_kind(data) == "word"
+    ):
         return _word(data, name, suffix), ""
     if suffix in MHTML_EXTENSIONS or _is_mhtml(data):
         data = _mhtml_page(data, name)
@@ -75,7 +78,7 @@ def read_other(data: bytes, name: str, suffix: str) -> tuple[Document, str]:
 def _word(data: bytes, name: str, suffix: str) -> Document:
     from linter.readers.docx import read_docx
 
-    if _is_zip_word(data):
+    if zip_kind(data) == "word":
         return read_docx(data, name)  # a .docx under another name
     from linter.readers.soffice import convert
 
@@ -90,7 +93,7 @@ def _word(data: bytes, name: str, suffix: str) -> Document:
 def _spreadsheet(data: bytes, name: str, suffix: str) -> Document:
     from linter.readers.excel import read_excel
 
-    if data.startswith(b"PK\x03\x04") and b"xl/" in data[:65536]:
+    if zip_kind(data) == "excel":
         doc, _ = read_excel(data, name)
         return doc
     if data.startswith(OLE_MAGIC) and not encrypted(data):
@@ -105,10 +108,6 @@ def _spreadsheet(data: bytes, name: str, suffix: str) -> Document:
     doc, _ = read_excel(convert(data, name, suffix, "xlsx"), name)
     doc.source_format = suffix.lstrip(".")
     return doc
-
-
-def _is_zip_word(data: bytes) -> bool:
-    return data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]
 
 
 def _is_html_bytes(data: bytes) -> bool:
