@@ -36,6 +36,7 @@ from linter.discovery import is_pattern as _is_pattern
 from linter.limits import MAX_BYTES, MAX_CELLS, MAX_LINES, MAX_ROW_CELLS, count, megabytes
 from linter.model import Document
 from linter.readers.errors import InputError, shown  # noqa: F401 — imported from here by every reader
+from linter.readers.layout import SPACE_SEPARATOR, separator_of
 from linter.readers.sniff import PDF_MAGIC, is_office_or_pdf, zip_kind
 
 
@@ -192,9 +193,6 @@ def _folder_error(name: str) -> InputError:
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines ends a line at
 # Lines long enough to break a bound: more cells than MAX_ROW_CELLS needs that many characters.
 _PARTS = re.compile(f"[^{_BREAKS}]+")
-_SPACE_SEPARATOR = re.compile(
-    r"[ \u3000\xa0]{2,}|\u3000"
-)  # as layout.split_line cuts a line without tabs or pipes
 
 
 def check_text_limits(text: str, name: str, cells: bool = True) -> None:
@@ -260,14 +258,16 @@ def _check_line(line: str, name: str, number) -> None:
 
 
 def _cells_in(line: str) -> int:
-    """How many cells layout.split_line cuts the line into (a blank line: none), without cutting it."""
-    if "\t" in line:
+    """How many cells layout.split_line cuts the line into at most (a blank line: none), without
+    cutting it."""
+    separator = separator_of(line)
+    if separator == "tab":
         return line.count("\t") + 1
-    if line.count("|") >= 2 or line.lstrip().startswith("|"):
+    if separator == "pipe":
         return line.count("|") + 1
     if not line.strip():
         return 0
-    return _SPACE_SEPARATOR.subn("", line)[1] + 1 if len(line) > 2 else 1
+    return SPACE_SEPARATOR.subn("", line)[1] + 1 if len(line) > 2 else 1
 
 
 def _line_count(text: str) -> int:

@@ -28,7 +28,7 @@ _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z]*[āáǎàēéěèīíǐ
 _LEADING_TAGS = re.compile(rf"(?:\s*{HTML_TAG.pattern})*\s*")  # <b> and the like before a cell's text
 # markdown |---|---|; no two \s* side by side (across an optional |): they split a run of spaces every way
 _PIPE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
-_SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")
+SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")
 _TAB, _PIPE, _WORD = re.compile(r"\t"), re.compile(r"\|"), re.compile(r"\S+")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _FULLWIDTH = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "　": " "})
@@ -164,15 +164,26 @@ def _label_ends_joined(lines: list[str]) -> Iterator[tuple[int, str]]:
         yield from blanks
 
 
+def separator_of(line: str) -> str:
+    """What cuts this line into cells: ``tab``, else ``pipe`` (``a | b``, ``| a |``, and ``项目名称 |``:
+    an HTML row dumped one cell per line, each cell closed by its pipe), else ``space`` (runs of two
+    or more)."""
+    if "\t" in line:
+        return "tab"
+    if line.count("|") >= 2 or line.strip().startswith("|") or line.rstrip().endswith(" |"):
+        return "pipe"
+    return "space"
+
+
 def split_line(line: str, number: int) -> Row:
-    """Cut one line into cells: by tab, else by pipe, else by runs of two or more spaces."""
+    """Cut one line into cells, at its separator (``separator_of``)."""
     body = line.rstrip("\r\n")
     heading = _HEADING.match(body)  # markdown heading: ## 部门项目支出预算绩效目标表
     start = heading.end() if heading else 0
-    if "\t" in body:
+    separator = separator_of(body)
+    if separator == "tab":
         pieces = _split_keep_offsets(body, _TAB, start)
-    elif body.count("|") >= 2 or body.strip().startswith("|") or body.rstrip().endswith(" |"):
-        # ``项目名称 |``: an HTML row dumped one cell per line, each cell closed by its pipe
+    elif separator == "pipe":
         if _PIPE_RULE.match(body):
             return Row(number, [], body)
         pieces = _split_keep_offsets(body, _PIPE, start)
@@ -181,7 +192,7 @@ def split_line(line: str, number: int) -> Row:
         if body.strip().endswith("|") and pieces and not pieces[-1][1].strip():
             pieces = pieces[:-1]
     else:
-        pieces = _split_keep_offsets(body, _SPACE_SEPARATOR, start)
+        pieces = _split_keep_offsets(body, SPACE_SEPARATOR, start)
         pieces = [p for p in pieces if p[1].strip()] or pieces[:1]
     cells = []
     for index, (offset, raw) in enumerate(pieces):
