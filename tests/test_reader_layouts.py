@@ -417,6 +417,15 @@ def test_graded_columns_in_a_separated_table():
         ("产出指标", "救助覆盖率", "100%"),
         ("产出指标", "发放及时率", "95%"),
     ]
+    lines = [line.split("\t") for line in text.splitlines()]
+    one_cell_a_line = "".join(f"{cell} |\n" for line in lines for cell in line if cell)  # 绩效指标 | too
+    fused = "".join("".join(line) + "\n" for line in lines)  # 优良中差 in the heading in column order
+    for rendering in (one_cell_a_line, fused):
+        doc = read_text(rendering, "t.txt")
+        assert [(i.name, i.value_text) for t in doc.tables for i in t.indicators] == [
+            ("救助覆盖率", "100%"),
+            ("发放及时率", "95%"),
+        ], rendering
     four_grades = read_text(text.replace("优\t良\t中\t差", "优秀\t良好\t合格\t不合格"), "t.txt")
     assert [i.value_text for i in four_grades.tables[0].indicators] == ["100%", "95%"]  # 优秀 the target
     # after the grades, a basis with no value after it is the row's own; one followed by a row it

@@ -225,8 +225,8 @@ class FormReader:
             return False  # 上报时间:  2021 年10  月 26日 — the form's footer, cut by its spaces
         if single and _NOTE.match(single) and not (self.section == "stream" and PAGE_NUMBER.match(single)):
             return False  # (a bare number among one-cell-per-line indicator cells is a value: 512 |)
-        if single and compact(single) in _INDICATOR_BLOCK_HEADING:
-            return False
+        if single and compact(single) in _INDICATOR_BLOCK_HEADING and not self.stream_header:
+            return False  # (among column headings one per line, 绩效指标 heads the names' column)
         if single and self.section not in ("indicators", "stream"):
             prose = narrative.read_line(single)
             if prose is not None:

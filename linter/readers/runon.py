@@ -142,13 +142,17 @@ def split_fused_heading(text: str) -> list[str] | None:
 
 
 def _grades_in_place(pieces: list[str]) -> list[str]:
-    """The headings with the grades (优良中差, printed after the whole heading row) put where the
-    评价标准 heading stands over them: those are the columns' order in every row."""
+    """The headings with the grades (优良中差) cut one by one, and where a 评价标准 heading stands
+    over them (they are printed after the whole heading row) put in its place: those are the
+    columns' order in every row."""
     if _GRADES not in pieces:
         return pieces
-    pieces = [p for p in pieces if p != _GRADES]
-    at = next((i for i, p in enumerate(pieces) if p.endswith("评价标准")), len(pieces))
-    return [*pieces[:at], *_GRADES, *pieces[at + 1 :]]
+    rest = [p for p in pieces if p != _GRADES]
+    over = next((i for i, p in enumerate(rest) if p.endswith("评价标准")), None)
+    if over is None:
+        at = pieces.index(_GRADES)
+        return [*pieces[:at], *_GRADES, *pieces[at + 1 :]]
+    return [*rest[:over], *_GRADES, *rest[over + 1 :]]
 
 
 def split_paragraph(text: str) -> list[str] | None:
