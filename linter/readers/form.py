@@ -57,6 +57,7 @@ from linter.readers.layout import (
     first_text_column,
     split_words,
 )
+from linter.readers.printed import PrintedLines
 from linter.readers.runon import is_other_label, split_fused_heading, split_fused_row_and_rest
 from linter.readers.sections import TOTAL, BudgetSection, ProjectListSection, TaskSection, TransposedSection
 from linter.values import split_name_value
@@ -143,6 +144,7 @@ class FormReader:
         self.line = 0  # the row being read
         self.last_row: Row | None = None  # the last one with text
         self.closed_rows = 0  # rows ending with a pipe: a dump of an HTML table
+        self.printed = PrintedLines()  # the rows as printed, where the cells were made simplified
         self.run_on_rows: list[Row] = []  # rows run on after another one's values (runon)
         self.recent: deque[str] = deque(maxlen=4)  # the last one-cell lines: a project's code, name, amount
         self.title = ""  # the last title line not yet given to a table
@@ -206,6 +208,7 @@ class FormReader:
                 self.stream.extend(row.cells or [Cell("", 0, 1, row.line)])
             return
         self.line, self.last_row = row.line, row
+        self.printed.note(row)
         self.closed_rows += row.text.rstrip().endswith("|")
         orphan, self.orphan = self.orphan, None
         consumed = self.dispatch(row, orphan)
@@ -811,6 +814,7 @@ class FormReader:
             )
         if not doc.currency_unit:
             doc.currency_unit = self.funding_unit_seen()
+        self.printed.restore(doc)
 
     def ends_inside(self, table: Table) -> bool:
         """Does the text stop inside this table, the last one still open at its end?

@@ -45,6 +45,10 @@ class Cell:
     text: str = field(init=False, repr=False)  # clean(raw): asked for again and again by the row logic
 
     def __post_init__(self) -> None:
+        # In simplified characters (績效指標 is 绩效指标, one for one): the reader decides what a
+        # cell is by the vocabulary, in either script; what it keeps is put back as printed
+        # (readers/printed.py).
+        self.raw = simplified(self.raw)
         self.text = clean(self.raw)  # (cells are never changed once split from their line)
 
     @property
