@@ -83,18 +83,6 @@ TRADITIONAL = str.maketrans(
     "万亿个吨亩处户台张辆条场间种只头双组届岁钟号点于为与内现划毕过车笔节课讲轮网币担",
 )
 _TRADITIONAL_CHAR = re.compile("[" + "".join(chr(c) for c in TRADITIONAL) + "]")
-_SIMPLIFIED_CHAR = re.compile("[" + "".join(sorted({chr(c) for c in TRADITIONAL.values()})) + "]")
-
-
-def has_traditional(text: str) -> bool:
-    """Does ``text`` hold a traditional character that ``simplified`` changes?"""
-    return _TRADITIONAL_CHAR.search(text) is not None
-
-
-def has_simplified_form(text: str) -> bool:
-    """Does ``text`` hold a character that ``simplified`` makes (资, 标 …), so that it may have
-    been printed otherwise?"""
-    return _SIMPLIFIED_CHAR.search(text) is not None
 
 
 def simplified(text: str) -> str:

@@ -48,7 +48,8 @@ def grid_of(text: str) -> list[list[str]]:
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         row = split_line(line, number)
-        rows.append([c.raw for c in row.cells])
+        # each cell as printed: the same stretch of the line (a Cell's own text is folded, 1，2 → 1,2)
+        rows.append([line[c.column - 1 : c.column - 1 + len(c.raw)] for c in row.cells])
     return rows
 
 

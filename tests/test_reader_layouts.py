@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from linter.readers import read_path
 from linter.readers.narrative import read_line
 from linter.readers.runon import split_fused_heading, split_fused_row
@@ -448,25 +450,27 @@ def test_graded_columns_in_a_separated_table():
     assert cells[-1] == "按标准评价及时率按月发放95%90%80%70%按月评价"  # the next row, whole
 
 
-def test_every_corpus_document_reads_the_same_printed_in_traditional_characters():
-    # Mirror sites repost tables in traditional characters (b01, b05, b12): the form's words
-    # (績效指標, 項目名稱, 計量單位 …) must be known in either script, and what is read kept as printed.
+@pytest.mark.parametrize("printing", ["traditional", "full-width"])
+def test_every_corpus_document_reads_the_same_however_its_characters_are_printed(printing):
+    # Mirror sites repost tables in traditional characters (b01, b05, b12), and tables print
+    # brackets, colons and figures full-width or not (（万元）, ：, １００％): the form's words
+    # must be known however printed, and what is read kept as printed.
     from linter.glossary import TRADITIONAL
 
-    to_traditional = {simple: traditional for traditional, simple in TRADITIONAL.items()}
+    if printing == "traditional":
+        reprint = {simple: traditional for traditional, simple in TRADITIONAL.items()}
+    else:
+        reprint = {ord(c): ord(c) + 0xFEE0 for c in "0123456789%:()"}
     differ, rows_read = [], 0
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         plain = [
             (i.level2, i.name, i.value_text) for t in read_text(text, "p.txt").tables for i in t.indicators
         ]
-        printed = read_text(text.translate(to_traditional), "t.txt")
+        printed = read_text(text.translate(reprint), "t.txt")
         got = [(i.level2, i.name, i.value_text) for t in printed.tables for i in t.indicators]
         rows_read += len(plain)
-        want = [
-            (level2, name.translate(to_traditional), value.translate(to_traditional))
-            for level2, name, value in plain
-        ]
+        want = [(level2, name.translate(reprint), value.translate(reprint)) for level2, name, value in plain]
         if got != want:
             differ.append(
                 (path.name, [w for w in want if w not in got][:2], [g for g in got if g not in want][:2])

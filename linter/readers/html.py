@@ -286,7 +286,7 @@ class _Page:
         for r, cells in enumerate(grid.rows()):
             line = len(self.rows) + 1
             locations = []
-            row_cells = []
+            row_cells, printed = [], []
             for i, (text, _row, c) in enumerate(cells):
                 td = grid.origin.get((r, c))
                 source_line = (td.sourceline if td is not None else None) or (trs[r].sourceline or 0)
@@ -294,10 +294,11 @@ class _Page:
                     Location(self.path, source_line, c + 1, sheet=name, cell=f"{column_letter(c + 1)}{r + 1}")
                 )
                 row_cells.append(Cell(text.strip(), i, i * STRIDE + 1, line))
+                printed.append(text.strip())  # (a Cell's own text is folded: the row's is as printed)
             while row_cells and not row_cells[-1].raw:
                 row_cells.pop()
                 locations.pop()
-            self.rows.append(Row(line, row_cells, "\t".join(c.raw for c in row_cells)))
+            self.rows.append(Row(line, row_cells, "\t".join(printed[: len(row_cells)])))
             self.where[line] = locations or [
                 Location(self.path, trs[r].sourceline or 0, 1, sheet=name, cell=f"A{r + 1}")
             ]

@@ -19,12 +19,13 @@ from functools import cached_property
 
 from linter.glossary import HTML_TAG, is_category_label, normalise_level2, simplified
 from linter.textcache import short_text_cache
+from linter.values.parser import fold
 
 _SPACE = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"\*\*(?=[^*\s])([^*]+?)(?<=[^*\s])\*\*")
 # 績效目標(biāo): mirror sites print the pinyin of a character after it (toned letters only, so
 # that ``(a)`` or ``(万元)`` stay)
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _LEADING_TAGS = re.compile(rf"(?:\s*{HTML_TAG.pattern})*\s*")  # <b> and the like before a cell's text
 # markdown |---|---|; no two \s* side by side (across an optional |): they split a run of spaces every way
 _PIPE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
@@ -45,10 +46,11 @@ class Cell:
     text: str = field(init=False, repr=False)  # clean(raw): asked for again and again by the row logic
 
     def __post_init__(self) -> None:
-        # In simplified characters (績效指標 is 绩效指标, one for one): the reader decides what a
-        # cell is by the vocabulary, in either script; what it keeps is put back as printed
-        # (readers/printed.py).
-        self.raw = simplified(self.raw)
+        # Folded, one character for one (績效指標 is 绩效指标, （万元） is (万元), １００％ is 100%):
+        # the reader decides what a cell is by the vocabulary, in either script and width; what
+        # it keeps is put back as printed (readers/printed.py).
+        # Pinyin glosses (績(jī)效) are never part of a cell: gone from its raw text too.
+        self.raw = without_glosses(fold(self.raw))
         self.text = clean(self.raw)  # (cells are never changed once split from their line)
 
     @property
@@ -86,7 +88,7 @@ def clean(text: str) -> str:
 
 def without_glosses(text: str) -> str:
     """``text`` without the pinyin a mirror site prints after characters (績(jī)效 → 績效)."""
-    return _PINYIN_GLOSS.sub("", text) if "(" in text else text
+    return _PINYIN_GLOSS.sub("", text) if "(" in text or "（" in text else text
 
 
 @short_text_cache(4096)  # each cell is compared as a label many times over (header, block, column)

@@ -127,7 +127,7 @@ _LONGEST = 16  # the longest value tried (2023年12月31日前, ≥100000平方�
 
 def split_fused_heading(text: str) -> list[str] | None:
     """The headings of a heading row printed with no separator; None when it is not one."""
-    compact = glossary.simplified(re.sub(r"\s+", "", text))  # 績效指標分類 is 绩效指标分类
+    compact = fold(re.sub(r"\s+", "", text))  # 績效指標分類 is 绩效指标分类, 指标值（A） 指标值(A)
     pieces, pos = [], 0
     for m in _HEADING_OR_PLACE.finditer(compact):
         if m.start() != pos:
@@ -161,20 +161,16 @@ def split_paragraph(text: str) -> list[str] | None:
     other text; None when the paragraph holds no heading row."""
     text = without_glosses(text)
     heading = next(
-        (
-            m
-            for m in _HEADING_RUN.finditer(glossary.simplified(text))
-            if split_fused_heading(m.group().replace("*", ""))
-        ),
+        (m for m in _HEADING_RUN.finditer(fold(text)) if split_fused_heading(m.group().replace("*", ""))),
         None,
     )
     if heading is None:
         return None
     before, rows = text[: heading.start()], text[heading.end() :]
-    cuts = [m.start() for m in _BLOCK_WORD.finditer(glossary.simplified(before))]  # 預算: one for one
+    cuts = [m.start() for m in _BLOCK_WORD.finditer(fold(before))]  # 預算, （: one for one
     lines = [before[a:b] for a, b in zip([0, *cuts], [*cuts, len(before)], strict=True) if before[a:b]]
     lines.append(heading.group().replace("*", ""))
-    simple = glossary.simplified(rows)  # 產出指標 is 产出指标, one character for one
+    simple = fold(rows)  # 產出指標 is 产出指标, one character for one
     cuts = [
         m.start() for m in _LABEL.finditer(simple) if m.start() and not _ends_with_label(simple[: m.start()])
     ]
