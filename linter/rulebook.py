@@ -150,10 +150,14 @@ def _shipped_rules(files: tuple[tuple[Path, tuple[int, int]], ...]) -> tuple[Rul
     from linter import rulecache
 
     paths = [path for path, _ in files]
-    data = rulecache.load(paths)
-    if data is None:
-        data = {path.name: load_yaml_file(path, RuleError) for path in paths}
-        rulecache.store(paths, data)  # (written out before validation changes the data)
+    kept = rulecache.load(files)
+    if kept is not None:
+        try:
+            return tuple(rule_from_mapping(kept[path.name], path) for path in paths)
+        except RuleError:
+            pass  # a cache entry spoiled (by hand, by another version): the files say what is right
+    data = {path.name: load_yaml_file(path, RuleError) for path in paths}
+    rulecache.store(files, data)  # (written out before validation changes the data)
     return tuple(rule_from_mapping(data[path.name], path) for path in paths)
 
 

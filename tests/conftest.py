@@ -26,9 +26,11 @@ written by hand; tests import them by name. No module imports a ``test_*.py`` mo
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -39,14 +41,12 @@ from linter.glossary import parent_of
 from linter.model import Document, Funding, Indicator, Location, Money, Table
 from linter.values import parse
 
-
-@pytest.fixture(autouse=True, scope="session")
-def _own_rule_cache(tmp_path_factory):
-    """The rule cache (linter/rulecache.py) of the test run in a folder of its own, for the
-    processes the tests start too: never the user's ~/.cache."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("INDICATOR_LINT_CACHE_DIR", str(tmp_path_factory.mktemp("rule-cache")))
-        yield
+# The rule cache (linter/rulecache.py) of the test run in a folder of its own, for the processes the
+# tests start too, never the user's ~/.cache: set here, before any test module is imported, as many
+# load the rules when they are.
+_RULE_CACHE = tempfile.mkdtemp(prefix="indicator-lint-rule-cache-")
+os.environ["INDICATOR_LINT_CACHE_DIR"] = _RULE_CACHE
+atexit.register(shutil.rmtree, _RULE_CACHE, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------- the command line

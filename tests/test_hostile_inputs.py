@@ -516,20 +516,26 @@ def test_csv_web_pages_and_plain_text_doc_files_are_bounded_as_text_is(tmp_path)
     rows.write_text("一级指标,二级指标,三级指标,指标值\n" + "a,b,c\n" * 70_000, encoding="utf-8")
     page = tmp_path / "page.html"
     page.write_text("<table><tr>" + "<td>a</td>" * 2_000_000 + "</tr></table>", encoding="utf-8")
+    prose = tmp_path / "prose.html"  # text outside any table, cut as a text file's lines
+    prose.write_text("<html><body><p>" + "|" * 6_000_000 + "</p></body></html>", encoding="utf-8")
+    paragraphs = tmp_path / "paragraphs.html"
+    paragraphs.write_text("<html><body>" + "<p>a | b | c</p>" * 100_000 + "</body></html>", encoding="utf-8")
     tabs = tmp_path / "tabs.doc"  # a web system's "Word" export that is plain text
     tabs.write_text("一级指标\t二级指标\t三级指标\t指标值\n" + "\t" * 5_000_000 + "\n", encoding="utf-8")
     lines = tmp_path / "lines.csv"
     lines.write_text("\n" * 1_000_001 + "a", encoding="utf-8")
-    run = run_bounded("check", commas, rows, page, tabs, lines, EXAMPLE)
+    run = run_bounded("check", commas, rows, page, prose, paragraphs, tabs, lines, EXAMPLE)
     assert run.code == 2
     assert run.lines == [
         f"{commas}:2:1: 一行中的单元格过多（5,000,001 个，上限 10,000） / too many cells in one row (5,000,001, limit 10,000)",
         f"{rows}: 单元格过多（超过 200,000 个） / too many cells (over 200,000)",
         f"{page}: 单元格过多（超过 200,000 个） / too many cells (over 200,000)",
+        f"{prose}:1: 一行中的单元格过多（6,000,001 个，上限 10,000） / too many cells in one line (6,000,001, limit 10,000)",
+        f"{paragraphs}: 单元格过多（超过 200,000 个） / too many cells (over 200,000)",
         f"{tabs}:2: 一行中的单元格过多（5,000,001 个，上限 10,000） / too many cells in one line (5,000,001, limit 10,000)",
         f"{lines}: 行数过多（1,000,002 行，上限 1,000,000） / too many lines (1,000,002, limit 1,000,000)",
     ]
-    assert summary(run) == counted(unreadable=5)  # and the example is checked
+    assert summary(run) == counted(unreadable=7)  # and the example is checked
     run.bounded()
 
 

@@ -357,3 +357,21 @@ def test_a_quoted_csv_cell_holds_its_commas_and_line_breaks(tmp_path):
     count = table.indicators[0]
     assert (count.name, count.value_text) == ("演练次数", "2")
     assert (count.value_location.line, count.value_location.column) == (5, 16)  # line 5 (row 2 has a break)
+
+
+def test_a_csv_padded_with_empty_cells_is_read_not_refused(tmp_path):
+    # A spreadsheet's export of a formatted range: rows of commas below the table, or every row
+    # padded to column XFD. The padding is no cell of the table (as in the workbook itself).
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        "一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,培训次数,4次\n" + ",,,,,,\n" * 40_000,
+        encoding="utf-8",
+    )
+    wide = tmp_path / "wide.csv"
+    pad = "," * 16_380
+    wide.write_text(
+        f"一级指标,二级指标,三级指标,指标值{pad}\n产出指标,数量指标,培训次数,4次{pad}\n", encoding="utf-8"
+    )
+    for path in (rows, wide):
+        (table,) = read_path(path).tables
+        assert [(i.name, i.value_text) for i in table.indicators] == [("培训次数", "4次")]

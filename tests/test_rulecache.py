@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 from linter import rulebook, rulecache
 from linter.resources import data_dir
@@ -19,19 +20,36 @@ def _rule_files(tmp_path, count=3):
     return paths
 
 
+def _stamped(paths):
+    return rulebook._stamped(paths)
+
+
 def test_data_kept_is_read_back_for_the_same_files_only(tmp_path, monkeypatch):
     monkeypatch.setenv("INDICATOR_LINT_CACHE_DIR", str(tmp_path / "cache"))
     paths = _rule_files(tmp_path)
     data = {p.name: {"code": f"IL9{i:02d}"} for i, p in enumerate(paths)}
-    assert rulecache.load(paths) is None  # nothing kept yet
-    rulecache.store(paths, data)
-    assert rulecache.load(paths) == data
+    assert rulecache.load(_stamped(paths)) is None  # nothing kept yet
+    rulecache.store(_stamped(paths), data)
+    assert rulecache.load(_stamped(paths)) == data
 
-    paths[1].write_text("code: IL999\nslug: edited-and-longer\n", encoding="utf-8")  # another size
-    assert rulecache.load(paths) is None  # an edited file: the data kept is not its data
-    assert rulecache.load(paths[:2]) is None  # a file taken away
-    os.utime(paths[1], ns=(1, 1))
-    assert rulecache.load(paths) is None  # only the modification time changed
+    assert rulecache.load(_stamped(paths[:2])) is None  # a file taken away
+    before = paths[1].stat().st_mtime_ns
+    paths[1].write_text("code: IL999\nslug: rule-9\n", encoding="utf-8")  # the same size
+    os.utime(paths[1], ns=(before, before))
+    assert rulecache.load(_stamped(paths)) == data  # (same name, size and time: taken as the same)
+    os.utime(paths[1], ns=(before + 1_000_000, before + 1_000_000))
+    assert rulecache.load(_stamped(paths)) is None  # only the modification time changed
+    paths[1].write_text("code: IL999\nslug: edited-and-longer\n", encoding="utf-8")
+    assert rulecache.load(_stamped(paths)) is None  # another size
+
+
+def test_a_file_rewritten_while_it_was_read_is_not_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("INDICATOR_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    paths = _rule_files(tmp_path)
+    files = _stamped(paths)  # the stamps taken before reading
+    paths[0].write_text("code: IL900\nslug: rewritten-meanwhile\n", encoding="utf-8")
+    rulecache.store(files, {p.name: {} for p in paths})
+    assert rulecache.load(files) is None and rulecache.load(_stamped(paths)) is None
 
 
 def test_a_broken_or_unwritable_cache_is_passed_over(tmp_path, monkeypatch):
@@ -39,25 +57,33 @@ def test_a_broken_or_unwritable_cache_is_passed_over(tmp_path, monkeypatch):
     monkeypatch.setenv("INDICATOR_LINT_CACHE_DIR", str(cache))
     paths = _rule_files(tmp_path)
     data = {p.name: {"n": i} for i, p in enumerate(paths)}
-    rulecache.store(paths, data)
+    rulecache.store(_stamped(paths), data)
     (entry,) = cache.glob("rules-*.json")
     entry.write_text('{"r0.yaml": ', encoding="utf-8")  # cut short
-    assert rulecache.load(paths) is None
+    assert rulecache.load(_stamped(paths)) is None
     entry.write_text(json.dumps({"other.yaml": {}}), encoding="utf-8")  # not these files' data
-    assert rulecache.load(paths) is None
+    assert rulecache.load(_stamped(paths)) is None
 
     monkeypatch.setenv("INDICATOR_LINT_CACHE_DIR", str(tmp_path / "r0.yaml" / "below-a-file"))
-    rulecache.store(paths, data)  # cannot be written: no error
-    assert rulecache.load(paths) is None
+    rulecache.store(_stamped(paths), data)  # cannot be written: no error
+    assert rulecache.load(_stamped(paths)) is None
+    assert not [p for p in tmp_path.rglob(".rules-*") if p.is_file()]  # no partial file left
 
 
-def test_an_empty_cache_variable_turns_the_cache_off(tmp_path, monkeypatch):
+def test_an_empty_cache_variable_or_no_home_turns_the_cache_off(tmp_path, monkeypatch):
     monkeypatch.setenv("INDICATOR_LINT_CACHE_DIR", "")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     paths = _rule_files(tmp_path)
-    rulecache.store(paths, {p.name: {} for p in paths})
+    rulecache.store(_stamped(paths), {p.name: {} for p in paths})
     assert rulecache.folder() is None
     assert not list(tmp_path.rglob("rules-*.json"))
+    # no home folder known (a container with no HOME and no passwd entry): ~ stays ~, a relative place
+    monkeypatch.delenv("INDICATOR_LINT_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)
+    assert rulecache.folder() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG spec asks
+    assert rulecache.folder() is None
 
 
 def test_data_json_cannot_hold_is_not_kept(tmp_path, monkeypatch):
@@ -65,32 +91,46 @@ def test_data_json_cannot_hold_is_not_kept(tmp_path, monkeypatch):
 
     monkeypatch.setenv("INDICATOR_LINT_CACHE_DIR", str(tmp_path / "cache"))
     paths = _rule_files(tmp_path, 1)
-    rulecache.store(paths, {"r0.yaml": {"since": datetime.date(2025, 1, 1)}})
-    assert rulecache.load(paths) is None
+    rulecache.store(_stamped(paths), {"r0.yaml": {"since": datetime.date(2025, 1, 1)}})
+    assert rulecache.load(_stamped(paths)) is None
+
+
+def test_old_entries_go_a_week_after_their_last_use_and_nothing_else_does(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("INDICATOR_LINT_CACHE_DIR", str(cache))
+    cache.mkdir()
+    week_old = time.time() - 8 * 86_400
+    stale, recent = cache / "rules-0123456789abcdef.json", cache / "rules-fedcba9876543210.json"
+    other = cache / "rules-export.json"  # a file of the user's in a folder they named
+    for path in (stale, recent, other):
+        path.write_text("{}", encoding="utf-8")
+    os.utime(stale, (week_old, week_old))
+    os.utime(other, (week_old, week_old))
+    paths = _rule_files(tmp_path)
+    rulecache.store(_stamped(paths), {p.name: {} for p in paths})
+    assert not stale.exists()
+    assert recent.exists() and other.exists()  # another install's, in use; not an entry at all
 
 
 def test_the_shipped_rules_from_the_cache_equal_those_from_the_files(tmp_path, monkeypatch):
     monkeypatch.setenv("INDICATOR_LINT_CACHE_DIR", str(tmp_path))
     paths = sorted(data_dir("rules").glob("*.yaml"))
-    files = tuple((p, (p.stat().st_mtime_ns, p.stat().st_size)) for p in paths)
+    files = _stamped(paths)
     rulebook._shipped_rules.cache_clear()
-    from_files = rulebook._shipped_rules(files)  # nothing kept: read from the files, then kept
-    assert rulecache.load(paths) is not None
-    rulebook._shipped_rules.cache_clear()
-    from_cache = rulebook._shipped_rules(files)
-    rulebook._shipped_rules.cache_clear()
-    assert len(from_cache) == len(paths) > 40
-    assert from_cache == from_files  # every field: messages, parameters, examples, expectations …
-    # the cache's data is validated as a file's is: a broken entry is a RuleError, not a wrong rule
-    (entry,) = tmp_path.glob("rules-*.json")
-    kept = json.loads(entry.read_text(encoding="utf-8"))
-    kept[paths[0].name]["severity"] = "fatal"
-    entry.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
     try:
-        rulebook._shipped_rules(files)
-    except rulebook.RuleError as exc:
-        assert "severity" in str(exc)
-    else:
-        raise AssertionError("a cache entry with a bad severity was taken")
+        from_files = rulebook._shipped_rules(files)  # nothing kept: read from the files, then kept
+        assert rulecache.load(files) is not None
+        rulebook._shipped_rules.cache_clear()
+        from_cache = rulebook._shipped_rules(files)
+        assert len(from_cache) == len(paths) > 40
+        assert from_cache == from_files  # every field: messages, parameters, examples, expectations …
+        # an entry that does not validate (spoilt by hand, another version's) is read again from the files
+        (entry,) = tmp_path.glob("rules-*.json")
+        kept = json.loads(entry.read_text(encoding="utf-8"))
+        kept[paths[0].name]["severity"] = "fatal"
+        entry.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+        rulebook._shipped_rules.cache_clear()
+        assert rulebook._shipped_rules(files) == from_files
+        assert json.loads(entry.read_text(encoding="utf-8"))[paths[0].name]["severity"] != "fatal"  # mended
     finally:
         rulebook._shipped_rules.cache_clear()

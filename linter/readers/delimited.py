@@ -21,6 +21,7 @@ from linter.readers.grid import CellBudget, GridBlock, GridCell, read_grid
 
 DELIMITERS = ",;\t|"
 MAX_FIELD = 1_000_000  # csv's default limit is 131,072 characters; a 50 MB file may hold one long cell
+MAX_RECORD = 20_000  # delimiters in one line, empty cells included: an export padded to column XFD has 16,383
 
 
 def sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -69,6 +70,8 @@ def read_csv(text: str, path: str) -> Document:
         start = 1
         for record in reader:
             end = reader.line_num
+            while record and not record[-1].strip():
+                record.pop()  # (the empty cells an export of a formatted range pads a row with)
             columns = _field_columns(lines[start - 1] if start - 1 < len(lines) else "", dialect, len(record))
             rows.append(
                 [GridCell(value, Location(path, start, columns[i])) for i, value in enumerate(record)]
@@ -82,14 +85,23 @@ def read_csv(text: str, path: str) -> Document:
 
 
 def _count_cells(text: str, path: str, delimiter: str) -> None:
-    """The file's cells counted against its CellBudget before any record is made (a delimiter
-    ends a cell; one inside quotes is counted too: an upper bound), at str.count's speed where the
-    whole text holds fewer delimiters than the limit."""
+    """The file's cells counted against its CellBudget before any record is made: each line's up
+    to its last filled one (a spreadsheet's export of a formatted range pads rows with empty ones,
+    and they are dropped as read), a delimiter ending a cell (one inside quotes is counted too: an
+    upper bound). A line of more than MAX_RECORD delimiters is refused whatever it holds: the
+    record would be made whole. At str.count's speed where the whole text holds fewer delimiters
+    than the limit."""
     if text.count(delimiter) + text.count("\n") < MAX_CELLS:
         return
     budget = CellBudget(path)
-    for number, line in enumerate(text.splitlines(), 1):
-        budget.take(line.count(delimiter) + 1, lambda i, number=number: Location(path, number, 1))
+    padding = delimiter + ' \t\r"'
+    for number, line in enumerate(text.split("\n"), 1):  # (numbered as the csv module numbers them)
+        where = lambda i, number=number: Location(path, number, 1)  # noqa: E731 — one per line, named once
+        if line.count(delimiter) > MAX_RECORD:
+            budget.take(line.count(delimiter) + 1, where)  # past MAX_ROW_CELLS: refused, naming the line
+        filled = line.rstrip(padding)
+        if filled:
+            budget.take(filled.count(delimiter) + 1, where)
 
 
 def _field_columns(line: str, dialect, n: int) -> list[int]:

@@ -34,8 +34,8 @@ from linter.readers import html_cells, narrative, shown
 from linter.readers.amounts import looks_like_amount, money
 from linter.readers.columns import ColumnMap, fits_column, looks_like_value, place_row
 from linter.readers.form_labels import (
-    DOCUMENT_NUMBER,
     MONEY_ROLES,
+    NOTICE_TITLE,
     TEXT_ROLES,
     BlockLabel,
     block_label,
@@ -94,6 +94,7 @@ _SCORE_TOTAL = re.compile(r"^(?:总分|总得分|合计得分|得分合计|分�
 _COMMA = re.compile(r"[,，]")
 _CODE = re.compile(r"^\d{6,}$")
 _CODE_FIRST = re.compile(r"^\d{6,}")  # a unit's or project's code in a budget listing
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、.．]")  # 2、: a page's or a list's number
 _NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
 _NOTE_LABEL = re.compile(
     r"^(?:填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期"
@@ -191,6 +192,7 @@ class FormReader:
     def close_table(self) -> None:
         self.flush_stream()
         self.table, self.section, self.columns, self.part = None, "", None, None
+        self.run_on_rows = []  # (the rest of a run-on row, read under the table now closed)
         self.cats, self.pending, self.stream_header = Categories(), [], []
 
     def current(self, location: Location) -> Table:
@@ -593,6 +595,8 @@ class FormReader:
             row = Row(row.line, split_words(filled[0]), row.text)  # 产出指标 数量指标 出差人数 正向 = 8 4
         elif len(filled) == 1 and self.fused_rows:
             cell = filled[0]
+            if self.next_notice_run_on(row, cell):
+                return
             parts, following = split_fused_row_and_rest(
                 cell.text,
                 explained=self.columns.explains_before_value(),
@@ -603,9 +607,6 @@ class FormReader:
             )
             if _CODE_FIRST.match(cell.text) and not (self.cats.level1 or self.cats.level2):
                 return  # 505006州民族特殊教育学校30.00: the unit's line above its indicators
-            if DOCUMENT_NUMBER.search(cell.text):
-                self.close_table()  # 邯财社2018126号提前下达…: the next table's title, run on from the last row
-                return
             if len(parts) == 1 and parts[0] in ("定量", "定性"):
                 return  # the -定性 left of an empty 二级 row
             if len(parts) > 1 and is_other_label(parts[0]):
@@ -693,6 +694,20 @@ class FormReader:
                 placed.extra_remarks(),
             )
         )
+
+    def next_notice_run_on(self, row: Row, cell: Cell) -> bool:
+        """A run-on row into which the next table's title runs (…按服务对象满意度评价邯财社2018126号提前
+        下达…): what comes before the notice is read as a row when it holds a figure (else it is the
+        end of the row above, cut by a page: 2、意度评价), then the table ends. True if so."""
+        notice = NOTICE_TITLE.search(cell.text)
+        if notice is None:
+            return False
+        head = cell.text[: notice.start()]
+        if re.search(r"\d", _LIST_NUMBER.sub("", head)):
+            self.one_indicator_row(Row(row.line, [Cell(head, 0, cell.column, row.line)], row.text))
+        self.close_table()
+        self.title = cell.text[notice.start() :]
+        return True
 
     def rest_of_last_row(self, row: Row) -> bool:
         """A row broken over lines: ``减轻贫困学生家庭经济负担 |`` then ``| 有效 |`` (its value alone),

@@ -228,6 +228,9 @@ _TITLE = re.compile(r"绩效(?:评价)?(?:目标|指标)\S{0,8}表|绩效目标(
 # (\w, not [\u4e00-\u9fff]: a class of the CJK range costs a millisecond of start-up to compile.)
 DOCUMENT_NUMBER = re.compile(r"\w[财財]\w{0,2}?[〔\[(（]?(?:19|20)\d\d[〕\])）]?\d{1,4}[号號]")
 _NOTICE_WORDS = re.compile(rf"^(?:{DOCUMENT_NUMBER.pattern})?(?:关于|關於)?(?:提前)?(?:下达|下達)")
+# A notice's title (邯财社2018126号提前下达…): the number, then what the notice does. A number alone
+# is cited by rows too (按冀财教〔2019〕12号文件…).
+NOTICE_TITLE = re.compile(rf"{DOCUMENT_NUMBER.pattern}(?:关于|關於)?(?:提前)?(?:下达|下達)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_NUMBER = re.compile(r"^(?:附件\s*\d*\s*[:：]?|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+\s*、)\s*")
 _YEAR_LINE = re.compile(r"^[(（]?\s*(?:(?:19|20)\d{2})\s*年度?\s*[)）]?$")

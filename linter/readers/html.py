@@ -25,8 +25,8 @@ import re
 from typing import TYPE_CHECKING
 
 from linter.model import Document, Location
-from linter.readers import InputError
-from linter.readers.grid import STRIDE, column_letter, relocate
+from linter.readers import InputError, check_text_limits
+from linter.readers.grid import STRIDE, CellBudget, column_letter, relocate
 from linter.readers.layout import Cell, Row, joined_lines, split_line
 from linter.readers.spans import SpanGrid
 
@@ -181,6 +181,7 @@ class _Page:
         self.has_text = False  # whether it has any yet
         self.line = 0  # its line in the file
         self.pending: list[tuple[str, int]] = []  # lines of text not yet cut into rows (a run between tables)
+        self.text_cells = CellBudget(path)  # the cells of the page's text lines, bounded as a .txt's
 
     # ------------------------------------------------------------------ text outside tables
 
@@ -216,9 +217,14 @@ class _Page:
         if not self.pending:
             return
         lines = [text for text, _ in self.pending]
+        # (a <p> of six million pipes is refused before it is cut, not after: as a .txt line is)
+        check_text_limits("\n".join(lines), self.path)
         for number, line in joined_lines(lines):
             n = len(self.rows) + 1
             row = split_line(line, n)
+            self.text_cells.take(
+                len(row.cells), lambda i, at=self.pending[number - 1][1]: Location(self.path, at, 1)
+            )
             self.rows.append(row)
             self.where[n] = self.pending[number - 1][1]
         self.pending = []

@@ -122,6 +122,7 @@ _SCORE_AFTER = re.compile(r"^(\d{2,}?)([12][05]|30|5)$")
 _MEASURE_END = re.compile(r"(?:率|数量|人数|次数|个数|户数|人次|满意度)(?:\([%％]\))?")
 _TRAILING_MARKS = frozenset(".。,，;；、")
 _SCAN = 80  # a value is looked for in the first 80 characters only: bounded work per row
+_RESTATED = 64  # the longest name or basis sought restated at the end of a row
 _LONGEST = 16  # the longest value tried (2023年12月31日前, ≥100000平方米)
 
 
@@ -349,12 +350,10 @@ def _closing_remark(text: str) -> tuple[str, str]:
     it. With no value in the text it is all remark; a remark every row repeats (按临时救助标准评价)
     is known where the text also ends with it, after the next row's values; else it cannot be told
     from the next row's name, and all is left to that row."""
-    if _value_span(text)[0] is None:
-        return text, ""
-    for length in range(len(text) // 2, 3, -1):
-        if text.endswith(text[:length]):
-            return text[:length], text[length:]
-    return "", text
+    if _value_span(text)[0] is None and not re.search(r"\d", text[_SCAN:]):
+        return text, ""  # (past the first _SCAN characters, any digit may be a value's)
+    length = _restated(text)
+    return (text[:length], text[length:]) if length else ("", text)
 
 
 def _name_end(text: str) -> int:
@@ -365,8 +364,10 @@ def _name_end(text: str) -> int:
 
 
 def _restated(text: str) -> int | None:
-    """The length of the name when ``text`` is a name and an explanation ending with that name."""
-    for end in range(len(text) // 2, 3, -1):
+    """The length of the start of ``text`` that it ends with too (a name, then an explanation ending
+    with that name; a basis every row repeats); at most _RESTATED characters, so that the work
+    stays bounded on a long run of text."""
+    for end in range(min(len(text) // 2, _RESTATED), 3, -1):
         if text.endswith(text[:end]):
             return end
     return None
