@@ -436,6 +436,12 @@ def test_graded_columns_in_a_separated_table():
             ("救助覆盖率", "100%"),
             ("发放及时率", "95%"),
         ], rendering
+    both = read_text(
+        "一级指标二级指标三级指标指标值评价标准优良中差\n产出指标数量指标救助人数≥100人100人90人80人70人\n",
+        "t.txt",
+    )
+    assert [(i.name, i.value_text) for i in both.tables[0].indicators] == [("救助人数", "≥100人")]
+    assert not both.problems  # a 指标值 column before the grades: the 差 value is no row of its own
     four_grades = read_text(text.replace("优\t良\t中\t差", "优秀\t良好\t合格\t不合格"), "t.txt")
     assert [i.value_text for i in four_grades.tables[0].indicators] == ["100%", "95%"]  # 优秀 the target
     # after the grades, a basis with no value after it is the row's own

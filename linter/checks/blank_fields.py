@@ -2,8 +2,9 @@
 the next label below it, ``| 专项立项 依据 | | | |`` with only empty cells after it.
 
 The model cannot tell a field printed blank from one the form never had (a one-row-per-project
-list prints no 实施单位), so this check reads the document's text (``Document.source_text``; other
-formats, canonical YAML among them, are not judged) and only in two unambiguous shapes:
+list prints no 实施单位), so this check reads the document's text (``Document.source_text``: text files, and the CSV and
+web pages whose text the readers keep; canonical YAML, with English keys, and office files are not
+judged) and only in two unambiguous shapes:
 
 - a label with its colon ending a line (or followed straight by another label with its colon) when
   the next line starts with a label too: ``项目名称:`` / ``主管部门: …``;

@@ -35,7 +35,7 @@ from linter.discovery import (  # noqa: F401 — file discovery lived here; its 
 from linter.discovery import is_pattern as _is_pattern
 from linter.limits import MAX_BYTES, MAX_CELLS, MAX_LINES, MAX_ROW_CELLS, count, megabytes
 from linter.model import Document
-from linter.readers.errors import InputError, shown  # noqa: F401 — imported from here by every reader
+from linter.readers.errors import InputError, shown, too_many_cells  # noqa: F401 — imported from here by every reader
 from linter.readers.layout import SPACE_SEPARATOR, separator_of
 from linter.readers.sniff import PDF_MAGIC, is_office_or_pdf, zip_kind
 
@@ -224,9 +224,7 @@ def check_text_limits(text: str, name: str, cells: bool = True) -> None:
     for line in text.splitlines():
         total += _cells_in(line)
         if total > MAX_CELLS:
-            raise InputError(
-                name, f"单元格过多（超过 {count(MAX_CELLS)} 个）", f"too many cells (over {count(MAX_CELLS)})"
-            )
+            raise too_many_cells(name)
 
 
 def _long_lines(text: str, length: int):

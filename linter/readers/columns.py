@@ -60,11 +60,13 @@ class ColumnMap:
                 role = "remark"  # an unknown heading is an extra column: keep what it holds
             columns[cell.index] = Column(role or "skip", cell.text, unit)
         roles = {c.role for c in columns.values()}
-        places, last_place = 0, -1
+        named_value = "value" in roles
+        places, last_place, graded = 0, -1, False
         for index, column in columns.items():
-            # one value column per place, or per grade (优 | 良 | 中 | 差): the first is the value
-            # when none is named
+            # one value column per place, or per grade (优 | 良 | 中 | 差, the best first as forms
+            # print them): the first is the value when none is named
             if column.role in ("place", "grade"):
+                graded = graded or column.role == "grade"
                 column.role = "remark" if "value" in roles else "value"
                 roles.add("value")
                 places, last_place = places + 1, index
@@ -79,6 +81,8 @@ class ColumnMap:
                 if c.role == "period_value":
                     c.role = "value"
                     break
+        if named_value and graded:
+            places += 1  # 指标值 | 优 | 良 | 中 | 差: the value's column, then the grades' (a 区域目标值 spans its places)
         closed = places > 1 and any(i > last_place and c.role == "remark" for i, c in columns.items())
         return cls(columns, places, closed)
 

@@ -20,3 +20,12 @@ def shown(text: str, limit: int = 40) -> str:
     """``text`` as a message quotes it: cut to ``limit`` characters, so that one line stays short
     (and made safe to print, as every quoted text is: ``safetext.clipped``)."""
     return clipped(text, limit)
+
+
+def too_many_cells(path: str) -> InputError:
+    """The error of a file past ``MAX_CELLS`` (linter.limits), whatever its format."""
+    from linter.limits import MAX_CELLS, count
+
+    return InputError(
+        path, f"单元格过多（超过 {count(MAX_CELLS)} 个）", f"too many cells (over {count(MAX_CELLS)})"
+    )

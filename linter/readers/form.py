@@ -34,6 +34,7 @@ from linter.readers import html_cells, narrative, shown
 from linter.readers.amounts import looks_like_amount, money
 from linter.readers.columns import ColumnMap, fits_column, looks_like_value, place_row
 from linter.readers.form_labels import (
+    BARE_NAME_HEADINGS,
     MONEY_ROLES,
     NOTICE_TITLE,
     TEXT_ROLES,
@@ -510,7 +511,8 @@ class FormReader:
                 cells = [Cell(text, i, cell.column, cell.line) for i, text in enumerate(fused)]
                 self.fused_rows = True  # the rows below run their cells together too
             elif (
-                column_role(texts[0])[0] in ("level1", "level2", "name") or compact(texts[0]) == "指标"
+                column_role(texts[0])[0] in ("level1", "level2", "name")
+                or compact(texts[0]) in BARE_NAME_HEADINGS
             ) and self.section not in ("indicators", "stream"):
                 self.stream_header = [row.filled[0]]  # one heading cell per line
                 return True

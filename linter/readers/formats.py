@@ -56,16 +56,17 @@ def read_other(data: bytes, name: str, suffix: str) -> tuple[Document, str]:
     del data  # (up to MAX_BYTES: not held twice while the text is read)
     # Every text is bounded as read_path bounds a .txt (linter.limits), before any cell is made: a
     # CSV of twenty million commas or a page of two million <td> would take gigabytes and minutes.
-    check_text_limits(text, name, cells=False)
     if suffix in CSV_EXTENSIONS:
         from linter.readers.delimited import read_csv
 
+        check_text_limits(text, name, cells=False)  # (its cells: counted by its delimiter, read_csv)
         doc = read_csv(text, name)
     else:
         from linter.readers.html import check_html_cells, looks_like_html, read_html
         from linter.readers.text import read_text  # a .doc that is plain text (a web system's export)
 
         if suffix in HTML_EXTENSIONS or looks_like_html(text):
+            check_text_limits(text, name, cells=False)
             check_html_cells(text, name)
             doc = read_html(text, name)
         else:

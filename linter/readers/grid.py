@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from linter.limits import MAX_CELLS, MAX_ROW_CELLS, count
 from linter.model import Document, Funding, Indicator, Location, Money, Problem, Table, Task
 from linter.readers import InputError
+from linter.readers.errors import too_many_cells
 from linter.readers.layout import Cell, Row
 
 STRIDE = 1_000_000  # larger than any cell's text: Excel caps a cell at 32,767 characters
@@ -65,11 +66,7 @@ class CellBudget:
             )
         self.left -= n
         if self.left < 0:
-            raise InputError(
-                self.path,
-                f"单元格过多（超过 {count(MAX_CELLS)} 个）",
-                f"too many cells (over {count(MAX_CELLS)})",
-            )
+            raise too_many_cells(self.path)
 
 
 def _filled(cells: list[GridCell]) -> int:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from linter.model import Document, Location
 from linter.readers import InputError, check_text_limits
+from linter.readers.errors import too_many_cells
 from linter.readers.grid import STRIDE, CellBudget, column_letter, relocate
 from linter.readers.layout import Cell, Row, joined_lines, split_line
 from linter.readers.spans import SpanGrid
@@ -125,15 +126,13 @@ _CELL_TAG = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
 def check_html_cells(text: str, path: str) -> None:
     """InputError when the page has more table cells than a file may (``MAX_CELLS``), counted by
     their tags before any is parsed: every cell costs the parser's objects and time."""
-    from linter.limits import MAX_CELLS, count
+    from linter.limits import MAX_CELLS
 
     if len(text) <= 4 * MAX_CELLS:
         return  # (a cell takes four characters at least: <td>)
     beyond = next(itertools.islice(_CELL_TAG.finditer(text), MAX_CELLS, None), None)  # counted no further
     if beyond is not None:
-        raise InputError(
-            path, f"单元格过多（超过 {count(MAX_CELLS)} 个）", f"too many cells (over {count(MAX_CELLS)})"
-        )
+        raise too_many_cells(path)
 
 
 def read_html(text: str, path: str) -> Document:

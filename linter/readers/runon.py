@@ -118,8 +118,8 @@ _SCORE = re.compile(r"[12][05]|30|5")
 _DIGITS = re.compile(r"[\d.]+")
 _SCORE_AFTER = re.compile(r"^(\d{2,}?)([12][05]|30|5)$")
 # The word an indicator's name ends with when it names what is measured (a rate, a count).
-# (满意度(%): a unit note printed after the name is the name's.)
-_MEASURE_END = re.compile(r"(?:率|数量|人数|次数|个数|户数|人次|满意度)(?:\([%％]\))?")
+# (满意度(%): a unit note printed after the name is the name's; 满意度 alone may go on, 满意度调查覆盖率.)
+_MEASURE_END = re.compile(r"(?:率|数量|人数|次数|个数|户数|人次)(?:\([%％]\))?|满意度\([%％]\)")
 _TRAILING_MARKS = frozenset(".。,，;；、")
 _SCAN = 80  # a value is looked for in the first 80 characters only: bounded work per row
 _RESTATED = 64  # the longest name or basis sought restated at the end of a row
@@ -169,7 +169,9 @@ def split_paragraph(text: str) -> list[str] | None:
         return None
     before, rows = text[: heading.start()], text[heading.end() :]
     cuts = [m.start() for m in _BLOCK_WORD.finditer(fold(before))]  # 預算, （: one for one
-    lines = [before[a:b] for a, b in zip([0, *cuts], [*cuts, len(before)], strict=True) if before[a:b]]
+    lines = [
+        before[a:b] for a, b in zip([0, *cuts], [*cuts, len(before)], strict=True) if before[a:b].strip()
+    ]
     lines.append(heading.group().replace("*", ""))
     simple = fold(rows)  # 產出指標 is 产出指标, one character for one
     cuts = [
