@@ -303,6 +303,12 @@ def test_run_on_place_values_end_a_row_and_the_next_one_follows():
     assert split_fused_row("村数2312", places=3)[-1] == "2312"  # four digits under three places: whole
 
 
+def test_a_space_inside_a_run_on_row_is_padding_not_a_cut():
+    heading = "一级指标二级指标三级指标指标值指标解释\n"
+    doc = read_text(heading + "成本 指标经济成本 指标学生补助标准17元/人.每天反映用餐标准\n", "t.txt")
+    assert rows(doc) == [("经济成本指标", "学生补助标准", "17元/人.每天")]
+
+
 def test_a_unit_the_grammar_does_not_read_stays_with_its_value():
     (row,) = rows(
         read_text(
@@ -456,7 +462,7 @@ def test_graded_columns_in_a_separated_table():
     ]
 
 
-@pytest.mark.parametrize("printing", ["traditional", "full-width"])
+@pytest.mark.parametrize("printing", ["traditional", "full-width", "full-width bars"])
 def test_every_corpus_document_reads_the_same_however_its_characters_are_printed(printing):
     # Mirror sites repost tables in traditional characters (b01, b05, b12), and tables print
     # brackets, colons and figures full-width or not (（万元）, ：, １００％): the form's words
@@ -465,8 +471,10 @@ def test_every_corpus_document_reads_the_same_however_its_characters_are_printed
 
     if printing == "traditional":
         reprint = {simple: traditional for traditional, simple in TRADITIONAL.items()}
-    else:
+    elif printing == "full-width":
         reprint = {ord(c): ord(c) + 0xFEE0 for c in "0123456789%:()"}
+    else:  # cells closed by U+FF5C, the full-width vertical bar
+        reprint = {ord("|"): 0xFF5C}
     differ, rows_read = [], 0
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

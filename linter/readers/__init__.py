@@ -36,7 +36,7 @@ from linter.discovery import is_pattern as _is_pattern
 from linter.limits import MAX_BYTES, MAX_CELLS, MAX_LINES, MAX_ROW_CELLS, count, megabytes
 from linter.model import Document
 from linter.readers.errors import InputError, shown, too_many_cells  # noqa: F401 — imported from here by every reader
-from linter.readers.layout import SPACE_SEPARATOR, separator_of
+from linter.readers.layout import SPACE_SEPARATOR, ascii_pipes, separator_of
 from linter.readers.sniff import PDF_MAGIC, is_office_or_pdf, zip_kind
 
 
@@ -66,6 +66,8 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
         raise InputError(name, "空文件", "empty file")
 
     fmt = _format_of(suffix, text)
+    if fmt == "text":
+        text = ascii_pipes(text)  # (before the limits count the cells the pipes end)
     check_text_limits(text, name, cells=fmt == "text")
     doc = _read_text_as(text, name, fmt)
     doc.encoding = encoding

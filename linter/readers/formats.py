@@ -27,6 +27,7 @@ from linter.discovery import OTHER_EXTENSIONS as EXTENSIONS
 from linter.model import Document
 from linter.readers import InputError, check_text_limits, decode
 from linter.readers.excel import encrypted
+from linter.readers.layout import ascii_pipes
 from linter.readers.sniff import OLE_MAGIC, zip_kind
 
 
@@ -70,6 +71,7 @@ def read_other(data: bytes, name: str, suffix: str) -> tuple[Document, str]:
             check_html_cells(text, name)
             doc = read_html(text, name)
         else:
+            text = ascii_pipes(text)
             check_text_limits(text, name)
             doc = read_text(text, name)
     doc.encoding = encoding

@@ -170,6 +170,15 @@ def _label_ends_joined(lines: list[str]) -> Iterator[tuple[int, str]]:
         yield from blanks
 
 
+_FULL_WIDTH_BAR = "\uff5c"
+
+
+def ascii_pipes(text: str) -> str:
+    """``text`` with its full-width vertical bars (U+FF5C) as ``|``: a cell's end either way (one
+    character for one, so every place in the text stays where it was)."""
+    return text.replace(_FULL_WIDTH_BAR, "|") if _FULL_WIDTH_BAR in text else text
+
+
 def separator_of(line: str) -> str:
     """What cuts this line into cells: ``tab``, else ``pipe`` (``a | b``, ``| a |``, and ``项目名称 |``:
     an HTML row dumped one cell per line, each cell closed by its pipe), else ``space`` (runs of two

@@ -107,6 +107,9 @@ _VALUE_START = re.compile(rf"\d|{comparator_pattern(2)}")  # on folded text (＞
 # The end of a unit the grammar does not read (.每天 after 17元/人), before an explanation or the end.
 _UNIT_TAIL = re.compile(r"[.·．*×][\u4e00-\u9fff]{1,3}(?=反映|$)")
 _CLAUSE = re.compile(r"^[,，;；][\u4e00-\u9fff]")  # a figure inside a sentence: the sentence goes on
+# A space between two characters in run-on text is padding (产出 指标 as a cell printed it), no cut:
+# cells run together have no separator at all.
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _DIRECTION_WORDS = 4  # a direction found inside a row must be a phrase (有所减轻), not 提高 alone
 _SENTENCE = re.compile(r"[;；]")
 _QUALITATIVE = 8  # the longest qualitative value sought at the end of a row (经济效益良好)
@@ -167,7 +170,7 @@ def split_paragraph(text: str) -> list[str] | None:
     )
     if heading is None:
         return None
-    before, rows = text[: heading.start()], text[heading.end() :]
+    before, rows = text[: heading.start()], _CJK_GAP.sub("", text[heading.end() :])
     cuts = [m.start() for m in _BLOCK_WORD.finditer(fold(before))]  # 預算, （: one for one
     lines = [
         before[a:b] for a, b in zip([0, *cuts], [*cuts, len(before)], strict=True) if before[a:b].strip()
@@ -210,7 +213,7 @@ def split_fused_row_and_rest(
     column after them when ``closed``). ``figures``: the kinds of a self-evaluation's figure
     columns after the name (``ColumnMap.figure_columns``)."""
     following = ""
-    text = text.strip()
+    text = _CJK_GAP.sub("", text.strip())
     nature = _NATURE_END.search(text)
     if nature:
         text = text[: nature.start()].rstrip(" -")

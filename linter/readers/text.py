@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from linter.model import Document
 from linter.readers.form import read_rows
-from linter.readers.layout import Row, joined_lines, split_line
+from linter.readers.layout import Row, ascii_pipes, joined_lines, split_line
 from linter.readers.runon import split_paragraph
 
 _PARAGRAPH = 300  # characters: a line this long with no separator may be a whole table
@@ -25,7 +25,7 @@ _SEPARATED = re.compile(r"\t|\||  ")
 
 def read_text(text: str, path: str) -> Document:
     """Read every table of a text file into a Document (problems recorded, never raised)."""
-    return read_rows(_rows(text), path)
+    return read_rows(_rows(ascii_pipes(text)), path)
 
 
 def _rows(text: str) -> Iterator[Row]:
