@@ -53,6 +53,7 @@ sys.path.insert(0, str(ROOT))
 # (check / CSafeLoader load at most, yamllint / check at least), by corpus
 TARGETS = {"default": (1.5, 10.0), "distinct": (2.5, 8.0)}
 PEAK_MB, JOBS2_RATIO = 300, 0.95
+READER_TABLES_PER_S = 1_000  # the text reader on these tables as text (issue 18)
 
 PLACES = [
     "东城区",
@@ -142,6 +143,20 @@ def generate(
 
 
 # --------------------------------------------------------------------------- measuring
+
+
+def reader_speed(text_dir: Path, repeat: int) -> tuple[int, float]:
+    """(tables read, fastest seconds) of the text reader alone on the corpus as text, in this
+    process: what a sweep of text tables costs before any rule runs."""
+    from linter.readers.text import read_text
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(text_dir.iterdir())]
+    best, tables = float("inf"), 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        tables = sum(len(read_text(text, "t.txt").tables) for text in texts)
+        best = min(best, time.perf_counter() - start)
+    return tables, best
 
 
 def measure(command: list[str]) -> tuple[float, float]:
@@ -414,6 +429,11 @@ def main() -> None:
         print(
             f"    the machine itself:    {' '.join(f'{x:.2f}×' for x in machine)}   (two processes of plain Python "
             f"work against one in that round; over 2× means the lone runs met a slow spell)"
+        )
+        tables, seconds = reader_speed(folder / "text", args.repeat)
+        print(
+            f"text reader alone:         {tables / seconds:.0f} tables/s in process, fastest of {args.repeat} "
+            f"(target ≥ {READER_TABLES_PER_S:,} tables/s, issue 18)"
         )
         if args.profile:
             profile_check(yaml_dir)
