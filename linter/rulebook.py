@@ -154,8 +154,8 @@ def _shipped_rules(files: tuple[tuple[Path, tuple[int, int]], ...]) -> tuple[Rul
     if kept is not None:
         try:
             return tuple(rule_from_mapping(kept[path.name], path) for path in paths)
-        except RuleError:
-            pass  # a cache entry spoiled (by hand, by another version): the files say what is right
+        except Exception:  # noqa: BLE001 — whatever is wrong with a spoilt entry, the files say what is right
+            pass  # (spoilt by hand, or by another version)
     data = {path.name: load_yaml_file(path, RuleError) for path in paths}
     rulecache.store(files, data)  # (written out before validation changes the data)
     return tuple(rule_from_mapping(data[path.name], path) for path in paths)
@@ -342,9 +342,9 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
                 source, f"key '{prefix}{name}' must be {_type_name(expected)}, got {quoted(value)}"
             )
         if schema[name].regex:
-            try:
-                re.compile(value)
-            except re.error as exc:
+            try:  # as the check compiles it (text-pattern fills in its {unit} and {comparator})
+                getattr(module, "compiled", re.compile)(value)
+            except (re.error, OverflowError, RecursionError, ValueError) as exc:
                 problem = clipped(f"not a regular expression: {exc}", 200)
                 raise RuleError(source, f"key '{prefix}{name}': {problem}") from None
     # Optional hook for finer constraints (choices, patterns): ``validate(params)`` raises

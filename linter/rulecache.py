@@ -15,6 +15,7 @@ their last use (another install's, beside this one, is in use).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -65,7 +66,15 @@ def load(files: Files) -> dict[str, Any] | None:
         return None
     if not isinstance(data, dict) or sorted(data) != sorted(path.name for path, _ in files):
         return None
+    _used(entry)
     return data
+
+
+def _used(entry: Path) -> None:
+    """Mark the entry used (its modification time, once a day at most): pruning goes by it."""
+    with contextlib.suppress(OSError):
+        if entry.stat().st_mtime < time.time() - 86_400:
+            os.utime(entry)
 
 
 def store(files: Files, data: dict[str, Any]) -> None:

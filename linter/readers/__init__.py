@@ -66,9 +66,8 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
         raise InputError(name, "空文件", "empty file")
 
     fmt = _format_of(suffix, text)
-    if fmt == "text":
-        text = ascii_pipes(text)  # (before the limits count the cells the pipes end)
-    check_text_limits(text, name, cells=fmt == "text")
+    # (full-width bars end cells as | does: counted so; read_text reads them so)
+    check_text_limits(ascii_pipes(text) if fmt == "text" else text, name, cells=fmt == "text")
     doc = _read_text_as(text, name, fmt)
     doc.encoding = encoding
     if verbose:

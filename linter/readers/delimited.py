@@ -14,19 +14,25 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from linter.limits import MAX_CELLS
 from linter.model import Document, Location
+from linter.readers.errors import too_many_cells
 from linter.readers.grid import CellBudget, GridBlock, GridCell, read_grid
 
 DELIMITERS = ",;\t|"
+_LINE_END = re.compile(r"\r\n|\r|\n")
 MAX_FIELD = 1_000_000  # csv's default limit is 131,072 characters; a 50 MB file may hold one long cell
+_SNIFFED = 2_000  # characters of a line the dialect is guessed from
+MAX_PADDING = 2_000_000  # delimiters in all with no filled cell after them: past this, a record spans lines
 MAX_RECORD = 20_000  # delimiters in one line, empty cells included: an export padded to column XFD has 16,383
 
 
 def sniff(text: str) -> type[csv.Dialect] | csv.Dialect:
     """The dialect of ``text``: the sniffer's, or the most regular delimiter's."""
-    sample = "\n".join(text[:65536].splitlines()[:200])
+    # (each line cut short: the sniffer's patterns take quadratic time on a line of many delimiters)
+    sample = "\n".join(line[:_SNIFFED] for line in text[:65536].splitlines()[:200])
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
         if dialect.delimiter in DELIMITERS:
@@ -94,14 +100,18 @@ def _count_cells(text: str, path: str, delimiter: str) -> None:
     if text.count(delimiter) + text.count("\n") < MAX_CELLS:
         return
     budget = CellBudget(path)
-    padding = delimiter + ' \t\r"'
-    for number, line in enumerate(text.split("\n"), 1):  # (numbered as the csv module numbers them)
+    padding, padded = delimiter + ' \t"', 0
+    for number, line in enumerate(_LINE_END.split(text), 1):  # (\r\n, \r or \n, as the csv module ends them)
         where = lambda i, number=number: Location(path, number, 1)  # noqa: E731 — one per line, named once
-        if line.count(delimiter) > MAX_RECORD:
-            budget.take(line.count(delimiter) + 1, where)  # past MAX_ROW_CELLS: refused, naming the line
+        delimiters = line.count(delimiter)
+        if delimiters > MAX_RECORD:
+            budget.take(delimiters + 1, where)  # past MAX_ROW_CELLS: refused, naming the line
         filled = line.rstrip(padding)
         if filled:
             budget.take(filled.count(delimiter) + 1, where)
+        padded += delimiters - filled.count(delimiter)
+        if padded > MAX_PADDING:  # (lines of quoted delimiters make one record the reader would build whole)
+            raise too_many_cells(path)
 
 
 def _field_columns(line: str, dialect, n: int) -> list[int]:

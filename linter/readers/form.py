@@ -57,6 +57,7 @@ from linter.readers.layout import (
     compact,
     first_text_column,
     split_words,
+    without_glosses,
 )
 from linter.readers.printed import PrintedLines
 from linter.readers.runon import is_other_label, split_fused_heading, split_fused_row_and_rest
@@ -631,7 +632,7 @@ class FormReader:
             # A row that was not split: 产出指标 数量指标 培训次数 ≥2次, or 1. 培训次数 ≥2次.
             cell = filled[0]
             table.indicators.extend(
-                html_cells.read_tree(cell.raw, row.line, cell.column, self.path, self.cats)
+                html_cells.read_tree(without_glosses(cell.raw), row.line, cell.column, self.path, self.cats)
             )
             return
         if not table.indicators and self.project_line(row):

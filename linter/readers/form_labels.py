@@ -52,7 +52,7 @@ _BLOCK = (
         "misc",
         r"项目属性|项目类[型别]|填报单位|编制单位|申报单位|基本信息|财政供养人员数|下属二级单位数"
         r"|项目来源|上年结转|项目概况|立项依据|其他需要说明(?:的)?事项|项目(?:负责|责任)人(?:及(?:联系)?电话|及联系方式)?|联系人|联系电话|项目编码|项目代码|资金性质|绩效目标|单位编码|预算年度"
-        r"|(?:中央|省级?|市级?|地市|区县|县区|市县|区级?|县级?)\w{0,4}?(?:财政|主管)部门",  # 区级林业主管部门  # a transfer's departments level by level
+        r"|(?:中央|省级?|市级?|地市|区县|县区|市县|区级?|县级?)\w{0,4}?(?:财政|主管)部门",  # a transfer's, level by level: 区级林业主管部门
     ),
 )
 _BLOCK_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _BLOCK)
@@ -228,9 +228,9 @@ _TITLE = re.compile(r"绩效(?:评价)?(?:目标|指标)\S{0,8}表|绩效目标(
 # (\w, not [\u4e00-\u9fff]: a class of the CJK range costs a millisecond of start-up to compile.)
 DOCUMENT_NUMBER = re.compile(r"\w[财財]\w{0,2}?[〔\[(（]?(?:19|20)\d\d[〕\])）]?\d{1,4}[号號]")
 _NOTICE_WORDS = re.compile(rf"^(?:{DOCUMENT_NUMBER.pattern})?(?:关于|關於)?(?:提前)?(?:下达|下達)")
-# A notice's title (邯财社2018126号提前下达…): the number, then what the notice does. A number alone
-# is cited by rows too (按冀财教〔2019〕12号文件…).
-NOTICE_TITLE = re.compile(rf"{DOCUMENT_NUMBER.pattern}(?:关于|關於)?(?:提前)?(?:下达|下達)")
+# A notice's title (邯财社2018126号提前下达2019年…): the number, what the notice does and the budget
+# year it does it for. A number is cited by rows too (按冀财教〔2019〕12号文件…, …号下达标准).
+NOTICE_TITLE = re.compile(rf"{DOCUMENT_NUMBER.pattern}(?:关于|關於)?(?:提前)?(?:下达|下達)(?:19|20)\d\d年")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_NUMBER = re.compile(r"^(?:附件\s*\d*\s*[:：]?|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+\s*、)\s*")
 _YEAR_LINE = re.compile(r"^[(（]?\s*(?:(?:19|20)\d{2})\s*年度?\s*[)）]?$")

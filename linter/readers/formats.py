@@ -71,8 +71,7 @@ def read_other(data: bytes, name: str, suffix: str) -> tuple[Document, str]:
             check_html_cells(text, name)
             doc = read_html(text, name)
         else:
-            text = ascii_pipes(text)
-            check_text_limits(text, name)
+            check_text_limits(ascii_pipes(text), name)
             doc = read_text(text, name)
     doc.encoding = encoding
     return doc, text

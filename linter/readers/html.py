@@ -28,7 +28,7 @@ from linter.model import Document, Location
 from linter.readers import InputError, check_text_limits
 from linter.readers.errors import too_many_cells
 from linter.readers.grid import STRIDE, CellBudget, column_letter, relocate
-from linter.readers.layout import Cell, Row, joined_lines, split_line
+from linter.readers.layout import Cell, Row, ascii_pipes, joined_lines, split_line
 from linter.readers.spans import SpanGrid
 
 if TYPE_CHECKING:  # lxml is imported when a web page is read
@@ -215,7 +215,7 @@ class _Page:
         self.end_line()
         if not self.pending:
             return
-        lines = [text for text, _ in self.pending]
+        lines = [ascii_pipes(text) for text, _ in self.pending]
         # (a <p> of six million pipes is refused before it is cut, not after: as a .txt line is)
         check_text_limits("\n".join(lines), self.path)
         for number, line in joined_lines(lines):

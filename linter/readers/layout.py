@@ -19,7 +19,7 @@ from functools import cached_property
 
 from linter.glossary import HTML_TAG, is_category_label, normalise_level2, simplified
 from linter.textcache import short_text_cache
-from linter.values.parser import fold
+from linter.values.parser import fold_cell
 
 _SPACE = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"\*\*(?=[^*\s])([^*]+?)(?<=[^*\s])\*\*")
@@ -49,8 +49,7 @@ class Cell:
         # Folded, one character for one (績效指標 is 绩效指标, （万元） is (万元), １００％ is 100%):
         # the reader decides what a cell is by the vocabulary, in either script and width; what
         # it keeps is put back as printed (readers/printed.py).
-        # Pinyin glosses (績(jī)效) are never part of a cell: gone from its raw text too.
-        self.raw = without_glosses(fold(self.raw))
+        self.raw = fold_cell(self.raw)
         self.text = clean(self.raw)  # (cells are never changed once split from their line)
 
     @property

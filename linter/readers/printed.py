@@ -15,15 +15,21 @@ line.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from linter.model import Document, Indicator, Money
 from linter.readers.indicators import parse_bounded
 from linter.readers.layout import Row, clean
-from linter.values.parser import fold
+from linter.values.parser import fold_cell
 
 _LONGEST_JOINED = 200  # characters of a text put back part by part: joined cells are short
 # A text joined from cells has them within three lines of its own (a name broken over lines; one
 # cell a line: the unit, the comparator and the figure of a value)
 _JOINED_LINES = 3
+_PIECES = 200  # rows cut from one line searched for their texts (a run-on paragraph of more: not put back)
+_SCANNED = 2_000  # lines searched for a text with no line of its own that is no whole cell
+_CUTS = re.compile(r"\t|\||  +")  # where a printed line's cells end
 
 
 class PrintedLines:
@@ -32,29 +38,30 @@ class PrintedLines:
     def __init__(self) -> None:
         self._lines: dict[int, list[tuple[str, str]]] = {}  # line → [(printed, folded)]
         self._elsewhere: dict[str, str] = {}  # texts not on their own line, as printed
+        self._cells: dict[str, str] | None = None  # each cell of every line, folded → printed
         self._folded = False  # nothing to put back until a character is folded
 
     def note(self, row: Row) -> None:
         """Keep the row's printed text (and whether any character in the document was folded)."""
         printed = clean(row.text)  # as the cells were cleaned: the same places
-        folded = fold(printed)
+        folded = fold_cell(printed)
         self._folded = self._folded or folded != printed
         self._lines.setdefault(row.line, []).append((printed, folded))
 
     def text(self, read: str, line: int | None = None) -> str:
         """``read`` as printed: the stretch of a printed line (``line`` first) that folds to it;
         where it was joined from several cells of nearby lines (``28.8万元`` and ``%``), each part
-        so. What no printed line holds stays as read."""
+        so. What no printed line holds stays as read. The work is bounded: a line cut into more
+        than _PIECES rows (a paragraph of hundreds of run-on rows) is not searched, and a text with
+        no line is looked up among whole cells, then in the first _SCANNED lines only."""
         if not read:
             return read
         if line is not None:
+            numbers = (line, *range(line - _JOINED_LINES, line), *range(line + 1, line + _JOINED_LINES + 1))
             near = [
                 pair
-                for n in (
-                    line,
-                    *range(line - _JOINED_LINES, line),
-                    *range(line + 1, line + _JOINED_LINES + 1),
-                )
+                for n in numbers
+                if len(self._lines.get(n, ())) <= _PIECES
                 for pair in self._lines.get(n, ())
             ]
             for printed, folded in near:
@@ -64,16 +71,25 @@ class PrintedLines:
             return _in_parts(read, near)
         known = self._elsewhere.get(read)  # a label carried down from a row above: asked again and again
         if known is None:
-            known = self._elsewhere[read] = next(
-                (
-                    printed[at : at + len(read)]
-                    for pairs in self._lines.values()
-                    for printed, folded in pairs
-                    if (at := folded.find(read)) >= 0
-                ),
-                read,
-            )
+            known = self._elsewhere[read] = self._cell(read)
         return known
+
+    def _cell(self, read: str) -> str:
+        if self._cells is None:
+            self._cells = {}
+            for pairs in self._lines.values():
+                for printed, folded in pairs:
+                    for cut_printed, cut_folded in zip(
+                        _CUTS.split(printed), _CUTS.split(folded), strict=False
+                    ):
+                        self._cells.setdefault(cut_folded.strip(), cut_printed.strip())
+        if read in self._cells:
+            return self._cells[read]
+        for printed, folded in itertools.islice((p for ps in self._lines.values() for p in ps), _SCANNED):
+            at = folded.find(read)
+            if at >= 0:
+                return printed[at : at + len(read)]
+        return read
 
     def restore(self, doc: Document) -> None:
         """Every text the reader kept of the document's cells, as printed."""

@@ -17,7 +17,7 @@ import re
 
 from linter import glossary
 from linter.readers.figures import split_figures
-from linter.readers.form_labels import is_indicator_header
+from linter.readers.form_labels import DOCUMENT_NUMBER, is_indicator_header
 from linter.readers.layout import without_glosses
 from linter.values.parser import fold, parse_exact
 from linter.values.transform import comparator_pattern
@@ -355,7 +355,8 @@ def _closing_remark(text: str) -> tuple[str, str]:
     it. With no value in the text it is all remark; a remark every row repeats (按临时救助标准评价)
     is known where the text also ends with it, after the next row's values; else it cannot be told
     from the next row's name, and all is left to that row."""
-    if _value_span(text)[0] is None and not re.search(r"\d", text[_SCAN:]):
+    probe = DOCUMENT_NUMBER.sub("", text)  # (按邯财社2018126号文件评价: a notice cited, no figure)
+    if _value_span(probe)[0] is None and not re.search(r"\d", probe[_SCAN:]):
         return text, ""  # (past the first _SCAN characters, any digit may be a value's)
     length = _restated(text)
     return (text[:length], text[length:]) if length else ("", text)
