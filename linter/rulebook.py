@@ -274,8 +274,8 @@ def _fix_section(fix: Any, examples: Any, path: Path) -> dict | None:
         return None
     if not isinstance(fix, dict) or set(fix) != {"kind", "safe"} or not isinstance(fix["safe"], bool):
         raise RuleError(path, "key 'fix' must be a mapping with 'kind' and 'safe' (true or false)")
-    if fix["kind"] not in KINDS:
-        raise RuleError(path, f"key 'fix.kind' must be one of {', '.join(KINDS)}, got {fix['kind']!r}")
+    if not isinstance(fix["kind"], str) or fix["kind"] not in KINDS:
+        raise RuleError(path, f"key 'fix.kind' must be one of {', '.join(KINDS)}, got {quoted(fix['kind'])}")
     if (
         not isinstance(examples, list)
         or not examples
@@ -356,6 +356,15 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
         except ValueError as exc:  # raised as "param: what is wrong"
             key, _, problem = str(exc).partition(": ")
             raise RuleError(source, f"key '{prefix}{key}': {clipped(problem, 200)}") from None
+        except (
+            TypeError,
+            AttributeError,
+            KeyError,
+        ) as exc:  # an item of the wrong kind in a list: a mapping for a word
+            raise RuleError(
+                source,
+                f"a parameter of '{prefix.rstrip('.')}' holds an item of the wrong kind: {clipped(str(exc), 200)}",
+            ) from None
 
 
 def _has_type(value: Any, expected: type | tuple[type, ...]) -> bool:

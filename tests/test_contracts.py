@@ -9,8 +9,10 @@ verdict for a row equal in what a row check reads, by value.
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
 import dataclasses
+import re
 import types
 from pathlib import Path
 
@@ -304,3 +306,31 @@ def test_every_regular_expression_parameter_is_refused_when_it_does_not_compile(
         for name, param in rule.module.PARAMS.items():
             if name.endswith("pattern") or name == "pattern":
                 assert param.regex, (rule.slug, name)
+
+
+def test_a_configuration_of_any_shape_is_a_rule_error_never_a_crash():
+    # items of the wrong kind (a mapping where a word goes), None, huge numbers, bad patterns
+    hostile = [[{"a": 1}], [None], [[1]], [1.5], {"a": 1}, None, "(", 10**30, -1, "", [""], ["("]]
+    tried = 0
+    for rule in RULES:
+        for name, param in rule.module.PARAMS.items():
+            if param.fixed:
+                continue
+            for value in hostile:
+                tried += 1
+                with contextlib.suppress(RuleError):  # (anything else fails the test)
+                    rule.with_params({name: value}, "cfg.yaml")
+    assert tried > 500
+
+
+def test_a_rule_file_fix_kind_of_the_wrong_kind_is_a_rule_error(write_rule, tmp_path):
+    text = (Path(__file__).resolve().parent.parent / "rules" / "money-unit-incomplete.yaml").read_text(
+        encoding="utf-8"
+    )
+    text = re.sub(r"(?m)^code: IL\d+", "code: IL990", text).replace(
+        "slug: money-unit-incomplete", "slug: my-unit", 1
+    )
+    assert "  kind: money-unit" in text
+    path = write_rule(tmp_path, text.replace("  kind: money-unit", "  kind: {a: 1}", 1), "mine.yaml")
+    with pytest.raises(RuleError, match=r"fix\.kind"):
+        load_rule_file(path)

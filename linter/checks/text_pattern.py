@@ -36,7 +36,7 @@ def validate(params: dict) -> None:
     if not params["pattern"]:
         raise ValueError("pattern: must not be empty")
     for field in params["fields"]:
-        if field not in FIELDS:
+        if not isinstance(field, str) or field not in FIELDS:
             raise ValueError(f"fields: must be name or value, got {field!r}")
 
 
