@@ -60,15 +60,21 @@ def _rows(table: Table, params: dict) -> dict[str, Indicator]:
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     """The hits of indicators copied from project to project in one document."""
     tables = [(t, _rows(t, params)) for t in doc.tables if t.indicators]
+    # name → the earlier tables that hold it: each table is compared with those it shares a name
+    # with, not with every earlier one (a document of thousands of projects)
+    holders: dict[str, list[int]] = {}
     for j, (table, rows) in enumerate(tables):
-        best: tuple[Table, list[Indicator]] | None = None
-        for other, other_rows in tables[:j]:
-            shared = [ind for key, ind in rows.items() if key in other_rows]
-            if len(shared) >= params["min_shared"] and (best is None or len(shared) > len(best[1])):
-                best = (other, shared)
-        if best is None:
+        counts: dict[int, int] = {}
+        for key in rows:
+            for i in holders.get(key, ()):
+                counts[i] = counts.get(i, 0) + 1
+            holders.setdefault(key, []).append(j)
+        # the earlier table sharing most (the first of those on a tie)
+        best = min(counts, key=lambda i: (-counts[i], i), default=None)
+        if best is None or counts[best] < params["min_shared"]:
             continue
-        other, shared = best
+        other, other_rows = tables[best]
+        shared = [ind for key, ind in rows.items() if key in other_rows]
         names = "、".join(f"“{ind.name.strip()}”" for ind in shared[: params["shown"]])
         yield Hit(
             location=shared[0].location,
