@@ -464,6 +464,10 @@ def test_graded_columns_in_a_separated_table():
     ]
 
 
+def _printed_row(ind) -> tuple[str, ...]:
+    return (ind.level2 or "", ind.name, ind.value_text, ind.level1_printed, ind.level2_printed)
+
+
 @pytest.mark.parametrize("printing", ["traditional", "full-width", "full-width bars"])
 def test_every_corpus_document_reads_the_same_however_its_characters_are_printed(printing):
     # Mirror sites repost tables in traditional characters (b01, b05, b12), and tables print
@@ -480,13 +484,17 @@ def test_every_corpus_document_reads_the_same_however_its_characters_are_printed
     differ, rows_read = [], 0
     for path in sorted(CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        plain = [
-            (i.level2, i.name, i.value_text) for t in read_text(text, "p.txt").tables for i in t.indicators
-        ]
+        first = read_text(text, "p.txt")
         printed = read_text(text.translate(reprint), "t.txt")
-        got = [(i.level2, i.name, i.value_text) for t in printed.tables for i in t.indicators]
-        rows_read += len(plain)
-        want = [(level2, name.translate(reprint), value.translate(reprint)) for level2, name, value in plain]
+        rows_read += sum(len(t.indicators) for t in first.tables)
+        # each row (its 二级, name, value and the labels printed over it) and the title, as printed
+        got = [printed.title, *(_printed_row(i) for t in printed.tables for i in t.indicators)]
+        want = [first.title.translate(reprint)]
+        want += [
+            (row[0], *(field.translate(reprint) for field in row[1:]))
+            for t in first.tables
+            for row in map(_printed_row, t.indicators)
+        ]
         if got != want:
             differ.append(
                 (path.name, [w for w in want if w not in got][:2], [g for g in got if g not in want][:2])

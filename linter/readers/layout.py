@@ -127,7 +127,7 @@ def joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
             and "|" not in text
             and len(text) <= 16
             and not text.endswith(_FRAGMENT_END)
-            and "绩效" not in text
+            and "绩效" not in fold_cell(text)  # (績效 too)
         ):
             fragments.append((number, text))
             continue
@@ -140,7 +140,8 @@ def joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
 def _completes_label(before: str, text: str) -> bool:
     """``满意度指标 服务对象`` / ``满意度指标``: the line ends with the first words of a label the next
     line finishes (服务对象 + 满意度指标), neither half a label of its own."""
-    words = before.split()
+    words = fold_cell(before).split()  # (服務對象 / 滿意度指標 too)
+    text = fold_cell(text)
     if not words or len(text) > 10 or " " in text or is_category_label(words[-1]):
         return False
     return normalise_level2(words[-1] + text) is not None and not words[-1].endswith("指标")
@@ -153,7 +154,7 @@ def _label_ends_joined(lines: list[str]) -> Iterator[tuple[int, str]]:
     blanks: list[tuple[int, str]] = []  # blank lines after it
     for number, line in enumerate(lines, 1):
         text = line.strip()
-        if held is not None and (_LABEL_END.match(text) or _completes_label(held[1], text)):
+        if held is not None and (_LABEL_END.match(fold_cell(text)) or _completes_label(held[1], text)):
             held = (held[0], held[1].rstrip() + text)
         elif not text and held is not None:
             blanks.append((number, line))
