@@ -2,7 +2,8 @@
 
 Mirror sites repost tables in traditional characters (績效指標, 項目名稱, 計量單位), and tables
 print brackets, colons and figures full-width or not (（万元）, ：, １００％). The reader decides what
-each cell is on its folded form (``layout.Cell``, ``values.parser.fold``: one character for one),
+each cell is on its folded form (``layout.Cell``, ``values.parser.fold_cell``: one character for
+one),
 so that every label, heading and prefix the vocabulary knows is known however it is printed.
 What the model keeps of a cell — a name, a value, a table's name — is then put back as printed:
 folding keeps every character's place, so the printed text is the same stretch of the printed
