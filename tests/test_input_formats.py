@@ -375,3 +375,13 @@ def test_a_csv_padded_with_empty_cells_is_read_not_refused(tmp_path):
     for path in (rows, wide):
         (table,) = read_path(path).tables
         assert [(i.name, i.value_text) for i in table.indicators] == [("培训次数", "4次")]
+
+
+def test_a_web_page_line_past_the_limits_is_named_by_its_line_in_the_page(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body>\n" + "<p>x</p>\n" * 51 + "<p>" + "|" * 20_000 + "</p></body></html>", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        read_path(page)
+    assert caught.value.line == 53  # not the line within the run of text outside tables

@@ -217,7 +217,12 @@ class _Page:
             return
         lines = [ascii_pipes(text) for text, _ in self.pending]
         # (a <p> of six million pipes is refused before it is cut, not after: as a .txt line is)
-        check_text_limits("\n".join(lines), self.path)
+        try:
+            check_text_limits("\n".join(lines), self.path)
+        except InputError as error:  # its line counted in this run of text: the page's line instead
+            if error.line:
+                error.line = self.pending[error.line - 1][1] or error.line
+            raise
         for number, line in joined_lines(lines):
             n = len(self.rows) + 1
             row = split_line(line, n)
