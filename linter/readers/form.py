@@ -147,7 +147,7 @@ class FormReader:
         self.line = 0  # the row being read
         self.last_row: Row | None = None  # the last one with text
         self.closed_rows = 0  # rows ending with a pipe: a dump of an HTML table
-        self.printed = PrintedLines()  # the rows as printed, where the cells were made simplified
+        self.printed = PrintedLines()  # the rows as printed: what is kept of the folded cells goes back so
         self.run_on_rows: list[Row] = []  # rows run on after another one's values (runon)
         self.recent: deque[str] = deque(maxlen=4)  # the last one-cell lines: a project's code, name, amount
         self.title = ""  # the last title line not yet given to a table
