@@ -11,8 +11,8 @@ one cell per paragraph; a row run together with no separator; a merged 一级/�
 the first row of its group only. A layout that reads worse than the others is a family the
 reader has learnt from one document, not in general.
 
-Prints figures; nothing here is a test (``tests/test_corpus.py`` holds the floor for the
-documents as published).
+Prints figures; nothing here is a test (``tests/test_corpus_layouts.py`` holds a floor for each
+layout, ``tests/test_corpus.py`` the one for the documents as published).
 """
 
 from __future__ import annotations

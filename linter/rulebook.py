@@ -9,6 +9,7 @@ message placeholder its check type does not return (``ARGS``).
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Sequence
@@ -341,6 +342,8 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
             raise RuleError(
                 source, f"key '{prefix}{name}' must be {_type_name(expected)}, got {quoted(value)}"
             )
+        if not finite(value):  # floor: .nan would compare false with everything: no finding, ever
+            raise RuleError(source, f"key '{prefix}{name}' must be a finite number, got {quoted(value)}")
         if schema[name].regex:
             try:  # as the check compiles it (text-pattern fills in its {unit} and {comparator})
                 getattr(module, "compiled", re.compile)(value)
@@ -365,6 +368,21 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
                 source,
                 f"a parameter of '{prefix.rstrip('.')}' holds an item of the wrong kind: {clipped(str(exc), 200)}",
             ) from None
+
+
+def finite(value: Any, seen: set[int] | None = None) -> bool:
+    """No NaN or infinity in ``value``, however nested (each list or mapping looked at once: the
+    aliases of a YAML bomb are not walked again)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, (list, dict)):
+        seen = set() if seen is None else seen
+        if id(value) in seen:
+            return True
+        seen.add(id(value))
+        items = value.values() if isinstance(value, dict) else value
+        return all(finite(item, seen) for item in items)
+    return True
 
 
 def _has_type(value: Any, expected: type | tuple[type, ...]) -> bool:

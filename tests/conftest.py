@@ -8,15 +8,15 @@
 - ``engine`` (the shipped rules, default configuration), ``table_text`` / ``table_file`` (a
   canonical table with two known defects), ``extra_rule`` and ``write_rule`` (a rule file of one's own),
   ``worker_starts`` (a spy on ``--jobs`` workers).
-- ``programs``: the Chromium and LibreOffice programs the ``browser`` and ``soffice`` tests need.
-  Where one is missing the test is skipped saying what to install, and fails instead under
-  ``INDICATOR_LINT_REQUIRE_BROWSER=1`` / ``INDICATOR_LINT_REQUIRE_SOFFICE=1`` (what ``.ci/run`` sets).
+- ``programs``: the Chromium, LibreOffice and node programs the ``browser``, ``soffice`` and ``node``
+  tests need. Where one is missing the test is skipped saying what to install, and fails instead
+  under ``INDICATOR_LINT_REQUIRE_BROWSER=1`` / ``…_SOFFICE=1`` / ``…_NODE=1`` (what ``.ci/run`` sets).
 
 Markers (registered in pyproject.toml, ``--strict-markers``): ``slow`` (a second or more, measured
-with ``pytest --durations``), ``browser`` and ``soffice`` (the tests that need the programs; the
-hook at the end of this file turns their absence into the skip or the failure), ``precommit``
-(runs pre-commit and git). ``pytest -m "not slow and not browser and not soffice and not
-precommit"`` is the quick run.
+with ``pytest --durations``), ``browser``, ``soffice`` and ``node`` (the tests that need the
+programs; the hook at the end of this file turns their absence into the skip or the failure),
+``precommit`` (runs pre-commit and git). ``pytest -m "not slow and not browser and not soffice and
+not node and not precommit"`` is the quick run.
 
 The modules beside the tests that are not ``test_*.py`` (office_templates, format_templates,
 pdf_templates, marks, english, serving, value_texts, findings_of) build input files and hold data

@@ -10,9 +10,9 @@ finding is listed as such.
 
 A triple is (table, rule, indicator) — for a missing category the category stands in the place of
 the indicator, for a missing goal the table's name. test_examples_findings.py holds the text files
-to them; the same documents in another format must give them too (``assert_findings_of``: not the
-text reader's own output, which shares too much code with the other readers to catch their common
-mistakes).
+to them, and each value a finding quotes to the document (printed right after its indicator's
+name); the same documents in another format must give the same triples (``assert_findings_of``)
+and quote the same values as the text form.
 
 The figures other tests expect of the four examples (findings by severity, by rule, the tables) are
 derived here from that same hand-written table and each rule's severity, never typed in again.
@@ -27,7 +27,8 @@ from linter.engine import Engine
 from linter.readers import read_path
 from linter.rulebook import load_rule_dirs
 
-ENGINE = Engine(configured_rules(Config(), load_rule_dirs()))  # the shipped rules, as check runs them
+RULES = load_rule_dirs()  # the shipped rules
+ENGINE = Engine(configured_rules(Config(), RULES))  # as check runs them
 
 T000 = (
     "应急管理局劳务派遣经费",
@@ -344,8 +345,8 @@ def key(finding):
     return (finding.table, finding.rule, name)
 
 
-SEVERITY = {rule.slug: rule.severity for rule in load_rule_dirs([])}  # rule slug -> error/warning/info
-CODE = {rule.slug: rule.code for rule in load_rule_dirs([])}  # rule slug -> IL…
+SEVERITY = {rule.slug: rule.severity for rule in RULES}  # rule slug -> error/warning/info
+CODE = {rule.slug: rule.code for rule in RULES}  # rule slug -> IL…
 TABLES_OF = {"000": T000, "002": P, "003": (D,), "004": Q}  # the tables of each example, as printed
 TABLES = tuple(name for tables in TABLES_OF.values() for name in tables)  # of the four examples
 

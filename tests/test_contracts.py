@@ -310,7 +310,21 @@ def test_every_regular_expression_parameter_is_refused_when_it_does_not_compile(
 
 def test_a_configuration_of_any_shape_is_a_rule_error_never_a_crash():
     # items of the wrong kind (a mapping where a word goes), None, huge numbers, bad patterns
-    hostile = [[{"a": 1}], [None], [[1]], [1.5], {"a": 1}, None, "(", 10**30, -1, "", [""], ["("]]
+    hostile = [
+        [{"a": 1}],
+        [None],
+        [[1]],
+        [1.5],
+        {"a": 1},
+        None,
+        "(",
+        10**30,
+        -1,
+        "",
+        [""],
+        ["("],
+        float("nan"),
+    ]
     tried = 0
     for rule in RULES:
         for name, param in rule.module.PARAMS.items():
@@ -321,6 +335,8 @@ def test_a_configuration_of_any_shape_is_a_rule_error_never_a_crash():
                 with contextlib.suppress(RuleError):  # (anything else fails the test)
                     rule.with_params({name: value}, "cfg.yaml")
     assert tried > 500
+    with pytest.raises(RuleError, match="finite number"):  # a NaN floor would compare false: no finding ever
+        next(r for r in RULES if "floor" in r.module.PARAMS).with_params({"floor": float("inf")}, "cfg.yaml")
 
 
 def test_a_rule_file_fix_kind_of_the_wrong_kind_is_a_rule_error(write_rule, tmp_path):

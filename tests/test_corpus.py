@@ -11,8 +11,9 @@ import pytest
 
 from bench.corpus_rows import documents, score_all, totals
 
-EXACT_AT_LEAST = 0.995  # of the expected rows: name, value and normalised 二级 all right
-INVENTED_AT_MOST = 0.01  # of the expected rows: rows read that the document does not have
+EXPECTED = 221  # rows in the expected files
+EXACT_AT_LEAST = 221  # rows read with name, value and normalised 二级 all right
+INVENTED_AT_MOST = 2  # rows read that the document does not have
 NO_TABLE_AT_MOST = 0  # documents with indicator rows of which no table is read
 
 
@@ -31,13 +32,13 @@ def test_every_corpus_document_has_an_expected_file():
 
 def test_corpus_rows_read_exactly(scores):
     t = totals(scores)
-    assert t["expected"] > 200  # the expected files are all there and read
-    assert t["exact"] / t["expected"] >= EXACT_AT_LEAST, t
+    assert t["expected"] == EXPECTED  # the expected files are all there and read
+    assert t["exact"] >= EXACT_AT_LEAST, t
 
 
 def test_corpus_rows_invented(scores):
     t = totals(scores)
-    assert t["invented"] / t["expected"] <= INVENTED_AT_MOST, t
+    assert t["invented"] <= INVENTED_AT_MOST, t
 
 
 def test_corpus_documents_with_no_table(scores):

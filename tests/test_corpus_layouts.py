@@ -11,17 +11,18 @@ import pytest
 
 from bench.corpus_layouts import LAYOUTS, score_layout
 
-EXACT_AT_LEAST = {
-    "pipes": 0.97,
-    "tabs": 0.98,
-    "spaces": 0.97,
-    "cell-per-line": 0.97,
-    "cell-per-paragraph": 0.97,
-    "fused": 0.80,  # run together: where a name ends and its value begins is often a guess
-    "split-columns": 0.96,
-    "narrative": 0.60,  # 名称值 with no sign between them: a word such as 良好 ends a statement
-    "brackets": 0.97,
+EXACT_AT_LEAST = {  # rows of the 221, as read on 7 December 2026
+    "pipes": 217,
+    "tabs": 220,
+    "spaces": 217,
+    "cell-per-line": 217,
+    "cell-per-paragraph": 215,
+    "fused": 181,  # run together: where a name ends and its value begins is often a guess
+    "split-columns": 214,
+    "narrative": 135,  # 名称值 with no sign between them: a word such as 良好 ends a statement
+    "brackets": 215,
 }
+INVENTED_AT_MOST = 4
 
 
 def test_every_layout_has_a_floor():
@@ -32,5 +33,5 @@ def test_every_layout_has_a_floor():
 def test_layout_family(layout):
     score = score_layout(layout)
     assert score.expected == 221  # every expected row, in every layout
-    assert score.exact / score.expected >= EXACT_AT_LEAST[layout], (score.exact, score.expected)
-    assert score.invented / score.expected <= 0.03, score.invented
+    assert score.exact >= EXACT_AT_LEAST[layout], (score.exact, score.expected)
+    assert score.invented <= INVENTED_AT_MOST, score.invented

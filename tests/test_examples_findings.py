@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -19,3 +20,15 @@ def test_pinned_findings(filename, engine):
     expected = Counter(CASES[filename])
     assert found - expected == Counter(), "findings a reviewer would not make"
     assert expected - found == Counter(), "defects a reviewer would report that were missed"
+
+
+@pytest.mark.parametrize("filename", sorted(CASES))
+def test_each_value_quoted_is_the_one_printed_after_its_name(filename, engine):
+    # the values the office formats are compared with (findings_of.assert_findings_of), held to the
+    # document itself: printed right after the indicator's name (≥1000% or a cut ≥10 would not be)
+    text = (EXAMPLES / filename).read_text(encoding="utf-8")
+    quoted = [f for f in engine.run(read_path(EXAMPLES / filename)) if f.indicator and f.value]
+    assert len(quoted) >= 10
+    for f in quoted:
+        printed = re.escape(f.indicator.strip()) + r"[\s|]*" + re.escape(f.value) + r"(?![\d.])"
+        assert re.search(printed, text), (f.rule, f.indicator, f.value)

@@ -500,3 +500,30 @@ def test_every_corpus_document_reads_the_same_however_its_characters_are_printed
                 (path.name, [w for w in want if w not in got][:2], [g for g in got if g not in want][:2])
             )
     assert rows_read > 200 and not differ, differ
+
+
+TRADITIONAL_FORM = (
+    "項目名稱\t應急演練\n主管部門\t某局\n實施單位\t某中心\n年度資金總額(萬元)\t50\n其中：財政撥款\t40\n"
+    "其他資金\t10\n項目負責人\t張三\n聯繫電話\t123\n一級指標\t二級指標\t三級指標\t指標值\n"
+    "產出指標\t數量指標\t培訓次數\t≥4次\n"
+)
+
+
+def test_a_form_printed_in_traditional_characters_is_read_label_by_label():
+    # written by hand, not derived from glossary.TRADITIONAL: a character missing there fails here
+    doc = read_text(TRADITIONAL_FORM, "t.txt")
+    (table,) = doc.tables
+    assert (table.name, table.department, table.implementing_unit) == ("應急演練", "某局", "某中心")
+    assert (table.funding.total.yuan, table.funding.fiscal.yuan) == (500_000, 400_000)
+    assert [(i.level2, i.name, i.value_text, i.level2_printed) for i in table.indicators] == [
+        ("数量指标", "培訓次數", "≥4次", "數量指標")
+    ]
+    assert not doc.problems  # 項目負責人, 聯繫電話: labels too
+
+
+def test_labels_are_put_back_as_printed_far_into_a_long_file():
+    # the labels over a row are looked up among whole cells: tab-separated ones too
+    filler = "".join(f"说明{n}\n" for n in range(2_100))
+    doc = read_text(filler + TRADITIONAL_FORM, "t.txt")
+    (ind,) = [i for t in doc.tables for i in t.indicators]
+    assert (ind.level1_printed, ind.level2_printed) == ("產出指標", "數量指標")

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from linter.checks import Param, RowView, row_check
 from linter.checks.advice import UNIT_KIND_EN, UNIT_KIND_ZH, comparator_for, unit_kind, units_for, with_unit
+from linter.checks.indicators import closing_notes
 from linter.values import parse
 from linter.values.numerals import plain_number
 from linter.values.types import BareNumber, Quantity
@@ -108,13 +109,10 @@ _UNSURE = {
 
 # the notes in brackets ending a name: (亩), （人次）, (按月平均)(≥**人)
 _NOTES = re.compile(r"(?:\s*[（(][^（()）]{1,12}[)）])+\s*$")
-# The notes are sought in the name's tail only: a search ending in $ retries from every bracket,
-# and a hostile name of many brackets would cost the square of its length.
-_NOTES_TAIL = 120
 
 
 def _closing_notes(name: str) -> re.Match | None:
-    return _NOTES.search(name, max(0, len(name) - _NOTES_TAIL))
+    return closing_notes(name, _NOTES)
 
 
 _NOTE = re.compile(r"[（(]([^（()）]{1,12})[)）]")

@@ -19,6 +19,7 @@ indicator read). One finding per table, naming every blank field.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -119,13 +120,21 @@ def _pipe_blanks(line: str, pattern: re.Pattern) -> list[tuple[int, str]]:
     return []
 
 
-def _table_at(doc: Document, line: int) -> Table | None:
-    """The table whose header this line is in: the last one starting at or before it."""
-    starts = [(t.location.line, t) for t in doc.tables if t.location and t.location.path == doc.path]
-    if not starts:
-        return doc.tables[0] if doc.tables else None
-    before = [t for start, t in starts if start <= line]
-    return before[-1] if before else starts[0][1]
+def _table_finder(doc: Document) -> Callable[[int], Table | None]:
+    """line → the table whose header it is in: the last one starting at or before it (the first
+    for a line above every table)."""
+    starts = sorted(
+        ((t.location.line, i) for i, t in enumerate(doc.tables) if t.location and t.location.path == doc.path)
+    )
+    lines = [line for line, _ in starts]
+
+    def table_at(line: int) -> Table | None:
+        if not starts:
+            return doc.tables[0] if doc.tables else None
+        at = bisect.bisect_right(lines, line) - 1
+        return doc.tables[starts[max(at, 0)][1]]
+
+    return table_at
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
@@ -136,6 +145,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     lines = doc.source_text.splitlines()
     last = max((i for i, text in enumerate(lines) if text.strip()), default=-1)
     blanks: dict[int, tuple[Table, list[tuple[int, int, str]]]] = {}
+    table_at = _table_finder(doc)
     for i, text in enumerate(lines[:last]):
         start = text.lstrip()[:1]
         if start == "|":
@@ -147,7 +157,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             continue
         if not found:
             continue
-        table = _table_at(doc, i + 1)
+        table = table_at(i + 1)
         if table is None or (table.truncated and not table.indicators):
             continue
         entry = blanks.setdefault(id(table), (table, []))

@@ -38,11 +38,6 @@ _WANTED = {
     "up": {"zh": "要求上升", "en": "calls for a rise"},
     "ceiling": {"zh": "是成本指标，应设上限（≤）", "en": "is a cost, a ceiling (≤)"},
 }
-_WANTED = {
-    "down": {"zh": "要求下降", "en": "calls for a fall"},
-    "up": {"zh": "要求上升", "en": "calls for a rise"},
-    "ceiling": {"zh": "是成本指标，应设上限（≤）", "en": "is a cost, a ceiling (≤)"},
-}
 
 
 def points_up(value: Value) -> bool:

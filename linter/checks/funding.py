@@ -75,11 +75,6 @@ def _funding_parts(funding: Funding) -> tuple[list[tuple[str, ReadMoney]], ReadM
     return None if _adds_up([m for _, m in parts], total) else (parts, total)
 
 
-def funding_mismatch(funding: Funding) -> bool:
-    """True when 资金总额 ≠ 财政拨款 + 其他资金 (a missing 其他资金 counting as none)."""
-    return _funding_parts(funding) is not None
-
-
 def _funding_hits(doc: Document, table: Table, funding: Funding | None, label: str) -> Iterator[Hit]:
     found = _funding_parts(funding) if funding is not None else None
     if found is None:
@@ -98,12 +93,6 @@ def _project_totals(doc: Document) -> list[tuple[str, ReadMoney]] | None:
     if any(not t.indicators and not t.goal for t in projects):
         return None  # a bare amount row may be a unit's subtotal, not a project: no safe sum
     return read
-
-
-def document_total_mismatch(doc: Document) -> bool:
-    """True when the document's 合计 differs from the sum of its project tables' funding."""
-    total, parts = doc.total, _project_totals(doc)
-    return is_read(total) and parts is not None and not _adds_up([m for _, m in parts], total)
 
 
 def _read(budget: dict[str, Money], labels: list[str]) -> list[tuple[str, ReadMoney]]:

@@ -97,6 +97,16 @@ def indicators(
                 yield table, ind
 
 
+# Notes in brackets ending a name are sought in its last characters only: a search ending in $
+# retries from every bracket, and a hostile name of many brackets would cost the square of its length.
+_NOTES_TAIL = 120
+
+
+def closing_notes(name: str, notes: re.Pattern) -> re.Match | None:
+    """Where ``notes`` (a pattern of bracketed notes anchored at the end) matches the end of ``name``."""
+    return notes.search(name, max(0, len(name) - _NOTES_TAIL))
+
+
 @lru_cache(maxsize=16384)  # a name is read by a dozen rules; names repeat across a sweep
 def core_name(name: str) -> str:
     """The name without tags, a trailing unit note (``满意度（%）``) or a trailing ``情况``."""

@@ -14,7 +14,7 @@ import re
 
 from linter.checks import Param, RowView, row_check
 from linter.checks.advice import PERCENT_NAME_SUFFIXES, name_without, names_one_rate, rate_name
-from linter.checks.indicators import core_name, ends_with_any
+from linter.checks.indicators import closing_notes, core_name, ends_with_any
 from linter.checks.name_value import name_quantities
 from linter.values.types import Quantity, Range
 
@@ -51,7 +51,7 @@ def check_row(ind: RowView, params: dict) -> dict | None:
     if (
         not name
         or ends_with_any(name, params["rate_suffixes"])
-        or ends_with_any(_NOTES.sub("", name), params["rate_suffixes"])
+        or ends_with_any(_without_notes(name), params["rate_suffixes"])
         or ends_with_any(ind.name.strip(), params["accepted_endings"])
     ):
         return None
@@ -63,6 +63,12 @@ def check_row(ind: RowView, params: dict) -> dict | None:
 
 # notes after a rate's name: 养殖动物成活率(目标) (tests/corpus a05)
 _NOTES = re.compile(r"(?:\s*[（(][^（()）\d]{1,8}[)）])+$")
+
+
+def _without_notes(name: str) -> str:
+    notes = closing_notes(name, _NOTES)
+    return name[: notes.start()] if notes else name
+
 
 _GENERIC = {
     "zh": "（写清是什么的比率，如“…完成率”“…覆盖率”“…合格率”；一句话里有几件事的，拆成几项指标）",

@@ -32,7 +32,8 @@ MAX_TEXT = 400  # longer cells are searched only this far: a configured pattern 
 
 
 def validate(params: dict) -> None:
-    """Refuse an empty or invalid ``pattern`` (ValueError)."""
+    """Refuse an empty ``pattern`` or a field other than name and value (ValueError); whether the
+    pattern compiles, the rulebook checks (``Param(regex=True)``, with ``compiled``)."""
     if not params["pattern"]:
         raise ValueError("pattern: must not be empty")
     for field in params["fields"]:

@@ -8,13 +8,12 @@ naming the file and the key, never a setting silently ignored.
 from __future__ import annotations
 
 import difflib
-import math
 from pathlib import Path
 from typing import Any
 
 from linter.config.files import is_preset
 from linter.config.model import Config, ConfigError, FileIgnore
-from linter.rulebook import SEVERITIES
+from linter.rulebook import SEVERITIES, finite
 from linter.safetext import clipped, quoted
 
 LIST_KEYS = ("select", "extend-select", "ignore", "extra-rules")
@@ -85,25 +84,10 @@ def parse(data: dict, path: Path, root: Path) -> Config:
     for rule, values in _mapping(data.get("params", {}), path, "params").items():
         cfg.params[str(rule)] = dict(_mapping(values, path, f"params.{rule}"))
         for name, value in cfg.params[str(rule)].items():
-            if not _finite(value):  # floor: .nan would compare false with everything: no finding, ever
+            if not finite(value):  # floor: .nan would compare false with everything: no finding, ever
                 raise ConfigError(
                     f"{path}: key 'params.{clipped(str(rule))}.{clipped(str(name))}' must be a "
                     f"finite number, got {quoted(value)}"
                 )
         cfg.origin[f"params.{rule}"] = where
     return cfg
-
-
-def _finite(value: Any, seen: set[int] | None = None) -> bool:
-    """No NaN or infinity in ``value``, however nested (each list or mapping looked at once: the
-    aliases of a YAML bomb are not walked again)."""
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, (list, dict)):
-        seen = set() if seen is None else seen
-        if id(value) in seen:
-            return True
-        seen.add(id(value))
-        items = value.values() if isinstance(value, dict) else value
-        return all(_finite(item, seen) for item in items)
-    return True

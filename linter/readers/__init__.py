@@ -66,8 +66,7 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
         raise InputError(name, "空文件", "empty file")
 
     fmt = _format_of(suffix, text)
-    # (full-width bars end cells as | does: counted so; read_text reads them so)
-    check_text_limits(ascii_pipes(text) if fmt == "text" else text, name, cells=fmt == "text")
+    check_text_limits(text, name, cells=fmt == "text")
     doc = _read_text_as(text, name, fmt)
     doc.encoding = encoding
     if verbose:
@@ -201,6 +200,8 @@ def check_text_limits(text: str, name: str, cells: bool = True) -> None:
     line of more than MAX_ROW_CELLS cells or more than MAX_CELLS cells in all. Counted before any line is cut into cells (a line of twenty
     million tabs would take gigabytes as cells), at the speed of str.count for files of ordinary
     size."""
+    if cells:
+        text = ascii_pipes(text)  # (full-width bars end cells as | does: read_text reads them so)
     if len(text) >= MAX_LINES:  # (fewer characters cannot make more lines)
         lines = _line_count(text)
         if lines > MAX_LINES:

@@ -226,11 +226,11 @@ def _project_list_role(text: str) -> tuple[str, str] | None:
 _TITLE = re.compile(r"绩效(?:评价)?(?:目标|指标)\S{0,8}表|绩效目标(?:申报|公开)")
 # A notice's number (邯财社〔2018〕126号, brackets lost on mirror sites): titles print it, rows do not.
 # (\w, not [\u4e00-\u9fff]: a class of the CJK range costs a millisecond of start-up to compile.)
-DOCUMENT_NUMBER = re.compile(r"\w[财財]\w{0,2}?[〔\[(（]?(?:19|20)\d\d[〕\])）]?\d{1,4}[号號]")
-_NOTICE_WORDS = re.compile(rf"^(?:{DOCUMENT_NUMBER.pattern})?(?:关于|關於)?(?:提前)?(?:下达|下達)")
+DOCUMENT_NUMBER = re.compile(r"\w财\w{0,2}?[〔\[(]?(?:19|20)\d\d[〕\])]?\d{1,4}号")  # (on folded text)
+_NOTICE_WORDS = re.compile(rf"^(?:{DOCUMENT_NUMBER.pattern})?(?:关于)?(?:提前)?下达")
 # A notice's title (邯财社2018126号提前下达2019年…): the number, what the notice does and the budget
 # year it does it for. A number is cited by rows too (按冀财教〔2019〕12号文件…, …号下达标准).
-NOTICE_TITLE = re.compile(rf"{DOCUMENT_NUMBER.pattern}(?:关于|關於)?(?:提前)?(?:下达|下達)(?:19|20)\d\d年")
+NOTICE_TITLE = re.compile(rf"{DOCUMENT_NUMBER.pattern}(?:关于)?(?:提前)?下达(?:19|20)\d\d年")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_NUMBER = re.compile(r"^(?:附件\s*\d*\s*[:：]?|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+\s*、)\s*")
 _YEAR_LINE = re.compile(r"^[(（]?\s*(?:(?:19|20)\d{2})\s*年度?\s*[)）]?$")

@@ -27,7 +27,6 @@ from linter.discovery import OTHER_EXTENSIONS as EXTENSIONS
 from linter.model import Document
 from linter.readers import InputError, check_text_limits, decode
 from linter.readers.excel import encrypted
-from linter.readers.layout import ascii_pipes
 from linter.readers.sniff import OLE_MAGIC, zip_kind
 
 
@@ -71,7 +70,7 @@ def read_other(data: bytes, name: str, suffix: str) -> tuple[Document, str]:
             check_html_cells(text, name)
             doc = read_html(text, name)
         else:
-            check_text_limits(ascii_pipes(text), name)
+            check_text_limits(text, name)
             doc = read_text(text, name)
     doc.encoding = encoding
     return doc, text

@@ -215,7 +215,7 @@ class _Page:
         self.end_line()
         if not self.pending:
             return
-        lines = [ascii_pipes(text) for text, _ in self.pending]
+        lines = [ascii_pipes(text) for text, _ in self.pending]  # (as read_text reads a text file)
         # (a <p> of six million pipes is refused before it is cut, not after: as a .txt line is)
         try:
             check_text_limits("\n".join(lines), self.path)

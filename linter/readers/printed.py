@@ -21,7 +21,7 @@ import re
 
 from linter.model import Document, Indicator, Money
 from linter.readers.indicators import parse_bounded
-from linter.readers.layout import Row, clean
+from linter.readers.layout import SPACE_SEPARATOR, Row, clean
 from linter.values.parser import fold_cell
 
 _LONGEST_JOINED = 200  # characters of a text put back part by part: joined cells are short
@@ -30,7 +30,7 @@ _LONGEST_JOINED = 200  # characters of a text put back part by part: joined cell
 _JOINED_LINES = 3
 _PIECES = 200  # rows cut from one line searched for their texts (a run-on paragraph of more: not put back)
 _SCANNED = 2_000  # lines searched for a text with no line of its own that is no whole cell
-_CUTS = re.compile(r"\t|\||  +")  # where a printed line's cells end
+_CUTS = re.compile(rf"\t|\||{SPACE_SEPARATOR.pattern}")  # where a printed row's cells end (layout)
 
 
 class PrintedLines:
@@ -40,6 +40,7 @@ class PrintedLines:
         self._lines: dict[int, list[tuple[str, str]]] = {}  # line → [(printed, folded)]
         self._elsewhere: dict[str, str] = {}  # texts not on their own line, as printed
         self._cells: dict[str, str] | None = None  # each cell of every line, folded → printed
+        self._rows: list[str] = []  # each row's text as printed, not cleaned: cut at its separators
         self._folded = False  # nothing to put back until a character is folded
 
     def note(self, row: Row) -> None:
@@ -48,6 +49,7 @@ class PrintedLines:
         folded = fold_cell(printed)
         self._folded = self._folded or folded != printed
         self._lines.setdefault(row.line, []).append((printed, folded))
+        self._rows.append(row.text)
 
     def text(self, read: str, line: int | None = None) -> str:
         """``read`` as printed: the stretch of a printed line (``line`` first) that folds to it;
@@ -78,12 +80,9 @@ class PrintedLines:
     def _cell(self, read: str) -> str:
         if self._cells is None:
             self._cells = {}
-            for pairs in self._lines.values():
-                for printed, folded in pairs:
-                    for cut_printed, cut_folded in zip(
-                        _CUTS.split(printed), _CUTS.split(folded), strict=False
-                    ):
-                        self._cells.setdefault(cut_folded.strip(), cut_printed.strip())
+            for text in self._rows:  # (cut before cleaning: cleaning makes a tab one space)
+                for cell in _CUTS.split(text):
+                    self._cells.setdefault(clean(fold_cell(cell)), clean(cell))
         if read in self._cells:
             return self._cells[read]
         for printed, folded in itertools.islice((p for ps in self._lines.values() for p in ps), _SCANNED):
