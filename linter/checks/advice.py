@@ -265,3 +265,10 @@ def quantity_text(q, comparator: str | None) -> str:
     if q.unit_kind == "percent" and q.written_unit not in ("%", "％", "百分比", "个百分点", "‰"):
         return f"{comparator or ''}{plain_number(q.number)}%{per}"  # 0.97比例, 九成 → 97%, 90%
     return f"{comparator or ''}{plain_number(q.written_number)}{q.written_unit}{per}{getattr(q, 'noun', None) or ''}"
+
+
+def example_clause(example: str | None) -> dict[str, str]:
+    """A message's ``{example[…]}`` clause: ``，如“≥95%”`` / ``, e.g. ≥95%``; empty for none."""
+    if not example:
+        return {"zh": "", "en": ""}
+    return {"zh": f"，如“{example}”", "en": f", e.g. {example}"}

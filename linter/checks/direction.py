@@ -16,6 +16,7 @@ from linter.checks.advice import (
     BAD_SUFFIXES,
     DOWN_WORDS,
     UP_WORDS,
+    example_clause,
     is_bad_name,
     quantity_text,
     target_for,
@@ -99,7 +100,7 @@ def check_row(ind: RowView, params: dict) -> dict | None:
     args: dict[str, object] = {"wanted": _WANTED[wanted]}
     if target:
         args["suggestion"] = target
-    args["example"] = {"zh": f"，如“{target}”", "en": f", e.g. {target}"} if target else {"zh": "", "en": ""}
+    args["example"] = example_clause(target)
     return args
 
 

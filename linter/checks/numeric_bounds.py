@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TypeGuard
 
 from linter.checks import Param, RowView, row_check
-from linter.checks.advice import SATISFACTION_TARGET, SATISFACTION_WORDS, target_for
+from linter.checks.advice import SATISFACTION_TARGET, SATISFACTION_WORDS, example_clause, target_for
 from linter.checks.indicators import contains_any, core_name, ends_with_any
 from linter.values.numerals import plain_number
 from linter.values.types import BareNumber, Quantity, Value
@@ -74,7 +74,7 @@ def check_row(ind: RowView, params: dict) -> dict | None:
     args: dict[str, object] = {"number": plain_number(ind.value.number)}
     if target:
         args["suggestion"] = target
-        args["example"] = {"zh": f"，如“{target}”", "en": f", e.g. {target}"}
+        args["example"] = example_clause(target)
     else:
         args["example"] = {"zh": "，按计划写明具体数值", "en": ", a figure from the plan"}
     return args

@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 
 from linter.checks import Param, RowView, row_check
-from linter.checks.advice import PERCENT_NAME_SUFFIXES, name_without, names_one_rate, rate_name
+from linter.checks.advice import (
+    PERCENT_NAME_SUFFIXES,
+    example_clause,
+    name_without,
+    names_one_rate,
+    rate_name,
+)
 from linter.checks.indicators import closing_notes, core_name, ends_with_any
 from linter.checks.name_value import name_quantities
 from linter.values.types import Quantity, Range
@@ -58,7 +64,7 @@ def check_row(ind: RowView, params: dict) -> dict | None:
     if not names_one_rate(ind.name):  # a sentence: no one ratio to name after it
         return {"example": _GENERIC}
     proposal = rate_name(ind.name)
-    return {"suggested_name": proposal, "example": {"zh": f"，如“{proposal}”", "en": f", e.g. {proposal}"}}
+    return {"suggested_name": proposal, "example": example_clause(proposal)}
 
 
 # notes after a rate's name: 养殖动物成活率(目标) (tests/corpus a05)

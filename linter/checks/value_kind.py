@@ -20,7 +20,7 @@ what kind of value is due when the row does not give enough for one.
 from __future__ import annotations
 
 from linter.checks import Param, RowView, row_check
-from linter.checks.advice import FALL, RISE, quantity_text, target_for, with_unit
+from linter.checks.advice import FALL, RISE, example_clause, quantity_text, target_for, with_unit
 from linter.checks.indicators import NOTHING_MARKERS, core_name, ends_with_any
 from linter.checks.text_pattern import compiled
 from linter.glossary import is_category_label
@@ -62,7 +62,6 @@ PARAMS = {
 }
 ARGS = ("unit", "example", "suggestion")
 SUGGESTIONS = ("none", "target", "bound", "result", "quantity")
-_NO_EXAMPLE = {"zh": "", "en": ""}
 
 
 def validate(params: dict) -> None:
@@ -121,13 +120,13 @@ def check_row(ind: RowView, params: dict) -> dict | None:
         return None
     args = {
         "unit": getattr(ind.value, "written_unit", "") or getattr(ind.value, "unit", ""),
-        "example": _NO_EXAMPLE,
+        "example": example_clause(None),
     }
     if params["suggest"] != "none":
         proposal = _PROPOSE[params["suggest"]](ind, params)
         if proposal:
             args["suggestion"] = proposal
-            args["example"] = {"zh": f"，如“{proposal}”", "en": f", e.g. {proposal}"}
+            args["example"] = example_clause(proposal)
     return args
 
 

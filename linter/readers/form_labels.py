@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from linter import glossary
 from linter.glossary import strip_fill_notes
 from linter.readers.layout import compact
 from linter.textcache import short_text_cache
@@ -239,19 +238,19 @@ _CURRENCY = re.compile(r"(?:金额|货币|资金)?单位\s*[:：]\s*(万元|元|
 
 def is_title(text: str) -> bool:
     """Whether a line is the form's title (…绩效目标表)."""
-    return len(text) <= 80 and bool(_TITLE.search(glossary.simplified(text)))  # 績效目標表 too
+    return len(text) <= 80 and bool(_TITLE.search(text))  # (a cell's text, folded: 績效目標表 too)
 
 
 def name_in_title(title: str) -> str:
     """What a title calls its table: ``附件3 2020年…(第二批扶贫开发项目)绩效目标表`` → the words before
     绩效目标表, without the attachment number or list numbering; '' when nothing is left."""
-    m = _TITLE.search(glossary.simplified(title))  # one character for one
+    m = _TITLE.search(title)
     name = title[: m.start()] if m else title
     name = _TITLE_NUMBER.sub("", name.lstrip("#").strip())
     # 邯财社2018126号提前下达2019年…补助预算指标绩效目标表: the notice's number and verb, and the
     # budget indicator it grants, are not the project's name
     name = _NOTICE_WORDS.sub("", name)
-    if glossary.simplified(name).endswith("预算指标"):
+    if name.endswith("预算指标"):
         name = name[:-4]
     return name.strip(" :：-—") if len(name) >= 2 else ""
 

@@ -262,7 +262,7 @@ def split_fused_row_and_rest(
 def _leading_labels(text: str) -> tuple[list[str], str]:
     """The category labels a run-on row starts with, and the text after them."""
     cells: list[str] = []
-    while (m := _LABEL.match(glossary.simplified(text))) is not None:  # one character for one
+    while (m := _LABEL.match(text)) is not None:  # (a cell's text is folded: 產出指標 is 产出指标)
         cells.append(text[: m.end()])
         text = text[m.end() :]
     # 项目年度绩效目标(定量指标)制度指标规章制度建立与否: categories no template names (the 评价指标
@@ -365,7 +365,7 @@ def _closing_remark(text: str) -> tuple[str, str]:
 def _name_end(text: str) -> int:
     """Where the name ends in ``name explanation`` run together: after its first measure word
     (完成率, 秸秆数量), when an explanation of two characters or more follows; -1 when none."""
-    m = _MEASURE_END.search(glossary.simplified(text), 4)
+    m = _MEASURE_END.search(text, 4)
     return m.end() if m and len(text) - m.end() >= 2 else -1
 
 
