@@ -14,10 +14,10 @@ on the document's first paragraph or cell, so that none is lost.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from linter import regexes
 from linter.annotate import FILLS, AnnotateError, headings, mark_text
 from linter.model import Document, Finding
 from linter.rulebook import worst_severity
@@ -42,8 +42,8 @@ _AFTER_SHD = (
     "cellMerge",
     "tcPrChange",
 )
-_CELL = re.compile(r"^R(\d+)C(\d+)$")
-_PARAGRAPH = re.compile(r"^P(\d+)$")
+_CELL = regexes.compile(r"^R(\d+)C(\d+)$")
+_PARAGRAPH = regexes.compile(r"^P(\d+)$")
 
 
 def annotated_document(

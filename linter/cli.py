@@ -20,7 +20,7 @@ from typing import ClassVar
 
 import click
 
-from linter import __version__
+from linter import __version__, regexes
 
 # Exit codes, as in ruff and yamllint; Ctrl-C and SIGTERM as a shell reports a process they ended
 # (128 + the signal's number).
@@ -76,6 +76,7 @@ class _LazyGroup(click.Group):
                 return super().main(*args, **kwargs)
             finally:  # (click ends with SystemExit) what is still buffered must go out now, or fail here
                 _flush_stdout()
+                regexes.keep()  # the patterns compiled anew, for the next run's start-up
         except StdoutError as exc:
             _stdout_failed(exc)
         except OSError as exc:  # click writing --help or --version itself to a full disk or a closed pipe

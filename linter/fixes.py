@@ -20,9 +20,12 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from linter import regexes
 from linter.model import Document, Finding, Indicator
 
-_MAGNITUDE = re.compile(r"^(\s*[≥≤><]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万|千|百万|千万|亿))[。；;，,]?\s*$")
+_MAGNITUDE = regexes.compile(
+    r"^(\s*[≥≤><]?\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:万|千|百万|千万|亿))[。；;，,]?\s*$"
+)
 
 
 def _notation(ind: Indicator, f: Finding) -> str | None:

@@ -7,8 +7,9 @@ text is kept on the Indicator for messages.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from linter import regexes
 
 # 一级 categories.
 OUTPUT = "产出指标"
@@ -73,7 +74,7 @@ _LEVEL1_KEYS = (
 
 # An HTML tag. ``[^<>]``, not ``[^>]``: in a run of ``<`` with no ``>`` (OCR debris) a match
 # attempt then stops at the next ``<`` instead of scanning to the end from each one (quadratic).
-HTML_TAG = re.compile(r"<[^<>]*>")
+HTML_TAG = regexes.compile(r"<[^<>]*>")
 # Traditional forms of the characters of the form's labels (mirror sites print 產出指標, 計量單位).
 TRADITIONAL = str.maketrans(
     "產標數質時經濟會態續響滿對務級績環項計單稱職責總體額預資實際說評準備註類門範圍據價認證權釋來達讓費長發護醫療養險檢測衛區縣鄉鎮報屬導層義礎確優專況財撥負聯電話設關繫"
@@ -82,7 +83,7 @@ TRADITIONAL = str.maketrans(
     "产标数质时经济会态续响满对务级绩环项计单称职责总体额预资实际说评准备注类门范围据价认证权释来达让费长发护医疗养险检测卫区县乡镇报属导层义础确优专况财拨负联电话设关系"
     "万亿个吨亩处户台张辆条场间种只头双组届岁钟号点于为与内现划毕过车笔节课讲轮网币担",
 )
-_TRADITIONAL_CHAR = re.compile("[" + "".join(chr(c) for c in TRADITIONAL) + "]")
+_TRADITIONAL_CHAR = regexes.compile("[" + "".join(chr(c) for c in TRADITIONAL) + "]")
 
 
 def simplified(text: str) -> str:
@@ -91,17 +92,17 @@ def simplified(text: str) -> str:
     return text.translate(TRADITIONAL) if _TRADITIONAL_CHAR.search(text) else text
 
 
-_NUMBERING = re.compile(
+_NUMBERING = regexes.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．)）])\s*"
 )
 # A bracket pair (a run of openers taken whole, from its start: 经济效益（（必填）), then whether
 # it is a filling note. One pattern with the words between two ``[^)]*`` runs rescans the rest of
 # the text from every bracket that never closes (quadratic).
-_BRACKETS = re.compile(r"(?<![（(])[（(]+[^（()）]*[）)]")
-_FILL_WORDS = re.compile(r"必填|选填|硬性|盖章")
+_BRACKETS = regexes.compile(r"(?<![（(])[（(]+[^（()）]*[）)]")
+_FILL_WORDS = regexes.compile(r"必填|选填|硬性|盖章")
 # 产出指标(50分), 成本指标(0-20)分, 效益指标（30分）: the weight printed with the label
-_SCORE_NOTE = re.compile(r"[(（]\s*\d+(?:\.\d+)?(?:\s*[-—~～]\s*\d+)?\s*(?:分\s*[)）]|[)）]\s*分)")
-_DECORATION = re.compile(r"[\s:：*＊]")
+_SCORE_NOTE = regexes.compile(r"[(（]\s*\d+(?:\.\d+)?(?:\s*[-—~～]\s*\d+)?\s*(?:分\s*[)）]|[)）]\s*分)")
+_DECORATION = regexes.compile(r"[\s:：*＊]")
 
 
 def strip_fill_notes(text: str) -> str:
@@ -178,18 +179,18 @@ def run_on_label_pattern() -> str:
     """A regex for a category label as printed at the start of run-on text (产出指标, 数量指标,
     服务对象满意度指标, 社会公众或服务对象满意度指标 …). Only a label ending in 指标 is one there: nothing
     else marks where it ends. Built from the keys above, in simplified characters."""
-    level2 = sorted((k for k, _ in _LEVEL2_KEYS), key=len, reverse=True)
-    rests = ("对象满意度指标", "效益指标", "影响指标", "类指标", "度指标", "指标")
-    level1 = sorted({k for k, _ in _LEVEL1_KEYS} | {"成本", "完成"}, key=len, reverse=True)
-    level2_label = f"(?:{'|'.join(level2)})(?:{'|'.join(rests)})"
+    level2 = regexes.alternation(k for k, _ in _LEVEL2_KEYS)
+    rests = "对象满意度指标|效益指标|影响指标|类指标|度指标|指标"
+    level1 = regexes.alternation({k for k, _ in _LEVEL1_KEYS} | {"成本", "完成"})
+    level2_label = f"(?:{level2})(?:{rests})"
     return (
-        f"(?:项目)?(?:{'|'.join(level1)})(?:类)?指标"
-        f"|(?:{'|'.join(level1)})(?={level2_label})"  # 产出数量指标: the 一级 printed without 指标
+        f"(?:项目)?(?:{level1})(?:类)?指标"
+        f"|(?:{level1})(?={level2_label})"  # 产出数量指标: the 一级 printed without 指标
         f"|{level2_label}"
     )
 
 
-_BASELINE = re.compile(r"上年|前年|往年|历史|基期")
+_BASELINE = regexes.compile(r"上年|前年|往年|历史|基期")
 
 
 def figure_kind(label: str) -> str | None:

@@ -17,8 +17,9 @@ to print); ``pick`` keeps the half in the language asked for of a line already m
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+
+from linter import regexes
 
 LANGS = ("zh", "en")
 
@@ -90,12 +91,12 @@ def progress_text(done: int, total: int, fraction: float, elapsed: float, eta: f
 
 # ---------------------------------------------------------------------- bilingual messages
 
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_CJK = regexes.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _SEPARATOR = " / "
 _OPEN, _CLOSE = "“（《「【", "”）》」】"
 # where the message is about: all before the last ": " ahead of the Chinese text
 # (``indicator-lint: a.xlsx: `` whole, not ``indicator-lint: `` alone)
-_LEAD = re.compile(r"^(?:[^\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*:\s)?")
+_LEAD = regexes.compile(r"^(?:[^\u3000-\u303f\u3400-\u9fff\uff00-\uffef]*:\s)?")
 
 
 def pick(message: str, lang: str, path: str | None = None) -> str:

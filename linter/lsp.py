@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
 
-from linter import __version__
+from linter import __version__, regexes
 
 SEVERITY = {
     "error": t.DiagnosticSeverity.Error,
@@ -213,7 +213,7 @@ def noqa_line(line: str, code: str) -> str:
     if at >= 0:
         noqa = parse_noqa(line[at:])
         if noqa is not None and noqa[1]:
-            m = re.compile(
+            m = regexes.compile(
                 r"#\s*noqa\s*[:：]\s*[A-Za-z0-9_\-]+(?:[ \t]*[,，、][ \t]*[A-Za-z0-9_\-]+)*", re.I
             ).search(line, at)
             if m:

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from linter import regexes
 from linter.errors import SettingsError
 from linter.safetext import clipped, quoted
 from linter.yamlfile import load_yaml_file
@@ -43,8 +44,8 @@ REQUIRED_KEYS = ("code", "slug", "severity", "title", "message", "rationale", "b
 # defect seen from another side; the other rule's finding says it better)
 # ``fix: {kind: <linter.fixes kind>, safe: true|false}``; examples.fix: [{…, value, fixed}]
 OPTIONAL_KEYS = ("superseded_by", "fix")
-_CODE = re.compile(r"^IL\d{3}$")
-_SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = regexes.compile(r"^IL\d{3}$")
+_SLUG = regexes.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 class RuleError(SettingsError):

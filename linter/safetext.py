@@ -21,16 +21,18 @@ import codecs
 import re
 import reprlib
 
+from linter import regexes
+
 LIMIT = 80  # characters of a quoted value in an error message
 
 _SURROGATE = "\ud800-\udfff"
 # C0 and C1 controls, DEL; ALM, LRM, RLM; LS, PS; the bidi embeddings, overrides and isolates
-_TERMINAL = re.compile(
+_TERMINAL = regexes.compile(
     f"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069{_SURROGATE}]"
 )
-_SURROGATES = re.compile(f"[{_SURROGATE}]")
-_ALL = re.compile(".", re.DOTALL)
-_NOT_XML = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{_SURROGATE}]")
+_SURROGATES = regexes.compile(f"[{_SURROGATE}]")
+_ALL = regexes.compile(".", re.DOTALL)
+_NOT_XML = regexes.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{_SURROGATE}]")
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -51,7 +53,7 @@ def shown(text: str) -> str:
     return _TERMINAL.sub(_escape, text)
 
 
-_UNSAFE_LINES = re.compile(_TERMINAL.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
+_UNSAFE_LINES = regexes.compile(_TERMINAL.pattern.replace("\x00-\x1f", "\x00-\x09\x0b-\x1f"))
 
 
 def unsafe_lines(text: str) -> bool:

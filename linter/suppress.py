@@ -36,6 +36,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from linter import regexes
 from linter.errors import SettingsError
 from linter.model import Document, Finding, Location
 from linter.readers import SIDECAR_SUFFIX
@@ -48,11 +49,11 @@ SIDECAR_KEYS = ("rule", "table", "indicator", "reason")
 # A key is ASCII (IL212, vague-value): what follows it, a space or a Chinese character, starts the reason.
 _KEY = r"[A-Za-z0-9][A-Za-z0-9_\-]*"
 _KEYS = rf"{_KEY}(?:[ \t]*[,，、][ \t]*{_KEY})*"
-_NOQA_AT = re.compile(r"#\s*noqa(?![A-Za-z0-9_\-])", re.IGNORECASE)
+_NOQA_AT = regexes.compile(r"#\s*noqa(?![A-Za-z0-9_\-])", re.IGNORECASE)
 # after ``noqa``: a colon (either width), the keys, then nothing or a reason that does not go on
 # with ASCII letters glued to the last key (``IL212x``)
-_NOQA_KEYS = re.compile(rf"\s*[:：]\s*(?P<keys>{_KEYS})(?P<reason>(?:\s+|(?=[^\x00-\x7f])|$).*)$")
-_DISABLE = re.compile(
+_NOQA_KEYS = regexes.compile(rf"\s*[:：]\s*(?P<keys>{_KEYS})(?P<reason>(?:\s+|(?=[^\x00-\x7f])|$).*)$")
+_DISABLE = regexes.compile(
     rf"#\s*indicator-lint\s*[:：]\s*disable(?:\s*[=＝]\s*(?P<keys>{_KEYS}))?", re.IGNORECASE
 )
 

@@ -41,7 +41,7 @@ from linter.glossary import parent_of
 from linter.model import Document, Funding, Indicator, Location, Money, Table
 from linter.values import parse
 
-# The rule cache (linter/rulecache.py) of the test run in a folder of its own, for the processes the
+# The cache (linter/usercache.py: rule data, compiled patterns) of the test run in a folder of its own, for the processes the
 # tests start too, never the user's ~/.cache: set here, before any test module is imported, as many
 # load the rules when they are.
 _RULE_CACHE = tempfile.mkdtemp(prefix="indicator-lint-rule-cache-")

@@ -7,7 +7,7 @@ import json
 import os
 import time
 
-from linter import rulebook, rulecache
+from linter import rulebook, rulecache, usercache
 from linter.resources import data_dir
 
 
@@ -75,15 +75,15 @@ def test_an_empty_cache_variable_or_no_home_turns_the_cache_off(tmp_path, monkey
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     paths = _rule_files(tmp_path)
     rulecache.store(_stamped(paths), {p.name: {} for p in paths})
-    assert rulecache.folder() is None
+    assert usercache.folder() is None
     assert not list(tmp_path.rglob("rules-*.json"))
     # no home folder known (a container with no HOME and no passwd entry): ~ stays ~, a relative place
     monkeypatch.delenv("INDICATOR_LINT_CACHE_DIR")
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)
-    assert rulecache.folder() is None
+    assert usercache.folder() is None
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG spec asks
-    assert rulecache.folder() is None
+    assert usercache.folder() is None
 
 
 def test_data_json_cannot_hold_is_not_kept(tmp_path, monkeypatch):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 
+from linter import regexes
 from linter.checks.indicators import contains_any, core_name, ends_with_any
 from linter.values.numerals import plain_number
 from linter.values.units import MONEY_UNITS, UNITS
@@ -219,13 +220,13 @@ def with_unit(comparator: str | None, number, unit: str) -> str:
 
 # ---- names ------------------------------------------------------------------------------------
 
-_LEAD_VERBS = re.compile(r"^(?:达到|实现|完成|做好|确保|保障|对|是否)")
+_LEAD_VERBS = regexes.compile(r"^(?:达到|实现|完成|做好|确保|保障|对|是否)")
 # a rate named, then a change asked of it: 防治知识知晓率显著提升 → 防治知识知晓率
-_RATE_THEN_CHANGE = re.compile(
+_RATE_THEN_CHANGE = regexes.compile(
     r"^(.{2,}?(?:率|比例|占比))(?:显著|明显|有效|进一步|大幅|逐步|不断|稳步)?"
     r"(?:提升|提高|增加|增长|下降|降低|减少)$"
 )
-CLAUSE = re.compile(r"[，,；;。]")  # a clause mark: a name that is a sentence
+CLAUSE = regexes.compile(r"[，,；;。]")  # a clause mark: a name that is a sentence
 
 
 def rate_name(name: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter import glossary
+from linter import glossary, regexes
 from linter.checks import Hit, Param
 from linter.model import Document, Table
 
@@ -34,7 +34,7 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
     """The hits of self-evaluation tables in a document announcing target tables."""
     if re.search(params["evaluation"], doc.title):
         return
-    announced_re = re.compile(params["announced"])
+    announced_re = regexes.compile(params["announced"])
     for table in doc.tables:
         if table.kind != "self-evaluation":
             continue

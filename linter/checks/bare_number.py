@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from linter import regexes
 from linter.checks import Param, RowView, row_check
 from linter.checks.advice import UNIT_KIND_EN, UNIT_KIND_ZH, comparator_for, unit_kind, units_for, with_unit
 from linter.checks.indicators import closing_notes
@@ -108,15 +109,15 @@ _UNSURE = {
 
 
 # the notes in brackets ending a name: (亩), （人次）, (按月平均)(≥**人)
-_NOTES = re.compile(r"(?:\s*[（(][^（()）]{1,12}[)）])+\s*$")
+_NOTES = regexes.compile(r"(?:\s*[（(][^（()）]{1,12}[)）])+\s*$")
 
 
 def _closing_notes(name: str) -> re.Match | None:
     return closing_notes(name, _NOTES)
 
 
-_NOTE = re.compile(r"[（(]([^（()）]{1,12})[)）]")
-_NOTE_SIGNS = re.compile(r"^[\s≥≤><=≧≦＞＜＝]*[\s*＊xX×]*")
+_NOTE = regexes.compile(r"[（(]([^（()）]{1,12})[)）]")
+_NOTE_SIGNS = regexes.compile(r"^[\s≥≤><=≧≦＞＜＝]*[\s*＊xX×]*")
 
 
 @lru_cache(maxsize=4096)

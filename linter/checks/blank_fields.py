@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
+from linter import regexes
 from linter.checks import Hit, Param
 from linter.model import Document, Location, Table
 from linter.values.parser import fold
@@ -48,13 +49,13 @@ PARAMS = {
 }
 ARGS = ("fields", "count", "which_zh", "which_en")
 
-_NOTE = re.compile(r"\((?:%|万元|元|单位:?万元)\)$")
-_LABEL_START = re.compile(r"^\s*\|?\s*[\u4e00-\u9fff][\u4e00-\u9fff()（）%]{1,14}\s*[:：]")
+_NOTE = regexes.compile(r"\((?:%|万元|元|单位:?万元)\)$")
+_LABEL_START = regexes.compile(r"^\s*\|?\s*[\u4e00-\u9fff][\u4e00-\u9fff()（）%]{1,14}\s*[:：]")
 
 
 @lru_cache(maxsize=64)
 def _labels(labels: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in labels))
+    return regexes.compile("|".join(f"(?:{p})" for p in labels))
 
 
 def _key(text: str) -> str:
@@ -95,11 +96,11 @@ def _required_label(head: str, pattern: re.Pattern) -> tuple[int, str] | None:
     return label.start(), key[label.start() :]
 
 
-_COLON = re.compile(r"[:：]")
-_NEXT_LABEL = re.compile(r"[^\s:：|]{2,16}\s*[:：]")
-_HEAD = re.compile(r"[^\s:：|]{2,16}(?:[(（](?:%|万元|元)[)）])?$")
+_COLON = regexes.compile(r"[:：]")
+_NEXT_LABEL = regexes.compile(r"[^\s:：|]{2,16}\s*[:：]")
+_HEAD = regexes.compile(r"[^\s:：|]{2,16}(?:[(（](?:%|万元|元)[)）])?$")
 # A colon _colon_blanks does not pass over: nothing after it, or another label's colon next.
-_BLANK_COLON = re.compile(r"[:：]\s*(?:$|[^\s:：|]{2,16}\s*[:：])")
+_BLANK_COLON = regexes.compile(r"[:：]\s*(?:$|[^\s:：|]{2,16}\s*[:：])")
 
 
 def _pipe_blanks(line: str, pattern: re.Pattern) -> list[tuple[int, str]]:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from linter import regexes
 from linter.checks import Hit, Param
 from linter.checks.indicators import is_blank_row
 from linter.checks.input_target import unwrapped
@@ -106,8 +107,8 @@ PARAMS = {
 }
 ARGS = ("tasks", "count", "more")
 
-_CLAUSE = re.compile(r"[，,；;。！!？?\n]|目标\s*\d+\s*[:：]|(?<!\d)\d+\s*[、.．](?!\d)")
-_ITEM = re.compile(r"、|和")
+_CLAUSE = regexes.compile(r"[，,；;。！!？?\n]|目标\s*\d+\s*[:：]|(?<!\d)\d+\s*[、.．](?!\d)")
+_ITEM = regexes.compile(r"、|和")
 
 
 def _verb_pattern(params: dict) -> re.Pattern:
@@ -116,9 +117,7 @@ def _verb_pattern(params: dict) -> re.Pattern:
 
 @lru_cache(maxsize=16)
 def _compiled_verbs(adverbs: tuple[str, ...], task_verbs: tuple[str, ...]) -> re.Pattern:
-    adverb = "|".join(map(re.escape, sorted(adverbs, key=len, reverse=True)))
-    verb = "|".join(map(re.escape, sorted(task_verbs, key=len, reverse=True)))
-    return re.compile(f"^(?:{adverb})*(?:{verb})")
+    return regexes.compile(f"^(?:{regexes.alternation(adverbs)})*(?:{regexes.alternation(task_verbs)})")
 
 
 def goal_tasks(goal: str, params: dict) -> list[str]:

@@ -15,12 +15,12 @@ is skipped when two indicators match equally well.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
+from linter import regexes
 from linter.checks import Hit, Param, hit_location
 from linter.checks.advice import name_without, quantity_text
 from linter.checks.indicators import Scope, scope_of
@@ -47,10 +47,10 @@ PARAMS = {
 ARGS = ("goal_value", "goal_words", "goal_quote", "suggestion", "suggested_name")
 
 # A goal clause ends at these; 、 joins items of one clause and does not end it.
-_CLAUSE_END = re.compile(rf"[，,；;。:：！!？?\n]|{HTML_TAG.pattern}|目标\d+")
+_CLAUSE_END = regexes.compile(rf"[，,；;。:：！!？?\n]|{HTML_TAG.pattern}|目标\d+")
 _EDGE_PUNCT = " \t\r\n、，,；;。:：！!？?“”\"'‘’（）()《》【】"
-_PER = re.compile(r"每|各|平均|人均|户均|单次|年均|月均")
-_VERBS = re.compile(
+_PER = regexes.compile(r"每|各|平均|人均|户均|单次|年均|月均")
+_VERBS = regexes.compile(
     r"^(?:力争|确保|全年|共|累计|计划)?(?:完成|开展|实现|达到|组织|发放|举办|提供|保障|"
     r"培育|建成|新增|覆盖|使|对)?"
 )

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from linter import regexes
 from linter.glossary import HTML_TAG, LEVEL1_NAMES, LEVEL2_NAMES
 from linter.model import Document, Indicator, Table
 from linter.values.types import Empty
@@ -18,8 +19,8 @@ from linter.values.types import Empty
 if TYPE_CHECKING:  # for annotations only
     from linter.checks import RowView
 
-_UNIT_NOTE = re.compile(r"[（(](?:%|％|百分比|个|次|人|元|万元|家|户)[）)]$")
-_PUNCT = re.compile(r"[\s,，、;；:：。.!！?？“”\"'‘’()（）《》<>【】\-—~～·]+")
+_UNIT_NOTE = regexes.compile(r"[（(](?:%|％|百分比|个|次|人|元|万元|家|户)[）)]$")
+_PUNCT = regexes.compile(r"[\s,，、;；:：。.!！?？“”\"'‘’()（）《》<>【】\-—~～·]+")
 
 
 class Scope:
@@ -141,6 +142,6 @@ def _alternation(words: list[str]) -> re.Pattern:
     if entry is None or entry[0] is not words:  # the list itself is kept, so its id is not reused
         if len(_ALTERNATIONS) > 1000:
             _ALTERNATIONS.clear()  # parameter dicts made by the thousand (tests): stay small
-        pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        pattern = regexes.compile(regexes.alternation(words))
         entry = _ALTERNATIONS[id(words)] = (words, pattern)
     return entry[1]

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from linter import regexes
 from linter.checks import Hit, Param, hit_location
 from linter.checks.indicators import scope_of, unjudged
 from linter.checks.money import is_money_quantity
@@ -53,11 +54,11 @@ ARGS = ("where_zh", "where_en", "found", "found_en")
 
 @lru_cache(maxsize=64)
 def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+    return regexes.compile(pattern)
 
 
 # A line break inside a goal is a cell wrapped (PDF, Word) unless a numbered target starts after it.
-_WRAP = re.compile(
+_WRAP = regexes.compile(
     r"\s*\n(?!\s*(?:目标\s*\d|\d+\s*[、.．]|[一二三四五六七八九十]+\s*、|[(（]\s*[\d一二三四五六七八九十]+\s*[)）]))\s*"
 )
 
@@ -67,8 +68,8 @@ def unwrapped(goal: str) -> str:
     return _WRAP.sub("", goal)
 
 
-_CLAUSE_END = re.compile(r"[;；。\n]|目标\s*\d+\s*[:：]")
-_NUMBERED = re.compile(r"^目标\s*\d+\s*[:：]\s*")
+_CLAUSE_END = regexes.compile(r"[;；。\n]|目标\s*\d+\s*[:：]")
+_NUMBERED = regexes.compile(r"^目标\s*\d+\s*[:：]\s*")
 
 
 @lru_cache(maxsize=16384)  # names repeat across a sweep

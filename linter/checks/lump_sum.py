@@ -10,9 +10,9 @@ a phrase copied from the goal. A single item named for what it buys (``制式服
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from linter import regexes
 from linter.checks import Hit, Param, hit_location
 from linter.checks.indicators import scope_of
 from linter.checks.matching import coverage
@@ -21,7 +21,7 @@ from linter.glossary import MONEY_COST
 from linter.model import Document, Indicator, Table
 from linter.values.types import Expression
 
-_YEAR = re.compile(r"^\s*\d{4}\s*年度?\s*")
+_YEAR = regexes.compile(r"^\s*\d{4}\s*年度?\s*")
 
 PARAMS = {
     "categories": Param(list, list(MONEY_COST), "二级 categories holding the cost items"),

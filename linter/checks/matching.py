@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_NOISE = re.compile(r"[\s\d０-９.,，、;；:：。!！?？“”\"'‘’()（）【】《》<>/\-—~～%]+")
+from linter import regexes
+
+_NOISE = regexes.compile(r"[\s\d０-９.,，、;；:：。!！?？“”\"'‘’()（）【】《》<>/\-—~～%]+")
 
 # Counters that count the same thing: a price per 人 multiplies a head count in 名 or 位.
 _UNIT_CLASSES = {"名": "人", "位": "人", "人": "人", "户": "户", "家": "家", "个": "个"}

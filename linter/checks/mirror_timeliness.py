@@ -9,9 +9,9 @@ rate ending shares ``similarity`` of its character pairs with a 数量 name).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from linter import regexes
 from linter.checks import Hit, Param
 from linter.checks.indicators import core_name, is_blank_row, scope_of
 from linter.checks.matching import overlap
@@ -29,7 +29,7 @@ PARAMS = {
 }
 ARGS = ("count", "pairs")
 
-_FILLER = re.compile(r"(?:工作)?(?:完成|办理|开展)?$")
+_FILLER = regexes.compile(r"(?:工作)?(?:完成|办理|开展)?$")
 
 
 def _subject(name: str, suffixes: list[str]) -> str | None:

@@ -7,16 +7,16 @@ Shared by the cost-sum, price-quantity, lump-sum and funding check types; not a 
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypeGuard
 
+from linter import regexes
 from linter.model import Money
 from linter.values.numerals import plain_number
 from linter.values.types import BareNumber, Expression, Quantity, Range, Value
 
 WAN = Decimal(10_000)
-_NUMBER = re.compile(r"\d[\d,，]*(?:\.\d+)?")
+_NUMBER = regexes.compile(r"\d[\d,，]*(?:\.\d+)?")
 
 
 def is_money_quantity(value: Value) -> bool:

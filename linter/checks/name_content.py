@@ -15,10 +15,10 @@ Two findings, both deliberately narrow:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from linter import regexes
 from linter.checks import Hit, Param
 from linter.checks.indicators import contains_any, is_blank_row, scope_of
 from linter.checks.matching import bigrams
@@ -82,10 +82,10 @@ PARAMS = {
 }
 ARGS = ("words", "reason_zh", "reason_en")
 
-_YEAR = re.compile(r"\d{4}\s*(?:年度?|至\d{4}年?)?")
-_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
-_PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{2,5}?(?:省|自治区|市|州|盟|区|县|旗|镇|乡|街道))+")
-_SPLIT = re.compile(r"[\s\d\W_]+")
+_YEAR = regexes.compile(r"\d{4}\s*(?:年度?|至\d{4}年?)?")
+_BRACKETS = regexes.compile(r"[（(][^（()）]*[）)]")
+_PLACE = regexes.compile(r"^(?:[\u4e00-\u9fff]{2,5}?(?:省|自治区|市|州|盟|区|县|旗|镇|乡|街道))+")
+_SPLIT = regexes.compile(r"[\s\d\W_]+")
 
 
 def name_words(name: str, generic: list[str]) -> list[str]:

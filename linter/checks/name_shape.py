@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from linter import regexes
 from linter.checks import Param, RowView, row_check
 from linter.checks.advice import CLAUSE
 from linter.checks.indicators import contains_any, core_name, ends_with_any
@@ -117,7 +118,7 @@ ARGS = ("reason", "reason_zh", "reason_en")
 
 # Every date or period the grammar reads has one of these (2025年底, 12月31日前, 2025.12, 年底前):
 # names without them need no trip through the parser.
-_DATE_HINT = re.compile(r"[年月日底末初旬季]|\d\s*[-.\/]\s*\d")
+_DATE_HINT = regexes.compile(r"[年月日底末初旬季]|\d\s*[-.\/]\s*\d")
 
 
 MAX_NAME = 300  # far beyond any real indicator name

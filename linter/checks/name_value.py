@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from linter import regexes
 from linter.checks import ByParam, Param, RowView, row_check
 from linter.checks.advice import SATISFACTION_WORDS, is_rate_name, name_without, rate_name, target_for
 from linter.checks.indicators import contains_any, core_name
@@ -65,7 +66,7 @@ def validate(params: dict) -> None:
 
 # Every quantity the grammar reads has an AMOUNT (grammar/value.lark), and every AMOUNT starts
 # with one of these (in the folded text the parser reads: 萬 is 万, ２ is 2).
-_AMOUNT_START = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿半]")
+_AMOUNT_START = regexes.compile(r"[\d零〇一二两三四五六七八九十百千万亿半]")
 
 
 @lru_cache(maxsize=16384)  # four rules ask it of every name

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from linter import regexes
 from linter.checks import RowView, row_check
 from linter.values.parser import fold, folding_into
 from linter.values.transform import comparator_of, comparator_symbols
@@ -19,8 +20,8 @@ ARGS = ("suggestion",)
 # comparators its transformer reads (>= => ≧ ≮ → ≥ …). A run of sign characters is rewritten as
 # the comparator the value is read with; a run the grammar does not read as one is left alone.
 _SIGN_CHARS = "".join(sorted(set("".join(comparator_symbols()))))
-_SIGN = re.compile("[" + re.escape(_SIGN_CHARS + folding_into(_SIGN_CHARS)) + "]+")
-_FULL = re.compile("[" + re.escape(folding_into("0123456789%")) + "]|(?<=[0-9０-９])．(?=[0-9０-９])")
+_SIGN = regexes.compile("[" + re.escape(_SIGN_CHARS + folding_into(_SIGN_CHARS)) + "]+")
+_FULL = regexes.compile("[" + re.escape(folding_into("0123456789%")) + "]|(?<=[0-9０-９])．(?=[0-9０-９])")
 
 
 def _sign(run: str) -> str:

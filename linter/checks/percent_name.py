@@ -10,8 +10,7 @@ in 百分点 does (points of what rate?).
 
 from __future__ import annotations
 
-import re
-
+from linter import regexes
 from linter.checks import Param, RowView, row_check
 from linter.checks.advice import (
     PERCENT_NAME_SUFFIXES,
@@ -68,7 +67,7 @@ def check_row(ind: RowView, params: dict) -> dict | None:
 
 
 # notes after a rate's name: 养殖动物成活率(目标) (tests/corpus a05)
-_NOTES = re.compile(r"(?:\s*[（(][^（()）\d]{1,8}[)）])+$")
+_NOTES = regexes.compile(r"(?:\s*[（(][^（()）\d]{1,8}[)）])+$")
 
 
 def _without_notes(name: str) -> str:

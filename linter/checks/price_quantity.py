@@ -15,11 +15,11 @@ When the product times 12 fits, the price is a monthly one written without its m
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from linter import regexes
 from linter.checks import Hit, Param, hit_location
 from linter.checks.indicators import scope_of
 from linter.checks.matching import counter_of, overlap, per_month
@@ -46,7 +46,7 @@ PARAMS = {
 ARGS = ("price", "quantity", "product", "total", "total_name", "note")
 
 
-_MONTH_AFTER = re.compile(r"\s*(?:[·.•*]|/|每)\s*月")
+_MONTH_AFTER = regexes.compile(r"\s*(?:[·.•*]|/|每)\s*月")
 _THE_VALUE = {"zh": "指标值", "en": "the value"}
 _FUNDING = {"zh": "项目资金", "en": "the project funding"}
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from linter import regexes
 from linter.checks import Hit, Param, hit_location
 from linter.checks.indicators import contains_any, unjudged
 from linter.model import Document, Indicator, Table
@@ -123,7 +124,7 @@ def validate(params: dict) -> None:
 @lru_cache(maxsize=64)
 def _programme_patterns(programmes: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(
-        (p.split("|")[0], re.compile("|".join(map(re.escape, filter(None, p.split("|"))))))
+        (p.split("|")[0], regexes.compile("|".join(map(re.escape, filter(None, p.split("|"))))))
         for p in programmes
     )
 

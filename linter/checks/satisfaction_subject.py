@@ -12,9 +12,9 @@ view of it is still the unit's own (review guide D46, examples/000).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from linter import regexes
 from linter.checks import Hit, Param
 from linter.checks.indicators import indicators
 from linter.model import Document, Indicator, Table
@@ -43,12 +43,12 @@ PARAMS = {
 }
 ARGS = ("subject",)
 
-_PLACE = re.compile(
+_PLACE = regexes.compile(
     r"^.*?(?:省|自治区|市|自治州|州|地区|盟|县|自治县|区|旗|镇|乡)(?=[^省市县区州旗镇乡]{2,})"
 )
-_SUFFIX = re.compile(r"(?:管理局|管理委员会|委员会|办公室|服务中心|中心|局|委|办|厅|部)$")
-_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:省|自治区|市|州|地区|盟|县|区|旗|镇|乡)")
-_CODE = re.compile(r"(?<![-—－\d\s])[-—－\d\s]+$|本级$")  # from a run's start only: linear
+_SUFFIX = regexes.compile(r"(?:管理局|管理委员会|委员会|办公室|服务中心|中心|局|委|办|厅|部)$")
+_PLACE_ONLY = regexes.compile(r"[\u4e00-\u9fff]{0,10}?(?:省|自治区|市|州|地区|盟|县|区|旗|镇|乡)")
+_CODE = regexes.compile(r"(?<![-—－\d\s])[-—－\d\s]+$|本级$")  # from a run's start only: linear
 
 
 def unit_names(unit: str) -> list[str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from linter import regexes
 from linter.checks import Hit, Param, hit_location
 from linter.checks.indicators import indicators
 from linter.model import Document, Location
@@ -35,7 +36,7 @@ ARGS = (
     "suggestion",
 )  # the keys of a Hit's args
 
-_TASK_YEAR = re.compile(
+_TASK_YEAR = regexes.compile(
     r"(?<![\d比较自从至到与同])(?<!上年)(20\d\d)\s*年(?!度?\s*(?:工作|的)?(?:以来|起|以前|之前|至今|同期|基础))"
 )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from linter import regexes
 from linter.checks import Param, RowView, row_check
 from linter.values.parser import fold
 from linter.values.transform import comparator_pattern
@@ -44,9 +45,8 @@ def validate(params: dict) -> None:
 @lru_cache(maxsize=64)
 def compiled(pattern: str) -> re.Pattern:
     """The rule's pattern compiled, its ``{unit}`` and ``{comparator}`` filled in."""
-    units = sorted(set(UNITS) | set(MONEY_UNITS), key=len, reverse=True)
-    words = {"unit": "|".join(re.escape(u) for u in units), "comparator": comparator_pattern()}
-    return re.compile(re.sub(r"\{(unit|comparator)\}", lambda m: words[m.group(1)], pattern))
+    words = {"unit": regexes.alternation(set(UNITS) | set(MONEY_UNITS)), "comparator": comparator_pattern()}
+    return regexes.compile(re.sub(r"\{(unit|comparator)\}", lambda m: words[m.group(1)], pattern))
 
 
 def check_row(ind: RowView, params: dict) -> dict | None:

@@ -14,10 +14,10 @@ is printed, naming the sum, the target and every row with its weight.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from linter import regexes
 from linter.checks import Hit, Param
 from linter.model import Document, Indicator, Table
 from linter.values.numerals import plain_number
@@ -30,9 +30,9 @@ PARAMS = {
 ARGS = ("sum", "target", "part", "items", "count")
 
 # The weight as printed: a plain number, maybe with % or 分 after it.
-_WEIGHT = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:%|％|分)?\s*$")
+_WEIGHT = regexes.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:%|％|分)?\s*$")
 # 产出指标(40分), 效益指标（30分）: the 一级's share; a range (0-20)分 is no subtotal.
-_SUBTOTAL = re.compile(r"[(（]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*[)）]")
+_SUBTOTAL = regexes.compile(r"[(（]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*[)）]")
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:

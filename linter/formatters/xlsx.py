@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from linter import regexes
 from linter.model import Document, Finding
 
 # (key, Chinese, English, width in characters)
@@ -42,7 +43,7 @@ LEVELS = {
     "en": {"error": "error", "warning": "warning", "info": "info"},
 }
 WRAPPED = frozenset({"table", "indicator", "value", "message", "basis", "action", "rule"})
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL = regexes.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MAX_CELL = 32_767
 
 # What a row keeps of a finding (computed where the document is, so that no Document travels).

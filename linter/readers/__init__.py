@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 import stat
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from linter import regexes
 from linter.discovery import (  # noqa: F401 — file discovery lived here; its names are still imported from here
     EXCEL_EXTENSIONS,
     NOT_YET_EXTENSIONS,
@@ -76,7 +76,7 @@ def read_path(path: str | Path, verbose: bool = False) -> Document:
     return doc
 
 
-_CATEGORY_WORD = re.compile(r"(?:产出|效益|满意度|数量|质量|时效|成本)指标|三级指标|指标值")
+_CATEGORY_WORD = regexes.compile(r"(?:产出|效益|满意度|数量|质量|时效|成本)指标|三级指标|指标值")
 
 
 def _no_table(name: str, text: str) -> InputError:
@@ -192,7 +192,7 @@ def _folder_error(name: str) -> InputError:
 
 _BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines ends a line at
 # Lines long enough to break a bound: more cells than MAX_ROW_CELLS needs that many characters.
-_PARTS = re.compile(f"[^{_BREAKS}]+")
+_PARTS = regexes.compile(f"[^{_BREAKS}]+")
 
 
 def check_text_limits(text: str, name: str, cells: bool = True) -> None:
@@ -301,7 +301,7 @@ def _read_text_as(text: str, name: str, fmt: str) -> Document:
 
 # [^\S\n] (white space but a newline), not \s: with \s a run of blank lines can be cut into
 # lines in exponentially many ways, and a file of 30 newlines took 40 s to be told apart.
-_YAML_START = re.compile(
+_YAML_START = regexes.compile(
     r"^(?:---[^\S\n]*\n)?(?:#[^\n]*\n|[^\S\n]*\n)*"
     r"(?:tables|表|项目|title|标题|budget_year|预算年度)\s*:"
 )
@@ -375,7 +375,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = regexes.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes, name: str = "") -> tuple[str, str]:
@@ -420,7 +420,7 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
     raise _binary(name)
 
 
-_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_HANZI = regexes.compile(r"[\u4e00-\u9fff]")
 
 
 def _common_share(text: str) -> float:

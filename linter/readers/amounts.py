@@ -14,16 +14,19 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from linter import regexes
 from linter.model import Location, Money
 from linter.values.units import MAGNITUDES, MONEY_UNITS
 
 FACTORS = {**MONEY_UNITS, "万": MAGNITUDES["万"], "亿": MAGNITUDES["亿"]}
-_UNITS = "|".join(map(re.escape, sorted(FACTORS, key=len, reverse=True)))  # longest first: 万元 before 万
+_UNITS = regexes.alternation(FACTORS)
 # Digits either side of the point: a longer run is no printed amount (run-on OCR, an attack), and
 # multiplying it out to 元 would overflow the decimal context.
 MAX_DIGITS = 30
-_AMOUNT = re.compile(rf"^([-+]?\d{{1,{MAX_DIGITS}}}(?:\.\d{{1,{MAX_DIGITS}}})?)\s*({_UNITS})?[。.,，;；、]*$")
-TOO_LONG = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")  # a digit run no amount has
+_AMOUNT = regexes.compile(
+    rf"^([-+]?\d{{1,{MAX_DIGITS}}}(?:\.\d{{1,{MAX_DIGITS}}})?)\s*({_UNITS})?[。.,，;；、]*$"
+)
+TOO_LONG = regexes.compile(rf"\d{{{MAX_DIGITS + 1}}}")  # a digit run no amount has
 
 
 def amount_number(text: str) -> tuple[Decimal, str] | None:

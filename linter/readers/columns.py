@@ -11,26 +11,25 @@ value text (``≥`` ``95`` ``%`` → ``≥95%``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from linter import glossary
+from linter import glossary, regexes
 from linter.readers.form_labels import BARE_NAME_HEADINGS, column_role
 from linter.readers.layout import Cell
 from linter.values import parse, split_name_value
 from linter.values.transform import comparator_pattern
 from linter.values.types import Date, Empty, Grade, Text
 
-_FILLER = re.compile(r"^(?:绩效指标|指标|\d{1,3}|[-—–]+)$")  # in a 名称/序号 column
+_FILLER = regexes.compile(r"^(?:绩效指标|指标|\d{1,3}|[-—–]+)$")  # in a 名称/序号 column
 # 绩效目标1:确保待遇足额支付 — a column grouping the indicators under numbered objectives
-_OBJECTIVE = re.compile(r"^(?:绩效|年度)?目标\s*\d{1,2}\s*[:：]")
-_SCORING = re.compile(r"扣\d*分|酌情扣|得\d+分")  # a 评(扣)分标准 cell, never an indicator's name
-_FILLER_WORD = re.compile(r"^(?:绩效指标|指标)$")  # anywhere
-_COMPARATOR = re.compile(rf"^(?:{comparator_pattern()}|＞|＜|＝|═|≧|≦)$")  # a 计算符号 column
-_TRAILING_COMPARATOR = re.compile(r"^(?:以上|以下|以内|及以上|及以下)$")
+_OBJECTIVE = regexes.compile(r"^(?:绩效|年度)?目标\s*\d{1,2}\s*[:：]")
+_SCORING = regexes.compile(r"扣\d*分|酌情扣|得\d+分")  # a 评(扣)分标准 cell, never an indicator's name
+_FILLER_WORD = regexes.compile(r"^(?:绩效指标|指标)$")  # anywhere
+_COMPARATOR = regexes.compile(rf"^(?:{comparator_pattern()}|＞|＜|＝|═|≧|≦)$")  # a 计算符号 column
+_TRAILING_COMPARATOR = regexes.compile(r"^(?:以上|以下|以内|及以上|及以下)$")
 # A 指标性质 / 指标方向 / 指标值类型 cell: 定量 / 定性 / 正向 / 反向指标 …
-_NATURE = re.compile(r"^(?:定量|定性|正向|反向|中性|正向指标|反向指标|中性指标|[-—]?定[量性])$")
-_SHORT_WORD = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
+_NATURE = regexes.compile(r"^(?:定量|定性|正向|反向|中性|正向指标|反向指标|中性指标|[-—]?定[量性])$")
+_SHORT_WORD = regexes.compile(r"^[\u4e00-\u9fff]{1,3}$")
 VALUE_ROLES = ("value", "period_value", "comparator", "unit", "remark")
 
 
@@ -376,7 +375,7 @@ def _assign_by_order(placed: Placed, cells: list[Cell], roles: list[tuple[int, C
             placed.remarks.append(("", cell))
 
 
-_EXPLAINS = re.compile(r"说明|解释|描述|内容")
+_EXPLAINS = regexes.compile(r"说明|解释|描述|内容")
 
 
 def _is_unit(text: str) -> bool:

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
+from linter import regexes
 from linter.limits import MAX_CELLS
 from linter.model import Document, Location
 from linter.readers.errors import too_many_cells
 from linter.readers.grid import CellBudget, GridBlock, GridCell, read_grid
 
 DELIMITERS = ",;\t|"
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END = regexes.compile(r"\r\n|\r|\n")
 MAX_FIELD = 1_000_000  # csv's default limit is 131,072 characters; a 50 MB file may hold one long cell
 _SNIFFED = 2_000  # characters of a line the dialect is guessed from
 MAX_PADDING = 2_000_000  # delimiters in all with no filled cell after them: past this, a record spans lines

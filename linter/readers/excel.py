@@ -36,6 +36,7 @@ import zipfile
 from contextlib import contextmanager, suppress
 from decimal import Decimal, InvalidOperation
 
+from linter import regexes
 from linter.limits import (
     MAX_MEMBERS,
     MAX_MERGE_WORK,
@@ -61,7 +62,7 @@ from linter.readers.grid import (
 from linter.readers.sniff import OLE_MAGIC
 from linter.values.numerals import plain_number
 
-_DECIMALS = re.compile(r"\.(0+)")
+_DECIMALS = regexes.compile(r"\.(0+)")
 
 
 # ---------------------------------------------------------------------- archive safety

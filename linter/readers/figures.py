@@ -12,10 +12,11 @@ after it (the 未完成原因分析 that may begin with a year).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
-_NUMBER = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+from linter import regexes
+
+_NUMBER = regexes.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
 _LONGEST_FIGURE = 8  # 10000.00
 _LONGEST_RUN = 32  # a run of digits longer than this is no row's figures: bounded work
 _MOST_KINDS = 4  # weight, value, actual, score: the cuts grow exponentially with the columns

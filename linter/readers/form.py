@@ -27,7 +27,7 @@ import re
 from collections import deque
 from collections.abc import Iterable
 
-from linter import glossary
+from linter import glossary, regexes
 from linter.glossary import is_category_label
 from linter.model import Document, Funding, Location, Problem, Table
 from linter.readers import html_cells, narrative, shown
@@ -66,13 +66,13 @@ from linter.values import split_name_value
 
 # A line that is only a page number: ``3``, ``- 3 -``, ``3/12``, ``第 3 页``, ``第3页，共12页``,
 # ``第3页（共12页）`` (not ``2025``: a year printed on its own line). The PDF reader drops these lines too.
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = regexes.compile(
     r"^(?:[-—–\s]*\d{1,3}[-—–\s]*|\d{1,3}\s*/\s*\d{1,3}"
     r"|第\s*\d+\s*页(?:\s*[,，/(（]?\s*共\s*\d+\s*页\s*[)）]?)?)$"
 )
 # Lines that belong to the page, not to a table: notes, signatures, page numbers, and a line that
 # opens with 第 3 页 (a page footer run together with whatever follows it in the text dump).
-_NOTE = re.compile(
+_NOTE = regexes.compile(
     r"^(?:附件|附)?表\s*[一二三四五六七八九十\d]{1,3}$|^附件\s*\d{0,2}\s*[:：]?$|^(?:注|备注|说明|填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期|单位负责人"
     r"|财务负责人|制表人)\s*[:：\s]|^第\s*\d+\s*页|" + PAGE_NUMBER.pattern
 )
@@ -82,29 +82,29 @@ _INDICATOR_BLOCK_HEADING = frozenset(
     {"绩效指标", "绩效指标情况", "年度绩效指标", "绩效", "绩"}
 )  # 绩: cut short
 # A numbered heading of the report around a table: 四、…  (四)…  ending its sentence or not
-_PROSE_HEADING = re.compile(
+_PROSE_HEADING = regexes.compile(
     r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])(?!.*指标).{4,}"
 )
-_NEXT_GOAL = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．)）]|^目标\s*\d")
-_UNCLOSED = re.compile(r"[(（][^)）]{0,3}$|“[^”]*$")  # 生態(t, 和“健: cut inside a gloss or a quote
-_SCORE = re.compile(r"^\d{1,3}(?:\.\d+)?%?$")  # 分值, 得分, an actual rate
+_NEXT_GOAL = regexes.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[、.．)）]|^目标\s*\d")
+_UNCLOSED = regexes.compile(r"[(（][^)）]{0,3}$|“[^”]*$")  # 生態(t, 和“健: cut inside a gloss or a quote
+_SCORE = regexes.compile(r"^\d{1,3}(?:\.\d+)?%?$")  # 分值, 得分, an actual rate
 _UNPLACED = 10_000  # cell indices of no column (a run-on row's parts)
 # A line that goes on with the name of the row above, printed after that row's value (各种强制免率、屠宰率 /
 # 100% / 及检疫率): it opens with a conjunction, so it cannot begin a name of its own.
-_NAME_GOES_ON = re.compile(r"^(?:及|以及|、)[\u4e00-\u9fff]")
-_SCORE_TOTAL = re.compile(r"^(?:总分|总得分|合计得分|得分合计|分值合计)\d*$")
-_COMMA = re.compile(r"[,，]")
-_CODE = re.compile(r"^\d{6,}$")
-_CODE_FIRST = re.compile(r"^\d{6,}")  # a unit's or project's code in a budget listing
-_LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、.．]")  # 2、: a page's or a list's number
-_NAME_AMOUNT = re.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
-_NOTE_LABEL = re.compile(
+_NAME_GOES_ON = regexes.compile(r"^(?:及|以及|、)[\u4e00-\u9fff]")
+_SCORE_TOTAL = regexes.compile(r"^(?:总分|总得分|合计得分|得分合计|分值合计)\d*$")
+_COMMA = regexes.compile(r"[,，]")
+_CODE = regexes.compile(r"^\d{6,}$")
+_CODE_FIRST = regexes.compile(r"^\d{6,}")  # a unit's or project's code in a budget listing
+_LIST_NUMBER = regexes.compile(r"^\s*\d{1,2}\s*[、.．]")  # 2、: a page's or a list's number
+_NAME_AMOUNT = regexes.compile(r"^(\D.*?)\s*(\d+(?:\.\d+)?)$")  # 学生伙食费30.00
+_NOTE_LABEL = regexes.compile(
     r"^(?:填报人|填表人|审核人|负责人|联系人|联系电话|填报日期|上报时间|报送时间|日期"
     r"|单位负责人|财务负责人|制表人)\s*[:：]$|^其他需要说明(?:的)?事项\s*[:：]?$"
 )
 # Labels that open a new table when they follow a finished indicator table.
 _NEW_TABLE_ROLES = TEXT_ROLES | {"funding", "total", "period_total", "tasks", "budget"}
-_DEPARTMENT_END = re.compile(r"(?:局|委员会|委|院|办公室|办|部|厅|中心|会|所|站|队|处|署)$")
+_DEPARTMENT_END = regexes.compile(r"(?:局|委员会|委|院|办公室|办|部|厅|中心|会|所|站|队|处|署)$")
 
 
 def read_rows(rows: Iterable[Row], path: str, source_format: str = "text") -> Document:

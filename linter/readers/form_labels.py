@@ -12,16 +12,16 @@ brackets (``资金投入(万元)``) and a filling note (``（必填）``) have b
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from linter import regexes
 from linter.glossary import strip_fill_notes
 from linter.readers.layout import compact
 from linter.textcache import short_text_cache
 
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:村|乡|镇|县|区|市|旗|街道|社区)$")
-_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
-_UNIT_NOTE = re.compile(r"\((?:单位:)?(万元|元|亿元|千元)\)")
+_PLACE = regexes.compile(r"^[\u4e00-\u9fff]{1,10}(?:村|乡|镇|县|区|市|旗|街道|社区)$")
+_TRAILING_NOTE = regexes.compile(r"\([^()]*\)$")
+_UNIT_NOTE = regexes.compile(r"\((?:单位:)?(万元|元|亿元|千元)\)")
 
 # Header-block labels, each a role and the alternatives that print it (compact form, anchored).
 _BLOCK = (
@@ -54,7 +54,7 @@ _BLOCK = (
         r"|(?:中央|省级?|市级?|地市|区县|县区|市县|区级?|县级?)\w{0,4}?(?:财政|主管)部门",  # a transfer's, level by level: 区级林业主管部门
     ),
 )
-_BLOCK_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _BLOCK)
+_BLOCK_RES = tuple((role, regexes.compile(f"(?:{alts})")) for role, alts in _BLOCK)
 MONEY_ROLES = frozenset({"total", "period_total", "fiscal", "other"})
 TEXT_ROLES = frozenset(
     {"name", "dept_name", "department", "implementer", "period", "goal", "period_goal", "dept_goal"}
@@ -131,7 +131,7 @@ _COLUMNS = (
     ("amount", r"(?:项目)?(?:金额|资金|预算金额|预算数|资金总额)"),
     ("skip", r"名称|序号|编号|指标|绩效指标|绩效|绩"),
 )
-_COLUMN_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _COLUMNS)
+_COLUMN_RES = tuple((role, regexes.compile(f"(?:{alts})")) for role, alts in _COLUMNS)
 # A bare 指标 or 绩效指标 heading names the indicators' column of a table with no 三级 heading.
 BARE_NAME_HEADINGS = ("指标", "绩效指标")
 INDICATOR_ROLES = frozenset({"level1", "level2", "name", "value", "period_value"})
@@ -201,7 +201,7 @@ _PROJECT_LIST = (
     ("goal", r"(?:年度|项目)?绩效目标|目标"),
     ("indicators", r"(?:项目)?绩效指标|指标"),
 )
-_PROJECT_LIST_RES = tuple((role, re.compile(f"(?:{alts})")) for role, alts in _PROJECT_LIST)
+_PROJECT_LIST_RES = tuple((role, regexes.compile(f"(?:{alts})")) for role, alts in _PROJECT_LIST)
 
 
 def project_list_roles(texts: list[str]) -> dict[int, tuple[str, str]] | None:
@@ -222,18 +222,18 @@ def _project_list_role(text: str) -> tuple[str, str] | None:
 
 
 # Title, year and currency lines of the document.
-_TITLE = re.compile(r"绩效(?:评价)?(?:目标|指标)\S{0,8}表|绩效目标(?:申报|公开)")
+_TITLE = regexes.compile(r"绩效(?:评价)?(?:目标|指标)\S{0,8}表|绩效目标(?:申报|公开)")
 # A notice's number (邯财社〔2018〕126号, brackets lost on mirror sites): titles print it, rows do not.
-# (\w, not [\u4e00-\u9fff]: a class of the CJK range costs a millisecond of start-up to compile.)
-DOCUMENT_NUMBER = re.compile(r"\w财\w{0,2}?[〔\[(]?(?:19|20)\d\d[〕\])]?\d{1,4}号")  # (on folded text)
-_NOTICE_WORDS = re.compile(rf"^(?:{DOCUMENT_NUMBER.pattern})?(?:关于)?(?:提前)?下达")
+# (\w, not [\u4e00-\u9fff]: a class of the CJK range costs a millisecond to compile, in a first run: linter.regexes.)
+DOCUMENT_NUMBER = regexes.compile(r"\w财\w{0,2}?[〔\[(]?(?:19|20)\d\d[〕\])]?\d{1,4}号")  # (on folded text)
+_NOTICE_WORDS = regexes.compile(rf"^(?:{DOCUMENT_NUMBER.pattern})?(?:关于)?(?:提前)?下达")
 # A notice's title (邯财社2018126号提前下达2019年…): the number, what the notice does and the budget
 # year it does it for. A number is cited by rows too (按冀财教〔2019〕12号文件…, …号下达标准).
-NOTICE_TITLE = re.compile(rf"{DOCUMENT_NUMBER.pattern}(?:关于)?(?:提前)?下达(?:19|20)\d\d年")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_TITLE_NUMBER = re.compile(r"^(?:附件\s*\d*\s*[:：]?|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+\s*、)\s*")
-_YEAR_LINE = re.compile(r"^[(（]?\s*(?:(?:19|20)\d{2})\s*年度?\s*[)）]?$")
-_CURRENCY = re.compile(r"(?:金额|货币|资金)?单位\s*[:：]\s*(万元|元|亿元|千元)")
+NOTICE_TITLE = regexes.compile(rf"{DOCUMENT_NUMBER.pattern}(?:关于)?(?:提前)?下达(?:19|20)\d\d年")
+_YEAR = regexes.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE_NUMBER = regexes.compile(r"^(?:附件\s*\d*\s*[:：]?|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+\s*、)\s*")
+_YEAR_LINE = regexes.compile(r"^[(（]?\s*(?:(?:19|20)\d{2})\s*年度?\s*[)）]?$")
+_CURRENCY = regexes.compile(r"(?:金额|货币|资金)?单位\s*[:：]\s*(万元|元|亿元|千元)")
 
 
 def is_title(text: str) -> bool:

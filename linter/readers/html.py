@@ -24,6 +24,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from linter import regexes
 from linter.model import Document, Location
 from linter.readers import InputError, check_text_limits
 from linter.readers.errors import too_many_cells
@@ -106,8 +107,8 @@ _BLOCK = frozenset(
         "tfoot",
     }
 )
-_SPACES = re.compile(r"[ \t\r\n\f]+")  # what HTML collapses (not the no-break space)
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SPACES = regexes.compile(r"[ \t\r\n\f]+")  # what HTML collapses (not the no-break space)
+_XML_DECLARATION = regexes.compile(r"^\s*<\?xml[^>]*\?>")
 MAX_DEPTH = 6  # tables nested deeper than any form are not read
 
 
@@ -120,7 +121,7 @@ def looks_like_html(text: str) -> bool:
     ]
 
 
-_CELL_TAG = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
+_CELL_TAG = regexes.compile(r"<t[dh][\s>/]", re.IGNORECASE)
 
 
 def check_html_cells(text: str, path: str) -> None:

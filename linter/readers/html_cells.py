@@ -18,22 +18,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from linter import regexes
 from linter.glossary import HTML_TAG, is_category_label
 from linter.model import Indicator
 from linter.readers.indicators import Categories, make_indicator
 from linter.readers.layout import clean
 from linter.values import split_name_value
 
-_BLOCK_TAG = re.compile(r"</?(?:p|li|ol|ul|div|br|tr|td|h\d)\b[^<>]*>", re.IGNORECASE)  # [^<>]: see HTML_TAG
+_BLOCK_TAG = regexes.compile(
+    r"</?(?:p|li|ol|ul|div|br|tr|td|h\d)\b[^<>]*>", re.IGNORECASE
+)  # [^<>]: see HTML_TAG
 # An item's numbering where a chunk or a line starts: 一、 (l1), （一） (l2), 1. (item).
-ITEM_MARKER = re.compile(
+ITEM_MARKER = regexes.compile(
     r"(?:^|(?<=[\s;；。]))(?:(?P<l1>[一二三四五六七八九十]+\s*[、.．])"
     r"|(?P<l2>[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）])"
     r"|(?P<item>\d{1,2}\s*[.、．](?!\d)))\s*"
 )
 # The head is a category label (short): at most 80 characters tried, or every colon of a long
 # run would be a split point with the rest of the line scanned from it.
-_HEAD_SPLIT = re.compile(r"^(\S{1,80}?)(?:\s*[:：]\s*|\s+)(\S.*)$")
+_HEAD_SPLIT = regexes.compile(r"^(\S{1,80}?)(?:\s*[:：]\s*|\s+)(\S.*)$")
 
 
 @dataclass

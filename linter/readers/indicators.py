@@ -8,10 +8,9 @@ A 二级 heading decides the 一级 (``parent_of``): a 满意度 heading numbere
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from linter import glossary
+from linter import glossary, regexes
 from linter.limits import MAX_VALUE_SCAN
 from linter.model import Indicator, Location
 from linter.values import parse
@@ -62,7 +61,7 @@ class Categories:
 
 
 # ``指标1:`` / ``指标2：`` numbering printed before a 三级 name, and a stray cell pipe after it
-_NAME_NUMBER = re.compile(r"^\s*指标\s*\d{1,2}\s*[:：.、]\s*")
+_NAME_NUMBER = regexes.compile(r"^\s*指标\s*\d{1,2}\s*[:：.、]\s*")
 
 
 def printed_name(name: str) -> str:

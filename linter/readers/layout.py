@@ -17,21 +17,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from linter import regexes
 from linter.glossary import HTML_TAG, is_category_label, normalise_level2, simplified
 from linter.textcache import short_text_cache
 from linter.values.parser import fold_cell
 
-_SPACE = re.compile(r"\s+")
-_EMPHASIS = re.compile(r"\*\*(?=[^*\s])([^*]+?)(?<=[^*\s])\*\*")
+_SPACE = regexes.compile(r"\s+")
+_EMPHASIS = regexes.compile(r"\*\*(?=[^*\s])([^*]+?)(?<=[^*\s])\*\*")
 # 績效目標(biāo): mirror sites print the pinyin of a character after it (toned letters only, so
 # that ``(a)`` or ``(万元)`` stay)
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
-_LEADING_TAGS = re.compile(rf"(?:\s*{HTML_TAG.pattern})*\s*")  # <b> and the like before a cell's text
+_PINYIN_GLOSS = regexes.compile(r"(?<=[\u4e00-\u9fff])[(（][a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_LEADING_TAGS = regexes.compile(rf"(?:\s*{HTML_TAG.pattern})*\s*")  # <b> and the like before a cell's text
 # markdown |---|---|; no two \s* side by side (across an optional |): they split a run of spaces every way
-_PIPE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
-SPACE_SEPARATOR = re.compile(r"[ \u3000\xa0]{2,}|\u3000")
-_TAB, _PIPE, _WORD = re.compile(r"\t"), re.compile(r"\|"), re.compile(r"\S+")
-_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_PIPE_RULE = regexes.compile(r"^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$")
+SPACE_SEPARATOR = regexes.compile(r"[ \u3000\xa0]{2,}|\u3000")
+_TAB, _PIPE, _WORD = regexes.compile(r"\t"), regexes.compile(r"\|"), regexes.compile(r"\S+")
+_HEADING = regexes.compile(r"^\s*#{1,6}\s+")
 _FULLWIDTH = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "　": " "})
 
 
@@ -97,9 +98,9 @@ def compact(text: str) -> str:
     return text.rstrip(":")
 
 
-_PIPE_CLOSED = re.compile(r"\|\s*$")
-_ONLY_PIPES = re.compile(r"^[\s|]*$")
-_LABEL_END = re.compile(r"^指\s*标$")
+_PIPE_CLOSED = regexes.compile(r"\|\s*$")
+_ONLY_PIPES = regexes.compile(r"^[\s|]*$")
+_LABEL_END = regexes.compile(r"^指\s*标$")
 _FRAGMENT_END = ("。", ":", "：", ";", "；", "!", "！")
 
 

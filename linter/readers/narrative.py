@@ -13,23 +13,22 @@ Not every published table is a table. Some print the indicator tree as headed li
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from linter import glossary
+from linter import glossary, regexes
 from linter.readers.runon import figure_at_end
 from linter.values import split_name_value
 
-_BRACKET_HEADING = re.compile(r"^[【\[]\s*([^】\]]{2,30})\s*[】\]]\s*[:：]?\s*(.*)$")
-_HEADING_PARTS = re.compile(r"\s*[-—–·/、]\s*")
-_ITEM = re.compile(r"^指标\s*\d{1,2}\s*[:：]\s*(.+)$")
-_LAST_BRACKETS = re.compile(r"^(.+?)[(（]([^()（）]+)[)）]\s*[。;；]?$")
+_BRACKET_HEADING = regexes.compile(r"^[【\[]\s*([^】\]]{2,30})\s*[】\]]\s*[:：]?\s*(.*)$")
+_HEADING_PARTS = regexes.compile(r"\s*[-—–·/、]\s*")
+_ITEM = regexes.compile(r"^指标\s*\d{1,2}\s*[:：]\s*(.+)$")
+_LAST_BRACKETS = regexes.compile(r"^(.+?)[(（]([^()（）]+)[)）]\s*[。;；]?$")
 # 数量指标：… — a category label, a colon, then what it holds
-_LABELLED = re.compile(
+_LABELLED = regexes.compile(
     r"^((?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)?\s*[^:：，,。]{2,16}?)\s*[:：]\s*(.+)$"
 )
-_ITEM_SEPARATOR = re.compile(r"[;；]\s*")
-_COMMA = re.compile(r"[,，]")
+_ITEM_SEPARATOR = regexes.compile(r"[;；]\s*")
+_COMMA = regexes.compile(r"[,，]")
 
 
 @dataclass

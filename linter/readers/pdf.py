@@ -31,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import re
 import zlib
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -42,6 +41,7 @@ from pdfminer.ccitt import CCITTFaxDecoder
 from pdfminer.lzw import LZWDecoder
 from pdfplumber.utils import extract_text
 
+from linter import regexes
 from linter.limits import MAX_PDF_INFLATED, megabytes
 from linter.model import Document, Location
 from linter.readers import InputError
@@ -50,7 +50,7 @@ from linter.readers.grid import GridBlock, GridCell, carries_down, read_grid
 from linter.readers.html_cells import ITEM_MARKER, looks_like_tree
 
 EDGE = 3.0  # points: two edges this close are the same line (cell borders are drawn with some slack)
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_ASCII_WORD = regexes.compile(r"[A-Za-z0-9]")
 
 
 @dataclass

@@ -17,8 +17,8 @@ line.
 from __future__ import annotations
 
 import itertools
-import re
 
+from linter import regexes
 from linter.model import Document, Indicator, Money
 from linter.readers.indicators import parse_bounded
 from linter.readers.layout import SPACE_SEPARATOR, Row, clean
@@ -30,7 +30,7 @@ _LONGEST_JOINED = 200  # characters of a text put back part by part: joined cell
 _JOINED_LINES = 3
 _PIECES = 200  # rows cut from one line searched for their texts (a run-on paragraph of more: not put back)
 _SCANNED = 2_000  # lines searched for a text with no line of its own that is no whole cell
-_CUTS = re.compile(rf"\t|\||{SPACE_SEPARATOR.pattern}")  # where a printed row's cells end (layout)
+_CUTS = regexes.compile(rf"\t|\||{SPACE_SEPARATOR.pattern}")  # where a printed row's cells end (layout)
 
 
 class PrintedLines:

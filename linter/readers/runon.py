@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from linter import glossary
+from linter import glossary, regexes
 from linter.readers.figures import split_figures
 from linter.readers.form_labels import DOCUMENT_NUMBER, is_indicator_header
 from linter.readers.layout import without_glosses
@@ -79,50 +79,49 @@ _HEADINGS = sorted(
         "绩效指标",
         _GRADES,
     ),
-    key=len,
-    reverse=True,
+    key=lambda heading: (-len(heading), heading),  # (the same pattern from run to run: linter.regexes)
 )
-_HEADING = re.compile("|".join(re.escape(h) for h in _HEADINGS))
+_HEADING = regexes.compile("|".join(re.escape(h) for h in _HEADINGS))
 # In a whole table run into one paragraph: the header block is cut before its labels, after a
 # title (…绩效目标表) and before a numbered title (1、…); then the heading row (a run of headings, each perhaps marked
 # * as required, and the places of a per-place value column), then the rows.
 _PLACE = r"[\u4e00-\u9fff]{2,3}(?:区|县|市|镇|乡)"
-_HEADING_OR_PLACE = re.compile(rf"{_HEADING.pattern}|{_PLACE}")
-_HEADING_RUN = re.compile(rf"(?:(?:{_HEADING.pattern}|{_PLACE})\*?){{3,}}")
+_HEADING_OR_PLACE = regexes.compile(rf"{_HEADING.pattern}|{_PLACE}")
+_HEADING_RUN = regexes.compile(rf"(?:(?:{_HEADING.pattern}|{_PLACE})\*?){{3,}}")
 _LABEL_NOTE = r"(?:[(（](?:\d+(?:-\d+)?分|[^()（）]{0,8}必填[^()（）]{0,8}|选填)[)）])?"
-_BLOCK_WORD = re.compile(
+_BLOCK_WORD = regexes.compile(
     r"(?=(?:项目名称|主管部门|实施单位|年度资金总额|财政拨款|其他资金|项目负责人(?:电话)?"
     r"|联系电话|预算执行率权重|项目期|项目属性)[:：])"
     r"|(?<!年度)(?=资金总额[:：])|(?=年度总体目标|年度目标)|(?<!年度)(?=总体目标)|(?<=绩效目标表)|(?<=\s)(?=\d{1,2}、)"
 )
 # Category labels as printed at the start of a run-on row (the 一级, then the 二级), matched on
 # the text in simplified characters (mirror sites print 數量指標).
-_LABEL = re.compile(f"(?:{glossary.run_on_label_pattern()}){_LABEL_NOTE}")
+_LABEL = regexes.compile(f"(?:{glossary.run_on_label_pattern()}){_LABEL_NOTE}")
 # A category the templates do not name, at the start of a run-on row: words ending in 指标, or
 # in a bracketed note ending so (项目年度绩效目标(定量指标)).
-_OTHER_LABEL = re.compile(r"[\u4e00-\u9fff]{2,10}(?:指标|[(（][\u4e00-\u9fff]{1,6}指标[)）])")
-_NATURE_END = re.compile(r"-?\s*(定量|定性)\s*$")
+_OTHER_LABEL = regexes.compile(r"[\u4e00-\u9fff]{2,10}(?:指标|[(（][\u4e00-\u9fff]{1,6}指标[)）])")
+_NATURE_END = regexes.compile(r"-?\s*(定量|定性)\s*$")
 # Where a value may begin: a digit or the first character of a comparator.
-_VALUE_START = re.compile(rf"\d|{comparator_pattern(2)}")  # on folded text (＞ ═ ⩾ → > = ≥)
+_VALUE_START = regexes.compile(rf"\d|{comparator_pattern(2)}")  # on folded text (＞ ═ ⩾ → > = ≥)
 # The end of a unit the grammar does not read (.每天 after 17元/人), before an explanation or the end.
-_UNIT_TAIL = re.compile(r"[.·．*×][\u4e00-\u9fff]{1,3}(?=反映|$)")
-_CLAUSE = re.compile(r"^[,，;；][\u4e00-\u9fff]")  # a figure inside a sentence: the sentence goes on
+_UNIT_TAIL = regexes.compile(r"[.·．*×][\u4e00-\u9fff]{1,3}(?=反映|$)")
+_CLAUSE = regexes.compile(r"^[,，;；][\u4e00-\u9fff]")  # a figure inside a sentence: the sentence goes on
 # A space between two characters in run-on text is padding (产出 指标 as a cell printed it), no cut:
 # cells run together have no separator at all.
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_CJK_GAP = regexes.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _DIRECTION_WORDS = 4  # a direction found inside a row must be a phrase (有所减轻), not 提高 alone
-_SENTENCE = re.compile(r"[;；]")
+_SENTENCE = regexes.compile(r"[;；]")
 _QUALITATIVE = 8  # the longest qualitative value sought at the end of a row (经济效益良好)
 # Where an explanation printed after the name begins: 反映…情况, 达到目标值 (the 指标说明 of a rate).
-_STATED_TARGET = re.compile(r"达到(?:预计|目标|预期|计划)值")
-_EXPLANATION = re.compile(rf"反映|{_STATED_TARGET.pattern}")
+_STATED_TARGET = regexes.compile(r"达到(?:预计|目标|预期|计划)值")
+_EXPLANATION = regexes.compile(rf"反映|{_STATED_TARGET.pattern}")
 # A whole number with a 分值 run into its end: the score is 5–30 (a multiple of 5), the number the rest.
-_SCORE = re.compile(r"[12][05]|30|5")
-_DIGITS = re.compile(r"[\d.]+")
-_SCORE_AFTER = re.compile(r"^(\d{2,}?)([12][05]|30|5)$")
+_SCORE = regexes.compile(r"[12][05]|30|5")
+_DIGITS = regexes.compile(r"[\d.]+")
+_SCORE_AFTER = regexes.compile(r"^(\d{2,}?)([12][05]|30|5)$")
 # The word an indicator's name ends with when it names what is measured (a rate, a count).
 # (满意度(%): a unit note printed after the name is the name's; 满意度 alone may go on, 满意度调查覆盖率.)
-_MEASURE_END = re.compile(r"(?:率|数量|人数|次数|个数|户数|人次)(?:\([%％]\))?|满意度\([%％]\)")
+_MEASURE_END = regexes.compile(r"(?:率|数量|人数|次数|个数|户数|人次)(?:\([%％]\))?|满意度\([%％]\)")
 _TRAILING_MARKS = frozenset(".。,，;；、")
 _SCAN = 80  # a value is looked for in the first 80 characters only: bounded work per row
 _RESTATED = 64  # the longest name or basis sought restated at the end of a row

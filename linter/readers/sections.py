@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from linter import glossary
+from linter import glossary, regexes
 from linter.model import Table, Task
 from linter.readers import html_cells
 from linter.readers.amounts import looks_like_amount, money
@@ -29,12 +29,12 @@ from linter.readers.layout import Cell, Row, compact, first_text_column
 if TYPE_CHECKING:
     from linter.readers.form import FormReader
 
-TOTAL = re.compile(r"^(?:合计|总计|合\s*计)[:：]?$")
+TOTAL = regexes.compile(r"^(?:合计|总计|合\s*计)[:：]?$")
 _TASK_COLUMNS = (
-    ("amount", re.compile(r".*(?:资金|金额|预算).*")),
-    ("content", re.compile(r".*(?:实施内容|目标内容|任务内容|工作内容|主要内容).*")),
-    ("goal", re.compile(r".*(?:目标|效果).*")),
-    ("name", re.compile(r".*(?:名称|任务|项目).*")),
+    ("amount", regexes.compile(r".*(?:资金|金额|预算).*")),
+    ("content", regexes.compile(r".*(?:实施内容|目标内容|任务内容|工作内容|主要内容).*")),
+    ("goal", regexes.compile(r".*(?:目标|效果).*")),
+    ("name", regexes.compile(r".*(?:名称|任务|项目).*")),
 )
 
 

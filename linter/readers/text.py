@@ -11,16 +11,16 @@ reposted as one line) is cut into its parts first (``runon.split_paragraph``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from linter import regexes
 from linter.model import Document
 from linter.readers.form import read_rows
 from linter.readers.layout import Row, ascii_pipes, joined_lines, split_line
 from linter.readers.runon import split_paragraph
 
 _PARAGRAPH = 300  # characters: a line this long with no separator may be a whole table
-_SEPARATED = re.compile(r"\t|\||  ")
+_SEPARATED = regexes.compile(r"\t|\||  ")
 
 
 def read_text(text: str, path: str) -> Document:

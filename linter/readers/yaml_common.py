@@ -10,8 +10,9 @@ conversion live here, once, and neither loader imports the other.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
+
+from linter import regexes
 
 
 class LineDict(dict):
@@ -43,7 +44,7 @@ IMPLICIT_RESOLVERS = (
 _BY_FIRST: dict[str, list] = {}
 for _tag, _pattern, _first in IMPLICIT_RESOLVERS:
     for _ch in _first:
-        _BY_FIRST.setdefault(_ch, []).append((_tag, re.compile(_pattern)))
+        _BY_FIRST.setdefault(_ch, []).append((_tag, regexes.compile(_pattern)))
 
 
 def resolve_plain(text: str) -> str:

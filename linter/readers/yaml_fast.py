@@ -27,9 +27,9 @@ documents and a top level that is not a mapping.
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
+from linter import regexes
 from linter.readers.yaml_common import LineDict, new_mapping, resolve_plain, scalar_value
 
 __all__ = ["DECLINED", "load_canonical"]
@@ -57,10 +57,12 @@ class Mark(NamedTuple):
 
 # Characters libyaml reads differently from this parser, or refuses, wherever they stand (each line
 # is checked when first parsed, and a literal block's lines): all but LF and the printable ones (so no tab, CR, NEL, LS, PS, BOM, control character or surrogate).
-_REFUSED = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_QUOTED_KEY = re.compile(r"""('(?:[^']|'')*'|"[^"\\]*"):(?: +|$)""")
-_SINGLE = re.compile(r"'((?:[^']|'')*)'")
-_DOUBLE = re.compile(r'"([^"\\]*)"')
+_REFUSED = regexes.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_QUOTED_KEY = regexes.compile(r"""('(?:[^']|'')*'|"[^"\\]*"):(?: +|$)""")
+_SINGLE = regexes.compile(r"'((?:[^']|'')*)'")
+_DOUBLE = regexes.compile(r'"([^"\\]*)"')
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`\\")
 _MAX_KEY = 1000  # libyaml refuses a simple key longer than 1024 characters
 _MAX_DEPTH = 100  # deeper nesting is left to the full loader (whose walk is recursive)

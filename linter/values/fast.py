@@ -16,18 +16,13 @@ grammar, the grammar alone reads values.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
+from linter import regexes
 from linter.values import types as t
 from linter.values.lalr import Token
 from linter.values.transform import _APPROX, _CMP, _OPEN_ENDED, _SUFFIX_CMP, _dotted_month, _normal, measured
 from linter.values.units import MAGNITUDES, UNITS
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
 
 # The vocabulary of each slot. PREFIX, SUFFIX and UNIT words are the grammar's own (tests check
 # that the transformer's and units' tables hold them); 年 and 月/日 are terminals of their own.
@@ -41,18 +36,18 @@ BEFORE_WORDS = ("前", "之前", "以前")
 
 # The quantity shape is read by looking words up, not by a pattern of all the units and comparators:
 # compiling one costs more (5 ms) than a short run reads values in.
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?:\s*([万亿]))?\s*")  # the lexer's AMOUNT, less its rarer forms
-_SPACE = re.compile(r"\s*")
+_NUMBER = regexes.compile(r"(\d+(?:\.\d+)?)(?:\s*([万亿]))?\s*")  # the lexer's AMOUNT, less its rarer forms
+_SPACE = regexes.compile(r"\s*")
 _UNIT_TOKEN = {w: "UNIT" for w in UNIT_WORDS} | {w: "YEAR" for w in YEAR_WORDS}
 _LONGEST_PREFIX = max(map(len, PREFIXES))
 _LONGEST_UNIT = max(map(len, _UNIT_TOKEN))
-_DATE = re.compile(
+_DATE = regexes.compile(
     r"(?P<year>(?>\d{4}))\s*年\s*"
     r"(?:(?:(?P<month>(?>\d{1,2}))\s*(?P<month_word>(?>月份|月))"
     r"(?:\s*(?P<day>(?>\d{1,2}))\s*(?P<day_word>(?>[日号])))?"
-    rf"(?:\s*(?P<month_part>(?>{_alternation(DATE_PARTS_OF_MONTH)})))?)"
-    rf"|(?P<year_part>(?>{_alternation(DATE_PARTS_OF_YEAR)})))?"
-    rf"\s*(?P<before>(?>{_alternation(BEFORE_WORDS)}))?"
+    rf"(?:\s*(?P<month_part>(?>{regexes.alternation(DATE_PARTS_OF_MONTH)})))?)"
+    rf"|(?P<year_part>(?>{regexes.alternation(DATE_PARTS_OF_YEAR)})))?"
+    rf"\s*(?P<before>(?>{regexes.alternation(BEFORE_WORDS)}))?"
 )
 
 

@@ -13,10 +13,11 @@ every value the tests know.
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Callable
 from typing import Any
+
+from linter import regexes
 
 
 def grammar_crc(grammar: bytes) -> int:
@@ -92,7 +93,7 @@ class TableParser:
         index = self._state_lexer[state]
         lexer = self._lexers[index]
         if lexer is None:
-            lexer = self._lexers[index] = [re.compile(p) for p in self._lexer_specs[index]]
+            lexer = self._lexers[index] = [regexes.compile(p) for p in self._lexer_specs[index]]
         return lexer
 
     def first_token(self):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from linter import regexes
 from linter.glossary import TRADITIONAL
 from linter.values import types as t
 from linter.values.transform import comparator_of, comparator_pattern
@@ -42,12 +43,12 @@ _FOLD.update(
 # Traditional characters (mirror sites print 28.8萬元, 不低於95%) read as their simplified forms.
 _FOLD.update(TRADITIONAL)
 
-_FOLDABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+_FOLDABLE = regexes.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
 _TRAILING = " \t\r\n\u3000。；、，,;.:：!！?？"
 _EMPTY_MARKS = {"", "/", "-", "--", "—", "——", "\\", "N/A", "n/a", "NA", "/ /"}
-_EMPTY_RUN = re.compile(r"[-/\\_~\s]+|不适用|暂无")  # ———, / /, -/-
-_CMP_PREFIX = re.compile(rf"^({comparator_pattern(2)})\s*")
+_EMPTY_RUN = regexes.compile(r"[-/\\_~\s]+|不适用|暂无")  # ———, / /, -/-
+_CMP_PREFIX = regexes.compile(rf"^({comparator_pattern(2)})\s*")
 # Far beyond any real cell: longer input is Text at once, so parsing time stays bounded.
 MAX_VALUE_LENGTH = 400
 
@@ -92,7 +93,7 @@ def _can_start(parser) -> re.Pattern:
     ``%ignore`` (whitespace) need not be among them: the text comes from ``_trim``, which has
     already stripped the whitespace it could start with."""
     first = parser.parse_interactive("").accepts() - {"$END"}
-    return re.compile(
+    return regexes.compile(
         "|".join(f"(?:{parser.get_terminal(name).pattern.to_regexp()})" for name in sorted(first))
     )
 

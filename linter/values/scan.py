@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from linter import regexes
 from linter.textcache import short_text_cache
 from linter.values import types as t
 from linter.values.transform import comparator_pattern
 from linter.values.units import IDIOM_PRONE, UNITS
 
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u != "月")
+_UNIT_ALT = regexes.alternation(u for u in UNITS if u != "月")
 _CMP = rf"(?:{comparator_pattern(2)})"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NOT_A_GROUP = r"(?!(?<=\d,)\d{3}(?!\d))"
@@ -28,13 +29,13 @@ _CN = rf"[{_CN_DIGIT}]+"
 # Likewise a number does not start on a thousands group (the 000 of 1,000,000; 10,20人 still
 # gives 20人), and the white space around
 # 万/余 is one run unless a character stands between (two \s* side by side split a run every way).
-_QUANTITY = re.compile(
+_QUANTITY = regexes.compile(
     rf"(?<![\d.第]){_NOT_A_GROUP}(?:约|近)?(?:{_CMP}\s*)?(?:{_NUM}|(?<![\u4e00-\u9fff]){_CN}"
     rf"|(?<=[\u4e00-\u9fff，,、])(?<![{_CN_DIGIT}]){_CN})"
     rf"\s*(?:(?:万|亿|千)(?:余|多)?\s*|(?:余|多)\s*)?(?:{_UNIT_ALT})(?:/每?(?:{_UNIT_ALT}|月)(?:[·•・/](?:{_UNIT_ALT}|月))?)?(?:以上|以内|以下|左右)?"
 )
-_SPACES = re.compile(r"\s+")
-_DIGIT = re.compile(r"\d")  # 一把手, 一对一: an idiom, not a count (units.IDIOM_PRONE)
+_SPACES = regexes.compile(r"\s+")
+_DIGIT = regexes.compile(r"\d")  # 一把手, 一对一: an idiom, not a count (units.IDIOM_PRONE)
 # A value run onto the end of its name: 业务工作经费1万元, 法制培训全年三次2万元。 Not the day or
 # the month of a date (完成时间2023年12月31日: 31日 is no value of its own).
 _TRAILING_VALUE = (  # compiled when first needed (_trailing_value): most files never need it
@@ -45,12 +46,12 @@ _TRAILING_VALUE = (  # compiled when first needed (_trailing_value): most files 
 
 @lru_cache(maxsize=1)
 def _trailing_value() -> re.Pattern:
-    return re.compile(_TRAILING_VALUE)
+    return regexes.compile(_TRAILING_VALUE)
 
 
 # Every quantity has a digit or a Chinese numeral (``_NUM``, ``_CN``): most names have neither,
 # and this finds so at once where ``_QUANTITY`` would try each of their characters.
-_NUMERAL = re.compile(rf"[\d{_CN_DIGIT}]")
+_NUMERAL = regexes.compile(rf"[\d{_CN_DIGIT}]")
 
 
 @lru_cache(maxsize=8192)  # names and goals are scanned by several rules each; values are never changed

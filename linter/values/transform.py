@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from linter import regexes
 from linter.values import types as t
 from linter.values.numerals import chinese_to_decimal
 from linter.values.units import MAGNITUDES, describe
@@ -61,7 +62,7 @@ _DATE_PART = {
 _DIRECTION = {"DIR_UP": "up", "DIR_DOWN": "down", "DIR_STEADY": "steady"}
 _KEEP = {"保持", "维持", "稳定"}  # steady verbs that state a level to keep: 保持100%
 _FREQUENCY = {"年度": "年", "季": "季度", "日": "天", "半年": "半年", "学期": "学期"}
-_AMOUNT = re.compile(
+_AMOUNT = regexes.compile(
     r"百分之\s*(?P<pct>.+)|(?P<num>[\d,.]+)\s*(?P<mag>[万亿千])?\s*(?P<approx>[余多])?"
     r"|(?P<cn>[零〇一二两三四五六七八九十百千万亿]+?)(?P<cnapprox>[余多])?$|(?P<half>半)$"
 )
@@ -358,7 +359,7 @@ def comparator_pattern(min_word_length: int = 1) -> str:
     (达标, 超额) when searched for in free text.
     """
     words = [w for w in _CMP if len(w) >= min_word_length or not w[0].isalpha()]
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regexes.alternation(words)
 
 
 def comparator_symbols() -> list[str]:
