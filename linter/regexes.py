@@ -41,6 +41,7 @@ _FAMILY = re.compile(r"patterns-[0-9a-f]{16}\.json")
 _kept: dict[str, list] | None = None  # read on the first compile
 _added: dict[str, list] = {}  # compiled anew in this run
 _hits: set[str] = set()  # read from what was kept, in this run
+_this_run: dict[str, re.Pattern[str]] = {}  # as re.compile's own memory: a pattern compiled in a function
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -48,6 +49,15 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if not _USABLE:
         return re.compile(pattern, flags)
     key = f"{int(flags)}:{pattern}"
+    compiled = _this_run.get(key)
+    if compiled is None:
+        if len(_this_run) >= _MOST:
+            _this_run.clear()  # (a pattern made per call from text that varies: stay bounded)
+        compiled = _this_run[key] = _compiled(pattern, flags, key)
+    return compiled
+
+
+def _compiled(pattern: str, flags: int, key: str) -> re.Pattern[str]:
     made = _kept_patterns().get(key)
     if made is not None:
         try:
@@ -69,7 +79,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     for name, index in groups.items():
         names[index] = name
     made = [int(flags) | tree.state.flags, code, tree.state.groups - 1, dict(groups), names]
-    _added[key] = made
+    if len(_added) < _MOST:
+        _added[key] = made
     return _built(pattern, made)
 
 

@@ -30,7 +30,13 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.setattr(regexes, "_kept", None)
     monkeypatch.setattr(regexes, "_added", {})
     monkeypatch.setattr(regexes, "_hits", set())
+    monkeypatch.setattr(regexes, "_this_run", {})
     return tmp_path
+
+
+def _next_process() -> None:
+    """The module's memory of this process forgotten, as in the next run (the cache folder kept)."""
+    regexes._kept, regexes._hits, regexes._this_run = None, set(), {}
 
 
 def _check_example(cache: Path, hash_seed: str) -> Path:
@@ -70,7 +76,7 @@ def test_a_pattern_is_compiled_once_then_built_from_what_was_kept(fresh):
     first = regexes.compile(pattern)
     regexes.keep()
     assert len(list(fresh.glob("patterns-*.json"))) == 1
-    regexes._kept, regexes._hits = None, set()  # as in the next process
+    _next_process()
     again = regexes.compile(pattern)
     assert regexes._hits == {f"0:{pattern}"} and not regexes._added
     assert (
@@ -89,12 +95,12 @@ def test_a_spoilt_entry_is_compiled_anew_and_mended(fresh):
     kept = json.loads(entry.read_bytes())
     kept[f"0:{pattern}"][1] = [999, 1, 2]  # code CPython refuses
     entry.write_text(json.dumps(kept), encoding="utf-8")
-    regexes._kept = None
+    _next_process()
     assert regexes.compile(pattern).fullmatch("12次")
     regexes.keep()
     assert json.loads(entry.read_bytes())[f"0:{pattern}"][1] != [999, 1, 2]
     entry.write_text("{not json", encoding="utf-8")
-    regexes._kept = None
+    _next_process()
     assert regexes.compile(pattern).fullmatch("12次")
     with pytest.raises(re.error):  # a pattern in error is an error, as re.compile's
         regexes.compile("[未闭合")
@@ -113,8 +119,9 @@ def test_past_the_most_entries_only_those_of_the_last_run_are_kept(fresh, monkey
         regexes.compile(f"a{{{n}}}")
     regexes.keep()
     (entry,) = fresh.glob("patterns-*.json")
-    assert len(json.loads(entry.read_bytes())) == 4  # (what one run compiles is kept whole)
-    regexes._kept, regexes._hits = None, set()
+    assert sorted(json.loads(entry.read_bytes())) == ["0:a{0}", "0:a{1}", "0:a{2}"]  # the first, at most
+    assert regexes.compile("a{3}").fullmatch("aaa")  # (compiled all the same)
+    _next_process()
     regexes.compile("a{0}")
     regexes.compile("b")
     regexes.keep()
