@@ -108,7 +108,7 @@ def test_score_document_counts_tiers_forbidden_and_findings_in_no_entry():
 HITS_AT_LEAST = {"must": 48, "should": 104, "may": 21}  # of 49, 118, 59
 FORBIDDEN_AT_MOST = 0
 # the audits of 17 corpus documents (corpus-a.yaml, corpus-b.yaml): of 23, 63, 61
-CORPUS_HITS_AT_LEAST = {"must": 22, "should": 53, "may": 19}
+CORPUS_HITS_AT_LEAST = {"must": 22, "should": 55, "may": 19}
 
 
 def test_seeds_audit_totals_do_not_go_down():

@@ -79,6 +79,14 @@ def test_a_table_with_no_levels_and_empty_cells():
     ]
 
 
+def test_a_self_evaluation_reports_title_names_the_indicator_list_in_it():
+    doc = corpus(
+        "b10"
+    )  # 丰都县公安局2022年度辅警人员经费绩效自评工作报告, then (三)绩效目标: a list, no label
+    assert [t.name for t in doc.tables] == ["丰都县公安局2022年度辅警人员经费"]
+    assert rows(doc)[0] == ("", "辅警人员", "=512人")
+
+
 def test_single_spaced_rows_and_labels():
     doc = corpus("a03")  # 产出指标 数量指标 出差人数 正向 = 8 4
     assert rows(doc)[:3] == [

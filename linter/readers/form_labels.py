@@ -222,7 +222,7 @@ def _project_list_role(text: str) -> tuple[str, str] | None:
 
 
 # Title, year and currency lines of the document.
-_TITLE = regexes.compile(r"绩效(?:评价)?(?:目标|指标)\S{0,8}表|绩效目标(?:申报|公开)")
+_TITLE = regexes.compile(r"绩效(?:评价)?(?:目标|指标)\S{0,8}表|绩效目标(?:申报|公开)|绩效自评(?:工作)?报告")
 # A notice's number (邯财社〔2018〕126号, brackets lost on mirror sites): titles print it, rows do not.
 # (\w, not [\u4e00-\u9fff]: a class of the CJK range costs a millisecond to compile, in a first run: linter.regexes.)
 DOCUMENT_NUMBER = regexes.compile(r"\w财\w{0,2}?[〔\[(]?(?:19|20)\d\d[〕\])]?\d{1,4}号")  # (on folded text)
