@@ -103,6 +103,8 @@ _FILL_WORDS = regexes.compile(r"必填|选填|硬性|盖章")
 # 产出指标(50分), 成本指标(0-20)分, 效益指标（30分）: the weight printed with the label
 _SCORE_NOTE = regexes.compile(r"[(（]\s*\d+(?:\.\d+)?(?:\s*[-—~～]\s*\d+)?\s*(?:分\s*[)）]|[)）]\s*分)")
 _DECORATION = regexes.compile(r"[\s:：*＊]")
+# Either note as printed right after a label: 产出指标(50分), 数量指标（必填）, 产出指标(硬性)
+LABEL_NOTE = rf"(?:{_SCORE_NOTE.pattern}|[(（][^()（）]{{0,8}}(?:{_FILL_WORDS.pattern})[^()（）]{{0,8}}[)）])"
 
 
 def strip_fill_notes(text: str) -> str:

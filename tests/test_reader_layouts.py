@@ -162,6 +162,14 @@ def test_runon_cutting():
         "对生产种植企业技术指导服务数量",
     ]
     assert split_fused_row("100%") == ["100%"]
+    # a label's notes, as the glossary knows them (glossary.LABEL_NOTE): a filling note, a weight with decimals
+    assert split_fused_row("产出指标(硬性)数量指标培训次数12次") == [
+        "产出指标(硬性)",
+        "数量指标",
+        "培训次数",
+        "12次",
+    ]
+    assert split_fused_row("产出指标(12.5分)数量指标培训次数12次")[:2] == ["产出指标(12.5分)", "数量指标"]
     assert split_fused_row("残疾学生家庭负担率有所减轻对家庭负担减轻情况较大得10分-定性") == [
         "残疾学生家庭负担率",
         "有所减轻",

@@ -19,7 +19,8 @@ from linter.glossary import strip_fill_notes
 from linter.readers.layout import compact
 from linter.textcache import short_text_cache
 
-_PLACE = regexes.compile(r"^[\u4e00-\u9fff]{1,10}(?:村|乡|镇|县|区|市|旗|街道|社区)$")
+PLACE_ENDINGS = "村|乡|镇|县|区|市|旗|街道|社区"  # how a place's name ends (东城区, 城关镇, 新华街道)
+_PLACE = regexes.compile(rf"^[\u4e00-\u9fff]{{1,10}}(?:{PLACE_ENDINGS})$")
 _TRAILING_NOTE = regexes.compile(r"\([^()]*\)$")
 _UNIT_NOTE = regexes.compile(r"\((?:单位:)?(万元|元|亿元|千元)\)")
 

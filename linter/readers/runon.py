@@ -17,7 +17,7 @@ import re
 
 from linter import glossary, regexes
 from linter.readers.figures import split_figures
-from linter.readers.form_labels import DOCUMENT_NUMBER, is_indicator_header
+from linter.readers.form_labels import DOCUMENT_NUMBER, PLACE_ENDINGS, is_indicator_header
 from linter.readers.layout import without_glosses
 from linter.values.parser import fold, parse_exact
 from linter.values.transform import comparator_pattern
@@ -85,10 +85,10 @@ _HEADING = regexes.compile("|".join(re.escape(h) for h in _HEADINGS))
 # In a whole table run into one paragraph: the header block is cut before its labels, after a
 # title (…绩效目标表) and before a numbered title (1、…); then the heading row (a run of headings, each perhaps marked
 # * as required, and the places of a per-place value column), then the rows.
-_PLACE = r"[\u4e00-\u9fff]{2,3}(?:区|县|市|镇|乡)"
+_PLACE = rf"[\u4e00-\u9fff]{{2,3}}(?:{PLACE_ENDINGS})"
 _HEADING_OR_PLACE = regexes.compile(rf"{_HEADING.pattern}|{_PLACE}")
 _HEADING_RUN = regexes.compile(rf"(?:(?:{_HEADING.pattern}|{_PLACE})\*?){{3,}}")
-_LABEL_NOTE = r"(?:[(（](?:\d+(?:-\d+)?分|[^()（）]{0,8}必填[^()（）]{0,8}|选填)[)）])?"
+_LABEL_NOTE = rf"(?:{glossary.LABEL_NOTE})?"
 _BLOCK_WORD = regexes.compile(
     r"(?=(?:项目名称|主管部门|实施单位|年度资金总额|财政拨款|其他资金|项目负责人(?:电话)?"
     r"|联系电话|预算执行率权重|项目期|项目属性)[:：])"
