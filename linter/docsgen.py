@@ -56,6 +56,8 @@ def rule_page(rule) -> str:
         lines.append("| 参数 / parameter | 值 / value | 说明 / meaning |\n| --- | --- | --- |\n")
         for name, value in params.items():
             meaning = doc[name].help if name in doc else ""
+            if name in doc and doc[name].choices:
+                meaning += f" (one of: {', '.join(doc[name].choices)})"
             if name in doc and doc[name].fixed:  # a config that set it would make it another rule
                 meaning += " (*fixed*: set by the rule file, not by a configuration)"
             shown = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000).strip()

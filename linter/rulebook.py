@@ -90,7 +90,7 @@ class Rule:
                 )
         params = dict(self.params)
         params.update(overrides)
-        _validate_params(self.module, params, source, f"{self.slug}.")
+        validate_params(self.module, params, source, f"{self.slug}.")
         return Rule(**{**self.__dict__, "params": params})
 
 
@@ -204,7 +204,7 @@ def rule_from_mapping(data: Any, path: Path) -> Rule:
     module = _check_module(check_type, path)
     params = {name: _copy(p.default) for name, p in module.PARAMS.items()}
     params.update({k: v for k, v in check.items() if k != "type"})
-    _validate_params(module, params, str(path), "check.")
+    validate_params(module, params, str(path), "check.")
     for lang in LANGS:
         _check_placeholders(texts["message"][lang], module, check_type, params, path, f"message.{lang}")
 
@@ -332,7 +332,9 @@ def _check_placeholders(
             )
 
 
-def _validate_params(module: ModuleType, params: dict, source: str, prefix: str) -> None:
+def validate_params(module: ModuleType, params: dict, source: str, prefix: str = "") -> None:
+    """Refuse (RuleError) parameters of the wrong name, type or value for the check type ``module``:
+    what a rule file, ``--rules-dir`` or a configuration gives is validated here alike."""
     schema = module.PARAMS
     for name, value in params.items():
         if name not in schema:
@@ -345,6 +347,12 @@ def _validate_params(module: ModuleType, params: dict, source: str, prefix: str)
             )
         if not finite(value):  # floor: .nan would compare false with everything: no finding, ever
             raise RuleError(source, f"key '{prefix}{name}' must be a finite number, got {quoted(value)}")
+        outside = [
+            v for v in (value if isinstance(value, list) else [value]) if v not in schema[name].choices
+        ]
+        if schema[name].choices and outside:
+            problem = f"must be one of {', '.join(schema[name].choices)}, got {quoted(outside[0])}"
+            raise RuleError(source, f"key '{prefix}{name}' {problem}")
         if schema[name].regex:
             try:  # as the check compiles it (text-pattern fills in its {unit} and {comparator})
                 getattr(module, "compiled", re.compile)(value)

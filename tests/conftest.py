@@ -183,12 +183,13 @@ def check_params():
 def check_params_of(check, **params) -> dict:
     from copy import deepcopy
 
+    from linter.rulebook import validate_params
+
     module = _check_module(check)
     unknown = set(params) - set(module.PARAMS)
     assert not unknown, f"{module.__name__} has no parameter {unknown}"
     full = {name: deepcopy(p.default) for name, p in module.PARAMS.items()} | params
-    if hasattr(module, "validate"):
-        module.validate(full)
+    validate_params(module, full, module.__name__)  # (RuleError, as for a rule file)
     return full
 
 

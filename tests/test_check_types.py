@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from linter.model import Location, Problem, Task
+from linter.rulebook import RuleError
 
 COUNT, QUALITY, TIME, COST = "数量指标", "质量指标", "时效指标", "成本指标"
 SOCIAL, ECONOMIC, LASTING, ECO = "社会效益指标", "经济效益指标", "可持续影响指标", "生态效益指标"
@@ -365,7 +366,7 @@ def test_name_category_moves_what_is_misfiled_in_some_categories_only(row, docum
     assert run_check("name-category", doc) == []
     [hit] = run_check("name-category", doc, moves=moves)
     assert hit.indicator.name == "劳务派遣人员委托工作完成情况" and hit.args["belongs"] == "产出指标"
-    with pytest.raises(ValueError, match="moves"):
+    with pytest.raises(RuleError, match="moves"):
         run_check("name-category", doc, moves=[{"in": [SOCIAL]}])
 
 
@@ -487,7 +488,7 @@ def test_name_value_leaves_plain_names_and_rules_alone_and_refuses_an_unknown_re
     doc = document(row(COUNT, "培训次数", "4次"), row(COUNT, "每季度不少于一次", "4次"))
     for relation in ("value-in-name", "number-conflict", "grade-echo"):
         assert run_check("name-value", doc, relation=relation) == [], relation
-    with pytest.raises(ValueError, match="relation"):
+    with pytest.raises(RuleError, match="relation"):
         run_check("name-value", doc, relation="both")
 
 
@@ -507,7 +508,7 @@ def test_name_value_pattern_finds_rows_matching_both_patterns(row, document, run
 
 
 def test_name_value_pattern_needs_one_pattern_at_least(row, document, run_check):
-    with pytest.raises(ValueError, match="name"):
+    with pytest.raises(RuleError, match="name"):
         run_check("name-value-pattern", document(row(SOCIAL, "事故", "0次")))
 
 
@@ -561,7 +562,7 @@ def test_numeric_bounds_over_100_finds_capped_rates_asked_beyond_all(row, docume
     )
     rate, satisfied = run_check("numeric-bounds", doc, bound="over-100")
     assert rate.args["suggestion"] == "100%" and satisfied.args["suggestion"] == "≥90%"
-    with pytest.raises(ValueError, match="bound"):
+    with pytest.raises(RuleError, match="bound"):
         run_check("numeric-bounds", doc, bound="tiny")
 
 
@@ -790,9 +791,9 @@ def test_text_pattern_searches_only_its_fields_and_folds_full_width(row, documen
     [hit] = run_check("text-pattern", doc, pattern="XX")  # ＸＸ folded to XX
     assert hit.args["found"] == "ＸＸ"  # quoted as printed
     assert run_check("text-pattern", doc, pattern="XX", fields=["value"]) == []
-    with pytest.raises(ValueError, match="pattern"):
+    with pytest.raises(RuleError, match="pattern"):
         run_check("text-pattern", doc)
-    with pytest.raises(ValueError, match="fields"):
+    with pytest.raises(RuleError, match="fields"):
         run_check("text-pattern", doc, pattern="XX", fields=["remark"])
 
 
@@ -865,7 +866,7 @@ def test_value_kind_leaves_excluded_names_headings_and_bare_units_alone(row, doc
         )
         == []
     )
-    with pytest.raises(ValueError, match="kinds"):
+    with pytest.raises(RuleError, match="kinds"):
         run_check("value-kind", doc, kinds=["prose"])
 
 

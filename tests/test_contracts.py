@@ -169,7 +169,7 @@ def test_args_chosen_by_a_parameter_are_chosen_by_a_fixed_one():
     assert {m.__name__ for m in modules} == {"linter.checks.name_value"}
     for module in modules:
         assert module.PARAMS[module.ARGS.param].fixed
-        assert set(module.ARGS.args) == set(module.RELATIONS)
+        assert set(module.ARGS.args) == set(module.PARAMS[module.ARGS.param].choices)
 
 
 NAME_VALUE_RULE = """\

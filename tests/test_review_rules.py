@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from linter.checks import denominator, direction, name_category, name_shape, required_categories, value_kind
+from linter.rulebook import RuleError
 from linter.values import parse
 
 SOCIAL = "社会效益指标"
@@ -29,7 +30,7 @@ def test_a_rate_given_a_direction_is_vague_but_one_given_words_is_left_alone(row
 
 
 def test_value_kind_refuses_an_unknown_kind_in_either_list(check_params):
-    with pytest.raises(ValueError, match="exclude_name_suffixes_kinds"):
+    with pytest.raises(RuleError, match="exclude_name_suffixes_kinds"):
         check_params(value_kind, exclude_name_suffixes_kinds=["words"])
 
 
@@ -68,7 +69,7 @@ def test_moves_by_where_a_row_is_filed(row, check_params, level2, name, value, b
     ],
 )
 def test_a_malformed_move_is_refused(check_params, move):
-    with pytest.raises(ValueError, match="moves"):
+    with pytest.raises(RuleError, match="moves"):
         check_params(name_category, moves=[move])
 
 
@@ -118,9 +119,9 @@ def test_a_form_printing_no_categories_is_judged_by_its_units(row, table, docume
 
 
 def test_told_by_unit_needs_unit_kinds_and_an_example(check_params):
-    with pytest.raises(ValueError, match="told_by_unit"):
+    with pytest.raises(RuleError, match="told_by_unit"):
         check_params(required_categories, told_by_unit={"成本指标": []})
-    with pytest.raises(ValueError, match="examples"):
+    with pytest.raises(RuleError, match="examples"):
         check_params(required_categories, told_by_unit={"工作量指标": ["count"]})
 
 
@@ -146,7 +147,7 @@ def test_what_a_name_counts_and_what_its_value_counts_in(name, value, found):
 
 
 def test_counts_must_be_lists(check_params):
-    with pytest.raises(ValueError, match="counts"):
+    with pytest.raises(RuleError, match="counts"):
         check_params(denominator, counts={"户数": "户"})
 
 

@@ -66,6 +66,7 @@ class Param:
     help: str = ""
     fixed: bool = False  # chooses what the check does: set by the rule file alone, never by a config
     regex: bool = False  # a regular expression: a rule or config giving one that does not compile is refused
+    choices: tuple[str, ...] = ()  # the values it may take (each item, for a list): any other is refused
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,22 @@ from linter.values.numerals import plain_number
 from linter.values.parser import fold
 from linter.values.types import Grade, Quantity, Range, Text
 
+ARGS = ByParam(
+    "relation",
+    {
+        "value-in-name": ("figures", "suggested_name"),
+        "number-conflict": ("name_number", "suggestion", "suggested_name"),
+        "grade-echo": ("grade", "suggestion", "suggested_name"),
+    },
+)
 PARAMS = {
-    "relation": Param(str, "value-in-name", "value-in-name, number-conflict or grade-echo", fixed=True),
+    "relation": Param(
+        str,
+        "value-in-name",
+        "the figures of the name: in the value (value-in-name), in conflict with it, or its grade echoed",
+        fixed=True,
+        choices=tuple(ARGS.args),
+    ),
     "skip_words": Param(
         list, list(RULE_WORDS), "names holding these are rules (name-not-a-measure covers them)"
     ),
@@ -47,21 +61,6 @@ PARAMS = {
         regex=True,
     ),
 }
-RELATIONS = ("value-in-name", "number-conflict", "grade-echo")
-ARGS = ByParam(
-    "relation",
-    {
-        "value-in-name": ("figures", "suggested_name"),
-        "number-conflict": ("name_number", "suggestion", "suggested_name"),
-        "grade-echo": ("grade", "suggestion", "suggested_name"),
-    },
-)
-
-
-def validate(params: dict) -> None:
-    """Refuse a ``relation`` that is not one of RELATIONS (ValueError)."""
-    if params["relation"] not in RELATIONS:
-        raise ValueError(f"relation: must be one of {', '.join(RELATIONS)}, got {params['relation']!r}")
 
 
 # Every quantity the grammar reads has an AMOUNT (grammar/value.lark), and every AMOUNT starts

@@ -17,7 +17,13 @@ from linter.values.numerals import plain_number
 from linter.values.types import BareNumber, Quantity, Value
 
 PARAMS = {
-    "bound": Param(str, "trivial", "trivial (≥0, ≤100%) or over-100 (≥100% for a capped rate)", fixed=True),
+    "bound": Param(
+        str,
+        "trivial",
+        "trivial (≥0, ≤100%) or over-100 (≥100% for a capped rate)",
+        fixed=True,
+        choices=("trivial", "over-100"),
+    ),
     "capped_suffixes": Param(
         list, ["率", "比例", "占比", "比重", "度"], "names of rates that cannot exceed 100%"
     ),
@@ -31,12 +37,6 @@ PARAMS = {
 ARGS = ("number", "example", "suggestion")
 
 HUNDRED = Decimal(100)
-
-
-def validate(params: dict) -> None:
-    """Refuse a ``bound`` other than trivial or over-100 (ValueError)."""
-    if params["bound"] not in ("trivial", "over-100"):
-        raise ValueError(f"bound: must be trivial or over-100, got {params['bound']!r}")
 
 
 def is_trivial(value: Value) -> TypeGuard[Quantity | BareNumber]:

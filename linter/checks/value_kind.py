@@ -29,8 +29,11 @@ from linter.values.scan import find_quantities
 from linter.values.types import ALL_KINDS, Direction, Expression, Quantity, Range, Text, Value
 from linter.values.units import MAGNITUDES, describe
 
+SUGGESTIONS = ("none", "target", "bound", "result", "quantity")
+KINDS = (*ALL_KINDS, "baseline")
+
 PARAMS = {
-    "kinds": Param(list, [], "value kinds that are reported"),
+    "kinds": Param(list, [], "value kinds that are reported", choices=KINDS),
     "categories": Param(list, [], "一级/二级 categories looked at; empty for all"),
     "exclude_categories": Param(list, [], "categories left alone (another rule covers them)"),
     "exclude_name_suffixes": Param(list, [], "names ending so are left alone (another rule covers them)"),
@@ -39,6 +42,7 @@ PARAMS = {
         [],
         "the value kinds exclude_name_suffixes leaves alone; empty for all (a kind not in it is "
         "reported whatever the name: a second defect, not the other rule's)",
+        choices=KINDS,
     ),
     "allowed_unit_kinds": Param(
         list,
@@ -48,7 +52,11 @@ PARAMS = {
     ),
     "approximate_only": Param(bool, False, "report only values written as approximate (约, 左右, 余)"),
     "suggest": Param(
-        str, "none", "the value the message proposes: target, bound, result, quantity or none", fixed=True
+        str,
+        "none",
+        "the value the message proposes: target, bound, result, quantity or none",
+        fixed=True,
+        choices=SUGGESTIONS,
     ),
     "deadline": Param(
         str, "{this_year}11月底前", "the deadline proposed for prose in 时效 ({this_year}: the budget year)"
@@ -61,17 +69,6 @@ PARAMS = {
     ),
 }
 ARGS = ("unit", "example", "suggestion")
-SUGGESTIONS = ("none", "target", "bound", "result", "quantity")
-
-
-def validate(params: dict) -> None:
-    """Refuse a kind that is not one of ALL_KINDS or ``baseline`` (ValueError)."""
-    for key in ("kinds", "exclude_name_suffixes_kinds"):
-        for kind in params[key]:
-            if kind not in ALL_KINDS + ("baseline",):
-                raise ValueError(f"{key}: unknown value kind {kind!r}")
-    if params["suggest"] not in SUGGESTIONS:
-        raise ValueError(f"suggest: must be one of {', '.join(SUGGESTIONS)}, got {params['suggest']!r}")
 
 
 def kind_of(value: Value, text: str = "") -> str:
