@@ -11,6 +11,7 @@ from typing import Any
 
 from linter.checks import Hit, RowCheck, RowView, hit_location, row_texts
 from linter.checks.indicators import Scope, is_blank_row
+from linter.checks.printing import in_simplified
 from linter.crash import describe
 from linter.errors import LintError
 from linter.model import Document, Finding, Indicator, Location
@@ -56,12 +57,17 @@ class Engine:
         self._superseded = {r.slug: frozenset(r.superseded_by) for r in self.rules if r.superseded_by}
 
     def run(self, doc: Document, lang: str = "zh") -> list[Finding]:
+        # a document in traditional characters is judged in simplified ones (checks.printing)
+        judged = in_simplified(doc)
+        view, printing = judged if judged is not None else (doc, None)
         findings: list[Finding] = []
         rows: list[int | None] = []  # the row each finding is on (id of its Indicator), for superseded_by
         lines = None  # the source split into lines, once a finding needs its line
 
         def add(rule: Rule, hit: Hit) -> None:
             nonlocal lines
+            if printing is not None:
+                hit = printing.hit(hit)  # (on the document as printed, quoting it in its characters)
             if lines is None:
                 lines = doc.source_text.splitlines() if doc.source_text else []
             findings.append(
@@ -71,11 +77,11 @@ class Engine:
 
         for rule in self._doc_rules:
             try:
-                for hit in rule.module.check(doc, rule.params):
+                for hit in rule.module.check(view, rule.params):
                     add(rule, hit)
             except Exception as exc:  # one bad check must not hide the other files
                 raise _crash(doc, rule, exc) from exc
-        for table in doc.tables:
+        for table in view.tables:
             for ind in table.indicators:
                 if ind.value_unknown:
                     continue  # a cut row, a formula with no saved result: nothing to judge it by

@@ -86,6 +86,11 @@ TRADITIONAL = str.maketrans(
 _TRADITIONAL_CHAR = regexes.compile("[" + "".join(chr(c) for c in TRADITIONAL) + "]")
 
 
+def has_traditional(text: str) -> bool:
+    """Whether ``text`` prints one of the traditional characters ``simplified`` knows."""
+    return _TRADITIONAL_CHAR.search(text) is not None
+
+
 def simplified(text: str) -> str:
     """``text`` with the form's traditional characters made simplified (a search first: most text
     has none, and translating with a table costs some 20 µs a label)."""

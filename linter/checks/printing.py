@@ -1,0 +1,155 @@
+"""A document printed in traditional characters, judged as its simplified twin would be.
+
+Mirror sites repost tables in traditional characters (績效目標表, 滿意度, 自評報告), and the checks'
+words are simplified (满意度, 及时率, 自评报告). ``in_simplified(doc)`` is a copy of the document in
+simplified characters (``glossary.simplified``: one character for one, so every text keeps its
+length and each position its place) for the checks to read; its ``Printing`` takes what they
+report back to the document: the table and the indicator as printed, and what a check quotes of
+the document's texts as printed there. Words of the check's own (a category it misses, an
+example, a name it proposes) stay as the check wrote them: the linter writes simplified
+characters, and a word half in one script and half in the other would be neither.
+
+Not a check type itself (it has no ``check``), so no rule file can name it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from linter.checks import Hit
+from linter.glossary import has_traditional, simplified
+from linter.model import Document, Indicator, Table, Task
+
+
+@dataclass
+class Printing:
+    """The way back from the simplified copy to the document as printed."""
+
+    tables: dict[int, Table]  # id of the copy's table → the table as printed
+    indicators: dict[int, Indicator]
+    texts: dict[str, str]  # a text of the document simplified → as printed (those that differ)
+
+    def table(self, table: Table | None) -> Table | None:
+        return None if table is None else self.tables.get(id(table), table)
+
+    def indicator(self, ind: Indicator | None) -> Indicator | None:
+        return None if ind is None else self.indicators.get(id(ind), ind)
+
+    def args(self, args: dict[str, Any]) -> dict[str, Any]:
+        """``args`` with what they quote of the document as printed there: a text that is part of
+        one of its texts, and such a part (of three characters or more: shorter ones are as
+        likely the check's own words, 满意 in 才算满意) or a whole text inside the check's words
+        (名称中的“社区养老”…, a name with 率 after it)."""
+        quotes = {}
+        for text in _leaves(args):
+            part = self._part(text)
+            if part is not None and part != text and len(text) >= _INSIDE:
+                quotes[text] = part
+        quotes |= {simple: printed for simple, printed in self.texts.items() if len(simple) >= _INSIDE}
+        inside = sorted(quotes, key=len, reverse=True)  # (a name before a part of it)
+
+        def as_printed(text: str) -> str:
+            part = self._part(text)
+            if part is not None:
+                return part
+            for simple in inside:
+                if simple in text:
+                    text = text.replace(simple, quotes[simple])
+            return text
+
+        return _mapped(args, as_printed)
+
+    def _part(self, text: str) -> str | None:
+        """``text`` as printed, when it is a part of one of the document's texts (else None)."""
+        if text:
+            for simple, printed in self.texts.items():
+                at = simple.find(text)
+                if at >= 0:
+                    return printed[at : at + len(text)]
+        return None
+
+    def hit(self, hit: Hit) -> Hit:
+        """The hit on the document as printed."""
+        return dataclasses.replace(
+            hit,
+            table=self.table(hit.table),
+            indicator=self.indicator(hit.indicator),
+            args=self.args(hit.args),
+        )
+
+
+_INSIDE = 3  # the shortest quote put back as printed inside a check's own words
+
+
+def _leaves(args: Any) -> Iterator[str]:
+    """The texts in ``args`` (a clause per language is a mapping, a list of figures a list)."""
+    if isinstance(args, str):
+        yield args
+    elif isinstance(args, dict):
+        for value in args.values():
+            yield from _leaves(value)
+    elif isinstance(args, list | tuple):
+        for value in args:
+            yield from _leaves(value)
+
+
+def _mapped(args: Any, change: Callable[[str], str]) -> Any:
+    if isinstance(args, str):
+        return change(args)
+    if isinstance(args, dict):
+        return {key: _mapped(value, change) for key, value in args.items()}
+    if isinstance(args, list | tuple):
+        return type(args)(_mapped(value, change) for value in args)
+    return args
+
+
+def in_simplified(doc: Document) -> tuple[Document, Printing] | None:
+    """The document in simplified characters and the way back; None when it prints none of the
+    traditional ones (the usual case, told by one search of its text)."""
+    if doc.source_text and not has_traditional(doc.source_text):
+        return None
+    back = Printing({}, {}, {})
+    copy = _simplified(doc, back)
+    copy.tables = []
+    for table in doc.tables:
+        twin = _simplified(table, back)
+        twin.indicators = []
+        for ind in table.indicators:
+            ind_twin = _simplified(ind, back)
+            twin.indicators.append(ind_twin)
+            back.indicators[id(ind_twin)] = ind
+        twin.tasks = [_simplified(task, back) for task in table.tasks]
+        copy.tables.append(twin)
+        back.tables[id(twin)] = table
+    # a problem names its table as the copy does (unreadable-row finds the table by it)
+    copy.problems = [dataclasses.replace(p, table=p.table and _noted(p.table, back)) for p in doc.problems]
+    return (copy, back) if back.texts else None
+
+
+_KEPT = frozenset({"path"})  # (a file's name is where it is, not what it says)
+
+
+def _simplified(item: Document | Table | Indicator | Task, back: Printing) -> Any:
+    """A shallow copy of ``item`` with its texts (and remarks) simplified, their characters noted in ``back``."""
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, str) and f.name not in _KEPT:
+            changed = _noted(value, back)
+            if changed is not value:
+                changes[f.name] = changed
+        elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+            remarks = {_noted(str(k), back): _noted(v, back) for k, v in value.items()}
+            if remarks != value:
+                changes[f.name] = remarks
+    return dataclasses.replace(item, **changes)
+
+
+def _noted(text: str, back: Printing) -> str:
+    changed = simplified(text)
+    if changed != text:
+        back.texts.setdefault(changed, text)
+    return changed

@@ -1,0 +1,59 @@
+"""A document printed in traditional characters is judged as its simplified twin
+(linter/checks/printing.py), and its findings quote it as printed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from linter.glossary import TRADITIONAL
+from linter.readers.text import read_text
+
+CORPUS = Path(__file__).parent / "corpus"
+
+# Written by hand (not derived from glossary.TRADITIONAL): a form reposted in traditional characters.
+FORM = (
+    "項目名稱\t社區養老服務\n主管部門\t某局\n實施單位\t某中心\n年度資金總額(萬元)\t50\n"
+    "年度目標\t為轄區老人提供上門服務，服務老人不少於300人\n"
+    "一級指標\t二級指標\t三級指標\t指標值\n"
+    "產出指標\t數量指標\t上門服務老人數\t≥300人\n"
+    "產出指標\t質量指標\t服務合格率\t≥95%\n"
+    "產出指標\t時效指標\t完成時間\t2025年12月底前\n"
+    "產出指標\t成本指標\t上門服務費用\t≤50萬元\n"
+    "效益指標\t社會效益指標\t老人生活質量\t有所提高\n"
+    "滿意度指標\t服務對象滿意度指標\t服務對象滿意度\t滿意\n"
+)
+
+
+def test_a_form_in_traditional_characters_is_judged_and_quoted_as_printed(engine):
+    findings = engine.run(read_text(FORM, "t.txt"))
+    by_rule = {(f.rule, f.indicator) for f in findings}
+    # 滿意度 is a rate (rate-not-percent), 滿意 only repeats it (ungraded-qualitative): the words
+    # of both checks are simplified ones
+    assert ("rate-not-percent", "服務對象滿意度") in by_rule
+    assert ("ungraded-qualitative", "服務對象滿意度") in by_rule
+    satisfied = next(f for f in findings if f.rule == "ungraded-qualitative")
+    assert "“服務對象滿意度”" in satisfied.message and "“滿意”" in satisfied.message  # quoted as printed
+    assert all(f.table in (None, "社區養老服務") for f in findings)
+    # a part of the name, quoted inside the check's own words, as printed too
+    (unnamed,) = (f for f in findings if f.rule == "name-content-mismatch")  # (the goal says 上門服務 only)
+    assert "名称中的“社區養老”" in unnamed.message
+
+
+def test_every_corpus_document_is_judged_the_same_in_traditional_characters(engine):
+    reprint = {simple: traditional for traditional, simple in TRADITIONAL.items()}
+
+    def seen(findings, printing=None):
+        # each finding, and the indicator it names as the document prints it
+        return Counter(
+            (f.code, f.location.line, (f.indicator or "").translate(printing or {})) for f in findings
+        )
+
+    judged, differ = 0, []
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        plain = seen(engine.run(read_text(text, "p.txt")), reprint)
+        printed = seen(engine.run(read_text(text.translate(reprint), "p.txt")))
+        judged += sum(plain.values())
+        differ += [(path.name, k) for k in (plain - printed) + (printed - plain)]
+    assert judged > 350 and not differ, differ
