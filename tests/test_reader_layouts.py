@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from linter.readers import read_path
+from linter.readers.form_labels import block_label
 from linter.readers.layout import without_glosses
 from linter.readers.narrative import read_line
 from linter.readers.runon import split_fused_heading, split_fused_row
@@ -85,6 +86,15 @@ def test_a_self_evaluation_reports_title_names_the_indicator_list_in_it():
     )  # 丰都县公安局2022年度辅警人员经费绩效自评工作报告, then (三)绩效目标: a list, no label
     assert [t.name for t in doc.tables] == ["丰都县公安局2022年度辅警人员经费"]
     assert rows(doc)[0] == ("", "辅警人员", "=512人")
+
+
+def test_a_goal_and_its_label_in_one_cell_however_long():
+    goal = "完成全年应急演练4次，提升全区应急处置能力和群众自救互救水平，确保演练覆盖全部街道"
+    form = f"项目名称\t应急演练\n年度目标：{goal}\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t演练次数\t≥4次\n"
+    doc = read_text(form, "t.txt")
+    assert (doc.tables[0].goal, doc.problems) == (goal, [])
+    # an amount's label with a long text after it is no amount
+    assert block_label("年度资金总额：38.75万元2022年原州区健康饮茶“送茶入户”边销茶推广项目38.75万元") is None
 
 
 def test_single_spaced_rows_and_labels():
@@ -425,6 +435,8 @@ def test_a_table_graded_excellent_to_poor_run_into_one_paragraph():
         ),  # no label: it follows 評價 basis of the row above
         ("效益指标", "救助對象對救助工作滿意度(%)", "85%"),
     ]
+    # 績效目標保障農村低保金的發放…: the goal under its label, run on with no colon
+    assert table.goal.startswith("保障農村低保金的發放,保障農村低保戶的基本生活")
     first = table.indicators[0].remarks
     assert [first["良"], first["中"], first["差"]] == ["90%", "85%", "85%"]  # the lower grades are kept
     assert first["评价标准确定依据"] == "按臨時救助標準評價"  # the basis, not the next row's name

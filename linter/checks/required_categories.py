@@ -81,9 +81,10 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
             continue
         if table.truncated:
             continue  # the text stops inside the table: the category may be in the missing part
-        if not any(i.level1 or i.level2 for i in table.indicators):
-            # A form that prints no categories (指标 | 权重 | 指标值): only a 满意度 row can be told
-            # from its name; the other categories cannot be judged missing.
+        if not any(i.level2 for i in table.indicators):
+            # A form that prints no 二级 (指标 | 权重 | 指标值; 2019's graded 产出/效果 forms): the
+            # categories are told from the rows where they can be (a 满意度 row by its name, a cost
+            # by its money), and a 一级 by its label where the form prints them.
             yield from _uncategorised(doc, table, params)
             continue
         filled = [i for i in table.indicators if not is_blank_row(i)]
@@ -111,8 +112,14 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
 def _uncategorised(doc: Document, table, params: dict) -> Iterator[Hit]:
     """The categories a form printing none can be seen to lack from its rows."""
     where = table.location or Location(doc.path)
-    if "满意度指标" in params["level1"] and not any("满意" in i.name for i in table.indicators):
-        yield Hit(location=where, table=table, level1="满意度指标", args=_args("满意度指标", params))
+    printed = {i.level1 for i in table.indicators} - {""}
+    for level1 in params["level1"]:
+        if level1 == "满意度指标":
+            missing = not any("满意" in i.name for i in table.indicators)  # (under 效益 in old forms)
+        else:
+            missing = bool(printed) and level1 not in printed
+        if missing:
+            yield Hit(location=where, table=table, level1=level1, args=_args(level1, params))
     if not table.indicators:
         return  # no rows: nothing shows what the form holds
     kinds = {getattr(i.value, "unit_kind", None) for i in table.indicators}

@@ -84,12 +84,12 @@ def _strip_notes(key: str) -> tuple[str, str]:
 def block_label(text: str) -> BlockLabel | None:
     """The header-block label printed in a cell, or None."""
     key, unit = _strip_notes(compact(text))
-    if not key or len(key) > 24:
+    if not key:
         return None
-    for role, pattern in _BLOCK_RES:
+    for role, pattern in _BLOCK_RES if len(key) <= 24 else ():
         if pattern.fullmatch(key):
             return BlockLabel(role, unit)
-    # 项目名称：应急演练 — a label and its value in one cell.
+    # 项目名称：应急演练 — a label and its value in one cell (the value as long as it is).
     raw = text.replace("：", ":")
     if ":" in raw:
         head, _, tail = raw.partition(":")
@@ -97,8 +97,13 @@ def block_label(text: str) -> BlockLabel | None:
         if head_key.startswith("其中"):  # 其中: 财政拨款 is one label, not a label and a value
             return None
         for role, pattern in _BLOCK_RES:
-            if pattern.fullmatch(head_key) and tail.strip():
+            # (a long cell: a text's label only, 年度目标：…; an amount's value is short)
+            if pattern.fullmatch(head_key) and tail.strip() and (len(key) <= 24 or role in TEXT_ROLES):
                 return BlockLabel(role, unit, tail.strip())
+        if (
+            head_key == "绩效目标" and tail.strip()
+        ):  # (alone, it may head the indicators: with a text, the goal)
+            return BlockLabel("goal", unit, tail.strip())
     return None
 
 

@@ -89,6 +89,7 @@ _PLACE = rf"[\u4e00-\u9fff]{{2,3}}(?:{PLACE_ENDINGS})"
 _HEADING_OR_PLACE = regexes.compile(rf"{_HEADING.pattern}|{_PLACE}")
 _HEADING_RUN = regexes.compile(rf"(?:(?:{_HEADING.pattern}|{_PLACE})\*?){{3,}}")
 _LABEL_NOTE = rf"(?:{glossary.LABEL_NOTE})?"
+_GOAL_RUN_ON = regexes.compile(r"\s*绩效目标(?=[^\s:：表]{4})")
 _BLOCK_WORD = regexes.compile(
     r"(?=(?:项目名称|主管部门|实施单位|年度资金总额|财政拨款|其他资金|项目负责人(?:电话)?"
     r"|联系电话|预算执行率权重|项目期|项目属性)[:：])"
@@ -172,7 +173,9 @@ def split_paragraph(text: str) -> list[str] | None:
     before, rows = text[: heading.start()], _CJK_GAP.sub("", text[heading.end() :])
     cuts = [m.start() for m in _BLOCK_WORD.finditer(fold(before))]  # 預算, （: one for one
     lines = [
-        before[a:b] for a, b in zip([0, *cuts], [*cuts, len(before)], strict=True) if before[a:b].strip()
+        _goal_labelled(before[a:b])
+        for a, b in zip([0, *cuts], [*cuts, len(before)], strict=True)
+        if before[a:b].strip()
     ]
     lines.append(heading.group().replace("*", ""))
     simple = fold(rows)  # 產出指標 is 产出指标, one character for one
@@ -181,6 +184,13 @@ def split_paragraph(text: str) -> list[str] | None:
     ]
     lines.extend(rows[a:b] for a, b in zip([0, *cuts], [*cuts, len(rows)], strict=True) if rows[a:b])
     return lines
+
+
+def _goal_labelled(line: str) -> str:
+    """``绩效目标保障…`` after a title run on: the goal under its label, which no colon ends there
+    (邯郸 2019); given one, as a cell holding a label and its value would have."""
+    m = _GOAL_RUN_ON.match(fold(line))
+    return f"{line[: m.end()]}:{line[m.end() :]}" if m else line
 
 
 def _ends_with_label(text: str) -> bool:
