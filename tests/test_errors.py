@@ -71,9 +71,9 @@ def test_a_settings_error_is_english_whatever_the_language():
     assert isinstance(error, SettingsError)
     assert error.text("zh") == error.text("en") == "indicator-lint: rules/x.yaml:4: missing key 'basis'"
     assert str(error) == "rules/x.yaml:4: missing key 'basis'"
-    # config.py's own messages name their file in the text
-    assert str(ConfigError("c.yaml: key 'select' must be a list")) == "c.yaml: key 'select' must be a list"
-    assert ConfigError("c.yaml", "key 'select' must be a list").where == "c.yaml"
+    # a configuration's errors name their file as a rule file's do, as the path (a JSON report's field)
+    error = ConfigError("c.yaml", "key 'select' must be a list")
+    assert (str(error), error.where) == ("c.yaml: key 'select' must be a list", "c.yaml")
 
 
 def test_an_internal_error_keeps_both_languages_for_whoever_reports_it():

@@ -25,7 +25,7 @@ def _check_rule_keys(rules: list[Rule], keys: list[str], where: str) -> None:
             names = [r.slug for r in rules] + [r.code for r in rules]
             close = difflib.get_close_matches(k, names, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(f"{where}: no rule matches '{clipped(k)}'{hint}")
+            raise ConfigError(where, f"no rule matches '{clipped(k)}'{hint}")
 
 
 def configured_rules(
@@ -68,7 +68,7 @@ def configured_rules(
             if name not in by_key:
                 close = difflib.get_close_matches(name, list(by_key), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise ConfigError(f"{where(f'{key}.{name}')}: no rule '{clipped(name)}'{hint}")
+                raise ConfigError(where(f"{key}.{name}"), f"no rule '{clipped(name)}'{hint}")
     out = []
     for rule in chosen:
         for name in (rule.code, rule.slug):
@@ -78,7 +78,7 @@ def configured_rules(
                 try:  # the engine's own override check: unknown parameter or wrong type is an error
                     rule = rule.with_params(config.params[name], str(config.origin.get(f"params.{name}")))
                 except RuleError as exc:
-                    raise ConfigError(f"{exc} (in key 'params')") from None
+                    raise ConfigError(exc.path, f"{exc.en} (in key 'params')", exc.line) from None
         out.append(rule)
     return out
 

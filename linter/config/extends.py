@@ -21,14 +21,14 @@ def load_config(path: Path | str | None) -> Config:
         return Config(sources=["(built-in defaults)"])
     path = Path(path)
     if not path.is_file():
-        raise ConfigError(f"{path}: no such configuration file")
+        raise ConfigError(path, "no such configuration file")
     return _load(path, seen=())
 
 
 def _load(path: Path, seen: tuple[str, ...]) -> Config:
     key = str(path.resolve())
     if key in seen:
-        raise ConfigError(f"{path}: key 'extends': the configurations extend each other in a circle")
+        raise ConfigError(path, "key 'extends': the configurations extend each other in a circle")
     data, root = read_settings(path)
     check_keys(data, path)
     extends = data.get("extends")
@@ -37,16 +37,15 @@ def _load(path: Path, seen: tuple[str, ...]) -> Config:
     else:
         names = extends if isinstance(extends, list) else [extends]
         if not all(isinstance(n, str) and n.strip() for n in names):
-            raise ConfigError(
-                f"{path}: key 'extends' must be a preset name or a file path, or a list of them"
-            )
+            raise ConfigError(path, "key 'extends' must be a preset name or a file path, or a list of them")
         config = Config()
         for name in names:
             base_path = preset_path(name) if name in PRESETS else root / name
             if not base_path.is_file():
                 raise ConfigError(
-                    f"{path}: key 'extends': '{clipped(name)}' is neither a preset "
-                    f"({', '.join(PRESETS)}) nor an existing file"
+                    path,
+                    f"key 'extends': '{clipped(name)}' is neither a preset "
+                    f"({', '.join(PRESETS)}) nor an existing file",
                 )
             config = merge(config, _load(base_path, (*seen, key)))
     return merge(config, parse(data, path, root))

@@ -49,13 +49,13 @@ def read_settings(path: Path) -> tuple[dict, Path]:
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         table = _pyproject_table(path, strict=True)
         if table is None:
-            raise ConfigError(f"{path}: no [tool.indicator-lint] table")
+            raise ConfigError(path, "no [tool.indicator-lint] table")
         return table, root
     data = load_yaml_file(path, ConfigError)
     if data is None:
         return {}, root
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: a configuration file must be a mapping of keys")
+        raise ConfigError(path, "a configuration file must be a mapping of keys")
     return data, root
 
 
@@ -73,9 +73,9 @@ def _pyproject_table(path: Path, strict: bool = False) -> dict | None:
         # Someone else's broken pyproject.toml is not ours to report while searching; one with our
         # table in it (a typo, a GBK file) is: passed over, our settings would silently vanish.
         if strict or _OUR_TABLE.search(raw):
-            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+            raise ConfigError(path, f"not valid TOML: {exc}") from None
         return None
     table = data.get("tool", {}).get("indicator-lint")
     if table is not None and not isinstance(table, dict):
-        raise ConfigError(f"{path}: [tool.indicator-lint] must be a table")
+        raise ConfigError(path, "[tool.indicator-lint] must be a table")
     return table

@@ -88,7 +88,7 @@ class Settings:
             try:
                 rules = load_rule_dirs([*config.extra_rules, *self.rules_dirs])
             except RuleError as exc:
-                raise ConfigError(str(exc)) from None
+                raise ConfigError(exc.path, exc.en, exc.line) from None
             self._by_config[key] = (config, configured_rules(config, rules, self.select, self.ignore))
             self._known[key] = frozenset(k for r in rules for k in (r.code, r.slug))
         return key

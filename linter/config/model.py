@@ -13,13 +13,7 @@ from linter.errors import SettingsError
 
 
 class ConfigError(SettingsError):
-    """A configuration file that is not valid: ``ConfigError(path, en, line=None)``, naming the key;
-    or ``ConfigError(text)``, a text that names the file itself (this package's own messages)."""
-
-    def __init__(self, path: str | Path | None, en: str | None = None, line: int | None = None):
-        if en is None:
-            path, en = None, str(path)
-        super().__init__(path, en, line)
+    """A configuration file that is not valid: ``ConfigError(path, en, line=None)``, naming the key."""
 
 
 class FileIgnore(NamedTuple):

@@ -27,7 +27,7 @@ def check_keys(data: dict, path: Path) -> None:
         if key not in KEYS:
             close = difflib.get_close_matches(str(key), KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (expected: {', '.join(KEYS)})"
-            raise ConfigError(f"{path}: unknown key '{clipped(str(key))}'{hint}")
+            raise ConfigError(path, f"unknown key '{clipped(str(key))}'{hint}")
 
 
 def _rule_list(value: Any, path: Path, key: str) -> list[str]:
@@ -35,13 +35,13 @@ def _rule_list(value: Any, path: Path, key: str) -> list[str]:
     if isinstance(value, str):
         value = [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(f"{path}: key '{clipped(key)}' must be a list of texts")
+        raise ConfigError(path, f"key '{clipped(key)}' must be a list of texts")
     return [v.strip() for v in value]
 
 
 def _mapping(value: Any, path: Path, key: str) -> dict:
     if not isinstance(value, dict):
-        raise ConfigError(f"{path}: key '{clipped(key)}' must be a mapping")
+        raise ConfigError(path, f"key '{clipped(key)}' must be a mapping")
     return value
 
 
@@ -60,7 +60,7 @@ def parse(data: dict, path: Path, root: Path) -> Config:
         cfg.extra_rules = [(root / p) for p in _rule_list(data["extra-rules"], path, "extra-rules")]
         for p in cfg.extra_rules:
             if not p.is_dir():
-                raise ConfigError(f"{path}: key 'extra-rules': {p} is not a folder")
+                raise ConfigError(path, f"key 'extra-rules': {p} is not a folder")
         cfg.origin["extra-rules"] = where
     for glob, rules in _mapping(data.get("per-file-ignores", {}), path, "per-file-ignores").items():
         glob = str(glob)
@@ -76,8 +76,9 @@ def parse(data: dict, path: Path, root: Path) -> Config:
     for rule, severity in _mapping(data.get("severity", {}), path, "severity").items():
         if severity not in SEVERITIES:
             raise ConfigError(
-                f"{path}: key 'severity.{clipped(str(rule))}' must be one of {', '.join(SEVERITIES)}, "
-                f"got {quoted(severity)}"
+                path,
+                f"key 'severity.{clipped(str(rule))}' must be one of {', '.join(SEVERITIES)}, "
+                f"got {quoted(severity)}",
             )
         cfg.severity[str(rule)] = severity
         cfg.origin[f"severity.{rule}"] = where
@@ -86,8 +87,9 @@ def parse(data: dict, path: Path, root: Path) -> Config:
         for name, value in cfg.params[str(rule)].items():
             if not finite(value):  # floor: .nan would compare false with everything: no finding, ever
                 raise ConfigError(
-                    f"{path}: key 'params.{clipped(str(rule))}.{clipped(str(name))}' must be a "
-                    f"finite number, got {quoted(value)}"
+                    path,
+                    f"key 'params.{clipped(str(rule))}.{clipped(str(name))}' must be a "
+                    f"finite number, got {quoted(value)}",
                 )
         cfg.origin[f"params.{rule}"] = where
     return cfg
