@@ -16,6 +16,7 @@ Files by the hundred go through ``linter.runners.check_files``, in this process 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -77,19 +78,19 @@ class LintRun:
         self.options = RunOptions(
             config, tuple(rules_dirs), tuple(select), tuple(ignore), lang, report_unused_noqa
         )
-        self.lang, self.report_unused_noqa = lang, report_unused_noqa
         self._engines: dict[Path | None, Engine] = {}  # one Engine per configuration (Settings.config_key)
 
     @classmethod
     def from_options(cls, options: RunOptions) -> LintRun:
-        return cls(
-            options.config,
-            list(options.rules_dirs),
-            list(options.select),
-            list(options.ignore),
-            options.lang,
-            options.report_unused_noqa,
-        )
+        return cls(**dataclasses.asdict(options))
+
+    @property
+    def lang(self) -> str:
+        return self.options.lang
+
+    @property
+    def report_unused_noqa(self) -> bool:
+        return self.options.report_unused_noqa
 
     @property
     def rules_seen(self) -> dict:
