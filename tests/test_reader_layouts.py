@@ -97,6 +97,11 @@ def test_a_goal_and_its_label_in_one_cell_however_long():
     assert block_label("年度资金总额：38.75万元2022年原州区健康饮茶“送茶入户”边销茶推广项目38.75万元") is None
 
 
+def test_a_run_on_row_after_one_with_no_value_is_a_row_not_that_value():
+    text = "项目\n一级指标二级指标三级指标指标值\n产出指标质量指标资金投向合规率\n数量指标扶持村数\n"
+    assert rows(read_text(text, "t.txt")) == [("质量指标", "资金投向合规率", ""), ("数量指标", "扶持村数", "")]
+
+
 def test_single_spaced_rows_and_labels():
     doc = corpus("a03")  # 产出指标 数量指标 出差人数 正向 = 8 4
     assert rows(doc)[:3] == [

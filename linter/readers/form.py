@@ -60,7 +60,12 @@ from linter.readers.layout import (
     without_glosses,
 )
 from linter.readers.printed import PrintedLines
-from linter.readers.runon import is_other_label, split_fused_heading, split_fused_row_and_rest
+from linter.readers.runon import (
+    is_other_label,
+    split_fused_heading,
+    split_fused_row_and_rest,
+    starts_with_label,
+)
 from linter.readers.sections import TOTAL, BudgetSection, ProjectListSection, TaskSection, TransposedSection
 from linter.values import split_name_value
 
@@ -717,8 +722,12 @@ class FormReader:
         then ``| 有效 | 10 | 10 |`` (a self-evaluation's actual value and scores after it)."""
         assert self.table is not None
         last, filled = self.table.indicators[-1], row.filled
-        if last.location.line >= row.line or is_category_label(filled[0].text):
-            return False
+        if (
+            last.location.line >= row.line
+            or is_category_label(filled[0].text)
+            or starts_with_label(filled[0].text)
+        ):
+            return False  # (数量指标扶持村数: the next row, run on, not this one's value)
         in_name_column = self.columns is not None and filled[0].index == self.columns.index_of("name")
         if len(filled) == 1 and last.value_text and _NAME_GOES_ON.match(filled[0].text):
             last.name = printed_name(last.name + filled[0].text)

@@ -297,6 +297,12 @@ def _value_and_rest(value: str, rest: str, scored: bool, places: int) -> tuple[s
     return value, rest
 
 
+def starts_with_label(text: str) -> bool:
+    """Does this cell start a run-on row (数量指标扶持村数: a category label, then more)?"""
+    m = _LABEL.match(text)  # (a cell's text is folded)
+    return m is not None and m.end() < len(text)
+
+
 def is_other_label(text: str) -> bool:
     """Is this cell of a run-on row a category no template names (制度指标)?"""
     return _OTHER_LABEL.fullmatch(text) is not None and not glossary.is_category_label(text)
