@@ -11,8 +11,9 @@ raises, and the pattern is compiled as usual), and an entry is read by the very 
 it only (its version is in the entry's name). On another Python, or where ``re``'s internals are
 not those of CPython 3.11–3.13, it is plain ``re.compile``.
 
-For the patterns of our own source: a pattern made from configuration goes to ``re.compile``.
-``keep()`` writes what this run compiled anew, once, at the end of a command.
+A pattern made from a rule's parameters (a configuration may set them) is kept as well: past
+2,000 entries only those the last run used are kept. ``keep()`` writes what this run compiled
+anew, once, at the end of a command.
 """
 
 from __future__ import annotations
@@ -79,9 +80,13 @@ def _compiled(pattern: str, flags: int, key: str) -> re.Pattern[str]:
     for name, index in groups.items():
         names[index] = name
     made = [int(flags) | tree.state.flags, code, tree.state.groups - 1, dict(groups), names]
+    try:
+        compiled = _built(pattern, made)
+    except Exception:  # noqa: BLE001 — _sre.compile not as expected: as if the cache were off
+        return re.compile(pattern, flags)
     if len(_added) < _MOST:
         _added[key] = made
-    return _built(pattern, made)
+    return compiled
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -359,8 +359,8 @@ def validate_params(module: ModuleType, params: dict, source: str, prefix: str =
             except (re.error, OverflowError, RecursionError, ValueError) as exc:
                 problem = clipped(f"not a regular expression: {exc}", 200)
                 raise RuleError(source, f"key '{prefix}{name}': {problem}") from None
-    # Optional hook for finer constraints (choices, patterns): ``validate(params)`` raises
-    # ValueError("param: what is wrong").
+    # Optional hook for what a parameter's type, choices and regex flag cannot say (a list that
+    # must not be empty, a mapping's shape): ``validate(params)`` raises ValueError("param: what is wrong").
     validate = getattr(module, "validate", None)
     if validate is not None:
         try:

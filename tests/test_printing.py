@@ -28,8 +28,8 @@ FORM = (
 def test_a_form_in_traditional_characters_is_judged_and_quoted_as_printed(engine):
     findings = engine.run(read_text(FORM, "t.txt"))
     by_rule = {(f.rule, f.indicator) for f in findings}
-    # 滿意度 is a rate (rate-not-percent), 滿意 only repeats it (ungraded-qualitative): the words
-    # of both checks are simplified ones
+    # 滿意度 is a rate (rate-not-percent), 滿意 only repeats it (ungraded-qualitative): words the
+    # checks know in simplified characters only
     assert ("rate-not-percent", "服務對象滿意度") in by_rule
     assert ("ungraded-qualitative", "服務對象滿意度") in by_rule
     satisfied = next(f for f in findings if f.rule == "ungraded-qualitative")
@@ -57,3 +57,19 @@ def test_every_corpus_document_is_judged_the_same_in_traditional_characters(engi
         judged += sum(plain.values())
         differ += [(path.name, k) for k in (plain - printed) + (printed - plain)]
     assert judged > 350 and not differ, differ
+
+
+MIXED = (
+    "项目名称\t社区养老服务\n年度目标\t服務對象滿意度达到要求，为辖区老人提供上门服务300人\n"
+    "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t上门服务老人数\t≥300人\n"
+    "满意度指标\t服务对象满意度指标\t服务对象满意度\t满意\n"
+)
+
+
+def test_a_row_printed_in_simplified_characters_is_quoted_so_beside_traditional_text(engine):
+    # the goal is reposted in traditional characters, the rows are not: a row's quotes are its own
+    findings = [f for f in engine.run(read_text(MIXED, "t.txt")) if f.indicator == "服务对象满意度"]
+    assert {f.rule for f in findings} >= {"ungraded-qualitative", "rate-not-percent"}
+    for f in findings:
+        assert "滿" not in f.message and "服務" not in f.message, f.message
+        assert f.suggested_name is None or "滿" not in f.suggested_name

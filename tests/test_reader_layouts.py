@@ -99,7 +99,10 @@ def test_a_goal_and_its_label_in_one_cell_however_long():
 
 def test_a_run_on_row_after_one_with_no_value_is_a_row_not_that_value():
     text = "项目\n一级指标二级指标三级指标指标值\n产出指标质量指标资金投向合规率\n数量指标扶持村数\n"
-    assert rows(read_text(text, "t.txt")) == [("质量指标", "资金投向合规率", ""), ("数量指标", "扶持村数", "")]
+    assert rows(read_text(text, "t.txt")) == [
+        ("质量指标", "资金投向合规率", ""),
+        ("数量指标", "扶持村数", ""),
+    ]
 
 
 def test_single_spaced_rows_and_labels():

@@ -38,23 +38,40 @@ class Printing:
     def indicator(self, ind: Indicator | None) -> Indicator | None:
         return None if ind is None else self.indicators.get(id(ind), ind)
 
-    def args(self, args: dict[str, Any]) -> dict[str, Any]:
+    def hit(self, hit: Hit) -> Hit:
+        """The hit on the document as printed."""
+        table, ind = self.table(hit.table), self.indicator(hit.indicator)
+        # the hit's own row and table first: a row printed in simplified characters in a document
+        # that prints others in traditional ones is quoted as it is printed
+        own = [*_texts_of(hit.indicator, ind), *_texts_of(hit.table, table)]
+        return dataclasses.replace(hit, table=table, indicator=ind, args=self._args(hit.args, own))
+
+    def _args(self, args: dict[str, Any], own: list[tuple[str, str]]) -> dict[str, Any]:
         """``args`` with what they quote of the document as printed there: a text that is part of
-        one of its texts, and such a part (of three characters or more: shorter ones are as
-        likely the check's own words, 满意 in 才算满意) or a whole text inside the check's words
-        (名称中的“社区养老”…, a name with 率 after it)."""
-        quotes = {}
+        one of its texts (the hit's own first), and such a part (of three characters or more:
+        shorter ones are as likely the check's own words, 满意 in 才算满意) or a whole text inside
+        the check's words (名称中的“社区养老”…, a name with 率 after it)."""
+        texts = [*own, *self.texts.items()]
+
+        def part(text: str) -> str | None:
+            for simple, printed in texts if text else ():
+                at = simple.find(text)
+                if at >= 0:
+                    return printed[at : at + len(text)]
+            return None
+
+        quotes = {simple: printed for simple, printed in self.texts.items() if len(simple) >= _INSIDE}
         for text in _leaves(args):
-            part = self._part(text)
-            if part is not None and part != text and len(text) >= _INSIDE:
-                quotes[text] = part
-        quotes |= {simple: printed for simple, printed in self.texts.items() if len(simple) >= _INSIDE}
+            printed = part(text)
+            if printed is not None and len(text) >= _INSIDE:
+                quotes[text] = printed
+        quotes |= {simple: printed for simple, printed in own if len(simple) >= _INSIDE}  # (they win)
         inside = sorted(quotes, key=len, reverse=True)  # (a name before a part of it)
 
         def as_printed(text: str) -> str:
-            part = self._part(text)
-            if part is not None:
-                return part
+            printed = part(text)
+            if printed is not None:
+                return printed
             for simple in inside:
                 if simple in text:
                     text = text.replace(simple, quotes[simple])
@@ -62,23 +79,20 @@ class Printing:
 
         return _mapped(args, as_printed)
 
-    def _part(self, text: str) -> str | None:
-        """``text`` as printed, when it is a part of one of the document's texts (else None)."""
-        if text:
-            for simple, printed in self.texts.items():
-                at = simple.find(text)
-                if at >= 0:
-                    return printed[at : at + len(text)]
-        return None
 
-    def hit(self, hit: Hit) -> Hit:
-        """The hit on the document as printed."""
-        return dataclasses.replace(
-            hit,
-            table=self.table(hit.table),
-            indicator=self.indicator(hit.indicator),
-            args=self.args(hit.args),
-        )
+# The texts a row and a table print (not the category names the reader gave them: 满意度指标)
+_PRINTED = {
+    Indicator: ("name", "value_text", "level1_printed", "level2_printed", "period_value_text"),
+    Table: ("name", "goal", "department", "implementing_unit", "project_period", "period_goal"),
+}
+
+
+def _texts_of(copy: Any, printed: Any) -> list[tuple[str, str]]:
+    """(the copy's text, the printed one) for each text a row or a table prints."""
+    if copy is None or printed is None or copy is printed:
+        return []
+    pairs = ((getattr(copy, name), getattr(printed, name)) for name in _PRINTED[type(copy)])
+    return [(simple, text) for simple, text in pairs if simple and text]
 
 
 _INSIDE = 3  # the shortest quote put back as printed inside a check's own words
@@ -108,7 +122,8 @@ def _mapped(args: Any, change: Callable[[str], str]) -> Any:
 
 def in_simplified(doc: Document) -> tuple[Document, Printing] | None:
     """The document in simplified characters and the way back; None when it prints none of the
-    traditional ones (the usual case, told by one search of its text)."""
+    traditional ones (the usual case: told by one search of its text where the reader kept it,
+    else by looking at each of its texts)."""
     if doc.source_text and not has_traditional(doc.source_text):
         return None
     back = Printing({}, {}, {})

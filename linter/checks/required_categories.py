@@ -26,7 +26,10 @@ PARAMS = {
         "二级 categories every table must have",
     ),
     "table_kinds": Param(
-        list, ["project", "department", "self-evaluation"], "kinds of table the check applies to"
+        list,
+        ["project", "department", "self-evaluation"],
+        "kinds of table the check applies to",
+        choices=("project", "department", "self-evaluation"),
     ),
     "equivalents": Param(
         dict,
@@ -114,10 +117,9 @@ def _uncategorised(doc: Document, table, params: dict) -> Iterator[Hit]:
     where = table.location or Location(doc.path)
     printed = {i.level1 for i in table.indicators} - {""}
     for level1 in params["level1"]:
-        if level1 == "满意度指标":
-            missing = not any("满意" in i.name for i in table.indicators)  # (under 效益 in old forms)
-        else:
-            missing = bool(printed) and level1 not in printed
+        missing = bool(printed) and level1 not in printed
+        if level1 == "满意度指标":  # (told by a row's name too: under 效果 in old forms)
+            missing = level1 not in printed and not any("满意" in i.name for i in table.indicators)
         if missing:
             yield Hit(location=where, table=table, level1=level1, args=_args(level1, params))
     if not table.indicators:
