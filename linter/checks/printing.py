@@ -31,6 +31,7 @@ class Printing:
     tables: dict[int, Table]  # id of the copy's table → the table as printed
     indicators: dict[int, Indicator]
     texts: dict[str, str]  # a text of the document simplified → as printed (those that differ)
+    title: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (simplified, printed)
 
     def table(self, table: Table | None) -> Table | None:
         return None if table is None else self.tables.get(id(table), table)
@@ -43,24 +44,26 @@ class Printing:
         table, ind = self.table(hit.table), self.indicator(hit.indicator)
         # the hit's own row and table first: a row printed in simplified characters in a document
         # that prints others in traditional ones is quoted as it is printed
-        own = [*_texts_of(hit.indicator, ind), *_texts_of(hit.table, table)]
+        own = [*_texts_of(hit.indicator, ind), *_texts_of(hit.table, table), *self.title]
         return dataclasses.replace(hit, table=table, indicator=ind, args=self._args(hit.args, own))
 
     def _args(self, args: dict[str, Any], own: list[tuple[str, str]]) -> dict[str, Any]:
-        """``args`` with what they quote of the document as printed there: a text that is part of
-        one of its texts (the hit's own first), and such a part (of three characters or more:
-        shorter ones are as likely the check's own words, 满意 in 才算满意) or a whole text inside
-        the check's words (名称中的“社区养老”…, a name with 率 after it)."""
-        texts = [*own, *self.texts.items()]
+        """``args`` with what they quote of the document as printed there: a part of one of the
+        hit's own texts (its row's, its table's, the title), or the whole of any other text of
+        the document (the other row a duplicate names); and such a quote (of three characters or
+        more: shorter ones are as likely the check's own words, 满意 in 才算满意) or one of the
+        hit's own texts inside the check's words (名称中的“社区养老”…, a name with 率 after it).
+        Only the hit's own texts are searched through: the work stays the same in a document of
+        ten thousand rows."""
 
         def part(text: str) -> str | None:
-            for simple, printed in texts if text else ():
+            for simple, printed in own if text else ():
                 at = simple.find(text)
                 if at >= 0:
                     return printed[at : at + len(text)]
-            return None
+            return self.texts.get(text)
 
-        quotes = {simple: printed for simple, printed in self.texts.items() if len(simple) >= _INSIDE}
+        quotes = {}
         for text in _leaves(args):
             printed = part(text)
             if printed is not None and len(text) >= _INSIDE:
@@ -128,6 +131,7 @@ def in_simplified(doc: Document) -> tuple[Document, Printing] | None:
         return None
     back = Printing({}, {}, {})
     copy = _simplified(doc, back)
+    back.title = [(copy.title, doc.title)] if doc.title else []
     copy.tables = []
     for table in doc.tables:
         twin = _simplified(table, back)
