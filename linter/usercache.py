@@ -21,6 +21,7 @@ from typing import Any
 
 _VARIABLE = "INDICATOR_LINT_CACHE_DIR"
 _KEPT_DAYS = 7  # another install's entry (a pipx one beside a venv's) is left alone this long
+_LARGEST = 16 * 1024 * 1024  # an entry is read whole: a larger file is passed over
 
 
 def folder() -> Path | None:
@@ -43,8 +44,10 @@ def read(name: str) -> Any | None:
         return None
     entry = where / name
     try:
+        if entry.stat().st_size > _LARGEST:
+            return None  # (not one of ours: ours are a few hundred kilobytes)
         data = json.loads(entry.read_bytes())  # (UTF-8, a lone surrogate of a pattern passed as written)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     _used(entry)
     return data

@@ -134,3 +134,14 @@ def test_the_shipped_rules_from_the_cache_equal_those_from_the_files(tmp_path, m
         assert json.loads(entry.read_text(encoding="utf-8"))[paths[0].name]["severity"] != "fatal"  # mended
     finally:
         rulebook._shipped_rules.cache_clear()
+
+
+def test_an_entry_too_large_or_nested_too_deep_is_passed_over(tmp_path, monkeypatch):
+    from linter import usercache
+
+    monkeypatch.setenv("INDICATOR_LINT_CACHE_DIR", str(tmp_path))
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert usercache.read("deep.json") is None  # (json's own recursion limit: no traceback)
+    monkeypatch.setattr(usercache, "_LARGEST", 10)
+    (tmp_path / "big.json").write_text('{"a": "' + "x" * 20 + '"}', encoding="utf-8")
+    assert usercache.read("big.json") is None
