@@ -136,10 +136,10 @@ def _with_suffix(label: str) -> str:
 @lru_cache(maxsize=8192)
 def normalise_level2(text: str) -> str | None:
     """``（一）数量指标：`` → ``数量指标``; None when the text is not a 二级 label."""
-    label = clean_label(text)
+    label = clean_label(text).removeprefix("社会公众或")  # (before the length: 社会公众或服务对象满意度指标)
     if not label or len(label) > 12:
         return None
-    label = label.removesuffix("等").removesuffix("值").removeprefix("社会公众或")  # 数量值 → 数量
+    label = label.removesuffix("等").removesuffix("值")  # 数量值 → 数量
     for key, name in _LEVEL2_KEYS:
         if key in label and _looks_like_category(label, key):
             return name

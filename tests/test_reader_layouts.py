@@ -105,6 +105,22 @@ def test_a_run_on_row_after_one_with_no_value_is_a_row_not_that_value():
     ]
 
 
+def test_merged_cells_joined_by_pipes_and_a_satisfaction_row_named_as_its_category():
+    # `` | | name | value |``: cells joined by `` | `` from empty ones (the 一级 and 二级 merged above),
+    # not a border; 社会公众或服务对象满意度指标 is the 二级 some templates print
+    text = (
+        "项目名称 | 某项目 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训次数 | ≥4次 |\n"
+        " |  | 培训人次 | ≥200人次 |\n满意度指标 | 社会公众或服务对象满意度指标 | 服务对象满意度 | 满意 |\n"
+        " |  | 学员满意度 | ≥90% |\n"
+    )
+    assert rows(read_text(text, "t.txt")) == [
+        ("数量指标", "培训次数", "≥4次"),
+        ("数量指标", "培训人次", "≥200人次"),
+        ("服务对象满意度指标", "服务对象满意度", "满意"),
+        ("服务对象满意度指标", "学员满意度", "≥90%"),
+    ]
+
+
 def test_single_spaced_rows_and_labels():
     doc = corpus("a03")  # 产出指标 数量指标 出差人数 正向 = 8 4
     assert rows(doc)[:3] == [

@@ -203,7 +203,8 @@ def split_line(line: str, number: int) -> Row:
         if _PIPE_RULE.match(body):
             return Row(number, [], body)
         pieces = _split_keep_offsets(body, _PIPE, start)
-        if body.strip().startswith("|") and pieces and not pieces[0][1].strip():
+        if body.startswith("|") and pieces and not pieces[0][1].strip():
+            # (a border: ``| a | b |``; `` | a |``, cells joined by `` | `` from an empty one, is not)
             pieces = pieces[1:]
         if body.strip().endswith("|") and pieces and not pieces[-1][1].strip():
             pieces = pieces[:-1]
