@@ -15,8 +15,8 @@ EXACT_AT_LEAST = {  # rows of the 221, as read on 7 December 2026
     "pipes": 220,
     "tabs": 220,
     "spaces": 217,
-    "cell-per-line": 217,
-    "cell-per-paragraph": 215,
+    "cell-per-line": 219,
+    "cell-per-paragraph": 217,
     "fused": 183,  # run together: where a name ends and its value begins is often a guess
     "split-columns": 217,
     "narrative": 135,  # 名称值 with no sign between them: a word such as 良好 ends a statement

@@ -50,6 +50,24 @@ def test_one_cell_per_line_closed_by_pipes():
     assert not doc.problems  # the notice above the table is prose, not unreadable rows
 
 
+def test_one_cell_per_line_a_satisfaction_row_named_as_its_category():
+    cells = [
+        "项目名称",
+        "某项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "产出指标",
+        "数量指标",
+        "培训次数",
+        "≥4次",
+    ]
+    cells += ["满意度指标", "服务对象满意度指标", "服务对象满意度", "满意"]  # (b15's last row, one per line)
+    doc = read_text("".join(f"{c} |\n" for c in cells), "t.txt")
+    assert rows(doc)[-1] == ("服务对象满意度指标", "服务对象满意度", "满意")
+
+
 def test_a_cell_broken_over_lines_before_its_pipe():
     text = (
         "项目名称 |\n体育赛事 |\n项目资金\n(万元) |\n年度资金总额: |\n1000.00 |\n年度\n目标 |\n办好赛事 |\n"

@@ -771,6 +771,16 @@ class FormReader:
             table.name = table.name or filled[1].text
         return True
 
+    def named_as_its_category(self, cell: Cell, following: list[Cell]) -> bool:
+        """``服务对象满意度`` then ``满意`` under 服务对象满意度指标: the category's word again, without
+        指标 and before a value, is an indicator's name, not its heading printed twice."""
+        return (
+            bool(following)
+            and glossary.normalise_level2(cell.text) == self.cats.level2
+            and not compact(cell.text).endswith("指标")
+            and looks_like_value(following[0].text)
+        )
+
     def flush_stream(self) -> None:
         """Read the cells gathered in one-cell-per-line mode: labels, then a name and its values."""
         cells, self.stream = self.stream, []
@@ -782,7 +792,9 @@ class FormReader:
         while i < len(cells):
             cell = cells[i]
             i += 1
-            if cell.empty or self.cats.heading(cell.text):
+            if cell.empty or (
+                not self.named_as_its_category(cell, cells[i : i + 1]) and self.cats.heading(cell.text)
+            ):
                 continue
             parts = [Cell(cell.raw, -1 if name_index is None else name_index, cell.column, cell.line)]
             following = cells[i] if i < len(cells) else None
