@@ -555,7 +555,7 @@ def test_a_five_megabyte_value_cell_is_read_in_bounded_time(tmp_path):
 
 def test_thousands_of_tables_in_traditional_characters_are_judged_in_bounded_time(tmp_path):
     # each finding's quotes were sought through every text of the document (checks/printing.py):
-    # over 40 s for these 3,000 tables; now through its own row's and table's texts, about 2 s
+    # killed at 40 s for these 3,000 tables; now through its own row's and table's texts, about 2 s
     form = (
         "项目名称\t社區養老服務{n}\n年度资金总额(萬元)\t50\n年度目標\t為轄區老人提供上門服務\n"
         "一级指标\t二级指标\t三级指标\t指标值\n產出指標\t數量指標\t上門服務老人數{n}\t≥300人\n"

@@ -73,3 +73,12 @@ def test_a_row_printed_in_simplified_characters_is_quoted_so_beside_traditional_
     for f in findings:
         assert "滿" not in f.message and "服務" not in f.message, f.message
         assert f.suggested_name is None or "滿" not in f.suggested_name
+
+
+def test_a_finding_on_a_whole_table_quotes_its_rows_as_printed():
+    from linter.engine import Engine
+
+    reprint = {simple: traditional for traditional, simple in TRADITIONAL.items()}
+    text = next(CORPUS.glob("a09_*.txt")).read_text(encoding="utf-8").translate(reprint)
+    weights = [f for f in Engine().run(read_text(text, "p.txt")) if f.rule == "weight-sum-mismatch"]  # (all rules)
+    assert weights and "（5 行：發放人數 20、是否按時足額發放 10" in weights[0].message

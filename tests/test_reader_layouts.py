@@ -139,6 +139,12 @@ def test_merged_cells_joined_by_pipes_and_a_satisfaction_row_named_as_its_catego
     ]
 
 
+def test_a_bordered_table_indented_reads_as_at_the_margin():
+    text = next(CORPUS.glob("a15_*.txt")).read_text(encoding="utf-8")
+    indented = "\n".join(f"  {line}" if line.startswith("|") else line for line in text.splitlines())
+    assert rows(read_text(indented, "t.txt")) == rows(read_text(text, "t.txt"))
+
+
 def test_single_spaced_rows_and_labels():
     doc = corpus("a03")  # 产出指标 数量指标 出差人数 正向 = 8 4
     assert rows(doc)[:3] == [

@@ -59,8 +59,10 @@ def test_the_patterns_kept_are_the_same_from_run_to_run_and_are_what_re_compiles
     assert len(kept) > 150
     for key, made in kept.items():
         given, pattern = key.split(":", 1)
-        # (patterns compare by their code too: the one built from what was kept is the one re makes)
-        assert regexes._built(pattern, made) == re.compile(pattern, int(given)), pattern
+        # (patterns compare by their text, flags and code; their groups apart)
+        built, compiled = regexes._built(pattern, made), re.compile(pattern, int(given))
+        assert built == compiled, pattern
+        assert (built.groups, built.groupindex) == (compiled.groups, compiled.groupindex), pattern
 
 
 def test_a_pattern_is_compiled_once_then_built_from_what_was_kept(fresh):

@@ -43,8 +43,14 @@ class Printing:
         """The hit on the document as printed."""
         table, ind = self.table(hit.table), self.indicator(hit.indicator)
         # the hit's own row and table first: a row printed in simplified characters in a document
-        # that prints others in traditional ones is quoted as it is printed
+        # that prints others in traditional ones is quoted as it is printed; then the table's other
+        # rows and tasks (a duplicate's twin, a cost total), in a table of the usual size
         own = [*_texts_of(hit.indicator, ind), *_texts_of(hit.table, table), *self.title]
+        if hit.table is not None and table is not None and len(hit.table.indicators) <= _ROWS_SOUGHT:
+            for twin, printed in zip(hit.table.indicators, table.indicators, strict=True):
+                own += _texts_of(twin, printed)
+            for task, printed_task in zip(hit.table.tasks, table.tasks, strict=True):
+                own += _texts_of(task, printed_task)
         return dataclasses.replace(hit, table=table, indicator=ind, args=self._args(hit.args, own))
 
     def _args(self, args: dict[str, Any], own: list[tuple[str, str]]) -> dict[str, Any]:
@@ -83,11 +89,13 @@ class Printing:
         return _mapped(args, as_printed)
 
 
-# The texts a row and a table print (not the category names the reader gave them: 满意度指标)
+# The texts a row, a table and a task print (not the category names the reader gave a row: 满意度指标)
 _PRINTED = {
     Indicator: ("name", "value_text", "level1_printed", "level2_printed", "period_value_text"),
     Table: ("name", "goal", "department", "implementing_unit", "project_period", "period_goal"),
+    Task: ("name", "content", "goal"),
 }
+_ROWS_SOUGHT = 300  # a table's rows searched for a hit's quotes up to this many: the work stays linear
 
 
 def _texts_of(copy: Any, printed: Any) -> list[tuple[str, str]]:

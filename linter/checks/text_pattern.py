@@ -23,9 +23,7 @@ PARAMS = {
     "pattern": Param(
         str, "", "the regular expression; {unit} and {comparator} stand for the grammar's words", regex=True
     ),
-    "fields": Param(
-        list, ["name", "value"], "where to search: name, value or both", choices=("name", "value")
-    ),
+    "fields": Param(list, ["name", "value"], "the fields searched", choices=("name", "value")),
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, [], "categories left alone"),
 }

@@ -19,13 +19,13 @@ from linter.rulebook import Rule, RuleError
 from linter.safetext import clipped
 
 
-def _check_rule_keys(rules: list[Rule], keys: list[str], where: str) -> None:
+def _check_rule_keys(rules: list[Rule], keys: list[str], path: str | Path | None, where: str) -> None:
     for k in keys:
         if k != "ALL" and not any(r.matches(k) for r in rules):
             names = [r.slug for r in rules] + [r.code for r in rules]
             close = difflib.get_close_matches(k, names, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(where, f"no rule matches '{clipped(k)}'{hint}")
+            raise ConfigError(path, f"{where}: no rule matches '{clipped(k)}'{hint}")
 
 
 def configured_rules(
@@ -37,18 +37,18 @@ def configured_rules(
     ignore. Every rule named anywhere must exist.
     """
 
-    def where(key: str) -> str:
-        return f"{config.origin.get(key, config.path)}: key '{clipped(key)}'"
+    def origin(key: str) -> str | Path | None:
+        return config.origin.get(key, config.path)
 
     for key, keys in (
         ("select", config.select or []),
         ("extend-select", config.extend_select),
         ("ignore", config.ignore),
     ):
-        _check_rule_keys(rules, keys, where(key))
+        _check_rule_keys(rules, keys, origin(key), f"key '{clipped(key)}'")
     for entry in config.per_file_ignores:
-        _check_rule_keys(rules, entry.rules, f"{entry.origin}: key 'per-file-ignores.{entry.glob}'")
-    _check_rule_keys(rules, list(cli_select) + list(cli_ignore), "--select/--ignore")
+        _check_rule_keys(rules, entry.rules, entry.origin, f"key 'per-file-ignores.{entry.glob}'")
+    _check_rule_keys(rules, list(cli_select) + list(cli_ignore), None, "--select/--ignore")
 
     select = list(cli_select) or config.select
     chosen = [
@@ -68,7 +68,10 @@ def configured_rules(
             if name not in by_key:
                 close = difflib.get_close_matches(name, list(by_key), n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise ConfigError(where(f"{key}.{name}"), f"no rule '{clipped(name)}'{hint}")
+                raise ConfigError(
+                    origin(f"{key}.{name}"),
+                    f"key '{clipped(f'{key}.{name}')}': no rule '{clipped(name)}'{hint}",
+                )
     out = []
     for rule in chosen:
         for name in (rule.code, rule.slug):

@@ -203,8 +203,10 @@ def split_line(line: str, number: int) -> Row:
         if _PIPE_RULE.match(body):
             return Row(number, [], body)
         pieces = _split_keep_offsets(body, _PIPE, start)
-        if body.startswith("|") and pieces and not pieces[0][1].strip():
-            # (a border: ``| a | b |``; `` | a |``, cells joined by `` | `` from an empty one, is not)
+        # A border (``| a | b |``, indented or not), unless one space stands before it: cells joined
+        # by `` | `` from an empty one (`` | a | b |``, the 一级 and 二级 merged above)
+        joined_from_empty = body.startswith(" |")
+        if body.lstrip().startswith("|") and not joined_from_empty and pieces and not pieces[0][1].strip():
             pieces = pieces[1:]
         if body.strip().endswith("|") and pieces and not pieces[-1][1].strip():
             pieces = pieces[:-1]
