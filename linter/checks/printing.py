@@ -43,10 +43,11 @@ class Printing:
         """The hit on the document as printed."""
         table, ind = self.table(hit.table), self.indicator(hit.indicator)
         # the hit's own row and table first: a row printed in simplified characters in a document
-        # that prints others in traditional ones is quoted as it is printed; then the table's other
-        # rows and tasks (a duplicate's twin, a cost total), in a table of the usual size
+        # that prints others in traditional ones is quoted as it is printed
         own = [*_texts_of(hit.indicator, ind), *_texts_of(hit.table, table), *self.title]
-        if hit.table is not None and table is not None and len(hit.table.indicators) <= _ROWS_SOUGHT:
+        if hit.indicator is None and hit.table is not None and table is not None:
+            # a finding on the whole table quotes its rows (weight-sum: 发放人数 20、…); a row's
+            # finding finds another row's whole text by the document-wide lookup
             for twin, printed in zip(hit.table.indicators, table.indicators, strict=True):
                 own += _texts_of(twin, printed)
             for task, printed_task in zip(hit.table.tasks, table.tasks, strict=True):
@@ -95,7 +96,6 @@ _PRINTED = {
     Table: ("name", "goal", "department", "implementing_unit", "project_period", "period_goal"),
     Task: ("name", "content", "goal"),
 }
-_ROWS_SOUGHT = 300  # a table's rows searched for a hit's quotes up to this many: the work stays linear
 
 
 def _texts_of(copy: Any, printed: Any) -> list[tuple[str, str]]:
