@@ -56,12 +56,12 @@ class Printing:
 
     def _args(self, args: dict[str, Any], own: list[tuple[str, str]]) -> dict[str, Any]:
         """``args`` with what they quote of the document as printed there: a part of one of the
-        hit's own texts (its row's, its table's, the title), or the whole of any other text of
-        the document (the other row a duplicate names); and such a quote (of three characters or
-        more: shorter ones are as likely the check's own words, 满意 in 才算满意) or one of the
-        hit's own texts inside the check's words (名称中的“社区养老”…, a name with 率 after it).
-        Only the hit's own texts are searched through: the work stays the same in a document of
-        ten thousand rows."""
+        hit's own texts (``own``: its row's, its table's, the title; its table's rows for a
+        finding on the whole table), or the whole of any other text of the document (the other
+        row a duplicate names); and such a quote (of three characters or more: shorter ones are
+        as likely the check's own words, 满意 in 才算满意) or one of the hit's own texts inside the
+        check's words (名称中的“社区养老”…, a name with 率 after it). Only the hit's own texts are
+        searched through: the work per finding does not grow with the document."""
 
         def part(text: str) -> str | None:
             for simple, printed in own if text else ():
