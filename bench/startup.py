@@ -9,7 +9,10 @@ in turn N times (default 15; timings on a shared machine swing, so they are inte
 median and the fastest both printed). Prints figures and the issue-24 targets' ratios; nothing is
 asserted. ``--importtime`` also prints the modules whose import costs most (``python -X
 importtime``). The linter runs as users run it: the ``indicator-lint`` script on the PATH (else
-``python -m linter``), byte-compiled first, as ``pip install`` leaves it.
+``python -m linter``), byte-compiled first, as ``pip install`` leaves it, and run once before
+the timing: "cold" is a new process with the user's cache folder filled (the rule files' data and
+the compiled patterns, ``docs/configuration.md``), as every run after the first finds it;
+``INDICATOR_LINT_CACHE_DIR=`` (empty) times it without the cache.
 """
 
 from __future__ import annotations

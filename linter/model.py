@@ -101,12 +101,15 @@ class Task:
     location: Location | None = None
 
 
+TABLE_KINDS = ("project", "department", "self-evaluation")
+
+
 @dataclass(slots=True)
 class Table:
     """One target table: a project table, or a department-wide (部门整体) one."""
 
     name: str
-    kind: str = "project"  # "project" | "department" | "self-evaluation" (自评表: the targets are read)
+    kind: str = "project"  # one of TABLE_KINDS (self-evaluation, 自评表: the targets are read)
     department: str = ""  # 主管部门
     implementing_unit: str = ""  # 实施单位
     project_period: str = ""  # 项目期 / 项目实施期

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import sys
-import zlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -37,7 +36,6 @@ except ImportError:  # (not CPython)
     _USABLE = False
 
 _MOST = 2_000  # entries; past this, only those of the last run are kept (a new version's patterns pile up)
-_FAMILY = re.compile(r"patterns-[0-9a-f]{16}\.json")
 
 _kept: dict[str, list] | None = None  # read on the first compile
 _added: dict[str, list] = {}  # compiled anew in this run
@@ -101,8 +99,7 @@ def _built(pattern: str, made: list) -> re.Pattern[str]:
 
 
 def _entry() -> str:
-    key = f"{__version__}\n{sys.version}\n{getattr(_sre, 'MAGIC', '')}".encode()
-    return f"patterns-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.json"
+    return usercache.entry("patterns", f"{__version__}\n{sys.version}\n{getattr(_sre, 'MAGIC', '')}")
 
 
 def _kept_patterns() -> dict[str, list]:
@@ -121,6 +118,6 @@ def keep() -> None:
     kept = {**_kept_patterns(), **_added}
     if len(kept) > _MOST:
         kept = {key: kept[key] for key in (*_hits, *_added)}
-    usercache.write(_entry(), kept, _FAMILY)
+    usercache.write(_entry(), kept)
     _kept = kept
     _added.clear()

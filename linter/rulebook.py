@@ -19,8 +19,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from linter import regexes
+from linter import regexes, rulecache
 from linter.errors import SettingsError
+from linter.rulecache import Files, stamp, stamped
 from linter.safetext import clipped, quoted
 from linter.yamlfile import load_yaml_file
 
@@ -111,7 +112,7 @@ def load_rule_dirs(extra_dirs: Sequence[Path | str] = (), builtin: bool = True) 
         paths = sorted(directory.glob("*.yaml"))
         shipped = builtin and i == 0
         for path, rule in zip(
-            paths, _shipped_rules(_stamped(paths)) if shipped else map(load_rule_file, paths), strict=True
+            paths, _shipped_rules(stamped(paths)) if shipped else map(load_rule_file, paths), strict=True
         ):
             for key in (rule.code, rule.slug):
                 if key in seen:
@@ -130,27 +131,13 @@ def load_rule_file(path: Path | str) -> Rule:
     config file found in a sweep asks for the same shipped rules, and ``Rule`` objects are never
     changed in place (``with_params`` returns a copy)."""
     path = Path(path)
-    return _load_rule_file(path, _stamp(path))
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        info = path.stat()
-        return (info.st_mtime_ns, info.st_size)  # the size too: a rewrite within one clock tick
-    except OSError:
-        return (0, 0)  # load_yaml_file reports the unreadable file
-
-
-def _stamped(paths: list[Path]) -> tuple[tuple[Path, tuple[int, int]], ...]:
-    return tuple((path, _stamp(path)) for path in paths)
+    return _load_rule_file(path, stamp(path))
 
 
 @lru_cache(maxsize=8)
-def _shipped_rules(files: tuple[tuple[Path, tuple[int, int]], ...]) -> tuple[Rule, ...]:
+def _shipped_rules(files: Files) -> tuple[Rule, ...]:
     """The shipped folder's rules, its files' data read from the rule cache (``linter.rulecache``)
     when it is kept there, else from the files and kept for the next run."""
-    from linter import rulecache
-
     paths = [path for path, _ in files]
     kept = rulecache.load(files)
     if kept is not None:

@@ -10,21 +10,32 @@ stale entry is never read. The data is validated as the file's would be
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 from typing import Any
 
-from linter import __version__, regexes, usercache
-
-_NAME = regexes.compile(r"rules-[0-9a-f]{16}\.json")
+from linter import __version__, usercache
 
 Files = tuple[tuple[Path, tuple[int, int]], ...]  # each rule file, its (mtime_ns, size) before it was read
 
 
+def stamp(path: Path) -> tuple[int, int]:
+    """(modification time, size) of a rule file; (0, 0) when it cannot be read (its reader says so)."""
+    try:
+        info = path.stat()
+        return (info.st_mtime_ns, info.st_size)  # the size too: a rewrite within one clock tick
+    except OSError:
+        return (0, 0)
+
+
+def stamped(paths: list[Path]) -> Files:
+    """Each rule file with its stamp, taken now (before it is read)."""
+    return tuple((path, stamp(path)) for path in paths)
+
+
 def _entry(files: Files) -> str:
-    key = "\n".join([__version__, *(f"{path}\0{size}\0{mtime}" for path, (mtime, size) in files)]).encode()
-    # two checksums, 64 bits (hashlib's import alone would cost a tenth of what the cache saves)
-    return f"rules-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.json"
+    return usercache.entry(
+        "rules", "\n".join([__version__, *(f"{p}\0{size}\0{mtime}" for p, (mtime, size) in files)])
+    )
 
 
 def load(files: Files) -> dict[str, Any] | None:
@@ -38,9 +49,6 @@ def load(files: Files) -> dict[str, Any] | None:
 def store(files: Files, data: dict[str, Any]) -> None:
     """Keep the rule files' data (by file name) for the next run, when no file changed while it was
     read (its stamps are those taken before)."""
-    try:
-        if any((path.stat().st_mtime_ns, path.stat().st_size) != stamp for path, stamp in files):
-            return  # rewritten while read: the data may be the old file's or the new one's
-    except OSError:
-        return
-    usercache.write(_entry(files), data, _NAME)
+    if stamped([path for path, _ in files]) != files:
+        return  # rewritten while read: the data may be the old file's or the new one's
+    usercache.write(_entry(files), data)

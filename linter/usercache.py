@@ -16,6 +16,7 @@ import json
 import os
 import re
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,17 @@ def folder() -> Path | None:
         xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
     )  # (XDG: a relative one is ignored)
     return Path(base) / "indicator-lint" if os.path.isabs(base) else None
+
+
+def entry(family: str, key: str) -> str:
+    """The name of ``family``'s entry for ``key`` (the stamps of what it was made from): another
+    key, another entry, so that a stale one is never read."""
+    data = key.encode("utf-8", "surrogatepass")
+    # two checksums, 64 bits (hashlib's import alone would cost a tenth of what the cache saves)
+    return f"{family}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.json"
+
+
+_ENTRY = re.compile(r"(?P<family>[a-z]+)-[0-9a-f]{16}\.json")
 
 
 def read(name: str) -> Any | None:
@@ -60,9 +72,9 @@ def _used(entry: Path) -> None:
             os.utime(entry)
 
 
-def write(name: str, data: Any, family: re.Pattern[str]) -> None:
-    """Keep ``data`` under ``name`` when JSON holds it unchanged, and remove the entries of its
-    ``family`` (the names it matches) unused for a week."""
+def write(name: str, data: Any) -> None:
+    """Keep ``data`` under ``name`` (an ``entry``) when JSON holds it unchanged, and remove the
+    entries of its family unused for a week."""
     where = folder()
     if where is None:
         return
@@ -76,7 +88,7 @@ def write(name: str, data: Any, family: re.Pattern[str]) -> None:
         partial = entry.with_name(f".{entry.name}.{os.getpid()}")
         partial.write_bytes(text.encode("utf-8", "surrogatepass"))
         os.replace(partial, entry)  # whole or not at all, whoever reads it meanwhile
-        _prune(entry, family)
+        _prune(entry)
     except (OSError, ValueError, TypeError):
         pass
     finally:
@@ -84,9 +96,14 @@ def write(name: str, data: Any, family: re.Pattern[str]) -> None:
             partial.unlink(missing_ok=True)  # (gone already once it replaced the entry)
 
 
-def _prune(entry: Path, family: re.Pattern[str]) -> None:
+def _prune(entry: Path) -> None:
     """Remove the family's other entries unused for a week: this folder's files so named only."""
+    named = _ENTRY.fullmatch(entry.name)
+    if named is None:
+        return
     stale = time.time() - _KEPT_DAYS * 86_400
     for old in entry.parent.iterdir():
-        if old != entry and family.fullmatch(old.name) and old.stat().st_mtime < stale:
+        other = _ENTRY.fullmatch(old.name)
+        same_family = other is not None and other["family"] == named["family"]
+        if old != entry and same_family and old.stat().st_mtime < stale:
             old.unlink(missing_ok=True)

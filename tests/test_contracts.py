@@ -335,8 +335,10 @@ def test_a_configuration_of_any_shape_is_a_rule_error_never_a_crash():
                 with contextlib.suppress(RuleError):  # (anything else fails the test)
                     rule.with_params({name: value}, "cfg.yaml")
     assert tried > 500
-    with pytest.raises(RuleError, match="finite number"):  # a NaN floor would compare false: no finding ever
-        next(r for r in RULES if "floor" in r.module.PARAMS).with_params({"floor": float("inf")}, "cfg.yaml")
+    floored = next(r for r in RULES if "floor" in r.module.PARAMS)
+    for value in (float("nan"), float("inf")):  # a NaN floor would compare false: no finding, ever
+        with pytest.raises(RuleError, match="finite number"):
+            floored.with_params({"floor": value}, "cfg.yaml")
 
 
 def test_a_rule_file_fix_kind_of_the_wrong_kind_is_a_rule_error(write_rule, tmp_path):

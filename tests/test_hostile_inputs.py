@@ -553,6 +553,7 @@ def test_a_five_megabyte_value_cell_is_read_in_bounded_time(tmp_path):
     run.bounded()
 
 
+@pytest.mark.slow
 def test_tables_of_hundreds_of_rows_in_traditional_characters_are_judged_in_bounded_time(tmp_path):
     # 100 tables of 300 rows: each finding's quotes were sought through every text of the document
     # (checks/printing.py), then through every row of its table (15 s); now a row's finding

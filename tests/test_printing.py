@@ -83,3 +83,19 @@ def test_a_finding_on_a_whole_table_quotes_its_rows_as_printed():
     findings = Engine().run(read_text(text, "p.txt"))  # (every rule: weight-sum-mismatch is off by default)
     weights = [f for f in findings if f.rule == "weight-sum-mismatch"]
     assert weights and "（5 行：發放人數 20、是否按時足額發放 10" in weights[0].message
+
+
+def test_the_copy_judged_holds_no_traditional_text(table, row, document):
+    from linter.checks.printing import in_simplified
+
+    t = table(row("數量指標", "培訓次數", "≥4次"), name="某部門")
+    t.budget = {"項目支出": t.funding.total}  # a department's budget block, by its printed labels
+    t.indicators[0].inline_heading = ("質量指標", "產出指標")
+    view, back = in_simplified(document(t))
+    (copy,) = view.tables
+    assert (copy.name, list(copy.budget), copy.indicators[0].inline_heading) == (
+        "某部门",
+        ["项目支出"],
+        ("质量指标", "产出指标"),
+    )
+    assert back.table(copy) is t and (t.name, list(t.budget)) == ("某部門", ["項目支出"])  # (untouched)

@@ -14,7 +14,7 @@ import pytest
 
 from linter.readers import read_path
 from linter.readers.form_labels import block_label
-from linter.readers.layout import without_glosses
+from linter.readers.layout import Cell, without_glosses
 from linter.readers.narrative import read_line
 from linter.readers.runon import split_fused_heading, split_fused_row
 from linter.readers.text import read_text
@@ -143,6 +143,12 @@ def test_a_bordered_table_indented_reads_as_at_the_margin():
     text = next(CORPUS.glob("a15_*.txt")).read_text(encoding="utf-8")
     indented = "\n".join(f"  {line}" if line.startswith("|") else line for line in text.splitlines())
     assert rows(read_text(indented, "t.txt")) == rows(read_text(text, "t.txt"))
+
+
+def test_a_short_goal_after_its_label_and_small_signs_in_a_cell():
+    assert block_label("绩效目标：保障困难群众基本生活").role == "goal"  # (long or short: the goal)
+    # ﹤ ﹥, as ＜ ＞, stay as printed in a cell: folded to < and >, they would make a tag
+    assert Cell("﹤100人，﹥50人", 0, 1, 1).text == "﹤100人,﹥50人"
 
 
 def test_single_spaced_rows_and_labels():

@@ -21,7 +21,7 @@ def _rule_files(tmp_path, count=3):
 
 
 def _stamped(paths):
-    return rulebook._stamped(paths)
+    return rulecache.stamped(paths)
 
 
 def test_data_kept_is_read_back_for_the_same_files_only(tmp_path, monkeypatch):
@@ -64,10 +64,13 @@ def test_a_broken_or_unwritable_cache_is_passed_over(tmp_path, monkeypatch):
     entry.write_text(json.dumps({"other.yaml": {}}), encoding="utf-8")  # not these files' data
     assert rulecache.load(_stamped(paths)) is None
 
+    entry.unlink()
+    entry.mkdir()  # the partial file is written, then cannot take the entry's place
+    rulecache.store(_stamped(paths), data)  # no error
+    assert not list(cache.glob(".rules-*"))  # and no partial file left
     monkeypatch.setenv("INDICATOR_LINT_CACHE_DIR", str(tmp_path / "r0.yaml" / "below-a-file"))
-    rulecache.store(_stamped(paths), data)  # cannot be written: no error
+    rulecache.store(_stamped(paths), data)  # the folder cannot be made: no error
     assert rulecache.load(_stamped(paths)) is None
-    assert not [p for p in tmp_path.rglob(".rules-*") if p.is_file()]  # no partial file left
 
 
 def test_an_empty_cache_variable_or_no_home_turns_the_cache_off(tmp_path, monkeypatch):
@@ -102,14 +105,16 @@ def test_old_entries_go_a_week_after_their_last_use_and_nothing_else_does(tmp_pa
     week_old = time.time() - 8 * 86_400
     stale, recent = cache / "rules-0123456789abcdef.json", cache / "rules-fedcba9876543210.json"
     other = cache / "rules-export.json"  # a file of the user's in a folder they named
-    for path in (stale, recent, other):
+    patterns = cache / "patterns-0123456789abcdef.json"  # another family's (linter/regexes.py)
+    for path in (stale, recent, other, patterns):
         path.write_text("{}", encoding="utf-8")
-    os.utime(stale, (week_old, week_old))
-    os.utime(other, (week_old, week_old))
+    for path in (stale, other, patterns):
+        os.utime(path, (week_old, week_old))
     paths = _rule_files(tmp_path)
     rulecache.store(_stamped(paths), {p.name: {} for p in paths})
     assert not stale.exists()
     assert recent.exists() and other.exists()  # another install's, in use; not an entry at all
+    assert patterns.exists()  # pruned when its own family is written
 
 
 def test_the_shipped_rules_from_the_cache_equal_those_from_the_files(tmp_path, monkeypatch):

@@ -10,7 +10,6 @@ evaluation (``绩效目标自评表``, ``绩效评价指标表``) publishes what
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from linter import glossary, regexes
@@ -22,9 +21,10 @@ PARAMS = {
         str,
         r"绩效目标(?:申报|公开|审批|批复|公示)?表",
         "a regular expression for what a target table is called (绩效目标申报表 …)",
+        regex=True,
     ),
     "evaluation": Param(
-        str, r"自评|评价|考评|自查", "a regular expression for a title that names an evaluation"
+        str, r"自评|评价|考评|自查", "a regular expression for a title that names an evaluation", regex=True
     ),
 }
 ARGS = ("announced", "columns")
@@ -32,7 +32,7 @@ ARGS = ("announced", "columns")
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     """The hits of self-evaluation tables in a document announcing target tables."""
-    if re.search(params["evaluation"], doc.title):
+    if regexes.compile(params["evaluation"]).search(doc.title):
         return
     announced_re = regexes.compile(params["announced"])
     for table in doc.tables:

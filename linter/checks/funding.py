@@ -86,8 +86,8 @@ def _funding_hits(doc: Document, table: Table, funding: Funding | None, label: s
 
 def _project_totals(doc: Document) -> list[tuple[str, ReadMoney]] | None:
     """Each project table's 资金总额, when every one was read; None otherwise."""
-    read = [(t.name, m) for t in doc.tables if t.kind == "project" and is_read(m := t.funding.total)]
     projects = [t for t in doc.tables if t.kind == "project"]
+    read = [(t.name, m) for t in projects if is_read(m := t.funding.total)]
     if len(projects) < 2 or len(read) < len(projects):
         return None  # a single project's header is its own total; an unread one leaves a gap
     if any(not t.indicators and not t.goal for t in projects):
@@ -99,8 +99,11 @@ def _read(budget: dict[str, Money], labels: list[str]) -> list[tuple[str, ReadMo
     return [(k, m) for k in labels if is_read(m := budget.get(k))]
 
 
-def budget_block_mismatch(budget: dict[str, Money], params: dict) -> list[tuple[str, ReadMoney]] | None:
-    """The expenditure parts when they do not add up to the income, under any reading; else None."""
+def budget_block_mismatch(
+    budget: dict[str, Money], params: dict
+) -> tuple[list[tuple[str, ReadMoney]], list[tuple[str, ReadMoney]], Decimal] | None:
+    """(the expenditure parts, the income parts, the income) when the parts do not add up to the
+    income under any reading; else None."""
     income = _read(budget, params["income"])
     spend = _read(budget, params["expenditure"])
     extra = _read(budget, params["extra_expenditure"])
@@ -113,7 +116,7 @@ def budget_block_mismatch(budget: dict[str, Money], params: dict) -> list[tuple[
         total = sum((m.yuan for _, m in parts), Decimal(0))
         if abs(total - whole) <= slack:
             return None
-    return spend + extra
+    return spend + extra, income, whole
 
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
@@ -127,10 +130,10 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
         yield from _funding_hits(doc, table, table.funding, "年度资金总额")
         yield from _funding_hits(doc, table, table.period_funding, "实施期资金总额")
         if table.budget:
-            parts = budget_block_mismatch(table.budget, params)
-            if parts is not None:
-                income = _read(table.budget, params["income"])
-                whole = Money(text="", yuan=sum((m.yuan for _, m in income), Decimal(0)))
-                assert is_read(whole)
+            found = budget_block_mismatch(table.budget, params)
+            if found is not None:
+                parts, income, whole = found
+                income_money = Money(text="", yuan=whole)
+                assert is_read(income_money)  # (for the type checker: its amount is the sum just made)
                 location = parts[0][1].location or table.location or Location(doc.path)
-                yield _hit(table, location, parts, " + ".join(k for k, _ in income), whole)
+                yield _hit(table, location, parts, " + ".join(k for k, _ in income), income_money)

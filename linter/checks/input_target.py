@@ -14,7 +14,6 @@ Three kinds of finding, all from ``Table`` alone:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -52,11 +51,6 @@ PARAMS = {
 ARGS = ("where_zh", "where_en", "found", "found_en")
 
 
-@lru_cache(maxsize=64)
-def _compiled(pattern: str) -> re.Pattern:
-    return regexes.compile(pattern)
-
-
 # A line break inside a goal is a cell wrapped (PDF, Word) unless a numbered target starts after it.
 _WRAP = regexes.compile(
     r"\s*\n(?!\s*(?:目标\s*\d|\d+\s*[、.．]|[一二三四五六七八九十]+\s*、|[(（]\s*[\d一二三四五六七八九十]+\s*[)）]))\s*"
@@ -74,14 +68,14 @@ _NUMBERED = regexes.compile(r"^目标\s*\d+\s*[:：]\s*")
 
 @lru_cache(maxsize=16384)  # names repeat across a sweep
 def _input_in_name(name: str, pattern: str) -> str | None:
-    m = _compiled(pattern).search(fold(name))
+    m = regexes.compile(pattern).search(fold(name))
     return name[m.start() : m.end()] if m else None
 
 
 @lru_cache(maxsize=4096)  # goals repeat across a sweep too
 def _goal_phrases(goal: str, pattern_text: str) -> tuple[str, tuple[str, ...]]:
     """(the clause of the first match, every phrase matched)."""
-    pattern = _compiled(pattern_text)
+    pattern = regexes.compile(pattern_text)
     found, clause = [], ""
     goal = unwrapped(goal)
     for m in pattern.finditer(fold(goal)):
@@ -101,7 +95,7 @@ def _goal_phrases(goal: str, pattern_text: str) -> tuple[str, tuple[str, ...]]:
 
 def check(doc: Document, params: dict) -> Iterator[Hit]:
     """The hits of inputs filed as targets: in the goal and in the indicators."""
-    money_names = _compiled(params["money_name_pattern"])
+    money_names = regexes.compile(params["money_name_pattern"])
     scope = scope_of((), params["exclude_categories"])
     money_scope = scope_of(params["money_categories"])
     for table in doc.tables:

@@ -15,8 +15,6 @@ date or a period reads as the action's deadline (``开展工伤预防培训 2023
 
 from __future__ import annotations
 
-import re
-
 from linter import regexes
 from linter.checks import Param, RowView, row_check
 from linter.checks.advice import CLAUSE
@@ -132,7 +130,7 @@ def reason(name: str, value, params: dict, printed: str | None = None) -> str | 
         return "date"
     if contains_any(name, params["rule_words"]):
         return "rule"
-    deadline = re.search(params["deadline_pattern"], name)
+    deadline = regexes.compile(params["deadline_pattern"]).search(name)
     if deadline and params["report_deadlines"]:
         return "deadline"
     if deadline:  # 11月底前完成建设: the deadline is value-in-name's; 完成建设 is judged here

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from functools import lru_cache
 
@@ -133,7 +132,9 @@ def check_row(ind: RowView, params: dict) -> dict | None:
     elif not contains_any(name, params["skip_words"]) and not number_conflict(ind):
         figures = [q.raw.strip() for q in name_quantities(name)]
         if params["deadline_pattern"]:
-            figures += [m.group(0).strip() for m in re.finditer(params["deadline_pattern"], name)]
+            figures += [
+                m.group(0).strip() for m in regexes.compile(params["deadline_pattern"]).finditer(name)
+            ]
         if figures:
             rest = name_without(name, figures)
             if rest == name:  # the name is nothing but the figure (每人每年300元, 20万元)

@@ -6,8 +6,10 @@ simplified characters (``glossary.simplified``: one character for one, so every 
 length and each position its place) for the checks to read; its ``Printing`` takes what they
 report back to the document: the table and the indicator as printed, and what a check quotes of
 the document's texts as printed there. Words of the check's own (a category it misses, an
-example, a name it proposes) stay as the check wrote them: the linter writes simplified
-characters, and a word half in one script and half in the other would be neither.
+example) stay as the check wrote them, in simplified characters; where they hold one of the
+hit's texts (a name it proposes: the row's name with 率 after it), that text is as printed. A
+proposal made from part of a text stays simplified: a word half in one script and half in the
+other would be neither.
 
 Not a check type itself (it has no ``check``), so no rule file can name it.
 """
@@ -160,19 +162,31 @@ _KEPT = frozenset({"path"})  # (a file's name is where it is, not what it says)
 
 
 def _simplified(item: Document | Table | Indicator | Task, back: Printing) -> Any:
-    """A shallow copy of ``item`` with its texts (and remarks) simplified, their characters noted in ``back``."""
+    """A shallow copy of ``item`` with its texts simplified (and the texts of its mappings and
+    tuples: remarks, a budget's labels, a heading printed inline), noted in ``back``."""
     changes: dict[str, Any] = {}
     for f in dataclasses.fields(item):
         value = getattr(item, f.name)
-        if isinstance(value, str) and f.name not in _KEPT:
-            changed = _noted(value, back)
-            if changed is not value:
-                changes[f.name] = changed
-        elif isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
-            remarks = {_noted(str(k), back): _noted(v, back) for k, v in value.items()}
-            if remarks != value:
-                changes[f.name] = remarks
+        if f.name in _KEPT:
+            continue
+        changed = _texts_simplified(value, back)
+        if changed is not value:
+            changes[f.name] = changed
     return dataclasses.replace(item, **changes)
+
+
+def _texts_simplified(value: Any, back: Printing) -> Any:
+    """``value`` itself when it holds no text to simplify, else its simplified copy."""
+    if isinstance(value, str):
+        changed = _noted(value, back)
+        return value if changed == value else changed
+    if isinstance(value, dict) and value and all(isinstance(k, str) for k in value):
+        copy = {_noted(k, back): _noted(v, back) if isinstance(v, str) else v for k, v in value.items()}
+        return value if copy == value else copy
+    if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+        simple = tuple(_noted(v, back) for v in value)
+        return value if simple == value else simple
+    return value
 
 
 def _noted(text: str, back: Printing) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from linter.checks import Hit, Param
 from linter.checks.indicators import is_blank_row
 from linter.glossary import parent_of
-from linter.model import Document, Location
+from linter.model import TABLE_KINDS, Document, Location
 
 PARAMS = {
     "level1": Param(list, ["产出指标", "效益指标", "满意度指标"], "一级 categories every table must have"),
@@ -29,7 +29,7 @@ PARAMS = {
         list,
         ["project", "department", "self-evaluation"],
         "kinds of table the check applies to",
-        choices=("project", "department", "self-evaluation"),
+        choices=TABLE_KINDS,
     ),
     "equivalents": Param(
         dict,
@@ -115,11 +115,13 @@ def check(doc: Document, params: dict) -> Iterator[Hit]:
 def _uncategorised(doc: Document, table, params: dict) -> Iterator[Hit]:
     """The categories a form printing none can be seen to lack from its rows."""
     where = table.location or Location(doc.path)
-    printed = {i.level1 for i in table.indicators} - {""}
+    filled = [i for i in table.indicators if not is_blank_row(i)]  # (as the categories printed: no 无 | 无)
+    prints_level1 = any(i.level1 for i in table.indicators)
+    printed = {i.level1 for i in filled}
     for level1 in params["level1"]:
-        missing = bool(printed) and level1 not in printed
+        missing = prints_level1 and level1 not in printed
         if level1 == "满意度指标":  # (told by a row's name too: under 效果 in old forms)
-            missing = level1 not in printed and not any("满意" in i.name for i in table.indicators)
+            missing = level1 not in printed and not any("满意" in i.name for i in filled)
         if missing:
             yield Hit(location=where, table=table, level1=level1, args=_args(level1, params))
     if not table.indicators:

@@ -19,16 +19,16 @@ from linter.values.parser import fold
 from linter.values.transform import comparator_pattern
 from linter.values.units import MONEY_UNITS, UNITS
 
+FIELDS = {"name": {"zh": "指标名称", "en": "name"}, "value": {"zh": "指标值", "en": "value"}}
 PARAMS = {
     "pattern": Param(
         str, "", "the regular expression; {unit} and {comparator} stand for the grammar's words", regex=True
     ),
-    "fields": Param(list, ["name", "value"], "the fields searched", choices=("name", "value")),
+    "fields": Param(list, ["name", "value"], "the fields searched", choices=tuple(FIELDS)),
     "categories": Param(list, [], "categories looked at; empty for all"),
     "exclude_categories": Param(list, [], "categories left alone"),
 }
 ARGS = ("found", "field", "text")
-FIELDS = {"name": {"zh": "指标名称", "en": "name"}, "value": {"zh": "指标值", "en": "value"}}
 MAX_TEXT = 400  # longer cells are searched only this far: a configured pattern must stay cheap
 
 

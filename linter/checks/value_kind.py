@@ -26,7 +26,7 @@ from linter.checks.text_pattern import compiled
 from linter.glossary import is_category_label
 from linter.values.parser import fold
 from linter.values.scan import find_quantities
-from linter.values.types import ALL_KINDS, Direction, Expression, Quantity, Range, Text, Value
+from linter.values.types import ALL_KINDS, UNIT_KINDS, Direction, Expression, Quantity, Range, Text, Value
 from linter.values.units import MAGNITUDES, describe
 
 SUGGESTIONS = ("none", "target", "bound", "result", "quantity")
@@ -49,6 +49,7 @@ PARAMS = {
         [],
         "with this set, report values with a unit only when its kind is not in "
         "it (values with no unit, prose, are reported by their kind)",
+        choices=UNIT_KINDS,
     ),
     "approximate_only": Param(bool, False, "report only values written as approximate (约, 左右, 余)"),
     "suggest": Param(

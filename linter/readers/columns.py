@@ -25,7 +25,8 @@ _FILLER = regexes.compile(r"^(?:绩效指标|指标|\d{1,3}|[-—–]+)$")  # in
 _OBJECTIVE = regexes.compile(r"^(?:绩效|年度)?目标\s*\d{1,2}\s*[:：]")
 _SCORING = regexes.compile(r"扣\d*分|酌情扣|得\d+分")  # a 评(扣)分标准 cell, never an indicator's name
 _FILLER_WORD = regexes.compile(r"^(?:绩效指标|指标)$")  # anywhere
-_COMPARATOR = regexes.compile(rf"^(?:{comparator_pattern()}|＞|＜|＝|═|≧|≦)$")  # a 计算符号 column
+# a 计算符号 column, on a cell's folded text (＝ is =; ＞ and ＜ are kept: they would open a tag)
+_COMPARATOR = regexes.compile(rf"^(?:{comparator_pattern()}|＞|＜)$")
 _TRAILING_COMPARATOR = regexes.compile(r"^(?:以上|以下|以内|及以上|及以下)$")
 # A 指标性质 / 指标方向 / 指标值类型 cell: 定量 / 定性 / 正向 / 反向指标 …
 _NATURE = regexes.compile(r"^(?:定量|定性|正向|反向|中性|正向指标|反向指标|中性指标|[-—]?定[量性])$")

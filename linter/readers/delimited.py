@@ -97,7 +97,7 @@ def _count_cells(text: str, path: str, delimiter: str) -> None:
     upper bound). A line of more than MAX_RECORD delimiters is refused whatever it holds: the
     record would be made whole. At str.count's speed where the whole text holds fewer delimiters
     than the limit."""
-    if text.count(delimiter) + text.count("\n") < MAX_CELLS:
+    if text.count(delimiter) + text.count("\n") + text.count("\r") < MAX_CELLS:
         return
     budget = CellBudget(path)
     padding, padded = delimiter + ' \t"', 0

@@ -96,14 +96,14 @@ def block_label(text: str) -> BlockLabel | None:
         head_key, unit = _strip_notes(compact(head))
         if head_key.startswith("其中"):  # 其中: 财政拨款 is one label, not a label and a value
             return None
-        for role, pattern in _BLOCK_RES:
-            # (a long cell: a text's label only, 年度目标：…; an amount's value is short)
-            if pattern.fullmatch(head_key) and tail.strip() and (len(key) <= 24 or role in TEXT_ROLES):
-                return BlockLabel(role, unit, tail.strip())
         if (
             head_key == "绩效目标" and tail.strip()
         ):  # (alone, it may head the indicators: with a text, the goal)
             return BlockLabel("goal", unit, tail.strip())
+        for role, pattern in _BLOCK_RES:
+            # (a long cell: a text's label only, 年度目标：…; an amount's value is short)
+            if pattern.fullmatch(head_key) and tail.strip() and (len(key) <= 24 or role in TEXT_ROLES):
+                return BlockLabel(role, unit, tail.strip())
     return None
 
 
@@ -232,10 +232,11 @@ _TITLE = regexes.compile(r"绩效(?:评价)?(?:目标|指标)\S{0,8}表|绩效�
 # A notice's number (邯财社〔2018〕126号, brackets lost on mirror sites): titles print it, rows do not.
 # (\w, not [\u4e00-\u9fff]: a class of the CJK range costs a millisecond to compile, in a first run: linter.regexes.)
 DOCUMENT_NUMBER = regexes.compile(r"\w财\w{0,2}?[〔\[(]?(?:19|20)\d\d[〕\])]?\d{1,4}号")  # (on folded text)
-_NOTICE_WORDS = regexes.compile(rf"^(?:{DOCUMENT_NUMBER.pattern})?(?:关于)?(?:提前)?下达")
+_ISSUES = r"(?:关于)?(?:提前)?下达"  # what a notice does: (关于)(提前)下达 …
+_NOTICE_WORDS = regexes.compile(rf"^(?:{DOCUMENT_NUMBER.pattern})?{_ISSUES}")
 # A notice's title (邯财社2018126号提前下达2019年…): the number, what the notice does and the budget
 # year it does it for. A number is cited by rows too (按冀财教〔2019〕12号文件…, …号下达标准).
-NOTICE_TITLE = regexes.compile(rf"{DOCUMENT_NUMBER.pattern}(?:关于)?(?:提前)?下达(?:19|20)\d\d年")
+NOTICE_TITLE = regexes.compile(rf"{DOCUMENT_NUMBER.pattern}{_ISSUES}(?:19|20)\d\d年")
 _YEAR = regexes.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_NUMBER = regexes.compile(r"^(?:附件\s*\d*\s*[:：]?|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+\s*、)\s*")
 _YEAR_LINE = regexes.compile(r"^[(（]?\s*(?:(?:19|20)\d{2})\s*年度?\s*[)）]?$")

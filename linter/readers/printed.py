@@ -3,8 +3,7 @@
 Mirror sites repost tables in traditional characters (績效指標, 項目名稱, 計量單位), and tables
 print brackets, colons and figures full-width or not (（万元）, ：, １００％). The reader decides what
 each cell is on its folded form (``layout.Cell``, ``values.parser.fold_cell``: one character for
-one),
-so that every label, heading and prefix the vocabulary knows is known however it is printed.
+one), so that every label, heading and prefix the vocabulary knows is known however it is printed.
 What the model keeps of a cell — a name, a value, a table's name — is then put back as printed:
 folding keeps every character's place, so the printed text is the same stretch of the printed
 line.
@@ -29,7 +28,7 @@ _LONGEST_JOINED = 200  # characters of a text put back part by part: joined cell
 # cell a line: the unit, the comparator and the figure of a value)
 _JOINED_LINES = 3
 _PIECES = 200  # rows cut from one line searched for their texts (a run-on paragraph of more: not put back)
-_SCANNED = 2_000  # lines searched for a text with no line of its own that is no whole cell
+_SCANNED = 2_000  # rows searched for a text with no line of its own that is no whole cell
 _CUTS = regexes.compile(rf"\t|\||{SPACE_SEPARATOR.pattern}")  # where a printed row's cells end (layout)
 
 
@@ -56,7 +55,7 @@ class PrintedLines:
         where it was joined from several cells of nearby lines (``28.8万元`` and ``%``), each part
         so. What no printed line holds stays as read. The work is bounded: a line cut into more
         than _PIECES rows (a paragraph of hundreds of run-on rows) is not searched, and a text with
-        no line is looked up among whole cells, then in the first _SCANNED lines only."""
+        no line is looked up among whole cells, then in the first _SCANNED rows only."""
         if not read:
             return read
         if line is not None:
@@ -98,7 +97,7 @@ class PrintedLines:
         doc.title = self.text(doc.title)
         doc.department = self.text(doc.department)
         for problem in doc.problems:  # (a row that fits nowhere names its table as the table is named)
-            problem.table = self.text(problem.table) if problem.table else problem.table
+            problem.table = problem.table and self.text(problem.table)
         for table in doc.tables:
             for field in ("name", "department", "implementing_unit", "project_period", "period_goal", "goal"):
                 setattr(table, field, self.text(getattr(table, field)))  # (a title, a label's row: no line)

@@ -25,8 +25,8 @@ from linter.values.types import Direction, Grade, Text
 
 # The grades' headings under a 评价标准 heading, printed after the rest of the heading row
 _GRADES = "优良中差"
-# Column headings as they are printed, longest first so that 指标值内容 is not cut as 指标值 + 内容.
-_HEADINGS = sorted(
+# Column headings as they are printed (tried longest first: 指标值内容 is not cut as 指标值 + 内容).
+_HEADINGS = frozenset(
     (
         "一级指标",
         "二级指标",
@@ -78,10 +78,9 @@ _HEADINGS = sorted(
         "评价标准",
         "绩效指标",
         _GRADES,
-    ),
-    key=lambda heading: (-len(heading), heading),  # (the same pattern from run to run: linter.regexes)
+    )
 )
-_HEADING = regexes.compile("|".join(re.escape(h) for h in _HEADINGS))
+_HEADING = regexes.compile(regexes.alternation(_HEADINGS))
 # In a whole table run into one paragraph: the header block is cut before its labels, after a
 # title (…绩效目标表) and before a numbered title (1、…); then the heading row (a run of headings, each perhaps marked
 # * as required, and the places of a per-place value column), then the rows.

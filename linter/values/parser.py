@@ -98,12 +98,13 @@ def _can_start(parser) -> re.Pattern:
     )
 
 
-_CELL_FOLD = {c: to for c, to in _FOLD.items() if c not in (0xFF1C, 0xFF1E)}
+_CELL_FOLD = {c: to for c, to in _FOLD.items() if to not in ("<", ">", ord("<"), ord(">"))}
 
 
 def fold_cell(text: str) -> str:
-    """``fold`` for a table cell's text, but for ＜ and ＞: folded, they would open and close an
-    HTML tag (＜100人，＞50人) that the cell's cleaning takes away."""
+    """``fold`` for a table cell's text, but for the signs it would make < and > (＜ ＞, and the
+    small ﹤ ﹥): folded, they would open and close an HTML tag (＜100人，＞50人) that the cell's
+    cleaning takes away."""
     return text.translate(_CELL_FOLD) if _FOLDABLE.search(text) else text
 
 
